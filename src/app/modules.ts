@@ -1,0 +1,9 @@
+/** Every module, in the order their navigation and routes are registered. */
+import type { KlarsvarModule } from "./module.js";
+import { siteModule } from "../modules/site/module.js";
+import { authModule } from "../modules/auth/module.js";
+import { workspaceModule } from "../modules/workspace/module.js";
+import { adminModule } from "../modules/admin/module.js";
+import { opsModule } from "../modules/ops/module.js";
+
+export const MODULES: readonly KlarsvarModule[] = [siteModule, authModule, workspaceModule, adminModule, opsModule];

@@ -1,0 +1,56 @@
+/** Helpers that turn a request into a page: context, frame and status. */
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Children } from "@kitajs/html";
+import type { PageContext } from "../views/context.js";
+import { Layout, type NavItem } from "../views/layout.js";
+
+export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  return {
+    lang: request.lang,
+    t: request.t,
+    user: request.user,
+    csrfToken: reply.generateCsrf(),
+    path: request.url,
+    demo: request.server.klarsvar.config.demo,
+    requestId: request.id,
+  };
+}
+
+export interface PageOptions {
+  readonly title: string;
+  readonly side: "public" | "staff";
+  readonly hasErrors?: boolean;
+  readonly status?: number;
+  readonly head?: JSX.Element;
+}
+
+/** Renders a full page in the site frame, with the navigation this viewer may see. */
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: PageOptions,
+  body: (ctx: PageContext) => JSX.Element,
+): FastifyReply {
+  const ctx = pageContext(request, reply);
+  const nav: NavItem[] = request.server.klarsvar.navFor(options.side, request.user).map((e) => ({
+    href: e.href,
+    label: ctx.t(e.label),
+  }));
+  const html = (
+    <Layout ctx={ctx} title={options.title} side={options.side} nav={nav} hasErrors={options.hasErrors ?? false} head={options.head}>
+      {body(ctx) as "safe"}
+    </Layout>
+  ) as string;
+  // Pages can hold personal data: never let a shared cache keep staff pages.
+  if (options.side === "staff") reply.header("cache-control", "no-store");
+  return reply.status(options.status ?? 200).type("text/html; charset=utf-8").send(html);
+}
+
+export function Prose({ children }: { children: Children }): JSX.Element {
+  return <div class="prose">{children as "safe"}</div>;
+}
+
+/** Only same-site paths may be redirect targets: "/x" yes, "//evil" and "https://…" no. */
+export function safeNext(value: unknown, fallback: string): string {
+  return typeof value === "string" && /^\/(?![/\\])/.test(value) && value.length < 500 ? value : fallback;
+}

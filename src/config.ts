@@ -1,0 +1,135 @@
+/**
+ * One typed, validated configuration for Klarsvar. Every setting is read from the
+ * environment here and nowhere else; a bad value stops the process at start with a
+ * message that names the variable (see README, "Configuration").
+ */
+import { z } from "zod";
+
+/** The secret used in demo mode. Production refuses to start with it. */
+export const DEMO_SESSION_SECRET = "demo-secret-not-for-production-use-0000";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  KLARSVAR_DATA_DIR: z.string().min(1).default("./data"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").default(DEMO_SESSION_SECRET),
+  SESSION_TTL_HOURS: positiveInt.default(8),
+  KLARSVAR_DEMO: bool.optional(),
+  KLARSVAR_ROLE: z.enum(["all", "web", "worker"]).default("all"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOGIN_MAX_FAILURES: positiveInt.default(5),
+  LOGIN_LOCKOUT_MINUTES: positiveInt.default(15),
+  RATE_LIMIT_PER_MINUTE: positiveInt.default(300),
+  BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+  UPLOAD_LIMIT_BYTES: positiveInt.default(10_485_760),
+  UPLOAD_MAX_FILES: positiveInt.default(5),
+  PRESSURE_MAX_EVENT_LOOP_DELAY_MS: positiveInt.default(1000),
+  PRESSURE_MAX_HEAP_MB: positiveInt.default(1536),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).default("Logga in med kommunens konto"),
+  TRUST_PROXY: bool.default(false),
+});
+
+export interface Config {
+  readonly env: "development" | "production" | "test";
+  readonly production: boolean;
+  /** Demo mode seeds the fictional organisation and demo logins. Never in production. */
+  readonly demo: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly sessionSecret: string;
+  readonly sessionTtlHours: number;
+  readonly role: "all" | "web" | "worker";
+  readonly logLevel: string;
+  readonly login: { readonly maxFailures: number; readonly lockoutMinutes: number };
+  readonly rateLimitPerMinute: number;
+  readonly bodyLimitBytes: number;
+  readonly upload: { readonly limitBytes: number; readonly maxFiles: number };
+  readonly pressure: { readonly maxEventLoopDelayMs: number; readonly maxHeapMb: number };
+  readonly oidc:
+    | { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly label: string }
+    | undefined;
+  readonly trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads and validates the configuration; throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as in most .env tooling.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  const production = c.NODE_ENV === "production";
+  const problems: string[] = [];
+  if (production && c.SESSION_SECRET === DEMO_SESSION_SECRET) {
+    problems.push("  SESSION_SECRET: must be set to your own secret (at least 32 characters) in production");
+  }
+  if (production && c.KLARSVAR_DEMO === true) {
+    problems.push("  KLARSVAR_DEMO: demo mode (demo logins) is not allowed in production");
+  }
+  const oidcParts = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    problems.push("  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three to enable single sign-on, or none");
+  }
+  if (production && c.OIDC_ISSUER && !c.OIDC_ISSUER.startsWith("https://")) {
+    problems.push("  OIDC_ISSUER: must use https:// in production");
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+
+  return Object.freeze({
+    env: c.NODE_ENV,
+    production,
+    demo: !production && (c.KLARSVAR_DEMO ?? true),
+    port: c.PORT,
+    host: c.HOST,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.KLARSVAR_DATA_DIR,
+    sessionSecret: c.SESSION_SECRET,
+    sessionTtlHours: c.SESSION_TTL_HOURS,
+    role: c.KLARSVAR_ROLE,
+    logLevel: c.LOG_LEVEL,
+    login: { maxFailures: c.LOGIN_MAX_FAILURES, lockoutMinutes: c.LOGIN_LOCKOUT_MINUTES },
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: c.BODY_LIMIT_BYTES,
+    upload: { limitBytes: c.UPLOAD_LIMIT_BYTES, maxFiles: c.UPLOAD_MAX_FILES },
+    pressure: { maxEventLoopDelayMs: c.PRESSURE_MAX_EVENT_LOOP_DELAY_MS, maxHeapMb: c.PRESSURE_MAX_HEAP_MB },
+    oidc:
+      c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
+        ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL }
+        : undefined,
+    trustProxy: c.TRUST_PROXY,
+  });
+}
+
+/** A config for tests: defaults plus overrides, never reading process.env. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...overrides });
+}

@@ -1,0 +1,18 @@
+/** Administration: the audit log and failed background jobs. */
+import type { KlarsvarModule } from "../../app/module.js";
+import { adminOnly } from "../../platform/auth/policies.js";
+import { adminRoutes } from "./staff/routes.js";
+
+export const adminModule: KlarsvarModule = {
+  name: "admin",
+  policies: {
+    viewAuditLog: adminOnly,
+    viewFailedJobs: adminOnly,
+    retryJob: adminOnly,
+  },
+  nav: [
+    { side: "staff", href: "/arbetsyta/admin/logg", label: "site.nav.audit", policy: "admin.viewAuditLog", order: 200 },
+    { side: "staff", href: "/arbetsyta/admin/jobb", label: "site.nav.jobs", policy: "admin.viewFailedJobs", order: 210 },
+  ],
+  routes: adminRoutes,
+};

@@ -1,0 +1,33 @@
+/** Staff sign-in: password with lockout, single sign-on (OIDC), sign-out, own account. */
+import type { KlarsvarModule } from "../../app/module.js";
+import { deleteExpiredSessions } from "../../platform/auth/sessions.js";
+import { audit, SYSTEM_ACTOR } from "../../platform/audit/audit.js";
+import { authPolicies } from "./policies.js";
+import { authRoutes } from "./public/routes.js";
+import { accountRoutes } from "./staff/routes.js";
+
+export const authModule: KlarsvarModule = {
+  name: "auth",
+  policies: authPolicies,
+  nav: [
+    { side: "public", href: "/logga-in", label: "site.nav.login", order: 100 },
+    { side: "staff", href: "/arbetsyta/konto", label: "site.nav.account", policy: "auth.viewOwnAccount", order: 90 },
+  ],
+  jobs: (ctx) => [
+    {
+      name: "auth.cleanup-sessions",
+      schedule: "17 * * * *",
+      retryLimit: 3,
+      handler: async () => {
+        const removed = await deleteExpiredSessions(ctx.database.db);
+        if (removed > 0) {
+          await audit(ctx.database.db, { ...SYSTEM_ACTOR, orgId: ctx.org.id }, { action: "auth.sessions.cleanup", details: { removed } });
+        }
+      },
+    },
+  ],
+  routes: async (app, ctx) => {
+    authRoutes(app, ctx);
+    accountRoutes(app, ctx);
+  },
+};

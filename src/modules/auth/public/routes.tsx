@@ -1,0 +1,164 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { ModuleContext } from "../../../app/module.js";
+import { safeNext, sendPage } from "../../../app/render.js";
+import { audit, type AuditActor } from "../../../platform/audit/audit.js";
+import type { OidcChecks } from "../../../platform/auth/oidc.js";
+import { createSession, destroySession, SESSION_COOKIE } from "../../../platform/auth/sessions.js";
+import { attemptPasswordLogin, findOrLinkOidcUser } from "../../../platform/auth/users.js";
+import type { StaffUser } from "../../../platform/db/schema.js";
+import type { FieldError } from "../../../views/context.js";
+import { DEMO_PASSWORD } from "../demo.js";
+import { LoginPage } from "./views.js";
+
+const OIDC_COOKIE = "ks_oidc";
+
+const loginBody = z.object({
+  email: z.string().max(320).default(""),
+  password: z.string().max(1000).default(""),
+  nasta: z.string().max(500).optional(),
+  _csrf: z.string().optional(),
+});
+
+export function requestActor(request: FastifyRequest, orgId: string): Omit<AuditActor, "userId" | "label"> {
+  return { orgId, ip: request.ip, requestId: request.id };
+}
+
+export function userActor(request: FastifyRequest, orgId: string): AuditActor {
+  const u = request.user;
+  return { orgId, ip: request.ip, requestId: request.id, userId: u?.id ?? null, label: u ? `${u.name} <${u.email}>` : "anonymous" };
+}
+
+export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  const { config, database, org } = ctx;
+  const cookieSecure = config.production || config.publicUrl.startsWith("https://");
+
+  async function signIn(request: FastifyRequest, reply: FastifyReply, user: StaffUser, method: "password" | "oidc", next: string) {
+    const session = await database.db.transaction().execute(async (trx) => {
+      const s = await createSession(trx, {
+        orgId: org.id, userId: user.id, method, ttlHours: config.sessionTtlHours,
+        ip: request.ip, userAgent: request.headers["user-agent"] ?? null,
+      });
+      await audit(trx, { ...requestActor(request, org.id), userId: user.id, label: `${user.name} <${user.email}>` }, {
+        action: "auth.login", subjectType: "staff_user", subjectId: user.id, details: { method },
+      });
+      return s;
+    });
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: "/", httpOnly: true, sameSite: "lax", secure: cookieSecure, expires: session.expiresAt,
+    });
+    return reply.redirect(next, 303);
+  }
+
+  function renderLogin(request: FastifyRequest, reply: FastifyReply, state: { email?: string; errors?: FieldError[]; notice?: string; next?: string; status?: number }) {
+    return sendPage(
+      request,
+      reply,
+      { title: request.t("login.title"), side: "public", hasErrors: (state.errors?.length ?? 0) > 0, status: state.status ?? 200 },
+      (page) => (
+        <LoginPage
+          ctx={page}
+          email={state.email ?? ""}
+          errors={state.errors ?? []}
+          notice={state.notice}
+          next={state.next ?? "/arbetsyta"}
+          sso={ctx.oidc ? config.oidc?.label : undefined}
+          demo={config.demo ? { password: DEMO_PASSWORD } : undefined}
+        />
+      ),
+    );
+  }
+
+  app.get(
+    "/logga-in",
+    { config: { access: "public" }, schema: { querystring: z.object({ nasta: z.string().optional(), utloggad: z.string().optional(), fel: z.string().optional() }) } },
+    (request, reply) => {
+      const q = request.query as { nasta?: string; utloggad?: string; fel?: string };
+      if (request.user) return reply.redirect(safeNext(q.nasta, "/arbetsyta"), 303);
+      const t = request.t;
+      const errors: FieldError[] = q.fel === "sso" ? [{ field: "sso", message: t("login.error.sso") }]
+        : q.fel === "sso-okand" ? [{ field: "sso", message: t("login.error.ssoUnknown") }] : [];
+      return renderLogin(request, reply, {
+        next: safeNext(q.nasta, "/arbetsyta"),
+        errors,
+        ...(q.utloggad ? { notice: t("login.loggedOut") } : {}),
+      });
+    },
+  );
+
+  app.post(
+    "/logga-in",
+    {
+      config: { access: "public", rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: { body: loginBody },
+    },
+    async (request, reply) => {
+      const body = request.body as z.infer<typeof loginBody>;
+      const t = request.t;
+      const next = safeNext(body.nasta, "/arbetsyta");
+      const errors: FieldError[] = [];
+      if (!body.email.trim()) errors.push({ field: "email", message: t("login.error.email") });
+      if (!body.password) errors.push({ field: "password", message: t("login.error.password") });
+      if (errors.length > 0) return renderLogin(request, reply, { email: body.email, errors, next, status: 400 });
+      const result = await attemptPasswordLogin(database.db, requestActor(request, org.id), org.id, body.email, body.password, config.login);
+      if (!result.ok) {
+        const message = result.error === "locked" ? t("login.error.locked", { minutes: config.login.lockoutMinutes }) : t("login.error.wrong");
+        return renderLogin(request, reply, { email: body.email, errors: [{ field: "email", message }], next, status: result.error === "locked" ? 429 : 401 });
+      }
+      return signIn(request, reply, result.value, "password", next);
+    },
+  );
+
+  // Sign-out is allowed without a live session (it may have expired); CSRF still applies.
+  app.post("/logga-ut", { config: { access: "public" }, schema: { body: z.object({ _csrf: z.string().optional() }) } }, async (request, reply) => {
+    if (request.user) {
+      const user = request.user;
+      await database.db.transaction().execute(async (trx) => {
+        await destroySession(trx, user.sessionId);
+        await audit(trx, userActor(request, org.id), { action: "auth.logout", subjectType: "staff_user", subjectId: user.id });
+      });
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return reply.redirect("/logga-in?utloggad=1", 303);
+  });
+
+  app.get("/logga-in/sso", { config: { access: "public" }, schema: { querystring: z.object({ nasta: z.string().optional() }) } }, async (request, reply) => {
+    if (!ctx.oidc) return reply.callNotFound();
+    const { nasta } = request.query as { nasta?: string };
+    try {
+      const { url, checks } = await ctx.oidc.start(safeNext(nasta, "/arbetsyta"));
+      reply.setCookie(OIDC_COOKIE, JSON.stringify(checks), {
+        path: "/logga-in/sso", httpOnly: true, sameSite: "lax", secure: cookieSecure, signed: true, maxAge: 600,
+      });
+      return reply.redirect(url, 303);
+    } catch (error) {
+      request.log.warn({ err: error }, "OIDC discovery failed");
+      return reply.redirect("/logga-in?fel=sso", 303);
+    }
+  });
+
+  app.get("/logga-in/sso/callback", { config: { access: "public" } }, async (request, reply) => {
+    if (!ctx.oidc) return reply.callNotFound();
+    const raw = request.cookies[OIDC_COOKIE];
+    const unsigned = raw ? request.unsignCookie(raw) : undefined;
+    reply.clearCookie(OIDC_COOKIE, { path: "/logga-in/sso" });
+    if (!unsigned?.valid || !unsigned.value) return reply.redirect("/logga-in?fel=sso", 303);
+    let checks: OidcChecks;
+    try {
+      checks = JSON.parse(unsigned.value) as OidcChecks;
+      const identity = await ctx.oidc.finish(new URL(request.url, config.publicUrl), checks);
+      const user = await findOrLinkOidcUser(database.db, requestActor(request, org.id), org.id, identity);
+      if (!user) {
+        await audit(database.db, { ...requestActor(request, org.id), userId: null, label: "anonymous" }, {
+          action: "auth.login.failed", details: { reason: "oidc_unknown", subject: identity.subject, email: identity.email ?? null },
+        });
+        return reply.redirect("/logga-in?fel=sso-okand", 303);
+      }
+      await database.db.updateTable("staff_users").set({ last_login_at: new Date(), failed_logins: 0 }).where("id", "=", user.id).execute();
+      return signIn(request, reply, user, "oidc", safeNext(checks.next, "/arbetsyta"));
+    } catch (error) {
+      request.log.warn({ err: error }, "OIDC callback failed");
+      return reply.redirect("/logga-in?fel=sso", 303);
+    }
+  });
+}

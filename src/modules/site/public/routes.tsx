@@ -1,0 +1,47 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { LANG_COOKIE } from "../../../app/app.js";
+import type { ModuleContext } from "../../../app/module.js";
+import { safeNext, sendPage } from "../../../app/render.js";
+import { AccessibilityStatement, PrivacyNotice, StartPage } from "./pages.js";
+
+export function siteRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  const publicPage = { config: { access: "public" } } as const;
+
+  app.get("/", publicPage, (request, reply) =>
+    sendPage(request, reply, { title: request.t("site.org"), side: "public" }, (page) => <StartPage ctx={page} orgName={ctx.org.name} />),
+  );
+
+  app.get("/tillganglighet", publicPage, (request, reply) =>
+    sendPage(request, reply, { title: request.lang === "sv" ? "Tillgänglighet för Klarsvar" : "Accessibility of Klarsvar", side: "public" }, (page) => (
+      <AccessibilityStatement ctx={page} />
+    )),
+  );
+
+  app.get("/personuppgifter", publicPage, (request, reply) =>
+    sendPage(request, reply, { title: request.lang === "sv" ? "Så hanterar vi personuppgifter" : "How we handle personal data", side: "public" }, (page) => (
+      <PrivacyNotice ctx={page} sessionHours={ctx.config.sessionTtlHours} />
+    )),
+  );
+
+  // A plain link switches language, so it works without JavaScript.
+  app.get(
+    "/sprak/:lang",
+    {
+      config: { access: "public" },
+      schema: { params: z.object({ lang: z.enum(["sv", "en"]) }), querystring: z.object({ tillbaka: z.string().optional() }) },
+    },
+    (request, reply) => {
+      const { lang } = request.params as { lang: "sv" | "en" };
+      const { tillbaka } = request.query as { tillbaka?: string };
+      reply.setCookie(LANG_COOKIE, lang, {
+        path: "/",
+        sameSite: "lax",
+        httpOnly: true,
+        maxAge: 365 * 24 * 3600,
+        secure: ctx.config.production,
+      });
+      return reply.redirect(safeNext(tillbaka, "/"), 303);
+    },
+  );
+}

@@ -1,0 +1,200 @@
+/** Staff accounts: creation, password sign-in with lockout, password change. */
+import { sql } from "kysely";
+import { audit, type AuditActor } from "../audit/audit.js";
+import type { Db, Executor } from "../db/database.js";
+import { ROLES, type Role, type StaffUser } from "../db/schema.js";
+import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords.js";
+
+export type Result<T, E extends string> = { ok: true; value: T } | { ok: false; error: E };
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function findUserByEmail(db: Executor, orgId: string, email: string): Promise<StaffUser | undefined> {
+  return db
+    .selectFrom("staff_users")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where(sql`lower(email)`, "=", email.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export interface CreateUserInput {
+  readonly orgId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly password?: string | undefined;
+  readonly unitIds?: readonly string[];
+  readonly isDemo?: boolean;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Creates a staff account (and its unit memberships) in one transaction, audited. */
+export async function createStaffUser(
+  db: Db,
+  actor: AuditActor,
+  input: CreateUserInput,
+): Promise<Result<StaffUser, "invalid_email" | "weak_password" | "no_role" | "exists">> {
+  const email = input.email.trim().toLowerCase();
+  if (!EMAIL.test(email)) return { ok: false, error: "invalid_email" };
+  if (input.roles.length === 0) return { ok: false, error: "no_role" };
+  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, error: "weak_password" };
+  if (await findUserByEmail(db, input.orgId, email)) return { ok: false, error: "exists" };
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  const user = await db.transaction().execute(async (trx) => {
+    const created = await trx
+      .insertInto("staff_users")
+      .values({
+        org_id: input.orgId,
+        email,
+        name: input.name.trim(),
+        roles: [...new Set(input.roles)],
+        password_hash: passwordHash,
+        password_changed_at: passwordHash ? new Date() : null,
+        is_demo: input.isDemo ?? false,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    for (const unitId of input.unitIds ?? []) {
+      await trx.insertInto("unit_memberships").values({ org_id: input.orgId, user_id: created.id, unit_id: unitId }).execute();
+    }
+    await audit(trx, actor, {
+      action: "user.create",
+      subjectType: "staff_user",
+      subjectId: created.id,
+      details: { email, roles: created.roles, units: input.unitIds ?? [] },
+    });
+    return created;
+  });
+  return { ok: true, value: user };
+}
+
+export interface LoginPolicy {
+  readonly maxFailures: number;
+  readonly lockoutMinutes: number;
+}
+
+export type LoginError = "wrong" | "locked";
+
+/**
+ * Checks e-mail and password. After maxFailures wrong passwords in a row the account is
+ * locked for lockoutMinutes; while locked even the right password is refused. Every attempt
+ * is audited. Unknown e-mail addresses cost the same time as known ones.
+ */
+export async function attemptPasswordLogin(
+  db: Db,
+  actor: Omit<AuditActor, "userId" | "label">,
+  orgId: string,
+  email: string,
+  password: string,
+  policy: LoginPolicy,
+  now = new Date(),
+): Promise<Result<StaffUser, LoginError>> {
+  const user = await findUserByEmail(db, orgId, email);
+  if (!user || !user.active || !user.password_hash) {
+    await burnPasswordCheck(password);
+    await audit(db, { ...actor, userId: null, label: "anonymous" }, {
+      action: "auth.login.failed",
+      details: { email: email.trim().toLowerCase().slice(0, 200), reason: "unknown" },
+    });
+    return { ok: false, error: "wrong" };
+  }
+  const who: AuditActor = { ...actor, userId: user.id, label: `${user.name} <${user.email}>` };
+  if (user.locked_until && new Date(user.locked_until) > now) {
+    await burnPasswordCheck(password);
+    await audit(db, who, { action: "auth.login.refused", subjectType: "staff_user", subjectId: user.id, details: { reason: "locked" } });
+    return { ok: false, error: "locked" };
+  }
+  if (!(await verifyPassword(user.password_hash, password))) {
+    const failures = user.failed_logins + 1;
+    const lock = failures >= policy.maxFailures;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("staff_users")
+        .set({
+          failed_logins: lock ? 0 : failures,
+          locked_until: lock ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : user.locked_until,
+        })
+        .where("id", "=", user.id)
+        .execute();
+      await audit(trx, who, {
+        action: lock ? "auth.locked" : "auth.login.failed",
+        subjectType: "staff_user",
+        subjectId: user.id,
+        details: { failures, reason: "password" },
+      });
+    });
+    return { ok: false, error: lock ? "locked" : "wrong" };
+  }
+  await db
+    .updateTable("staff_users")
+    .set({ failed_logins: 0, locked_until: null, last_login_at: now })
+    .where("id", "=", user.id)
+    .execute();
+  return { ok: true, value: user };
+}
+
+export type PasswordChangeError = "sso_only" | "wrong_current" | "too_short" | "same" | "mismatch";
+
+export async function changePassword(
+  db: Db,
+  actor: AuditActor,
+  userId: string,
+  input: { current: string; next: string; confirm: string },
+): Promise<Result<null, PasswordChangeError>> {
+  const user = await db.selectFrom("staff_users").selectAll().where("id", "=", userId).executeTakeFirstOrThrow();
+  if (!user.password_hash) return { ok: false, error: "sso_only" };
+  if (!(await verifyPassword(user.password_hash, input.current))) return { ok: false, error: "wrong_current" };
+  if (input.next.length < MIN_PASSWORD_LENGTH) return { ok: false, error: "too_short" };
+  if (input.next === input.current) return { ok: false, error: "same" };
+  if (input.next !== input.confirm) return { ok: false, error: "mismatch" };
+  const passwordHash = await hashPassword(input.next);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("staff_users")
+      .set({ password_hash: passwordHash, password_changed_at: new Date() })
+      .where("id", "=", userId)
+      .execute();
+    await audit(trx, actor, { action: "auth.password.change", subjectType: "staff_user", subjectId: userId });
+  });
+  return { ok: true, value: null };
+}
+
+/** Finds the staff account for an OIDC identity: by subject, else by verified e-mail (then links it). */
+export async function findOrLinkOidcUser(
+  db: Db,
+  actor: Omit<AuditActor, "userId" | "label">,
+  orgId: string,
+  claims: { issuer: string; subject: string; email?: string | undefined; emailVerified?: boolean | undefined },
+): Promise<StaffUser | null> {
+  const bySubject = await db
+    .selectFrom("staff_users")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("oidc_issuer", "=", claims.issuer)
+    .where("oidc_subject", "=", claims.subject)
+    .where("active", "=", true)
+    .executeTakeFirst();
+  if (bySubject) return bySubject;
+  if (!claims.email || claims.emailVerified === false) return null;
+  const byEmail = await findUserByEmail(db, orgId, claims.email);
+  if (!byEmail || !byEmail.active || byEmail.oidc_subject) return null;
+  return db.transaction().execute(async (trx) => {
+    const linked = await trx
+      .updateTable("staff_users")
+      .set({ oidc_issuer: claims.issuer, oidc_subject: claims.subject })
+      .where("id", "=", byEmail.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit(trx, { ...actor, userId: byEmail.id, label: `${byEmail.name} <${byEmail.email}>` }, {
+      action: "auth.oidc.link",
+      subjectType: "staff_user",
+      subjectId: byEmail.id,
+      details: { issuer: claims.issuer },
+    });
+    return linked;
+  });
+}

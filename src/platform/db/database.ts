@@ -1,0 +1,131 @@
+/**
+ * One code path over two ways of running PostgreSQL: a real server (DATABASE_URL) or
+ * the embedded PGlite (Postgres in WASM) in a data directory. Both give Kysely a pg.Pool,
+ * so types (int8 as string) and multi-statement SQL behave the same.
+ */
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { createPgConfig } from "@electric-sql/pglite/node-postgres";
+import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
+import pg from "pg";
+import type { DB } from "./schema.js";
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** A connection or a transaction: write helpers accept either. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface Database {
+  readonly db: Db;
+  readonly pool: pg.Pool;
+  readonly kind: "pglite" | "postgres";
+  /** Where the data lives, for messages: a redacted URL or a directory. */
+  readonly location: string;
+  /** The PGlite instance (embedded mode only), for backup and restore. */
+  readonly pglite: PGlite | undefined;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnavailableError extends Error {
+  override name = "DatabaseUnavailableError";
+}
+
+export interface OpenOptions {
+  /** postgres://… to use a server; otherwise PGlite in dataDir. */
+  readonly url?: string | undefined;
+  /** PGlite data directory, or "memory://" for a throw-away database. */
+  readonly dataDir?: string | undefined;
+  /** Restore PGlite from a dump made by dumpDataDir (tar.gz). */
+  readonly loadDataDir?: Blob | undefined;
+  readonly poolSize?: number;
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(invalid URL)";
+  }
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  return openPglite(options.dataDir ?? "./data", options.loadDataDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
+  // Without a listener an idle client's network error would crash the process.
+  pool.on("error", () => undefined);
+  const location = redactUrl(url);
+  try {
+    await pool.query("select 1");
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(`Cannot reach the database at ${location}: ${reason}`);
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    kind: "postgres",
+    location,
+    pglite: undefined,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promise<Database> {
+  const memory = dataDir.startsWith("memory://");
+  const location = memory ? dataDir : resolve(dataDir);
+  if (!memory) mkdirSync(location, { recursive: true });
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(memory ? dataDir : location, {
+      extensions: { pg_trgm },
+      ...(loadDataDir ? { loadDataDir } : {}),
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(`Cannot open the embedded database in ${location}: ${reason}`);
+  }
+  // PGlite is a single connection: the pool has one client, so transactions are serialised.
+  const pool = new pg.Pool(createPgConfig(pglite));
+  pool.on("error", () => undefined);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    kind: "pglite",
+    location,
+    pglite,
+    close: async () => {
+      await db.destroy();
+      // An open PGlite keeps the process alive; it must always be closed.
+      await pglite.close();
+    },
+  };
+}
+
+/**
+ * Runs fn in one transaction. Inside, use only the given trx: on PGlite (one connection)
+ * a query on the outer db would wait for the transaction forever.
+ */
+export function inTransaction<T>(db: Db, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}
+
+/** True when the database answers a trivial query. */
+export async function databaseAnswers(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,297 @@
+/**
+ * Accessible building blocks, after GOV.UK's patterns: labelled fields with hints and inline
+ * errors, one error summary, tables with captions, pagination, tags, banners and a small SVG
+ * bar chart with a data table beside it. None needs JavaScript.
+ */
+import type { Children } from "@kitajs/html";
+import type { FieldError, PageContext } from "./context.js";
+
+export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: readonly FieldError[] }): JSX.Element {
+  if (errors.length === 0) return "";
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+      <h2 class="error-summary__title" id="error-summary-title" safe>
+        {ctx.t("form.errorSummary")}
+      </h2>
+      <ul class="error-summary__list">
+        {errors.map((e) => (
+          <li>
+            <a href={`#${e.field}`} safe>
+              {e.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export interface FieldProps {
+  readonly name: string;
+  readonly label: string;
+  readonly id?: string;
+  readonly hint?: string | undefined;
+  readonly value?: string | undefined;
+  readonly error?: string | undefined;
+  readonly type?: "text" | "email" | "password" | "date" | "search" | "tel" | "url";
+  readonly autocomplete?: string;
+  readonly required?: boolean;
+  readonly width?: "full" | "half" | "quarter";
+}
+
+export function TextField(p: FieldProps): JSX.Element {
+  const id = p.id ?? p.name;
+  const describedBy = [p.hint ? `${id}-hint` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div class={`field${p.error ? " field--error" : ""}`}>
+      <label class="field__label" for={id} safe>
+        {p.label}
+      </label>
+      {p.hint ? (
+        <p class="field__hint" id={`${id}-hint`} safe>
+          {p.hint}
+        </p>
+      ) : (
+        ""
+      )}
+      {p.error ? (
+        <p class="field__error" id={`${id}-error`}>
+          <span class="visually-hidden">Fel: </span>
+          <span safe>{p.error}</span>
+        </p>
+      ) : (
+        ""
+      )}
+      <input
+        class={`field__input field__input--${p.width ?? "full"}`}
+        id={id}
+        name={p.name}
+        type={p.type ?? "text"}
+        value={p.type === "password" ? undefined : p.value}
+        autocomplete={p.autocomplete}
+        required={p.required}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={p.error ? "true" : undefined}
+      />
+    </div>
+  );
+}
+
+export function CsrfField({ ctx }: { ctx: PageContext }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
+}
+
+/** A form that always posts and is protected by the CSRF token. */
+export function Form(p: { ctx: PageContext; action: string; children: Children; class?: string; novalidate?: boolean }): JSX.Element {
+  return (
+    <form method="post" action={p.action} class={p.class} novalidate={p.novalidate ?? true}>
+      <CsrfField ctx={p.ctx} />
+      {p.children as "safe"}
+    </form>
+  );
+}
+
+export function Button(p: { children: Children; kind?: "primary" | "secondary" | "link"; name?: string; value?: string }): JSX.Element {
+  return (
+    <button type="submit" class={`button button--${p.kind ?? "primary"}`} name={p.name} value={p.value}>
+      {p.children as "safe"}
+    </button>
+  );
+}
+
+export function Banner(p: { kind: "success" | "info" | "warning"; children: Children }): JSX.Element {
+  return (
+    <div class={`banner banner--${p.kind}`} role={p.kind === "warning" ? "alert" : "status"}>
+      {p.children as "safe"}
+    </div>
+  );
+}
+
+export function Tag(p: { children: Children; tone?: "neutral" | "blue" | "green" | "red" | "yellow" }): JSX.Element {
+  return <strong class={`tag tag--${p.tone ?? "neutral"}`}>{p.children as "safe"}</strong>;
+}
+
+export interface Column<T> {
+  readonly header: string;
+  readonly cell: (row: T) => JSX.Element;
+  readonly numeric?: boolean;
+}
+
+export function Table<T>(p: { caption: string; columns: readonly Column<T>[]; rows: readonly T[]; captionHidden?: boolean }): JSX.Element {
+  return (
+    <div class="table-wrap">
+      <table class="table">
+        <caption class={p.captionHidden ? "visually-hidden" : "table__caption"} safe>
+          {p.caption}
+        </caption>
+        <thead>
+          <tr>
+            {p.columns.map((c) => (
+              <th scope="col" class={c.numeric ? "table__cell--numeric" : undefined} safe>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((row) => (
+            <tr>
+              {p.columns.map((c) => (
+                <td class={c.numeric ? "table__cell--numeric" : undefined}>{c.cell(row) as "safe"}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Page links; href builds the link for a page number so filters survive paging. */
+export function Pagination(p: { ctx: PageContext; page: number; pageSize: number; total: number; href: (page: number) => string }): JSX.Element {
+  const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
+  if (pages <= 1) return "";
+  const t = p.ctx.t;
+  const shown = pageWindow(p.page, pages);
+  return (
+    <nav class="pagination" aria-label={t("pagination.label")}>
+      <ul class="pagination__list">
+        {p.page > 1 ? (
+          <li>
+            <a class="pagination__link" href={p.href(p.page - 1)} rel="prev" safe>
+              {`‹ ${t("pagination.previous")}`}
+            </a>
+          </li>
+        ) : (
+          ""
+        )}
+        {shown.map((n) =>
+          n === null ? (
+            <li class="pagination__ellipsis">…</li>
+          ) : n === p.page ? (
+            <li>
+              <a class="pagination__link pagination__link--current" href={p.href(n)} aria-current="page">
+                <span class="visually-hidden" safe>{`${t("pagination.page")} `}</span>
+                {n}
+              </a>
+            </li>
+          ) : (
+            <li>
+              <a class="pagination__link" href={p.href(n)}>
+                <span class="visually-hidden" safe>{`${t("pagination.page")} `}</span>
+                {n}
+              </a>
+            </li>
+          ),
+        )}
+        {p.page < pages ? (
+          <li>
+            <a class="pagination__link" href={p.href(p.page + 1)} rel="next" safe>
+              {`${t("pagination.next")} ›`}
+            </a>
+          </li>
+        ) : (
+          ""
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+/** First, last, and two either side of the current page; null marks a gap. */
+export function pageWindow(page: number, pages: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let n = 1; n <= pages; n++) {
+    if (n === 1 || n === pages || Math.abs(n - page) <= 2) out.push(n);
+    else if (out[out.length - 1] !== null) out.push(null);
+  }
+  return out;
+}
+
+export interface ChartPoint {
+  readonly label: string;
+  readonly value: number;
+}
+
+/**
+ * A bar chart drawn on the server as SVG. Screen readers get the title and a summary, and
+ * the same numbers are in a table below, so nobody depends on seeing the bars.
+ */
+export function BarChart(p: { ctx: PageContext; id: string; title: string; data: readonly ChartPoint[]; unit?: string }): JSX.Element {
+  if (p.data.length === 0) return <p safe>{p.ctx.t("chart.noData")}</p>;
+  const width = 600;
+  const height = 220;
+  const pad = { top: 16, right: 8, bottom: 40, left: 40 };
+  const max = Math.max(1, ...p.data.map((d) => d.value));
+  const slot = (width - pad.left - pad.right) / p.data.length;
+  const barW = Math.max(4, slot * 0.6);
+  const plotH = height - pad.top - pad.bottom;
+  const ticks = niceTicks(max);
+  const top = ticks[ticks.length - 1] ?? max;
+  const summary = p.data.map((d) => `${d.label}: ${d.value}`).join(", ");
+  return (
+    <figure class="chart">
+      <svg
+        class="chart__svg"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby={`${p.id}-title ${p.id}-desc`}
+        focusable="false"
+      >
+        <title id={`${p.id}-title`} safe>
+          {p.title}
+        </title>
+        <desc id={`${p.id}-desc`} safe>
+          {summary}
+        </desc>
+        {ticks.map((tick) => {
+          const y = pad.top + plotH - (tick / top) * plotH;
+          return (
+            <g class="chart__grid">
+              <line x1={String(pad.left)} x2={String(width - pad.right)} y1={String(y)} y2={String(y)} />
+              <text x={String(pad.left - 6)} y={String(y + 4)} text-anchor="end">
+                {tick}
+              </text>
+            </g>
+          );
+        })}
+        {p.data.map((d, i) => {
+          const h = (d.value / top) * plotH;
+          const x = pad.left + i * slot + (slot - barW) / 2;
+          return (
+            <g class="chart__bar">
+              <rect x={x.toFixed(1)} y={(pad.top + plotH - h).toFixed(1)} width={barW.toFixed(1)} height={h.toFixed(1)} />
+              <text x={(x + barW / 2).toFixed(1)} y={String(height - pad.bottom + 16)} text-anchor="middle" safe>
+                {d.label}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption class="chart__caption" safe>
+        {p.title}
+      </figcaption>
+      <details class="chart__data">
+        <summary safe>{p.ctx.t("chart.table")}</summary>
+        <Table
+          caption={p.title}
+          captionHidden
+          columns={[
+            { header: p.ctx.t("chart.label"), cell: (d: ChartPoint) => <span safe>{d.label}</span> },
+            { header: p.unit ?? p.ctx.t("chart.value"), numeric: true, cell: (d: ChartPoint) => String(d.value) },
+          ]}
+          rows={p.data}
+        />
+      </details>
+    </figure>
+  );
+}
+
+export function niceTicks(max: number): number[] {
+  const rough = max / 4;
+  const mag = 10 ** Math.floor(Math.log10(Math.max(rough, 1)));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= rough) ?? mag * 10;
+  const ticks: number[] = [];
+  for (let v = 0; v <= max + step - 1e-9; v += step) ticks.push(Math.round(v));
+  return ticks;
+}
