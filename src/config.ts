@@ -32,6 +32,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOGIN_MAX_FAILURES: positiveInt.default(5),
   LOGIN_LOCKOUT_MINUTES: positiveInt.default(15),
+  LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(300),
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   UPLOAD_LIMIT_BYTES: positiveInt.default(10_485_760),
@@ -59,7 +60,7 @@ export interface Config {
   readonly sessionTtlHours: number;
   readonly role: "all" | "web" | "worker";
   readonly logLevel: string;
-  readonly login: { readonly maxFailures: number; readonly lockoutMinutes: number };
+  readonly login: { readonly maxFailures: number; readonly lockoutMinutes: number; readonly ratePerMinute: number };
   readonly rateLimitPerMinute: number;
   readonly bodyLimitBytes: number;
   readonly upload: { readonly limitBytes: number; readonly maxFiles: number };
@@ -116,7 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: c.SESSION_TTL_HOURS,
     role: c.KLARSVAR_ROLE,
     logLevel: c.LOG_LEVEL,
-    login: { maxFailures: c.LOGIN_MAX_FAILURES, lockoutMinutes: c.LOGIN_LOCKOUT_MINUTES },
+    login: { maxFailures: c.LOGIN_MAX_FAILURES, lockoutMinutes: c.LOGIN_LOCKOUT_MINUTES, ratePerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE },
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     upload: { limitBytes: c.UPLOAD_LIMIT_BYTES, maxFiles: c.UPLOAD_MAX_FILES },

@@ -197,10 +197,9 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     if (request.url.startsWith("/static/")) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.user = await findSessionUser(database.db, token);
-  });
 
-  // Access: public routes pass; others need a session and a policy that allows.
-  app.addHook("preHandler", async (request, reply) => {
+    // Access before anything else reads the request: public routes pass; others need a
+    // session and a policy that allows. Deny by default.
     const access = request.routeOptions.config.access;
     if (!access || access === "public") return;
     if (!request.user) {

@@ -89,7 +89,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.post(
     "/logga-in",
     {
-      config: { access: "public", rateLimit: { max: 10, timeWindow: 60_000 } },
+      config: { access: "public", rateLimit: { max: config.login.ratePerMinute, timeWindow: 60_000 } },
       schema: { body: loginBody },
     },
     async (request, reply) => {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEMO_SESSION_SECRET, loadConfig } from "./config.js";
+
+describe("config", () => {
+  it("has working defaults: port 3000, embedded database in ./data, demo mode", () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toBe("./data");
+    expect(c.demo).toBe(true);
+    expect(c.publicUrl).toBe("http://localhost:3000");
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => loadConfig({ PORT: "nittio" })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET: must be at least 32/);
+  });
+
+  it("refuses to run production with the default secret", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: "production", SESSION_SECRET: DEMO_SESSION_SECRET })).toThrow(/SESSION_SECRET/);
+  });
+
+  it("never runs the demo in production", () => {
+    const secret = "a".repeat(40);
+    expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: secret }).demo).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: "production", SESSION_SECRET: secret, KLARSVAR_DEMO: "true" })).toThrow(/KLARSVAR_DEMO/);
+  });
+
+  it("wants all three OIDC settings or none", () => {
+    expect(() => loadConfig({ OIDC_ISSUER: "https://idp.example.se" })).toThrow(/OIDC_CLIENT_ID/);
+    const c = loadConfig({ OIDC_ISSUER: "https://idp.example.se", OIDC_CLIENT_ID: "klarsvar", OIDC_CLIENT_SECRET: "s3cret" });
+    expect(c.oidc?.clientId).toBe("klarsvar");
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "", PORT: "" }).databaseUrl).toBeUndefined();
+  });
+});

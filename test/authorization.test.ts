@@ -1,0 +1,100 @@
+/**
+ * The authorisation matrix: every registered route, walked as an anonymous visitor and as
+ * each role. A new route that is not in the matrix fails this test, so every module that
+ * adds routes extends the matrix.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStaffUser } from "../src/platform/auth/users.js";
+import { ROLES, type Role } from "../src/platform/db/schema.js";
+import { Browser, startTestApp, type TestApp } from "./app.js";
+
+type Who = "anonymous" | Role;
+const ALL_STAFF: readonly Role[] = ROLES;
+const PUBLIC = "public" as const;
+
+/** route → who may use it: "public", or the roles allowed (everyone else gets 403, anonymous 401/303). */
+const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
+  "GET /": PUBLIC,
+  "GET /tillganglighet": PUBLIC,
+  "GET /personuppgifter": PUBLIC,
+  "GET /sprak/:lang": PUBLIC,
+  "GET /logga-in": PUBLIC,
+  "POST /logga-in": PUBLIC,
+  "POST /logga-ut": PUBLIC,
+  "GET /logga-in/sso": PUBLIC,
+  "GET /logga-in/sso/callback": PUBLIC,
+  "GET /health": PUBLIC,
+  "GET /ready": PUBLIC,
+  "GET /api/openapi.json": PUBLIC,
+  "GET /arbetsyta": ALL_STAFF,
+  "GET /arbetsyta/konto": ALL_STAFF,
+  "POST /arbetsyta/konto/losenord": ALL_STAFF,
+  "GET /arbetsyta/admin/logg": ["admin"],
+  "GET /arbetsyta/admin/jobb": ["admin"],
+  "POST /arbetsyta/admin/jobb/:id/forsok-igen": ["admin"],
+};
+
+const PASSWORD = "matrisens-losenord-2026";
+
+function concrete(url: string): string {
+  return url.replace(":lang", "sv").replace(":id", "00000000-0000-4000-8000-000000000000");
+}
+
+describe("authorisation matrix", () => {
+  let t: TestApp;
+  const browsers = new Map<Who, Browser>();
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: "1000", RATE_LIMIT_PER_MINUTE: "10000" } });
+    browsers.set("anonymous", new Browser(t.app));
+    for (const role of ROLES) {
+      const email = `matris-${role}@example.se`;
+      const created = await createStaffUser(t.database.db, { orgId: t.org.id, userId: null, label: "test" }, {
+        orgId: t.org.id, email, name: `Matris ${role}`, roles: [role], password: PASSWORD,
+      });
+      expect(created.ok).toBe(true);
+      const b = new Browser(t.app);
+      expect((await b.login(email, PASSWORD)).statusCode).toBe(303);
+      browsers.set(role, b);
+    }
+  });
+  afterAll(async () => t?.close());
+
+  it("covers every registered route, and every route names an access rule", () => {
+    const registered = t.app.klarsvar.routes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(MATRIX).sort());
+    for (const r of t.app.klarsvar.routes) {
+      if (r.url.startsWith("/arbetsyta")) expect(r.access).not.toBe("public");
+    }
+  });
+
+  const cases: [string, Who][] = [];
+  for (const key of Object.keys(MATRIX)) for (const who of ["anonymous", ...ROLES] as Who[]) cases.push([key, who]);
+
+  it.each(cases)("%s as %s", async (key, who) => {
+    const [method, url] = key.split(" ") as [string, string];
+    const rule = MATRIX[key];
+    const b = browsers.get(who) as Browser;
+    const path = concrete(url);
+    let status: number;
+    if (method === "GET") {
+      status = (await b.get(path)).statusCode;
+    } else {
+      // A valid CSRF token, so what we see is the access decision and not the CSRF check.
+      const token = await b.csrfFrom(who === "anonymous" ? "/logga-in" : "/arbetsyta");
+      status = (await b.post(path, { _csrf: token })).statusCode;
+      // Signing out is part of the matrix; sign back in for the routes that follow.
+      if (url === "/logga-ut" && who !== "anonymous") expect((await b.login(`matris-${who}@example.se`, PASSWORD)).statusCode).toBe(303);
+    }
+    if (rule === PUBLIC) {
+      expect([401, 403]).not.toContain(status);
+    } else if (who === "anonymous") {
+      expect(status).toBe(method === "GET" ? 303 : 401);
+    } else if (rule?.includes(who)) {
+      expect([401, 403]).not.toContain(status);
+      expect(status).toBeLessThan(500);
+    } else {
+      expect(status).toBe(403);
+    }
+  });
+});
