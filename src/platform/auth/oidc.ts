@@ -77,12 +77,18 @@ export class OidcClient {
     });
     const claims = tokens.claims();
     if (!claims) throw new Error("The provider returned no ID token");
+    // Many providers put e-mail and name only in the UserInfo response, not in the ID token.
+    let extra: Record<string, unknown> = {};
+    if (typeof claims["email"] !== "string") {
+      extra = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+    }
+    const all: Record<string, unknown> = { ...extra, ...claims };
     return {
       issuer: claims.iss,
       subject: claims.sub,
-      email: typeof claims["email"] === "string" ? claims["email"] : undefined,
-      emailVerified: typeof claims["email_verified"] === "boolean" ? claims["email_verified"] : undefined,
-      name: typeof claims["name"] === "string" ? claims["name"] : undefined,
+      email: typeof all["email"] === "string" ? all["email"] : undefined,
+      emailVerified: typeof all["email_verified"] === "boolean" ? all["email_verified"] : undefined,
+      name: typeof all["name"] === "string" ? all["name"] : undefined,
     };
   }
 }

@@ -1,0 +1,51 @@
+/** Browser journeys: a real Klarsvar, Debian's Chromium through playwright-core, axe on every page. */
+import { createServer } from "node:net";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { loadConfig } from "../src/config.js";
+import { startKlarsvar, type Running } from "../src/app/runtime.js";
+
+export const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<Running & { base: string }> {
+  const port = env["PORT"] ? Number(env["PORT"]) : await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const config = loadConfig({
+    KLARSVAR_DATA_DIR: "memory://",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: base,
+    LOG_LEVEL: "silent",
+    LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
+    ...env,
+  });
+  const running = await startKlarsvar(config, { web: true, worker: true });
+  return Object.assign(running, { base });
+}
+
+/** Every page we visit must have zero WCAG 2.1 A/AA violations. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
