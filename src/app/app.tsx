@@ -143,7 +143,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     maxHeapUsedBytes: config.pressure.maxHeapMb * 1024 * 1024,
     retryAfter: 10,
     ...(services.underPressure?.sampleInterval ? { sampleInterval: services.underPressure.sampleInterval } : {}),
-    pressureHandler: (_request, reply) => {
+    pressureHandler: (_request, _reply) => {
       throw new AppError("KS_UNAVAILABLE", "Server under pressure", { "retry-after": "10" });
     },
   });
