@@ -7,7 +7,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
+          include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}", "packages/*/src/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,6 +1,6 @@
 /** Browser journeys: a real Klarsvar, Debian's Chromium through playwright-core, axe on every page. */
 import { createServer } from "node:net";
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { loadConfig } from "../src/config.js";

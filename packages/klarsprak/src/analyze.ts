@@ -1,0 +1,607 @@
+/**
+ * The engine: one pass over the extracted text finds words and sentences and runs every
+ * word-level rule; a few regular-expression passes find abbreviations and personal data.
+ * Nothing is kept per word beyond the current sentence, so memory stays flat.
+ */
+import { compileOfficialese, type CompiledOfficialese } from "./lexicon/officialese.js";
+import {
+  ABBREVIATIONS, ACRONYMS, COMMON_ACRONYMS, CONTEXT_PASSIVE, DEPONENTS, DETERMINERS, MODALS,
+  NOMINALISATION_EXCEPTIONS, NON_FINAL_ABBREVIATIONS, RECIPROCAL, S_WORDS, STRONG_PASSIVES,
+} from "./lexicon/words.js";
+import { extractHtml } from "./parse/html.js";
+import { extractMarkdown } from "./parse/markdown.js";
+import { extractText } from "./parse/text.js";
+import type { ExtractedText } from "./parse/document.js";
+import { findPersonalData } from "./personal-data.js";
+import type {
+  AnalysisResult, Finding, InputFormat, KlarsprakConfig, LixBand, RuleId, Scores, Severity, Span,
+} from "./types.js";
+import { RULE_IDS } from "./types.js";
+import { VERSION } from "./version.js";
+
+export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
+  "long-sentence": "suggestion",
+  "many-passives": "warning",
+  "s-passive": "suggestion",
+  nominalisation: "suggestion",
+  officialese: "warning",
+  "acronym-unexplained": "warning",
+  abbreviation: "suggestion",
+  "personal-data": "error",
+  jargon: "warning",
+  "no-headings": "warning",
+  "impersonal-address": "suggestion",
+};
+
+const BANDS: readonly { max: number; band: LixBand; label: string }[] = [
+  { max: 30, band: "very-easy", label: "Mycket lätt" },
+  { max: 40, band: "easy", label: "Lätt" },
+  { max: 50, band: "medium", label: "Medelsvår" },
+  { max: 60.0000001, band: "hard", label: "Svår" },
+  { max: Infinity, band: "very-hard", label: "Mycket svår" },
+];
+
+/** LIX band: < 30 very easy, 30–40 easy, 40–50 medium, 50–60 hard, > 60 very hard. */
+export function lixBand(value: number): { band: LixBand; label: string } {
+  const b = BANDS.find((x) => value < x.max) ?? (BANDS[BANDS.length - 1] as (typeof BANDS)[number]);
+  return { band: b.band, label: b.label };
+}
+
+/** OVIX = log(N) / log(2 − log(U) / log(N)); undefined when every word is different. */
+export function ovix(tokens: number, types: number): number | null {
+  if (tokens < 2 || types < 1 || types >= tokens) return null;
+  const v = Math.log(tokens) / Math.log(2 - Math.log(types) / Math.log(tokens));
+  return Number.isFinite(v) ? v : null;
+}
+
+// ---------------------------------------------------------------- characters
+
+const OTHER_WORD = /[\p{L}\p{N}\p{M}]/u;
+function isWordCode(c: number): boolean {
+  if (c < 48) return false;
+  if (c <= 57) return true;
+  if (c < 65) return false;
+  if (c <= 90) return true;
+  if (c < 97) return false;
+  if (c <= 122) return true;
+  if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
+  if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return OTHER_WORD.test(String.fromCharCode(c));
+}
+const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c > 0x24f && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
+}
+function isLower(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7) || (c > 0x24f && String.fromCharCode(c) !== String.fromCharCode(c).toUpperCase());
+}
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+// ---------------------------------------------------------------- configuration
+
+interface Resolved {
+  readonly enabled: ReadonlySet<RuleId>;
+  readonly severity: Readonly<Record<RuleId, Severity>>;
+  readonly longSentence: number;
+  readonly veryLongSentence: number;
+  readonly passivesPerSentence: number;
+  readonly wordsWithoutHeading: number;
+  readonly ovixWindow: number;
+  readonly officialese: CompiledOfficialese;
+  readonly jargon: ReadonlyMap<string, { term: string; explanation: string }>;
+  readonly knownAcronyms: ReadonlySet<string>;
+  readonly ignoreWords: ReadonlySet<string>;
+  readonly allowPersonalData: readonly string[];
+}
+
+let defaultOfficialese: CompiledOfficialese | undefined;
+const NOUN_ENDINGS = ["", "en", "et", "er", "erna", "ar", "arna", "or", "orna", "n", "na", "s", "ens", "ets", "ernas", "arnas", "ers", "ars"];
+
+function resolve(config: KlarsprakConfig): Resolved {
+  const enabled = new Set<RuleId>();
+  const severity = { ...DEFAULT_SEVERITY };
+  for (const id of RULE_IDS) {
+    const setting = config.rules?.[id];
+    if (setting === false || (typeof setting === "object" && setting.enabled === false)) continue;
+    enabled.add(id);
+    if (typeof setting === "object" && setting.severity) severity[id] = setting.severity;
+  }
+  const extra = config.officialese ?? {};
+  const officialese = Object.keys(extra).length === 0 ? (defaultOfficialese ??= compileOfficialese()) : compileOfficialese(extra);
+  const jargon = new Map<string, { term: string; explanation: string }>();
+  for (const [term, explanation] of Object.entries(config.jargon ?? {})) {
+    const lower = term.toLowerCase();
+    for (const ending of NOUN_ENDINGS) jargon.set(lower + ending, { term, explanation });
+    // "brukare" → "brukarna", "brukarens": the final -e gives way to the ending.
+    if (lower.endsWith("e")) for (const ending of NOUN_ENDINGS) if (ending) jargon.set(lower.slice(0, -1) + ending, { term, explanation });
+  }
+  const t = config.thresholds ?? {};
+  return {
+    enabled,
+    severity,
+    longSentence: t.longSentence ?? 25,
+    veryLongSentence: t.veryLongSentence ?? 35,
+    passivesPerSentence: t.passivesPerSentence ?? 2,
+    wordsWithoutHeading: t.wordsWithoutHeading ?? 300,
+    ovixWindow: t.ovixWindow ?? 500,
+    officialese,
+    jargon,
+    knownAcronyms: new Set([...COMMON_ACRONYMS, ...(config.knownAcronyms ?? [])]),
+    ignoreWords: new Set((config.ignoreWords ?? []).map((w) => w.toLowerCase())),
+    allowPersonalData: config.allowPersonalData ?? [],
+  };
+}
+
+// ---------------------------------------------------------------- word rules
+
+const PASSIVE_ENDING_STRONG = /(?:ades|ats|ddes|ttes|its)$/;
+const PASSIVE_ENDING_DES = /(?:[^aeiouyåäö]des|[^aeiouyåäö]tes)$/;
+const PASSIVE_ENDING_AS = /as$/;
+const NOT_PASSIVE_ENDING = /(?:ens|ans|ets|ins|ons|uns|yns|arnas|ernas|ornas|rnas|nas|ss|us|is|ös|ys|os|es)$/;
+const GENITIVE_ENDING = /(?:ens|ans|ets|ins|ons|arnas|ernas|ornas|rnas)$/;
+
+/** s-passive: "skickas", "fattades", "ska göras". prev/prev2: the words before, lower case. */
+export function isSPassive(lower: string, prev: string, prev2: string, capitalisedMidSentence: boolean): boolean {
+  if (capitalisedMidSentence || lower.length < 3 || lower.charCodeAt(lower.length - 1) !== 115 /* s */) return false;
+  if (lower.includes("-")) return false;
+  if (DEPONENTS.has(lower) || S_WORDS.has(lower)) return false;
+  if (DETERMINERS.has(prev)) return false;
+  if (CONTEXT_PASSIVE.has(lower)) return prev !== "det" && prev !== "som";
+  if (RECIPROCAL.has(lower) && (prev === "vi" || prev === "ni" || prev === "de")) return false;
+  if (STRONG_PASSIVES.has(lower)) return true;
+  // Compounds of strong forms: "utsätts" (sätts), "handläggs" (läggs), "diarieförs" (förs).
+  for (let k = Math.min(lower.length - 2, 9); k >= 4; k--) if (STRONG_PASSIVES.has(lower.slice(-k))) return true;
+  const modal = MODALS.has(prev) || (prev === "att" && MODALS.has(prev2)) || (prev === "inte" && MODALS.has(prev2));
+  if (lower.length >= 6 && PASSIVE_ENDING_STRONG.test(lower) && !GENITIVE_ENDING.test(lower)) {
+    // "-ats" after a perfect auxiliary, or long enough to be a verb ("resultats" is rare in prose).
+    return true;
+  }
+  if (lower.length >= 6 && PASSIVE_ENDING_DES.test(lower) && !GENITIVE_ENDING.test(lower)) return true;
+  if (lower.length >= 5 && PASSIVE_ENDING_AS.test(lower) && !/(?:arnas|ernas|ornas|rnas|anas)$/.test(lower)) return true;
+  if (modal && lower.length >= 4 && !NOT_PASSIVE_ENDING.test(lower)) return true;
+  if (modal && lower.length >= 5 && /[^aeiouyåäö]es$/.test(lower)) return true;
+  return false;
+}
+
+const NOMINALISATION = /(?:(?:n|r|dl|kl)ing(?:en|ar|arna|ens|arnas)?|else|elsen|elser|elserna|elsens|het|heten|heter|heterna|hetens|tion|tionen|tioner|tionerna|tionens|sion|sionen|sioner|sionerna)$/;
+
+/** Nouns made from verbs or adjectives: "utredning", "förståelse", "möjlighet", "information". */
+export function isNominalisation(lower: string, capitalisedMidSentence: boolean): boolean {
+  if (capitalisedMidSentence || lower.length < 6 || NOMINALISATION_EXCEPTIONS.has(lower)) return false;
+  if (!NOMINALISATION.test(lower)) return false;
+  if (/het(?:en|er|erna|ens)?$/.test(lower)) return lower.length >= 6;
+  return lower.length >= 7;
+}
+
+/** A verb or adjective to suggest for a nominalisation, when one can be derived. */
+export function plainFormOf(lower: string): string | undefined {
+  const base = lower.replace(/(?:en|ar|arna|ens|arnas|er|erna)$/, (m) => (/(?:ing|else|het|tion|sion)$/.test(lower.slice(0, -m.length)) ? "" : m));
+  if (base.endsWith("ning")) return `${base.slice(0, -4)}a`;
+  if (base.endsWith("ing")) return `${base.slice(0, -3)}a`;
+  if (base.endsWith("else")) return `${base.slice(0, -4)}a`;
+  if (base.endsWith("het")) return base.slice(0, -3);
+  if (base.endsWith("ation")) return `${base.slice(0, -5)}era`;
+  return undefined;
+}
+
+const ACRONYM_SHAPE = /^[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6}$/;
+function looksLikeAcronym(word: string): boolean {
+  if (!ACRONYM_SHAPE.test(word)) return false;
+  let upper = 0;
+  for (let i = 0; i < word.length; i++) if (isUpper(word.charCodeAt(i))) upper++;
+  return upper >= 2 && upper >= word.length - 2;
+}
+
+// ---------------------------------------------------------------- the analysis
+
+class Locator {
+  private lineStarts: number[] | undefined;
+  constructor(
+    private readonly source: string,
+    private readonly extracted: ExtractedText,
+  ) {}
+
+  private lines(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = this.source.indexOf("\n"); i >= 0; i = this.source.indexOf("\n", i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+
+  private lineCol(offset: number): [number, number] {
+    const starts = this.lines();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return [lo + 1, offset - (starts[lo] as number) + 1];
+  }
+
+  span(extStart: number, extEnd: number): Span {
+    const map = this.extracted.map;
+    const start = map ? map.start(extStart) : extStart;
+    const end = map ? Math.max(start, map.end(extEnd)) : extEnd;
+    const [line, column] = this.lineCol(start);
+    const [endLine, endColumn] = this.lineCol(end);
+    return { start, end, line, column, endLine, endColumn };
+  }
+
+  excerpt(span: Span): string {
+    const from = Math.max(0, span.start - 30);
+    const to = Math.min(this.source.length, span.end + 30);
+    const text = this.source.slice(from, to).replace(/\s+/g, " ").trim();
+    return `${from > 0 ? "…" : ""}${text}${to < this.source.length ? "…" : ""}`;
+  }
+
+  original(span: Span): string {
+    return this.source.slice(span.start, span.end);
+  }
+}
+
+function extract(source: string, format: InputFormat): ExtractedText {
+  if (format === "markdown") return extractMarkdown(source);
+  if (format === "html") return extractHtml(source);
+  return extractText(source);
+}
+
+/** Guesses the format: HTML when it starts with a tag, Markdown when it has Markdown structure. */
+export function detectFormat(source: string): InputFormat {
+  const head = source.slice(0, 2000);
+  if (/^\s*(?:<!doctype html|<html|<(?:p|div|h[1-6]|body|section|article|ul|ol|table)\b)/i.test(head)) return "html";
+  if (/^(?:#{1,6}\s|\s*[-*+]\s|\s*\d+\.\s|```|>\s)/m.test(head) || /\[[^\]]+\]\([^)]+\)/.test(head)) return "markdown";
+  return "text";
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+interface Sentence {
+  starts: number[];
+  ends: number[];
+  longCount: number;
+}
+
+/**
+ * Analyses a text. Returns a deeply frozen result with scores and findings; every finding
+ * points at offsets, line and column in the original input.
+ *
+ * @example
+ * const r = analyze("Ansökan skickas till nämnden. Beslut fattas inom tre veckor.");
+ * r.scores.lix.value;          // 34.5
+ * r.findings.map(f => f.text); // ["skickas", "fattas"]
+ */
+export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisResult {
+  const format = config.format ?? detectFormat(source);
+  const extracted = extract(source, format);
+  const text = extracted.text;
+  const lixOnly = config.lixOnly === true;
+  const scoresOnly = lixOnly || config.scoresOnly === true;
+  const r = resolve(config);
+  const on = (id: RuleId) => !scoresOnly && r.enabled.has(id);
+  const locator = new Locator(source, extracted);
+  const findings: Finding[] = [];
+  const add = (ruleId: RuleId, extStart: number, extEnd: number, message: string, extra: { suggestion?: string | undefined; category?: string; severity?: Severity } = {}) => {
+    const span = locator.span(extStart, extEnd);
+    const f: Finding = {
+      ruleId,
+      severity: extra.severity ?? r.severity[ruleId],
+      message,
+      text: locator.original(span),
+      span,
+      excerpt: locator.excerpt(span),
+      ...(extra.suggestion ? { suggestion: extra.suggestion } : {}),
+      ...(extra.category ? { category: extra.category } : {}),
+    };
+    findings.push(f);
+  };
+
+  let words = 0;
+  let sentences = 0;
+  let longWords = 0;
+  let nominalisations = 0;
+  let passives = 0;
+  const types = lixOnly ? null : new Set<string>();
+  const windowTypes = lixOnly ? null : new Set<string>();
+  let windowTokens = 0;
+  let windowSum = 0;
+  let windows = 0;
+  const seenAcronyms = new Set<string>();
+  let hasHeading = false;
+
+  const sentence: Sentence = { starts: [], ends: [], longCount: 0 };
+
+  const endSentence = () => {
+    const n = sentence.starts.length;
+    if (n === 0) return;
+    sentences++;
+    if (!scoresOnly || !lixOnly) processSentence(n);
+    sentence.starts.length = 0;
+    sentence.ends.length = 0;
+    sentence.longCount = 0;
+  };
+
+  const processSentence = (n: number) => {
+    const { starts, ends } = sentence;
+    let sentencePassives = 0;
+    let prev = "";
+    let prev2 = "";
+    for (let i = 0; i < n; i++) {
+      const s = starts[i] as number;
+      const e = ends[i] as number;
+      const word = text.slice(s, e);
+      const lower = word.toLowerCase();
+      if (types && windowTypes) {
+        types.add(lower);
+        windowTypes.add(lower);
+        windowTokens++;
+        if (windowTokens === r.ovixWindow) {
+          const v = ovix(windowTokens, windowTypes.size);
+          if (v !== null) {
+            windowSum += v;
+            windows++;
+          }
+          windowTokens = 0;
+          windowTypes.clear();
+        }
+      }
+      const capitalisedMid = i > 0 && isUpper(word.charCodeAt(0)) && !looksLikeAcronym(word);
+      const ignored = r.ignoreWords.has(lower);
+
+      if (!ignored && isSPassive(lower, prev, prev2, capitalisedMid)) {
+        sentencePassives++;
+        if (on("s-passive")) {
+          const hint = activeHint(lower);
+          add("s-passive", s, e, `”${word}” är passiv form. Skriv gärna vem som gör något${hint ? `, till exempel ”vi ${hint}”` : ""}.`);
+        }
+      } else if (!ignored && isNominalisation(lower, capitalisedMid)) {
+        nominalisations++;
+        if (on("nominalisation")) {
+          const plain = plainFormOf(lower);
+          add("nominalisation", s, e, `”${word}” är ett substantiv som bygger på ett verb eller adjektiv. Ofta blir texten lättare med ${plain ? `”${plain}”` : "ett verb"}.`, plain ? { suggestion: plain } : {});
+        }
+      }
+
+      if (on("officialese")) {
+        const phrases = r.officialese.phrases.get(lower);
+        let matched = 0;
+        if (phrases) {
+          for (const p of phrases) {
+            const m = matchPhrase(text, starts, ends, i + 1, n, p.rest);
+            if (m > 0) {
+              const last = ends[i + m] as number;
+              add("officialese", s, last, `”${text.slice(s, last)}” är krångligt. Skriv hellre ”${p.entry.suggestion}”.`, { suggestion: p.entry.suggestion, category: p.entry.category });
+              matched = m;
+              break;
+            }
+          }
+        }
+        if (matched === 0) {
+          const entry = r.officialese.words.get(lower);
+          if (entry) add("officialese", s, e, `”${word}” är ett krångligt ord. Skriv hellre ”${entry.suggestion}”.`, { suggestion: entry.suggestion, category: entry.category });
+        }
+      }
+
+      if (on("jargon")) {
+        const j = r.jargon.get(lower);
+        if (j) add("jargon", s, e, `”${word}” är ett ord vi använder internt. Förklara det för läsaren eller skriv ”${j.explanation}”.`, { suggestion: j.explanation });
+      }
+
+      if (on("acronym-unexplained")) {
+        const head = word.split(/[-‐‑]/)[0] ?? word;
+        if (looksLikeAcronym(head) && !r.knownAcronyms.has(head) && !seenAcronyms.has(head)) {
+          seenAcronyms.add(head);
+          const before = text.charCodeAt(s - 1);
+          const afterText = text.slice(s + head.length, s + head.length + 3);
+          const explained = (before === 40 /* ( */ && text.charCodeAt(s + head.length) === 41 /* ) */) || /^\s?\(/.test(afterText);
+          if (!explained) {
+            const long = ACRONYMS[head];
+            add("acronym-unexplained", s, s + head.length, `Förklara förkortningen ”${head}” första gången du använder den${long ? `, till exempel ”${long} (${head})”` : ""}.`, long ? { suggestion: `${long} (${head})` } : {});
+          }
+        }
+      }
+
+      if (on("impersonal-address")) {
+        const next = i + 1 < n ? text.slice(starts[i + 1] as number, ends[i + 1] as number).toLowerCase() : "";
+        if ((lower === "sökande" || lower === "enskilde" || lower === "enskilda") && prev === "den") {
+          add("impersonal-address", starts[i - 1] as number, e, `Skriv ”du” i stället för ”den ${lower}” när du skriver till läsaren.`, { suggestion: "du" });
+        } else if (lower === "sökanden" || lower === "klienten" || lower === "brukaren") {
+          add("impersonal-address", s, e, `Skriv ”du” i stället för ”${word}” när du skriver till läsaren.`, { suggestion: "du" });
+        } else if (lower === "man" && !DETERMINERS.has(prev) && prev !== "som" && next !== "" && (MODALS.has(next) || /(?:ar|er|or|r)$/.test(next)) && !next.endsWith("s")) {
+          add("impersonal-address", s, e, "Skriv hellre ”du” eller ”vi” än ”man”, så att läsaren vet vem det gäller.", { suggestion: "du" });
+        }
+      }
+      prev2 = prev;
+      prev = lower;
+    }
+    passives += sentencePassives;
+    const first = starts[0] as number;
+    const last = ends[n - 1] as number;
+    if (on("many-passives") && sentencePassives >= r.passivesPerSentence) {
+      add("many-passives", first, last, `Meningen har ${sentencePassives} passiva verb. Skriv gärna vem som gör vad.`);
+    }
+    if (on("long-sentence") && n > r.longSentence) {
+      const veryLong = n > r.veryLongSentence;
+      add("long-sentence", first, last, `Meningen har ${n} ord. Dela gärna upp den i kortare meningar (högst ${r.longSentence} ord).`, veryLong ? { severity: r.severity["long-sentence"] === "suggestion" ? "warning" : r.severity["long-sentence"] } : {});
+    }
+  };
+
+  // --- one pass: words and sentence boundaries, block by block
+  for (const block of extracted.blocks) {
+    if (block.kind === "heading") hasHeading = true;
+    let i = block.start;
+    const end = block.end;
+    let prevEnd = -1;
+    let prevNumeric = false;
+    let chain = ""; // a dotted chain such as "t.ex" while it continues
+    let chainOpen = false;
+    while (i < end) {
+      // skip to the next word, remembering the gap
+      const gapStart = i;
+      while (i < end && !isWordCode(text.charCodeAt(i))) i++;
+      if (prevEnd >= 0) {
+        // Decide whether the gap between the previous word and this one ends a sentence.
+        const nextStartsUpper = i < end && isUpper(text.charCodeAt(i));
+        const nextStartsLower = i < end && isLower(text.charCodeAt(i));
+        let term = 0;
+        let spaceAfter = false;
+        for (let k = gapStart; k < i; k++) {
+          const c = text.charCodeAt(k);
+          if (term === 0 && (c === 46 || c === 33 || c === 63 || c === 58 || c === 0x2026)) term = c;
+          else if (term !== 0 && (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0)) spaceAfter = true;
+        }
+        if (i >= end) spaceAfter = true;
+        let boundary = false;
+        if (term !== 0 && spaceAfter) {
+          if (term === 46) {
+            const key = chain.toLowerCase();
+            const abbreviation = ABBREVIATION_END.get(key);
+            if (abbreviation !== undefined) boundary = abbreviation && nextStartsUpper;
+            else if (NON_FINAL_ABBREVIATIONS.has(key)) boundary = false;
+            else if (prevNumeric && (sentence.starts.length === 1 || nextStartsLower)) boundary = false;
+            else boundary = !nextStartsLower;
+          } else if (term === 0x2026) {
+            boundary = !nextStartsLower;
+          } else {
+            boundary = true;
+          }
+        }
+        const dottedJoin = i - gapStart === 1 && text.charCodeAt(gapStart) === 46 && i < end;
+        chainOpen = dottedJoin;
+        if (boundary) endSentence();
+      }
+      if (i >= end) break;
+      // the word itself: letters and digits, hyphens inside compounds
+      const s = i;
+      let letters = 0;
+      let digits = 0;
+      while (i < end) {
+        const c = text.charCodeAt(i);
+        if (isWordCode(c)) {
+          letters++;
+          if (isDigitCode(c)) digits++;
+          i++;
+        } else if (HYPHENS.has(c) && i + 1 < end && isWordCode(text.charCodeAt(i + 1)) && i > s) {
+          i++;
+        } else break;
+      }
+      words++;
+      if (letters > 6) {
+        longWords++;
+        sentence.longCount++;
+      }
+      sentence.starts.push(s);
+      sentence.ends.push(i);
+      const w = text.slice(s, i);
+      chain = chainOpen ? `${chain}.${w}` : w;
+      prevNumeric = digits === letters;
+      prevEnd = i;
+    }
+    endSentence();
+  }
+
+  // --- passes over the whole text
+  if (on("abbreviation")) {
+    ABBREVIATION_PATTERN.lastIndex = 0;
+    for (let m = ABBREVIATION_PATTERN.exec(text); m; m = ABBREVIATION_PATTERN.exec(text)) {
+      const full = ABBREVIATION_FULL.get(m[0].toLowerCase());
+      if (full) add("abbreviation", m.index, m.index + m[0].length, `Skriv ut ”${m[0]}” som ”${full}”. Förkortningar gör texten svårare att läsa.`, { suggestion: full });
+    }
+  }
+  if (on("personal-data")) {
+    for (const hit of findPersonalData(text, r.allowPersonalData)) {
+      const what = hit.kind === "e-postadress" ? "en e-postadress" : hit.kind === "telefonnummer" ? "ett telefonnummer" : `ett ${hit.kind}`;
+      add("personal-data", hit.start, hit.end, `Texten innehåller ${what}. Ta bort personuppgifter innan texten publiceras.`);
+    }
+  }
+  if (on("no-headings") && !hasHeading && words > r.wordsWithoutHeading) {
+    const first = extracted.blocks[0];
+    if (first) add("no-headings", first.start, Math.min(first.end, first.start + 40), `Texten har ${words} ord men inga rubriker. Rubriker hjälper läsaren att hitta det som gäller hen.`);
+  }
+
+  // --- ignore comments and ordering
+  const visible = extracted.ignores.length === 0
+    ? findings
+    : findings.filter((f) => !extracted.ignores.some((g) => f.span.start >= g.start && f.span.start < g.end && (g.rules === null || g.rules.has(f.ruleId))));
+  visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+
+  const lix = words > 0 && sentences > 0 ? words / sentences + (100 * longWords) / words : null;
+  const band = lix === null ? null : lixBand(lix);
+  if (windowTokens > 0 && windows === 0 && types) {
+    // shorter than one window: no windowed value
+  }
+  const scores: Scores = {
+    lix: { value: lix, band: band?.band ?? null, bandLabel: band?.label ?? null, words, sentences, longWords },
+    ovix: {
+      whole: types ? ovix(words, types.size) : null,
+      windowed: { windowSize: r.ovixWindow, windows, mean: windows > 0 ? windowSum / windows : null },
+      tokens: words,
+      types: types?.size ?? 0,
+    },
+    wordsPerSentence: sentences > 0 ? words / sentences : null,
+    longWordShare: words > 0 ? longWords / words : null,
+    nominalisationsPer100Words: lixOnly || words === 0 ? null : (100 * nominalisations) / words,
+    passivesPerSentence: lixOnly || sentences === 0 ? null : passives / sentences,
+  };
+  const counts: Record<Severity, number> = { error: 0, warning: 0, suggestion: 0 };
+  for (const f of visible) counts[f.severity]++;
+  return deepFreeze({
+    engine: { name: "klarsprak" as const, version: VERSION },
+    format,
+    characters: source.length,
+    scores,
+    findings: visible,
+    counts,
+  });
+}
+
+/** The active form of a regular (-ar) verb: "skickas" → "skickar". Irregular verbs get no example. */
+function activeHint(lower: string): string | undefined {
+  if (lower.endsWith("ades")) return `${lower.slice(0, -4)}ade`;
+  if (lower.endsWith("ats")) return `har ${lower.slice(0, -3)}at`;
+  if (lower.endsWith("as")) return `${lower.slice(0, -2)}ar`;
+  return undefined;
+}
+
+/** Matches the rest of a phrase from token index i; returns how many tokens matched (0 = none). */
+function matchPhrase(text: string, starts: number[], ends: number[], i: number, n: number, rest: readonly (readonly string[])[]): number {
+  let j = i;
+  for (const alternatives of rest) {
+    const word = j < n ? text.slice(starts[j] as number, ends[j] as number).toLowerCase() : null;
+    if (word !== null && alternatives.includes(word)) {
+      j++;
+    } else if (!alternatives.includes("")) {
+      return 0;
+    }
+  }
+  return j - i;
+}
+
+const ABBREVIATION_END = new Map<string, boolean>();
+const ABBREVIATION_FULL = new Map<string, string>();
+for (const a of ABBREVIATIONS) {
+  for (const form of a.forms) {
+    ABBREVIATION_FULL.set(form, a.full);
+    if (form.endsWith(".") && !form.includes(" ")) ABBREVIATION_END.set(form.slice(0, -1), a.endsSentence);
+  }
+}
+const ABBREVIATION_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}.])(?:${[...ABBREVIATION_FULL.keys()]
+    .filter((f) => f !== "främst")
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s?"))
+    .join("|")})(?![\\p{L}\\p{N}])`,
+  "giu",
+);

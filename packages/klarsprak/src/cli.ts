@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+/**
+ * klarsprak check <files…|->  [--format text|json] [--fail-on warning|error] [--config FILE]
+ *
+ * Directories are searched for .md, .markdown, .html, .htm and .txt files; globs are
+ * expanded. A file that cannot be read is reported and the rest are still checked.
+ * Exit codes: 0 fine, 1 findings at or above --fail-on, 2 a file or the command was wrong.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { extname, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { glob } from "tinyglobby";
+import { analyze } from "./analyze.js";
+import { ConfigFileError, loadConfigFile } from "./config-file.js";
+import type { AnalysisResult, InputFormat, KlarsprakConfig, Severity } from "./types.js";
+
+const USAGE = `Användning: klarsprak check <filer, mappar eller -> [val]
+
+  --format text|json        rapport för människor (standard) eller JSON
+  --fail-on warning|error   avsluta med kod 1 om det finns fynd på den nivån eller högre
+  --config FIL              inställningar i JSON eller YAML
+  --input-format text|markdown|html   tvinga ett format (annars efter filändelse)
+
+Koder: 0 inga fynd över gränsen, 1 fynd över gränsen, 2 fel på filer eller kommandot.`;
+
+const EXTENSIONS: Record<string, InputFormat> = { ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".txt": "text" };
+const RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };
+const LABEL: Record<Severity, string> = { error: "fel", warning: "varning", suggestion: "förslag" };
+
+export interface CliIo {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly stdin: () => Promise<string>;
+  readonly cwd: string;
+}
+
+async function expand(inputs: readonly string[], cwd: string, io: CliIo): Promise<{ files: string[]; failed: number }> {
+  const files: string[] = [];
+  let failed = 0;
+  for (const input of inputs) {
+    if (input === "-") {
+      files.push("-");
+      continue;
+    }
+    if (/[*?[\]{}]/.test(input)) {
+      const matched = await glob(input, { cwd, absolute: true });
+      if (matched.length === 0) {
+        io.stderr(`klarsprak: inga filer matchar ${input}`);
+        failed++;
+      }
+      files.push(...matched.sort());
+      continue;
+    }
+    const path = resolve(cwd, input);
+    try {
+      const s = await stat(path);
+      if (s.isDirectory()) {
+        files.push(...(await glob("**/*.{md,markdown,html,htm,txt}", { cwd: path, absolute: true, ignore: ["**/node_modules/**"] })).sort());
+      } else {
+        files.push(path);
+      }
+    } catch (error) {
+      io.stderr(`klarsprak: kan inte läsa ${input}: ${describe(error)}`);
+      failed++;
+    }
+  }
+  return { files, failed };
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "filen finns inte";
+  if (code === "EACCES") return "behörighet saknas";
+  if (code === "EISDIR") return "det är en mapp";
+  return error instanceof Error ? error.message : String(error);
+}
+
+function round(n: number | null, digits = 0): string {
+  return n === null ? "–" : n.toFixed(digits);
+}
+
+export function formatReport(name: string, r: AnalysisResult): string {
+  const s = r.scores;
+  const lines = [
+    `${name}`,
+    `  LIX ${round(s.lix.value)} (${s.lix.bandLabel ?? "–"}) · ${s.lix.words} ord · ${s.lix.sentences} meningar · ${round(s.wordsPerSentence, 1)} ord per mening · ${round((s.longWordShare ?? 0) * 100)} % långa ord`,
+    `  OVIX ${round(s.ovix.whole)} (hela texten)${s.ovix.windowed.mean !== null ? ` · ${round(s.ovix.windowed.mean)} (medel per ${s.ovix.windowed.windowSize} ord)` : ""} · nominaliseringar ${round(s.nominalisationsPer100Words, 1)} per 100 ord · passiver ${round(s.passivesPerSentence, 2)} per mening`,
+  ];
+  for (const f of r.findings) {
+    lines.push(`  ${f.span.line}:${f.span.column}  ${LABEL[f.severity].padEnd(8)} ${f.message}  [${f.ruleId}]`);
+    lines.push(`      ${f.excerpt}`);
+  }
+  lines.push(`  ${r.counts.error} fel, ${r.counts.warning} varningar, ${r.counts.suggestion} förslag`);
+  return lines.join("\n");
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: "string", default: "text" },
+        "fail-on": { type: "string" },
+        config: { type: "string" },
+        "input-format": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    io.stderr(`klarsprak: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const [command, ...inputs] = positionals;
+  if (command !== "check" || inputs.length === 0) {
+    io.stderr(USAGE);
+    return 2;
+  }
+  if (!["text", "json"].includes(values.format)) return usage(io, "--format ska vara text eller json");
+  const failOn = values["fail-on"];
+  if (failOn !== undefined && failOn !== "warning" && failOn !== "error") return usage(io, "--fail-on ska vara warning eller error");
+  const forced = values["input-format"];
+  if (forced !== undefined && !["text", "markdown", "html"].includes(forced)) return usage(io, "--input-format ska vara text, markdown eller html");
+
+  let config: KlarsprakConfig = {};
+  if (values.config) {
+    try {
+      config = await loadConfigFile(resolve(io.cwd, values.config));
+    } catch (error) {
+      io.stderr(`klarsprak: ${error instanceof ConfigFileError ? error.message : String(error)}`);
+      return 2;
+    }
+  }
+
+  const { files, failed: expandFailed } = await expand(inputs, io.cwd, io);
+  let failed = expandFailed;
+  const results: { file: string; result: AnalysisResult }[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = file === "-" ? await io.stdin() : await readFile(file, "utf8");
+    } catch (error) {
+      io.stderr(`klarsprak: kan inte läsa ${relative(io.cwd, file) || file}: ${describe(error)}`);
+      failed++;
+      continue;
+    }
+    const format = (forced as InputFormat | undefined) ?? config.format ?? (file === "-" ? undefined : EXTENSIONS[extname(file).toLowerCase()]);
+    const result = analyze(text, { ...config, ...(format ? { format } : {}) });
+    results.push({ file: file === "-" ? "-" : relative(io.cwd, file) || file, result });
+  }
+
+  if (values.format === "json") {
+    io.stdout(JSON.stringify(results.map((r) => ({ file: r.file, ...r.result })), null, 2));
+  } else {
+    for (const r of results) io.stdout(formatReport(r.file, r.result));
+  }
+  if (failed > 0) return 2;
+  if (failOn) {
+    const limit = RANK[failOn as Severity];
+    if (results.some((r) => r.result.findings.some((f) => RANK[f.severity] >= limit))) return 1;
+  }
+  return 0;
+}
+
+function usage(io: CliIo, message: string): number {
+  io.stderr(`klarsprak: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  runCli(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(`${s}\n`),
+    stderr: (s) => process.stderr.write(`${s}\n`),
+    stdin: readStdin,
+    cwd: process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
