@@ -166,13 +166,34 @@ export function isSPassive(lower: string, prev: string, prev2: string, capitalis
   return false;
 }
 
-const NOMINALISATION = /(?:(?:n|r|dl|kl)ing(?:en|ar|arna|ens|arnas)?|else|elsen|elser|elserna|elsens|het|heten|heter|heterna|hetens|tion|tionen|tioner|tionerna|tionens|sion|sionen|sioner|sionerna)$/;
+// Suffixes grouped by their last letter, so most words are rejected by one character test.
+const NOMINAL_SUFFIXES: Readonly<Record<string, readonly string[]>> = (() => {
+  const bases = ["ning", "ring", "dling", "kling", "else", "het", "tion", "sion"];
+  const endings: Record<string, string[]> = {
+    ning: ["", "en", "ar", "arna", "ens", "arnas"], ring: ["", "en", "ar", "arna", "ens", "arnas"],
+    dling: ["", "en", "ar", "arna", "ens", "arnas"], kling: ["", "en", "ar", "arna", "ens", "arnas"],
+    else: ["", "n", "r", "rna", "ns"], het: ["", "en", "er", "erna", "ens"],
+    tion: ["", "en", "er", "erna", "ens"], sion: ["", "en", "er", "erna"],
+  };
+  const byLast: Record<string, string[]> = {};
+  for (const base of bases) for (const e of endings[base] ?? []) {
+    const suffix = base + e;
+    (byLast[suffix[suffix.length - 1] as string] ??= []).push(suffix);
+  }
+  return byLast;
+})();
+
+function hasNominalSuffix(lower: string): boolean {
+  const list = NOMINAL_SUFFIXES[lower[lower.length - 1] as string];
+  if (!list) return false;
+  for (const suffix of list) if (lower.endsWith(suffix)) return true;
+  return false;
+}
 
 /** Nouns made from verbs or adjectives: "utredning", "förståelse", "möjlighet", "information". */
 export function isNominalisation(lower: string, capitalisedMidSentence: boolean): boolean {
-  if (capitalisedMidSentence || lower.length < 6 || NOMINALISATION_EXCEPTIONS.has(lower)) return false;
-  if (!NOMINALISATION.test(lower)) return false;
-  if (/het(?:en|er|erna|ens)?$/.test(lower)) return lower.length >= 6;
+  if (capitalisedMidSentence || lower.length < 6 || !hasNominalSuffix(lower) || NOMINALISATION_EXCEPTIONS.has(lower)) return false;
+  if (/het(?:en|er|erna|ens)?$/.test(lower)) return true;
   return lower.length >= 7;
 }
 
@@ -186,6 +207,8 @@ export function plainFormOf(lower: string): string | undefined {
   if (base.endsWith("ation")) return `${base.slice(0, -5)}era`;
   return undefined;
 }
+
+const IMPERSONAL_TRIGGERS = new Set(["sökande", "enskilde", "enskilda", "sökanden", "klienten", "brukaren", "man"]);
 
 const ACRONYM_SHAPE = /^[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6}$/;
 function looksLikeAcronym(word: string): boolean {
@@ -213,8 +236,19 @@ class Locator {
     return this.lineStarts;
   }
 
+  private cursor = 0;
+
   private lineCol(offset: number): [number, number] {
     const starts = this.lines();
+    // Findings mostly come in text order: step forward from the last line before searching.
+    let c = this.cursor;
+    if ((starts[c] as number) <= offset) {
+      for (let k = 0; k < 8 && c + 1 < starts.length && (starts[c + 1] as number) <= offset; k++) c++;
+      if (c + 1 >= starts.length || (starts[c + 1] as number) > offset) {
+        this.cursor = c;
+        return [c + 1, offset - (starts[c] as number) + 1];
+      }
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -222,6 +256,7 @@ class Locator {
       if ((starts[mid] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.cursor = lo;
     return [lo + 1, offset - (starts[lo] as number) + 1];
   }
 
@@ -234,16 +269,17 @@ class Locator {
     return { start, end, line, column, endLine, endColumn };
   }
 
-  excerpt(span: Span): string {
-    const from = Math.max(0, span.start - 30);
-    const to = Math.min(this.source.length, span.end + 30);
-    const text = this.source.slice(from, to).replace(/\s+/g, " ").trim();
-    return `${from > 0 ? "…" : ""}${text}${to < this.source.length ? "…" : ""}`;
-  }
-
   original(span: Span): string {
     return this.source.slice(span.start, span.end);
   }
+}
+
+/** A short piece of the original text around a span, for reports. */
+export function excerptOf(source: string, span: Span, context = 30): string {
+  const from = Math.max(0, span.start - context);
+  const to = Math.min(source.length, span.end + context);
+  const text = source.slice(from, to).replace(/\s+/g, " ").trim();
+  return `${from > 0 ? "…" : ""}${text}${to < source.length ? "…" : ""}`;
 }
 
 function extract(source: string, format: InputFormat): ExtractedText {
@@ -258,6 +294,15 @@ export function detectFormat(source: string): InputFormat {
   if (/^\s*(?:<!doctype html|<html|<(?:p|div|h[1-6]|body|section|article|ul|ol|table)\b)/i.test(head)) return "html";
   if (/^(?:#{1,6}\s|\s*[-*+]\s|\s*\d+\.\s|```|>\s)/m.test(head) || /\[[^\]]+\]\([^)]+\)/.test(head)) return "markdown";
   return "text";
+}
+
+/** Freezes findings and spans directly: the generic walk is slow on large results. */
+function freezeFindings(findings: Finding[]): void {
+  for (const f of findings) {
+    Object.freeze(f.span);
+    Object.freeze(f);
+  }
+  Object.freeze(findings);
 }
 
 function deepFreeze<T>(value: T): T {
@@ -291,20 +336,36 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   const scoresOnly = lixOnly || config.scoresOnly === true;
   const r = resolve(config);
   const on = (id: RuleId) => !scoresOnly && r.enabled.has(id);
+  const checkPassive = on("s-passive");
+  const checkNominal = on("nominalisation");
+  const checkOfficialese = on("officialese");
+  const checkJargon = on("jargon") && r.jargon.size > 0;
+  const checkAcronyms = on("acronym-unexplained");
+  const checkAddress = on("impersonal-address");
+  const checkAbbreviations = on("abbreviation");
   const locator = new Locator(source, extracted);
   const findings: Finding[] = [];
+  // The same word gives the same message: keep one string per word and rule instead of
+  // building a new one for every finding (large texts repeat their words a lot).
+  const messageCache = new Map<string, Map<string, string>>();
+  const message = (ruleId: string, word: string, build: () => string): string => {
+    let perRule = messageCache.get(ruleId);
+    if (!perRule) messageCache.set(ruleId, (perRule = new Map()));
+    let m = perRule.get(word);
+    if (m === undefined) perRule.set(word, (m = build()));
+    return m;
+  };
   const add = (ruleId: RuleId, extStart: number, extEnd: number, message: string, extra: { suggestion?: string | undefined; category?: string; severity?: Severity } = {}) => {
     const span = locator.span(extStart, extEnd);
-    const f: Finding = {
+    const f: { -readonly [K in keyof Finding]: Finding[K] } = {
       ruleId,
       severity: extra.severity ?? r.severity[ruleId],
       message,
       text: locator.original(span),
       span,
-      excerpt: locator.excerpt(span),
-      ...(extra.suggestion ? { suggestion: extra.suggestion } : {}),
-      ...(extra.category ? { category: extra.category } : {}),
     };
+    if (extra.suggestion) f.suggestion = extra.suggestion;
+    if (extra.category) f.category = extra.category;
     findings.push(f);
   };
 
@@ -313,11 +374,12 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   let longWords = 0;
   let nominalisations = 0;
   let passives = 0;
-  const types = lixOnly ? null : new Set<string>();
-  const windowTypes = lixOnly ? null : new Set<string>();
+  const types = lixOnly ? null : new Map<string, number>();
+  let windowTypeCount = 0;
   let windowTokens = 0;
   let windowSum = 0;
   let windows = 0;
+  let validWindows = 0;
   const seenAcronyms = new Set<string>();
   let hasHeading = false;
 
@@ -342,19 +404,25 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       const s = starts[i] as number;
       const e = ends[i] as number;
       const word = text.slice(s, e);
-      const lower = word.toLowerCase();
-      if (types && windowTypes) {
-        types.add(lower);
-        windowTypes.add(lower);
+      // Most words start with a small letter and need no lower-casing (a fresh string each time).
+      const lower = isLower(word.charCodeAt(0)) ? word : word.toLowerCase();
+      if (types) {
+        // One map holds every type and the window it was last seen in: one lookup per word.
+        const seen = types.get(lower);
+        if (seen !== windows) {
+          windowTypeCount++;
+          types.set(lower, windows);
+        }
         windowTokens++;
         if (windowTokens === r.ovixWindow) {
-          const v = ovix(windowTokens, windowTypes.size);
+          const v = ovix(windowTokens, windowTypeCount);
           if (v !== null) {
             windowSum += v;
-            windows++;
+            validWindows++;
           }
+          windows++;
           windowTokens = 0;
-          windowTypes.clear();
+          windowTypeCount = 0;
         }
       }
       const capitalisedMid = i > 0 && isUpper(word.charCodeAt(0)) && !looksLikeAcronym(word);
@@ -362,19 +430,21 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
 
       if (!ignored && isSPassive(lower, prev, prev2, capitalisedMid)) {
         sentencePassives++;
-        if (on("s-passive")) {
-          const hint = activeHint(lower);
-          add("s-passive", s, e, `”${word}” är passiv form. Skriv gärna vem som gör något${hint ? `, till exempel ”vi ${hint}”` : ""}.`);
+        if (checkPassive) {
+          add("s-passive", s, e, message("s-passive", word, () => {
+            const hint = activeHint(lower);
+            return `”${word}” är passiv form. Skriv gärna vem som gör något${hint ? `, till exempel ”vi ${hint}”` : ""}.`;
+          }));
         }
       } else if (!ignored && isNominalisation(lower, capitalisedMid)) {
         nominalisations++;
-        if (on("nominalisation")) {
+        if (checkNominal) {
           const plain = plainFormOf(lower);
-          add("nominalisation", s, e, `”${word}” är ett substantiv som bygger på ett verb eller adjektiv. Ofta blir texten lättare med ${plain ? `”${plain}”` : "ett verb"}.`, plain ? { suggestion: plain } : {});
+          add("nominalisation", s, e, message("nominalisation", word, () => `”${word}” är ett substantiv som bygger på ett verb eller adjektiv. Ofta blir texten lättare med ${plain ? `”${plain}”` : "ett verb"}.`), plain ? { suggestion: plain } : {});
         }
       }
 
-      if (on("officialese")) {
+      if (checkOfficialese) {
         const phrases = r.officialese.phrases.get(lower);
         let matched = 0;
         if (phrases) {
@@ -390,16 +460,16 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
         }
         if (matched === 0) {
           const entry = r.officialese.words.get(lower);
-          if (entry) add("officialese", s, e, `”${word}” är ett krångligt ord. Skriv hellre ”${entry.suggestion}”.`, { suggestion: entry.suggestion, category: entry.category });
+          if (entry) add("officialese", s, e, message("officialese", word, () => `”${word}” är ett krångligt ord. Skriv hellre ”${entry.suggestion}”.`), { suggestion: entry.suggestion, category: entry.category });
         }
       }
 
-      if (on("jargon")) {
+      if (checkJargon) {
         const j = r.jargon.get(lower);
         if (j) add("jargon", s, e, `”${word}” är ett ord vi använder internt. Förklara det för läsaren eller skriv ”${j.explanation}”.`, { suggestion: j.explanation });
       }
 
-      if (on("acronym-unexplained")) {
+      if (checkAcronyms && word.length > 1 && isUpper(word.charCodeAt(0)) && (isUpper(word.charCodeAt(1)) || (word.length > 2 && isUpper(word.charCodeAt(2))))) {
         const head = word.split(/[-‐‑]/)[0] ?? word;
         if (looksLikeAcronym(head) && !r.knownAcronyms.has(head) && !seenAcronyms.has(head)) {
           seenAcronyms.add(head);
@@ -413,7 +483,22 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
         }
       }
 
-      if (on("impersonal-address")) {
+      if (checkAbbreviations) {
+        const forms = ABBREVIATION_BY_FIRST.get(lower);
+        if (forms) {
+          for (const form of forms) {
+            const after = s + form.length;
+            if (text.slice(s, after).toLowerCase() === form && !(after < text.length && isWordCode(text.charCodeAt(after)))) {
+              const full = ABBREVIATION_FULL.get(form) as string;
+              const written = text.slice(s, after);
+              add("abbreviation", s, after, `Skriv ut ”${written}” som ”${full}”. Förkortningar gör texten svårare att läsa.`, { suggestion: full });
+              break;
+            }
+          }
+        }
+      }
+
+      if (checkAddress && IMPERSONAL_TRIGGERS.has(lower)) {
         const next = i + 1 < n ? text.slice(starts[i + 1] as number, ends[i + 1] as number).toLowerCase() : "";
         if ((lower === "sökande" || lower === "enskilde" || lower === "enskilda") && prev === "den") {
           add("impersonal-address", starts[i - 1] as number, e, `Skriv ”du” i stället för ”den ${lower}” när du skriver till läsaren.`, { suggestion: "du" });
@@ -513,13 +598,6 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   }
 
   // --- passes over the whole text
-  if (on("abbreviation")) {
-    ABBREVIATION_PATTERN.lastIndex = 0;
-    for (let m = ABBREVIATION_PATTERN.exec(text); m; m = ABBREVIATION_PATTERN.exec(text)) {
-      const full = ABBREVIATION_FULL.get(m[0].toLowerCase());
-      if (full) add("abbreviation", m.index, m.index + m[0].length, `Skriv ut ”${m[0]}” som ”${full}”. Förkortningar gör texten svårare att läsa.`, { suggestion: full });
-    }
-  }
   if (on("personal-data")) {
     for (const hit of findPersonalData(text, r.allowPersonalData)) {
       const what = hit.kind === "e-postadress" ? "en e-postadress" : hit.kind === "telefonnummer" ? "ett telefonnummer" : `ett ${hit.kind}`;
@@ -539,14 +617,11 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
 
   const lix = words > 0 && sentences > 0 ? words / sentences + (100 * longWords) / words : null;
   const band = lix === null ? null : lixBand(lix);
-  if (windowTokens > 0 && windows === 0 && types) {
-    // shorter than one window: no windowed value
-  }
   const scores: Scores = {
     lix: { value: lix, band: band?.band ?? null, bandLabel: band?.label ?? null, words, sentences, longWords },
     ovix: {
       whole: types ? ovix(words, types.size) : null,
-      windowed: { windowSize: r.ovixWindow, windows, mean: windows > 0 ? windowSum / windows : null },
+      windowed: { windowSize: r.ovixWindow, windows, mean: validWindows > 0 ? windowSum / validWindows : null },
       tokens: words,
       types: types?.size ?? 0,
     },
@@ -557,6 +632,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   };
   const counts: Record<Severity, number> = { error: 0, warning: 0, suggestion: 0 };
   for (const f of visible) counts[f.severity]++;
+  freezeFindings(visible);
   return deepFreeze({
     engine: { name: "klarsprak" as const, version: VERSION },
     format,
@@ -597,11 +673,12 @@ for (const a of ABBREVIATIONS) {
     if (form.endsWith(".") && !form.includes(" ")) ABBREVIATION_END.set(form.slice(0, -1), a.endsSentence);
   }
 }
-const ABBREVIATION_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}.])(?:${[...ABBREVIATION_FULL.keys()]
-    .filter((f) => f !== "främst")
-    .sort((a, b) => b.length - a.length)
-    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s?"))
-    .join("|")})(?![\\p{L}\\p{N}])`,
-  "giu",
-);
+/** Abbreviation forms by their first word ("t" → "t.ex.", "t. ex.", "t ex"), longest first. */
+const ABBREVIATION_BY_FIRST = new Map<string, string[]>();
+for (const form of [...ABBREVIATION_FULL.keys()].sort((a, b) => b.length - a.length)) {
+  if (form === "främst") continue;
+  const first = /^[\p{L}\p{N}]+/u.exec(form)?.[0] ?? form;
+  const list = ABBREVIATION_BY_FIRST.get(first) ?? [];
+  list.push(form);
+  ABBREVIATION_BY_FIRST.set(first, list);
+}

@@ -11,7 +11,7 @@ import { extname, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { glob } from "tinyglobby";
-import { analyze } from "./analyze.js";
+import { analyze, excerptOf } from "./analyze.js";
 import { ConfigFileError, loadConfigFile } from "./config-file.js";
 import type { AnalysisResult, InputFormat, KlarsprakConfig, Severity } from "./types.js";
 
@@ -80,7 +80,7 @@ function round(n: number | null, digits = 0): string {
   return n === null ? "–" : n.toFixed(digits);
 }
 
-export function formatReport(name: string, r: AnalysisResult): string {
+export function formatReport(name: string, r: AnalysisResult, source: string): string {
   const s = r.scores;
   const lines = [
     `${name}`,
@@ -89,7 +89,7 @@ export function formatReport(name: string, r: AnalysisResult): string {
   ];
   for (const f of r.findings) {
     lines.push(`  ${f.span.line}:${f.span.column}  ${LABEL[f.severity].padEnd(8)} ${f.message}  [${f.ruleId}]`);
-    lines.push(`      ${f.excerpt}`);
+    lines.push(`      ${excerptOf(source, f.span)}`);
   }
   lines.push(`  ${r.counts.error} fel, ${r.counts.warning} varningar, ${r.counts.suggestion} förslag`);
   return lines.join("\n");
@@ -141,7 +141,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const { files, failed: expandFailed } = await expand(inputs, io.cwd, io);
   let failed = expandFailed;
-  const results: { file: string; result: AnalysisResult }[] = [];
+  const results: { file: string; result: AnalysisResult; source: string }[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -153,13 +153,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const format = (forced as InputFormat | undefined) ?? config.format ?? (file === "-" ? undefined : EXTENSIONS[extname(file).toLowerCase()]);
     const result = analyze(text, { ...config, ...(format ? { format } : {}) });
-    results.push({ file: file === "-" ? "-" : relative(io.cwd, file) || file, result });
+    results.push({ file: file === "-" ? "-" : relative(io.cwd, file) || file, result, source: text });
   }
 
   if (values.format === "json") {
     io.stdout(JSON.stringify(results.map((r) => ({ file: r.file, ...r.result })), null, 2));
   } else {
-    for (const r of results) io.stdout(formatReport(r.file, r.result));
+    for (const r of results) io.stdout(formatReport(r.file, r.result, r.source));
   }
   if (failed > 0) return 2;
   if (failOn) {

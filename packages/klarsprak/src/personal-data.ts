@@ -40,7 +40,8 @@ export function classifyIdentityNumber(digits: string): "personnummer" | "samord
 
 const ID_NUMBER = /(?<![\d-])(\d{6}|\d{8})([-+]?)(\d{4})(?![\d])/g;
 const PHONE = /(?<![\w+])(?:\+46[\s-]?(?:\(0\)[\s-]?)?[1-9]|0[1-9])\d{0,2}(?:[\s-]?\d){5,8}(?![\d])/g;
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/guy;
+const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
 
 function normalisePhone(s: string): string {
   const digits = s.replace(/\D/g, "");
@@ -64,8 +65,13 @@ export function findPersonalData(text: string, allow: readonly string[] = []): P
     hits.push({ start: m.index, end: m.index + m[0].length, kind, text: m[0] });
     taken.push([m.index, m.index + m[0].length]);
   }
-  EMAIL.lastIndex = 0;
-  for (let m = EMAIL.exec(text); m; m = EMAIL.exec(text)) {
+  // Only look where there is an "@": scanning the whole text with the pattern is slow.
+  for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) {
+    let from = at;
+    while (from > 0 && from > at - 100 && LOCAL_CHAR.test(text[from - 1] as string)) from--;
+    EMAIL.lastIndex = from;
+    const m = EMAIL.exec(text);
+    if (!m || m.index !== from) continue;
     const lower = m[0].toLowerCase();
     if (allowedExact.has(lower) || allowedDomains.some((d) => lower.endsWith(d))) continue;
     hits.push({ start: m.index, end: m.index + m[0].length, kind: "e-postadress", text: m[0] });

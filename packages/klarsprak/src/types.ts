@@ -39,8 +39,6 @@ export interface Finding {
   /** The original text the finding covers. */
   readonly text: string;
   readonly span: Span;
-  /** A short piece of the surrounding text, for reports. */
-  readonly excerpt: string;
   /** A better word or wording, where there is one. */
   readonly suggestion?: string;
   /** Officialese: the kind of word ("verb", "fras" …). */

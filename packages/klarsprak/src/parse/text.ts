@@ -1,5 +1,9 @@
 import type { Block, ExtractedText } from "./document.js";
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0 || c === 12 || c === 11;
+}
+
 const TERMINAL = /[.!?:;…"”»)]\s*$/;
 
 /**
@@ -13,13 +17,15 @@ export function extractText(source: string): ExtractedText {
   const push = (from: number, to: number) => {
     let s = from;
     let e = to;
-    while (s < e && /\s/.test(source[s] as string)) s++;
-    while (e > s && /\s/.test(source[e - 1] as string)) e--;
+    while (s < e && isSpace(source.charCodeAt(s))) s++;
+    while (e > s && isSpace(source.charCodeAt(e - 1))) e--;
     if (e <= s) return;
-    const slice = source.slice(s, e);
-    const oneLine = !slice.includes("\n");
-    const words = oneLine ? slice.split(/\s+/).length : 99;
-    const heading = oneLine && words <= 10 && !TERMINAL.test(slice) && /^[\p{Lu}\d]/u.test(slice);
+    // Only a short block can be a heading; long ones are never sliced or split.
+    let heading = false;
+    if (e - s <= 120) {
+      const slice = source.slice(s, e);
+      heading = !slice.includes("\n") && slice.split(/\s+/).length <= 10 && !TERMINAL.test(slice) && /^[\p{Lu}\d]/u.test(slice);
+    }
     blocks.push({ start: s, end: e, kind: heading ? "heading" : "paragraph" });
   };
   for (let m = blank.exec(source); m; m = blank.exec(source)) {

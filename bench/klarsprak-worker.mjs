@@ -1,0 +1,21 @@
+// One benchmark measurement in its own process (plain node, built library), so peak memory
+// is this run's alone. Usage: node --expose-gc bench/klarsprak-worker.mjs MB all|lix
+import { analyze } from "@klarsvar/klarsprak";
+import { swedishProse } from "./corpus.mjs";
+
+const mb = Number(process.argv[2] ?? "10");
+const mode = process.argv[3] === "lix" ? "lix" : "all";
+const text = swedishProse(mb * 1024 * 1024);
+const bytes = Buffer.byteLength(text);
+analyze(text.slice(0, 200_000), { format: "text", lixOnly: mode === "lix" }); // warm-up
+globalThis.gc?.();
+const baselineRssMb = process.memoryUsage().rss / 1048576;
+const t0 = process.hrtime.bigint();
+const result = analyze(text, { format: "text", lixOnly: mode === "lix" });
+const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify({
+  mb, mode, bytes, ms: Math.round(ms), mbPerSecond: +(bytes / 1048576 / (ms / 1000)).toFixed(1),
+  words: result.scores.lix.words, findings: result.findings.length,
+  baselineRssMb: Math.round(baselineRssMb), peakRssMb: Math.round(peakRssMb),
+}));
