@@ -325,7 +325,7 @@ interface Sentence {
  *
  * @example
  * const r = analyze("Ansökan skickas till nämnden. Beslut fattas inom tre veckor.");
- * r.scores.lix.value;          // 34.5
+ * r.scores.lix.value;          // 37.83…
  * r.findings.map(f => f.text); // ["skickas", "fattas"]
  */
 export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisResult {

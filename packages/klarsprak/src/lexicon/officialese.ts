@@ -213,6 +213,7 @@ såvida | om | konjunktion | -
 såvida inte | om inte | fras | -
 dock | men | adverb | -
 torde | bör, kan | verb | -
+skall | ska | verb | -
 måhända | kanske | adverb | -
 allenast | bara | adverb | -
 blott | bara | adverb | -
