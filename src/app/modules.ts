@@ -5,5 +5,6 @@ import { authModule } from "../modules/auth/module.js";
 import { workspaceModule } from "../modules/workspace/module.js";
 import { adminModule } from "../modules/admin/module.js";
 import { opsModule } from "../modules/ops/module.js";
+import { klarsprakModule } from "../modules/klarsprak/module.js";
 
-export const MODULES: readonly KlarsvarModule[] = [siteModule, authModule, workspaceModule, adminModule, opsModule];
+export const MODULES: readonly KlarsvarModule[] = [siteModule, klarsprakModule, authModule, workspaceModule, adminModule, opsModule];

@@ -22,6 +22,7 @@ export interface PageOptions {
   readonly hasErrors?: boolean;
   readonly status?: number;
   readonly head?: JSX.Element;
+  readonly scripts?: readonly string[];
 }
 
 /** Renders a full page in the site frame, with the navigation this viewer may see. */
@@ -37,7 +38,7 @@ export function sendPage(
     label: ctx.t(e.label),
   }));
   const html = (
-    <Layout ctx={ctx} title={options.title} side={options.side} nav={nav} hasErrors={options.hasErrors ?? false} head={options.head}>
+    <Layout ctx={ctx} title={options.title} side={options.side} nav={nav} hasErrors={options.hasErrors ?? false} head={options.head} scripts={options.scripts}>
       {body(ctx) as "safe"}
     </Layout>
   ) as string;

@@ -17,6 +17,8 @@ export interface LayoutProps {
   readonly children: Children;
   /** Extra tags for <head>, e.g. feeds or JSON-LD (already escaped by the caller). */
   readonly head?: JSX.Element | undefined;
+  /** Enhancement scripts (modules) this page uses; the page works without them. */
+  readonly scripts?: readonly string[] | undefined;
 }
 
 function switchLangHref(ctx: PageContext): string {
@@ -45,6 +47,9 @@ export function Layout(p: LayoutProps): JSX.Element {
           <link rel="stylesheet" href="/static/klarsvar.css" />
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           {(p.head ?? "") as "safe"}
+          {(p.scripts ?? []).map((src) => (
+            <script type="module" src={src}></script>
+          ))}
         </head>
         <body class={`page page--${p.side}`}>
           <a class="skip-link" href="#main" safe>
