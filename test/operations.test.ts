@@ -176,3 +176,28 @@ describe("backup and restore", () => {
     }
   });
 });
+
+describe("web and worker apart", () => {
+  it.runIf(process.env["TEST_DATABASE_URL"])("a job sent by the web process is done by the worker process (shared Postgres)", async () => {
+    const db = await freshDatabase("postgres", { migrate: false });
+    const done: string[] = [];
+    const probe: KlarsvarModule = {
+      name: "probe",
+      jobs: () => [{ name: "test.split", handler: async (data: { n: string }) => void done.push(data.n) }],
+    };
+    const env = { DATABASE_URL: db.url as string, LOG_LEVEL: "silent", PORT: "0" };
+    const worker = await startKlarsvar(loadConfig(env), { web: false, worker: true, modules: [...MODULES, probe] });
+    const web = await startKlarsvar(loadConfig(env), { web: true, worker: false, modules: [...MODULES, probe], listen: false });
+    try {
+      expect((await web.app!.inject({ url: "/ready" })).statusCode).toBe(200);
+      await web.jobs.send("test.split", { n: "från webben" });
+      const end = Date.now() + 20_000;
+      while (done.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      expect(done).toEqual(["från webben"]);
+    } finally {
+      await web.stop();
+      await worker.stop();
+      await db.close();
+    }
+  });
+});
