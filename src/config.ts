@@ -25,6 +25,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
   KLARSVAR_DATA_DIR: z.string().min(1).default("./data"),
+  PGLITE_SHARED_BUFFERS_MB: positiveInt.max(4096).default(32),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").default(DEMO_SESSION_SECRET),
   SESSION_TTL_HOURS: positiveInt.default(8),
   KLARSVAR_DEMO: bool.optional(),
@@ -56,6 +57,8 @@ export interface Config {
   readonly publicUrl: string;
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
+  /** Embedded database only: PostgreSQL shared_buffers in MB (its default, 128, costs memory). */
+  readonly pgliteSharedBuffersMb: number;
   readonly sessionSecret: string;
   readonly sessionTtlHours: number;
   readonly role: "all" | "web" | "worker";
@@ -113,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
     databaseUrl: c.DATABASE_URL,
     dataDir: c.KLARSVAR_DATA_DIR,
+    pgliteSharedBuffersMb: c.PGLITE_SHARED_BUFFERS_MB,
     sessionSecret: c.SESSION_SECRET,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     role: c.KLARSVAR_ROLE,

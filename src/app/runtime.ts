@@ -28,7 +28,7 @@ export interface Running {
 }
 
 export async function prepareDatabase(config: Config): Promise<{ database: Database; org: Organisation }> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffersMb: config.pgliteSharedBuffersMb });
   try {
     await migrateToLatest(database.db);
     const org = await ensureOrganisation(database.db);

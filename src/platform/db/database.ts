@@ -40,6 +40,8 @@ export interface OpenOptions {
   /** Restore PGlite from a dump made by dumpDataDir (tar.gz). */
   readonly loadDataDir?: Blob | undefined;
   readonly poolSize?: number;
+  /** PGlite only: shared_buffers in MB. */
+  readonly sharedBuffersMb?: number;
 }
 
 export function redactUrl(url: string): string {
@@ -54,7 +56,7 @@ export function redactUrl(url: string): string {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? "./data", options.loadDataDir);
+  return openPglite(options.dataDir ?? "./data", options.loadDataDir, options.sharedBuffersMb ?? 32);
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -80,7 +82,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promise<Database> {
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined, sharedBuffersMb: number): Promise<Database> {
   const memory = dataDir.startsWith("memory://");
   const location = memory ? dataDir : resolve(dataDir);
   if (!memory) mkdirSync(location, { recursive: true });
@@ -88,6 +90,9 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
   try {
     pglite = await PGlite.create(memory ? dataDir : location, {
       extensions: { pg_trgm },
+      // PostgreSQL's default 128 MB of shared buffers is most of PGlite's memory; one
+      // department's data needs far less.
+      postgresqlconf: `shared_buffers=${sharedBuffersMb}MB`,
       ...(loadDataDir ? { loadDataDir } : {}),
     });
   } catch (error) {
