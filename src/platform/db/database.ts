@@ -3,8 +3,8 @@
  * the embedded PGlite (Postgres in WASM) in a data directory. Both give Kysely a pg.Pool,
  * so types (int8 as string) and multi-statement SQL behave the same.
  */
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
@@ -87,14 +87,20 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, shared
   const location = memory ? dataDir : resolve(dataDir);
   if (!memory) mkdirSync(location, { recursive: true });
   let pglite: PGlite;
+  const options = {
+    extensions: { pg_trgm },
+    // PostgreSQL's default 128 MB of shared buffers is most of PGlite's memory; one
+    // department's data needs far less.
+    postgresqlconf: `shared_buffers=${sharedBuffersMb}MB`,
+    ...(loadDataDir ? { loadDataDir } : {}),
+  };
   try {
-    pglite = await PGlite.create(memory ? dataDir : location, {
-      extensions: { pg_trgm },
-      // PostgreSQL's default 128 MB of shared buffers is most of PGlite's memory; one
-      // department's data needs far less.
-      postgresqlconf: `shared_buffers=${sharedBuffersMb}MB`,
-      ...(loadDataDir ? { loadDataDir } : {}),
-    });
+    if (!memory && !loadDataDir && !existsSync(join(location, "PG_VERSION"))) {
+      // First start: initdb grows the WebAssembly memory to several hundred MB and never gives
+      // it back. Creating the cluster in a throw-away instance lets that memory go.
+      await (await PGlite.create(location, options)).close();
+    }
+    pglite = await PGlite.create(memory ? dataDir : location, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailableError(`Cannot open the embedded database in ${location}: ${reason}`);
