@@ -1,35 +1,27 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, startServer } from "./support.js";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, submitSignIn, useJourney } from "./support.js";
 
 describe("foundation journeys in a real browser", () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const j = useJourney();
 
   async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, locale: "sv-SE" });
+    const context = await j.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, locale: "sv-SE" });
     return { context, page: await context.newPage() };
   }
 
   it("public pages pass axe, and the language switch changes text and lang", async () => {
     const { context, page } = await newPage();
     for (const path of ["/", "/tillganglighet", "/personuppgifter", "/logga-in", "/finns-inte"]) {
-      await page.goto(`${server.base}${path}`);
+      await page.goto(`${j.server.base}${path}`);
       expect(await page.getAttribute("html", "lang")).toBe("sv");
       await expectAccessible(page);
     }
-    await page.goto(`${server.base}/tillganglighet`);
+    await page.goto(`${j.server.base}/tillganglighet`);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Tillgänglighet för Klarsvar");
     expect(await page.locator("a[href='https://www.digg.se/tdosanmalan']").count()).toBe(1);
     await page.getByRole("link", { name: "In English" }).click();
-    await page.waitForURL(`${server.base}/tillganglighet`);
+    await page.waitForURL(`${j.server.base}/tillganglighet`);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.locator("h1").textContent()).toBe("Accessibility of Klarsvar");
     await expectAccessible(page);
@@ -40,10 +32,7 @@ describe("foundation journeys in a real browser", () => {
 
   it("a wrong password shows the error summary, keeps the e-mail, and passes axe", async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.base}/logga-in`);
-    await page.getByLabel("E-postadress").fill("kommunikator@example.se");
-    await page.getByLabel("Lösenord").fill("inte-ratt-losenord");
-    await page.getByRole("button", { name: "Logga in" }).click();
+    await submitSignIn(page, j.server.base, "kommunikator@example.se", "inte-ratt-losenord");
     expect(await page.title()).toBe("Fel: Logga in – Klarsvar");
     const summary = page.locator(".error-summary");
     expect(await summary.textContent()).toContain("E-postadressen eller lösenordet är fel");
@@ -54,12 +43,10 @@ describe("foundation journeys in a real browser", () => {
 
   it("signs in as the demo communicator, sees the workspace and account, and signs out", async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.base}/arbetsyta`);
+    await page.goto(`${j.server.base}/arbetsyta`);
     await page.waitForURL(/\/logga-in\?nasta=/);
-    await page.getByLabel("E-postadress").fill("kommunikator@example.se");
-    await page.getByLabel("Lösenord").fill("klarsvar-demo-2026");
-    await page.getByRole("button", { name: "Logga in" }).click();
-    await page.waitForURL(`${server.base}/arbetsyta`);
+    await submitSignIn(page, j.server.base, "kommunikator@example.se", "klarsvar-demo-2026");
+    await page.waitForURL(`${j.server.base}/arbetsyta`);
     expect(await page.locator("h1").textContent()).toBe("Hej Sara Holmgren!");
     await expectAccessible(page);
     // A communicator does not see admin pages in the menu.
@@ -68,10 +55,10 @@ describe("foundation journeys in a real browser", () => {
     expect(await page.locator("h1").textContent()).toBe("Mitt konto");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Logga ut" }).click();
-    await page.waitForURL(`${server.base}/logga-in?utloggad=1`);
+    await page.waitForURL(`${j.server.base}/logga-in?utloggad=1`);
     expect(await page.locator(".banner").textContent()).toContain("Du är utloggad.");
     await expectAccessible(page);
-    await page.goto(`${server.base}/arbetsyta`);
+    await page.goto(`${j.server.base}/arbetsyta`);
     await page.waitForURL(/\/logga-in/);
     await context.close();
   });
@@ -79,27 +66,21 @@ describe("foundation journeys in a real browser", () => {
   it("everything works with JavaScript turned off: sign in, change language, sign out", async () => {
     // axe needs JavaScript, so this journey checks behaviour only; the others check axe.
     const { context, page } = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${server.base}/logga-in`);
-    await page.getByLabel("E-postadress").fill("handlaggare@example.se");
-    await page.getByLabel("Lösenord").fill("klarsvar-demo-2026");
-    await page.getByRole("button", { name: "Logga in" }).click();
-    await page.waitForURL(`${server.base}/arbetsyta`);
+    await submitSignIn(page, j.server.base, "handlaggare@example.se", "klarsvar-demo-2026");
+    await page.waitForURL(`${j.server.base}/arbetsyta`);
     expect(await page.locator("h1").textContent()).toBe("Hej Johan Bergström!");
     await page.getByRole("link", { name: "In English" }).click();
     expect(await page.locator("h1").textContent()).toBe("Hello Johan Bergström!");
     await page.getByRole("button", { name: "Sign out" }).click();
-    await page.waitForURL(`${server.base}/logga-in?utloggad=1`);
+    await page.waitForURL(`${j.server.base}/logga-in?utloggad=1`);
     expect(await page.locator(".banner").textContent()).toContain("You are signed out.");
     await context.close();
   });
 
   it("an admin browses the audit log and the failed jobs, in English too", async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.base}/logga-in`);
-    await page.getByLabel("E-postadress").fill("admin@example.se");
-    await page.getByLabel("Lösenord").fill("klarsvar-demo-2026");
-    await page.getByRole("button", { name: "Logga in" }).click();
-    await page.waitForURL(`${server.base}/arbetsyta`);
+    await submitSignIn(page, j.server.base, "admin@example.se", "klarsvar-demo-2026");
+    await page.waitForURL(`${j.server.base}/arbetsyta`);
     await page.getByRole("link", { name: "Händelselogg" }).click();
     expect(await page.locator("h1").textContent()).toBe("Händelselogg");
     expect(await page.locator("table").textContent()).toContain("auth.login");
@@ -115,7 +96,7 @@ describe("foundation journeys in a real browser", () => {
     await page.getByRole("link", { name: "In English" }).click();
     expect(await page.locator("h1").textContent()).toBe("Failed jobs");
     await expectAccessible(page);
-    await page.goto(`${server.base}/arbetsyta`);
+    await page.goto(`${j.server.base}/arbetsyta`);
     expect(await page.locator("h1").textContent()).toBe("Hello Karin Lindqvist!");
     await expectAccessible(page);
     await context.close();

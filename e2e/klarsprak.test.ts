@@ -1,26 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, startServer } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, useJourney } from "./support.js";
 
 const HARD =
   "Med anledning av ovanstående skall den sökande inkomma med erforderliga handlingar samt tillse att ansökan erhålls av nämnden i syfte att möjliggöra en skyndsam handläggning av ärendet. Beslut fattas därefter av nämnden efter beredning.";
 const EASY = "Du kan få hjälp av oss. Ring oss i dag. Vi svarar på en gång. Det kostar inget.";
 
 describe("Klarspråkskollen in a real browser", () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const j = useJourney();
 
   it("a hard official text lands in the hard band with officialese suggestions; an easy text in the easy band — live while typing", async () => {
-    const context = await browser.newContext();
+    const context = await j.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.base}/klarsprakskollen`);
+    await page.goto(`${j.server.base}/klarsprakskollen`);
     await expectAccessible(page);
     await page.getByLabel("Din text", { exact: true }).fill(HARD);
     // No button pressed: the panel updates by itself after a short pause.
@@ -46,12 +37,12 @@ describe("Klarspråkskollen in a real browser", () => {
   });
 
   it("works without JavaScript: Granska re-renders the page with the result", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await j.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.base}/klarsprakskollen`);
+    await page.goto(`${j.server.base}/klarsprakskollen`);
     await page.getByLabel("Din text", { exact: true }).fill(HARD);
     await page.getByRole("button", { name: "Granska" }).click();
-    await page.waitForURL(`${server.base}/klarsprakskollen`);
+    await page.waitForURL(`${j.server.base}/klarsprakskollen`);
     expect(await page.locator(".ks-score__band").textContent()).toMatch(/^(Svår|Mycket svår)$/);
     expect(await page.locator(".ks-findings").textContent()).toContain("Skriv hellre ”ska”");
     expect(await page.getByLabel("Din text", { exact: true }).inputValue()).toBe(HARD);

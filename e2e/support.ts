@@ -2,7 +2,7 @@
 import { createServer } from "node:net";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { startKlarsvar, type Running } from "../src/app/runtime.js";
 
@@ -48,4 +48,33 @@ export async function expectAccessible(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+export interface Journey {
+  readonly server: Awaited<ReturnType<typeof startServer>>;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts a Klarsvar and a browser for a describe block and stops both after it.
+ * Use the returned object's fields inside tests (they are set in beforeAll).
+ */
+export function useJourney(env: Record<string, string> = {}): Journey {
+  const journey = {} as { server: Journey["server"]; browser: Browser };
+  beforeAll(async () => {
+    [journey.server, journey.browser] = await Promise.all([startServer(env), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.server?.stop();
+  });
+  return journey;
+}
+
+/** Fills in the sign-in form and submits it, as a person would. */
+export async function submitSignIn(page: Page, base: string, email: string, password: string): Promise<void> {
+  if (!page.url().includes("/logga-in")) await page.goto(`${base}/logga-in`);
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
 }

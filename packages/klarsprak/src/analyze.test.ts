@@ -46,6 +46,11 @@ describe("LIX", () => {
     expect(r.value).toBeCloseTo(29 / 4 + (100 * 7) / 29, 6);
   });
 
+  it("agrees with the published example of the lix-index npm package (18.79)", () => {
+    const text = "Dette er en lang tekst. Den har noen, men ikke så mange, kjempevanskelige ord. Her er et eksempel på et slikt ord: onomatopoetikon.";
+    expect(Math.round((analyze(text).scores.lix.value ?? 0) * 100) / 100).toBe(18.79);
+  });
+
   it("has the documented bands", () => {
     expect([29.9, 30, 39.9, 40, 50, 60, 60.1].map((v) => lixBand(v).band)).toEqual(["very-easy", "easy", "easy", "medium", "hard", "hard", "very-hard"]);
   });
