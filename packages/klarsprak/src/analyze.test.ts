@@ -170,6 +170,14 @@ describe("input formats and positions", () => {
     expect(r.scores.lix.sentences).toBe(4);
   });
 
+  it("ends sentences at Markdown table cells and list items", () => {
+    const md = "| Stöd | Kostnad |\n|---|---|\n| Budgetrådgivning | Gratis |\n\n- Ring oss\n- Skriv till oss";
+    const r = analyze(md, { format: "markdown" });
+    // four cells and two list items, six sentences; the delimiter row is not text
+    expect(r.scores.lix.sentences).toBe(6);
+    expect(r.scores.lix.words).toBe(9);
+  });
+
   it("points into the original HTML, decoding entities and skipping script and style", () => {
     const html = "<h1>Ans&ouml;kan</h1><p>Blanketten &amp; intyget skickas in.</p><script>var skickas = 1</script><style>p{}</style><ul><li>Ett</li><li>Två</li></ul>";
     const r = analyze(html, { format: "html" });
