@@ -35,11 +35,16 @@ const schema = z.object({
   LOGIN_LOCKOUT_MINUTES: positiveInt.default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(300),
+  FORM_RATE_LIMIT_PER_MINUTE: positiveInt.default(10),
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   UPLOAD_LIMIT_BYTES: positiveInt.default(10_485_760),
   UPLOAD_MAX_FILES: positiveInt.default(5),
   PRESSURE_MAX_EVENT_LOOP_DELAY_MS: positiveInt.default(1000),
   PRESSURE_MAX_HEAP_MB: positiveInt.default(1536),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().min(3).default("Socialförvaltningen i Exempelstad <kontakt@example.se>"),
+  MAIL_DOMAIN: z.string().min(3).default("klarsvar.example.se"),
+  MAIL_OUTBOX_DIR: z.string().min(1).optional(),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -65,6 +70,8 @@ export interface Config {
   readonly logLevel: string;
   readonly login: { readonly maxFailures: number; readonly lockoutMinutes: number; readonly ratePerMinute: number };
   readonly rateLimitPerMinute: number;
+  /** Public forms that create something (a question, a message): per address and minute. */
+  readonly formRateLimitPerMinute: number;
   readonly bodyLimitBytes: number;
   readonly upload: { readonly limitBytes: number; readonly maxFiles: number };
   readonly pressure: { readonly maxEventLoopDelayMs: number; readonly maxHeapMb: number };
@@ -72,6 +79,7 @@ export interface Config {
     | { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly label: string }
     | undefined;
   readonly trustProxy: boolean;
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string; readonly domain: string; readonly outboxDir: string };
 }
 
 export class ConfigError extends Error {
@@ -123,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     login: { maxFailures: c.LOGIN_MAX_FAILURES, lockoutMinutes: c.LOGIN_LOCKOUT_MINUTES, ratePerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE },
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    formRateLimitPerMinute: c.FORM_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     upload: { limitBytes: c.UPLOAD_LIMIT_BYTES, maxFiles: c.UPLOAD_MAX_FILES },
     pressure: { maxEventLoopDelayMs: c.PRESSURE_MAX_EVENT_LOOP_DELAY_MS, maxHeapMb: c.PRESSURE_MAX_HEAP_MB },
@@ -131,6 +140,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL }
         : undefined,
     trustProxy: c.TRUST_PROXY,
+    mail: {
+      smtpUrl: c.SMTP_URL,
+      from: c.MAIL_FROM,
+      domain: c.MAIL_DOMAIN,
+      outboxDir: c.MAIL_OUTBOX_DIR ?? (c.KLARSVAR_DATA_DIR.startsWith("memory://") ? "./data/outbox-test" : `${c.KLARSVAR_DATA_DIR}/outbox`),
+    },
   });
 }
 

@@ -32,6 +32,7 @@ export async function startTestApp(
     ...(options.sampleInterval ? { underPressure: { sampleInterval: options.sampleInterval } } : {}),
   });
   await jobs.start({ work: options.work ?? false });
+  for (const mod of options.modules ?? MODULES) await mod.seedDemo?.(app.klarsvar.context);
   await app.ready();
   return {
     app, config, database, jobs, org,

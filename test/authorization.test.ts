@@ -11,6 +11,7 @@ import { Browser, startTestApp, type TestApp } from "./app.js";
 type Who = "anonymous" | Role;
 const ALL_STAFF: readonly Role[] = ROLES;
 const PUBLIC = "public" as const;
+const INBOX: readonly Role[] = ["admin", "communicator", "unit_staff", "manager"];
 
 /** route → who may use it: "public", or the roles allowed (everyone else gets 403, anonymous 401/303). */
 const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
@@ -29,6 +30,20 @@ const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
   "POST /api/v1/klarsprak/analyze": PUBLIC,
   "GET /klarsprakskollen": PUBLIC,
   "POST /klarsprakskollen": PUBLIC,
+  "GET /fraga": PUBLIC,
+  "POST /fraga": PUBLIC,
+  "GET /arende/:token": PUBLIC,
+  "POST /arende/:token": PUBLIC,
+  "GET /arbetsyta/inkorg": INBOX,
+  "GET /arbetsyta/arenden/:id": INBOX,
+  "POST /arbetsyta/arenden/:id/oppna": INBOX,
+  "POST /arbetsyta/arenden/:id/svarsmall": INBOX,
+  "POST /arbetsyta/arenden/:id/svar": INBOX,
+  "POST /arbetsyta/arenden/:id/status": INBOX,
+  "POST /arbetsyta/arenden/:id/oro": INBOX,
+  "POST /arbetsyta/arenden/:id/sekretess": INBOX,
+  "POST /arbetsyta/arenden/:id/flytta": ["admin", "communicator", "manager"],
+  "GET /arbetsyta/arenden/:id/filer/:fileId": INBOX,
   "GET /arbetsyta": ALL_STAFF,
   "GET /arbetsyta/konto": ALL_STAFF,
   "POST /arbetsyta/konto/losenord": ALL_STAFF,
@@ -40,7 +55,11 @@ const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
 const PASSWORD = "matrisens-losenord-2026";
 
 function concrete(url: string): string {
-  return url.replace(":lang", "sv").replace(":id", "00000000-0000-4000-8000-000000000000");
+  return url
+    .replace(":lang", "sv")
+    .replace(":id", "00000000-0000-4000-8000-000000000000")
+    .replace(":fileId", "00000000-0000-4000-8000-000000000001")
+    .replace(":token", "finns-inte-finns-inte-finns-inte");
 }
 
 describe("authorisation matrix", () => {

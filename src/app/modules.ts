@@ -6,5 +6,6 @@ import { workspaceModule } from "../modules/workspace/module.js";
 import { adminModule } from "../modules/admin/module.js";
 import { opsModule } from "../modules/ops/module.js";
 import { klarsprakModule } from "../modules/klarsprak/module.js";
+import { inboxModule } from "../modules/inbox/module.js";
 
-export const MODULES: readonly KlarsvarModule[] = [siteModule, klarsprakModule, authModule, workspaceModule, adminModule, opsModule];
+export const MODULES: readonly KlarsvarModule[] = [siteModule, inboxModule, klarsprakModule, authModule, workspaceModule, adminModule, opsModule];

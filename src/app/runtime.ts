@@ -74,6 +74,8 @@ export async function startKlarsvar(
       for (const mod of modules) for (const def of mod.jobs?.(workerContext) ?? []) jobs.register(def);
     }
     await jobs.start({ work: options.worker });
+    // Module demo content may queue jobs, so it comes after the job runner has started.
+    if (app && config.demo) for (const mod of modules) await mod.seedDemo?.(app.klarsvar.context);
     if (app && options.listen !== false) {
       url = await app.listen({ port: config.port, host: config.host });
     } else if (app) {

@@ -75,7 +75,115 @@ export interface AuditLogTable {
   details: Json;
 }
 
+export const CASE_CHANNELS = ["web", "email", "phone", "letter", "visit", "facebook", "instagram", "mastodon", "open311"] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+export const CASE_KINDS = ["question", "media", "complaint", "praise", "other"] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+export const CASE_STATUSES = ["new", "open", "waiting", "answered", "closed"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type CasePriority = "urgent" | "high" | "normal" | "low";
+
+export interface CaseCountersTable {
+  org_id: string;
+  year: number;
+  last: Generated<number>;
+}
+
+export interface CategoriesTable {
+  id: Generated<string>;
+  org_id: string;
+  slug: string;
+  name_sv: string;
+  name_en: string;
+  hint_sv: Generated<string>;
+  hint_en: Generated<string>;
+  unit_id: string | null;
+  position: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  org_id: string;
+  number: string;
+  channel: CaseChannel;
+  kind: ColumnType<CaseKind, CaseKind | undefined, CaseKind>;
+  category_id: string | null;
+  unit_id: string | null;
+  assignee_id: string | null;
+  status: ColumnType<CaseStatus, CaseStatus | undefined, CaseStatus>;
+  priority: ColumnType<CasePriority, CasePriority | undefined, CasePriority>;
+  concern_report: Generated<boolean>;
+  concern_reasons: ColumnType<string[], string[] | undefined, string[]>;
+  secret: Generated<boolean>;
+  minor_importance: Generated<boolean>;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  subject: string;
+  requester_name: string | null;
+  requester_email: string | null;
+  requester_phone: string | null;
+  follow_token_hash: string;
+  received_at: Generated<Date>;
+  first_answer_due: Timestamp | null;
+  first_answered_at: Timestamp | null;
+  waiting_since: Timestamp | null;
+  closed_at: Timestamp | null;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseMessagesTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  direction: "in" | "out" | "note";
+  channel: string;
+  author_id: string | null;
+  body: string;
+  external_id: string | null;
+  delivery_status: "queued" | "sent" | "failed" | null;
+  created_at: Generated<Date>;
+}
+
+export interface CaseEventsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  actor_id: string | null;
+  type: string;
+  details: Json;
+  created_at: Generated<Date>;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  message_id: string | null;
+  filename: string;
+  content_type: string;
+  size: number;
+  data: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface SavedAnswersTable {
+  id: Generated<string>;
+  org_id: string;
+  unit_id: string | null;
+  title: string;
+  body: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  case_counters: CaseCountersTable;
+  categories: CategoriesTable;
+  cases: CasesTable;
+  case_messages: CaseMessagesTable;
+  case_events: CaseEventsTable;
+  attachments: AttachmentsTable;
+  saved_answers: SavedAnswersTable;
   organisations: OrganisationsTable;
   units: UnitsTable;
   staff_users: StaffUsersTable;
@@ -85,6 +193,9 @@ export interface DB {
 }
 
 export type StaffUser = Selectable<StaffUsersTable>;
+export type Case = Selectable<CasesTable>;
+export type CaseMessage = Selectable<CaseMessagesTable>;
+export type Category = Selectable<CategoriesTable>;
 export type NewStaffUser = Insertable<StaffUsersTable>;
 export type StaffUserUpdate = Updateable<StaffUsersTable>;
 export type Unit = Selectable<UnitsTable>;

@@ -1,0 +1,130 @@
+/**
+ * Staff work on a case: reply, route to another unit, wait for the requester, close,
+ * reopen, re-classify a report of concern, open a secret case. Each is one transaction that
+ * writes the case history and the audit log; outgoing mail is queued as a job.
+ */
+import { randomUUID } from "node:crypto";
+import { audit, type AuditActor } from "../../../platform/audit/audit.js";
+import type { Tx } from "../../../platform/db/database.js";
+import type { CaseStatus } from "../../../platform/db/schema.js";
+import { dueAfterWaiting } from "../sla.js";
+import type { InboxDeps } from "./receive.js";
+
+export type HandleResult = { ok: true } | { ok: false; error: "not_found" | "invalid" | "closed" };
+
+async function event(trx: Tx, orgId: string, caseId: string, actorId: string | null, type: string, details: Record<string, unknown> = {}) {
+  await trx.insertInto("case_events").values({ org_id: orgId, case_id: caseId, actor_id: actorId, type, details: JSON.stringify(details) }).execute();
+}
+
+export async function replyToCase(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, body: string, options: { note?: boolean } = {}): Promise<HandleResult> {
+  if (!body.trim()) return { ok: false, error: "invalid" };
+  return deps.db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom("cases").select(["id", "status", "first_answered_at", "channel", "requester_email", "number"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).forUpdate().executeTakeFirst();
+    if (!c) return { ok: false as const, error: "not_found" as const };
+    const now = new Date();
+    const note = options.note === true;
+    const messageId = randomUUID();
+    const sendsMail = !note && c.requester_email !== null;
+    await trx.insertInto("case_messages").values({
+      id: messageId, org_id: actor.orgId, case_id: caseId, direction: note ? "note" : "out", channel: note ? "internal" : c.channel,
+      author_id: actor.userId, body: body.trim(), delivery_status: sendsMail ? "queued" : null,
+    }).execute();
+    if (!note) {
+      await trx.updateTable("cases").set({
+        status: "answered", first_answered_at: c.first_answered_at ?? now, waiting_since: null, updated_at: now,
+      }).where("id", "=", caseId).execute();
+    } else {
+      await trx.updateTable("cases").set({ updated_at: now, status: c.status === "new" ? "open" : c.status }).where("id", "=", caseId).execute();
+    }
+    await event(trx, actor.orgId, caseId, actor.userId, note ? "note" : "reply", { messageId });
+    await audit(trx, actor, { action: note ? "case.note" : "case.reply", subjectType: "case", subjectId: caseId, details: { number: c.number, messageId } });
+    if (sendsMail) await deps.jobs.send("inbox.send-reply", { messageId }, { idempotencyKey: `reply:${messageId}`, within: trx });
+    return { ok: true as const };
+  });
+}
+
+export async function routeCase(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, unitId: string, reason: string): Promise<HandleResult> {
+  if (!reason.trim()) return { ok: false, error: "invalid" };
+  return deps.db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom("cases").select(["id", "unit_id", "number"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).executeTakeFirst();
+    const unit = await trx.selectFrom("units").select(["id", "name"]).where("id", "=", unitId).where("org_id", "=", actor.orgId).executeTakeFirst();
+    if (!c || !unit) return { ok: false as const, error: "not_found" as const };
+    await trx.updateTable("cases").set({ unit_id: unitId, assignee_id: null, updated_at: new Date() }).where("id", "=", caseId).execute();
+    await event(trx, actor.orgId, caseId, actor.userId, "routed", { from: c.unit_id, to: unitId, unitName: unit.name, reason: reason.trim() });
+    await audit(trx, actor, { action: "case.route", subjectType: "case", subjectId: caseId, details: { number: c.number, from: c.unit_id, to: unitId, reason: reason.trim() } });
+    return { ok: true as const };
+  });
+}
+
+const ALLOWED: Record<CaseStatus, readonly CaseStatus[]> = {
+  new: ["open", "waiting", "closed"],
+  open: ["waiting", "closed"],
+  waiting: ["open", "closed"],
+  answered: ["waiting", "closed", "open"],
+  closed: ["open"],
+};
+
+/** Status changes. Waiting for the requester pauses the answer clock; leaving it resumes. */
+export async function changeStatus(deps: InboxDeps, actor: AuditActor & { userId: string | null; orgId: string }, caseId: string, to: CaseStatus): Promise<HandleResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom("cases").select(["id", "status", "waiting_since", "first_answer_due", "first_answered_at", "number"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).forUpdate().executeTakeFirst();
+    if (!c) return { ok: false as const, error: "not_found" as const };
+    if (!ALLOWED[c.status].includes(to)) return { ok: false as const, error: "invalid" as const };
+    const now = new Date();
+    let due = c.first_answer_due ? new Date(c.first_answer_due) : null;
+    if (c.status === "waiting" && c.waiting_since && due && !c.first_answered_at) due = dueAfterWaiting(due, new Date(c.waiting_since), now);
+    await trx.updateTable("cases").set({
+      status: to,
+      waiting_since: to === "waiting" ? now : null,
+      first_answer_due: due,
+      closed_at: to === "closed" ? now : null,
+      updated_at: now,
+    }).where("id", "=", caseId).execute();
+    await event(trx, actor.orgId, caseId, actor.userId, to === "open" && c.status === "closed" ? "reopened" : "status", { from: c.status, to });
+    await audit(trx, actor, { action: "case.status", subjectType: "case", subjectId: caseId, details: { number: c.number, from: c.status, to } });
+    return { ok: true as const };
+  });
+}
+
+/** Staff decide a message was, or was not, a report of concern about a child. */
+export async function reclassifyConcern(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, concern: boolean, reason: string): Promise<HandleResult> {
+  if (!reason.trim()) return { ok: false, error: "invalid" };
+  return deps.db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom("cases").select(["id", "concern_report", "number"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).executeTakeFirst();
+    if (!c) return { ok: false as const, error: "not_found" as const };
+    await trx.updateTable("cases").set({ concern_report: concern, priority: concern ? "urgent" : "normal", updated_at: new Date() }).where("id", "=", caseId).execute();
+    await event(trx, actor.orgId, caseId, actor.userId, "reclassified", { concern, reason: reason.trim() });
+    await audit(trx, actor, { action: "case.concern.reclassify", subjectType: "case", subjectId: caseId, details: { number: c.number, concern, reason: reason.trim() } });
+    return { ok: true as const };
+  });
+}
+
+/** The requester adds information through the follow link: the case opens again. */
+export async function addRequesterMessage(deps: InboxDeps, orgId: string, caseId: string, body: string, actor: AuditActor): Promise<HandleResult> {
+  if (!body.trim()) return { ok: false, error: "invalid" };
+  return deps.db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom("cases").select(["id", "status", "waiting_since", "first_answer_due", "first_answered_at", "number", "channel"]).where("id", "=", caseId).where("org_id", "=", orgId).forUpdate().executeTakeFirst();
+    if (!c) return { ok: false as const, error: "not_found" as const };
+    const now = new Date();
+    let due = c.first_answer_due ? new Date(c.first_answer_due) : null;
+    if (c.status === "waiting" && c.waiting_since && due && !c.first_answered_at) due = dueAfterWaiting(due, new Date(c.waiting_since), now);
+    await trx.insertInto("case_messages").values({ org_id: orgId, case_id: caseId, direction: "in", channel: c.channel, body: body.trim() }).execute();
+    await trx.updateTable("cases").set({ status: "open", waiting_since: null, first_answer_due: due, closed_at: null, updated_at: now }).where("id", "=", caseId).execute();
+    await event(trx, orgId, caseId, null, "requester-message", {});
+    await audit(trx, actor, { action: "case.requester.message", subjectType: "case", subjectId: caseId, details: { number: c.number } });
+    return { ok: true as const };
+  });
+}
+
+/** Marks a case as secret (OSL 26 kap) or lifts the marking, with a reason. */
+export async function markSecret(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, secret: boolean, reason: string): Promise<HandleResult> {
+  if (!reason.trim()) return { ok: false, error: "invalid" };
+  return deps.db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom("cases").select(["id", "number"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).executeTakeFirst();
+    if (!c) return { ok: false as const, error: "not_found" as const };
+    await trx.updateTable("cases").set({ secret, updated_at: new Date() }).where("id", "=", caseId).execute();
+    await event(trx, actor.orgId, caseId, actor.userId, "secrecy", { secret, reason: reason.trim() });
+    await audit(trx, actor, { action: secret ? "case.secret.mark" : "case.secret.unmark", subjectType: "case", subjectId: caseId, details: { number: c.number, reason: reason.trim() } });
+    return { ok: true as const };
+  });
+}

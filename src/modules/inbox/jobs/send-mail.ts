@@ -1,0 +1,95 @@
+/**
+ * SendAcknowledgement and SendReply: outgoing e-mail for a case, as jobs with retries. The
+ * subject carries the case number; Message-ID, In-Reply-To and References thread the mail;
+ * the delivery status is written on the message.
+ */
+import { escapeHtml } from "@kitajs/html";
+import type { Config } from "../../../config.js";
+import type { Db } from "../../../platform/db/database.js";
+import type { JobDefinition } from "../../../platform/jobs/jobs.js";
+import type { Mailer } from "../../../platform/mail/mailer.js";
+import { sayDate } from "../../../platform/time/working-time.js";
+import { followTokenFor } from "../numbers.js";
+
+const RETRIES = 5;
+
+function html(paragraphs: string[]): string {
+  return `<!doctype html><html lang="sv"><body>${paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("")}</body></html>`;
+}
+
+export function ackMessageId(caseId: string, domain: string): string {
+  return `<case-${caseId}.ack@${domain}>`;
+}
+
+export function replyMessageId(messageId: string, domain: string): string {
+  return `<msg-${messageId}@${domain}>`;
+}
+
+export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefinition<never>[] {
+  const sendAcknowledgement: JobDefinition<{ caseId: string }> = {
+    name: "inbox.send-acknowledgement",
+    retryLimit: RETRIES,
+    retryDelaySeconds: 30,
+    handler: async ({ caseId }) => {
+      const c = await db.selectFrom("cases").select(["id", "number", "requester_email", "first_answer_due", "concern_report"]).where("id", "=", caseId).executeTakeFirst();
+      if (!c?.requester_email) return;
+      const first = await db.selectFrom("case_messages").select(["external_id"]).where("case_id", "=", caseId).where("direction", "=", "in").orderBy("created_at").executeTakeFirst();
+      const link = `${config.publicUrl}/arende/${followTokenFor(config.sessionSecret, c.id)}`;
+      const lines = [
+        "Hej!",
+        `Tack för ditt meddelande. Vi har tagit emot det och gett det ärendenumret ${c.number}.`,
+        c.first_answer_due ? `Du får svar senast ${sayDate(new Date(c.first_answer_due))}.` : "Vi svarar så snart vi kan.",
+        `Här kan du följa ditt ärende och skicka mer information: ${link}`,
+        "Vi svarar på vardagar kl. 08.00–16.30. När vi har stängt kan du ringa Socialjouren på 070-174 06 05.",
+        "Ring 112 vid akut fara.",
+        "Svara inte med personnummer eller känsliga uppgifter i e-post. Ring oss hellre.",
+        "Socialförvaltningen, Exempelstads kommun",
+      ];
+      await mailer.send({
+        to: c.requester_email,
+        subject: `Vi har fått ditt meddelande [${c.number}]`,
+        text: lines.join("\n\n"),
+        html: html(lines),
+        messageId: ackMessageId(c.id, config.mail.domain),
+        inReplyTo: first?.external_id ?? undefined,
+        references: first?.external_id ? [first.external_id] : undefined,
+      });
+      await db.insertInto("case_events").values({ org_id: (await db.selectFrom("cases").select("org_id").where("id", "=", caseId).executeTakeFirstOrThrow()).org_id, case_id: caseId, type: "acknowledged", details: JSON.stringify({ to: "e-post" }) }).execute();
+    },
+  };
+
+  const sendReply: JobDefinition<{ messageId: string }> = {
+    name: "inbox.send-reply",
+    retryLimit: RETRIES,
+    retryDelaySeconds: 30,
+    handler: async ({ messageId }, job) => {
+      const m = await db
+        .selectFrom("case_messages as m")
+        .innerJoin("cases as c", "c.id", "m.case_id")
+        .select(["m.id", "m.body", "m.delivery_status", "c.id as case_id", "c.number", "c.subject", "c.requester_email"])
+        .where("m.id", "=", messageId)
+        .executeTakeFirst();
+      if (!m?.requester_email || m.delivery_status === "sent") return;
+      const earlier = await db.selectFrom("case_messages").select(["external_id"]).where("case_id", "=", m.case_id).where("direction", "=", "in").where("external_id", "is not", null).orderBy("created_at").execute();
+      const refs = earlier.map((e) => e.external_id).filter((x): x is string => Boolean(x));
+      const link = `${config.publicUrl}/arende/${followTokenFor(config.sessionSecret, m.case_id)}`;
+      const lines = [m.body, `Vill du svara eller lägga till något? Använd länken till ditt ärende: ${link}`, "Socialförvaltningen, Exempelstads kommun"];
+      try {
+        await mailer.send({
+          to: m.requester_email,
+          subject: `Svar: ${m.subject} [${m.number}]`,
+          text: lines.join("\n\n"),
+          html: html(lines),
+          messageId: replyMessageId(m.id, config.mail.domain),
+          inReplyTo: refs[refs.length - 1],
+          references: refs,
+        });
+      } catch (error) {
+        if (job.retryCount >= RETRIES) await db.updateTable("case_messages").set({ delivery_status: "failed" }).where("id", "=", messageId).execute();
+        throw error;
+      }
+      await db.updateTable("case_messages").set({ delivery_status: "sent", external_id: replyMessageId(m.id, config.mail.domain) }).where("id", "=", messageId).execute();
+    },
+  };
+  return [sendAcknowledgement as unknown as JobDefinition<never>, sendReply as unknown as JobDefinition<never>];
+}

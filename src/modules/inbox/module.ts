@@ -1,0 +1,29 @@
+/** The inbox: every question answered. Cases from every channel, routing, SLA, replies. */
+import type { KlarsvarModule, ModuleContext } from "../../app/module.js";
+import { createMailer } from "../../platform/mail/mailer.js";
+import type { InboxDeps } from "./commands/receive.js";
+import { inboxMailJobs } from "./jobs/send-mail.js";
+import { inboxPolicies } from "./policies.js";
+import { inboxPublicRoutes } from "./public/routes.js";
+import { seedInboxDemo } from "./seed.js";
+import { inboxStaffRoutes } from "./staff/routes.js";
+
+function depsOf(ctx: ModuleContext): InboxDeps {
+  return { db: ctx.database.db, jobs: ctx.jobs, secret: ctx.config.sessionSecret };
+}
+
+export const inboxModule: KlarsvarModule = {
+  name: "inbox",
+  policies: inboxPolicies,
+  nav: [
+    { side: "public", href: "/fraga", label: "inbox.nav.ask", order: 10 },
+    { side: "staff", href: "/arbetsyta/inkorg", label: "inbox.nav.board", policy: "inbox.viewBoard", order: 10 },
+  ],
+  // One mailer per running Klarsvar (never shared between apps in one process).
+  jobs: (ctx) => inboxMailJobs(ctx.database.db, createMailer(ctx.config.mail), ctx.config),
+  routes: (app, ctx) => {
+    inboxPublicRoutes(app, ctx, depsOf(ctx));
+    inboxStaffRoutes(app, ctx, depsOf(ctx));
+  },
+  seedDemo: (ctx) => seedInboxDemo(ctx, depsOf(ctx)),
+};

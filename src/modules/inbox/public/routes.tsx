@@ -1,0 +1,137 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { ModuleContext } from "../../../app/module.js";
+import { sendPage } from "../../../app/render.js";
+import { AppError } from "../../../platform/errors.js";
+import type { FieldError } from "../../../views/context.js";
+import { addRequesterMessage } from "../commands/handle.js";
+import { receiveQuestion, type IncomingAttachment, type InboxDeps } from "../commands/receive.js";
+import { hashFollowToken } from "../numbers.js";
+import { sniffType } from "../uploads.js";
+import { formStamp, stampAgeSeconds } from "./form-stamp.js";
+import { EMPTY_FORM, FollowPage, QuestionPage, type QuestionForm } from "./views.js";
+
+const MAX_QUESTION = 10_000;
+const MIN_SECONDS = 3;
+const MAX_AGE_SECONDS = 24 * 3600;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+const PHONE = /^\+?[\d\s-]{6,20}$/;
+
+interface MultipartField { type: "field"; value: unknown }
+interface MultipartFile { type: "file"; filename: string; mimetype: string; toBuffer: () => Promise<Buffer> }
+type MultipartValue = MultipartField | MultipartFile;
+
+function field(body: Record<string, MultipartValue | MultipartValue[] | undefined>, name: string): string {
+  const v = body[name];
+  const one = Array.isArray(v) ? v[0] : v;
+  return one && one.type === "field" && typeof one.value === "string" ? one.value : "";
+}
+
+function files(body: Record<string, MultipartValue | MultipartValue[] | undefined>): MultipartFile[] {
+  const v = body["files"];
+  const list = Array.isArray(v) ? v : v ? [v] : [];
+  return list.filter((x): x is MultipartFile => x.type === "file" && x.filename !== "");
+}
+
+export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps: InboxDeps): void {
+  const { config, database, org } = ctx;
+  const stamp = () => formStamp(config.sessionSecret);
+  const stampAge = (value: string) => stampAgeSeconds(config.sessionSecret, value);
+
+  const categories = () => database.db.selectFrom("categories").selectAll().where("org_id", "=", org.id).where("active", "=", true).orderBy("position").execute();
+
+  // Categories are read per request (staff may change them); the view gets them here.
+  const renderFormWithCategories = async (request: FastifyRequest, reply: FastifyReply, form: QuestionForm, errors: FieldError[], status = 200) => {
+    const list = await categories();
+    return sendPage(request, reply, { title: request.lang === "sv" ? "Ställ en fråga" : "Ask a question", side: "public", hasErrors: errors.length > 0, status }, (page) => (
+      <QuestionPage ctx={page} form={form} errors={errors} categories={list} stamp={stamp()} maxFiles={config.upload.maxFiles} maxMb={Math.max(1, Math.round(config.upload.limitBytes / 1048576))} />
+    ));
+  };
+
+  app.get("/fraga", { config: { access: "public" } }, (request, reply) => renderFormWithCategories(request, reply, EMPTY_FORM, []));
+
+  app.post("/fraga", { config: { access: "public", rateLimit: { max: config.formRateLimitPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
+    if (!request.isMultipart()) throw new AppError("KS_UNSUPPORTED_MEDIA");
+    const body = request.body as Record<string, MultipartValue | MultipartValue[] | undefined>;
+    const sv = request.lang === "sv";
+    const form: QuestionForm = {
+      question: field(body, "question"), name: field(body, "name").slice(0, 200), email: field(body, "email").trim().slice(0, 320),
+      phone: field(body, "phone").trim().slice(0, 40), category: field(body, "category"),
+    };
+    // Spam protection without tracking: a honeypot field and a signed time stamp.
+    const age = stampAge(field(body, "stamp"));
+    if (field(body, "webbplats") !== "" || (age !== null && age < MIN_SECONDS)) {
+      request.log.info("web form rejected as spam");
+      return renderFormWithCategories(request, reply, form, [{ field: "question", message: sv ? "Vi kunde inte ta emot formuläret. Vänta några sekunder och skicka igen." : "We could not receive the form. Wait a few seconds and send it again." }], 400);
+    }
+    const errors: FieldError[] = [];
+    if (age === null || age > MAX_AGE_SECONDS) errors.push({ field: "question", message: sv ? "Formuläret hade gått ut. Kontrollera texten och skicka igen." : "The form had expired. Check the text and send it again." });
+    if (!form.question.trim()) errors.push({ field: "question", message: sv ? "Skriv din fråga" : "Write your question" });
+    else if (form.question.length > MAX_QUESTION) errors.push({ field: "question", message: sv ? `Frågan är för lång. Skriv högst ${MAX_QUESTION} tecken.` : `The question is too long. Write at most ${MAX_QUESTION} characters.` });
+    if (form.email && !EMAIL.test(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se" : "Enter the email address like name@example.com" });
+    if (form.phone && !PHONE.test(form.phone)) errors.push({ field: "phone", message: sv ? "Skriv telefonnumret med siffror, till exempel 070-123 45 67" : "Enter the phone number in digits, for example 070-123 45 67" });
+    const list = await categories();
+    const category = form.category ? list.find((c) => c.slug === form.category) : undefined;
+    if (form.category && !category) errors.push({ field: "category", message: sv ? "Välj ett av alternativen" : "Choose one of the options" });
+    const attachments: IncomingAttachment[] = [];
+    for (const f of files(body)) {
+      const data = await f.toBuffer();
+      const type = sniffType(data);
+      if (!type) {
+        errors.push({ field: "files", message: sv ? `Filen ${f.filename} går inte att ta emot. Skicka pdf, jpg, png, gif eller webp.` : `The file ${f.filename} cannot be received. Send pdf, jpg, png, gif or webp.` });
+        continue;
+      }
+      attachments.push({ filename: f.filename.slice(0, 200), contentType: type, data });
+    }
+    if (errors.length > 0) return renderFormWithCategories(request, reply, form, errors, 400);
+    const result = await receiveQuestion(deps, { orgId: org.id, userId: null, label: "webbformulär", ip: request.ip, requestId: request.id }, {
+      orgId: org.id, channel: "web", body: form.question.trim(), categoryId: category?.id,
+      requester: { name: form.name, email: form.email, phone: form.phone }, attachments,
+    });
+    if (!result.ok) throw new AppError("KS_INTERNAL");
+    return reply.redirect(`/arende/${result.followToken}?ny=1`, 303);
+  });
+
+  const followCase = async (token: string) => {
+    if (!/^[\w-]{20,64}$/.test(token)) return undefined;
+    return database.db.selectFrom("cases").select(["id", "number", "status", "concern_report", "first_answer_due"]).where("org_id", "=", org.id).where("follow_token_hash", "=", hashFollowToken(token)).executeTakeFirst();
+  };
+
+  const renderFollow = async (request: FastifyRequest, reply: FastifyReply, token: string, state: { isNew: boolean; added: boolean; error?: string; status?: number }) => {
+    const c = await followCase(token);
+    if (!c) throw new AppError("KS_NOT_FOUND");
+    const messages = await database.db.selectFrom("case_messages").select(["direction", "body", "created_at"]).where("case_id", "=", c.id).where("direction", "in", ["in", "out"]).orderBy("created_at").execute();
+    reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
+    return sendPage(request, reply, { title: `${request.lang === "sv" ? "Ärende" : "Case"} ${c.number}`, side: "public", hasErrors: Boolean(state.error), status: state.status ?? 200 }, (page) => (
+      <FollowPage ctx={page} token={token} isNew={state.isNew} added={state.added} error={state.error}
+        c={{ number: c.number, status: c.status, concern: c.concern_report, due: c.first_answer_due ? new Date(c.first_answer_due) : null, messages }} />
+    ));
+  };
+
+  app.get(
+    "/arende/:token",
+    { config: { access: "public" }, schema: { params: z.object({ token: z.string().max(100) }), querystring: z.object({ ny: z.string().optional(), tillagt: z.string().optional() }) } },
+    async (request, reply) => {
+      const { token } = request.params as { token: string };
+      const q = request.query as { ny?: string; tillagt?: string };
+      return renderFollow(request, reply, token, { isNew: Boolean(q.ny), added: Boolean(q.tillagt) });
+    },
+  );
+
+  app.post(
+    "/arende/:token",
+    {
+      config: { access: "public", rateLimit: { max: config.formRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: { params: z.object({ token: z.string().max(100) }), body: z.object({ message: z.string().max(MAX_QUESTION).default(""), _csrf: z.string().optional() }) },
+    },
+    async (request, reply) => {
+      const { token } = request.params as { token: string };
+      const { message } = request.body as { message: string };
+      const c = await followCase(token);
+      if (!c) throw new AppError("KS_NOT_FOUND");
+      if (!message.trim()) return renderFollow(request, reply, token, { isNew: false, added: false, error: request.lang === "sv" ? "Skriv ditt meddelande" : "Write your message", status: 400 });
+      await addRequesterMessage(deps, org.id, c.id, message, { orgId: org.id, userId: null, label: "frågeställare via följlänk", ip: request.ip, requestId: request.id });
+      return reply.redirect(`/arende/${token}?tillagt=1`, 303);
+    },
+  );
+}

@@ -1,0 +1,122 @@
+/** Reads for the inbox: the board, one case with its thread, the follow view. */
+import { sql } from "kysely";
+import type { Executor } from "../../platform/db/database.js";
+import type { CaseChannel, CaseKind, CaseStatus } from "../../platform/db/schema.js";
+
+export interface BoardFilter {
+  readonly orgId: string;
+  readonly unitId?: string | undefined;
+  readonly channel?: CaseChannel | undefined;
+  readonly kind?: CaseKind | undefined;
+  /** Only these units (unit staff); undefined = all. */
+  readonly visibleUnits?: readonly string[] | undefined;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface BoardRow {
+  readonly id: string;
+  readonly number: string;
+  readonly subject: string;
+  readonly channel: CaseChannel;
+  readonly kind: CaseKind;
+  readonly status: CaseStatus;
+  readonly concern_report: boolean;
+  readonly secret: boolean;
+  readonly unit_id: string | null;
+  readonly unit_name: string | null;
+  readonly received_at: Date;
+  readonly first_answer_due: Date | null;
+}
+
+/** Every unanswered case: reports of concern first, then oldest first. */
+export async function unansweredBoard(db: Executor, f: BoardFilter): Promise<{ rows: BoardRow[]; total: number }> {
+  let q = db
+    .selectFrom("cases as c")
+    .leftJoin("units as u", "u.id", "c.unit_id")
+    .where("c.org_id", "=", f.orgId)
+    .where("c.status", "in", ["new", "open"])
+    .where("c.minor_importance", "=", false);
+  if (f.unitId) q = q.where("c.unit_id", "=", f.unitId);
+  if (f.channel) q = q.where("c.channel", "=", f.channel);
+  if (f.kind) q = q.where("c.kind", "=", f.kind);
+  if (f.visibleUnits) {
+    const units = [...f.visibleUnits];
+    q = q.where((eb) => (units.length > 0 ? eb.or([eb("c.unit_id", "is", null), eb("c.unit_id", "in", units)]) : eb("c.unit_id", "is", null)));
+  }
+  const [rows, count] = await Promise.all([
+    q
+      .select([
+        "c.id", "c.number", "c.subject", "c.channel", "c.kind", "c.status", "c.concern_report", "c.secret", "c.unit_id",
+        "u.name as unit_name", "c.received_at", "c.first_answer_due",
+      ])
+      .orderBy("c.concern_report", "desc")
+      .orderBy("c.received_at", "asc")
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as BoardRow[], total: Number(count.n) };
+}
+
+export async function caseById(db: Executor, orgId: string, id: string) {
+  return db
+    .selectFrom("cases as c")
+    .leftJoin("units as u", "u.id", "c.unit_id")
+    .leftJoin("categories as k", "k.id", "c.category_id")
+    .selectAll("c")
+    .select(["u.name as unit_name", "k.name_sv as category_name"])
+    .where("c.org_id", "=", orgId)
+    .where("c.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function caseByNumber(db: Executor, orgId: string, number: string) {
+  return db.selectFrom("cases").select(["id"]).where("org_id", "=", orgId).where("number", "=", number).executeTakeFirst();
+}
+
+export function threadOf(db: Executor, caseId: string) {
+  return db
+    .selectFrom("case_messages as m")
+    .leftJoin("staff_users as s", "s.id", "m.author_id")
+    .select(["m.id", "m.direction", "m.channel", "m.body", "m.created_at", "m.delivery_status", "s.name as author_name"])
+    .where("m.case_id", "=", caseId)
+    .orderBy("m.created_at", "asc")
+    .orderBy("m.id", "asc")
+    .execute();
+}
+
+export function historyOf(db: Executor, caseId: string) {
+  return db
+    .selectFrom("case_events as e")
+    .leftJoin("staff_users as s", "s.id", "e.actor_id")
+    .select(["e.type", "e.details", "e.created_at", "s.name as actor_name"])
+    .where("e.case_id", "=", caseId)
+    .orderBy("e.id", "asc")
+    .execute();
+}
+
+export function attachmentsOf(db: Executor, caseId: string) {
+  return db.selectFrom("attachments").select(["id", "filename", "content_type", "size"]).where("case_id", "=", caseId).orderBy("created_at").execute();
+}
+
+/** Earlier answers to similar questions, by Swedish full-text search with prefix matching. */
+export async function similarAnswers(db: Executor, orgId: string, text: string, excludeCaseId: string, limit = 3) {
+  const words = (text.toLowerCase().match(/[\p{L}]{4,}/gu) ?? []).slice(0, 12);
+  if (words.length === 0) return [];
+  const query = words.map((w) => `${w.replace(/[^\p{L}]/gu, "")}:*`).join(" | ");
+  const rows = await sql<{ body: string; number: string; rank: number }>`
+    select m.body, c.number, ts_rank(m.search, to_tsquery('swedish', ${query})) as rank
+    from case_messages m join cases c on c.id = m.case_id
+    where m.org_id = ${orgId} and m.direction = 'out' and c.id <> ${excludeCaseId} and c.secret = false
+      and m.search @@ to_tsquery('swedish', ${query})
+    order by rank desc limit ${limit}`.execute(db);
+  return rows.rows;
+}
+
+export function savedAnswersFor(db: Executor, orgId: string, unitId: string | null) {
+  let q = db.selectFrom("saved_answers").select(["id", "title", "body"]).where("org_id", "=", orgId);
+  q = unitId ? q.where((eb) => eb.or([eb("unit_id", "is", null), eb("unit_id", "=", unitId)])) : q.where("unit_id", "is", null);
+  return q.orderBy("title").execute();
+}

@@ -1,0 +1,29 @@
+/**
+ * Answer-time targets. Defaults: a first answer within 1 working day for questions (the KKiK
+ * measure), 4 working hours for media inquiries, 1 working hour for a report of concern about
+ * a child (the protection assessment is made the same day).
+ */
+import { addOfficeMinutes, DEFAULT_OFFICE_HOURS, officeMinutesBetween, workingDayMinutes, type OfficeHours } from "../../platform/time/working-time.js";
+import type { CaseKind } from "../../platform/db/schema.js";
+
+export interface SlaTarget {
+  /** Office minutes until the first answer is due. */
+  readonly minutes: number;
+  readonly label: string;
+}
+
+export function targetFor(kind: CaseKind, concern: boolean, hours: OfficeHours = DEFAULT_OFFICE_HOURS): SlaTarget {
+  if (concern) return { minutes: 60, label: "1 arbetstimme" };
+  if (kind === "media") return { minutes: 240, label: "4 arbetstimmar" };
+  return { minutes: workingDayMinutes(hours), label: "1 arbetsdag" };
+}
+
+export function firstAnswerDue(received: Date, kind: CaseKind, concern: boolean, hours: OfficeHours = DEFAULT_OFFICE_HOURS): Date {
+  return addOfficeMinutes(received, targetFor(kind, concern, hours).minutes, hours);
+}
+
+/** Moves a due time forward by the office time a case spent waiting for the requester. */
+export function dueAfterWaiting(due: Date, waitingSince: Date, resumed: Date, hours: OfficeHours = DEFAULT_OFFICE_HOURS): Date {
+  const paused = officeMinutesBetween(waitingSince, resumed, hours);
+  return paused > 0 ? addOfficeMinutes(due, paused, hours) : due;
+}

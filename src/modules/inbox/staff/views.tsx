@@ -1,0 +1,322 @@
+import { formatDateTime } from "../../../platform/i18n/i18n.js";
+import type { PageContext, FieldError } from "../../../views/context.js";
+import { Banner, Button, ErrorSummary, Form, Pagination, Table, Tag } from "../../../views/components.js";
+import { KlarsprakEditor } from "../../../views/klarsprak-editor.js";
+import type { AnalysisJson } from "../../klarsprak/presenters.js";
+import type { BoardRow } from "../queries.js";
+
+const CHANNEL_SV: Record<string, string> = { web: "Webbformulär", email: "E-post", phone: "Telefon", letter: "Brev", visit: "Besök", facebook: "Facebook", instagram: "Instagram", mastodon: "Mastodon", open311: "Open311" };
+const KIND_SV: Record<string, string> = { question: "Fråga", media: "Journalistfråga", complaint: "Klagomål", praise: "Beröm", other: "Annat" };
+const STATUS_SV: Record<string, string> = { new: "Ny", open: "Pågår", waiting: "Väntar på frågeställaren", answered: "Besvarad", closed: "Avslutad" };
+
+function clock(now: Date, due: Date | null): { text: string; late: boolean } {
+  if (!due) return { text: "–", late: false };
+  const minutes = Math.round((due.getTime() - now.getTime()) / 60000);
+  const abs = Math.abs(minutes);
+  const span = abs >= 1440 ? `${Math.round(abs / 1440)} d` : abs >= 60 ? `${Math.floor(abs / 60)} h ${abs % 60} min` : `${abs} min`;
+  return minutes < 0 ? { text: `Försenad ${span}`, late: true } : { text: `Svar inom ${span}`, late: false };
+}
+
+export interface BoardQuery {
+  readonly enhet: string;
+  readonly kanal: string;
+  readonly typ: string;
+}
+
+export function BoardPage(p: { ctx: PageContext; rows: readonly BoardRow[]; total: number; page: number; pageSize: number; units: readonly { id: string; name: string }[]; query: BoardQuery; canSeeSecret: (r: BoardRow) => boolean }): JSX.Element {
+  const now = new Date();
+  const qs = (n: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(p.query)) if (v) params.set(k, v);
+    if (n > 1) params.set("sida", String(n));
+    const s = params.toString();
+    return `/arbetsyta/inkorg${s ? `?${s}` : ""}`;
+  };
+  return (
+    <>
+      <h1>Obesvarat</h1>
+      <p class="lead">Alla frågor som väntar på svar, från alla kanaler. Orosanmälningar först, sedan de äldsta.</p>
+      <form method="get" action="/arbetsyta/inkorg" class="filters" novalidate>
+        <fieldset class="filters__set">
+          <legend>Filtrera</legend>
+          <div class="field">
+            <label class="field__label" for="enhet">Enhet</label>
+            <select class="field__select" id="enhet" name="enhet">
+              <option value="">Alla enheter</option>
+              {p.units.map((u) => <option value={u.id} selected={p.query.enhet === u.id} safe>{u.name}</option>)}
+            </select>
+          </div>
+          <div class="field">
+            <label class="field__label" for="kanal">Kanal</label>
+            <select class="field__select" id="kanal" name="kanal">
+              <option value="">Alla kanaler</option>
+              {Object.entries(CHANNEL_SV).map(([k, v]) => <option value={k} selected={p.query.kanal === k} safe>{v}</option>)}
+            </select>
+          </div>
+          <div class="field">
+            <label class="field__label" for="typ">Typ</label>
+            <select class="field__select" id="typ" name="typ">
+              <option value="">Alla typer</option>
+              {Object.entries(KIND_SV).map(([k, v]) => <option value={k} selected={p.query.typ === k} safe>{v}</option>)}
+            </select>
+          </div>
+          <Button kind="secondary">Visa</Button>
+        </fieldset>
+      </form>
+      <p>{p.total} obesvarade</p>
+      {p.rows.length === 0 ? (
+        <p>Allt är besvarat. Bra jobbat!</p>
+      ) : (
+        <Table
+          caption="Obesvarade ärenden"
+          captionHidden
+          rows={p.rows}
+          columns={[
+            {
+              header: "Ärende",
+              cell: (r: BoardRow) => (
+                <>
+                  {r.concern_report ? <Tag tone="red">Orosanmälan</Tag> : ""}
+                  {r.secret ? <Tag tone="yellow">Sekretess</Tag> : ""}
+                  <a href={`/arbetsyta/arenden/${r.id}`} safe>{r.number}</a>
+                </>
+              ),
+            },
+            { header: "Gäller", cell: (r: BoardRow) => <span safe>{r.secret && !p.canSeeSecret(r) ? "Sekretessmarkerat ärende" : r.subject}</span> },
+            { header: "Kanal", cell: (r: BoardRow) => <span safe>{CHANNEL_SV[r.channel] ?? r.channel}</span> },
+            { header: "Enhet", cell: (r: BoardRow) => <span safe>{r.unit_name ?? "Inte fördelad"}</span> },
+            { header: "Kom in", cell: (r: BoardRow) => <time datetime={new Date(r.received_at).toISOString()} safe>{formatDateTime(new Date(r.received_at), "sv")}</time> },
+            {
+              header: "Klocka",
+              cell: (r: BoardRow) => {
+                const c = clock(now, r.first_answer_due ? new Date(r.first_answer_due) : null);
+                return <span class={c.late ? "clock clock--late" : "clock"} safe>{c.text}</span>;
+              },
+            },
+          ]}
+        />
+      )}
+      <Pagination ctx={p.ctx} page={p.page} pageSize={p.pageSize} total={p.total} href={qs} />
+    </>
+  );
+}
+
+export interface CaseView {
+  readonly id: string;
+  readonly number: string;
+  readonly subject: string;
+  readonly channel: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly concern: boolean;
+  readonly concernReasons: readonly string[];
+  readonly secret: boolean;
+  readonly unitName: string | null;
+  readonly categoryName: string | null;
+  readonly requester: { name: string | null; email: string | null; phone: string | null };
+  readonly receivedAt: Date;
+  readonly due: Date | null;
+  readonly firstAnsweredAt: Date | null;
+}
+
+export function CasePage(p: {
+  ctx: PageContext;
+  c: CaseView;
+  showContent: boolean;
+  canOpenSecret: boolean;
+  messages: readonly { direction: string; body: string; created_at: Date; author_name: string | null; delivery_status: string | null }[];
+  history: readonly { type: string; details: Record<string, unknown>; created_at: Date; actor_name: string | null }[];
+  attachments: readonly { id: string; filename: string; size: number }[];
+  units: readonly { id: string; name: string }[];
+  savedAnswers: readonly { id: string; title: string; body: string }[];
+  similar: readonly { number: string; body: string }[];
+  draft: string;
+  analysis: AnalysisJson | null;
+  errors: readonly FieldError[];
+  notice?: string | undefined;
+  canRoute: boolean;
+}): JSX.Element {
+  const { ctx, c } = p;
+  const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
+  const base = `/arbetsyta/arenden/${c.id}`;
+  const subject: string = p.showContent ? c.subject : "Sekretessmarkerat ärende";
+  const due: string = c.due ? formatDateTime(c.due, "sv") : "–";
+  return (
+    <>
+      {p.notice ? <Banner kind="success"><p safe>{p.notice}</p></Banner> : ""}
+      <ErrorSummary ctx={ctx} errors={p.errors} />
+      {c.concern ? (
+        <Banner kind="warning">
+          <h2 class="banner__title">Orosanmälan om ett barn</h2>
+          <p>Bedöm skyddsbehovet i dag. Meddelandet flaggades för att:</p>
+          <ul>{c.concernReasons.map((r) => <li safe>{r}</li>)}</ul>
+        </Banner>
+      ) : (
+        ""
+      )}
+      <h1 safe>{`Ärende ${c.number}`}</h1>
+      <dl class="summary-list">
+        <div class="summary-list__row"><dt>Gäller</dt><dd safe>{subject}</dd></div>
+        <div class="summary-list__row"><dt>Läge</dt><dd safe>{STATUS_SV[c.status] ?? c.status}</dd></div>
+        <div class="summary-list__row"><dt>Typ och kanal</dt><dd safe>{`${KIND_SV[c.kind] ?? c.kind}, ${CHANNEL_SV[c.channel] ?? c.channel}`}</dd></div>
+        <div class="summary-list__row"><dt>Enhet</dt><dd safe>{c.unitName ?? "Inte fördelad"}</dd></div>
+        <div class="summary-list__row"><dt>Kategori</dt><dd safe>{c.categoryName ?? "–"}</dd></div>
+        <div class="summary-list__row"><dt>Kom in</dt><dd safe>{formatDateTime(c.receivedAt, "sv")}</dd></div>
+        <div class="summary-list__row"><dt>Svar senast</dt><dd safe>{due}</dd></div>
+        {p.showContent ? (
+          <div class="summary-list__row"><dt>Frågeställare</dt><dd safe>{[c.requester.name ?? "Anonym", c.requester.email, c.requester.phone].filter(Boolean).join(", ")}</dd></div>
+        ) : (
+          ""
+        )}
+      </dl>
+      {!p.showContent ? (
+        <section class="panel" aria-labelledby="secret-title">
+          <h2 id="secret-title">Sekretess</h2>
+          {p.canOpenSecret ? (
+            <>
+              <p>Ärendet omfattas av sekretess (OSL 26 kap). Innehållet visas först när du öppnar det, och varje öppning skrivs i händelseloggen.</p>
+              <Form ctx={ctx} action={`${base}/oppna`}><Button kind="secondary">Öppna ärendet</Button></Form>
+            </>
+          ) : (
+            <p>Ärendet omfattas av sekretess. Bara enheten som har ärendet kan se innehållet.</p>
+          )}
+        </section>
+      ) : (
+        <>
+          <h2>Meddelanden</h2>
+          <ol class="thread">
+            {p.messages.map((m) => (
+              <li class={`thread__item thread__item--${m.direction}`}>
+                <p class="thread__meta">
+                  <strong safe>{m.direction === "in" ? "Frågeställaren" : m.direction === "note" ? `Intern anteckning, ${m.author_name ?? ""}` : `Svar från ${m.author_name ?? "oss"}`}</strong>{" "}
+                  <time datetime={new Date(m.created_at).toISOString()} safe>{formatDateTime(new Date(m.created_at), "sv")}</time>
+                  {m.delivery_status ? <span safe>{` · e-post: ${m.delivery_status === "sent" ? "skickad" : m.delivery_status === "failed" ? "misslyckades" : "i kö"}`}</span> : ""}
+                </p>
+                <div class="thread__body" safe>{m.body}</div>
+              </li>
+            ))}
+          </ol>
+          {p.attachments.length > 0 ? (
+            <>
+              <h3>Bifogade filer</h3>
+              <ul>{p.attachments.map((a) => <li><a href={`${base}/filer/${a.id}`} safe>{`${a.filename} (${Math.ceil(a.size / 1024)} kB)`}</a></li>)}</ul>
+            </>
+          ) : (
+            ""
+          )}
+          <section class="panel" aria-labelledby="reply-title">
+            <h2 id="reply-title">Svara</h2>
+            {p.savedAnswers.length > 0 ? (
+              <Form ctx={ctx} action={`${base}/svarsmall`} class="inline-form">
+                <div class="field">
+                  <label class="field__label" for="mall">Svarsmall</label>
+                  <select class="field__select" id="mall" name="mall">
+                    {p.savedAnswers.map((s) => <option value={s.id} safe>{s.title}</option>)}
+                  </select>
+                </div>
+                <Button kind="secondary">Använd svarsmallen</Button>
+              </Form>
+            ) : (
+              ""
+            )}
+            {p.similar.length > 0 ? (
+              <details class="similar">
+                <summary>Svar på liknande frågor</summary>
+                <ul>{p.similar.map((s) => <li><strong safe>{s.number}</strong>: <span safe>{s.body.slice(0, 300)}</span></li>)}</ul>
+              </details>
+            ) : (
+              ""
+            )}
+            <Form ctx={ctx} action={`${base}/svar`}>
+              <KlarsprakEditor ctx={ctx} id="body" name="body" label="Ditt svar" hint="Skriv som du pratar. Skriv inga känsliga uppgifter i e-post – ring hellre." value={p.draft} error={err("body")} result={p.analysis} rows={8} />
+              <div class="button-row">
+                <Button name="typ" value="svar">Skicka svaret</Button>
+                <Button kind="secondary" name="typ" value="anteckning">Spara som intern anteckning</Button>
+              </div>
+            </Form>
+          </section>
+        </>
+      )}
+      <div class="grid">
+        {p.canRoute ? (
+          <section class="panel" aria-labelledby="route-title">
+            <h2 id="route-title">Flytta till en annan enhet</h2>
+            <Form ctx={ctx} action={`${base}/flytta`}>
+              <div class="field">
+                <label class="field__label" for="enhet">Enhet</label>
+                <select class="field__select" id="enhet" name="enhet">{p.units.map((u) => <option value={u.id} safe>{u.name}</option>)}</select>
+              </div>
+              <div class={`field${err("reason") ? " field--error" : ""}`}>
+                <label class="field__label" for="reason">Varför?</label>
+                {err("reason") ? <p class="field__error" safe>{err("reason")}</p> : ""}
+                <input class="field__input" id="reason" name="reason" type="text" />
+              </div>
+              <Button kind="secondary">Flytta</Button>
+            </Form>
+          </section>
+        ) : (
+          ""
+        )}
+        <section class="panel" aria-labelledby="status-title">
+          <h2 id="status-title">Ändra läge</h2>
+          <Form ctx={ctx} action={`${base}/status`}>
+            <div class="field">
+              <label class="field__label" for="till">Nytt läge</label>
+              <select class="field__select" id="till" name="till">
+                <option value="open">Pågår</option>
+                <option value="waiting">Väntar på frågeställaren (klockan stannar)</option>
+                <option value="closed">Avslutad</option>
+              </select>
+            </div>
+            <Button kind="secondary">Ändra</Button>
+          </Form>
+          <h3>{c.concern ? "Inte en orosanmälan?" : "Är det en orosanmälan?"}</h3>
+          <Form ctx={ctx} action={`${base}/oro`}>
+            <input type="hidden" name="oro" value={c.concern ? "nej" : "ja"} />
+            <div class={`field${err("concernReason") ? " field--error" : ""}`}>
+              <label class="field__label" for="concernReason">Skäl</label>
+              {err("concernReason") ? <p class="field__error" safe>{err("concernReason")}</p> : ""}
+              <input class="field__input" id="concernReason" name="reason" type="text" />
+            </div>
+            <Button kind="secondary">{c.concern ? "Ta bort markeringen" : "Markera som orosanmälan"}</Button>
+          </Form>
+          <h3>{c.secret ? "Sekretessmarkerat" : "Sekretess"}</h3>
+          <Form ctx={ctx} action={`${base}/sekretess`}>
+            <input type="hidden" name="sekretess" value={c.secret ? "nej" : "ja"} />
+            <div class={`field${err("secrecyReason") ? " field--error" : ""}`}>
+              <label class="field__label" for="secrecyReason">Skäl, till exempel OSL 26:1</label>
+              {err("secrecyReason") ? <p class="field__error" safe>{err("secrecyReason")}</p> : ""}
+              <input class="field__input" id="secrecyReason" name="reason" type="text" />
+            </div>
+            <Button kind="secondary">{c.secret ? "Ta bort sekretessmarkeringen" : "Markera som sekretess"}</Button>
+          </Form>
+        </section>
+      </div>
+      <h2>Historik</h2>
+      <ol class="plain-list history">
+        {p.history.map((h) => (
+          <li>
+            <time datetime={new Date(h.created_at).toISOString()} safe>{formatDateTime(new Date(h.created_at), "sv")}</time>{" "}
+            <span safe>{`${h.actor_name ?? "Systemet"}: ${describeEvent(h.type, h.details)}`}</span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function describeEvent(type: string, d: Record<string, unknown>): string {
+  switch (type) {
+    case "received": return `tog emot meddelandet (${CHANNEL_SV[String(d["channel"])] ?? String(d["channel"])})${d["concern"] ? ", flaggat som orosanmälan" : ""}`;
+    case "reply": return "svarade";
+    case "note": return "skrev en intern anteckning";
+    case "routed": return `flyttade till ${String(d["unitName"])}: ${String(d["reason"])}`;
+    case "status": return `ändrade läge till ${STATUS_SV[String(d["to"])] ?? String(d["to"])}`;
+    case "reopened": return "öppnade ärendet igen";
+    case "reclassified": return `${d["concern"] ? "markerade som orosanmälan" : "tog bort markeringen orosanmälan"}: ${String(d["reason"])}`;
+    case "secrecy": return `${d["secret"] ? "markerade som sekretess" : "tog bort sekretessmarkeringen"}: ${String(d["reason"])}`;
+    case "acknowledged": return "skickade en bekräftelse";
+    case "requester-message": return "frågeställaren skickade mer information";
+    default: return type;
+  }
+}

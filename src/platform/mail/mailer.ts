@@ -1,0 +1,60 @@
+/**
+ * Outgoing e-mail through nodemailer. With SMTP_URL set, mail goes to that SMTP server;
+ * without it (development and demo), each message is written as an .eml file to the outbox
+ * folder so nothing is sent by accident and everything can be read.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import nodemailer, { type Transporter } from "nodemailer";
+
+export interface OutgoingMail {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  /** Our own Message-ID, so replies can be threaded back to the case. */
+  readonly messageId: string;
+  readonly inReplyTo?: string | undefined;
+  readonly references?: readonly string[] | undefined;
+  readonly replyTo?: string | undefined;
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<{ messageId: string; accepted: boolean }>;
+  close(): void;
+}
+
+export interface MailSettings {
+  readonly smtpUrl: string | undefined;
+  readonly from: string;
+  /** Where .eml files go when there is no SMTP server. */
+  readonly outboxDir: string;
+}
+
+export function createMailer(settings: MailSettings): Mailer {
+  const transport: Transporter = settings.smtpUrl
+    ? nodemailer.createTransport(settings.smtpUrl)
+    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    async send(mail) {
+      const info = await transport.sendMail({
+        from: settings.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: mail.messageId,
+        ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
+        ...(mail.references?.length ? { references: [...mail.references] } : {}),
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+      });
+      if (!settings.smtpUrl) {
+        await mkdir(settings.outboxDir, { recursive: true });
+        const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${mail.messageId.replace(/[^\w.-]/g, "_")}.eml`;
+        await writeFile(join(settings.outboxDir, name), (info as unknown as { message: Buffer }).message);
+      }
+      return { messageId: mail.messageId, accepted: (info.rejected ?? []).length === 0 };
+    },
+    close: () => transport.close(),
+  };
+}
