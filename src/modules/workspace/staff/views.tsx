@@ -1,6 +1,7 @@
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import type { PageContext } from "../../../views/context.js";
 import { BarChart } from "../../../views/components.js";
+import type { WaitingSummary } from "../../inbox/index.js";
 
 export interface SigninDay {
   readonly day: string;
@@ -11,12 +12,27 @@ export function WorkspacePage(p: {
   ctx: PageContext;
   units: string[];
   failedJobs: number;
+  inbox: WaitingSummary | null;
   signins: readonly SigninDay[];
   recent: readonly { occurred_at: Date; action: string; subject_type: string | null }[];
 }): JSX.Element {
   const { ctx } = p;
   const t = ctx.t;
   const waiting: JSX.Element[] = [];
+  if (p.inbox && p.inbox.concernReports > 0) {
+    waiting.push(
+      <li class="task-list__urgent">
+        <a href="/arbetsyta/inkorg" safe>{t("workspace.concern", { count: p.inbox.concernReports })}</a>
+      </li>,
+    );
+  }
+  if (p.inbox && p.inbox.unanswered > 0) {
+    waiting.push(
+      <li>
+        <a href="/arbetsyta/inkorg" safe>{t("workspace.unanswered", { count: p.inbox.unanswered, overdue: p.inbox.overdue })}</a>
+      </li>,
+    );
+  }
   if (p.failedJobs > 0) {
     waiting.push(
       <li>
