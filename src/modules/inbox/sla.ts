@@ -27,3 +27,10 @@ export function dueAfterWaiting(due: Date, waitingSince: Date, resumed: Date, ho
   const paused = officeMinutesBetween(waitingSince, resumed, hours);
   return paused > 0 ? addOfficeMinutes(due, paused, hours) : due;
 }
+
+/** The due time when a case leaves "waiting": moved by the waiting, unless already answered. */
+export function dueOnResume(c: { status: string; waiting_since: Date | string | null; first_answer_due: Date | string | null; first_answered_at: Date | string | null }, now: Date): Date | null {
+  const due = c.first_answer_due ? new Date(c.first_answer_due) : null;
+  if (c.status !== "waiting" || !c.waiting_since || !due || c.first_answered_at) return due;
+  return dueAfterWaiting(due, new Date(c.waiting_since), now);
+}

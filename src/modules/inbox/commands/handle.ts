@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { audit, type AuditActor } from "../../../platform/audit/audit.js";
 import type { Tx } from "../../../platform/db/database.js";
 import type { CaseStatus } from "../../../platform/db/schema.js";
-import { dueAfterWaiting } from "../sla.js";
+import { dueOnResume } from "../sla.js";
 import type { InboxDeps } from "./receive.js";
 
 export type HandleResult = { ok: true } | { ok: false; error: "not_found" | "invalid" | "closed" };
@@ -71,8 +71,7 @@ export async function changeStatus(deps: InboxDeps, actor: AuditActor & { userId
     if (!c) return { ok: false as const, error: "not_found" as const };
     if (!ALLOWED[c.status].includes(to)) return { ok: false as const, error: "invalid" as const };
     const now = new Date();
-    let due = c.first_answer_due ? new Date(c.first_answer_due) : null;
-    if (c.status === "waiting" && c.waiting_since && due && !c.first_answered_at) due = dueAfterWaiting(due, new Date(c.waiting_since), now);
+    const due = dueOnResume(c, now);
     await trx.updateTable("cases").set({
       status: to,
       waiting_since: to === "waiting" ? now : null,
@@ -106,8 +105,7 @@ export async function addRequesterMessage(deps: InboxDeps, orgId: string, caseId
     const c = await trx.selectFrom("cases").select(["id", "status", "waiting_since", "first_answer_due", "first_answered_at", "number", "channel"]).where("id", "=", caseId).where("org_id", "=", orgId).forUpdate().executeTakeFirst();
     if (!c) return { ok: false as const, error: "not_found" as const };
     const now = new Date();
-    let due = c.first_answer_due ? new Date(c.first_answer_due) : null;
-    if (c.status === "waiting" && c.waiting_since && due && !c.first_answered_at) due = dueAfterWaiting(due, new Date(c.waiting_since), now);
+    const due = dueOnResume(c, now);
     await trx.insertInto("case_messages").values({ org_id: orgId, case_id: caseId, direction: "in", channel: c.channel, body: body.trim() }).execute();
     await trx.updateTable("cases").set({ status: "open", waiting_since: null, first_answer_due: due, closed_at: null, updated_at: now }).where("id", "=", caseId).execute();
     await event(trx, orgId, caseId, null, "requester-message", {});
