@@ -4,8 +4,10 @@ import { createMailer } from "../../platform/mail/mailer.js";
 import type { InboxDeps } from "./commands/receive.js";
 import { inboxMailJobs } from "./jobs/send-mail.js";
 import { inboxPolicies } from "./policies.js";
+import { diariumRoutes } from "./public/diarium.js";
 import { inboxPublicRoutes } from "./public/routes.js";
 import { seedInboxDemo } from "./seed.js";
+import { measuresRoutes } from "./staff/measures.js";
 import { inboxStaffRoutes } from "./staff/routes.js";
 
 function depsOf(ctx: ModuleContext): InboxDeps {
@@ -17,13 +19,17 @@ export const inboxModule: KlarsvarModule = {
   policies: inboxPolicies,
   nav: [
     { side: "public", href: "/fraga", label: "inbox.nav.ask", order: 10 },
+    { side: "public", href: "/diarium", label: "inbox.nav.diarium", order: 60 },
     { side: "staff", href: "/arbetsyta/inkorg", label: "inbox.nav.board", policy: "inbox.viewBoard", order: 10 },
+    { side: "staff", href: "/arbetsyta/matt", label: "inbox.nav.measures", policy: "inbox.viewMeasures", order: 80 },
   ],
   // One mailer per running Klarsvar (never shared between apps in one process).
   jobs: (ctx) => inboxMailJobs(ctx.database.db, createMailer(ctx.config.mail), ctx.config),
   routes: (app, ctx) => {
     inboxPublicRoutes(app, ctx, depsOf(ctx));
+    diariumRoutes(app, ctx);
     inboxStaffRoutes(app, ctx, depsOf(ctx));
+    measuresRoutes(app, ctx);
   },
   seedDemo: (ctx) => seedInboxDemo(ctx, depsOf(ctx)),
 };

@@ -29,4 +29,5 @@ export const inboxPolicies: Record<string, Rule> = {
   viewCase: (user, subject) => hasRole(user, ...INBOX_ROLES) && (subject === undefined || canSeeCase(user, subject as CaseSubject)),
   handleCase: (user, subject) => hasRole(user, ...INBOX_ROLES) && (subject === undefined || canSeeCase(user, subject as CaseSubject)),
   routeCase: (user) => hasRole(user, "admin", "communicator", "manager"),
+  viewMeasures: (user) => hasRole(user, "admin", "communicator", "manager"),
 };

@@ -129,6 +129,8 @@ export interface CasesTable {
   waiting_since: Timestamp | null;
   closed_at: Timestamp | null;
   updated_at: Generated<Date>;
+  helped: boolean | null;
+  helped_at: Timestamp | null;
 }
 
 export interface CaseMessagesTable {

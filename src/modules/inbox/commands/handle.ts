@@ -126,3 +126,17 @@ export async function markSecret(deps: InboxDeps, actor: AuditActor & { userId: 
     return { ok: true as const };
   });
 }
+
+/** The requester answers the one follow-up question: did you get help? Only once. */
+export async function recordHelped(deps: InboxDeps, orgId: string, caseId: string, helped: boolean, actor: AuditActor): Promise<HandleResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom("cases").select(["id", "status", "helped", "number"]).where("id", "=", caseId).where("org_id", "=", orgId).forUpdate().executeTakeFirst();
+    if (!c) return { ok: false as const, error: "not_found" as const };
+    if (c.status !== "closed" && c.status !== "answered") return { ok: false as const, error: "invalid" as const };
+    if (c.helped !== null) return { ok: true as const };
+    await trx.updateTable("cases").set({ helped, helped_at: new Date() }).where("id", "=", caseId).execute();
+    await event(trx, orgId, caseId, null, "helped", { helped });
+    await audit(trx, actor, { action: "case.followup", subjectType: "case", subjectId: caseId, details: { number: c.number, helped } });
+    return { ok: true as const };
+  });
+}

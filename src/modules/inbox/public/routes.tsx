@@ -4,7 +4,7 @@ import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../app/render.js";
 import { AppError } from "../../../platform/errors.js";
 import type { FieldError } from "../../../views/context.js";
-import { addRequesterMessage } from "../commands/handle.js";
+import { addRequesterMessage, recordHelped } from "../commands/handle.js";
 import { receiveQuestion, type IncomingAttachment, type InboxDeps } from "../commands/receive.js";
 import { hashFollowToken } from "../numbers.js";
 import { sniffType } from "../uploads.js";
@@ -94,7 +94,7 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
 
   const followCase = async (token: string) => {
     if (!/^[\w-]{20,64}$/.test(token)) return undefined;
-    return database.db.selectFrom("cases").select(["id", "number", "status", "concern_report", "first_answer_due"]).where("org_id", "=", org.id).where("follow_token_hash", "=", hashFollowToken(token)).executeTakeFirst();
+    return database.db.selectFrom("cases").select(["id", "number", "status", "concern_report", "first_answer_due", "helped"]).where("org_id", "=", org.id).where("follow_token_hash", "=", hashFollowToken(token)).executeTakeFirst();
   };
 
   const renderFollow = async (request: FastifyRequest, reply: FastifyReply, token: string, state: { isNew: boolean; added: boolean; error?: string; status?: number }) => {
@@ -104,7 +104,7 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
     reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
     return sendPage(request, reply, { title: `${request.lang === "sv" ? "Ärende" : "Case"} ${c.number}`, side: "public", hasErrors: Boolean(state.error), status: state.status ?? 200 }, (page) => (
       <FollowPage ctx={page} token={token} isNew={state.isNew} added={state.added} error={state.error}
-        c={{ number: c.number, status: c.status, concern: c.concern_report, due: c.first_answer_due ? new Date(c.first_answer_due) : null, messages }} />
+        c={{ number: c.number, status: c.status, concern: c.concern_report, due: c.first_answer_due ? new Date(c.first_answer_due) : null, helped: c.helped, messages }} />
     ));
   };
 
@@ -132,6 +132,22 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
       if (!message.trim()) return renderFollow(request, reply, token, { isNew: false, added: false, error: request.lang === "sv" ? "Skriv ditt meddelande" : "Write your message", status: 400 });
       await addRequesterMessage(deps, org.id, c.id, message, { orgId: org.id, userId: null, label: "frågeställare via följlänk", ip: request.ip, requestId: request.id });
       return reply.redirect(`/arende/${token}?tillagt=1`, 303);
+    },
+  );
+
+  app.post(
+    "/arende/:token/hjalp",
+    {
+      config: { access: "public", rateLimit: { max: config.formRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: { params: z.object({ token: z.string().max(100) }), body: z.object({ hjalp: z.enum(["ja", "nej"]), _csrf: z.string().optional() }) },
+    },
+    async (request, reply) => {
+      const { token } = request.params as { token: string };
+      const { hjalp } = request.body as { hjalp: "ja" | "nej" };
+      const c = await followCase(token);
+      if (!c) throw new AppError("KS_NOT_FOUND");
+      await recordHelped(deps, org.id, c.id, hjalp === "ja", { orgId: org.id, userId: null, label: "frågeställare via följlänk", ip: request.ip, requestId: request.id });
+      return reply.redirect(`/arende/${token}`, 303);
     },
   );
 }

@@ -92,6 +92,7 @@ export interface FollowView {
   readonly status: string;
   readonly concern: boolean;
   readonly due: Date | null;
+  readonly helped: boolean | null;
   readonly messages: readonly { direction: string; body: string; created_at: Date }[];
 }
 
@@ -155,6 +156,23 @@ export function FollowPage(p: { ctx: PageContext; c: FollowView; token: string; 
           </li>
         ))}
       </ol>
+      {(c.status === "answered" || c.status === "closed") ? (
+        c.helped === null ? (
+          <section class="panel" aria-labelledby="helped-title">
+            <h2 id="helped-title">{sv ? "Fick du hjälp?" : "Did you get help?"}</h2>
+            <p>{sv ? "Svara med ett klick. Vi använder svaren för att bli bättre, inte för att följa dig." : "Answer with one click. We use the answers to get better, not to follow you."}</p>
+            <form method="post" action={`/arende/${p.token}/hjalp`} class="button-row">
+              <CsrfField ctx={ctx} />
+              <Button name="hjalp" value="ja">{sv ? "Ja, jag fick hjälp" : "Yes, I got help"}</Button>
+              <Button kind="secondary" name="hjalp" value="nej">{sv ? "Nej" : "No"}</Button>
+            </form>
+          </section>
+        ) : (
+          <p>{sv ? "Tack för att du svarade på om du fick hjälp." : "Thank you for telling us whether you got help."}</p>
+        )
+      ) : (
+        ""
+      )}
       <h2>{sv ? "Skicka mer information" : "Send more information"}</h2>
       <form method="post" action={`/arende/${p.token}`} novalidate>
         <CsrfField ctx={ctx} />

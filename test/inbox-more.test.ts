@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { receiveQuestion } from "../src/modules/inbox/commands/receive.js";
+import { computeMeasures } from "../src/modules/inbox/measures.js";
+import { Browser, startTestApp, type TestApp } from "./app.js";
+import { BACKENDS } from "./db.js";
+
+/** Stockholm wall-clock time as an instant. */
+function local(s: string): Date {
+  const utc = new Date(`${s}:00Z`);
+  const offset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" }).formatToParts(utc).find((p) => p.type === "timeZoneName")?.value ?? "GMT+1";
+  return new Date(utc.getTime() - Number(offset.replace("GMT", "")) * 3_600_000);
+}
+
+describe.each(BACKENDS)("inbox measures, follow-up and diarium on %s", (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ backend, env: { LOGIN_RATE_LIMIT_PER_MINUTE: "1000", FORM_RATE_LIMIT_PER_MINUTE: "1000" } });
+  });
+  afterAll(async () => t?.close());
+
+  const deps = () => ({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret });
+  const actor = () => ({ orgId: t.org.id, userId: null, label: "test" });
+
+  async function question(channel: "web" | "email", received: Date, answeredAfterHours: number | null, kind: "question" | "media" = "question") {
+    const r = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel, kind, body: "En vanlig fråga om avgifter.", requester: {}, receivedAt: received });
+    if (!r.ok) throw new Error("not received");
+    if (answeredAfterHours !== null) {
+      await t.database.db.updateTable("cases").set({ first_answered_at: new Date(received.getTime() + answeredAfterHours * 3_600_000), status: "answered" }).where("id", "=", r.caseId).execute();
+    }
+    return r;
+  }
+
+  it("counts the KKiK measure in working time, per channel, and leaves out questions still inside their first day", async () => {
+    const from = local("2026-11-02T00:00");
+    const to = local("2026-11-09T00:00");
+    const now = local("2026-11-06T12:00");
+    await question("email", local("2026-11-02T09:00"), 2); // within
+    await question("email", local("2026-11-02T10:00"), 30); // Tuesday 16:00: more than one working day
+    await question("web", local("2026-11-03T15:00"), 20); // Wednesday 11:00: within (1.5 h + 3 h of office time)
+    await question("web", local("2026-11-04T09:00"), null); // never answered, its day has passed: not within
+    await question("email", local("2026-11-06T11:00"), null); // still inside its first working day: not counted
+    await question("email", local("2026-11-05T09:00"), 1, "media"); // counted apart
+    const m = await computeMeasures(t.database.db, t.org.id, from, to, now);
+    expect(m.kkik.all).toMatchObject({ counted: 4, withinOneDay: 2, share: 0.5 });
+    const email = m.kkik.byChannel.find((s) => s.key === "email");
+    expect(email).toMatchObject({ counted: 2, withinOneDay: 1 });
+    expect(m.mediaInquiries).toMatchObject({ counted: 1, withinOneDay: 1 });
+  });
+
+  it("shows measures on a staff page with charts, and as JSON", async () => {
+    const b = new Browser(t.app);
+    await b.login("kommunikator@example.se");
+    const page = await b.get("/arbetsyta/matt?dagar=365");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Svar inom en arbetsdag");
+    expect(page.body).toContain('role="img"');
+    const json = await b.get("/arbetsyta/matt.json?dagar=365");
+    expect(json.json()).toMatchObject({ kkik: { all: { share: expect.any(Number) } }, openByAge: expect.any(Object) });
+    const employee = new Browser(t.app);
+    await employee.login("medarbetare@example.se");
+    expect((await employee.get("/arbetsyta/matt")).statusCode).toBe(403);
+  });
+
+  it("asks the requester once whether they got help, after the answer", async () => {
+    const r = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Hur bokar jag budgetrådgivning?", requester: {} });
+    if (!r.ok) throw new Error("not received");
+    const b = new Browser(t.app);
+    expect((await b.get(`/arende/${r.followToken}`)).body).not.toContain("Fick du hjälp?");
+    await t.database.db.updateTable("cases").set({ status: "closed" }).where("id", "=", r.caseId).execute();
+    expect((await b.get(`/arende/${r.followToken}`)).body).toContain("Fick du hjälp?");
+    const csrf = await b.csrfFrom(`/arende/${r.followToken}`);
+    expect((await b.post(`/arende/${r.followToken}/hjalp`, { _csrf: csrf, hjalp: "ja" })).statusCode).toBe(303);
+    await b.post(`/arende/${r.followToken}/hjalp`, { _csrf: csrf, hjalp: "nej" });
+    const c = await t.database.db.selectFrom("cases").select("helped").where("id", "=", r.caseId).executeTakeFirstOrThrow();
+    expect(c.helped).toBe(true);
+    expect((await b.get(`/arende/${r.followToken}`)).body).toContain("Tack för att du svarade");
+  });
+
+  it("the public diarium lists registered cases without personal data or secret cases", async () => {
+    const open = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Jag heter Hemlig Hemligsson och undrar om avgiften.", requester: { name: "Hemlig Hemligsson" } });
+    const secret = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Sekretessfråga", requester: {} });
+    if (!open.ok || !secret.ok) throw new Error("not received");
+    await t.database.db.updateTable("cases").set({ secret: true }).where("id", "=", secret.caseId).execute();
+    const b = new Browser(t.app);
+    const page = await b.get(`/diarium?q=${open.number}`);
+    expect(page.body).toContain(open.number);
+    expect(page.body).not.toContain("Hemligsson");
+    const hidden = (await b.get(`/diarium?q=${secret.number}`)).body;
+    expect(hidden).not.toContain(`<span>${secret.number}</span>`);
+    expect(hidden).toContain("0 ärenden");
+  });
+});
