@@ -5,6 +5,13 @@ describe("inbox journey in a real browser", () => {
   const j = useJourney({ FORM_RATE_LIMIT_PER_MINUTE: "100" });
 
   it("a resident asks; a communicator routes and answers with a saved answer; the resident's follow link shows the answer", async () => {
+    // A communicator has the board open before the question arrives.
+    const staff = await (await j.browser.newContext()).newPage();
+    await submitSignIn(staff, j.server.base, "kommunikator@example.se", "klarsvar-demo-2026");
+    await staff.waitForURL(`${j.server.base}/arbetsyta`);
+    await staff.getByRole("link", { name: "Obesvarat" }).first().click();
+    await expectAccessible(staff);
+
     const resident = await (await j.browser.newContext()).newPage();
     await resident.goto(`${j.server.base}/fraga`);
     await expectAccessible(resident);
@@ -22,11 +29,8 @@ describe("inbox journey in a real browser", () => {
     await expectAccessible(resident);
     const followUrl = resident.url().replace("?ny=1", "");
 
-    const staff = await (await j.browser.newContext()).newPage();
-    await submitSignIn(staff, j.server.base, "kommunikator@example.se", "klarsvar-demo-2026");
-    await staff.waitForURL(`${j.server.base}/arbetsyta`);
-    await staff.getByRole("link", { name: "Obesvarat" }).first().click();
-    await expectAccessible(staff);
+    // The open board shows the new case without a reload.
+    await staff.waitForSelector('[data-module="live-board"][data-state="updated"]', { timeout: 15_000 });
     await staff.getByRole("link", { name: number as string }).click();
     expect(await staff.locator("h1").textContent()).toBe(`Ärende ${number}`);
     await expectAccessible(staff);

@@ -62,6 +62,11 @@ export class Browser {
     return this.cookies.get(name);
   }
 
+  /** The cookies as a Cookie header, for real HTTP requests (streams that never end). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({ method: "GET", url, cookies: Object.fromEntries(this.cookies), headers });
     this.remember(res);

@@ -37,6 +37,7 @@ const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
   "POST /arende/:token/hjalp": PUBLIC,
   "GET /diarium": PUBLIC,
   "GET /arbetsyta/inkorg": INBOX,
+  "GET /arbetsyta/inkorg/handelser": INBOX,
   "GET /arbetsyta/arenden/:id": INBOX,
   "POST /arbetsyta/arenden/:id/oppna": INBOX,
   "POST /arbetsyta/arenden/:id/svarsmall": INBOX,
@@ -68,10 +69,13 @@ function concrete(url: string): string {
 
 describe("authorisation matrix", () => {
   let t: TestApp;
+  let base = "";
   const browsers = new Map<Who, Browser>();
 
   beforeAll(async () => {
     t = await startTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: "1000", RATE_LIMIT_PER_MINUTE: "10000" } });
+    // Event streams never end, so they are asked over real HTTP and dropped after the headers.
+    base = await t.app.listen({ port: 0, host: "127.0.0.1" });
     browsers.set("anonymous", new Browser(t.app));
     for (const role of ROLES) {
       const email = `matris-${role}@example.se`;
@@ -103,7 +107,12 @@ describe("authorisation matrix", () => {
     const b = browsers.get(who) as Browser;
     const path = concrete(url);
     let status: number;
-    if (method === "GET") {
+    if (method === "GET" && path.endsWith("/handelser")) {
+      const controller = new AbortController();
+      const res = await fetch(`${base}${path}`, { headers: { cookie: b.cookieHeader() }, redirect: "manual", signal: controller.signal });
+      status = res.status;
+      controller.abort();
+    } else if (method === "GET") {
       status = (await b.get(path)).statusCode;
     } else {
       // A valid CSRF token, so what we see is the access decision and not the CSRF check.

@@ -7,6 +7,7 @@ import { inboxPolicies } from "./policies.js";
 import { diariumRoutes } from "./public/diarium.js";
 import { inboxPublicRoutes } from "./public/routes.js";
 import { seedInboxDemo } from "./seed.js";
+import { liveBoardRoutes } from "./staff/live.js";
 import { measuresRoutes } from "./staff/measures.js";
 import { inboxStaffRoutes } from "./staff/routes.js";
 
@@ -30,6 +31,7 @@ export const inboxModule: KlarsvarModule = {
     diariumRoutes(app, ctx);
     inboxStaffRoutes(app, ctx, depsOf(ctx));
     measuresRoutes(app, ctx);
+    liveBoardRoutes(app, ctx);
   },
   seedDemo: (ctx) => seedInboxDemo(ctx, depsOf(ctx)),
 };

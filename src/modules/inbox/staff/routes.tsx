@@ -45,7 +45,7 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
       const everything = hasRole(user, "admin", "communicator");
       const { rows, total } = await unansweredBoard(db, { orgId: org.id, unitId, channel, kind, visibleUnits: everything ? undefined : user.unitIds, page, pageSize: PAGE_SIZE });
       const unitList = await units();
-      return sendPage(request, reply, { title: "Obesvarat", side: "staff" }, (pageCtx) => (
+      return sendPage(request, reply, { title: "Obesvarat", side: "staff", scripts: ["/static/js/board.js"] }, (pageCtx) => (
         <BoardPage ctx={pageCtx} rows={rows} total={total} page={page} pageSize={PAGE_SIZE} units={unitList} query={{ enhet: unitId ?? "", kanal: channel ?? "", typ: kind ?? "" }} canSeeSecret={(r) => canOpenSecret(user, r)} />
       ));
     },

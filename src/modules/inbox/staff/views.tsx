@@ -63,6 +63,9 @@ export function BoardPage(p: { ctx: PageContext; rows: readonly BoardRow[]; tota
           <Button kind="secondary">Visa</Button>
         </fieldset>
       </form>
+      <div data-module="live-board" data-events="/arbetsyta/inkorg/handelser" data-updated="Listan är uppdaterad.">
+      <p class="visually-hidden" role="status" data-board-status></p>
+      <div data-board-list>
       <p>{p.total} obesvarade</p>
       {p.rows.length === 0 ? (
         <p>Allt är besvarat. Bra jobbat!</p>
@@ -97,6 +100,8 @@ export function BoardPage(p: { ctx: PageContext; rows: readonly BoardRow[]; tota
         />
       )}
       <Pagination ctx={p.ctx} page={p.page} pageSize={p.pageSize} total={p.total} href={qs} />
+      </div>
+      </div>
     </>
   );
 }

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { receiveQuestion } from "../src/modules/inbox/commands/receive.js";
+import { Browser, startTestApp, type TestApp } from "./app.js";
+
+describe("live board (Server-Sent Events)", () => {
+  let t: TestApp;
+  let base: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    base = await t.app.listen({ port: 0, host: "127.0.0.1" });
+  });
+  afterAll(async () => t?.close());
+
+  it("tells an open board that a new case arrived", async () => {
+    const b = new Browser(t.app);
+    await b.login("kommunikator@example.se");
+    const controller = new AbortController();
+    const res = await fetch(`${base}/arbetsyta/inkorg/handelser`, { headers: { cookie: b.cookieHeader() }, signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    await receiveQuestion({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret }, { orgId: t.org.id, userId: null, label: "test" }, {
+      orgId: t.org.id, channel: "web", body: "En ny fråga medan tavlan är öppen.", requester: {},
+    });
+    let text = "";
+    const deadline = Date.now() + 10_000;
+    while (!text.includes("event: change") && Date.now() < deadline) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    controller.abort();
+    expect(text).toContain("event: change");
+  });
+
+  it("the board page carries the live module and works as a plain page", async () => {
+    const b = new Browser(t.app);
+    await b.login("kommunikator@example.se");
+    const page = await b.get("/arbetsyta/inkorg");
+    expect(page.body).toContain('data-module="live-board"');
+    expect(page.body).toContain('<script type="module" src="/static/js/board.js"></script>');
+  });
+});
