@@ -2,6 +2,7 @@
 import type { KlarsvarModule, ModuleContext } from "../../app/module.js";
 import { createMailer } from "../../platform/mail/mailer.js";
 import type { InboxDeps } from "./commands/receive.js";
+import { deadlineJobs } from "./jobs/deadlines.js";
 import { inboxMailJobs } from "./jobs/send-mail.js";
 import { inboxPolicies } from "./policies.js";
 import { diariumRoutes } from "./public/diarium.js";
@@ -25,7 +26,10 @@ export const inboxModule: KlarsvarModule = {
     { side: "staff", href: "/arbetsyta/matt", label: "inbox.nav.measures", policy: "inbox.viewMeasures", order: 80 },
   ],
   // One mailer per running Klarsvar (never shared between apps in one process).
-  jobs: (ctx) => inboxMailJobs(ctx.database.db, createMailer(ctx.config.mail), ctx.config),
+  jobs: (ctx) => {
+    const mailer = createMailer(ctx.config.mail);
+    return [...inboxMailJobs(ctx.database.db, mailer, ctx.config), ...deadlineJobs(ctx.database.db, ctx.jobs, mailer, ctx.config)];
+  },
   routes: (app, ctx) => {
     inboxPublicRoutes(app, ctx, depsOf(ctx));
     diariumRoutes(app, ctx);

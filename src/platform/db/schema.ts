@@ -131,6 +131,8 @@ export interface CasesTable {
   updated_at: Generated<Date>;
   helped: boolean | null;
   helped_at: Timestamp | null;
+  warned_at: Timestamp | null;
+  escalated_at: Timestamp | null;
 }
 
 export interface CaseMessagesTable {

@@ -320,6 +320,8 @@ function describeEvent(type: string, d: Record<string, unknown>): string {
     case "reopened": return "öppnade ärendet igen";
     case "reclassified": return `${d["concern"] ? "markerade som orosanmälan" : "tog bort markeringen orosanmälan"}: ${String(d["reason"])}`;
     case "secrecy": return `${d["secret"] ? "markerade som sekretess" : "tog bort sekretessmarkeringen"}: ${String(d["reason"])}`;
+    case "sla-warning": return "varnade: svarstiden går snart ut";
+    case "escalated": return "skickade till chefen: svarstiden har gått ut";
     case "acknowledged": return "skickade en bekräftelse";
     case "requester-message": return "frågeställaren skickade mer information";
     default: return type;
