@@ -76,6 +76,27 @@ describe.each(BACKENDS)("inbox measures, follow-up and diarium on %s", (backend)
     expect((await b.get(`/arende/${r.followToken}`)).body).toContain("Tack för att du svarade");
   });
 
+  it("suggests a unit from how earlier questions were routed, with its confidence", async () => {
+    const units = new Map((await t.database.db.selectFrom("units").select(["id", "slug"]).execute()).map((u) => [u.slug, u.id]));
+    const history: [string, string][] = [
+      ["ekonomiskt-bistand", "Pengarna räcker inte till hyran, kan jag få försörjningsstöd?"],
+      ["ekonomiskt-bistand", "Hur ansöker jag om ekonomiskt bistånd till hyran?"],
+      ["funktionsstod", "Min son behöver daglig verksamhet enligt LSS."],
+      ["funktionsstod", "Hur ansöker man om personlig assistans enligt LSS?"],
+    ];
+    for (const [slug, body] of history) {
+      const r = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body, requester: {} });
+      if (!r.ok) throw new Error("not received");
+      await t.database.db.updateTable("cases").set({ unit_id: units.get(slug) as string, status: "closed" }).where("id", "=", r.caseId).execute();
+    }
+    const fresh = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Jag kan inte betala hyran i december, finns det bistånd?", requester: {} });
+    if (!fresh.ok) throw new Error("not received");
+    const b = new Browser(t.app);
+    await b.login("kommunikator@example.se");
+    const page = await b.get(`/arbetsyta/arenden/${fresh.caseId}`);
+    expect(page.body).toMatch(/Förslag från tidigare ärenden: <strong>Ekonomiskt bistånd<\/strong><span> \(\d+ % säkert\)<\/span>/);
+  });
+
   it("the public diarium lists registered cases without personal data or secret cases", async () => {
     const open = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Jag heter Hemlig Hemligsson och undrar om avgiften.", requester: { name: "Hemlig Hemligsson" } });
     const secret = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Sekretessfråga", requester: {} });

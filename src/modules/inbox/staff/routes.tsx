@@ -13,6 +13,7 @@ import { checkText, presentAnalysis } from "../../klarsprak/index.js";
 import { changeStatus, markSecret, reclassifyConcern, replyToCase, routeCase } from "../commands/handle.js";
 import type { InboxDeps } from "../commands/receive.js";
 import { canOpenSecret } from "../policies.js";
+import { stemsOf, trainFromHistory, type UnitClassifier } from "../classifier.js";
 import { attachmentsOf, caseById, historyOf, savedAnswersFor, similarAnswers, threadOf, unansweredBoard } from "../queries.js";
 import { BoardPage, CasePage } from "./views.js";
 
@@ -28,6 +29,13 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
   const { database, org } = ctx;
   const db = database.db;
   const units = () => db.selectFrom("units").select(["id", "name"]).where("org_id", "=", org.id).orderBy("name").execute();
+
+  // The routing model learns from answered and closed cases; retrained at most every 10 minutes.
+  let model: { classifier: UnitClassifier; at: number } | undefined;
+  const classifier = async () => {
+    if (!model || Date.now() - model.at > 10 * 60_000) model = { classifier: await trainFromHistory(db, org.id), at: Date.now() };
+    return model.classifier;
+  };
 
   app.get(
     "/arbetsyta/inkorg",
@@ -75,6 +83,8 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     ]);
     const question = messages.filter((m) => m.direction === "in").map((m) => m.body).join("\n");
     const similar = showContent ? await similarAnswers(db, org.id, question, c.id) : [];
+    const suggestion = showContent && question ? (await classifier()).suggest(await stemsOf(db, question))[0] : undefined;
+    const suggestedUnit = suggestion ? unitList.find((u) => u.id === suggestion.unitId) : undefined;
     const draft = state.draft ?? "";
     const analysis = draft.trim() ? presentAnalysis(checkText(draft), request.lang) : null;
     return sendPage(request, reply, { title: `Ärende ${c.number}`, side: "staff", hasErrors: (state.errors?.length ?? 0) > 0, status: state.status ?? 200, scripts: ["/static/js/klarsprak-editor.js"] }, (page) => (
@@ -100,6 +110,7 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
         errors={state.errors ?? []}
         notice={state.notice}
         canRoute={ctx.policies.allows(user, "inbox.routeCase")}
+        suggestion={suggestedUnit && suggestion ? { unitId: suggestedUnit.id, name: suggestedUnit.name, confidence: suggestion.confidence } : undefined}
       />
     ));
   }

@@ -140,6 +140,7 @@ export function CasePage(p: {
   errors: readonly FieldError[];
   notice?: string | undefined;
   canRoute: boolean;
+  suggestion?: { unitId: string; name: string; confidence: number } | undefined;
 }): JSX.Element {
   const { ctx, c } = p;
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
@@ -246,10 +247,18 @@ export function CasePage(p: {
         {p.canRoute ? (
           <section class="panel" aria-labelledby="route-title">
             <h2 id="route-title">Flytta till en annan enhet</h2>
+            {p.suggestion ? (
+              <p class="suggestion">
+                Förslag från tidigare ärenden: <strong safe>{p.suggestion.name}</strong>
+                <span safe>{` (${Math.round(p.suggestion.confidence * 100)} % säkert)`}</span>
+              </p>
+            ) : (
+              ""
+            )}
             <Form ctx={ctx} action={`${base}/flytta`}>
               <div class="field">
                 <label class="field__label" for="enhet">Enhet</label>
-                <select class="field__select" id="enhet" name="enhet">{p.units.map((u) => <option value={u.id} safe>{u.name}</option>)}</select>
+                <select class="field__select" id="enhet" name="enhet">{p.units.map((u) => <option value={u.id} selected={p.suggestion?.unitId === u.id} safe>{u.name}</option>)}</select>
               </div>
               <div class={`field${err("reason") ? " field--error" : ""}`}>
                 <label class="field__label" for="reason">Varför?</label>
