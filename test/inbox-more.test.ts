@@ -111,3 +111,35 @@ describe.each(BACKENDS)("inbox measures, follow-up and diarium on %s", (backend)
     expect(hidden).toContain("0 ärenden");
   });
 });
+
+describe("routing rules", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: "1000" } });
+  });
+  afterAll(async () => t?.close());
+
+  it("an admin adds a keyword rule; new questions with the word go to that unit; the rule can be removed", async () => {
+    const admin = new Browser(t.app);
+    await admin.login("admin@example.se");
+    const unit = await t.database.db.selectFrom("units").select(["id"]).where("slug", "=", "beroende").executeTakeFirstOrThrow();
+    let csrf = await admin.csrfFrom("/arbetsyta/admin/dirigering");
+    const bad = await admin.post("/arbetsyta/admin/dirigering", { _csrf: csrf, enhet: "", ord: "", kategori: "", kanal: "", ordning: "x" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Välj enheten som ska få frågorna");
+    expect(bad.body).toContain("Ange en kategori, en kanal eller minst ett ord");
+    expect((await admin.post("/arbetsyta/admin/dirigering", { _csrf: csrf, enhet: unit.id, ord: "spel, casino", kategori: "", kanal: "", ordning: "10" })).statusCode).toBe(303);
+    const r = await receiveQuestion({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret }, { orgId: t.org.id, userId: null, label: "test" }, {
+      orgId: t.org.id, channel: "web", body: "Min man spelar bort lönen på nätcasinon.", requester: {},
+    });
+    expect(r.ok && r.unitId).toBe(unit.id);
+    const page = await admin.get("/arbetsyta/admin/dirigering");
+    expect(page.body).toContain("spel, casino");
+    const id = /\/arbetsyta\/admin\/dirigering\/([0-9a-f-]{36})\/ta-bort/.exec(page.body)?.[1] as string;
+    csrf = await admin.csrfFrom("/arbetsyta/admin/dirigering");
+    expect((await admin.post(`/arbetsyta/admin/dirigering/${id}/ta-bort`, { _csrf: csrf })).statusCode).toBe(303);
+    expect((await admin.get("/arbetsyta/admin/dirigering")).body).toContain("Det finns inga regler ännu");
+    const logged = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "routing.rule.%").execute();
+    expect(logged.map((l) => l.action).sort()).toEqual(["routing.rule.create", "routing.rule.delete"]);
+  });
+});

@@ -10,6 +10,7 @@ import { inboxPublicRoutes } from "./public/routes.js";
 import { seedInboxDemo } from "./seed.js";
 import { liveBoardRoutes } from "./staff/live.js";
 import { measuresRoutes } from "./staff/measures.js";
+import { routingRuleRoutes } from "./staff/rules.js";
 import { inboxStaffRoutes } from "./staff/routes.js";
 
 function depsOf(ctx: ModuleContext): InboxDeps {
@@ -24,6 +25,7 @@ export const inboxModule: KlarsvarModule = {
     { side: "public", href: "/diarium", label: "inbox.nav.diarium", order: 60 },
     { side: "staff", href: "/arbetsyta/inkorg", label: "inbox.nav.board", policy: "inbox.viewBoard", order: 10 },
     { side: "staff", href: "/arbetsyta/matt", label: "inbox.nav.measures", policy: "inbox.viewMeasures", order: 80 },
+    { side: "staff", href: "/arbetsyta/admin/dirigering", label: "inbox.nav.routing", policy: "inbox.manageRouting", order: 190 },
   ],
   // One mailer per running Klarsvar (never shared between apps in one process).
   jobs: (ctx) => {
@@ -36,6 +38,7 @@ export const inboxModule: KlarsvarModule = {
     inboxStaffRoutes(app, ctx, depsOf(ctx));
     measuresRoutes(app, ctx);
     liveBoardRoutes(app, ctx);
+    routingRuleRoutes(app, ctx);
   },
   seedDemo: (ctx) => seedInboxDemo(ctx, depsOf(ctx)),
 };

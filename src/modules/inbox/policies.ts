@@ -30,4 +30,5 @@ export const inboxPolicies: Record<string, Rule> = {
   handleCase: (user, subject) => hasRole(user, ...INBOX_ROLES) && (subject === undefined || canSeeCase(user, subject as CaseSubject)),
   routeCase: (user) => hasRole(user, "admin", "communicator", "manager"),
   viewMeasures: (user) => hasRole(user, "admin", "communicator", "manager"),
+  manageRouting: (user) => hasRole(user, "admin"),
 };

@@ -180,7 +180,20 @@ export interface SavedAnswersTable {
   created_at: Generated<Date>;
 }
 
+export interface RoutingRulesTable {
+  id: Generated<string>;
+  org_id: string;
+  position: Generated<number>;
+  category_id: string | null;
+  channel: string | null;
+  keywords: ColumnType<string[], string[] | undefined, string[]>;
+  unit_id: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  routing_rules: RoutingRulesTable;
   case_counters: CaseCountersTable;
   categories: CategoriesTable;
   cases: CasesTable;

@@ -12,6 +12,7 @@ import type { CaseChannel, CaseKind } from "../../../platform/db/schema.js";
 import type { JobRunner } from "../../../platform/jobs/jobs.js";
 import { assessConcern } from "../concern.js";
 import { followTokenFor, hashFollowToken, nextCaseNumber } from "../numbers.js";
+import { unitByRules } from "../routing.js";
 import { firstAnswerDue } from "../sla.js";
 
 export const INTAKE_UNIT_SLUG = "mottagningen-barn";
@@ -67,8 +68,11 @@ export async function receiveQuestion(deps: InboxDeps, actor: AuditActor, q: Inc
       unitId = (await trx.selectFrom("units").select("id").where("org_id", "=", q.orgId).where("slug", "=", INTAKE_UNIT_SLUG).executeTakeFirst())?.id ?? null;
     } else if (kind === "media") {
       unitId = (await trx.selectFrom("units").select("id").where("org_id", "=", q.orgId).where("slug", "=", COMMUNICATION_UNIT_SLUG).executeTakeFirst())?.id ?? null;
-    } else if (q.categoryId) {
-      unitId = (await trx.selectFrom("categories").select("unit_id").where("id", "=", q.categoryId).executeTakeFirst())?.unit_id ?? null;
+    } else {
+      unitId = await unitByRules(trx, q.orgId, { categoryId: q.categoryId ?? null, channel: q.channel, text: `${q.subject ?? ""}\n${q.body}` });
+      if (!unitId && q.categoryId) {
+        unitId = (await trx.selectFrom("categories").select("unit_id").where("id", "=", q.categoryId).executeTakeFirst())?.unit_id ?? null;
+      }
     }
     const number = await nextCaseNumber(trx, q.orgId, Number(received.toISOString().slice(0, 4)));
     const caseId = randomUUID();
