@@ -52,6 +52,8 @@ const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
   "GET /arbetsyta/admin/dirigering": ["admin"],
   "POST /arbetsyta/admin/dirigering": ["admin"],
   "POST /arbetsyta/admin/dirigering/:id/ta-bort": ["admin"],
+  "GET /arbetsyta/admin/gallring": ["admin"],
+  "POST /arbetsyta/admin/gallring": ["admin"],
   "GET /arbetsyta": ALL_STAFF,
   "GET /arbetsyta/konto": ALL_STAFF,
   "POST /arbetsyta/konto/losenord": ALL_STAFF,

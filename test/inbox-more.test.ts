@@ -143,3 +143,40 @@ describe("routing rules", () => {
     expect(logged.map((l) => l.action).sort()).toEqual(["routing.rule.create", "routing.rule.delete"]);
   });
 });
+
+describe("disposal (gallring)", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: "1000" } });
+  });
+  afterAll(async () => t?.close());
+
+  it("removes the content of closed cases older than the rule, keeps the registry entry, records why", async () => {
+    const { disposeCases } = await import("../src/modules/inbox/jobs/dispose.js");
+    const deps = { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret };
+    const actor = { orgId: t.org.id, userId: null, label: "test" };
+    const old = await receiveQuestion(deps, actor, { orgId: t.org.id, channel: "web", body: "Gammal fråga med namn Anna Exempel.", requester: { name: "Anna Exempel", email: "anna@example.se" } });
+    const recent = await receiveQuestion(deps, actor, { orgId: t.org.id, channel: "web", body: "Ny fråga.", requester: {} });
+    if (!old.ok || !recent.ok) throw new Error("not received");
+    await t.database.db.updateTable("cases").set({ status: "closed", closed_at: new Date("2023-01-10T10:00:00Z") }).where("id", "=", old.caseId).execute();
+    await t.database.db.updateTable("cases").set({ status: "closed", closed_at: new Date() }).where("id", "=", recent.caseId).execute();
+    const admin = new Browser(t.app);
+    await admin.login("admin@example.se");
+    let csrf = await admin.csrfFrom("/arbetsyta/admin/gallring");
+    const bad = await admin.post("/arbetsyta/admin/gallring", { _csrf: csrf, typ: "", kategori: "", manader: "0", grund: "" });
+    expect(bad.statusCode).toBe(400);
+    csrf = await admin.csrfFrom("/arbetsyta/admin/gallring");
+    expect((await admin.post("/arbetsyta/admin/gallring", { _csrf: csrf, typ: "question", kategori: "", manader: "24", grund: "DHP socialnämnden 3.2" })).statusCode).toBe(303);
+    expect(await disposeCases(t.database.db, t.org.id)).toEqual({ disposed: 1 });
+    const gone = await t.database.db.selectFrom("cases").select(["number", "subject", "requester_name", "requester_email", "disposed_at"]).where("id", "=", old.caseId).executeTakeFirstOrThrow();
+    expect(gone).toMatchObject({ number: old.number, subject: "[Gallrat]", requester_name: null, requester_email: null });
+    const message = await t.database.db.selectFrom("case_messages").select("body").where("case_id", "=", old.caseId).executeTakeFirstOrThrow();
+    expect(message.body).toMatch(/^\[Gallrat \d{4}-\d{2}-\d{2} enligt DHP socialnämnden 3\.2\]$/);
+    const kept = await t.database.db.selectFrom("case_messages").select("body").where("case_id", "=", recent.caseId).executeTakeFirstOrThrow();
+    expect(kept.body).toBe("Ny fråga.");
+    expect(await disposeCases(t.database.db, t.org.id)).toEqual({ disposed: 0 });
+    expect((await admin.get("/arbetsyta/admin/gallring")).body).toContain(old.number);
+    const logged = await t.database.db.selectFrom("audit_log").select("action").where("subject_id", "=", old.caseId).where("action", "=", "case.dispose").execute();
+    expect(logged).toHaveLength(1);
+  });
+});

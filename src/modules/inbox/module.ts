@@ -3,6 +3,7 @@ import type { KlarsvarModule, ModuleContext } from "../../app/module.js";
 import { createMailer } from "../../platform/mail/mailer.js";
 import type { InboxDeps } from "./commands/receive.js";
 import { deadlineJobs } from "./jobs/deadlines.js";
+import { disposalJob } from "./jobs/dispose.js";
 import { inboxMailJobs } from "./jobs/send-mail.js";
 import { inboxPolicies } from "./policies.js";
 import { diariumRoutes } from "./public/diarium.js";
@@ -10,6 +11,7 @@ import { inboxPublicRoutes } from "./public/routes.js";
 import { seedInboxDemo } from "./seed.js";
 import { liveBoardRoutes } from "./staff/live.js";
 import { measuresRoutes } from "./staff/measures.js";
+import { retentionRoutes } from "./staff/retention.js";
 import { routingRuleRoutes } from "./staff/rules.js";
 import { inboxStaffRoutes } from "./staff/routes.js";
 
@@ -26,11 +28,16 @@ export const inboxModule: KlarsvarModule = {
     { side: "staff", href: "/arbetsyta/inkorg", label: "inbox.nav.board", policy: "inbox.viewBoard", order: 10 },
     { side: "staff", href: "/arbetsyta/matt", label: "inbox.nav.measures", policy: "inbox.viewMeasures", order: 80 },
     { side: "staff", href: "/arbetsyta/admin/dirigering", label: "inbox.nav.routing", policy: "inbox.manageRouting", order: 190 },
+    { side: "staff", href: "/arbetsyta/admin/gallring", label: "inbox.nav.retention", policy: "inbox.manageRetention", order: 195 },
   ],
   // One mailer per running Klarsvar (never shared between apps in one process).
   jobs: (ctx) => {
     const mailer = createMailer(ctx.config.mail);
-    return [...inboxMailJobs(ctx.database.db, mailer, ctx.config), ...deadlineJobs(ctx.database.db, ctx.jobs, mailer, ctx.config)];
+    return [
+      ...inboxMailJobs(ctx.database.db, mailer, ctx.config),
+      ...deadlineJobs(ctx.database.db, ctx.jobs, mailer, ctx.config),
+      disposalJob(ctx.database.db, ctx.org.id),
+    ];
   },
   routes: (app, ctx) => {
     inboxPublicRoutes(app, ctx, depsOf(ctx));
@@ -39,6 +46,7 @@ export const inboxModule: KlarsvarModule = {
     measuresRoutes(app, ctx);
     liveBoardRoutes(app, ctx);
     routingRuleRoutes(app, ctx);
+    retentionRoutes(app, ctx);
   },
   seedDemo: (ctx) => seedInboxDemo(ctx, depsOf(ctx)),
 };

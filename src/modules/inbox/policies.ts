@@ -31,4 +31,5 @@ export const inboxPolicies: Record<string, Rule> = {
   routeCase: (user) => hasRole(user, "admin", "communicator", "manager"),
   viewMeasures: (user) => hasRole(user, "admin", "communicator", "manager"),
   manageRouting: (user) => hasRole(user, "admin"),
+  manageRetention: (user) => hasRole(user, "admin"),
 };

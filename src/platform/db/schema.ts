@@ -133,6 +133,7 @@ export interface CasesTable {
   helped_at: Timestamp | null;
   warned_at: Timestamp | null;
   escalated_at: Timestamp | null;
+  disposed_at: Timestamp | null;
 }
 
 export interface CaseMessagesTable {
@@ -192,7 +193,30 @@ export interface RoutingRulesTable {
   created_at: Generated<Date>;
 }
 
+export interface RetentionRulesTable {
+  id: Generated<string>;
+  org_id: string;
+  kind: string | null;
+  category_id: string | null;
+  months: number;
+  legal_basis: string;
+  created_at: Generated<Date>;
+}
+
+export interface DisposalsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  case_number: string;
+  rule_id: string | null;
+  legal_basis: string;
+  disposed_at: Generated<Date>;
+  details: Json;
+}
+
 export interface DB {
+  retention_rules: RetentionRulesTable;
+  disposals: DisposalsTable;
   routing_rules: RoutingRulesTable;
   case_counters: CaseCountersTable;
   categories: CategoriesTable;
