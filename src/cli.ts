@@ -28,6 +28,9 @@ Commands:
                                 printed once. Roles: ${ROLES.join(", ")}
   web                           Run only the web server
   worker                        Run only the background worker
+  archive --year YYYY --out FILE
+                                Export a year's cases for the archive: cases.json, each
+                                message as .eml and the attachments, in one ZIP file
   backup --out FILE             Embedded database only: write a backup (tar.gz)
   restore --from FILE           Embedded database only: restore into an empty data directory
 `;
@@ -129,6 +132,26 @@ export async function main(argv: string[]): Promise<number> {
     case "worker":
       await run({ web: false, worker: true });
       return -1;
+    case "archive": {
+      const { values } = parseArgs({ args: rest, options: { year: { type: "string" }, out: { type: "string" } } });
+      const year = Number(values.year);
+      if (!values.out || !Number.isInteger(year) || year < 2000 || year > 2100) return usage("archive needs --year YYYY and --out FILE");
+      const { database, org } = await prepareDatabase(config);
+      try {
+        const { exportYear } = await import("./modules/inbox/archive.js");
+        const result = await exportYear(database.db, { orgId: org.id, userId: null, label: "cli" }, year, values.out, {
+          orgAddress: config.mail.from,
+          domain: config.mail.domain,
+          onProgress: (done, total) => {
+            if (done === total || done % 500 === 0) process.stdout.write(`${done}/${total} ärenden\n`);
+          },
+        });
+        console.log(`Archive written to ${values.out}: ${result.cases} cases, ${result.messages} messages, ${result.attachments} attachments.`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
     case "backup": {
       const { values } = parseArgs({ args: rest, options: { out: { type: "string" } } });
       if (!values.out) return usage("backup needs --out FILE");

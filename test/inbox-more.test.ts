@@ -180,3 +180,44 @@ describe("disposal (gallring)", () => {
     expect(logged).toHaveLength(1);
   });
 });
+
+describe("archive export", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it("writes a year's cases as cases.json, .eml messages and attachments in a ZIP", async () => {
+    const { execFile } = await import("node:child_process");
+    const { promisify } = await import("node:util");
+    const { mkdtemp, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { exportYear } = await import("../src/modules/inbox/archive.js");
+    const deps = { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret };
+    const r = await receiveQuestion(deps, { orgId: t.org.id, userId: null, label: "test" }, {
+      orgId: t.org.id, channel: "web", body: "En fråga till arkivet.", requester: { email: "arkiv@example.se" },
+      attachments: [{ filename: "intyg.pdf", contentType: "application/pdf", data: Buffer.from("%PDF-1.4\n%%EOF\n") }],
+      receivedAt: new Date("2026-03-02T09:00:00Z"),
+    });
+    if (!r.ok) throw new Error("not received");
+    const dir = await mkdtemp(join(tmpdir(), "klarsvar-archive-"));
+    const file = join(dir, "arkiv.zip");
+    try {
+      const result = await exportYear(t.database.db, { orgId: t.org.id, userId: null, label: "test" }, 2026, file, { orgAddress: "kontakt@example.se", domain: "klarsvar.example.se" });
+      expect(result.cases).toBeGreaterThanOrEqual(1);
+      const script = "import sys,zipfile,json\nz=zipfile.ZipFile(sys.argv[1])\nnames=z.namelist()\nprint(json.dumps({'names':names,'index':json.loads(z.read('cases.json')),'eml':z.read([n for n in names if n.endswith('.eml') and sys.argv[2] in n][0]).decode()}))";
+      const { stdout } = await promisify(execFile)("python3", ["-c", script, file, r.number]);
+      const out = JSON.parse(stdout) as { names: string[]; index: { year: number; cases: { registry: { number: string }; attachments: { file: string }[] }[] }; eml: string };
+      expect(out.index.year).toBe(2026);
+      const entry = out.index.cases.find((c) => c.registry.number === r.number);
+      expect(entry?.attachments[0]?.file).toMatch(/bilagor\/.*intyg\.pdf$/);
+      expect(out.names).toContain(entry?.attachments[0]?.file);
+      expect(out.eml).toContain(`X-Klarsvar-Case: ${r.number}`);
+      expect(out.eml).toContain("En fr=C3=A5ga till arkivet.");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
