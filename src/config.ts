@@ -45,6 +45,7 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Socialförvaltningen i Exempelstad <kontakt@example.se>"),
   MAIL_DOMAIN: z.string().min(3).default("klarsvar.example.se"),
   MAIL_OUTBOX_DIR: z.string().min(1).optional(),
+  OPEN311_API_KEYS: z.string().optional(),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -79,6 +80,8 @@ export interface Config {
     | { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly label: string }
     | undefined;
   readonly trustProxy: boolean;
+  /** Keys that may post service requests to /open311/v2/. */
+  readonly open311ApiKeys: readonly string[];
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string; readonly domain: string; readonly outboxDir: string };
 }
 
@@ -140,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL }
         : undefined,
     trustProxy: c.TRUST_PROXY,
+    open311ApiKeys: (c.OPEN311_API_KEYS ?? "").split(",").map((k) => k.trim()).filter((k) => k.length >= 16),
     mail: {
       smtpUrl: c.SMTP_URL,
       from: c.MAIL_FROM,

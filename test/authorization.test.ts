@@ -36,6 +36,9 @@ const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
   "POST /arende/:token": PUBLIC,
   "POST /arende/:token/hjalp": PUBLIC,
   "GET /diarium": PUBLIC,
+  "GET /open311/v2/:file": PUBLIC,
+  "GET /open311/v2/:kind/:file": PUBLIC,
+  "POST /open311/v2/:file": PUBLIC,
   "GET /arbetsyta/inkorg": INBOX,
   "GET /arbetsyta/inkorg/handelser": INBOX,
   "GET /arbetsyta/arenden/:id": INBOX,
@@ -69,7 +72,9 @@ function concrete(url: string): string {
     .replace(":lang", "sv")
     .replace(":id", "00000000-0000-4000-8000-000000000000")
     .replace(":fileId", "00000000-0000-4000-8000-000000000001")
-    .replace(":token", "finns-inte-finns-inte-finns-inte");
+    .replace(":token", "finns-inte-finns-inte-finns-inte")
+    .replace(":kind", "requests")
+    .replace(":file", "discovery.json");
 }
 
 describe("authorisation matrix", () => {

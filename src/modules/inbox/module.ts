@@ -6,6 +6,7 @@ import { deadlineJobs } from "./jobs/deadlines.js";
 import { disposalJob } from "./jobs/dispose.js";
 import { inboxMailJobs } from "./jobs/send-mail.js";
 import { inboxPolicies } from "./policies.js";
+import { open311Routes } from "./open311.js";
 import { diariumRoutes } from "./public/diarium.js";
 import { inboxPublicRoutes } from "./public/routes.js";
 import { seedInboxDemo } from "./seed.js";
@@ -42,6 +43,7 @@ export const inboxModule: KlarsvarModule = {
   routes: (app, ctx) => {
     inboxPublicRoutes(app, ctx, depsOf(ctx));
     diariumRoutes(app, ctx);
+    open311Routes(app, ctx, depsOf(ctx), ctx.config.open311ApiKeys);
     inboxStaffRoutes(app, ctx, depsOf(ctx));
     measuresRoutes(app, ctx);
     liveBoardRoutes(app, ctx);
