@@ -48,6 +48,7 @@ const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
   "POST /arbetsyta/arenden/:id/status": INBOX,
   "POST /arbetsyta/arenden/:id/oro": INBOX,
   "POST /arbetsyta/arenden/:id/sekretess": INBOX,
+  "POST /arbetsyta/arenden/:id/ringa-betydelse": INBOX,
   "POST /arbetsyta/arenden/:id/flytta": ["admin", "communicator", "manager"],
   "GET /arbetsyta/arenden/:id/filer/:fileId": INBOX,
   "GET /arbetsyta/matt": ["admin", "communicator", "manager"],

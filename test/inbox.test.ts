@@ -192,6 +192,27 @@ describe.each(BACKENDS)("inbox on %s", (backend) => {
     expect(movedHours).toBeGreaterThan(24 * 5);
   });
 
+  it("tells colleagues named in an internal note, without the note's text; spam is marked of minor importance", async () => {
+    const deps = { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret };
+    const r = await receiveQuestion(deps, { orgId: t.org.id, userId: null, label: "test" }, { orgId: t.org.id, channel: "web", body: "En fråga som behöver en kollega.", requester: {} });
+    if (!r.ok) throw new Error("not received");
+    const staff = new Browser(t.app);
+    await staff.login("kommunikator@example.se");
+    let csrf = await staff.csrfFrom(`/arbetsyta/arenden/${r.caseId}`);
+    expect((await staff.post(`/arbetsyta/arenden/${r.caseId}/svar`, { _csrf: csrf, body: "@chef@example.se kan du titta på detta? Känslig detalj.", typ: "anteckning" })).statusCode).toBe(303);
+    const note = await t.database.db.selectFrom("case_messages").select("id").where("case_id", "=", r.caseId).where("direction", "=", "note").executeTakeFirstOrThrow();
+    const mail = await simpleParser(await waitForMail(outbox, `<mention-${note.id}-`));
+    expect(mail.subject).toBe(`Du nämndes i ärende ${r.number}`);
+    expect(JSON.stringify(mail.to)).toContain("chef@example.se");
+    expect(mail.text).not.toContain("Känslig detalj");
+    const spam = await receiveQuestion(deps, { orgId: t.org.id, userId: null, label: "test" }, { orgId: t.org.id, channel: "web", body: "Köp billiga solglasögon här!", requester: {} });
+    if (!spam.ok) throw new Error("not received");
+    csrf = await staff.csrfFrom(`/arbetsyta/arenden/${spam.caseId}`);
+    expect((await staff.post(`/arbetsyta/arenden/${spam.caseId}/ringa-betydelse`, { _csrf: csrf, ringa: "ja" })).statusCode).toBe(303);
+    expect((await staff.get("/arbetsyta/inkorg")).body).not.toContain(spam.number);
+    expect((await staff.get(`/diarium?q=${spam.number}`)).body).toContain("0 ärenden");
+  });
+
   it("hides a secret case's content from those outside its unit, and audits every opening", async () => {
     const b = new Browser(t.app);
     const asked = await ask(b, { question: "Jag har frågor om mitt eget ärende om missbruksvård.", category: "beroende" });

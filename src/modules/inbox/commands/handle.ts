@@ -37,6 +37,12 @@ export async function replyToCase(deps: InboxDeps, actor: AuditActor & { userId:
       await trx.updateTable("cases").set({ updated_at: now, status: c.status === "new" ? "open" : c.status }).where("id", "=", caseId).execute();
     }
     await event(trx, actor.orgId, caseId, actor.userId, note ? "note" : "reply", { messageId });
+    if (note) {
+      const staff = await trx.selectFrom("staff_users").select(["email", "name"]).where("org_id", "=", actor.orgId).where("active", "=", true).execute();
+      for (const email of mentionedEmails(body, staff)) {
+        await deps.jobs.send("inbox.send-mention", { messageId, to: email }, { idempotencyKey: `mention:${messageId}:${email}`, within: trx });
+      }
+    }
     await audit(trx, actor, { action: note ? "case.note" : "case.reply", subjectType: "case", subjectId: caseId, details: { number: c.number, messageId } });
     if (sendsMail) await deps.jobs.send("inbox.send-reply", { messageId }, { idempotencyKey: `reply:${messageId}`, within: trx });
     return { ok: true as const };
@@ -139,4 +145,22 @@ export async function recordHelped(deps: InboxDeps, orgId: string, caseId: strin
     await audit(trx, actor, { action: "case.followup", subjectType: "case", subjectId: caseId, details: { number: c.number, helped } });
     return { ok: true as const };
   });
+}
+
+/** Advertising and spam are registered as of minor importance: off the board and the diarium. */
+export async function markMinorImportance(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, minor: boolean): Promise<HandleResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom("cases").select(["id", "number"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).executeTakeFirst();
+    if (!c) return { ok: false as const, error: "not_found" as const };
+    await trx.updateTable("cases").set({ minor_importance: minor, status: minor ? "closed" : "open", closed_at: minor ? new Date() : null, updated_at: new Date() }).where("id", "=", caseId).execute();
+    await event(trx, actor.orgId, caseId, actor.userId, "minor-importance", { minor });
+    await audit(trx, actor, { action: "case.minor", subjectType: "case", subjectId: caseId, details: { number: c.number, minor } });
+    return { ok: true as const };
+  });
+}
+
+/** Staff named in an internal note ("@kommunikator@example.se" or "@Sara Holmgren") are told by e-mail. */
+export function mentionedEmails(body: string, staff: readonly { email: string; name: string }[]): string[] {
+  const lower = body.toLowerCase();
+  return staff.filter((s) => lower.includes(`@${s.email.toLowerCase()}`) || lower.includes(`@${s.name.toLowerCase()}`)).map((s) => s.email);
 }

@@ -91,5 +91,17 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
       await db.updateTable("case_messages").set({ delivery_status: "sent", external_id: replyMessageId(m.id, config.mail.domain) }).where("id", "=", messageId).execute();
     },
   };
-  return [sendAcknowledgement as unknown as JobDefinition<never>, sendReply as unknown as JobDefinition<never>];
+  const sendMention: JobDefinition<{ messageId: string; to: string }> = {
+    name: "inbox.send-mention",
+    retryLimit: RETRIES,
+    handler: async ({ messageId, to }) => {
+      const m = await db.selectFrom("case_messages as m").innerJoin("cases as c", "c.id", "m.case_id").leftJoin("staff_users as s", "s.id", "m.author_id")
+        .select(["c.id as case_id", "c.number", "c.secret", "s.name as author"]).where("m.id", "=", messageId).executeTakeFirst();
+      if (!m) return;
+      // The note itself stays in Klarsvar: e-mail is not a safe channel for case details.
+      const lines = [`${m.author ?? "En kollega"} nämnde dig i en anteckning i ärende ${m.number}.`, `Läs den i Klarsvar: ${config.publicUrl}/arbetsyta/arenden/${m.case_id}`];
+      await mailer.send({ to, subject: `Du nämndes i ärende ${m.number}`, text: lines.join("\n\n"), html: html(lines), messageId: `<mention-${messageId}-${Buffer.from(to).toString("hex").slice(0, 16)}@${config.mail.domain}>` });
+    },
+  };
+  return [sendAcknowledgement as unknown as JobDefinition<never>, sendReply as unknown as JobDefinition<never>, sendMention as unknown as JobDefinition<never>];
 }

@@ -10,7 +10,7 @@ import { AppError } from "../../../platform/errors.js";
 import type { FieldError } from "../../../views/context.js";
 import { userActor } from "../../auth/public/routes.js";
 import { checkText, presentAnalysis } from "../../klarsprak/index.js";
-import { changeStatus, markSecret, reclassifyConcern, replyToCase, routeCase } from "../commands/handle.js";
+import { changeStatus, markMinorImportance, markSecret, reclassifyConcern, replyToCase, routeCase } from "../commands/handle.js";
 import type { InboxDeps } from "../commands/receive.js";
 import { canOpenSecret } from "../policies.js";
 import { stemsOf, trainFromHistory, type UnitClassifier } from "../classifier.js";
@@ -202,6 +202,17 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
       if (!reason.trim()) return renderCase(request, reply, { errors: [{ field: "secrecyReason", message: "Skriv varför" }], status: 400 });
       await markSecret(deps, staffActor(request, org.id), c.id, sekretess === "ja", reason);
       return reply.redirect(`/arbetsyta/arenden/${c.id}?klart=sekretess`, 303);
+    },
+  );
+
+  app.post(
+    "/arbetsyta/arenden/:id/ringa-betydelse",
+    { config: { access: "inbox.handleCase" }, schema: { params: idParams, body: z.object({ ringa: z.enum(["ja", "nej"]), _csrf: z.string().optional() }) } },
+    async (request, reply) => {
+      const c = await loadCase(request);
+      const { ringa } = request.body as { ringa: "ja" | "nej" };
+      await markMinorImportance(deps, staffActor(request, org.id), c.id, ringa === "ja");
+      return reply.redirect(`/arbetsyta/arenden/${c.id}?klart=lage`, 303);
     },
   );
 

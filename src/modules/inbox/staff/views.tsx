@@ -234,7 +234,7 @@ export function CasePage(p: {
               ""
             )}
             <Form ctx={ctx} action={`${base}/svar`}>
-              <KlarsprakEditor ctx={ctx} id="body" name="body" label="Ditt svar" hint="Skriv som du pratar. Skriv inga känsliga uppgifter i e-post – ring hellre." value={p.draft} error={err("body")} result={p.analysis} rows={8} />
+              <KlarsprakEditor ctx={ctx} id="body" name="body" label="Ditt svar" hint="Skriv som du pratar. Skriv inga känsliga uppgifter i e-post – ring hellre. I en intern anteckning kan du nämna en kollega med @ och e-postadressen." value={p.draft} error={err("body")} result={p.analysis} rows={8} />
               <div class="button-row">
                 <Button name="typ" value="svar">Skicka svaret</Button>
                 <Button kind="secondary" name="typ" value="anteckning">Spara som intern anteckning</Button>
@@ -304,6 +304,12 @@ export function CasePage(p: {
             </div>
             <Button kind="secondary">{c.secret ? "Ta bort sekretessmarkeringen" : "Markera som sekretess"}</Button>
           </Form>
+          <h3>Reklam eller skräppost?</h3>
+          <p>Ärendet registreras som av ringa betydelse och försvinner från listan och diariet.</p>
+          <Form ctx={ctx} action={`${base}/ringa-betydelse`}>
+            <input type="hidden" name="ringa" value="ja" />
+            <Button kind="secondary">Markera som ringa betydelse</Button>
+          </Form>
         </section>
       </div>
       <h2>Historik</h2>
@@ -331,6 +337,7 @@ function describeEvent(type: string, d: Record<string, unknown>): string {
     case "secrecy": return `${d["secret"] ? "markerade som sekretess" : "tog bort sekretessmarkeringen"}: ${String(d["reason"])}`;
     case "sla-warning": return "varnade: svarstiden går snart ut";
     case "escalated": return "skickade till chefen: svarstiden har gått ut";
+    case "minor-importance": return d["minor"] ? "registrerade som av ringa betydelse" : "tog bort markeringen ringa betydelse";
     case "acknowledged": return "skickade en bekräftelse";
     case "requester-message": return "frågeställaren skickade mer information";
     default: return type;
