@@ -4,6 +4,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
+import { benchInbox } from "./inbox.js";
 
 const worker = join(import.meta.dirname, "klarsprak-worker.mjs");
 const runs: [number, string][] = [[1, "all"], [10, "all"], [50, "all"], [1, "lix"], [10, "lix"], [50, "lix"]];
@@ -16,3 +17,5 @@ for (const [mb, mode] of runs) {
     `${String(mb).padStart(3)} MB  ${mode.padEnd(4)}  ${String(r.ms).padStart(6)} ms  ${String(r.mbPerSecond).padStart(6)} MB/s  ${String(r.peakRssMb).padStart(5)} MB (${r.baselineRssMb} MB)          ${String(r.words).padStart(9)}  ${r.findings}`,
   );
 }
+
+await benchInbox();

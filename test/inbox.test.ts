@@ -128,6 +128,10 @@ describe.each(BACKENDS)("inbox on %s", (backend) => {
     const second = await receiveQuestion(deps, actor, q);
     expect(first.ok).toBe(true);
     expect(second).toEqual({ ok: false, error: "duplicate", caseId: first.ok ? first.caseId : "" });
+    // The same message read twice at the same moment still makes one case.
+    const racing = await Promise.all(Array.from({ length: 4 }, () => receiveQuestion(deps, actor, { ...q, externalId: `<samtidig-${backend}@example.se>` })));
+    expect(racing.filter((r) => r.ok)).toHaveLength(1);
+    expect(racing.filter((r) => !r.ok && r.error === "duplicate")).toHaveLength(3);
     const many = await Promise.all(Array.from({ length: 10 }, (_, i) => receiveQuestion(deps, actor, { ...q, externalId: undefined, body: `Fråga ${i}` })));
     const numbers = many.map((r) => (r.ok ? r.number : ""));
     expect(new Set(numbers).size).toBe(10);

@@ -54,13 +54,30 @@ export interface InboxDeps {
 }
 
 export async function receiveQuestion(deps: InboxDeps, actor: AuditActor, q: IncomingQuestion): Promise<ReceiveResult> {
+  const { db } = deps;
+  if (q.externalId) {
+    const seen = await db.selectFrom("case_messages").select("case_id").where("org_id", "=", q.orgId).where("external_id", "=", q.externalId).executeTakeFirst();
+    if (seen) return { ok: false, error: "duplicate", caseId: seen.case_id };
+  }
+  const received = q.receivedAt ?? new Date();
+  // The number is taken in its own short transaction, like a sequence: concurrent intakes do
+  // not wait for each other's whole transaction. A rolled-back intake leaves a gap, never a duplicate.
+  const number = await nextCaseNumber(db, q.orgId, Number(received.toISOString().slice(0, 4)));
+  try {
+    return await intake(deps, actor, q, received, number);
+  } catch (error) {
+    // Two readers got the same message at once: the unique Message-ID lets one case through.
+    if (q.externalId && (error as { code?: string }).code === "23505") {
+      const seen = await db.selectFrom("case_messages").select("case_id").where("org_id", "=", q.orgId).where("external_id", "=", q.externalId).executeTakeFirst();
+      if (seen) return { ok: false, error: "duplicate", caseId: seen.case_id };
+    }
+    throw error;
+  }
+}
+
+async function intake(deps: InboxDeps, actor: AuditActor, q: IncomingQuestion, received: Date, number: string): Promise<ReceiveResult> {
   const { db, jobs } = deps;
   return db.transaction().execute(async (trx) => {
-    if (q.externalId) {
-      const seen = await trx.selectFrom("case_messages").select("case_id").where("org_id", "=", q.orgId).where("external_id", "=", q.externalId).executeTakeFirst();
-      if (seen) return { ok: false as const, error: "duplicate" as const, caseId: seen.case_id };
-    }
-    const received = q.receivedAt ?? new Date();
     const concern = assessConcern(`${q.subject ?? ""}\n${q.body}`);
     const kind: CaseKind = q.kind ?? "question";
     let unitId: string | null = null;
@@ -74,7 +91,6 @@ export async function receiveQuestion(deps: InboxDeps, actor: AuditActor, q: Inc
         unitId = (await trx.selectFrom("categories").select("unit_id").where("id", "=", q.categoryId).executeTakeFirst())?.unit_id ?? null;
       }
     }
-    const number = await nextCaseNumber(trx, q.orgId, Number(received.toISOString().slice(0, 4)));
     const caseId = randomUUID();
     const followToken = followTokenFor(deps.secret, caseId);
     const due = firstAnswerDue(received, kind, concern.concern);
