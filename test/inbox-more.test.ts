@@ -97,6 +97,20 @@ describe.each(BACKENDS)("inbox measures, follow-up and diarium on %s", (backend)
     expect(page.body).toMatch(/Förslag från tidigare ärenden: <strong>Ekonomiskt bistånd<\/strong><span> \(\d+ % säkert\)<\/span>/);
   });
 
+  it("offers earlier answers to similar questions while writing a reply", async () => {
+    const earlier = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Hur bokar jag budgetrådgivning?", requester: {} });
+    if (!earlier.ok) throw new Error("not received");
+    const staff = new Browser(t.app);
+    await staff.login("kommunikator@example.se");
+    const csrf = await staff.csrfFrom(`/arbetsyta/arenden/${earlier.caseId}`);
+    await staff.post(`/arbetsyta/arenden/${earlier.caseId}/svar`, { _csrf: csrf, body: "Du bokar budgetrådgivning genom att ringa oss på vardagar.", typ: "svar" });
+    const fresh = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Kan man få budgetrådgivning hos er?", requester: {} });
+    if (!fresh.ok) throw new Error("not received");
+    const page = await staff.get(`/arbetsyta/arenden/${fresh.caseId}`);
+    expect(page.body).toContain("Svar på liknande frågor");
+    expect(page.body).toContain("Du bokar budgetrådgivning genom att ringa oss på vardagar.");
+  });
+
   it("the public diarium lists registered cases without personal data or secret cases", async () => {
     const open = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Jag heter Hemlig Hemligsson och undrar om avgiften.", requester: { name: "Hemlig Hemligsson" } });
     const secret = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Sekretessfråga", requester: {} });

@@ -101,16 +101,25 @@ export function attachmentsOf(db: Executor, caseId: string) {
   return db.selectFrom("attachments").select(["id", "filename", "content_type", "size"]).where("case_id", "=", caseId).orderBy("created_at").execute();
 }
 
-/** Earlier answers to similar questions, by Swedish full-text search with prefix matching. */
+/**
+ * Earlier answers to similar questions, by Swedish full-text search with prefix matching.
+ * Only the newest matching replies are ranked (at most 500), so a common word in a large
+ * archive does not make every search rank hundreds of thousands of rows.
+ */
 export async function similarAnswers(db: Executor, orgId: string, text: string, excludeCaseId: string, limit = 3) {
-  const words = (text.toLowerCase().match(/[\p{L}]{4,}/gu) ?? []).slice(0, 12);
+  const words = [...new Set(text.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [])].sort((a, b) => b.length - a.length).slice(0, 6);
   if (words.length === 0) return [];
   const query = words.map((w) => `${w.replace(/[^\p{L}]/gu, "")}:*`).join(" | ");
   const rows = await sql<{ body: string; number: string; rank: number }>`
-    select m.body, c.number, ts_rank(m.search, to_tsquery('swedish', ${query})) as rank
-    from case_messages m join cases c on c.id = m.case_id
-    where m.org_id = ${orgId} and m.direction = 'out' and c.id <> ${excludeCaseId} and c.secret = false
-      and m.search @@ to_tsquery('swedish', ${query})
+    select body, number, ts_rank(search, to_tsquery('swedish', ${query})) as rank
+    from (
+      select m.body, m.search, c.number
+      from case_messages m join cases c on c.id = m.case_id
+      where m.org_id = ${orgId} and m.direction = 'out' and c.id <> ${excludeCaseId} and c.secret = false
+        and m.search @@ to_tsquery('swedish', ${query})
+      order by m.created_at desc
+      limit 500
+    ) recent
     order by rank desc limit ${limit}`.execute(db);
   return rows.rows;
 }
