@@ -103,8 +103,8 @@ export function attachmentsOf(db: Executor, caseId: string) {
 
 /**
  * Earlier answers to similar questions, by Swedish full-text search with prefix matching.
- * Only the newest matching replies are ranked (at most 500), so a common word in a large
- * archive does not make every search rank hundreds of thousands of rows.
+ * At most 500 matching replies are ranked, so a common word in a large archive does not make
+ * every search rank hundreds of thousands of rows (the executor stops after 500).
  */
 export async function similarAnswers(db: Executor, orgId: string, text: string, excludeCaseId: string, limit = 3) {
   const words = [...new Set(text.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [])].sort((a, b) => b.length - a.length).slice(0, 6);
@@ -117,7 +117,6 @@ export async function similarAnswers(db: Executor, orgId: string, text: string, 
       from case_messages m join cases c on c.id = m.case_id
       where m.org_id = ${orgId} and m.direction = 'out' and c.id <> ${excludeCaseId} and c.secret = false
         and m.search @@ to_tsquery('swedish', ${query})
-      order by m.created_at desc
       limit 500
     ) recent
     order by rank desc limit ${limit}`.execute(db);
