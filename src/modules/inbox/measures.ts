@@ -5,6 +5,7 @@
  * and what requesters said about whether they got help.
  */
 import type { Executor } from "../../platform/db/database.js";
+import { CHANNEL_SV } from "./labels.js";
 import { DEFAULT_OFFICE_HOURS, officeMinutesBetween, workingDayMinutes } from "../../platform/time/working-time.js";
 
 export interface Share {
@@ -28,7 +29,6 @@ export interface Measures {
   readonly mediaInquiries: Share;
 }
 
-const CHANNEL_SV: Record<string, string> = { web: "Webbformulär", email: "E-post", phone: "Telefon", letter: "Brev", visit: "Besök", facebook: "Facebook", instagram: "Instagram", mastodon: "Mastodon", open311: "Open311" };
 
 function share(key: string, label: string, items: readonly { within: boolean }[]): Share {
   const within = items.filter((i) => i.within).length;

@@ -8,6 +8,7 @@ import { CASE_CHANNELS } from "../../../platform/db/schema.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, Table } from "../../../views/components.js";
 import { userActor } from "../../auth/public/routes.js";
+import { CHANNEL_SV } from "../labels.js";
 
 interface RuleRow {
   id: string;
@@ -101,7 +102,13 @@ function RulesPage(p: { ctx: PageContext; rules: readonly RuleRow[]; units: read
           columns={[
             { header: "Ordning", numeric: true, cell: (r: RuleRow) => String(r.position) },
             { header: "Kategori", cell: (r: RuleRow) => <span safe>{r.category ?? "Alla"}</span> },
-            { header: "Kanal", cell: (r: RuleRow) => <span safe>{r.channel ?? "Alla"}</span> },
+            {
+              header: "Kanal",
+              cell: (r: RuleRow) => {
+                const channel: string = r.channel ? (CHANNEL_SV[r.channel] ?? r.channel) : "Alla";
+                return <span safe>{channel}</span>;
+              },
+            },
             {
               header: "Ord",
               cell: (r: RuleRow) => {
@@ -136,7 +143,7 @@ function RulesPage(p: { ctx: PageContext; rules: readonly RuleRow[]; units: read
             <label class="field__label" for="kanal">Kanal</label>
             <select class="field__select" id="kanal" name="kanal">
               <option value="">Alla kanaler</option>
-              {CASE_CHANNELS.map((c) => <option value={c}>{c}</option>)}
+              {CASE_CHANNELS.map((c) => <option value={c} safe>{CHANNEL_SV[c] ?? c}</option>)}
             </select>
           </div>
           <div class={`field${err("ord") ? " field--error" : ""}`}>

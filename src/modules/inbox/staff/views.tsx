@@ -5,9 +5,7 @@ import { KlarsprakEditor } from "../../../views/klarsprak-editor.js";
 import type { AnalysisJson } from "../../klarsprak/presenters.js";
 import type { BoardRow } from "../queries.js";
 
-const CHANNEL_SV: Record<string, string> = { web: "Webbformulär", email: "E-post", phone: "Telefon", letter: "Brev", visit: "Besök", facebook: "Facebook", instagram: "Instagram", mastodon: "Mastodon", open311: "Open311" };
-const KIND_SV: Record<string, string> = { question: "Fråga", media: "Journalistfråga", complaint: "Klagomål", praise: "Beröm", other: "Annat" };
-const STATUS_SV: Record<string, string> = { new: "Ny", open: "Pågår", waiting: "Väntar på frågeställaren", answered: "Besvarad", closed: "Avslutad" };
+import { CHANNEL_SV, KIND_SV, STATUS_SV } from "../labels.js";
 
 function clock(now: Date, due: Date | null): { text: string; late: boolean } {
   if (!due) return { text: "–", late: false };
