@@ -2,7 +2,7 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { receiveQuestion } from "../src/modules/inbox/commands/receive.js";
+import { receiveQuestion, receiveQuestions } from "../src/modules/inbox/commands/receive.js";
 import { formStamp } from "../src/modules/inbox/public/form-stamp.js";
 import { hashFollowToken } from "../src/modules/inbox/numbers.js";
 import { Browser, startTestApp, type TestApp } from "./app.js";
@@ -135,6 +135,27 @@ describe.each(BACKENDS)("inbox on %s", (backend) => {
     const many = await Promise.all(Array.from({ length: 10 }, (_, i) => receiveQuestion(deps, actor, { ...q, externalId: undefined, body: `Fråga ${i}` })));
     const numbers = many.map((r) => (r.ok ? r.number : ""));
     expect(new Set(numbers).size).toBe(10);
+  });
+
+  it("takes a batch (an IMAP fetch) in one go: duplicates inside and outside the batch, consecutive numbers", async () => {
+    const deps = { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret };
+    const actor = { orgId: t.org.id, userId: null, label: "test" };
+    const before = await receiveQuestion(deps, actor, { orgId: t.org.id, channel: "email", body: "Redan inläst.", requester: {}, externalId: `<batch-seen-${backend}@example.se>` });
+    if (!before.ok) throw new Error("not received");
+    const batch = Array.from({ length: 20 }, (_, i) => ({
+      orgId: t.org.id, channel: "email" as const, body: `Batchfråga ${i}`, requester: { email: `batch${i}@example.se` }, externalId: `<batch-${backend}-${i % 18}@example.se>`,
+    }));
+    batch.push({ orgId: t.org.id, channel: "email", body: "Redan inläst.", requester: { email: "x@example.se" }, externalId: `<batch-seen-${backend}@example.se>` });
+    const results = await receiveQuestions(deps, actor, batch);
+    expect(results).toHaveLength(21);
+    const created = results.filter((r) => r.ok);
+    expect(created).toHaveLength(18);
+    expect(results[18]).toEqual({ ok: false, error: "duplicate", caseId: created[0]?.ok ? created[0].caseId : "" });
+    expect(results[20]).toEqual({ ok: false, error: "duplicate", caseId: before.caseId });
+    const numbers = created.map((r) => (r.ok ? Number(r.number.slice(-6)) : 0));
+    expect(numbers).toEqual(numbers.map((_, i) => (numbers[0] as number) + i));
+    const acks = await t.database.db.selectFrom("audit_log").select((eb) => eb.fn.countAll<string>().as("n")).where("action", "=", "case.receive").where("subject_id", "in", created.map((r) => (r.ok ? r.caseId : ""))).executeTakeFirstOrThrow();
+    expect(Number(acks.n)).toBe(18);
   });
 
   it("a communicator routes with a reason, answers with a saved answer, and the resident sees the answer", async () => {

@@ -1,5 +1,4 @@
 /** Routing rules: category, channel and keywords decide the unit; the first match wins. */
-import type { Executor } from "../../platform/db/database.js";
 
 export interface RuleCandidate {
   readonly category_id: string | null;
@@ -15,9 +14,4 @@ export function ruleMatches(rule: RuleCandidate, q: { categoryId: string | null;
   if (rule.keywords.length === 0) return Boolean(rule.category_id || rule.channel);
   const words = q.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return rule.keywords.some((k) => words.some((w) => w.startsWith(k.toLowerCase())));
-}
-
-export async function unitByRules(db: Executor, orgId: string, q: { categoryId: string | null; channel: string; text: string }): Promise<string | null> {
-  const rules = await db.selectFrom("routing_rules").select(["category_id", "channel", "keywords", "unit_id"]).where("org_id", "=", orgId).orderBy("position").orderBy("created_at").execute();
-  return rules.find((r) => ruleMatches(r, q))?.unit_id ?? null;
 }

@@ -137,6 +137,28 @@ export class JobRunner {
     return this.started.send(name, data, send);
   }
 
+  /**
+   * Enqueues many jobs in one statement (for batched intake). Idempotency keys work as in
+   * send(): a key already used creates nothing.
+   */
+  async sendMany(items: readonly { name: string; data: object; idempotencyKey?: string }[], options: { within?: Executor } = {}): Promise<void> {
+    if (items.length === 0) return;
+    const rows: PgBoss.JobInsert[] = items.map((item) => {
+      const def = this.definitions.get(item.name);
+      if (!def) throw new Error(`Unknown job ${item.name}`);
+      return {
+        name: item.name,
+        data: item.data,
+        retryLimit: def.retryLimit ?? 5,
+        retryDelay: def.retryDelaySeconds ?? 30,
+        retryBackoff: def.retryBackoff ?? true,
+        expireInSeconds: def.expireInSeconds ?? 15 * 60,
+        ...(item.idempotencyKey ? { id: jobIdFor(item.name, item.idempotencyKey) } : {}),
+      };
+    });
+    await this.started.insert(rows, options.within ? { db: adapter(options.within) } : {});
+  }
+
   async failedJobs(limit = 50, offset = 0): Promise<{ jobs: FailedJob[]; total: number }> {
     const db = this.database.db;
     const rows = await sql<{

@@ -1,18 +1,19 @@
 /**
- * ReceiveQuestion: every incoming question on every channel becomes a case in one
- * transaction — case, message, attachments, registration (the case number), history and
- * audit — and its acknowledgement job is queued in the same transaction. A message whose
- * external id (e-mail Message-ID) was seen before never becomes a second case.
+ * ReceiveQuestion / ReceiveQuestions: every incoming question on every channel becomes a case
+ * — case, message, attachments, registration (the case number), history and audit — with its
+ * acknowledgement job queued in the same transaction. Messages are taken in batches (an IMAP
+ * fetch, an import) with multi-row inserts; a single question is a batch of one. A message
+ * whose external id (e-mail Message-ID) was seen before never becomes a second case.
  */
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import type { AuditActor } from "../../../platform/audit/audit.js";
-import { audit } from "../../../platform/audit/audit.js";
 import type { Db } from "../../../platform/db/database.js";
 import type { CaseChannel, CaseKind } from "../../../platform/db/schema.js";
 import type { JobRunner } from "../../../platform/jobs/jobs.js";
 import { assessConcern } from "../concern.js";
-import { followTokenFor, hashFollowToken, nextCaseNumber } from "../numbers.js";
-import { unitByRules } from "../routing.js";
+import { followTokenFor, hashFollowToken } from "../numbers.js";
+import { ruleMatches } from "../routing.js";
 import { firstAnswerDue } from "../sla.js";
 
 export const INTAKE_UNIT_SLUG = "mottagningen-barn";
@@ -54,75 +55,130 @@ export interface InboxDeps {
 }
 
 export async function receiveQuestion(deps: InboxDeps, actor: AuditActor, q: IncomingQuestion): Promise<ReceiveResult> {
+  const [result] = await receiveQuestions(deps, actor, [q]);
+  if (!result) throw new Error("unreachable: one question gives one result");
+  return result;
+}
+
+/** Case numbers for a year, taken in their own short transaction (like a sequence). */
+async function takeNumbers(db: Db, orgId: string, year: number, count: number): Promise<string[]> {
+  const row = await sql<{ last: number }>`
+    insert into case_counters (org_id, year, last) values (${orgId}, ${year}, ${count})
+    on conflict (org_id, year) do update set last = case_counters.last + ${count}
+    returning last`.execute(db);
+  const last = row.rows[0]?.last ?? count;
+  return Array.from({ length: count }, (_, i) => `SOC-${year}-${String(last - count + 1 + i).padStart(6, "0")}`);
+}
+
+export async function receiveQuestions(deps: InboxDeps, actor: AuditActor, questions: readonly IncomingQuestion[]): Promise<ReceiveResult[]> {
   const { db } = deps;
-  if (q.externalId) {
-    const seen = await db.selectFrom("case_messages").select("case_id").where("org_id", "=", q.orgId).where("external_id", "=", q.externalId).executeTakeFirst();
-    if (seen) return { ok: false, error: "duplicate", caseId: seen.case_id };
+  if (questions.length === 0) return [];
+  const orgId = questions[0]?.orgId as string;
+  if (questions.some((q) => q.orgId !== orgId)) throw new Error("A batch belongs to one organisation");
+
+  // Seen before, or twice in this batch: a duplicate, never a second case.
+  const externalIds = [...new Set(questions.map((q) => q.externalId).filter((x): x is string => Boolean(x)))];
+  const seen = new Map<string, string>();
+  if (externalIds.length > 0) {
+    for (const r of await db.selectFrom("case_messages").select(["external_id", "case_id"]).where("org_id", "=", orgId).where("external_id", "in", externalIds).execute()) {
+      if (r.external_id) seen.set(r.external_id, r.case_id);
+    }
   }
-  const received = q.receivedAt ?? new Date();
-  // The number is taken in its own short transaction, like a sequence: concurrent intakes do
-  // not wait for each other's whole transaction. A rolled-back intake leaves a gap, never a duplicate.
-  const number = await nextCaseNumber(db, q.orgId, Number(received.toISOString().slice(0, 4)));
+
+  const [units, rules, categories] = await Promise.all([
+    db.selectFrom("units").select(["id", "slug"]).where("org_id", "=", orgId).where("slug", "in", [INTAKE_UNIT_SLUG, COMMUNICATION_UNIT_SLUG]).execute(),
+    db.selectFrom("routing_rules").select(["category_id", "channel", "keywords", "unit_id"]).where("org_id", "=", orgId).orderBy("position").orderBy("created_at").execute(),
+    db.selectFrom("categories").select(["id", "unit_id"]).where("org_id", "=", orgId).execute(),
+  ]);
+  const unitBySlug = new Map(units.map((u) => [u.slug, u.id]));
+  const categoryUnit = new Map(categories.map((c) => [c.id, c.unit_id]));
+
+  type Planned = { q: IncomingQuestion; caseId: string; received: Date; kind: CaseKind; concern: ReturnType<typeof assessConcern>; unitId: string | null };
+  const results: (ReceiveResult | Planned)[] = [];
+  const firstInBatch = new Map<string, string>();
+  for (const q of questions) {
+    const dup = q.externalId ? seen.get(q.externalId) ?? firstInBatch.get(q.externalId) : undefined;
+    if (dup) {
+      results.push({ ok: false, error: "duplicate", caseId: dup });
+      continue;
+    }
+    const caseId = randomUUID();
+    if (q.externalId) firstInBatch.set(q.externalId, caseId);
+    const concern = assessConcern(`${q.subject ?? ""}\n${q.body}`);
+    const kind: CaseKind = q.kind ?? "question";
+    let unitId: string | null;
+    if (concern.concern) unitId = unitBySlug.get(INTAKE_UNIT_SLUG) ?? null;
+    else if (kind === "media") unitId = unitBySlug.get(COMMUNICATION_UNIT_SLUG) ?? null;
+    else {
+      const text = `${q.subject ?? ""}\n${q.body}`;
+      unitId = rules.find((r) => ruleMatches(r, { categoryId: q.categoryId ?? null, channel: q.channel, text }))?.unit_id
+        ?? (q.categoryId ? categoryUnit.get(q.categoryId) ?? null : null);
+    }
+    results.push({ q, caseId, received: q.receivedAt ?? new Date(), kind, concern, unitId });
+  }
+  const planned = results.filter((r): r is Planned => "q" in r);
+  if (planned.length === 0) return results as ReceiveResult[];
+
+  // Numbers per year, first: a rolled-back batch leaves a gap, never a duplicate number.
+  const numbers = new Map<Planned, string>();
+  const byYear = new Map<number, Planned[]>();
+  for (const p of planned) {
+    const year = Number(p.received.toISOString().slice(0, 4));
+    byYear.set(year, [...(byYear.get(year) ?? []), p]);
+  }
+  for (const [year, list] of byYear) {
+    const taken = await takeNumbers(db, orgId, year, list.length);
+    list.forEach((p, i) => numbers.set(p, taken[i] as string));
+  }
+
+  const done = new Map<Planned, ReceiveResult>();
   try {
-    return await intake(deps, actor, q, received, number);
+    await db.transaction().execute(async (trx) => {
+      const rows = planned.map((p) => {
+        const followToken = followTokenFor(deps.secret, p.caseId);
+        const due = firstAnswerDue(p.received, p.kind, p.concern.concern);
+        done.set(p, { ok: true, caseId: p.caseId, number: numbers.get(p) as string, followToken, due, concern: p.concern.concern, unitId: p.unitId });
+        return {
+          id: p.caseId, org_id: orgId, number: numbers.get(p) as string, channel: p.q.channel, kind: p.kind, category_id: p.q.categoryId ?? null,
+          unit_id: p.unitId, status: "new" as const, priority: p.concern.concern ? ("urgent" as const) : ("normal" as const),
+          concern_report: p.concern.concern, concern_reasons: [...p.concern.reasons], subject: p.q.subject?.trim() || subjectFrom(p.q.body),
+          requester_name: p.q.requester.name?.trim() || null, requester_email: p.q.requester.email?.trim().toLowerCase() || null,
+          requester_phone: p.q.requester.phone?.trim() || null, follow_token_hash: hashFollowToken(followToken), received_at: p.received, first_answer_due: due,
+        };
+      });
+      await trx.insertInto("cases").values(rows).execute();
+      const messages = planned.map((p) => ({ id: randomUUID(), org_id: orgId, case_id: p.caseId, direction: "in" as const, channel: p.q.channel, body: p.q.body, external_id: p.q.externalId ?? null }));
+      await trx.insertInto("case_messages").values(messages).execute();
+      const files = planned.flatMap((p, i) => (p.q.attachments ?? []).map((a) => ({
+        org_id: orgId, case_id: p.caseId, message_id: messages[i]?.id ?? null, filename: a.filename, content_type: a.contentType, size: a.data.length, data: a.data,
+      })));
+      if (files.length > 0) await trx.insertInto("attachments").values(files).execute();
+      await trx.insertInto("case_events").values(planned.map((p) => ({
+        org_id: orgId, case_id: p.caseId, type: "received",
+        details: JSON.stringify({ channel: p.q.channel, concern: p.concern.concern, reasons: p.concern.reasons, unitId: p.unitId }),
+      }))).execute();
+      await trx.insertInto("audit_log").values(planned.map((p) => ({
+        org_id: actor.orgId, actor_id: actor.userId, actor_label: actor.label, action: "case.receive", subject_type: "case", subject_id: p.caseId,
+        ip: actor.ip ?? null, request_id: actor.requestId ?? null,
+        details: JSON.stringify({ number: numbers.get(p), channel: p.q.channel, concern: p.concern.concern }),
+      }))).execute();
+      await deps.jobs.sendMany(
+        planned.filter((p) => p.q.requester.email).map((p) => ({ name: "inbox.send-acknowledgement", data: { caseId: p.caseId }, idempotencyKey: `ack:${p.caseId}` })),
+        { within: trx },
+      );
+    });
   } catch (error) {
-    // Two readers got the same message at once: the unique Message-ID lets one case through.
-    if (q.externalId && (error as { code?: string }).code === "23505") {
-      const seen = await db.selectFrom("case_messages").select("case_id").where("org_id", "=", q.orgId).where("external_id", "=", q.externalId).executeTakeFirst();
-      if (seen) return { ok: false, error: "duplicate", caseId: seen.case_id };
+    // Another reader committed the same message meanwhile: take the batch one by one.
+    if ((error as { code?: string }).code === "23505" && planned.length > 1) {
+      const out: ReceiveResult[] = [];
+      for (const r of results) out.push("q" in r ? await receiveQuestion(deps, actor, r.q) : r);
+      return out;
+    }
+    if ((error as { code?: string }).code === "23505" && planned[0]?.q.externalId) {
+      const again = await db.selectFrom("case_messages").select("case_id").where("org_id", "=", orgId).where("external_id", "=", planned[0].q.externalId).executeTakeFirst();
+      if (again) return results.map((r) => ("q" in r ? { ok: false as const, error: "duplicate" as const, caseId: again.case_id } : r));
     }
     throw error;
   }
-}
-
-async function intake(deps: InboxDeps, actor: AuditActor, q: IncomingQuestion, received: Date, number: string): Promise<ReceiveResult> {
-  const { db, jobs } = deps;
-  return db.transaction().execute(async (trx) => {
-    const concern = assessConcern(`${q.subject ?? ""}\n${q.body}`);
-    const kind: CaseKind = q.kind ?? "question";
-    let unitId: string | null = null;
-    if (concern.concern) {
-      unitId = (await trx.selectFrom("units").select("id").where("org_id", "=", q.orgId).where("slug", "=", INTAKE_UNIT_SLUG).executeTakeFirst())?.id ?? null;
-    } else if (kind === "media") {
-      unitId = (await trx.selectFrom("units").select("id").where("org_id", "=", q.orgId).where("slug", "=", COMMUNICATION_UNIT_SLUG).executeTakeFirst())?.id ?? null;
-    } else {
-      unitId = await unitByRules(trx, q.orgId, { categoryId: q.categoryId ?? null, channel: q.channel, text: `${q.subject ?? ""}\n${q.body}` });
-      if (!unitId && q.categoryId) {
-        unitId = (await trx.selectFrom("categories").select("unit_id").where("id", "=", q.categoryId).executeTakeFirst())?.unit_id ?? null;
-      }
-    }
-    const caseId = randomUUID();
-    const followToken = followTokenFor(deps.secret, caseId);
-    const due = firstAnswerDue(received, kind, concern.concern);
-    const created = await trx
-      .insertInto("cases")
-      .values({
-        id: caseId, org_id: q.orgId, number, channel: q.channel, kind, category_id: q.categoryId ?? null, unit_id: unitId,
-        status: "new", priority: concern.concern ? "urgent" : "normal", concern_report: concern.concern,
-        concern_reasons: [...concern.reasons], subject: q.subject?.trim() || subjectFrom(q.body),
-        requester_name: q.requester.name?.trim() || null, requester_email: q.requester.email?.trim().toLowerCase() || null,
-        requester_phone: q.requester.phone?.trim() || null, follow_token_hash: hashFollowToken(followToken), received_at: received, first_answer_due: due,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const message = await trx
-      .insertInto("case_messages")
-      .values({ org_id: q.orgId, case_id: created.id, direction: "in", channel: q.channel, body: q.body, external_id: q.externalId ?? null })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    for (const a of q.attachments ?? []) {
-      await trx.insertInto("attachments").values({
-        org_id: q.orgId, case_id: created.id, message_id: message.id, filename: a.filename, content_type: a.contentType, size: a.data.length, data: a.data,
-      }).execute();
-    }
-    await trx.insertInto("case_events").values({
-      org_id: q.orgId, case_id: created.id, type: "received",
-      details: JSON.stringify({ channel: q.channel, concern: concern.concern, reasons: concern.reasons, unitId }),
-    }).execute();
-    await audit(trx, actor, { action: "case.receive", subjectType: "case", subjectId: created.id, details: { number, channel: q.channel, concern: concern.concern } });
-    if (q.requester.email) {
-      await jobs.send("inbox.send-acknowledgement", { caseId: created.id }, { idempotencyKey: `ack:${created.id}`, within: trx });
-    }
-    return { ok: true as const, caseId: created.id, number, followToken, due, concern: concern.concern, unitId };
-  });
+  return results.map((r) => ("q" in r ? (done.get(r) as ReceiveResult) : r));
 }
