@@ -93,20 +93,20 @@ export async function benchInbox(): Promise<void> {
     }));
     const seconds = (Date.now() - t0) / 1000;
     console.log(`inbox: ingest one by one ${Math.round(done / seconds)} messages/s (8 concurrent writers, ${done} messages in ${seconds.toFixed(1)} s)`);
-    // As the IMAP reader takes them: fetched in batches of 50.
+    // As the IMAP reader takes them: fetched in batches of 100.
     let batched = 0;
     const t1 = Date.now();
     const stop = t1 + 10_000;
     await Promise.all(Array.from({ length: 4 }, async (_, w) => {
       for (let b = 0; Date.now() < stop; b++) {
-        const batch = Array.from({ length: 50 }, (_, i) => ({
+        const batch = Array.from({ length: 100 }, (_, i) => ({
           orgId: org.id, channel: "email" as const, body: bodies[i % bodies.length] as string, requester: { email: `batch${w}@example.se` }, externalId: `<bench-batch-${w}-${b}-${i}@example.se>`,
         }));
         batched += (await receiveQuestions(deps, actor, batch)).length;
       }
     }));
     const s2 = (Date.now() - t1) / 1000;
-    console.log(`inbox: ingest in batches of 50 ${Math.round(batched / s2)} messages/s (4 concurrent readers, ${batched} messages in ${s2.toFixed(1)} s)`);
+    console.log(`inbox: ingest in batches of 100 ${Math.round(batched / s2)} messages/s (4 concurrent readers, ${batched} messages in ${s2.toFixed(1)} s)`);
   } finally {
     await jobs.stop().catch(() => undefined);
     await database.close();

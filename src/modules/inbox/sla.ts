@@ -18,8 +18,21 @@ export function targetFor(kind: CaseKind, concern: boolean, hours: OfficeHours =
   return { minutes: workingDayMinutes(hours), label: "1 arbetsdag" };
 }
 
+// Messages arrive in bursts: the due time is computed once per minute of arrival (due times
+// are kept to the minute).
+const dueCache = new Map<string, number>();
+
 export function firstAnswerDue(received: Date, kind: CaseKind, concern: boolean, hours: OfficeHours = DEFAULT_OFFICE_HOURS): Date {
-  return addOfficeMinutes(received, targetFor(kind, concern, hours).minutes, hours);
+  const minutes = targetFor(kind, concern, hours).minutes;
+  const minute = Math.floor(received.getTime() / 60_000) * 60_000;
+  const key = `${minute}|${minutes}|${hours.open}|${hours.close}|${hours.eveClose}`;
+  let due = dueCache.get(key);
+  if (due === undefined) {
+    due = addOfficeMinutes(new Date(minute), minutes, hours).getTime();
+    if (dueCache.size > 10_000) dueCache.clear();
+    dueCache.set(key, due);
+  }
+  return new Date(due);
 }
 
 /** Moves a due time forward by the office time a case spent waiting for the requester. */
