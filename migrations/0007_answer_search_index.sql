@@ -1,2 +1,3 @@
--- Replies only, for "answers to similar questions": a smaller index than the whole thread.
+-- "Answers to similar questions": the newest replies first, and a GIN index over replies only.
+create index case_messages_out_recent_idx on case_messages (org_id, created_at desc) where direction = 'out';
 create index case_messages_out_search_idx on case_messages using gin (search) where direction = 'out';

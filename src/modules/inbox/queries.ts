@@ -103,14 +103,25 @@ export function attachmentsOf(db: Executor, caseId: string) {
 
 /**
  * Earlier answers to similar questions, by Swedish full-text search with prefix matching.
- * At most 500 matching replies are ranked, so a common word in a large archive does not make
- * every search rank hundreds of thousands of rows (the executor stops after 500).
+ * First among the newest 2,000 replies (bounded work, and where common questions are
+ * answered); only when that finds too little, the whole archive through the GIN index —
+ * which is fast exactly then, because the words are rare.
  */
 export async function similarAnswers(db: Executor, orgId: string, text: string, excludeCaseId: string, limit = 3) {
   const words = [...new Set(text.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [])].sort((a, b) => b.length - a.length).slice(0, 6);
   if (words.length === 0) return [];
   const query = words.map((w) => `${w.replace(/[^\p{L}]/gu, "")}:*`).join(" | ");
-  const rows = await sql<{ body: string; number: string; rank: number }>`
+  const recent = await sql<{ body: string; number: string; rank: number }>`
+    select m.body, c.number, ts_rank(m.search, to_tsquery('swedish', ${query})) as rank
+    from (
+      select case_id, body, search from case_messages
+      where org_id = ${orgId} and direction = 'out'
+      order by created_at desc limit 2000
+    ) m join cases c on c.id = m.case_id
+    where c.id <> ${excludeCaseId} and c.secret = false and m.search @@ to_tsquery('swedish', ${query})
+    order by rank desc limit ${limit}`.execute(db);
+  if (recent.rows.length >= limit) return recent.rows;
+  const all = await sql<{ body: string; number: string; rank: number }>`
     select body, number, ts_rank(search, to_tsquery('swedish', ${query})) as rank
     from (
       select m.body, m.search, c.number
@@ -118,9 +129,9 @@ export async function similarAnswers(db: Executor, orgId: string, text: string, 
       where m.org_id = ${orgId} and m.direction = 'out' and c.id <> ${excludeCaseId} and c.secret = false
         and m.search @@ to_tsquery('swedish', ${query})
       limit 500
-    ) recent
+    ) matches
     order by rank desc limit ${limit}`.execute(db);
-  return rows.rows;
+  return all.rows;
 }
 
 export function savedAnswersFor(db: Executor, orgId: string, unitId: string | null) {
