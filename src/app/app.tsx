@@ -3,7 +3,7 @@
  * access control (deny by default), CSRF, modules, and one error handler.
  */
 import { randomUUID } from "node:crypto";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import formbody from "@fastify/formbody";
@@ -237,9 +237,5 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     }
   });
   return app;
-}
-
-export function redirectSeeOther(reply: FastifyReply, url: string): FastifyReply {
-  return reply.redirect(url, 303);
 }
 

@@ -1,6 +1,5 @@
 /** Helpers that turn a request into a page: context, frame and status. */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { Children } from "@kitajs/html";
 import type { PageContext } from "../views/context.js";
 import { Layout, type NavItem } from "../views/layout.js";
 
@@ -45,10 +44,6 @@ export function sendPage(
   // Pages can hold personal data: never let a shared cache keep staff pages.
   if (options.side === "staff") reply.header("cache-control", "no-store");
   return reply.status(options.status ?? 200).type("text/html; charset=utf-8").send(html);
-}
-
-export function Prose({ children }: { children: Children }): JSX.Element {
-  return <div class="prose">{children as "safe"}</div>;
 }
 
 /** Only same-site paths may be redirect targets: "/x" yes, "//evil" and "https://…" no. */

@@ -77,6 +77,52 @@ export function TextField(p: FieldProps): JSX.Element {
   );
 }
 
+export interface SelectOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** A labelled select list with an optional hint and inline error. */
+export function SelectField(p: {
+  readonly name: string;
+  readonly label: string;
+  readonly options: readonly SelectOption[];
+  readonly id?: string;
+  readonly selected?: string | undefined;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+}): JSX.Element {
+  const id = p.id ?? p.name;
+  return (
+    <div class={`field${p.error ? " field--error" : ""}`}>
+      <label class="field__label" for={id} safe>
+        {p.label}
+      </label>
+      {p.hint ? (
+        <p class="field__hint" id={`${id}-hint`} safe>
+          {p.hint}
+        </p>
+      ) : (
+        ""
+      )}
+      {p.error ? (
+        <p class="field__error" safe>
+          {p.error}
+        </p>
+      ) : (
+        ""
+      )}
+      <select class="field__select" id={id} name={p.name} aria-describedby={p.hint ? `${id}-hint` : undefined}>
+        {p.options.map((o) => (
+          <option value={o.value} selected={p.selected === o.value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function CsrfField({ ctx }: { ctx: PageContext }): JSX.Element {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
 }

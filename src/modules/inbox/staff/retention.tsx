@@ -7,7 +7,7 @@ import { audit } from "../../../platform/audit/audit.js";
 import { CASE_KINDS } from "../../../platform/db/schema.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
-import { Banner, Button, ErrorSummary, Form, Table, TextField } from "../../../views/components.js";
+import { Banner, Button, ErrorSummary, Form, SelectField, Table, TextField } from "../../../views/components.js";
 import { userActor } from "../../auth/public/routes.js";
 
 const KIND_SV: Record<string, string> = { question: "Frågor", media: "Journalistfrågor", complaint: "Klagomål", praise: "Beröm", other: "Övrigt" };
@@ -77,20 +77,8 @@ function RetentionPage(p: { ctx: PageContext; rules: readonly Rule[]; categories
       <section class="panel" aria-labelledby="new-retention">
         <h2 id="new-retention">Ny regel</h2>
         <Form ctx={ctx} action="/arbetsyta/admin/gallring">
-          <div class="field">
-            <label class="field__label" for="typ">Typ av ärende</label>
-            <select class="field__select" id="typ" name="typ">
-              <option value="">Alla typer</option>
-              {CASE_KINDS.map((k) => <option value={k} safe>{KIND_SV[k] ?? k}</option>)}
-            </select>
-          </div>
-          <div class="field">
-            <label class="field__label" for="kategori">Kategori</label>
-            <select class="field__select" id="kategori" name="kategori">
-              <option value="">Alla kategorier</option>
-              {p.categories.map((c) => <option value={c.id} safe>{c.name_sv}</option>)}
-            </select>
-          </div>
+          <SelectField name="typ" label="Typ av ärende" options={[{ value: "", label: "Alla typer" }, ...CASE_KINDS.map((k) => ({ value: k, label: KIND_SV[k] ?? k }))]} />
+          <SelectField name="kategori" label="Kategori" options={[{ value: "", label: "Alla kategorier" }, ...p.categories.map((c) => ({ value: c.id, label: c.name_sv }))]} />
           <TextField name="manader" label="Månader efter att ärendet avslutades" value="24" error={err("manader")} width="quarter" />
           <TextField name="grund" label="Stöd för gallringen" hint="Till exempel: Dokumenthanteringsplan socialnämnden, punkt 3.2" error={err("grund")} />
           <Button>Spara regeln</Button>

@@ -6,7 +6,7 @@ import { sendPage } from "../../../app/render.js";
 import { audit } from "../../../platform/audit/audit.js";
 import { CASE_CHANNELS } from "../../../platform/db/schema.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
-import { Banner, Button, ErrorSummary, Form, Table } from "../../../views/components.js";
+import { Banner, Button, ErrorSummary, Form, SelectField, Table } from "../../../views/components.js";
 import { userActor } from "../../auth/public/routes.js";
 import { CHANNEL_SV } from "../labels.js";
 
@@ -131,35 +131,15 @@ function RulesPage(p: { ctx: PageContext; rules: readonly RuleRow[]; units: read
       <section class="panel" aria-labelledby="new-rule">
         <h2 id="new-rule">Ny regel</h2>
         <Form ctx={ctx} action="/arbetsyta/admin/dirigering">
-          <div class={`field${err("kategori") ? " field--error" : ""}`}>
-            <label class="field__label" for="kategori">Kategori</label>
-            {err("kategori") ? <p class="field__error" safe>{err("kategori")}</p> : ""}
-            <select class="field__select" id="kategori" name="kategori">
-              <option value="">Alla kategorier</option>
-              {p.categories.map((c) => <option value={c.id} safe>{c.name_sv}</option>)}
-            </select>
-          </div>
-          <div class="field">
-            <label class="field__label" for="kanal">Kanal</label>
-            <select class="field__select" id="kanal" name="kanal">
-              <option value="">Alla kanaler</option>
-              {CASE_CHANNELS.map((c) => <option value={c} safe>{CHANNEL_SV[c] ?? c}</option>)}
-            </select>
-          </div>
+          <SelectField name="kategori" label="Kategori" error={err("kategori")} options={[{ value: "", label: "Alla kategorier" }, ...p.categories.map((c) => ({ value: c.id, label: c.name_sv }))]} />
+          <SelectField name="kanal" label="Kanal" options={[{ value: "", label: "Alla kanaler" }, ...CASE_CHANNELS.map((c) => ({ value: c, label: CHANNEL_SV[c] ?? c }))]} />
           <div class={`field${err("ord") ? " field--error" : ""}`}>
             <label class="field__label" for="ord">Ord i frågan</label>
             <p class="field__hint" id="ord-hint">Skriv ord med kommatecken emellan. Ett ord passar också längre ord: ”hyr” passar ”hyran”.</p>
             {err("ord") ? <p class="field__error" safe>{err("ord")}</p> : ""}
             <input class="field__input" id="ord" name="ord" type="text" aria-describedby="ord-hint" />
           </div>
-          <div class={`field${err("enhet") ? " field--error" : ""}`}>
-            <label class="field__label" for="enhet">Enhet som får frågan</label>
-            {err("enhet") ? <p class="field__error" safe>{err("enhet")}</p> : ""}
-            <select class="field__select" id="enhet" name="enhet">
-              <option value="">Välj enhet</option>
-              {p.units.map((u) => <option value={u.id} safe>{u.name}</option>)}
-            </select>
-          </div>
+          <SelectField name="enhet" label="Enhet som får frågan" error={err("enhet")} options={[{ value: "", label: "Välj enhet" }, ...p.units.map((u) => ({ value: u.id, label: u.name }))]} />
           <div class={`field${err("ordning") ? " field--error" : ""}`}>
             <label class="field__label" for="ordning">Ordning</label>
             <p class="field__hint" id="ordning-hint">Lägre tal prövas först.</p>

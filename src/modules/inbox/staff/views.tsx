@@ -1,6 +1,6 @@
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import type { PageContext, FieldError } from "../../../views/context.js";
-import { Banner, Button, ErrorSummary, Form, Pagination, Table, Tag } from "../../../views/components.js";
+import { Banner, Button, ErrorSummary, Form, Pagination, SelectField, Table, Tag } from "../../../views/components.js";
 import { KlarsprakEditor } from "../../../views/klarsprak-editor.js";
 import type { AnalysisJson } from "../../klarsprak/presenters.js";
 import type { BoardRow } from "../queries.js";
@@ -37,27 +37,9 @@ export function BoardPage(p: { ctx: PageContext; rows: readonly BoardRow[]; tota
       <form method="get" action="/arbetsyta/inkorg" class="filters" novalidate>
         <fieldset class="filters__set">
           <legend>Filtrera</legend>
-          <div class="field">
-            <label class="field__label" for="enhet">Enhet</label>
-            <select class="field__select" id="enhet" name="enhet">
-              <option value="">Alla enheter</option>
-              {p.units.map((u) => <option value={u.id} selected={p.query.enhet === u.id} safe>{u.name}</option>)}
-            </select>
-          </div>
-          <div class="field">
-            <label class="field__label" for="kanal">Kanal</label>
-            <select class="field__select" id="kanal" name="kanal">
-              <option value="">Alla kanaler</option>
-              {Object.entries(CHANNEL_SV).map(([k, v]) => <option value={k} selected={p.query.kanal === k} safe>{v}</option>)}
-            </select>
-          </div>
-          <div class="field">
-            <label class="field__label" for="typ">Typ</label>
-            <select class="field__select" id="typ" name="typ">
-              <option value="">Alla typer</option>
-              {Object.entries(KIND_SV).map(([k, v]) => <option value={k} selected={p.query.typ === k} safe>{v}</option>)}
-            </select>
-          </div>
+          <SelectField name="enhet" label="Enhet" selected={p.query.enhet} options={[{ value: "", label: "Alla enheter" }, ...p.units.map((u) => ({ value: u.id, label: u.name }))]} />
+          <SelectField name="kanal" label="Kanal" selected={p.query.kanal} options={[{ value: "", label: "Alla kanaler" }, ...Object.entries(CHANNEL_SV).map(([value, label]) => ({ value, label }))]} />
+          <SelectField name="typ" label="Typ" selected={p.query.typ} options={[{ value: "", label: "Alla typer" }, ...Object.entries(KIND_SV).map(([value, label]) => ({ value, label }))]} />
           <Button kind="secondary">Visa</Button>
         </fieldset>
       </form>
@@ -212,12 +194,7 @@ export function CasePage(p: {
             <h2 id="reply-title">Svara</h2>
             {p.savedAnswers.length > 0 ? (
               <Form ctx={ctx} action={`${base}/svarsmall`} class="inline-form">
-                <div class="field">
-                  <label class="field__label" for="mall">Svarsmall</label>
-                  <select class="field__select" id="mall" name="mall">
-                    {p.savedAnswers.map((s) => <option value={s.id} safe>{s.title}</option>)}
-                  </select>
-                </div>
+                <SelectField name="mall" label="Svarsmall" options={p.savedAnswers.map((a) => ({ value: a.id, label: a.title }))} />
                 <Button kind="secondary">Använd svarsmallen</Button>
               </Form>
             ) : (
@@ -254,10 +231,7 @@ export function CasePage(p: {
               ""
             )}
             <Form ctx={ctx} action={`${base}/flytta`}>
-              <div class="field">
-                <label class="field__label" for="enhet">Enhet</label>
-                <select class="field__select" id="enhet" name="enhet">{p.units.map((u) => <option value={u.id} selected={p.suggestion?.unitId === u.id} safe>{u.name}</option>)}</select>
-              </div>
+              <SelectField name="enhet" label="Enhet" selected={p.suggestion?.unitId} options={p.units.map((u) => ({ value: u.id, label: u.name }))} />
               <div class={`field${err("reason") ? " field--error" : ""}`}>
                 <label class="field__label" for="reason">Varför?</label>
                 {err("reason") ? <p class="field__error" safe>{err("reason")}</p> : ""}
@@ -272,14 +246,11 @@ export function CasePage(p: {
         <section class="panel" aria-labelledby="status-title">
           <h2 id="status-title">Ändra läge</h2>
           <Form ctx={ctx} action={`${base}/status`}>
-            <div class="field">
-              <label class="field__label" for="till">Nytt läge</label>
-              <select class="field__select" id="till" name="till">
-                <option value="open">Pågår</option>
-                <option value="waiting">Väntar på frågeställaren (klockan stannar)</option>
-                <option value="closed">Avslutad</option>
-              </select>
-            </div>
+            <SelectField name="till" label="Nytt läge" options={[
+              { value: "open", label: "Pågår" },
+              { value: "waiting", label: "Väntar på frågeställaren (klockan stannar)" },
+              { value: "closed", label: "Avslutad" },
+            ]} />
             <Button kind="secondary">Ändra</Button>
           </Form>
           <h3>{c.concern ? "Inte en orosanmälan?" : "Är det en orosanmälan?"}</h3>
