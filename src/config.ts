@@ -4,6 +4,7 @@
  * message that names the variable (see README, "Configuration").
  */
 import { z } from "zod";
+import { parseMailboxUrl, type MailboxAddress } from "./platform/mail/imap-reader.js";
 
 /** The secret used in demo mode. Production refuses to start with it. */
 export const DEMO_SESSION_SECRET = "demo-secret-not-for-production-use-0000";
@@ -45,6 +46,11 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Socialförvaltningen i Exempelstad <kontakt@example.se>"),
   MAIL_DOMAIN: z.string().min(3).default("klarsvar.example.se"),
   MAIL_OUTBOX_DIR: z.string().min(1).optional(),
+  MAIL_REPLY_ADDRESS: z.email().optional(),
+  IMAP_MAILBOXES: z.string().optional(),
+  IMAP_POLL_SECONDS: positiveInt.default(60),
+  MAIL_MAX_MESSAGE_BYTES: positiveInt.default(26_214_400),
+  MAIL_RETRY_DELAY_SECONDS: positiveInt.default(30),
   OPEN311_API_KEYS: z.string().optional(),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -82,7 +88,20 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Keys that may post service requests to /open311/v2/. */
   readonly open311ApiKeys: readonly string[];
-  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string; readonly domain: string; readonly outboxDir: string };
+  readonly mail: {
+    readonly smtpUrl: string | undefined;
+    readonly from: string;
+    readonly domain: string;
+    readonly outboxDir: string;
+    /** Replies come back to "<local>+<token>@<domain>" of this address. */
+    readonly replyAddress: string;
+    /** The shared mailboxes Klarsvar reads over IMAP. */
+    readonly imapMailboxes: readonly MailboxAddress[];
+    readonly imapPollSeconds: number;
+    readonly maxMessageBytes: number;
+    /** First wait before an outgoing mail is tried again; it doubles per try. */
+    readonly retryDelaySeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +134,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (production && c.OIDC_ISSUER && !c.OIDC_ISSUER.startsWith("https://")) {
     problems.push("  OIDC_ISSUER: must use https:// in production");
+  }
+  const mailboxes: MailboxAddress[] = [];
+  for (const [i, url] of (c.IMAP_MAILBOXES ?? "").split(",").map((u) => u.trim()).filter(Boolean).entries()) {
+    try {
+      mailboxes.push(parseMailboxUrl(url));
+    } catch (error) {
+      problems.push(`  IMAP_MAILBOXES: mailbox ${i + 1} ${(error as Error).message}`);
+    }
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
 
@@ -149,6 +176,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: c.MAIL_FROM,
       domain: c.MAIL_DOMAIN,
       outboxDir: c.MAIL_OUTBOX_DIR ?? (c.KLARSVAR_DATA_DIR.startsWith("memory://") ? "./data/outbox-test" : `${c.KLARSVAR_DATA_DIR}/outbox`),
+      replyAddress: c.MAIL_REPLY_ADDRESS ?? `svar@${c.MAIL_DOMAIN}`,
+      imapMailboxes: mailboxes,
+      imapPollSeconds: c.IMAP_POLL_SECONDS,
+      maxMessageBytes: c.MAIL_MAX_MESSAGE_BYTES,
+      retryDelaySeconds: c.MAIL_RETRY_DELAY_SECONDS,
     },
   });
 }

@@ -19,7 +19,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { backend?: Backend; env?: Record<string, string>; modules?: readonly KlarsvarModule[]; work?: boolean; sampleInterval?: number } = {},
+  options: { backend?: Backend; env?: Record<string, string>; modules?: readonly KlarsvarModule[]; work?: boolean; services?: boolean; sampleInterval?: number } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.env ?? {});
   const database = await freshDatabase(options.backend ?? "pglite");
@@ -34,10 +34,13 @@ export async function startTestApp(
   await jobs.start({ work: options.work ?? false });
   for (const mod of options.modules ?? MODULES) await mod.seedDemo?.(app.klarsvar.context);
   await app.ready();
+  const services = options.services ? (options.modules ?? MODULES).flatMap((m) => m.services?.(app.klarsvar.context) ?? []) : [];
+  for (const service of services) await service.start();
   return {
     app, config, database, jobs, org,
     close: async () => {
       await app.close();
+      for (const service of services) await service.stop();
       await jobs.stop();
       await database.close();
     },

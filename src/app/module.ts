@@ -31,11 +31,20 @@ export interface NavEntry {
   readonly order: number;
 }
 
+/** Long-running work beside the jobs (an IMAP reader): started with the worker, stopped first. */
+export interface BackgroundService {
+  readonly name: string;
+  start(): void | Promise<void>;
+  stop(): Promise<void>;
+}
+
 export interface KlarsvarModule {
   readonly name: string;
   readonly policies?: Record<string, Rule>;
   readonly nav?: readonly NavEntry[];
   readonly jobs?: (ctx: ModuleContext) => readonly JobDefinition<never>[];
+  /** Started where jobs are worked (KLARSVAR_ROLE all or worker). */
+  readonly services?: (ctx: ModuleContext) => readonly BackgroundService[];
   readonly routes?: (app: FastifyInstance, ctx: ModuleContext) => void | Promise<void>;
   /** Demo content for demo mode only; must be idempotent (runs on every demo start). */
   readonly seedDemo?: (ctx: ModuleContext) => Promise<void>;

@@ -12,7 +12,7 @@ import { audit, SYSTEM_ACTOR } from "../platform/audit/audit.js";
 import { PolicyRegistry } from "../platform/auth/policies.js";
 import { DEMO_PASSWORD } from "../modules/auth/demo.js";
 import { buildApp } from "./app.js";
-import type { KlarsvarModule, Organisation } from "./module.js";
+import type { BackgroundService, KlarsvarModule, ModuleContext, Organisation } from "./module.js";
 import { MODULES } from "./modules.js";
 import { ensureOrganisation, seedDemo } from "./seed.js";
 
@@ -62,18 +62,25 @@ export async function startKlarsvar(
   const jobs = new JobRunner(database, { onError: (e) => console.error(JSON.stringify({ level: "error", msg: "job runner error", err: e.message })) });
   let app: FastifyInstance | undefined;
   let url: string | undefined;
+  const services: BackgroundService[] = [];
   try {
     if (config.demo) await seedDemo(database.db, org, DEMO_PASSWORD);
     else await disableDemoLogins(database, org);
     const context = { config, database, jobs, org, modules };
+    let moduleContext: ModuleContext;
     if (options.web) {
       app = await buildApp(context);
+      moduleContext = app.klarsvar.context;
     } else {
       // A worker still needs the modules' jobs registered.
-      const workerContext = { config, database, jobs, org, policies: new PolicyRegistry(), oidc: undefined };
-      for (const mod of modules) for (const def of mod.jobs?.(workerContext) ?? []) jobs.register(def);
+      moduleContext = { config, database, jobs, org, policies: new PolicyRegistry(), oidc: undefined };
+      for (const mod of modules) for (const def of mod.jobs?.(moduleContext) ?? []) jobs.register(def);
     }
     await jobs.start({ work: options.worker });
+    if (options.worker) {
+      for (const mod of modules) services.push(...(mod.services?.(moduleContext) ?? []));
+      for (const service of services) await service.start();
+    }
     // Module demo content may queue jobs, so it comes after the job runner has started.
     if (app && config.demo) for (const mod of modules) await mod.seedDemo?.(app.klarsvar.context);
     if (app && options.listen !== false) {
@@ -83,6 +90,7 @@ export async function startKlarsvar(
     }
   } catch (error) {
     await app?.close().catch(() => undefined);
+    for (const service of services) await service.stop().catch(() => undefined);
     await jobs.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
@@ -94,6 +102,8 @@ export async function startKlarsvar(
       // Order matters: stop taking requests, let running jobs finish, then close the database.
       stopping ??= (async () => {
         await app?.close();
+        // Services feed the jobs (an IMAP batch queues acknowledgements): they stop first.
+        for (const service of services) await service.stop();
         await jobs.stop();
         await database.close();
       })();

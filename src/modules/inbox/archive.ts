@@ -56,7 +56,8 @@ export async function exportYear(
     for (const [n, m] of messages.entries()) {
       const name = `${c.number}/meddelande-${String(n + 1).padStart(3, "0")}-${m.direction}.eml`;
       const requester = c.requester_email ?? `okand@${options.domain}`;
-      const body = await eml({
+      // An e-mail that came in is archived as it was received; everything else is written out.
+      const body = m.raw_source ? Buffer.from(m.raw_source) : await eml({
         from: m.direction === "in" ? requester : options.orgAddress,
         to: m.direction === "in" ? options.orgAddress : requester,
         subject: `${c.subject} [${c.number}]`,

@@ -5,6 +5,7 @@ import type { InboxDeps } from "./commands/receive.js";
 import { deadlineJobs } from "./jobs/deadlines.js";
 import { disposalJob } from "./jobs/dispose.js";
 import { inboxMailJobs } from "./jobs/send-mail.js";
+import { mailboxReaders } from "./mail/readers.js";
 import { inboxPolicies } from "./policies.js";
 import { open311Routes } from "./open311.js";
 import { diariumRoutes } from "./public/diarium.js";
@@ -40,6 +41,7 @@ export const inboxModule: KlarsvarModule = {
       disposalJob(ctx.database.db, ctx.org.id),
     ];
   },
+  services: (ctx) => mailboxReaders(ctx, depsOf(ctx)),
   routes: (app, ctx) => {
     inboxPublicRoutes(app, ctx, depsOf(ctx));
     diariumRoutes(app, ctx);

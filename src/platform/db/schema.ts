@@ -145,8 +145,24 @@ export interface CaseMessagesTable {
   author_id: string | null;
   body: string;
   external_id: string | null;
-  delivery_status: "queued" | "sent" | "failed" | null;
+  delivery_status: "queued" | "sent" | "failed" | "bounced" | null;
+  /** The e-mail as received (RFC 5322), for the archive. */
+  raw_source: Buffer | null;
+  /** An automatic reply (out of office): stored, never answered. */
+  automatic: Generated<boolean>;
   created_at: Generated<Date>;
+}
+
+export interface MailboxStatusTable {
+  org_id: string;
+  mailbox: string;
+  state: "connected" | "error" | "stopped";
+  last_error: string | null;
+  last_error_at: Date | null;
+  failures: Generated<number>;
+  last_batch_at: Date | null;
+  received: Generated<string>;
+  updated_at: Generated<Date>;
 }
 
 export interface CaseEventsTable {
@@ -222,6 +238,7 @@ export interface DB {
   categories: CategoriesTable;
   cases: CasesTable;
   case_messages: CaseMessagesTable;
+  mailbox_status: MailboxStatusTable;
   case_events: CaseEventsTable;
   attachments: AttachmentsTable;
   saved_answers: SavedAnswersTable;

@@ -180,6 +180,20 @@ export class JobRunner {
     await this.started.retry(name, id);
   }
 
+  /** A job's state by its idempotency key: "created", "retry", "active", "completed", "failed"… */
+  async stateOf(name: string, idempotencyKey: string): Promise<{ state: string; retryCount: number; output: unknown } | null> {
+    const job = await this.started.getJobById(name, jobIdFor(name, idempotencyKey));
+    return job ? { state: job.state, retryCount: job.retryCount, output: job.output } : null;
+  }
+
+  /** Jobs that failed and wait for their next try (a mail server down, say), newest first. */
+  async retryingJobs(limit = 50): Promise<{ id: string; name: string; retryCount: number; output: unknown; startAfter: Date }[]> {
+    const rows = await sql<{ id: string; name: string; retry_count: number; output: unknown; start_after: Date }>`
+      select id, name, retry_count, output, start_after from pgboss.job where state = 'retry'
+      order by start_after desc limit ${limit}`.execute(this.database.db);
+    return rows.rows.map((r) => ({ id: r.id, name: r.name, retryCount: r.retry_count, output: r.output, startAfter: r.start_after }));
+  }
+
   async getState(name: string, id: string): Promise<string | null> {
     const job = await this.started.getJobById(name, id);
     return job?.state ?? null;

@@ -8,7 +8,8 @@ import { audit, type AuditActor } from "../../../platform/audit/audit.js";
 import type { Tx } from "../../../platform/db/database.js";
 import type { CaseStatus } from "../../../platform/db/schema.js";
 import { dueOnResume } from "../sla.js";
-import type { InboxDeps } from "./receive.js";
+import { assessSecrecy } from "../secrecy.js";
+import type { InboxDeps, IncomingAttachment } from "./receive.js";
 
 export type HandleResult = { ok: true } | { ok: false; error: "not_found" | "invalid" | "closed" };
 
@@ -104,20 +105,58 @@ export async function reclassifyConcern(deps: InboxDeps, actor: AuditActor & { u
   });
 }
 
-/** The requester adds information through the follow link: the case opens again. */
-export async function addRequesterMessage(deps: InboxDeps, orgId: string, caseId: string, body: string, actor: AuditActor): Promise<HandleResult> {
+export interface RequesterMessageOptions {
+  /** The e-mail's Message-ID: the same one is never stored twice. */
+  readonly externalId?: string | undefined;
+  readonly rawSource?: Buffer | undefined;
+  readonly attachments?: readonly IncomingAttachment[] | undefined;
+  /** An automatic reply: stored, but the case does not open again. */
+  readonly automatic?: boolean | undefined;
+  readonly channel?: string | undefined;
+}
+
+/**
+ * The requester adds information — through the follow link or by answering an e-mail: the
+ * case opens again, and a message about their own matter makes the case secret.
+ */
+export async function addRequesterMessage(
+  deps: InboxDeps, orgId: string, caseId: string, body: string, actor: AuditActor, options: RequesterMessageOptions = {},
+): Promise<HandleResult | { ok: false; error: "duplicate" }> {
   if (!body.trim()) return { ok: false, error: "invalid" };
-  return deps.db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom("cases").select(["id", "status", "waiting_since", "first_answer_due", "first_answered_at", "number", "channel"]).where("id", "=", caseId).where("org_id", "=", orgId).forUpdate().executeTakeFirst();
-    if (!c) return { ok: false as const, error: "not_found" as const };
-    const now = new Date();
-    const due = dueOnResume(c, now);
-    await trx.insertInto("case_messages").values({ org_id: orgId, case_id: caseId, direction: "in", channel: c.channel, body: body.trim() }).execute();
-    await trx.updateTable("cases").set({ status: "open", waiting_since: null, first_answer_due: due, closed_at: null, updated_at: now }).where("id", "=", caseId).execute();
-    await event(trx, orgId, caseId, null, "requester-message", {});
-    await audit(trx, actor, { action: "case.requester.message", subjectType: "case", subjectId: caseId, details: { number: c.number } });
-    return { ok: true as const };
-  });
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const c = await trx.selectFrom("cases").select(["id", "status", "waiting_since", "first_answer_due", "first_answered_at", "number", "channel", "secret", "concern_report"])
+        .where("id", "=", caseId).where("org_id", "=", orgId).forUpdate().executeTakeFirst();
+      if (!c) return { ok: false as const, error: "not_found" as const };
+      const now = new Date();
+      const messageId = randomUUID();
+      await trx.insertInto("case_messages").values({
+        id: messageId, org_id: orgId, case_id: caseId, direction: "in", channel: options.channel ?? c.channel, body: body.trim(),
+        external_id: options.externalId ?? null, raw_source: options.rawSource ?? null, automatic: options.automatic ?? false,
+      }).execute();
+      if (options.attachments?.length) {
+        await trx.insertInto("attachments").values(options.attachments.map((a) => ({
+          org_id: orgId, case_id: caseId, message_id: messageId, filename: a.filename, content_type: a.contentType, size: a.data.length, data: a.data,
+        }))).execute();
+      }
+      if (!options.automatic) {
+        const due = dueOnResume(c, now);
+        await trx.updateTable("cases").set({ status: "open", waiting_since: null, first_answer_due: due, closed_at: null, updated_at: now }).where("id", "=", caseId).execute();
+      }
+      await event(trx, orgId, caseId, null, options.automatic ? "automatic-reply" : "requester-message", options.channel ? { channel: options.channel } : {});
+      const secrecy = assessSecrecy(body, { concern: c.concern_report });
+      if (secrecy.secret && !c.secret) {
+        await trx.updateTable("cases").set({ secret: true }).where("id", "=", caseId).execute();
+        await event(trx, orgId, caseId, null, "secrecy", { secret: true, reason: `Sekretess vid ankomst (${secrecy.reasons.join(", ")})` });
+      }
+      await audit(trx, actor, { action: "case.requester.message", subjectType: "case", subjectId: caseId, details: { number: c.number, automatic: options.automatic ?? false } });
+      return { ok: true as const };
+    });
+  } catch (error) {
+    // The same e-mail, committed by another reader or before a crash: stored once.
+    if ((error as { code?: string }).code === "23505" && options.externalId) return { ok: false, error: "duplicate" };
+    throw error;
+  }
 }
 
 /** Marks a case as secret (OSL 26 kap) or lifts the marking, with a reason. */

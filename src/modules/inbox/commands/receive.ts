@@ -12,6 +12,7 @@ import type { Db } from "../../../platform/db/database.js";
 import type { CaseChannel, CaseKind } from "../../../platform/db/schema.js";
 import type { JobRunner } from "../../../platform/jobs/jobs.js";
 import { assessConcern } from "../concern.js";
+import { assessSecrecy } from "../secrecy.js";
 import { followTokenFor, hashFollowToken } from "../numbers.js";
 import { ruleMatches } from "../routing.js";
 import { firstAnswerDue } from "../sla.js";
@@ -36,10 +37,18 @@ export interface IncomingQuestion {
   readonly externalId?: string | undefined;
   readonly attachments?: readonly IncomingAttachment[];
   readonly receivedAt?: Date;
+  /** The e-mail as received, kept for the archive. */
+  readonly rawSource?: Buffer | undefined;
+  /** False for messages that must not be answered automatically (auto-replies, bounces, lists). */
+  readonly acknowledge?: boolean | undefined;
+  /** An automatic message (out of office): stored and registered, never answered. */
+  readonly automatic?: boolean | undefined;
+  /** Obviously of minor importance (advertising, an unmatched bounce): registered as such, closed. */
+  readonly minorImportance?: boolean | undefined;
 }
 
 export type ReceiveResult =
-  | { ok: true; caseId: string; number: string; followToken: string; due: Date; concern: boolean; unitId: string | null }
+  | { ok: true; caseId: string; number: string; followToken: string; due: Date; concern: boolean; secret: boolean; unitId: string | null }
   | { ok: false; error: "duplicate"; caseId: string };
 
 function subjectFrom(body: string): string {
@@ -93,7 +102,10 @@ export async function receiveQuestions(deps: InboxDeps, actor: AuditActor, quest
   const unitBySlug = new Map(units.map((u) => [u.slug, u.id]));
   const categoryUnit = new Map(categories.map((c) => [c.id, c.unit_id]));
 
-  type Planned = { q: IncomingQuestion; caseId: string; received: Date; kind: CaseKind; concern: ReturnType<typeof assessConcern>; unitId: string | null };
+  type Planned = {
+    q: IncomingQuestion; caseId: string; received: Date; kind: CaseKind; concern: ReturnType<typeof assessConcern>;
+    secrecy: ReturnType<typeof assessSecrecy>; unitId: string | null;
+  };
   const results: (ReceiveResult | Planned)[] = [];
   const firstInBatch = new Map<string, string>();
   for (const q of questions) {
@@ -114,7 +126,8 @@ export async function receiveQuestions(deps: InboxDeps, actor: AuditActor, quest
       unitId = rules.find((r) => ruleMatches(r, { categoryId: q.categoryId ?? null, channel: q.channel, text }))?.unit_id
         ?? (q.categoryId ? categoryUnit.get(q.categoryId) ?? null : null);
     }
-    results.push({ q, caseId, received: q.receivedAt ?? new Date(), kind, concern, unitId });
+    const secrecy = assessSecrecy(`${q.subject ?? ""}\n${q.body}`, { concern: concern.concern });
+    results.push({ q, caseId, received: q.receivedAt ?? new Date(), kind, concern, secrecy, unitId });
   }
   const planned = results.filter((r): r is Planned => "q" in r);
   if (planned.length === 0) return results as ReceiveResult[];
@@ -137,17 +150,20 @@ export async function receiveQuestions(deps: InboxDeps, actor: AuditActor, quest
       const rows = planned.map((p) => {
         const followToken = followTokenFor(deps.secret, p.caseId);
         const due = firstAnswerDue(p.received, p.kind, p.concern.concern);
-        done.set(p, { ok: true, caseId: p.caseId, number: numbers.get(p) as string, followToken, due, concern: p.concern.concern, unitId: p.unitId });
+        done.set(p, { ok: true, caseId: p.caseId, number: numbers.get(p) as string, followToken, due, concern: p.concern.concern, secret: p.secrecy.secret, unitId: p.unitId });
         return {
           id: p.caseId, org_id: orgId, number: numbers.get(p) as string, channel: p.q.channel, kind: p.kind, category_id: p.q.categoryId ?? null,
-          unit_id: p.unitId, status: "new" as const, priority: p.concern.concern ? ("urgent" as const) : ("normal" as const),
+          unit_id: p.unitId, status: p.q.minorImportance ? ("closed" as const) : ("new" as const),
+          minor_importance: p.q.minorImportance ?? false, closed_at: p.q.minorImportance ? p.received : null, secret: p.secrecy.secret, priority: p.concern.concern ? ("urgent" as const) : ("normal" as const),
           concern_report: p.concern.concern, concern_reasons: [...p.concern.reasons], subject: p.q.subject?.trim() || subjectFrom(p.q.body),
           requester_name: p.q.requester.name?.trim() || null, requester_email: p.q.requester.email?.trim().toLowerCase() || null,
           requester_phone: p.q.requester.phone?.trim() || null, follow_token_hash: hashFollowToken(followToken), received_at: p.received, first_answer_due: due,
         };
       });
       await trx.insertInto("cases").values(rows).execute();
-      const messages = planned.map((p) => ({ id: randomUUID(), org_id: orgId, case_id: p.caseId, direction: "in" as const, channel: p.q.channel, body: p.q.body, external_id: p.q.externalId ?? null }));
+      const messages = planned.map((p) => ({ id: randomUUID(), org_id: orgId, case_id: p.caseId, direction: "in" as const, channel: p.q.channel, body: p.q.body, external_id: p.q.externalId ?? null,
+        raw_source: p.q.rawSource ?? null, automatic: p.q.automatic ?? false,
+      }));
       await trx.insertInto("case_messages").values(messages).execute();
       const files = planned.flatMap((p, i) => (p.q.attachments ?? []).map((a) => ({
         org_id: orgId, case_id: p.caseId, message_id: messages[i]?.id ?? null, filename: a.filename, content_type: a.contentType, size: a.data.length, data: a.data,
@@ -155,15 +171,18 @@ export async function receiveQuestions(deps: InboxDeps, actor: AuditActor, quest
       if (files.length > 0) await trx.insertInto("attachments").values(files).execute();
       await trx.insertInto("case_events").values(planned.map((p) => ({
         org_id: orgId, case_id: p.caseId, type: "received",
-        details: JSON.stringify({ channel: p.q.channel, concern: p.concern.concern, reasons: p.concern.reasons, unitId: p.unitId }),
+        details: JSON.stringify({
+          channel: p.q.channel, concern: p.concern.concern, reasons: p.concern.reasons, unitId: p.unitId,
+          secret: p.secrecy.secret, secrecyReasons: p.secrecy.reasons, automatic: p.q.automatic ?? false, minor: p.q.minorImportance ?? false,
+        }),
       }))).execute();
       await trx.insertInto("audit_log").values(planned.map((p) => ({
         org_id: actor.orgId, actor_id: actor.userId, actor_label: actor.label, action: "case.receive", subject_type: "case", subject_id: p.caseId,
         ip: actor.ip ?? null, request_id: actor.requestId ?? null,
-        details: JSON.stringify({ number: numbers.get(p), channel: p.q.channel, concern: p.concern.concern }),
+        details: JSON.stringify({ number: numbers.get(p), channel: p.q.channel, concern: p.concern.concern, secret: p.secrecy.secret }),
       }))).execute();
       await deps.jobs.sendMany(
-        planned.filter((p) => p.q.requester.email).map((p) => ({ name: "inbox.send-acknowledgement", data: { caseId: p.caseId }, idempotencyKey: `ack:${p.caseId}` })),
+        planned.filter((p) => p.q.requester.email && p.q.acknowledge !== false && !p.q.automatic && !p.q.minorImportance).map((p) => ({ name: "inbox.send-acknowledgement", data: { caseId: p.caseId }, idempotencyKey: `ack:${p.caseId}` })),
         { within: trx },
       );
     });

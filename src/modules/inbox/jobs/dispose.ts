@@ -21,7 +21,7 @@ export async function disposeCases(db: Db, orgId: string, now = new Date()): Pro
     const due = await q.limit(1000).execute();
     for (const c of due) {
       await db.transaction().execute(async (trx) => {
-        const messages = await trx.updateTable("case_messages").set({ body: `[Gallrat ${now.toISOString().slice(0, 10)} enligt ${rule.legal_basis}]` }).where("case_id", "=", c.id).executeTakeFirst();
+        const messages = await trx.updateTable("case_messages").set({ body: `[Gallrat ${now.toISOString().slice(0, 10)} enligt ${rule.legal_basis}]`, raw_source: null }).where("case_id", "=", c.id).executeTakeFirst();
         const files = await trx.deleteFrom("attachments").where("case_id", "=", c.id).executeTakeFirst();
         await trx.updateTable("cases").set({
           subject: "[Gallrat]", requester_name: null, requester_email: null, requester_phone: null, disposed_at: now, updated_at: now,

@@ -9,7 +9,7 @@ import type { Db } from "../../../platform/db/database.js";
 import type { JobDefinition } from "../../../platform/jobs/jobs.js";
 import type { Mailer } from "../../../platform/mail/mailer.js";
 import { sayDate } from "../../../platform/time/working-time.js";
-import { followTokenFor } from "../numbers.js";
+import { followTokenFor, replyAddressFor } from "../numbers.js";
 
 const RETRIES = 5;
 
@@ -25,11 +25,28 @@ export function replyMessageId(messageId: string, domain: string): string {
   return `<msg-${messageId}@${domain}>`;
 }
 
+/** A 5xx answer from the SMTP server (no such mailbox…): trying again will not help. */
+function permanentRejection(error: unknown): string | undefined {
+  const e = error as { responseCode?: number; response?: string };
+  return typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600 ? (e.response ?? String(e.responseCode)) : undefined;
+}
+
+async function recordRejection(db: Db, caseId: string, details: Record<string, unknown>, reopen: boolean): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom("cases").select(["org_id", "status"]).where("id", "=", caseId).forUpdate().executeTakeFirstOrThrow();
+    await trx.insertInto("case_events").values({ org_id: c.org_id, case_id: caseId, type: "bounced", details: JSON.stringify(details) }).execute();
+    // The requester did not get our answer: the case goes back on the board.
+    if (reopen && (c.status === "answered" || c.status === "closed" || c.status === "waiting")) {
+      await trx.updateTable("cases").set({ status: "open", closed_at: null, updated_at: new Date() }).where("id", "=", caseId).execute();
+    }
+  });
+}
+
 export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefinition<never>[] {
   const sendAcknowledgement: JobDefinition<{ caseId: string }> = {
     name: "inbox.send-acknowledgement",
     retryLimit: RETRIES,
-    retryDelaySeconds: 30,
+    retryDelaySeconds: config.mail.retryDelaySeconds,
     handler: async ({ caseId }) => {
       const c = await db.selectFrom("cases").select(["id", "number", "requester_email", "first_answer_due", "concern_report"]).where("id", "=", caseId).executeTakeFirst();
       if (!c?.requester_email) return;
@@ -45,15 +62,24 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
         "Svara inte med personnummer eller känsliga uppgifter i e-post. Ring oss hellre.",
         "Socialförvaltningen, Exempelstads kommun",
       ];
-      await mailer.send({
+      const mail = {
         to: c.requester_email,
         subject: `Vi har fått ditt meddelande [${c.number}]`,
         text: lines.join("\n\n"),
         html: html(lines),
         messageId: ackMessageId(c.id, config.mail.domain),
+        replyTo: replyAddressFor(config.mail.replyAddress, config.sessionSecret, c.id),
         inReplyTo: first?.external_id ?? undefined,
         references: first?.external_id ? [first.external_id] : undefined,
-      });
+      };
+      try {
+        await mailer.send(mail);
+      } catch (error) {
+        const rejected = permanentRejection(error);
+        if (!rejected) throw error;
+        await recordRejection(db, caseId, { ack: true, diagnostic: rejected, recipient: c.requester_email }, false);
+        return;
+      }
       await db.insertInto("case_events").values({ org_id: (await db.selectFrom("cases").select("org_id").where("id", "=", caseId).executeTakeFirstOrThrow()).org_id, case_id: caseId, type: "acknowledged", details: JSON.stringify({ to: "e-post" }) }).execute();
     },
   };
@@ -61,7 +87,7 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
   const sendReply: JobDefinition<{ messageId: string }> = {
     name: "inbox.send-reply",
     retryLimit: RETRIES,
-    retryDelaySeconds: 30,
+    retryDelaySeconds: config.mail.retryDelaySeconds,
     handler: async ({ messageId }, job) => {
       const m = await db
         .selectFrom("case_messages as m")
@@ -70,8 +96,14 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
         .where("m.id", "=", messageId)
         .executeTakeFirst();
       if (!m?.requester_email || m.delivery_status === "sent") return;
-      const earlier = await db.selectFrom("case_messages").select(["external_id"]).where("case_id", "=", m.case_id).where("direction", "=", "in").where("external_id", "is not", null).orderBy("created_at").execute();
-      const refs = earlier.map((e) => e.external_id).filter((x): x is string => Boolean(x));
+      // The whole thread, so the requester's mail program shows one conversation: their
+      // messages, our acknowledgement and our earlier replies, oldest first.
+      const earlier = await db.selectFrom("case_messages").select(["external_id", "direction"]).where("case_id", "=", m.case_id).where("id", "<>", m.id)
+        .where("external_id", "is not", null).where("direction", "in", ["in", "out"]).orderBy("created_at").execute();
+      const acknowledged = await db.selectFrom("case_events").select("id").where("case_id", "=", m.case_id).where("type", "=", "acknowledged").executeTakeFirst();
+      const ids = earlier.map((e) => e.external_id as string);
+      const refs = acknowledged ? [...ids.slice(0, 1), ackMessageId(m.case_id, config.mail.domain), ...ids.slice(1)] : ids;
+      const lastIn = [...earlier].reverse().find((e) => e.direction === "in")?.external_id ?? undefined;
       const link = `${config.publicUrl}/arende/${followTokenFor(config.sessionSecret, m.case_id)}`;
       const lines = [m.body, `Vill du svara eller lägga till något? Använd länken till ditt ärende: ${link}`, "Socialförvaltningen, Exempelstads kommun"];
       try {
@@ -81,10 +113,17 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
           text: lines.join("\n\n"),
           html: html(lines),
           messageId: replyMessageId(m.id, config.mail.domain),
-          inReplyTo: refs[refs.length - 1],
+          replyTo: replyAddressFor(config.mail.replyAddress, config.sessionSecret, m.case_id),
+          inReplyTo: lastIn ?? refs[refs.length - 1],
           references: refs,
         });
       } catch (error) {
+        const rejected = permanentRejection(error);
+        if (rejected) {
+          await db.updateTable("case_messages").set({ delivery_status: "bounced" }).where("id", "=", messageId).execute();
+          await recordRejection(db, m.case_id, { messageId, diagnostic: rejected, recipient: m.requester_email }, true);
+          return;
+        }
         if (job.retryCount >= RETRIES) await db.updateTable("case_messages").set({ delivery_status: "failed" }).where("id", "=", messageId).execute();
         throw error;
       }
@@ -94,6 +133,7 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
   const sendMention: JobDefinition<{ messageId: string; to: string }> = {
     name: "inbox.send-mention",
     retryLimit: RETRIES,
+    retryDelaySeconds: config.mail.retryDelaySeconds,
     handler: async ({ messageId, to }) => {
       const m = await db.selectFrom("case_messages as m").innerJoin("cases as c", "c.id", "m.case_id").leftJoin("staff_users as s", "s.id", "m.author_id")
         .select(["c.id as case_id", "c.number", "c.secret", "s.name as author"]).where("m.id", "=", messageId).executeTakeFirst();
