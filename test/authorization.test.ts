@@ -58,6 +58,7 @@ const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
   "POST /arbetsyta/admin/dirigering/:id/ta-bort": ["admin"],
   "GET /arbetsyta/admin/gallring": ["admin"],
   "POST /arbetsyta/admin/gallring": ["admin"],
+  "GET /arbetsyta/admin/e-post": ["admin"],
   "GET /arbetsyta": ALL_STAFF,
   "GET /arbetsyta/konto": ALL_STAFF,
   "POST /arbetsyta/konto/losenord": ALL_STAFF,

@@ -11,7 +11,7 @@ import { replyToCase } from "../src/modules/inbox/commands/handle.js";
 import { receiveMails } from "../src/modules/inbox/mail/intake.js";
 import { replyAddressFor } from "../src/modules/inbox/numbers.js";
 import { ImapReader, parseMailboxUrl, type FetchedMail } from "../src/platform/mail/imap-reader.js";
-import { startTestApp, type TestApp } from "./app.js";
+import { Browser, startTestApp, type TestApp } from "./app.js";
 import { BACKENDS } from "./db.js";
 import { MAIL_PASSWORD, REPLY_ADDRESS, SHARED_MAILBOX, mailServersInstalled, startMailServers, type MailServers } from "./mail-servers.js";
 
@@ -238,6 +238,14 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     const status = await waitFor("the error state", () => t.database.db.selectFrom("mailbox_status").selectAll().where("state", "=", "error").executeTakeFirst(), 30_000);
     expect(status.last_error).toBeTruthy();
     expect(status.failures).toBeGreaterThanOrEqual(1);
+    // The admins see it: on their start page and on the e-mail page.
+    const admin = new Browser(t.app);
+    await admin.login("admin@example.se");
+    expect((await admin.get("/arbetsyta")).body).toContain("e-postlåda går inte att läsa");
+    const page = await admin.get("/arbetsyta/admin/e-post");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Går inte att nå");
+    expect(page.body).toContain("inkorg@klarsvar.test@127.0.0.1/INBOX");
     await servers.startImap();
     await append(servers, SHARED_MAILBOX, `From: hanna@example.test\r\nTo: ${SHARED_MAILBOX}\r\nMessage-ID: <after-outage@example.test>\r\nSubject: Efter avbrottet\r\n\r\nHej igen.\r\n`);
     await waitFor("the message after the outage", () => caseOf("<after-outage@example.test>"), 40_000);
@@ -259,6 +267,11 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     }, 60_000);
     expect(job.delivery_status).toBe("queued");
     expect(job.state).toBe("retry");
+    const admin = new Browser(t.app);
+    await admin.login("admin@example.se");
+    const page = await admin.get("/arbetsyta/admin/e-post");
+    expect(page.body).toContain("E-post som Klarsvar försöker skicka igen");
+    expect(page.body).toContain("ECONNREFUSED");
     await servers.startSmtp();
     await waitFor("the answer after SMTP is back", async () => (await mailbox(servers, resident("ida"))).find((m) => m.mail.subject?.startsWith("Svar:")), 60_000);
   }, 120_000);

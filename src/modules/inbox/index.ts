@@ -5,6 +5,7 @@ import type { SessionUser } from "../../platform/auth/session-user.js";
 
 export { assessConcern, type ConcernAssessment } from "./concern.js";
 export { receiveQuestion, type IncomingQuestion, type ReceiveResult } from "./commands/receive.js";
+export { mailboxesDown } from "./staff/mail-health.js";
 
 export interface WaitingSummary {
   readonly unanswered: number;

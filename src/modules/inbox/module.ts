@@ -12,6 +12,7 @@ import { diariumRoutes } from "./public/diarium.js";
 import { inboxPublicRoutes } from "./public/routes.js";
 import { seedInboxDemo } from "./seed.js";
 import { liveBoardRoutes } from "./staff/live.js";
+import { mailHealthRoutes } from "./staff/mail-health.js";
 import { measuresRoutes } from "./staff/measures.js";
 import { retentionRoutes } from "./staff/retention.js";
 import { routingRuleRoutes } from "./staff/rules.js";
@@ -31,6 +32,7 @@ export const inboxModule: KlarsvarModule = {
     { side: "staff", href: "/arbetsyta/matt", label: "inbox.nav.measures", policy: "inbox.viewMeasures", order: 80 },
     { side: "staff", href: "/arbetsyta/admin/dirigering", label: "inbox.nav.routing", policy: "inbox.manageRouting", order: 190 },
     { side: "staff", href: "/arbetsyta/admin/gallring", label: "inbox.nav.retention", policy: "inbox.manageRetention", order: 195 },
+    { side: "staff", href: "/arbetsyta/admin/e-post", label: "inbox.nav.mail", policy: "inbox.viewMailHealth", order: 196 },
   ],
   // One mailer per running Klarsvar (never shared between apps in one process).
   jobs: (ctx) => {
@@ -51,6 +53,7 @@ export const inboxModule: KlarsvarModule = {
     liveBoardRoutes(app, ctx);
     routingRuleRoutes(app, ctx);
     retentionRoutes(app, ctx);
+    mailHealthRoutes(app, ctx);
   },
   seedDemo: (ctx) => seedInboxDemo(ctx, depsOf(ctx)),
 };

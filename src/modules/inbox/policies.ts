@@ -32,4 +32,5 @@ export const inboxPolicies: Record<string, Rule> = {
   viewMeasures: (user) => hasRole(user, "admin", "communicator", "manager"),
   manageRouting: (user) => hasRole(user, "admin"),
   manageRetention: (user) => hasRole(user, "admin"),
+  viewMailHealth: (user) => hasRole(user, "admin"),
 };

@@ -12,6 +12,7 @@ export function WorkspacePage(p: {
   ctx: PageContext;
   units: string[];
   failedJobs: number;
+  mailboxesDown: number;
   inbox: WaitingSummary | null;
   signins: readonly SigninDay[];
   recent: readonly { occurred_at: Date; action: string; subject_type: string | null }[];
@@ -30,6 +31,13 @@ export function WorkspacePage(p: {
     waiting.push(
       <li>
         <a href="/arbetsyta/inkorg" safe>{t("workspace.unanswered", { count: p.inbox.unanswered, overdue: p.inbox.overdue })}</a>
+      </li>,
+    );
+  }
+  if (p.mailboxesDown > 0) {
+    waiting.push(
+      <li class="task-list__urgent">
+        <a href="/arbetsyta/admin/e-post" safe>{t("workspace.mailboxesDown", { count: p.mailboxesDown })}</a>
       </li>,
     );
   }

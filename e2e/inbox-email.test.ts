@@ -1,0 +1,105 @@
+import { ImapFlow } from "imapflow";
+import { simpleParser, type ParsedMail } from "mailparser";
+import nodemailer from "nodemailer";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAIL_PASSWORD, REPLY_ADDRESS, SHARED_MAILBOX, mailServersInstalled, startMailServers, type MailServers } from "../test/mail-servers.js";
+import { expectAccessible, launchBrowser, startServer, submitSignIn } from "./support.js";
+
+const run = mailServersInstalled() || process.env["KLARSVAR_REQUIRE_MAIL_SERVERS"] === "1";
+
+async function inbox(servers: MailServers, user: string): Promise<ParsedMail[]> {
+  const client = new ImapFlow({ host: "127.0.0.1", port: servers.imapPort, secure: false, auth: { user, pass: MAIL_PASSWORD }, logger: false });
+  await client.connect();
+  try {
+    const lock = await client.getMailboxLock("INBOX");
+    try {
+      const status = await client.status("INBOX", { messages: true });
+      if (!status || !status.messages) return [];
+      return Promise.all((await client.fetchAll("1:*", { source: true })).map((m) => simpleParser(m.source as Buffer)));
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout();
+  }
+}
+
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe.runIf(run)("e-mail journey: real Postfix and Dovecot, a real browser", () => {
+  let servers: MailServers;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    servers = await startMailServers();
+    [server, browser] = await Promise.all([
+      startServer({
+        SMTP_URL: servers.smtpUrl,
+        MAIL_FROM: `Socialförvaltningen i Exempelstad <${SHARED_MAILBOX}>`,
+        MAIL_DOMAIN: "klarsvar.test",
+        MAIL_REPLY_ADDRESS: REPLY_ADDRESS,
+        IMAP_MAILBOXES: servers.imapUrl(SHARED_MAILBOX),
+      }),
+      launchBrowser(),
+    ]);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await servers?.stop();
+  });
+
+  it("an e-mail becomes a case with an acknowledgement; the answer from the board threads back in the requester's mailbox, and so does their reply", async () => {
+    const requester = "sara.exempel@example.test";
+    const smtp = nodemailer.createTransport(servers.smtpUrl);
+    const question = await smtp.sendMail({ from: `Sara Exempel <${requester}>`, to: SHARED_MAILBOX, subject: "Telefontider", text: "Hej! När kan man ringa till mottagningen för ekonomiskt bistånd?" });
+
+    const ack = await eventually("the acknowledgement", async () => (await inbox(servers, requester)).find((m) => m.subject?.startsWith("Vi har fått")));
+    const number = /SOC-\d{4}-\d{6}/.exec(ack.subject ?? "")?.[0] as string;
+    expect(number).toBeTruthy();
+    expect(ack.inReplyTo).toBe(question.messageId);
+
+    const staff = await (await browser.newContext()).newPage();
+    await submitSignIn(staff, server.base, "kommunikator@example.se", "klarsvar-demo-2026");
+    await staff.waitForURL(`${server.base}/arbetsyta`);
+    await staff.goto(`${server.base}/arbetsyta/inkorg?kanal=email`);
+    await expectAccessible(staff);
+    await staff.getByRole("link", { name: number }).click();
+    expect(await staff.locator("h1").textContent()).toBe(`Ärende ${number}`);
+    expect(await staff.locator(".thread").textContent()).toContain("När kan man ringa till mottagningen");
+    await expectAccessible(staff);
+    await staff.getByLabel("Ditt svar", { exact: true }).fill("Hej Sara! Du kan ringa oss vardagar klockan 9–11 på 070-174 06 20.");
+    await staff.getByRole("button", { name: "Skicka svaret" }).click();
+    await staff.waitForURL(/klart=svar/);
+
+    const answer = await eventually("the answer", async () => (await inbox(servers, requester)).find((m) => m.subject?.startsWith("Svar:")));
+    expect(answer.subject).toBe(`Svar: Telefontider [${number}]`);
+    expect(answer.inReplyTo).toBe(question.messageId);
+    expect(answer.references).toContain(ack.messageId);
+    expect(answer.text).toContain("vardagar klockan 9–11");
+
+    // The requester answers from their mail program: it threads into the same case.
+    await smtp.sendMail({
+      from: requester, to: answer.replyTo?.value[0]?.address as string, subject: `Re: ${answer.subject}`,
+      inReplyTo: answer.messageId, references: [question.messageId as string, answer.messageId as string], text: "Tack, då ringer jag i morgon.",
+    });
+    smtp.close();
+    await eventually("the reply on the case page", async () => {
+      await staff.reload();
+      return ((await staff.locator(".thread").textContent()) ?? "").includes("Tack, då ringer jag i morgon.") ? true : undefined;
+    });
+    await expectAccessible(staff);
+    // Still one acknowledgement: a reply in the thread is not a new case.
+    expect((await inbox(servers, requester)).filter((m) => m.subject?.startsWith("Vi har fått"))).toHaveLength(1);
+  });
+});
