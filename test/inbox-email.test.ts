@@ -183,6 +183,12 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     const event = await t.database.db.selectFrom("case_events").select(["details"]).where("case_id", "=", b.id).where("type", "=", "bounced").executeTakeFirstOrThrow();
     expect(JSON.stringify(event.details)).toContain("5.1.1");
     expect((await caseOf(bouncing.messageId))?.status).toBe("open");
+    // The case page says so, next to the answer and in the history.
+    const comm = new Browser(t.app);
+    await comm.login("kommunikator@example.se");
+    const casePage = (await comm.get(`/arbetsyta/arenden/${b.id}`)).body;
+    expect(casePage).toContain("kom inte fram. Nå frågeställaren på annat sätt");
+    expect(casePage).toContain("e-post kom inte fram (X-Postfix; Mailbox does not exist)");
     // An address the SMTP server refuses at once: no retries, the answer is marked and the case reopens.
     const refused = await smtp.sendMail({ from: "ingen@avvisar.example.test", to: SHARED_MAILBOX, subject: "Boende", text: "Vem kan jag prata med om boende?" });
     const r = await waitFor("the case", () => caseOf(refused.messageId));

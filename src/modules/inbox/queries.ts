@@ -80,7 +80,7 @@ export function threadOf(db: Executor, caseId: string) {
   return db
     .selectFrom("case_messages as m")
     .leftJoin("staff_users as s", "s.id", "m.author_id")
-    .select(["m.id", "m.direction", "m.channel", "m.body", "m.created_at", "m.delivery_status", "s.name as author_name"])
+    .select(["m.id", "m.direction", "m.channel", "m.body", "m.created_at", "m.delivery_status", "m.automatic", "s.name as author_name"])
     .where("m.case_id", "=", caseId)
     .orderBy("m.created_at", "asc")
     .orderBy("m.id", "asc")

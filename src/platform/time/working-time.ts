@@ -117,9 +117,17 @@ export function officeDay(date: Date | string, hours: OfficeHours = DEFAULT_OFFI
 }
 
 /** Minutes of office time in a full working day (ordinary days). */
+const dayLengths = new Map<string, number>();
+
 export function workingDayMinutes(hours: OfficeHours = DEFAULT_OFFICE_HOURS): number {
-  return at(DateTime.fromObject({ year: 2026, month: 3, day: 3 }, { zone: ZONE }), hours.close)
+  // Called for every incoming message: the answer is the same for the same hours.
+  const key = `${hours.open}|${hours.close}`;
+  const known = dayLengths.get(key);
+  if (known !== undefined) return known;
+  const minutes = at(DateTime.fromObject({ year: 2026, month: 3, day: 3 }, { zone: ZONE }), hours.close)
     .diff(at(DateTime.fromObject({ year: 2026, month: 3, day: 3 }, { zone: ZONE }), hours.open), "minutes").minutes;
+  dayLengths.set(key, minutes);
+  return minutes;
 }
 
 /**

@@ -109,7 +109,7 @@ export function CasePage(p: {
   c: CaseView;
   showContent: boolean;
   canOpenSecret: boolean;
-  messages: readonly { direction: string; body: string; created_at: Date; author_name: string | null; delivery_status: string | null }[];
+  messages: readonly { direction: string; body: string; created_at: Date; author_name: string | null; delivery_status: string | null; automatic: boolean }[];
   history: readonly { type: string; details: Record<string, unknown>; created_at: Date; actor_name: string | null }[];
   attachments: readonly { id: string; filename: string; size: number }[];
   units: readonly { id: string; name: string }[];
@@ -176,7 +176,8 @@ export function CasePage(p: {
                 <p class="thread__meta">
                   <strong safe>{m.direction === "in" ? "Frågeställaren" : m.direction === "note" ? `Intern anteckning, ${m.author_name ?? ""}` : `Svar från ${m.author_name ?? "oss"}`}</strong>{" "}
                   <time datetime={new Date(m.created_at).toISOString()} safe>{formatDateTime(new Date(m.created_at), "sv")}</time>
-                  {m.delivery_status ? <span safe>{` · e-post: ${m.delivery_status === "sent" ? "skickad" : m.delivery_status === "failed" ? "misslyckades" : "i kö"}`}</span> : ""}
+                  {m.delivery_status ? <span class={m.delivery_status === "bounced" || m.delivery_status === "failed" ? "thread__warning" : undefined} safe>{deliveryText(m.delivery_status)}</span> : ""}
+                  {m.automatic ? <span safe>{" · automatiskt svar, till exempel frånvaro"}</span> : ""}
                 </p>
                 <div class="thread__body" safe>{m.body}</div>
               </li>
@@ -294,9 +295,16 @@ export function CasePage(p: {
   );
 }
 
+function deliveryText(status: string): string {
+  const text: Record<string, string> = {
+    sent: "skickad", queued: "i kö", failed: "gick inte att skicka", bounced: "kom inte fram. Nå frågeställaren på annat sätt",
+  };
+  return ` · e-post: ${text[status] ?? status}`;
+}
+
 function describeEvent(type: string, d: Record<string, unknown>): string {
   switch (type) {
-    case "received": return `tog emot meddelandet (${CHANNEL_SV[String(d["channel"])] ?? String(d["channel"])})${d["concern"] ? ", flaggat som orosanmälan" : ""}`;
+    case "received": return `tog emot meddelandet (${CHANNEL_SV[String(d["channel"])] ?? String(d["channel"])})${d["concern"] ? ", flaggat som orosanmälan" : ""}${d["secret"] ? ", sekretess vid ankomst" : ""}`;
     case "reply": return "svarade";
     case "note": return "skrev en intern anteckning";
     case "routed": return `flyttade till ${String(d["unitName"])}: ${String(d["reason"])}`;
@@ -309,6 +317,8 @@ function describeEvent(type: string, d: Record<string, unknown>): string {
     case "minor-importance": return d["minor"] ? "registrerade som av ringa betydelse" : "tog bort markeringen ringa betydelse";
     case "acknowledged": return "skickade en bekräftelse";
     case "requester-message": return "frågeställaren skickade mer information";
+    case "automatic-reply": return "tog emot ett automatiskt svar";
+    case "bounced": return `e-post kom inte fram${d["diagnostic"] ? ` (${String(d["diagnostic"])})` : ""}`;
     default: return type;
   }
 }
