@@ -177,7 +177,7 @@ export function CasePage(p: {
                   <strong safe>{m.direction === "in" ? "Frågeställaren" : m.direction === "note" ? `Intern anteckning, ${m.author_name ?? ""}` : `Svar från ${m.author_name ?? "oss"}`}</strong>{" "}
                   <time datetime={new Date(m.created_at).toISOString()} safe>{formatDateTime(new Date(m.created_at), "sv")}</time>
                   {m.delivery_status ? <span class={m.delivery_status === "bounced" || m.delivery_status === "failed" ? "thread__warning" : undefined} safe>{deliveryText(m.delivery_status)}</span> : ""}
-                  {m.automatic ? <span safe>{" · automatiskt svar, till exempel frånvaro"}</span> : ""}
+                  {m.automatic ? <span> · automatiskt svar, till exempel frånvaro</span> : ""}
                 </p>
                 <div class="thread__body" safe>{m.body}</div>
               </li>
