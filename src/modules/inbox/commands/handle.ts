@@ -3,7 +3,7 @@
  * reopen, re-classify a report of concern, open a secret case. Each is one transaction that
  * writes the case history and the audit log; outgoing mail is queued as a job.
  */
-import { randomUUID } from "node:crypto";
+import { v7 as uuidv7 } from "uuid";
 import { audit, type AuditActor } from "../../../platform/audit/audit.js";
 import type { Tx } from "../../../platform/db/database.js";
 import type { CaseStatus } from "../../../platform/db/schema.js";
@@ -24,7 +24,7 @@ export async function replyToCase(deps: InboxDeps, actor: AuditActor & { userId:
     if (!c) return { ok: false as const, error: "not_found" as const };
     const now = new Date();
     const note = options.note === true;
-    const messageId = randomUUID();
+    const messageId = uuidv7();
     const sendsMail = !note && c.requester_email !== null;
     await trx.insertInto("case_messages").values({
       id: messageId, org_id: actor.orgId, case_id: caseId, direction: note ? "note" : "out", channel: note ? "internal" : c.channel,
@@ -129,7 +129,7 @@ export async function addRequesterMessage(
         .where("id", "=", caseId).where("org_id", "=", orgId).forUpdate().executeTakeFirst();
       if (!c) return { ok: false as const, error: "not_found" as const };
       const now = new Date();
-      const messageId = randomUUID();
+      const messageId = uuidv7();
       await trx.insertInto("case_messages").values({
         id: messageId, org_id: orgId, case_id: caseId, direction: "in", channel: options.channel ?? c.channel, body: body.trim(),
         external_id: options.externalId ?? null, raw_source: options.rawSource ?? null, automatic: options.automatic ?? false,

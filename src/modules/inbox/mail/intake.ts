@@ -174,7 +174,7 @@ export async function receiveMails(deps: InboxDeps, options: MailIntakeOptions, 
     }
     fresh.push({ uid: f.uid, question: questionFrom(options, mail, f.source) });
   }
-  const received = await receiveQuestions(deps, actor, fresh.map((x) => x.question));
+  const received = await receiveQuestions(deps, actor, fresh.map((x) => x.question), { externalIdsChecked: true });
   received.forEach((r, i) => {
     const uid = fresh[i]?.uid as number;
     outcomes.set(uid, r.ok ? { uid, outcome: "case", caseId: r.caseId, number: r.number } : { uid, outcome: "duplicate", caseId: r.caseId });
