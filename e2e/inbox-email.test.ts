@@ -1,28 +1,14 @@
-import { ImapFlow } from "imapflow";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
 import nodemailer from "nodemailer";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAIL_PASSWORD, REPLY_ADDRESS, SHARED_MAILBOX, mailServersInstalled, startMailServers, type MailServers } from "../test/mail-servers.js";
+import { REPLY_ADDRESS, SHARED_MAILBOX, mailServersInstalled, readMailbox, startMailServers, type MailServers } from "../test/mail-servers.js";
 import { expectAccessible, launchBrowser, startServer, submitSignIn } from "./support.js";
 
 const run = mailServersInstalled() || process.env["KLARSVAR_REQUIRE_MAIL_SERVERS"] === "1";
 
 async function inbox(servers: MailServers, user: string): Promise<ParsedMail[]> {
-  const client = new ImapFlow({ host: "127.0.0.1", port: servers.imapPort, secure: false, auth: { user, pass: MAIL_PASSWORD }, logger: false });
-  await client.connect();
-  try {
-    const lock = await client.getMailboxLock("INBOX");
-    try {
-      const status = await client.status("INBOX", { messages: true });
-      if (!status || !status.messages) return [];
-      return Promise.all((await client.fetchAll("1:*", { source: true })).map((m) => simpleParser(m.source as Buffer)));
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await client.logout();
-  }
+  return (await readMailbox(servers, user)).map((m) => m.mail);
 }
 
 async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {

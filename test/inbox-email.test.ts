@@ -4,7 +4,6 @@
  * its own on the same servers. Nothing of our mail code is replaced by a fake.
  */
 import { ImapFlow } from "imapflow";
-import { simpleParser, type ParsedMail } from "mailparser";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyToCase } from "../src/modules/inbox/commands/handle.js";
@@ -13,7 +12,7 @@ import { replyAddressFor } from "../src/modules/inbox/numbers.js";
 import { ImapReader, parseMailboxUrl, type FetchedMail } from "../src/platform/mail/imap-reader.js";
 import { Browser, startTestApp, type TestApp } from "./app.js";
 import { BACKENDS } from "./db.js";
-import { MAIL_PASSWORD, REPLY_ADDRESS, SHARED_MAILBOX, mailServersInstalled, startMailServers, type MailServers } from "./mail-servers.js";
+import { MAIL_PASSWORD, REPLY_ADDRESS, SHARED_MAILBOX, mailServersInstalled, readMailbox, startMailServers, type MailServers } from "./mail-servers.js";
 
 const required = process.env["KLARSVAR_REQUIRE_MAIL_SERVERS"] === "1";
 const run = mailServersInstalled() || required;
@@ -29,24 +28,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | nul
   }
 }
 
-/** Every message in a user's INBOX, parsed, with its flags. */
-async function mailbox(servers: MailServers, user: string): Promise<{ mail: ParsedMail; seen: boolean; uid: number }[]> {
-  const client = new ImapFlow({ host: "127.0.0.1", port: servers.imapPort, secure: false, auth: { user, pass: MAIL_PASSWORD }, logger: false });
-  await client.connect();
-  try {
-    const lock = await client.getMailboxLock("INBOX");
-    try {
-      const status = await client.status("INBOX", { messages: true });
-      if (!status || !status.messages) return [];
-      const list = await client.fetchAll("1:*", { uid: true, source: true, flags: true });
-      return Promise.all(list.map(async (m) => ({ mail: await simpleParser(m.source as Buffer), seen: m.flags?.has("\\Seen") ?? false, uid: m.uid })));
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await client.logout();
-  }
-}
+const mailbox = readMailbox;
 
 /** Puts a raw message straight into a mailbox (as a server-side filter or a migration would). */
 async function append(servers: MailServers, user: string, raw: string | Buffer): Promise<void> {

@@ -13,6 +13,8 @@ import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ImapFlow } from "imapflow";
+import { simpleParser, type ParsedMail } from "mailparser";
 
 export const MAIL_PASSWORD = "hemligt-test-2026";
 export const SHARED_MAILBOX = "inkorg@klarsvar.test";
@@ -238,4 +240,23 @@ biff = no
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Every message in a user's INBOX, parsed, with its \Seen flag: what their mail program would show. */
+export async function readMailbox(servers: MailServers, user: string): Promise<{ mail: ParsedMail; seen: boolean; uid: number }[]> {
+  const client = new ImapFlow({ host: "127.0.0.1", port: servers.imapPort, secure: false, auth: { user, pass: MAIL_PASSWORD }, logger: false });
+  await client.connect();
+  try {
+    const lock = await client.getMailboxLock("INBOX");
+    try {
+      const status = await client.status("INBOX", { messages: true });
+      if (!status || !status.messages) return [];
+      const list = await client.fetchAll("1:*", { uid: true, source: true, flags: true });
+      return Promise.all(list.map(async (m) => ({ mail: await simpleParser(m.source as Buffer), seen: m.flags?.has("\\Seen") ?? false, uid: m.uid })));
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout();
+  }
 }
