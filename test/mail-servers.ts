@@ -171,6 +171,10 @@ maillog_file_prefixes = ${dir}
 maillog_file = ${pf}/maillog
 message_size_limit = 52428800
 biff = no
+# Mail deferred while Dovecot was down (a test stops it) is tried again within seconds.
+queue_run_delay = 1s
+minimal_backoff_time = 1s
+maximal_backoff_time = 2s
 `);
   const service = (name: string, type: string, priv: string, maxproc: string, command: string) => `${name} ${type} ${priv} - n - ${maxproc} ${command}`;
   await writeFile(join(pf, "master.cf"), [
@@ -208,6 +212,8 @@ biff = no
     dovecot = spawn(DOVECOT, ["-F", "-c", dovecotConf], { stdio: "ignore", detached: true });
     await waitForPort(imapPort, true);
     await waitForPort(lmtpPort, true);
+    // Deliver at once what Postfix deferred while Dovecot was down.
+    if (postfix) spawnSync("/usr/sbin/postqueue", ["-c", pf, "-f"], { stdio: "ignore" });
   };
   const startSmtp = async () => {
     postfix = spawn(POSTFIX_MASTER, ["-c", pf, "-d"], { stdio: "ignore", detached: true });

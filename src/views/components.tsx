@@ -39,41 +39,65 @@ export interface FieldProps {
   readonly width?: "full" | "half" | "quarter";
 }
 
-export function TextField(p: FieldProps): JSX.Element {
-  const id = p.id ?? p.name;
-  const describedBy = [p.hint ? `${id}-hint` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ");
+/**
+ * The frame every form field shares: label, hint, inline error (announced through
+ * aria-describedby) and the control itself, which gets the ids to point at.
+ */
+function FieldFrame(p: {
+  readonly id: string;
+  readonly label: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  readonly control: (aria: { describedBy: string | undefined; invalid: "true" | undefined }) => JSX.Element;
+}): JSX.Element {
+  const describedBy = [p.hint ? `${p.id}-hint` : "", p.error ? `${p.id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div class={`field${p.error ? " field--error" : ""}`}>
-      <label class="field__label" for={id} safe>
+      <label class="field__label" for={p.id} safe>
         {p.label}
       </label>
       {p.hint ? (
-        <p class="field__hint" id={`${id}-hint`} safe>
+        <p class="field__hint" id={`${p.id}-hint`} safe>
           {p.hint}
         </p>
       ) : (
         ""
       )}
       {p.error ? (
-        <p class="field__error" id={`${id}-error`}>
+        <p class="field__error" id={`${p.id}-error`}>
           <span class="visually-hidden">Fel: </span>
           <span safe>{p.error}</span>
         </p>
       ) : (
         ""
       )}
-      <input
-        class={`field__input field__input--${p.width ?? "full"}`}
-        id={id}
-        name={p.name}
-        type={p.type ?? "text"}
-        value={p.type === "password" ? undefined : p.value}
-        autocomplete={p.autocomplete}
-        required={p.required}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={p.error ? "true" : undefined}
-      />
+      {p.control({ describedBy, invalid: p.error ? "true" : undefined }) as "safe"}
     </div>
+  );
+}
+
+export function TextField(p: FieldProps): JSX.Element {
+  const id = p.id ?? p.name;
+  return (
+    <FieldFrame
+      id={id}
+      label={p.label}
+      hint={p.hint}
+      error={p.error}
+      control={(aria) => (
+        <input
+          class={`field__input field__input--${p.width ?? "full"}`}
+          id={id}
+          name={p.name}
+          type={p.type ?? "text"}
+          value={p.type === "password" ? undefined : p.value}
+          autocomplete={p.autocomplete}
+          required={p.required}
+          aria-describedby={aria.describedBy}
+          aria-invalid={aria.invalid}
+        />
+      )}
+    />
   );
 }
 
@@ -94,32 +118,21 @@ export function SelectField(p: {
 }): JSX.Element {
   const id = p.id ?? p.name;
   return (
-    <div class={`field${p.error ? " field--error" : ""}`}>
-      <label class="field__label" for={id} safe>
-        {p.label}
-      </label>
-      {p.hint ? (
-        <p class="field__hint" id={`${id}-hint`} safe>
-          {p.hint}
-        </p>
-      ) : (
-        ""
+    <FieldFrame
+      id={id}
+      label={p.label}
+      hint={p.hint}
+      error={p.error}
+      control={(aria) => (
+        <select class="field__select" id={id} name={p.name} aria-describedby={aria.describedBy} aria-invalid={aria.invalid}>
+          {p.options.map((o) => (
+            <option value={o.value} selected={p.selected === o.value} safe>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-      {p.error ? (
-        <p class="field__error" safe>
-          {p.error}
-        </p>
-      ) : (
-        ""
-      )}
-      <select class="field__select" id={id} name={p.name} aria-describedby={p.hint ? `${id}-hint` : undefined}>
-        {p.options.map((o) => (
-          <option value={o.value} selected={p.selected === o.value} safe>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    />
   );
 }
 
