@@ -28,8 +28,6 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | nul
   }
 }
 
-const mailbox = readMailbox;
-
 /** Puts a raw message straight into a mailbox (as a server-side filter or a migration would). */
 async function append(servers: MailServers, user: string, raw: string | Buffer): Promise<void> {
   const client = new ImapFlow({ host: "127.0.0.1", port: servers.imapPort, secure: false, auth: { user, pass: MAIL_PASSWORD }, logger: false });
@@ -77,10 +75,10 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     expect(c.number).toMatch(/^SOC-\d{4}-\d{6}$/);
 
     // Marked seen in the shared mailbox (only after the case was committed).
-    await waitFor("the \\Seen flag", async () => (await mailbox(servers, SHARED_MAILBOX)).find((m) => m.mail.messageId === sent.messageId)?.seen);
+    await waitFor("the \\Seen flag", async () => (await readMailbox(servers, SHARED_MAILBOX)).find((m) => m.mail.messageId === sent.messageId)?.seen);
 
     // The acknowledgement arrives in the requester's own mailbox.
-    const ack = await waitFor("the acknowledgement", async () => (await mailbox(servers, me)).find((m) => m.mail.subject?.includes(c.number)));
+    const ack = await waitFor("the acknowledgement", async () => (await readMailbox(servers, me)).find((m) => m.mail.subject?.includes(c.number)));
     expect(ack.mail.subject).toBe(`Vi har fått ditt meddelande [${c.number}]`);
     expect(ack.mail.inReplyTo).toBe(sent.messageId);
     expect(ack.mail.text).toContain("Du får svar senast");
@@ -92,7 +90,7 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     // Staff answer; the answer threads under the question in the requester's mailbox.
     const staff = await t.database.db.selectFrom("staff_users").select(["id"]).where("email", "=", "kommunikator@example.se").executeTakeFirstOrThrow();
     expect(await replyToCase({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret }, { orgId: t.org.id, userId: staff.id, label: "kommunikator@example.se" }, c.id, "Hej Anna! Vi har öppet alla vardagar utom julafton och nyårsafton.")).toEqual({ ok: true });
-    const answer = await waitFor("the answer", async () => (await mailbox(servers, me)).find((m) => m.mail.subject?.startsWith("Svar:")));
+    const answer = await waitFor("the answer", async () => (await readMailbox(servers, me)).find((m) => m.mail.subject?.startsWith("Svar:")));
     expect(answer.mail.subject).toBe(`Svar: Öppettider i jul [${c.number}]`);
     expect(answer.mail.inReplyTo).toBe(sent.messageId);
     expect(answer.mail.references).toEqual([sent.messageId, ack.mail.messageId]);
@@ -112,14 +110,14 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     expect(msg.body).toBe("Tack! Gäller det även trettondagen?");
     expect(Buffer.from(msg.raw_source as Buffer).toString()).toContain("> Hej Anna!");
     // One case, one acknowledgement.
-    expect((await mailbox(servers, me)).filter((m) => m.mail.subject?.startsWith("Vi har fått"))).toHaveLength(1);
+    expect((await readMailbox(servers, me)).filter((m) => m.mail.subject?.startsWith("Vi har fått"))).toHaveLength(1);
   });
 
   it("threads by the reply address alone, and by In-Reply-To alone", async () => {
     const me = resident("bo.prov");
     const first = await smtp.sendMail({ from: me, to: SHARED_MAILBOX, subject: "Färdtjänst", text: "Var ansöker man om färdtjänst?" });
     const c = await waitFor("the case", () => caseOf(first.messageId));
-    const ack = await waitFor("the acknowledgement", async () => (await mailbox(servers, me)).find((m) => m.mail.subject?.includes(c.number)));
+    const ack = await waitFor("the acknowledgement", async () => (await readMailbox(servers, me)).find((m) => m.mail.subject?.includes(c.number)));
     // A new message (no threading headers) to the reply address.
     const byToken = await smtp.sendMail({ from: me, to: ack.mail.replyTo?.value[0]?.address as string, subject: "En sak till", text: "Jag glömde fråga om ledsagare." });
     expect((await waitFor("by token", () => caseOf(byToken.messageId))).id).toBe(c.id);
@@ -141,7 +139,7 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     const me = resident("dan.franvaro");
     const first = await smtp.sendMail({ from: me, to: SHARED_MAILBOX, subject: "Hemtjänst", text: "Hur får man hemtjänst?" });
     const c = await waitFor("the case", () => caseOf(first.messageId));
-    const ack = await waitFor("the acknowledgement", async () => (await mailbox(servers, me)).find((m) => m.mail.subject?.includes(c.number)));
+    const ack = await waitFor("the acknowledgement", async () => (await readMailbox(servers, me)).find((m) => m.mail.subject?.includes(c.number)));
     // The requester's out-of-office answers our acknowledgement.
     const ooo = await smtp.sendMail({
       from: me, to: ack.mail.replyTo?.value[0]?.address as string, subject: `Automatiskt svar: ${ack.mail.subject}`, inReplyTo: ack.mail.messageId,
@@ -197,7 +195,7 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     expect(noId.length).toBeGreaterThanOrEqual(1);
     expect(noId.some((m) => m.body.includes("Hej fr"))).toBe(true);
     // Everything was marked seen: the reader went past the broken ones.
-    await waitFor("all seen", async () => (await mailbox(servers, SHARED_MAILBOX)).every((m) => m.seen));
+    await waitFor("all seen", async () => (await readMailbox(servers, SHARED_MAILBOX)).every((m) => m.seen));
   });
 
   it("a crash between commit and \\Seen fetches the message again without a second case; two readers never duplicate", async () => {
@@ -205,17 +203,17 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     const url = parseMailboxUrl(servers.imapUrl("inkorg2@klarsvar.test"));
     const deps = { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret };
     const options = { orgId: t.org.id, domain: "klarsvar.test", mailbox: url.label, maxAttachmentBytes: 10_485_760 };
-    await waitFor("delivery", async () => (await mailbox(servers, "inkorg2@klarsvar.test")).length === 1);
+    await waitFor("delivery", async () => (await readMailbox(servers, "inkorg2@klarsvar.test")).length === 1);
     // "Crash": the batch is committed, but the reader dies before it sets \Seen.
     const first = new ImapReader({ mailbox: url, onBatch: async (mails: readonly FetchedMail[]) => { await receiveMails(deps, options, mails); throw new Error("crash after commit"); }, backoffMs: 60_000 });
     first.start();
     await waitFor("the case", () => caseOf(sent.messageId));
     await first.stop();
-    expect((await mailbox(servers, "inkorg2@klarsvar.test"))[0]?.seen).toBe(false);
+    expect((await readMailbox(servers, "inkorg2@klarsvar.test"))[0]?.seen).toBe(false);
     // Two readers start on the same mailbox: the message is taken again, stored once.
     const readers = [1, 2].map(() => new ImapReader({ mailbox: url, onBatch: async (mails) => { await receiveMails(deps, options, mails); }, pollMs: 500 }));
     for (const r of readers) r.start();
-    await waitFor("seen", async () => (await mailbox(servers, "inkorg2@klarsvar.test"))[0]?.seen);
+    await waitFor("seen", async () => (await readMailbox(servers, "inkorg2@klarsvar.test"))[0]?.seen);
     for (const r of readers) await r.stop();
     const rows = await t.database.db.selectFrom("case_messages").select("id").where("external_id", "=", sent.messageId).execute();
     expect(rows).toHaveLength(1);
@@ -244,7 +242,7 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
   it("SMTP down: an answer waits and is retried; nothing is lost", async () => {
     const sent = await smtp.sendMail({ from: resident("ida"), to: SHARED_MAILBOX, subject: "Ledsagning", text: "Hur bokar jag ledsagning?" });
     const c = await waitFor("the case", () => caseOf(sent.messageId));
-    await waitFor("the acknowledgement", async () => (await mailbox(servers, resident("ida"))).length === 1);
+    await waitFor("the acknowledgement", async () => (await readMailbox(servers, resident("ida"))).length === 1);
     await servers.stopSmtp();
     const staff = await t.database.db.selectFrom("staff_users").select(["id"]).where("email", "=", "kommunikator@example.se").executeTakeFirstOrThrow();
     await replyToCase({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret }, { orgId: t.org.id, userId: staff.id, label: "kommunikator" }, c.id, "Du bokar ledsagning hos kundtjänst.");
@@ -261,6 +259,6 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     expect(page.body).toContain("E-post som Klarsvar försöker skicka igen");
     expect(page.body).toContain("ECONNREFUSED");
     await servers.startSmtp();
-    await waitFor("the answer after SMTP is back", async () => (await mailbox(servers, resident("ida"))).find((m) => m.mail.subject?.startsWith("Svar:")), 60_000);
+    await waitFor("the answer after SMTP is back", async () => (await readMailbox(servers, resident("ida"))).find((m) => m.mail.subject?.startsWith("Svar:")), 60_000);
   }, 120_000);
 });

@@ -159,6 +159,43 @@ export async function addRequesterMessage(
   }
 }
 
+/**
+ * An e-mail of ours did not reach the requester: a bounce came back, or the SMTP server refused
+ * the address. The answer is marked "bounced" and the case goes back on the board (an
+ * acknowledgement that bounced only leaves a note in the history). A bounce fetched twice is
+ * recorded once (by its Message-ID).
+ */
+export async function recordUndelivered(
+  deps: Pick<InboxDeps, "db">, actor: AuditActor & { orgId: string },
+  target: { caseId?: string | undefined; messageId?: string | undefined },
+  details: { bounceId?: string | undefined; status?: string | undefined; diagnostic?: string | undefined; recipient?: string | undefined },
+): Promise<string | undefined> {
+  return deps.db.transaction().execute(async (trx) => {
+    let caseId = target.caseId;
+    if (target.messageId) {
+      const m = await trx.updateTable("case_messages").set({ delivery_status: "bounced" }).where("id", "=", target.messageId).where("org_id", "=", actor.orgId).returning("case_id").executeTakeFirst();
+      caseId = m?.case_id;
+    }
+    if (!caseId) return undefined;
+    const c = await trx.selectFrom("cases").select(["id", "number", "status"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).forUpdate().executeTakeFirst();
+    if (!c) return undefined;
+    if (details.bounceId) {
+      const already = await trx.selectFrom("case_events").select("id").where("case_id", "=", c.id).where("type", "=", "bounced")
+        .where((eb) => eb(eb.ref("details", "->>").key("bounceId" as never), "=", details.bounceId as string)).executeTakeFirst();
+      if (already) return c.id;
+    }
+    await event(trx, actor.orgId, c.id, null, "bounced", {
+      bounceId: details.bounceId ?? null, messageId: target.messageId ?? null, ack: !target.messageId,
+      status: details.status ?? null, diagnostic: details.diagnostic ?? null, recipient: details.recipient ?? null,
+    });
+    if (target.messageId && (c.status === "answered" || c.status === "closed" || c.status === "waiting")) {
+      await trx.updateTable("cases").set({ status: "open", closed_at: null, updated_at: new Date() }).where("id", "=", c.id).execute();
+    }
+    await audit(trx, actor, { action: "case.mail.bounce", subjectType: "case", subjectId: c.id, details: { number: c.number, status: details.status ?? null } });
+    return c.id;
+  });
+}
+
 /** Marks a case as secret (OSL 26 kap) or lifts the marking, with a reason. */
 export async function markSecret(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, secret: boolean, reason: string): Promise<HandleResult> {
   if (!reason.trim()) return { ok: false, error: "invalid" };

@@ -9,6 +9,8 @@ import type { Db } from "../../../platform/db/database.js";
 import type { JobDefinition } from "../../../platform/jobs/jobs.js";
 import type { Mailer } from "../../../platform/mail/mailer.js";
 import { sayDate } from "../../../platform/time/working-time.js";
+import { recordUndelivered } from "../commands/handle.js";
+import { ackMessageId, replyMessageId } from "../mail/message-ids.js";
 import { followTokenFor, replyAddressFor } from "../numbers.js";
 
 const RETRIES = 5;
@@ -17,29 +19,12 @@ function html(paragraphs: string[]): string {
   return `<!doctype html><html lang="sv"><body>${paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("")}</body></html>`;
 }
 
-export function ackMessageId(caseId: string, domain: string): string {
-  return `<case-${caseId}.ack@${domain}>`;
-}
-
-export function replyMessageId(messageId: string, domain: string): string {
-  return `<msg-${messageId}@${domain}>`;
-}
+const mailActor = (orgId: string) => ({ orgId, userId: null, label: "utgående e-post" });
 
 /** A 5xx answer from the SMTP server (no such mailbox…): trying again will not help. */
 function permanentRejection(error: unknown): string | undefined {
   const e = error as { responseCode?: number; response?: string };
   return typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600 ? (e.response ?? String(e.responseCode)) : undefined;
-}
-
-async function recordRejection(db: Db, caseId: string, details: Record<string, unknown>, reopen: boolean): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom("cases").select(["org_id", "status"]).where("id", "=", caseId).forUpdate().executeTakeFirstOrThrow();
-    await trx.insertInto("case_events").values({ org_id: c.org_id, case_id: caseId, type: "bounced", details: JSON.stringify(details) }).execute();
-    // The requester did not get our answer: the case goes back on the board.
-    if (reopen && (c.status === "answered" || c.status === "closed" || c.status === "waiting")) {
-      await trx.updateTable("cases").set({ status: "open", closed_at: null, updated_at: new Date() }).where("id", "=", caseId).execute();
-    }
-  });
 }
 
 export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefinition<never>[] {
@@ -48,7 +33,7 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
     retryLimit: RETRIES,
     retryDelaySeconds: config.mail.retryDelaySeconds,
     handler: async ({ caseId }) => {
-      const c = await db.selectFrom("cases").select(["id", "number", "requester_email", "first_answer_due", "concern_report"]).where("id", "=", caseId).executeTakeFirst();
+      const c = await db.selectFrom("cases").select(["id", "org_id", "number", "requester_email", "first_answer_due", "concern_report"]).where("id", "=", caseId).executeTakeFirst();
       if (!c?.requester_email) return;
       const first = await db.selectFrom("case_messages").select(["external_id"]).where("case_id", "=", caseId).where("direction", "=", "in").orderBy("created_at").executeTakeFirst();
       const link = `${config.publicUrl}/arende/${followTokenFor(config.sessionSecret, c.id)}`;
@@ -77,10 +62,10 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
       } catch (error) {
         const rejected = permanentRejection(error);
         if (!rejected) throw error;
-        await recordRejection(db, caseId, { ack: true, diagnostic: rejected, recipient: c.requester_email }, false);
+        await recordUndelivered({ db }, mailActor(c.org_id), { caseId }, { diagnostic: rejected, recipient: c.requester_email });
         return;
       }
-      await db.insertInto("case_events").values({ org_id: (await db.selectFrom("cases").select("org_id").where("id", "=", caseId).executeTakeFirstOrThrow()).org_id, case_id: caseId, type: "acknowledged", details: JSON.stringify({ to: "e-post" }) }).execute();
+      await db.insertInto("case_events").values({ org_id: c.org_id, case_id: caseId, type: "acknowledged", details: JSON.stringify({ to: "e-post" }) }).execute();
     },
   };
 
@@ -92,7 +77,7 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
       const m = await db
         .selectFrom("case_messages as m")
         .innerJoin("cases as c", "c.id", "m.case_id")
-        .select(["m.id", "m.body", "m.delivery_status", "c.id as case_id", "c.number", "c.subject", "c.requester_email"])
+        .select(["m.id", "m.body", "m.delivery_status", "c.id as case_id", "c.org_id", "c.number", "c.subject", "c.requester_email"])
         .where("m.id", "=", messageId)
         .executeTakeFirst();
       if (!m?.requester_email || m.delivery_status === "sent") return;
@@ -120,8 +105,7 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
       } catch (error) {
         const rejected = permanentRejection(error);
         if (rejected) {
-          await db.updateTable("case_messages").set({ delivery_status: "bounced" }).where("id", "=", messageId).execute();
-          await recordRejection(db, m.case_id, { messageId, diagnostic: rejected, recipient: m.requester_email }, true);
+          await recordUndelivered({ db }, mailActor(m.org_id), { messageId }, { diagnostic: rejected, recipient: m.requester_email });
           return;
         }
         if (job.retryCount >= RETRIES) await db.updateTable("case_messages").set({ delivery_status: "failed" }).where("id", "=", messageId).execute();

@@ -10,11 +10,11 @@
  * - everything else is a new case, acknowledged by e-mail (receiveQuestions).
  */
 import type { AuditActor } from "../../../platform/audit/audit.js";
-import { audit } from "../../../platform/audit/audit.js";
 import type { FetchedMail } from "../../../platform/mail/imap-reader.js";
-import { addRequesterMessage } from "../commands/handle.js";
+import { addRequesterMessage, recordUndelivered } from "../commands/handle.js";
 import { receiveQuestions, type IncomingQuestion, type InboxDeps } from "../commands/receive.js";
 import { caseIdFromAddresses } from "../numbers.js";
+import { ownMessage } from "./message-ids.js";
 import { parseMail, withoutQuotedReply, type IncomingMail } from "./parse.js";
 
 export interface MailIntakeOptions {
@@ -29,23 +29,6 @@ export type MailOutcome =
   | { readonly uid: number; readonly outcome: "case"; readonly caseId: string; readonly number: string }
   | { readonly uid: number; readonly outcome: "thread" | "automatic-reply" | "bounce"; readonly caseId: string }
   | { readonly uid: number; readonly outcome: "duplicate"; readonly caseId: string | undefined };
-
-const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** Which of our own outgoing messages a Message-ID names: an acknowledgement (case) or a reply (message). */
-function ownMessage(id: string, domain: string): { caseId?: string; messageId?: string } | undefined {
-  const d = escapeRegExp(domain.toLowerCase());
-  const lower = id.toLowerCase();
-  const ack = new RegExp(`^<case-(${UUID})\\.ack@${d}>$`).exec(lower);
-  if (ack) return { caseId: ack[1] as string };
-  const reply = new RegExp(`^<msg-(${UUID})@${d}>$`).exec(lower);
-  if (reply) return { messageId: reply[1] as string };
-  return undefined;
-}
 
 async function findThread(deps: InboxDeps, options: MailIntakeOptions, mail: IncomingMail): Promise<string | undefined> {
   const { db } = deps;
@@ -79,49 +62,33 @@ async function findThread(deps: InboxDeps, options: MailIntakeOptions, mail: Inc
   return undefined;
 }
 
+/** A bounce names the message that could not be delivered: mark it, if it is one of ours. */
 async function recordBounce(deps: InboxDeps, options: MailIntakeOptions, actor: AuditActor, mail: IncomingMail): Promise<string | undefined> {
   const details = mail.bounce;
   if (!details) return undefined;
   for (const id of details.originalIds) {
     const own = ownMessage(id, options.domain);
     if (!own) continue;
-    const caseId = await deps.db.transaction().execute(async (trx) => {
-      let target = own.caseId;
-      if (own.messageId) {
-        const m = await trx.updateTable("case_messages").set({ delivery_status: "bounced" }).where("id", "=", own.messageId).where("org_id", "=", options.orgId).returning("case_id").executeTakeFirst();
-        target = m?.case_id;
-      }
-      if (!target) return undefined;
-      const c = await trx.selectFrom("cases").select(["id", "number", "status"]).where("id", "=", target).where("org_id", "=", options.orgId).forUpdate().executeTakeFirst();
-      if (!c) return undefined;
-      // Fetched again after a crash: the bounce is already on the case.
-      const already = await trx.selectFrom("case_events").select("id").where("case_id", "=", c.id).where("type", "=", "bounced")
-        .where((eb) => eb(eb.ref("details", "->>").key("bounceId" as never), "=", mail.messageId)).executeTakeFirst();
-      if (already) return c.id;
-      await trx.insertInto("case_events").values({
-        org_id: options.orgId, case_id: c.id, type: "bounced",
-        details: JSON.stringify({ bounceId: mail.messageId, original: id, ack: Boolean(own.caseId), status: details.status ?? null, diagnostic: details.diagnostic ?? null, recipient: details.recipient ?? null }),
-      }).execute();
-      // The requester did not get our answer: the case goes back on the board.
-      if (own.messageId && (c.status === "answered" || c.status === "closed" || c.status === "waiting")) {
-        await trx.updateTable("cases").set({ status: "open", closed_at: null, updated_at: new Date() }).where("id", "=", c.id).execute();
-      }
-      await audit(trx, actor, { action: "case.mail.bounce", subjectType: "case", subjectId: c.id, details: { number: c.number, status: details.status ?? null } });
-      return c.id;
+    const caseId = await recordUndelivered(deps, { ...actor, orgId: options.orgId }, own, {
+      bounceId: mail.messageId, status: details.status, diagnostic: details.diagnostic, recipient: details.recipient,
     });
     if (caseId) return caseId;
   }
   return undefined;
 }
 
+/** The message text, with a note of what could not be read. */
+function withProblems(text: string, mail: IncomingMail): string {
+  return mail.problems.length > 0 ? `${text}\n\n[${mail.problems.join(" ")}]` : text;
+}
+
 function questionFrom(options: MailIntakeOptions, mail: IncomingMail, raw: Buffer): IncomingQuestion {
-  const notes = mail.problems.length > 0 ? `\n\n[${mail.problems.join(" ")}]` : "";
   const unmatchedBounce = mail.kind === "bounce";
   return {
     orgId: options.orgId,
     channel: "email",
     subject: mail.subject || undefined,
-    body: `${mail.text}${notes}`,
+    body: withProblems(mail.text, mail),
     requester: { name: mail.from.name, email: unmatchedBounce ? undefined : mail.from.email },
     externalId: mail.messageId,
     attachments: mail.attachments,
@@ -161,9 +128,8 @@ export async function receiveMails(deps: InboxDeps, options: MailIntakeOptions, 
     } else {
       const thread = await findThread(deps, options, mail);
       if (thread) {
-        const notes = mail.problems.length > 0 ? `\n\n[${mail.problems.join(" ")}]` : "";
         const automatic = mail.kind === "automatic";
-        const result = await addRequesterMessage(deps, options.orgId, thread, `${withoutQuotedReply(mail.text)}${notes}`, actor, {
+        const result = await addRequesterMessage(deps, options.orgId, thread, withProblems(withoutQuotedReply(mail.text), mail), actor, {
           externalId: mail.messageId, rawSource: f.source, attachments: mail.attachments, automatic, channel: "email",
         });
         outcomes.set(f.uid, result.ok

@@ -19,7 +19,6 @@ export interface MailAttachment {
 export interface IncomingMail {
   /** The Message-ID, or one made from the message's bytes when it has none. */
   readonly messageId: string;
-  readonly hadMessageId: boolean;
   readonly inReplyTo: readonly string[];
   readonly references: readonly string[];
   readonly from: { readonly name: string | undefined; readonly email: string | undefined };
@@ -27,7 +26,6 @@ export interface IncomingMail {
   readonly recipients: readonly string[];
   readonly subject: string;
   readonly text: string;
-  readonly date: Date | undefined;
   readonly attachments: readonly MailAttachment[];
   readonly kind: MailKind;
   /** For a bounce: the Message-IDs of the mail that could not be delivered, and why. */
@@ -102,9 +100,9 @@ export async function parseMail(source: Buffer, options: { truncated?: boolean; 
   } catch (error) {
     problems.push(`Meddelandet gick inte att tolka: ${(error as Error).message}`);
     return {
-      messageId: `<sha256-${hash}@klarsvar.invalid>`, hadMessageId: false, inReplyTo: [], references: [],
+      messageId: `<sha256-${hash}@klarsvar.invalid>`, inReplyTo: [], references: [],
       from: { name: undefined, email: undefined }, recipients: [], subject: "(meddelandet gick inte att läsa)",
-      text: source.toString("latin1").slice(0, 100_000), date: undefined, attachments: [], kind: "message", problems,
+      text: source.toString("latin1").slice(0, 100_000), attachments: [], kind: "message", problems,
     };
   }
   const from = addresses(mail.from)[0];
@@ -134,17 +132,14 @@ export async function parseMail(source: Buffer, options: { truncated?: boolean; 
     }
     attachments.push({ filename, contentType: type, data });
   }
-  const date = mail.date ? new Date(mail.date) : undefined;
   return {
     messageId: messageId ?? `<sha256-${hash}@klarsvar.invalid>`,
-    hadMessageId: Boolean(messageId),
     inReplyTo: ids(mail.inReplyTo),
     references: ids(mail.references),
     from: { name: from?.name || undefined, email: from?.address },
     recipients,
     subject: (mail.subject ?? "").trim(),
     text: text || "(meddelandet saknade text)",
-    date: date && !Number.isNaN(date.getTime()) ? date : undefined,
     attachments,
     kind,
     ...(kind === "bounce" ? { bounce: bounceDetails(mail, source) } : {}),
