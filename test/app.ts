@@ -77,7 +77,8 @@ export class Browser {
     return res;
   }
 
-  async post(url: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  /** A form post; pairs (`[["a", "1"], ["a", "2"]]`) send a field more than once, like checkboxes. */
+  async post(url: string, form: Record<string, string> | [string, string][], headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({
       method: "POST",
       url,

@@ -36,6 +36,26 @@ const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
   "POST /arende/:token": PUBLIC,
   "POST /arende/:token/hjalp": PUBLIC,
   "GET /diarium": PUBLIC,
+  "GET /stod": PUBLIC,
+  "GET /stod/hitta": PUBLIC,
+  "GET /stod/data.json": PUBLIC,
+  "GET /stod/data.csv": PUBLIC,
+  "GET /stod/dcat.rdf": PUBLIC,
+  "GET /stod/:slug": PUBLIC,
+  "GET /stod/:slug/lattlast": PUBLIC,
+  "GET /stod/:slug/sprak/:lang": PUBLIC,
+  "GET /arbetsyta/stod": ["admin", "communicator", "unit_staff", "manager"],
+  "GET /arbetsyta/stod/ny": ["admin", "communicator", "manager"],
+  "POST /arbetsyta/stod/ny": ["admin", "communicator", "manager"],
+  "GET /arbetsyta/stod/:id": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/stod/:id": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/stod/:id/granskad": ["admin", "communicator", "unit_staff", "manager"],
+  "GET /arbetsyta/stod/:id/version/:version": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/stod/:id/sprak": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/stod/:id/sprak/:lang/ta-bort": ["admin", "communicator", "unit_staff", "manager"],
+  "GET /arbetsyta/admin/synonymer": ["admin", "communicator"],
+  "POST /arbetsyta/admin/synonymer": ["admin", "communicator"],
+  "POST /arbetsyta/admin/synonymer/:id/ta-bort": ["admin", "communicator"],
   "GET /open311/v2/:file": PUBLIC,
   "GET /open311/v2/:kind/:file": PUBLIC,
   "POST /open311/v2/:file": PUBLIC,
@@ -72,6 +92,8 @@ const PASSWORD = "matrisens-losenord-2026";
 function concrete(url: string): string {
   return url
     .replace(":lang", "sv")
+    .replace(":slug", "ekonomiskt-bistand")
+    .replace(":version", "1")
     .replace(":id", "00000000-0000-4000-8000-000000000000")
     .replace(":fileId", "00000000-0000-4000-8000-000000000001")
     .replace(":token", "finns-inte-finns-inte-finns-inte")

@@ -71,7 +71,12 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   const { config, database, jobs, org } = services;
   const modules = services.modules ?? MODULES;
   const app = Fastify({
-    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    // Query strings are never logged: what a resident searched for or answered in the help
+    // finder ("misshandlad av min man") is nobody's business, and is not kept.
+    logger: config.logLevel === "silent" ? false : {
+      level: config.logLevel,
+      serializers: { req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split("?")[0] ?? "", hostname: req.hostname, remoteAddress: req.ip }) },
+    },
     genReqId: () => randomUUID(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -143,7 +148,12 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     maxHeapUsedBytes: config.pressure.maxHeapMb * 1024 * 1024,
     retryAfter: 10,
     ...(services.underPressure?.sampleInterval ? { sampleInterval: services.underPressure.sampleInterval } : {}),
-    pressureHandler: (_request, _reply) => {
+    pressureHandler: (_request, _reply, type, value) => {
+      // An interval with no event-loop sample at all reads as an infinite delay, but the
+      // block has ended (this request is being served) and its real length is counted in
+      // the next interval. Without this, one long start-up query answered 503 for a second.
+      // The heap is checked after the delay, so it is checked here instead.
+      if (type === "eventLoopDelay" && typeof value === "number" && !Number.isFinite(value) && app.memoryUsage().heapUsed <= config.pressure.maxHeapMb * 1024 * 1024) return undefined;
       throw new AppError("KS_UNAVAILABLE", "Server under pressure", { "retry-after": "10" });
     },
   });

@@ -7,5 +7,6 @@ import { adminModule } from "../modules/admin/module.js";
 import { opsModule } from "../modules/ops/module.js";
 import { klarsprakModule } from "../modules/klarsprak/module.js";
 import { inboxModule } from "../modules/inbox/module.js";
+import { catalogueModule } from "../modules/catalogue/module.js";
 
-export const MODULES: readonly KlarsvarModule[] = [siteModule, inboxModule, klarsprakModule, authModule, workspaceModule, adminModule, opsModule];
+export const MODULES: readonly KlarsvarModule[] = [siteModule, inboxModule, catalogueModule, klarsprakModule, authModule, workspaceModule, adminModule, opsModule];

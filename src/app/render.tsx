@@ -1,4 +1,5 @@
 /** Helpers that turn a request into a page: context, frame and status. */
+import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { PageContext } from "../views/context.js";
 import { Layout, type NavItem } from "../views/layout.js";
@@ -22,6 +23,11 @@ export interface PageOptions {
   readonly status?: number;
   readonly head?: JSX.Element;
   readonly scripts?: readonly string[];
+  /**
+   * A public page anyone may cache: sent with an ETag of its bytes, answered 304 when the
+   * browser's copy is current. Pages differ by language and sign-in, so caches key on the cookie.
+   */
+  readonly cacheable?: boolean;
 }
 
 /** Renders a full page in the site frame, with the navigation this viewer may see. */
@@ -43,6 +49,12 @@ export function sendPage(
   ) as string;
   // Pages can hold personal data: never let a shared cache keep staff pages.
   if (options.side === "staff") reply.header("cache-control", "no-store");
+  else if (options.cacheable && (options.status ?? 200) === 200) {
+    const etag = `"${createHash("sha256").update(html).digest("base64url").slice(0, 27)}"`;
+    reply.header("etag", etag).header("vary", "Cookie").header("cache-control", request.user ? "private, no-cache" : "public, max-age=300");
+    const wanted = request.headers["if-none-match"];
+    if (wanted && wanted.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) return reply.status(304).send();
+  }
   return reply.status(options.status ?? 200).type("text/html; charset=utf-8").send(html);
 }
 

@@ -230,7 +230,92 @@ export interface DisposalsTable {
   details: Json;
 }
 
+
+export const SERVICE_ACCESS = ["direct", "decision"] as const;
+export type ServiceAccess = (typeof SERVICE_ACCESS)[number];
+
+export interface CatalogueServicesTable {
+  id: Generated<string>;
+  org_id: string;
+  slug: string;
+  name: string;
+  summary: string;
+  for_whom: Generated<string>;
+  what_you_get: Generated<string>;
+  cost: Generated<string>;
+  access: ColumnType<ServiceAccess, ServiceAccess | undefined, ServiceAccess>;
+  phone: Generated<string>;
+  email: Generated<string>;
+  web_form: Generated<boolean>;
+  address: Generated<string>;
+  opening_hours: Generated<string>;
+  accessibility: Generated<string>;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  situations: ColumnType<string[], string[] | undefined, string[]>;
+  audiences: ColumnType<string[], string[] | undefined, string[]>;
+  keywords: Generated<string>;
+  easy_read: Generated<string>;
+  unit_id: string | null;
+  responsible_id: string | null;
+  published: Generated<boolean>;
+  version: Generated<number>;
+  lix: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  lix_band: string | null;
+  review_months: Generated<number>;
+  last_reviewed_at: Timestamp;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  search: ColumnType<string, never, never>;
+}
+
+export interface CatalogueVersionsTable {
+  id: Generated<string>;
+  org_id: string;
+  service_id: string;
+  version: number;
+  content: Json;
+  note: Generated<string>;
+  changed_by: string | null;
+  changed_at: Generated<Date>;
+}
+
+export interface CatalogueTranslationsTable {
+  org_id: string;
+  service_id: string;
+  lang: string;
+  name: string;
+  summary: string;
+  body: string;
+  updated_at: Timestamp;
+}
+
+export interface CatalogueRelationsTable {
+  org_id: string;
+  service_id: string;
+  related_id: string;
+}
+
+export interface CatalogueTermsTable {
+  org_id: string;
+  term: string;
+  folded: string;
+}
+
+export interface CatalogueSynonymsTable {
+  id: Generated<string>;
+  org_id: string;
+  term: string;
+  expansion: string;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  catalogue_services: CatalogueServicesTable;
+  catalogue_versions: CatalogueVersionsTable;
+  catalogue_translations: CatalogueTranslationsTable;
+  catalogue_relations: CatalogueRelationsTable;
+  catalogue_terms: CatalogueTermsTable;
+  catalogue_synonyms: CatalogueSynonymsTable;
   retention_rules: RetentionRulesTable;
   disposals: DisposalsTable;
   routing_rules: RoutingRulesTable;

@@ -35,6 +35,8 @@ export interface IncomingQuestion {
   readonly subject?: string | undefined;
   readonly kind?: CaseKind | undefined;
   readonly categoryId?: string | undefined;
+  /** The unit the person chose by asking from its service page (the help catalogue). */
+  readonly unitId?: string | null | undefined;
   readonly requester: { readonly name?: string | undefined; readonly email?: string | undefined; readonly phone?: string | undefined };
   readonly externalId?: string | undefined;
   readonly attachments?: readonly IncomingAttachment[];
@@ -129,7 +131,7 @@ export async function receiveQuestions(
     else if (kind === "media") unitId = unitBySlug.get(COMMUNICATION_UNIT_SLUG) ?? null;
     else {
       const text = `${q.subject ?? ""}\n${q.body}`;
-      unitId = rules.find((r) => ruleMatches(r, { categoryId: q.categoryId ?? null, channel: q.channel, text }))?.unit_id
+      unitId = q.unitId ?? rules.find((r) => ruleMatches(r, { categoryId: q.categoryId ?? null, channel: q.channel, text }))?.unit_id
         ?? (q.categoryId ? categoryUnit.get(q.categoryId) ?? null : null);
     }
     const secrecy = assessSecrecy(`${q.subject ?? ""}\n${q.body}`, { concern: concern.concern });

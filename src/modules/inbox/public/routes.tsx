@@ -9,6 +9,7 @@ import { receiveQuestion, type IncomingAttachment, type InboxDeps } from "../com
 import { hashFollowToken } from "../numbers.js";
 import { sniffType } from "../uploads.js";
 import { formStamp, stampAgeSeconds } from "./form-stamp.js";
+import { serviceForQuestion } from "../../catalogue/index.js";
 import { EMPTY_FORM, FollowPage, QuestionPage, type QuestionForm } from "./views.js";
 
 const MAX_QUESTION = 10_000;
@@ -48,16 +49,23 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
     ));
   };
 
-  app.get("/fraga", { config: { access: "public" } }, (request, reply) => renderFormWithCategories(request, reply, EMPTY_FORM, []));
+  app.get("/fraga", { config: { access: "public" }, schema: { querystring: z.object({ stod: z.string().max(80).optional() }) } }, async (request, reply) => {
+    const slug = (request.query as { stod?: string }).stod;
+    const service = slug ? await serviceForQuestion(database.db, org.id, slug) : undefined;
+    return renderFormWithCategories(request, reply, service && slug ? { ...EMPTY_FORM, service: { slug, name: service.name } } : EMPTY_FORM, []);
+  });
 
   app.post("/fraga", { config: { access: "public", rateLimit: { max: config.formRateLimitPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
     if (!request.isMultipart()) throw new AppError("KS_UNSUPPORTED_MEDIA");
     const body = request.body as Record<string, MultipartValue | MultipartValue[] | undefined>;
     const sv = request.lang === "sv";
-    const form: QuestionForm = {
+    let form: QuestionForm = {
       question: field(body, "question"), name: field(body, "name").slice(0, 200), email: field(body, "email").trim().slice(0, 320),
       phone: field(body, "phone").trim().slice(0, 40), category: field(body, "category"),
     };
+    const serviceSlug = field(body, "stod").slice(0, 80);
+    const service = serviceSlug ? await serviceForQuestion(database.db, org.id, serviceSlug) : undefined;
+    if (service) form = { ...form, service: { slug: serviceSlug, name: service.name } };
     // Spam protection without tracking: a honeypot field and a signed time stamp.
     const age = stampAge(field(body, "stamp"));
     if (field(body, "webbplats") !== "" || (age !== null && age < MIN_SECONDS)) {
@@ -86,6 +94,7 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
     if (errors.length > 0) return renderFormWithCategories(request, reply, form, errors, 400);
     const result = await receiveQuestion(deps, { orgId: org.id, userId: null, label: "webbformulär", ip: request.ip, requestId: request.id }, {
       orgId: org.id, channel: "web", body: form.question.trim(), categoryId: category?.id,
+      ...(service ? { subject: `Fråga om ${service.name}`, unitId: service.unitId } : {}),
       requester: { name: form.name, email: form.email, phone: form.phone }, attachments,
     });
     if (!result.ok) throw new AppError("KS_INTERNAL");

@@ -10,6 +10,8 @@ export interface QuestionForm {
   readonly email: string;
   readonly phone: string;
   readonly category: string;
+  /** Asked from a page in the help catalogue: its address and name. */
+  readonly service?: { readonly slug: string; readonly name: string } | undefined;
 }
 
 export const EMPTY_FORM: QuestionForm = { question: "", name: "", email: "", phone: "", category: "" };
@@ -36,6 +38,12 @@ export function QuestionPage(p: { ctx: PageContext; form: QuestionForm; errors: 
       <form method="post" action="/fraga" enctype="multipart/form-data" novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="stamp" value={p.stamp} />
+        {form.service ? (
+          <>
+            <input type="hidden" name="stod" value={form.service.slug} />
+            <p class="panel"><span>{sv ? "Din fråga gäller: " : "Your question is about: "}</span><strong safe>{form.service.name}</strong></p>
+          </>
+        ) : ""}
         <fieldset class={`field${err("category") ? " field--error" : ""}`} id="category">
           <legend class="field__label">{sv ? "Vad gäller din fråga?" : "What is your question about?"}</legend>
           {err("category") ? <p class="field__error" safe>{err("category")}</p> : ""}

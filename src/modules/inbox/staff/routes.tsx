@@ -14,6 +14,7 @@ import { changeStatus, markMinorImportance, markSecret, reclassifyConcern, reply
 import type { InboxDeps } from "../commands/receive.js";
 import { canOpenSecret } from "../policies.js";
 import { stemsOf, trainFromHistory, type UnitClassifier } from "../classifier.js";
+import { serviceLink, suggestServices } from "../../catalogue/index.js";
 import { attachmentsOf, caseById, historyOf, savedAnswersFor, similarAnswers, threadOf, unansweredBoard } from "../queries.js";
 import { BoardPage, CasePage } from "./views.js";
 
@@ -26,7 +27,7 @@ function staffActor(request: FastifyRequest, orgId: string) {
 }
 
 export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: InboxDeps): void {
-  const { database, org } = ctx;
+  const { database, org, config } = ctx;
   const db = database.db;
   const units = () => db.selectFrom("units").select(["id", "name"]).where("org_id", "=", org.id).orderBy("name").execute();
 
@@ -83,6 +84,7 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     ]);
     const question = messages.filter((m) => m.direction === "in").map((m) => m.body).join("\n");
     const similar = showContent ? await similarAnswers(db, org.id, question, c.id) : [];
+    const services = showContent && question ? await suggestServices(db, org.id, config.publicUrl, `${c.subject} ${question}`) : [];
     const suggestion = showContent && question ? (await classifier()).suggest(await stemsOf(db, question))[0] : undefined;
     const suggestedUnit = suggestion ? unitList.find((u) => u.id === suggestion.unitId) : undefined;
     const draft = state.draft ?? "";
@@ -105,6 +107,7 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
         units={unitList}
         savedAnswers={saved}
         similar={similar}
+        services={services}
         draft={draft}
         analysis={analysis}
         errors={state.errors ?? []}
@@ -142,11 +145,17 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
 
   app.post(
     "/arbetsyta/arenden/:id/svar",
-    { config: { access: "inbox.handleCase" }, schema: { params: idParams, body: z.object({ body: z.string().max(20_000).default(""), typ: z.enum(["svar", "anteckning"]).default("svar"), _csrf: z.string().optional() }) } },
+    { config: { access: "inbox.handleCase" }, schema: { params: idParams, body: z.object({ body: z.string().max(20_000).default(""), typ: z.enum(["svar", "anteckning"]).default("svar"), stod: z.string().max(80).optional(), _csrf: z.string().optional() }) } },
     async (request, reply) => {
       const c = await loadCase(request);
       if (c.secret && !canOpenSecret(request.user as SessionUser, c)) throw new AppError("KS_FORBIDDEN");
-      const { body, typ } = request.body as { body: string; typ: "svar" | "anteckning" };
+      const { body, typ, stod } = request.body as { body: string; typ: "svar" | "anteckning"; stod?: string };
+      if (stod) {
+        // "Add the link": the draft comes back with a link to the service page, nothing is sent.
+        const link = await serviceLink(db, org.id, config.publicUrl, stod);
+        const draft = link ? `${body.trimEnd()}${body.trim() ? "\n\n" : ""}Läs mer om ${link.name}: ${link.url}` : body;
+        return renderCase(request, reply, { open: c.secret, draft });
+      }
       if (!body.trim()) return renderCase(request, reply, { open: c.secret, draft: body, errors: [{ field: "body", message: "Skriv ditt svar" }], status: 400 });
       const result = await replyToCase(deps, staffActor(request, org.id), c.id, body, { note: typ === "anteckning" });
       if (!result.ok) throw new AppError(result.error === "not_found" ? "KS_NOT_FOUND" : "KS_BAD_REQUEST");

@@ -115,6 +115,8 @@ export function CasePage(p: {
   units: readonly { id: string; name: string }[];
   savedAnswers: readonly { id: string; title: string; body: string }[];
   similar: readonly { number: string; body: string }[];
+  /** Pages in the help catalogue that may answer the question. */
+  services: readonly { slug: string; name: string; url: string }[];
   draft: string;
   analysis: AnalysisJson | null;
   errors: readonly FieldError[];
@@ -215,6 +217,20 @@ export function CasePage(p: {
                 <Button name="typ" value="svar">Skicka svaret</Button>
                 <Button kind="secondary" name="typ" value="anteckning">Spara som intern anteckning</Button>
               </div>
+              {p.services.length > 0 ? (
+                <fieldset class="panel suggested-services">
+                  <legend>Stöd som kan passa</legend>
+                  <p class="field__hint">Sidor i katalogen Stöd och hjälp som kanske svarar på frågan. Lägg till en länk i svaret – inget skickas än.</p>
+                  <ul>
+                    {p.services.map((s) => (
+                      <li>
+                        <a href={`/stod/${s.slug}`} safe>{s.name}</a>{" "}
+                        <button type="submit" class="button button--link" name="stod" value={s.slug}>Lägg till länken i svaret</button>
+                      </li>
+                    ))}
+                  </ul>
+                </fieldset>
+              ) : ""}
             </Form>
           </section>
         </>

@@ -1,0 +1,176 @@
+/**
+ * Swedish search in the help catalogue. PostgreSQL's Swedish stemmer is weak on compounds and
+ * definite forms, and residents misspell, so every search word becomes a group of
+ * alternatives before it reaches the full-text index:
+ *   - the word itself as a prefix ("familjehem" → familjehemmet, familjehemsplacerade),
+ *   - the catalogue words nearest to it by trigram similarity when it is not a catalogue word
+ *     ("ekonomsikt" → ekonomiskt),
+ *   - the longest catalogue word it starts with, for compounds the catalogue does not
+ *     have ("familjehemsfrågor" → familjehems…),
+ *   - the expansions staff wrote ("soc" → socialtjänsten, "bidrag" → ekonomiskt bistånd).
+ * All words must match (AND); when that finds fewer than three services, services matching
+ * any word follow, ranked lower. Ranking: weighted cover density (name A, keywords and summary
+ * B, the rest C) plus how close the query is to the service's name.
+ */
+import { sql } from "kysely";
+import type { Executor as Db } from "../../platform/db/database.js";
+
+export interface SearchHit {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly summary: string;
+  readonly score: number;
+}
+
+export interface SearchResult {
+  readonly hits: readonly SearchHit[];
+  /** Words that were read as other catalogue words: shown as "Vi sökte också på …". */
+  readonly corrections: readonly { from: string; to: string }[];
+}
+
+const MAX_TOKENS = 8;
+const MAX_HITS = 50;
+/** A misspelt word must be at least this close (pg_trgm similarity) to a catalogue word. */
+const MIN_SIMILARITY = 0.38;
+const MIN_COMPOUND_PART = 5;
+/** Letters compared without their marks when matching misspellings. */
+const FOLD_FROM = "åäöéèüæø";
+const FOLD_TO = "aaoeeuao";
+
+/** Lowercase words of letters and digits; anything else separates words. */
+export function tokenize(query: string): string[] {
+  const words = query.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2 && w.length <= 40);
+  return [...new Set(words)].slice(0, MAX_TOKENS);
+}
+
+/** One word in tsquery syntax, or null when it holds nothing the index knows. */
+function lexeme(word: string): string | null {
+  const clean = word.replace(/[^\p{L}\p{N}]/gu, "");
+  return clean ? `${clean}:*` : null;
+}
+
+export interface Synonym {
+  readonly term: string;
+  readonly expansion: string;
+}
+
+interface Group {
+  readonly token: string;
+  readonly alternatives: readonly string[][];
+}
+
+/** Each query word → its alternatives (each alternative is one or more words that must all match). */
+export function groupsFor(tokens: readonly string[], synonyms: readonly Synonym[], nearby: ReadonlyMap<string, readonly string[]>): Group[] {
+  const synonymMap = new Map(synonyms.map((s) => [s.term.toLowerCase(), tokenize(s.expansion)]));
+  const groups: Group[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    // A two-word synonym ("ekonomiskt stöd") consumes both words.
+    const pair = i + 1 < tokens.length ? `${token} ${tokens[i + 1]}` : undefined;
+    if (pair && synonymMap.has(pair)) {
+      groups.push({ token: pair, alternatives: [[token, tokens[i + 1] as string], synonymMap.get(pair) as string[]] });
+      i++;
+      continue;
+    }
+    const alternatives: string[][] = [[token], ...(nearby.get(token) ?? []).map((w) => [w])];
+    const expansion = synonymMap.get(token);
+    if (expansion && expansion.length > 0) alternatives.push(expansion);
+    groups.push({ token, alternatives });
+  }
+  return groups;
+}
+
+/** tsquery text: alternatives OR-ed within a group, groups joined by `joiner`. Only letters and digits reach it. */
+export function tsqueryFor(groups: readonly Group[], joiner: "&" | "|"): string | null {
+  const parts = groups
+    .map((g) => {
+      const alts = g.alternatives
+        .map((words) => words.map(lexeme).filter((w): w is string => w !== null))
+        .filter((words) => words.length > 0)
+        .map((words) => (words.length === 1 ? (words[0] as string) : `(${words.join(" & ")})`));
+      return alts.length === 0 ? null : `(${[...new Set(alts)].join(" | ")})`;
+    })
+    .filter((p): p is string => p !== null);
+  return parts.length === 0 ? null : parts.join(` ${joiner} `);
+}
+
+/** The catalogue words a search word may have meant (misspellings and compound parts). */
+async function nearbyTerms(db: Db, orgId: string, tokens: readonly string[]): Promise<{ nearby: Map<string, string[]>; stop: Set<string> }> {
+  const nearby = new Map<string, string[]>();
+  const stop = new Set<string>();
+  if (tokens.length === 0) return { nearby, stop };
+  const rows = await sql<{ tok: string; stop: boolean; known: boolean; near: string[] | null; parts: string[] | null }>`
+    select t.tok,
+      to_tsvector('swedish', t.tok) = ''::tsvector as stop,
+      exists (select 1 from catalogue_terms k where k.org_id = ${orgId} and k.term = t.tok) as known,
+      (select array_agg(x.term order by x.sim desc) from (
+         select k.term, similarity(k.folded, t.folded) as sim from catalogue_terms k
+         where k.org_id = ${orgId} and k.folded % t.folded and length(t.tok) >= 4
+         order by sim desc limit 3) x where x.sim >= ${MIN_SIMILARITY}) as near,
+      (select array_agg(k.term order by length(k.term) desc) from catalogue_terms k
+         where k.org_id = ${orgId} and length(k.term) >= ${MIN_COMPOUND_PART} and length(k.term) < length(t.tok)
+           and k.term = any (select left(t.tok, n) from generate_series(${MIN_COMPOUND_PART}, length(t.tok) - 1) n)) as parts
+    from (select tok, translate(tok, ${FOLD_FROM}, ${FOLD_TO}) as folded from unnest(${tokens as string[]}::text[]) as tok) as t
+  `.execute(db);
+  for (const r of rows.rows) {
+    if (r.stop) stop.add(r.tok);
+    if (r.known) continue;
+    const alternatives = [...(r.near ?? []), ...(r.parts ?? []).slice(0, 1)].filter((w) => w !== r.tok);
+    if (alternatives.length > 0) nearby.set(r.tok, [...new Set(alternatives)]);
+  }
+  return { nearby, stop };
+}
+
+export async function loadSynonyms(db: Db, orgId: string): Promise<Synonym[]> {
+  return db.selectFrom("catalogue_synonyms").select(["term", "expansion"]).where("org_id", "=", orgId).execute();
+}
+
+async function ranked(db: Db, orgId: string, tsquery: string, raw: string, exclude: readonly string[], limit: number): Promise<SearchHit[]> {
+  const rows = await sql<{ id: string; slug: string; name: string; summary: string; score: number }>`
+    select s.id, s.slug, s.name, s.summary,
+      (ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', s.search, q, 1) + 0.5 * word_similarity(${raw}, lower(s.name)))::float8 as score
+    from catalogue_services s, to_tsquery('swedish', ${tsquery}) q
+    where s.org_id = ${orgId} and s.published and s.search @@ q
+      ${exclude.length > 0 ? sql`and s.id <> all(${exclude as string[]}::uuid[])` : sql``}
+    order by score desc, s.name
+    limit ${limit}
+  `.execute(db);
+  return rows.rows;
+}
+
+/** Searches published services. Never throws on odd input: an empty or wordless query finds nothing. */
+export async function searchServices(db: Db, orgId: string, query: string, options: { limit?: number; synonyms?: readonly Synonym[] } = {}): Promise<SearchResult> {
+  const limit = Math.min(options.limit ?? MAX_HITS, MAX_HITS);
+  const all = tokenize(query);
+  if (all.length === 0) return { hits: [], corrections: [] };
+  const [{ nearby, stop }, synonyms] = await Promise.all([nearbyTerms(db, orgId, all), options.synonyms ? Promise.resolve(options.synonyms) : loadSynonyms(db, orgId)]);
+  // Stop words ("jag", "för", "min") carry no meaning, unless they are all there is.
+  const tokens = all.filter((t) => !stop.has(t) || synonyms.some((s) => s.term === t));
+  const groups = groupsFor(tokens.length > 0 ? tokens : all, synonyms, nearby);
+  const raw = all.join(" ");
+  const andQuery = tsqueryFor(groups, "&");
+  if (!andQuery) return { hits: [], corrections: [] };
+  const hits = await ranked(db, orgId, andQuery, raw, [], limit);
+  if (hits.length < 3 && groups.length > 1) {
+    const orQuery = tsqueryFor(groups, "|") as string;
+    const more = await ranked(db, orgId, orQuery, raw, hits.map((h) => h.id), limit - hits.length);
+    // Services that match only some words rank below every service that matched them all.
+    hits.push(...more.map((h) => ({ ...h, score: h.score / 10 })));
+  }
+  const corrections = [...nearby.entries()].filter(([token]) => tokens.includes(token)).map(([from, to]) => ({ from, to: to[0] as string }));
+  return { hits, corrections };
+}
+
+/** Rebuilds the word list misspellings are matched against (after a service is saved). */
+export async function rebuildTerms(db: Db, orgId: string): Promise<void> {
+  await sql`delete from catalogue_terms where org_id = ${orgId}`.execute(db);
+  await sql`
+    insert into catalogue_terms (org_id, term, folded)
+    select distinct ${orgId}::uuid, w, translate(w, ${FOLD_FROM}, ${FOLD_TO})
+    from catalogue_services s,
+      regexp_split_to_table(lower(s.name || ' ' || s.keywords || ' ' || s.summary || ' ' || s.for_whom || ' ' || s.what_you_get || ' ' || s.easy_read), '[^[:alpha:][:digit:]]+') as w
+    where s.org_id = ${orgId} and s.published and length(w) between 3 and 40
+    on conflict do nothing
+  `.execute(db);
+}
