@@ -92,15 +92,17 @@ export async function publishedLinks(db: Executor, orgId: string): Promise<(Serv
 }
 
 /**
- * The finder's answer: services for the situation, those meant for the chosen audience first,
- * then those that can just be contacted (no application) before those that need a decision.
+ * The finder's answer: services for the situation and audience. Those you can just contact
+ * (no application) come first, then those about this situation alone (Socialjouren, about
+ * every emergency, comes after the unit that owns the subject), then those that serve more
+ * kinds of people (the broad front door before the specialised one).
  */
 export async function servicesFor(db: Executor, orgId: string, situation: string, audience: string | null, limit = 6): Promise<(ServiceLink & { access: ServiceAccess; phone: string })[]> {
   return db.selectFrom("catalogue_services").select(["id", "slug", "name", "summary", "access", "phone"])
     .where("org_id", "=", orgId).where("published", "=", true)
     .where(sql<boolean>`${situation} = any(situations)`)
     .$if(audience !== null, (q) => q.where(sql<boolean>`(${audience} = any(audiences) or cardinality(audiences) = 0)`))
-    .orderBy(sql`access = 'direct'`, "desc").orderBy(sql`cardinality(situations)`).orderBy("name")
+    .orderBy(sql`access = 'direct'`, "desc").orderBy(sql`cardinality(situations)`).orderBy(sql`cardinality(audiences)`, "desc").orderBy("name")
     .limit(limit).execute();
 }
 

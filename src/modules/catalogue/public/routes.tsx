@@ -38,15 +38,16 @@ export function cataloguePublicRoutes(app: FastifyInstance, ctx: ModuleContext):
 
   app.get("/stod/hitta", {
     config: { access: "public" },
-    schema: { querystring: z.object({ situation: z.string().max(40).optional(), vem: z.string().max(40).optional() }) },
+    schema: { querystring: z.object({ situation: z.string().max(40).optional(), vem: z.string().max(40).optional(), steg: z.string().max(2).optional() }) },
   }, async (request, reply) => {
-    const { situation: sId, vem } = request.query as { situation?: string; vem?: string };
+    // "steg" says which question was answered, so going on without an answer is an error.
+    const { situation: sId, vem, steg } = request.query as { situation?: string; vem?: string; steg?: string };
     const sv = request.lang === "sv";
     const title = sv ? "Vilken hjälp passar mig?" : "Which help suits me?";
     // Answers travel only in the address of the next step; nothing is stored or logged.
     reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
     const situation = SITUATIONS.find((s) => s.id === sId);
-    if (sId === undefined) return sendPage(request, reply, { title, side: "public" }, (page) => <FinderPage ctx={page} step="situation" />);
+    if (sId === undefined && steg !== "1") return sendPage(request, reply, { title, side: "public" }, (page) => <FinderPage ctx={page} step="situation" />);
     if (!situation) {
       return sendPage(request, reply, { title, side: "public", hasErrors: true, status: 400 }, (page) => (
         <FinderPage ctx={page} step="situation" error={sv ? "Välj det som passar bäst" : "Choose the one that fits best"} />
@@ -54,7 +55,7 @@ export function cataloguePublicRoutes(app: FastifyInstance, ctx: ModuleContext):
     }
     const audience = AUDIENCES.find((a) => a.id === vem);
     if (vem === undefined || !audience) {
-      const error = vem === undefined ? undefined : sv ? "Välj vem det gäller" : "Choose who it is for";
+      const error = vem === undefined && steg !== "2" ? undefined : sv ? "Välj vem det gäller" : "Choose who it is for";
       return sendPage(request, reply, { title, side: "public", hasErrors: Boolean(error), status: error ? 400 : 200 }, (page) => (
         <FinderPage ctx={page} step="audience" situation={situation} error={error} />
       ));

@@ -221,6 +221,7 @@ export function FinderPage(p: {
       <p class="lead" safe>{tr(ctx, "Svara på två frågor så visar vi stöd som kan passa. Vi sparar inte dina svar.", "Answer two questions and we show support that may suit you. We do not keep your answers.")}</p>
       {p.step === "situation" ? (
         <form method="get" action="/stod/hitta" novalidate>
+          <input type="hidden" name="steg" value="1" />
           <fieldset class={`field${p.error ? " field--error" : ""}`} id="situation">
             <legend class="field__label" safe>{tr(ctx, "Fråga 1 av 2: Vad handlar det om?", "Question 1 of 2: What is it about?")}</legend>
             {p.error ? <p class="field__error"><span class="visually-hidden">Fel: </span><span safe>{p.error}</span></p> : ""}
@@ -239,6 +240,7 @@ export function FinderPage(p: {
       ) : ""}
       {p.step === "audience" && p.situation ? (
         <form method="get" action="/stod/hitta" novalidate>
+          <input type="hidden" name="steg" value="2" />
           <input type="hidden" name="situation" value={p.situation.id} />
           <p><span safe>{tr(ctx, "Det handlar om: ", "It is about: ")}</span><strong safe>{p.situation[ctx.lang]}</strong> <a href="/stod/hitta" safe>{tr(ctx, "Ändra", "Change")}</a></p>
           <fieldset class={`field${p.error ? " field--error" : ""}`} id="vem">
