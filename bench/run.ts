@@ -4,6 +4,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
+import { benchCatalogue } from "./catalogue.js";
 import { benchInbox } from "./inbox.js";
 
 const worker = join(import.meta.dirname, "klarsprak-worker.mjs");
@@ -18,4 +19,5 @@ for (const [mb, mode] of runs) {
   );
 }
 
+await benchCatalogue();
 await benchInbox();

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from "../../platform/audit/audit.js";
 import type { Db } from "../../platform/db/database.js";
 import { saveService, type ServiceInput } from "./commands/save.js";
 import { DEMO_SERVICES, type DemoService } from "./demo-services.js";
+import { rebuildTerms } from "./search.js";
 
 export const DEMO_SYNONYMS: readonly [string, string][] = [
   ["soc", "socialtjänsten"],
@@ -57,6 +58,7 @@ export async function seedCatalogueDemo(db: Db, orgId: string, services: readonl
       await db.insertInto("catalogue_translations").values({ org_id: orgId, service_id: id, lang, name: t.name, summary: t.summary, body: t.body, updated_at: new Date() }).onConflict((oc) => oc.doNothing()).execute();
     }
   }
+  await rebuildTerms(db, orgId);
   for (const [term, expansion] of DEMO_SYNONYMS) {
     await db.insertInto("catalogue_synonyms").values({ org_id: orgId, term, expansion }).onConflict((oc) => oc.doNothing()).execute();
   }

@@ -3,12 +3,11 @@
  * kept), its readability is measured with the klarspråk engine, the search word list is
  * rebuilt and the change is audited — all in one transaction.
  */
-import { sql } from "kysely";
 import { audit, type AuditActor as Actor } from "../../../platform/audit/audit.js";
 import type { Db, Executor } from "../../../platform/db/database.js";
 import { SERVICE_ACCESS, type ServiceAccess } from "../../../platform/db/schema.js";
 import { checkText } from "../../klarsprak/index.js";
-import { rebuildTerms } from "../search.js";
+import { addTerms } from "../search.js";
 import { AUDIENCE_IDS, SITUATION_IDS, TRANSLATION_LANGUAGES } from "../situations.js";
 
 export interface ServiceInput {
@@ -143,7 +142,7 @@ export async function saveService(db: Db, actor: Actor, orgId: string, input: Se
       }
       await setRelations(trx, orgId, saved.id, input.related);
       await trx.insertInto("catalogue_versions").values({ org_id: orgId, service_id: saved.id, version: saved.version, content: contentOf(input, slug), note: input.note.trim(), changed_by: actor.userId }).execute();
-      await rebuildTerms(trx, orgId);
+      await addTerms(trx, orgId, saved.id);
       await audit(trx, actor, { action: id === undefined ? "catalogue.service.create" : "catalogue.service.update", subjectType: "catalogue_service", subjectId: saved.id, details: { slug, version: saved.version, note: input.note.trim() } });
       return { ok: true as const, id: saved.id, slug, version: saved.version };
     });
@@ -212,9 +211,4 @@ export async function removeSynonym(db: Db, actor: Actor, orgId: string, id: str
     const row = await trx.deleteFrom("catalogue_synonyms").where("org_id", "=", orgId).where("id", "=", id).returning(["term", "expansion"]).executeTakeFirst();
     if (row) await audit(trx, actor, { action: "catalogue.synonym.remove", subjectType: "catalogue_synonym", subjectId: id, details: row });
   });
-}
-
-/** Services whose review date has passed (last reviewed + the service's interval). */
-export function reviewDue() {
-  return sql<boolean>`catalogue_services.last_reviewed_at + make_interval(months => catalogue_services.review_months) < now()`;
 }

@@ -2,12 +2,14 @@
  * Review reminders: every weekday morning, each service page whose review date has passed
  * gets one reminder to the person responsible for it — one per review period (the job's
  * idempotency key is the page and the day it was last reviewed), never one a day.
+ * Nightly, the search word list is rebuilt so words no page uses any more are dropped.
  */
 import type { Config } from "../../../config.js";
 import type { Db } from "../../../platform/db/database.js";
 import type { JobDefinition, JobRunner } from "../../../platform/jobs/jobs.js";
 import type { Mailer } from "../../../platform/mail/mailer.js";
 import { reviewsDue } from "../queries.js";
+import { rebuildTerms } from "../search.js";
 
 interface Reminder {
   readonly serviceId: string;
@@ -55,5 +57,12 @@ export function reviewJobs(db: Db, jobs: JobRunner, mailer: Mailer, config: Conf
       });
     },
   };
-  return [check as unknown as JobDefinition<never>, send as unknown as JobDefinition<never>];
+  const rebuild: JobDefinition<object> = {
+    name: "catalogue.rebuild-search-words",
+    schedule: "15 3 * * *",
+    handler: async () => {
+      await rebuildTerms(db, orgId);
+    },
+  };
+  return [check as unknown as JobDefinition<never>, send as unknown as JobDefinition<never>, rebuild as unknown as JobDefinition<never>];
 }
