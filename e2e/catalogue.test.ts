@@ -29,26 +29,40 @@ describe("help catalogue journeys in a real browser", () => {
     await expectAccessible(page);
   });
 
-  it("a resident walks the finder and gets a short, sensible list", async () => {
-    const page = await (await j.browser.newContext()).newPage();
+  it("a resident walks the finder on a phone without JavaScript and gets a short, sensible list", async () => {
+    // Walked with JavaScript off; axe (which needs JavaScript) then checks every page seen, on the same phone size.
+    const phone = { width: 360, height: 740 };
+    const page = await (await j.browser.newContext({ javaScriptEnabled: false, viewport: phone })).newPage();
+    const seen: string[] = [];
     await page.goto(`${j.server.base}/stod`);
     await page.getByRole("link", { name: /Vilken hjälp passar mig\?/ }).click();
-    await expectAccessible(page);
+    seen.push(page.url());
     // Going on without an answer says what is missing.
     await page.getByRole("button", { name: "Nästa fråga" }).click();
     expect(await page.locator(".error-summary").textContent()).toContain("Välj det som passar bäst");
-    await expectAccessible(page);
+    seen.push(page.url());
     await page.getByLabel(/Våld eller hot från någon nära/).check();
     await page.getByRole("button", { name: "Nästa fråga" }).click();
-    await expectAccessible(page);
+    seen.push(page.url());
     await page.getByLabel("Mig själv", { exact: true }).check();
     await page.getByRole("button", { name: "Visa stöd som passar" }).click();
-    await expectAccessible(page);
+    seen.push(page.url());
     const names = await page.locator(".service-list__link").allTextContents();
     expect(names[0]).toBe("Stöd till dig som utsätts för våld");
     expect(names.length).toBeGreaterThanOrEqual(2);
     expect(names.length).toBeLessThanOrEqual(6);
     expect(await page.locator("main").textContent()).toContain("Ring 112 vid akut fara.");
+    await page.locator(".service-list__link").first().click();
+    seen.push(page.url());
+    expect(await page.locator("h1").textContent()).toBe("Stöd till dig som utsätts för våld");
+
+    const checker = await (await j.browser.newContext({ viewport: phone })).newPage();
+    for (const url of seen) {
+      await checker.goto(url);
+      await expectAccessible(checker);
+      // Nothing wider than the phone: no sideways scrolling.
+      expect(await checker.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(phone.width);
+    }
   });
 
   it("a communicator edits a page with the klarspråk check, and the public page shows the change", async () => {

@@ -51,6 +51,7 @@ const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
   "POST /arbetsyta/stod/:id": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/stod/:id/granskad": ["admin", "communicator", "unit_staff", "manager"],
   "GET /arbetsyta/stod/:id/version/:version": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/stod/:id/version/:version/aterstall": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/stod/:id/sprak": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/stod/:id/sprak/:lang/ta-bort": ["admin", "communicator", "unit_staff", "manager"],
   "GET /arbetsyta/admin/synonymer": ["admin", "communicator"],

@@ -194,10 +194,17 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
     expect(stale.body).toContain("Någon annan sparade sidan");
     const versions = await t.database.db.selectFrom("catalogue_versions").select(["version", "note"]).where("service_id", "=", id).orderBy("version").execute();
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(versions[1]?.note).toBe("Lade till promenad");
     const v1 = await b.get(`/arbetsyta/stod/${id}/version/1`);
     expect(v1.body).toContain("Sex träffar med samtal och fika.");
+    const restoreToken = /name="_csrf" value="([^"]+)"/.exec(v1.body)?.[1] as string;
+    expect((await b.post(`/arbetsyta/stod/${id}/version/1/aterstall`, { _csrf: restoreToken })).statusCode).toBe(303);
+    const restored = await t.database.db.selectFrom("catalogue_services").select(["what_you_get", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(restored).toEqual({ what_you_get: "Sex träffar med samtal och fika. Du får nya vänner.", version: 3 });
     const audits = await t.database.db.selectFrom("audit_log").select("action").where("subject_id", "=", id).execute();
-    expect(audits.map((a) => a.action).sort()).toEqual(["catalogue.service.create", "catalogue.service.update"]);
+    expect(audits.map((a) => a.action).sort()).toEqual(["catalogue.service.create", "catalogue.service.update", "catalogue.service.update"]);
+    const history = await t.database.db.selectFrom("catalogue_versions").select("note").where("service_id", "=", id).where("version", "=", 3).executeTakeFirstOrThrow();
+    expect(history.note).toBe("Återställd från version 1");
   });
 
   it("lets unit staff edit their own unit's pages but not another unit's", async () => {

@@ -44,7 +44,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Ekonomiskt bistånd",
     summary: "Pengar till det du behöver för att leva, när du inte kan försörja dig på något annat sätt. Det kallas också försörjningsstöd.",
     forWhom: "Du som bor i Exempelstad och inte har pengar till hyra, mat och andra vanliga kostnader. Först måste du ha försökt med lön, a-kassa, sjukpenning, bostadsbidrag och andra ersättningar.",
-    whatYouGet: "Pengar varje månad till mat, kläder, hygien, telefon och hyra. Ibland kan du också få pengar till sådant som tandvård, glasögon eller möbler. Du får en handläggare som hjälper dig att planera för att kunna försörja dig själv.",
+    whatYouGet: "Pengar varje månad till mat, kläder, hygien, telefon och hyra. Ibland kan du också få pengar till sådant som tandvård, glasögon eller möbler. Du får en socialsekreterare som hjälper dig att planera för att kunna försörja dig själv.",
     cost: "Det kostar ingenting att ansöka.",
     access: "decision",
     phone: "070-174 06 10",
@@ -82,7 +82,7 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     audiences: ["vuxen", "ung", "anhorig"],
     keywords: "budget skulder skuld kronofogden skuldsanering inkasso sms-lån krediter räkningar ekonomisk rådgivning",
     unit: "ekonomiskt-bistand",
-    easyRead: "Har du skulder?\nRäcker inte pengarna?\nDå kan du få hjälp av en budgetrådgivare.\nDet kostar ingenting.\nRådgivaren hjälper dig att göra en plan för pengarna.",
+    easyRead: "Har du skulder?\nRäcker inte pengarna?\nDå kan vi hjälpa dig.\nDet är gratis.\nVi gör en plan för dina pengar tillsammans.",
     related: ["ekonomiskt-bistand", "stod-vid-spelproblem"],
     translations: {
       en: { name: "Budget and debt advice", summary: "Free help to sort out your finances, make a budget and deal with debts.", body: "Talk to a budget and debt adviser. Together you make a budget and go through your debts. The adviser can help you contact the people you owe money and apply for debt relief with the Enforcement Authority. It is free. Drop in on Wednesdays 13–15." },

@@ -117,7 +117,7 @@ function Section(p: { id: string; title: string; text: string }): JSX.Element {
 export function ServiceView(p: { ctx: PageContext; s: ServicePage; related: readonly ServiceLink[]; translations: readonly Translation[] }): JSX.Element {
   const { ctx, s } = p;
   const access = s.access === "decision"
-    ? tr(ctx, "Du behöver ansöka. En socialsekreterare pratar med dig och fattar ett beslut (biståndsbeslut). Du kan överklaga beslutet om du inte är nöjd.", "You need to apply. A social worker talks to you and makes a decision. You can appeal the decision if you are not satisfied.")
+    ? tr(ctx, "Du behöver ansöka. En socialsekreterare pratar med dig och bestämmer om du kan få stödet. Det kallas biståndsbeslut. Du kan överklaga beslutet om du inte är nöjd.", "You need to apply. A social worker talks to you and makes a decision. You can appeal the decision if you are not satisfied.")
     : tr(ctx, "Du behöver inte ansöka. Ring, skriv eller kom förbi.", "You do not need to apply. Call, write or drop in.");
   const tel = `tel:${s.phone.replace(/[^0-9+]/g, "")}`;
   const mail = `mailto:${s.email}`;

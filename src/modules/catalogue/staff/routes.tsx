@@ -43,6 +43,22 @@ const EMPTY_FORM: ServiceForm = {
   related: [], note: "Första versionen", version: "",
 };
 
+/** A saved version's content as input for a new save; units, people and pages that are gone are left out. */
+function restoredInput(content: Record<string, unknown>, version: number, valid: { units: Set<string>; staff: Set<string>; services: Set<string> }): ServiceInput {
+  const str = (k: string) => (typeof content[k] === "string" ? (content[k] as string) : "");
+  const list = (k: string) => (Array.isArray(content[k]) ? (content[k] as unknown[]).filter((x): x is string => typeof x === "string") : []);
+  const unitId = str("unitId");
+  const responsibleId = str("responsibleId");
+  return {
+    slug: str("slug"), name: str("name"), summary: str("summary"), forWhom: str("forWhom"), whatYouGet: str("whatYouGet"), cost: str("cost"), access: str("access"),
+    phone: str("phone"), email: str("email"), webForm: content["webForm"] === true, address: str("address"), openingHours: str("openingHours"),
+    accessibility: str("accessibility"), languages: list("languages"), situations: list("situations"), audiences: list("audiences"), keywords: str("keywords"),
+    easyRead: str("easyRead"), unitId: valid.units.has(unitId) ? unitId : null, responsibleId: valid.staff.has(responsibleId) ? responsibleId : null,
+    reviewMonths: typeof content["reviewMonths"] === "number" ? (content["reviewMonths"] as number) : 12, published: content["published"] !== false,
+    related: list("related").filter((r) => valid.services.has(r)), note: `Återställd från version ${version}`,
+  };
+}
+
 export function catalogueStaffRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const db = ctx.database.db;
   const orgId = ctx.org.id;
@@ -157,6 +173,21 @@ export function catalogueStaffRoutes(app: FastifyInstance, ctx: ModuleContext): 
     const v = await versionContent(db, id, version);
     if (!v) throw new AppError("KS_NOT_FOUND");
     return sendPage(request, reply, { title: `Version ${version}`, side: "staff" }, (p) => <VersionPage ctx={p} id={id} version={version} changedAt={new Date(v.changed_at)} content={v.content} />);
+  });
+
+  app.post("/arbetsyta/stod/:id/version/:version/aterstall", {
+    config: { access: "catalogue.editService" },
+    schema: { params: z.object({ id: ID, version: z.coerce.number().int().min(1).max(1_000_000) }) },
+  }, async (request, reply) => {
+    const { id, version } = request.params as { id: string; version: number };
+    const s = await loadEditable(request, id);
+    const v = await versionContent(db, id, version);
+    if (!v) throw new AppError("KS_NOT_FOUND");
+    // The old text comes back as a new version; the versions in between stay in the history.
+    const input = restoredInput(v.content, version, await validIds());
+    const result = await saveService(db, userActor(request, orgId), orgId, input, id, s.version);
+    if (!result.ok) return renderEdit(request, reply, formFromService(s, await relatedIds(db, id)), { id, service: s, errors: result.errors, status: 400 });
+    return reply.redirect(`/arbetsyta/stod/${id}?sparad=1`, 303);
   });
 
   app.post("/arbetsyta/stod/:id/sprak", { config: { access: "catalogue.editService" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {

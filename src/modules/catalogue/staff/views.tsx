@@ -28,7 +28,7 @@ export function ListPage(p: {
 }): JSX.Element {
   const { ctx, filter } = p;
   const query = (n: number) => `/arbetsyta/stod?enhet=${encodeURIComponent(filter.enhet)}&sok=${encodeURIComponent(filter.sok)}${filter.granska ? "&granska=1" : ""}&sida=${n}`;
-  const dueText = `${p.dueCount} sidor behöver granskas: de har inte kontrollerats på längre tid än sin granskningsintervall.`;
+  const dueText = p.dueCount === 1 ? "1 sida har inte granskats i tid." : `${p.dueCount} sidor har inte granskats i tid.`;
   return (
     <>
       <h1>Stöd och hjälp</h1>
@@ -148,7 +148,7 @@ export function EditPage(p: {
         <KlarsprakEditor ctx={ctx} id="easyRead" name="easyRead" label="Lättläst version (frivillig)" hint="Mycket korta meningar, en tanke per rad, vanliga ord." value={form.easyRead} error={err("easyRead")} result={p.analysis.easyRead} rows={6} />
         <SelectField name="unitId" label="Ansvarig enhet" selected={form.unitId} options={[{ value: "", label: "Ingen enhet" }, ...p.units.map((u) => ({ value: u.id, label: u.name }))]} />
         <SelectField name="responsibleId" label="Ansvarig person" hint="Får en påminnelse när sidan behöver granskas." selected={form.responsibleId} options={[{ value: "", label: "Ingen" }, ...p.staff.map((u) => ({ value: u.id, label: u.name }))]} />
-        <TextField name="reviewMonths" label="Granska sidan var … månad" value={form.reviewMonths} error={err("reviewMonths")} width="quarter" />
+        <TextField name="reviewMonths" label="Hur ofta ska sidan granskas?" hint="Antal månader, till exempel 12" value={form.reviewMonths} error={err("reviewMonths")} width="quarter" />
         <div class="field">
           <label class="field__label" for="related">Relaterat stöd</label>
           <p class="field__hint" id="related-hint">Håll ner Ctrl (Cmd på Mac) för att välja flera.</p>
@@ -224,6 +224,10 @@ export function VersionPage(p: { ctx: PageContext; id: string; version: number; 
           return <div><dt safe>{label}</dt><dd safe>{value || "–"}</dd></div>;
         })}
       </dl>
+      <Form ctx={p.ctx} action={`/arbetsyta/stod/${p.id}/version/${p.version}/aterstall`}>
+        <p class="hint">Texten blir en ny version. Versionerna emellan finns kvar i historiken.</p>
+        <Button kind="secondary">Återställ den här versionen</Button>
+      </Form>
     </>
   );
 }
