@@ -61,7 +61,7 @@ describe("help catalogue journeys in a real browser", () => {
       await checker.goto(url);
       await expectAccessible(checker);
       // Nothing wider than the phone: no sideways scrolling.
-      expect(await checker.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(phone.width);
+      expect(await checker.evaluate("document.documentElement.scrollWidth"), url).toBeLessThanOrEqual(phone.width);
     }
   });
 

@@ -218,6 +218,9 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
 
   it("reminds the person responsible once per review period, and marking the page reviewed clears it", async () => {
     const id = await idOf("jobbtorget");
+    const responsible = new Browser(t.app);
+    expect((await responsible.login("handlaggare@example.se")).statusCode).toBe(303);
+    expect((await responsible.get("/arbetsyta")).body).toContain("Sidor i Stöd och hjälp som du ska granska: 1");
     const b = new Browser(t.app);
     expect((await b.login("kommunikator@example.se")).statusCode).toBe(303);
     const list = await b.get("/arbetsyta/stod?granska=1");
@@ -243,6 +246,7 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
     expect((await b.post(`/arbetsyta/stod/${id}/granskad`, { _csrf: token })).statusCode).toBe(303);
     const after = await b.get("/arbetsyta/stod?granska=1");
     expect(after.body).not.toContain("Stöd att komma i arbete");
+    expect((await responsible.get("/arbetsyta")).body).not.toContain("som du ska granska");
   });
 
   it("lets staff add a synonym that search uses at once, and refuses nonsense", async () => {

@@ -2,6 +2,7 @@
  * The help catalogue's door for other modules. The inbox uses it to suggest service pages in
  * the reply composer and to route a question asked from a service page to its unit.
  */
+import { sql } from "kysely";
 import type { Executor } from "../../platform/db/database.js";
 import { searchServices } from "./search.js";
 
@@ -33,4 +34,11 @@ export async function serviceLink(db: Executor, orgId: string, publicUrl: string
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return undefined;
   const s = await db.selectFrom("catalogue_services").select(["slug", "name", "summary"]).where("org_id", "=", orgId).where("slug", "=", slug).where("published", "=", true).executeTakeFirst();
   return s ? { ...s, url: `${publicUrl.replace(/\/$/, "")}/stod/${s.slug}` } : undefined;
+}
+
+/** How many pages the person is responsible for that are due for review (the workspace start page). */
+export async function reviewsDueFor(db: Executor, orgId: string, userId: string): Promise<number> {
+  const row = await db.selectFrom("catalogue_services").select(sql<string>`count(*)`.as("n")).where("org_id", "=", orgId).where("responsible_id", "=", userId)
+    .where(sql<boolean>`last_reviewed_at + make_interval(months => review_months) < now()`).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { KlarsvarModule } from "../../app/module.js";
 import { sendPage } from "../../app/render.js";
 import { anyStaff, hasRole } from "../../platform/auth/policies.js";
+import { reviewsDueFor } from "../catalogue/index.js";
 import { mailboxesDown, waitingFor } from "../inbox/index.js";
 import { WorkspacePage, type SigninDay } from "./staff/views.js";
 
@@ -22,6 +23,7 @@ export const workspaceModule: KlarsvarModule = {
       const failedJobs = isAdmin ? (await ctx.jobs.failedJobs(1)).total : 0;
       const mailDown = isAdmin ? await mailboxesDown(db, ctx.org.id) : 0;
       const inbox = await waitingFor(db, ctx.org.id, user);
+      const pagesToReview = await reviewsDueFor(db, ctx.org.id, user.id);
       // Sign-ins per day in Stockholm time, last 7 days: admins see everyone, others themselves.
       const days = await sql<SigninDay>`
         select to_char(d.day, 'YYYY-MM-DD') as day, count(a.id)::int as count
@@ -41,7 +43,7 @@ export const workspaceModule: KlarsvarModule = {
         .limit(5)
         .execute();
       return sendPage(request, reply, { title: request.t("workspace.title"), side: "staff" }, (page) => (
-        <WorkspacePage ctx={page} units={units.map((u) => u.name)} failedJobs={failedJobs} mailboxesDown={mailDown} inbox={inbox} signins={days.rows} recent={recent} />
+        <WorkspacePage ctx={page} units={units.map((u) => u.name)} failedJobs={failedJobs} mailboxesDown={mailDown} pagesToReview={pagesToReview} inbox={inbox} signins={days.rows} recent={recent} />
       ));
     });
   },

@@ -13,6 +13,7 @@ export function WorkspacePage(p: {
   units: string[];
   failedJobs: number;
   mailboxesDown: number;
+  pagesToReview: number;
   inbox: WaitingSummary | null;
   signins: readonly SigninDay[];
   recent: readonly { occurred_at: Date; action: string; subject_type: string | null }[];
@@ -38,6 +39,13 @@ export function WorkspacePage(p: {
     waiting.push(
       <li class="task-list__urgent">
         <a href="/arbetsyta/admin/e-post" safe>{t("workspace.mailboxesDown", { count: p.mailboxesDown })}</a>
+      </li>,
+    );
+  }
+  if (p.pagesToReview > 0) {
+    waiting.push(
+      <li>
+        <a href="/arbetsyta/stod?granska=1" safe>{t("workspace.pagesToReview", { count: p.pagesToReview })}</a>
       </li>,
     );
   }
