@@ -261,6 +261,20 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
     const bad = await b.post("/arbetsyta/admin/synonymer", { _csrf: token, term: "<b>", expansion: "" });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("Skriv ett eller två ord");
+    expect(bad.body).toContain('value="<b>"');
+    // A translation with a missing text keeps what was written.
+    const id = await idOf("traffpunkt");
+    const tok = await b.csrfFrom(`/arbetsyta/stod/${id}`);
+    const noBody = await b.post(`/arbetsyta/stod/${id}/sprak`, { _csrf: tok, lang: "fi", tname: "Kohtaamispaikka", tsummary: "Tule juomaan kahvia.", tbody: "" });
+    expect(noBody.statusCode).toBe(400);
+    expect(noBody.body).toContain("Skriv texten på språket");
+    expect(noBody.body).toContain('value="Kohtaamispaikka"');
+    expect(noBody.body).toContain("Tule juomaan kahvia.");
+    const ok = await b.post(`/arbetsyta/stod/${id}/sprak`, { _csrf: tok, lang: "fi", tname: "Kohtaamispaikka", tsummary: "Tule juomaan kahvia.", tbody: "Avoin kahvila aikuisille." });
+    expect(ok.statusCode).toBe(303);
+    const fi = await new Browser(t.app).get("/stod/traffpunkt/sprak/fi");
+    expect(fi.body).toContain('lang="fi"');
+    expect(fi.body).toContain("Avoin kahvila aikuisille.");
   });
 
   it("routes a question asked from a service page to its unit, and suggests service pages in the reply composer", async () => {

@@ -9,7 +9,7 @@ import { userActor } from "../../auth/public/routes.js";
 import { checkText, presentAnalysis } from "../../klarsprak/index.js";
 import { addSynonym, markReviewed, removeSynonym, removeTranslation, saveService, saveTranslation, type ServiceInput } from "../commands/save.js";
 import { relatedIds, serviceById, staffList, translationsOf, versionContent, versionsOf, type ServicePage } from "../queries.js";
-import { EditPage, ListPage, SynonymsPage, VersionPage, type ServiceForm } from "./views.js";
+import { EditPage, ListPage, SynonymsPage, VersionPage, type ServiceForm, type TranslationDraft } from "./views.js";
 
 const PAGE_SIZE = 50;
 const ID = z.string().uuid();
@@ -69,7 +69,7 @@ export function catalogueStaffRoutes(app: FastifyInstance, ctx: ModuleContext): 
     db.selectFrom("catalogue_services").select(["id", "name"]).where("org_id", "=", orgId).orderBy("name").execute(),
   ]);
 
-  async function renderEdit(request: FastifyRequest, reply: FastifyReply, form: ServiceForm, opts: { id?: string; service?: ServicePage; errors?: FieldError[]; notice?: string; status?: number }) {
+  async function renderEdit(request: FastifyRequest, reply: FastifyReply, form: ServiceForm, opts: { id?: string; service?: ServicePage; errors?: FieldError[]; notice?: string; status?: number; translationDraft?: TranslationDraft }) {
     const [units, staff, services] = await lookups();
     const [versions, translations] = opts.id ? await Promise.all([versionsOf(db, opts.id), translationsOf(db, opts.id)]) : [[], []];
     const analysis = {
@@ -82,7 +82,7 @@ export function catalogueStaffRoutes(app: FastifyInstance, ctx: ModuleContext): 
     return sendPage(request, reply, { title: opts.id ? form.name || "Stöd" : "Nytt stöd", side: "staff", hasErrors: errors.length > 0, status: opts.status ?? (errors.length > 0 ? 400 : 200), scripts: ["/static/js/klarsprak-editor.js"] }, (page) => (
       <EditPage ctx={page} id={opts.id} form={form} errors={errors} notice={opts.notice} analysis={analysis} band={{ band: s?.lix_band ?? null, lix: s?.lix ?? null }}
         units={units} staff={staff} services={services} versions={versions} translations={translations} reviewDue={reviewDue}
-        lastReviewed={s ? new Date(s.last_reviewed_at) : undefined} publicHref={s?.published ? `/stod/${s.slug}` : undefined} />
+        lastReviewed={s ? new Date(s.last_reviewed_at) : undefined} publicHref={s?.published ? `/stod/${s.slug}` : undefined} translationDraft={opts.translationDraft} />
     ));
   }
 
@@ -194,8 +194,9 @@ export function catalogueStaffRoutes(app: FastifyInstance, ctx: ModuleContext): 
     const { id } = request.params as { id: string };
     const s = await loadEditable(request, id);
     const b = request.body as Body;
-    const result = await saveTranslation(db, userActor(request, orgId), orgId, id, { lang: one(b, "lang"), name: one(b, "tname"), summary: one(b, "tsummary"), body: one(b, "tbody") });
-    if (!result.ok) return renderEdit(request, reply, formFromService(s, await relatedIds(db, id)), { id, service: s, errors: result.errors, status: 400 });
+    const draft = { lang: one(b, "lang"), name: one(b, "tname"), summary: one(b, "tsummary"), body: one(b, "tbody") };
+    const result = await saveTranslation(db, userActor(request, orgId), orgId, id, draft);
+    if (!result.ok) return renderEdit(request, reply, formFromService(s, await relatedIds(db, id)), { id, service: s, errors: result.errors, status: 400, translationDraft: draft });
     return reply.redirect(`/arbetsyta/stod/${id}?sprak=1`, 303);
   });
 
@@ -206,10 +207,10 @@ export function catalogueStaffRoutes(app: FastifyInstance, ctx: ModuleContext): 
     return reply.redirect(`/arbetsyta/stod/${id}`, 303);
   });
 
-  const renderSynonyms = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], notice?: string) => {
+  const renderSynonyms = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], notice?: string, draft?: { term: string; expansion: string }) => {
     const rows = await db.selectFrom("catalogue_synonyms").select(["id", "term", "expansion"]).where("org_id", "=", orgId).orderBy("term").execute();
     return sendPage(request, reply, { title: "Synonymer i sökningen", side: "staff", hasErrors: errors.length > 0, status: errors.length > 0 ? 400 : 200 }, (p) => (
-      <SynonymsPage ctx={p} rows={rows} errors={errors} notice={notice} />
+      <SynonymsPage ctx={p} rows={rows} errors={errors} notice={notice} draft={draft} />
     ));
   };
 
@@ -220,7 +221,7 @@ export function catalogueStaffRoutes(app: FastifyInstance, ctx: ModuleContext): 
   app.post("/arbetsyta/admin/synonymer", { config: { access: "catalogue.manageSynonyms" } }, async (request, reply) => {
     const b = request.body as Body;
     const result = await addSynonym(db, userActor(request, orgId), orgId, one(b, "term"), one(b, "expansion"));
-    if (!result.ok) return renderSynonyms(request, reply, result.errors);
+    if (!result.ok) return renderSynonyms(request, reply, result.errors, undefined, { term: one(b, "term"), expansion: one(b, "expansion") });
     return reply.redirect("/arbetsyta/admin/synonymer?klart=1", 303);
   });
 

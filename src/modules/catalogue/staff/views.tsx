@@ -96,6 +96,8 @@ export function EditPage(p: {
   analysis: { whatYouGet: AnalysisJson | null; easyRead: AnalysisJson | null }; band: { band: string | null; lix: string | number | null };
   units: readonly { id: string; name: string }[]; staff: readonly { id: string; name: string }[]; services: readonly { id: string; name: string }[];
   versions: readonly VersionRow[]; translations: readonly Translation[]; reviewDue: boolean; lastReviewed?: Date | undefined; publicHref?: string | undefined;
+  /** A translation that could not be saved comes back in its form. */
+  translationDraft?: TranslationDraft | undefined;
 }): JSX.Element {
   const { ctx, form } = p;
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
@@ -160,7 +162,7 @@ export function EditPage(p: {
         <TextField name="note" label="Vad ändrade du?" hint="Några ord som visas i versionshistoriken." value={form.note} error={err("note")} />
         <Button>Spara</Button>
       </Form>
-      {p.id ? <TranslationsPanel ctx={ctx} id={p.id} translations={p.translations} errors={p.errors} /> : ""}
+      {p.id ? <TranslationsPanel ctx={ctx} id={p.id} translations={p.translations} errors={p.errors} draft={p.translationDraft} /> : ""}
       {p.id ? (
         <section aria-labelledby="versions">
           <h2 id="versions">Versioner</h2>
@@ -176,7 +178,15 @@ export function EditPage(p: {
   );
 }
 
-function TranslationsPanel(p: { ctx: PageContext; id: string; translations: readonly Translation[]; errors: readonly FieldError[] }): JSX.Element {
+export interface TranslationDraft {
+  readonly lang: string;
+  readonly name: string;
+  readonly summary: string;
+  readonly body: string;
+}
+
+function TranslationsPanel(p: { ctx: PageContext; id: string; translations: readonly Translation[]; errors: readonly FieldError[]; draft?: TranslationDraft | undefined }): JSX.Element {
+  const d = p.draft ?? { lang: "", name: "", summary: "", body: "" };
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <section class="panel" aria-labelledby="translations">
@@ -196,10 +206,10 @@ function TranslationsPanel(p: { ctx: PageContext; id: string; translations: read
         </ul>
       )}
       <Form ctx={p.ctx} action={`/arbetsyta/stod/${p.id}/sprak`} novalidate>
-        <SelectField name="lang" label="Språk" error={err("lang")} options={TRANSLATION_LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />
-        <TextField id="tname" name="tname" label="Namn på språket" error={err("tname")} />
-        <TextArea name="tsummary" label="Sammanfattning på språket" value="" error={err("tsummary")} />
-        <TextArea name="tbody" label="Text på språket" value="" error={err("tbody")} rows={6} />
+        <SelectField name="lang" label="Språk" selected={d.lang} error={err("lang")} options={TRANSLATION_LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />
+        <TextField id="tname" name="tname" label="Namn på språket" value={d.name} error={err("tname")} />
+        <TextArea name="tsummary" label="Sammanfattning på språket" value={d.summary} error={err("tsummary")} />
+        <TextArea name="tbody" label="Text på språket" value={d.body} error={err("tbody")} rows={6} />
         <Button kind="secondary">Spara översättningen</Button>
       </Form>
     </section>
@@ -232,7 +242,7 @@ export function VersionPage(p: { ctx: PageContext; id: string; version: number; 
   );
 }
 
-export function SynonymsPage(p: { ctx: PageContext; rows: readonly { id: string; term: string; expansion: string }[]; errors: readonly FieldError[]; notice?: string | undefined }): JSX.Element {
+export function SynonymsPage(p: { ctx: PageContext; rows: readonly { id: string; term: string; expansion: string }[]; errors: readonly FieldError[]; notice?: string | undefined; draft?: { term: string; expansion: string } | undefined }): JSX.Element {
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <>
@@ -248,8 +258,8 @@ export function SynonymsPage(p: { ctx: PageContext; rows: readonly { id: string;
       <section class="panel" aria-labelledby="new-synonym">
         <h2 id="new-synonym">Ny synonym</h2>
         <Form ctx={p.ctx} action="/arbetsyta/admin/synonymer" novalidate>
-          <TextField name="term" label="Ord som invånare söker med" hint="Ett eller två ord, till exempel soc" error={err("term")} width="half" />
-          <TextField name="expansion" label="Vad ordet betyder" hint="Till exempel socialtjänsten" error={err("expansion")} />
+          <TextField name="term" label="Ord som invånare söker med" hint="Ett eller två ord, till exempel soc" value={p.draft?.term} error={err("term")} width="half" />
+          <TextField name="expansion" label="Vad ordet betyder" hint="Till exempel socialtjänsten" value={p.draft?.expansion} error={err("expansion")} />
           <Button>Spara synonymen</Button>
         </Form>
       </section>
