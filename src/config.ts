@@ -52,6 +52,11 @@ const schema = z.object({
   MAIL_MAX_MESSAGE_BYTES: positiveInt.default(26_214_400),
   MAIL_RETRY_DELAY_SECONDS: positiveInt.default(30),
   OPEN311_API_KEYS: z.string().optional(),
+  REQUEST_FEE_FREE_PAGES: z.coerce.number().int().min(0).default(9),
+  REQUEST_FEE_FIRST_CHARGED_PAGE: z.coerce.number().min(0).default(50),
+  REQUEST_FEE_PER_PAGE: z.coerce.number().min(0).default(2),
+  REQUEST_FEE_ELECTRONIC: bool.default(false),
+  REQUEST_DOWNLOAD_DAYS: positiveInt.default(14),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -79,6 +84,9 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   /** Public forms that create something (a question, a message): per address and minute. */
   readonly formRateLimitPerMinute: number;
+  /** The municipality's fee rules for copies of public documents (avgiftsförordningen 1992:191 as a model). */
+  readonly requestFees: { readonly freePages: number; readonly firstChargedPage: number; readonly perPage: number; readonly electronic: boolean };
+  readonly requestDownloadDays: number;
   readonly bodyLimitBytes: number;
   readonly upload: { readonly limitBytes: number; readonly maxFiles: number };
   readonly pressure: { readonly maxEventLoopDelayMs: number; readonly maxHeapMb: number };
@@ -162,6 +170,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     login: { maxFailures: c.LOGIN_MAX_FAILURES, lockoutMinutes: c.LOGIN_LOCKOUT_MINUTES, ratePerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE },
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     formRateLimitPerMinute: c.FORM_RATE_LIMIT_PER_MINUTE,
+    requestFees: { freePages: c.REQUEST_FEE_FREE_PAGES, firstChargedPage: c.REQUEST_FEE_FIRST_CHARGED_PAGE, perPage: c.REQUEST_FEE_PER_PAGE, electronic: c.REQUEST_FEE_ELECTRONIC },
+    requestDownloadDays: c.REQUEST_DOWNLOAD_DAYS,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     upload: { limitBytes: c.UPLOAD_LIMIT_BYTES, maxFiles: c.UPLOAD_MAX_FILES },
     pressure: { maxEventLoopDelayMs: c.PRESSURE_MAX_EVENT_LOOP_DELAY_MS, maxHeapMb: c.PRESSURE_MAX_HEAP_MB },

@@ -44,6 +44,24 @@ const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
   "GET /stod/:slug": PUBLIC,
   "GET /stod/:slug/lattlast": PUBLIC,
   "GET /stod/:slug/sprak/:lang": PUBLIC,
+  "GET /begar-handling": PUBLIC,
+  "POST /begar-handling": PUBLIC,
+  "GET /handling/:token": PUBLIC,
+  "GET /handling/:token/:file": PUBLIC,
+  "GET /arbetsyta/begaran": ["admin", "communicator", "unit_staff", "manager"],
+  "GET /arbetsyta/begaran/statistik": ["admin", "communicator", "manager"],
+  "POST /arbetsyta/begaran/fran-arende/:caseId": ["admin", "communicator", "unit_staff", "manager"],
+  "GET /arbetsyta/begaran/:id": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/begaran/:id/dokument": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/begaran/:id/dokument/fran-arendet": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/begaran/:id/dokument/:docId/maskering": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/begaran/:id/dokument/:docId/maskering/:maskId/ta-bort": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/begaran/:id/dokument/:docId/provning": ["admin", "communicator", "unit_staff", "manager"],
+  "GET /arbetsyta/begaran/:id/dokument/:docId/original": ["admin", "communicator", "unit_staff", "manager"],
+  "GET /arbetsyta/begaran/:id/dokument/:docId/utlamnad": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/begaran/:id/delar": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/begaran/:id/beslut": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/begaran/:id/leverans": ["admin", "communicator", "unit_staff", "manager"],
   "GET /arbetsyta/stod": ["admin", "communicator", "unit_staff", "manager"],
   "GET /arbetsyta/stod/ny": ["admin", "communicator", "manager"],
   "POST /arbetsyta/stod/ny": ["admin", "communicator", "manager"],
@@ -95,6 +113,9 @@ function concrete(url: string): string {
     .replace(":lang", "sv")
     .replace(":slug", "ekonomiskt-bistand")
     .replace(":version", "1")
+    .replace(":caseId", "00000000-0000-4000-8000-000000000002")
+    .replace(":docId", "00000000-0000-4000-8000-000000000003")
+    .replace(":maskId", "00000000-0000-4000-8000-000000000004")
     .replace(":id", "00000000-0000-4000-8000-000000000000")
     .replace(":fileId", "00000000-0000-4000-8000-000000000001")
     .replace(":token", "finns-inte-finns-inte-finns-inte")

@@ -8,5 +8,6 @@ import { opsModule } from "../modules/ops/module.js";
 import { klarsprakModule } from "../modules/klarsprak/module.js";
 import { inboxModule } from "../modules/inbox/module.js";
 import { catalogueModule } from "../modules/catalogue/module.js";
+import { requestsModule } from "../modules/requests/module.js";
 
-export const MODULES: readonly KlarsvarModule[] = [siteModule, inboxModule, catalogueModule, klarsprakModule, authModule, workspaceModule, adminModule, opsModule];
+export const MODULES: readonly KlarsvarModule[] = [siteModule, inboxModule, catalogueModule, requestsModule, klarsprakModule, authModule, workspaceModule, adminModule, opsModule];

@@ -309,7 +309,77 @@ export interface CatalogueSynonymsTable {
   created_at: Generated<Date>;
 }
 
+
+export interface DocumentRequestsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  received_at: Timestamp;
+  requested: string;
+  unit_id: string | null;
+  status: ColumnType<"open" | "decided" | "delivered" | "withdrawn", "open" | "decided" | "delivered" | "withdrawn" | undefined, "open" | "decided" | "delivered" | "withdrawn">;
+  parts_note: Generated<string>;
+  outcome: "full" | "partial" | "refused" | null;
+  decision_reason: string | null;
+  decision_text: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  delivery_method: "email" | "download" | "post" | null;
+  delivered_at: Timestamp | null;
+  fee_pages: number | null;
+  fee_amount: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RequestDocumentsTable {
+  id: Generated<string>;
+  org_id: string;
+  request_id: string;
+  title: string;
+  filename: string;
+  content_type: string;
+  data: Buffer;
+  size: number;
+  source: "upload" | "message" | "attachment";
+  source_id: string | null;
+  review_outcome: "release" | "partial" | "refuse" | null;
+  review_grounds: ColumnType<string[], string[] | undefined, string[]>;
+  review_reason: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  released_data: Buffer | null;
+  released_type: string | null;
+  released_pages: number | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RequestMasksTable {
+  id: Generated<string>;
+  org_id: string;
+  document_id: string;
+  passage: string;
+  ground: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RequestDownloadsTable {
+  id: Generated<string>;
+  org_id: string;
+  request_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  downloads: Generated<number>;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  document_requests: DocumentRequestsTable;
+  request_documents: RequestDocumentsTable;
+  request_masks: RequestMasksTable;
+  request_downloads: RequestDownloadsTable;
   catalogue_services: CatalogueServicesTable;
   catalogue_versions: CatalogueVersionsTable;
   catalogue_translations: CatalogueTranslationsTable;

@@ -329,3 +329,30 @@ export async function maskDocument(data: Buffer, contentType: string, masks: rea
   }
   return { ok: false, error: "unsupported", contentType: type };
 }
+
+/** Pages of a PDF, or null when it cannot be read. */
+export async function pdfPageCount(data: Buffer): Promise<number | null> {
+  try {
+    const doc = await loadPdf(data);
+    const n = doc.numPages;
+    await doc.destroy();
+    return n;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The type of a document someone hands in for review, from its bytes (and the name for text):
+ * PDF, an e-mail (.eml), or plain UTF-8 text. Anything else is not maskable here.
+ */
+export function documentType(data: Buffer, filename: string): "application/pdf" | "message/rfc822" | "text/plain" | null {
+  if (data.subarray(0, 5).toString("latin1") === "%PDF-") return "application/pdf";
+  const head = data.subarray(0, 4096).toString("utf8");
+  if (data.includes(0)) return null;
+  const valid = Buffer.from(data.toString("utf8"), "utf8").equals(data);
+  if (!valid) return null;
+  if (/\.eml$/i.test(filename) || (/^(from|received|return-path|message-id|date|subject|mime-version):/im.test(head) && /^from:/im.test(head) && /\r?\n\r?\n/.test(head))) return "message/rfc822";
+  if (/\.(txt|text|csv|md)$/i.test(filename)) return "text/plain";
+  return null;
+}

@@ -17,6 +17,7 @@ export interface OutgoingMail {
   readonly inReplyTo?: string | undefined;
   readonly references?: readonly string[] | undefined;
   readonly replyTo?: string | undefined;
+  readonly attachments?: readonly { readonly filename: string; readonly content: Buffer; readonly contentType: string }[] | undefined;
 }
 
 export interface Mailer {
@@ -47,6 +48,7 @@ export function createMailer(settings: MailSettings): Mailer {
         ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
         ...(mail.references?.length ? { references: [...mail.references] } : {}),
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+        ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) } : {}),
       });
       if (!settings.smtpUrl) {
         await mkdir(settings.outboxDir, { recursive: true });

@@ -236,6 +236,13 @@ export function CasePage(p: {
         </>
       )}
       <div class="grid">
+        <section class="panel" aria-labelledby="request-title">
+          <h2 id="request-title">Begäran om allmän handling?</h2>
+          <p>Vill personen ta del av handlingar? Gör ärendet till en begäran. Då börjar klockan för beslut samma dag, och du kan pröva sekretess och maskera.</p>
+          <Form ctx={ctx} action={`/arbetsyta/begaran/fran-arende/${c.id}`}>
+            <Button kind="secondary">Gör till en begäran om allmän handling</Button>
+          </Form>
+        </section>
         {p.canRoute ? (
           <section class="panel" aria-labelledby="route-title">
             <h2 id="route-title">Flytta till en annan enhet</h2>

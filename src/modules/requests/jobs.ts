@@ -1,0 +1,42 @@
+/** Sending released documents by e-mail: a job with retries; the idempotency key is the request. */
+import type { Config } from "../../config.js";
+import type { Db } from "../../platform/db/database.js";
+import { textToPdf } from "../../platform/documents/masking.js";
+import type { JobDefinition } from "../../platform/jobs/jobs.js";
+import type { Mailer } from "../../platform/mail/mailer.js";
+import { caseSummary } from "../inbox/index.js";
+
+const EXT: Record<string, string> = { "application/pdf": "pdf", "text/plain; charset=utf-8": "txt", "text/plain": "txt", "message/rfc822": "eml" };
+
+export function requestJobs(db: Db, mailer: Mailer, config: Config, orgId: string): JobDefinition<never>[] {
+  const send: JobDefinition<{ requestId: string }> = {
+    name: "requests.send-documents",
+    retryLimit: 5,
+    retryDelaySeconds: config.mail.retryDelaySeconds,
+    retryBackoff: true,
+    handler: async ({ requestId }) => {
+      const r = await db.selectFrom("document_requests").select(["id", "case_id", "decision_text", "outcome"]).where("id", "=", requestId).executeTakeFirst();
+      if (!r) return;
+      const c = await caseSummary(db, orgId, r.case_id);
+      if (!c?.requesterEmail) return;
+      const docs = await db.selectFrom("request_documents").select(["title", "released_data", "released_type"]).where("request_id", "=", requestId).where("released_data", "is not", null).orderBy("created_at").execute();
+      const attachments = docs.map((d, i) => ({
+        filename: `${String(i + 1).padStart(2, "0")}-${d.title.replace(/[^\p{L}\p{N} _-]/gu, "").trim().slice(0, 60) || "handling"}.${EXT[d.released_type ?? ""] ?? "bin"}`,
+        content: d.released_data as Buffer, contentType: d.released_type ?? "application/octet-stream",
+      }));
+      if (r.decision_text) attachments.push({ filename: "beslut.pdf", content: await textToPdf(`Beslut ${c.number}`, r.decision_text), contentType: "application/pdf" });
+      const lines = [
+        "Hej!",
+        `Här är handlingarna du bad om (ärende ${c.number}).`,
+        r.outcome === "full" ? "Du får dem i sin helhet." : "Vissa uppgifter omfattas av sekretess. Läs beslutet i bilagan. Där står också hur du överklagar.",
+        "Hälsningar, Socialförvaltningen",
+      ];
+      await mailer.send({
+        to: c.requesterEmail, subject: `Handlingarna du bad om (${c.number})`, text: lines.join("\n\n"),
+        html: lines.map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`).join(""),
+        messageId: `<documents-${requestId}@${config.mail.domain}>`, attachments,
+      });
+    },
+  };
+  return [send as unknown as JobDefinition<never>];
+}

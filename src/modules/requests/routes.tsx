@@ -1,0 +1,284 @@
+/** Routes for requests for public documents: the public form and download page, the registrar's pages. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { ModuleContext } from "../../app/module.js";
+import { sendPage } from "../../app/render.js";
+import { audit } from "../../platform/audit/audit.js";
+import { findPersonalData } from "@klarsvar/klarsprak";
+import { textToPdf } from "../../platform/documents/masking.js";
+import { AppError } from "../../platform/errors.js";
+import type { FieldError } from "../../views/context.js";
+import { userActor } from "../auth/public/routes.js";
+import { caseSources, caseSummary, formStamp, receiveQuestion, stampAgeSeconds } from "../inbox/index.js";
+import { requestClock } from "./clock.js";
+import {
+  addCaseDocument, addMask, addUploadedDocument, createRequest, decideRequest, deliverRequest, hashToken, removeMask, reviewDocument, setPartsNote, type Problem,
+} from "./commands.js";
+import { monthlyStats, overdueByUnit, requestList } from "./queries.js";
+import { DownloadPage, EMPTY_PUBLIC_FORM, PublicRequestPage, RequestListPage, RequestPage, StatisticsPage, type DocumentView, type PublicRequestForm } from "./views.js";
+
+const ID = z.string().uuid();
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+const PAGE_SIZE = 50;
+const DELIVERY_SV: Record<string, string> = { email: "med e-post", download: "som en länk", post: "med post", visit: "genom att läsa dem på plats" };
+
+type Body = Record<string, string | string[] | undefined>;
+const one = (b: Body, k: string): string => { const v = b[k]; return (Array.isArray(v) ? v[0] ?? "" : v ?? "").toString(); };
+
+export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  const { config, org } = ctx;
+  const db = ctx.database.db;
+  const deps = { db, jobs: ctx.jobs, secret: config.sessionSecret };
+
+  // ---- Public: ask for documents, anonymously if you like -------------------------------
+
+  const renderPublic = (request: FastifyRequest, reply: FastifyReply, form: PublicRequestForm, errors: FieldError[], status = 200) =>
+    sendPage(request, reply, { title: request.lang === "sv" ? "Begär allmänna handlingar" : "Ask for public documents", side: "public", hasErrors: errors.length > 0, status }, (page) => (
+      <PublicRequestPage ctx={page} form={form} errors={errors} stamp={formStamp(config.sessionSecret)} />
+    ));
+
+  app.get("/begar-handling", { config: { access: "public" } }, (request, reply) => renderPublic(request, reply, EMPTY_PUBLIC_FORM, []));
+
+  app.post("/begar-handling", { config: { access: "public", rateLimit: { max: config.formRateLimitPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
+    const b = request.body as Body;
+    const sv = request.lang === "sv";
+    const form: PublicRequestForm = {
+      requested: one(b, "requested").slice(0, 4000), delivery: one(b, "delivery"), email: one(b, "email").trim().slice(0, 320),
+      name: one(b, "name").trim().slice(0, 200), address: one(b, "address").trim().slice(0, 400),
+    };
+    const age = stampAgeSeconds(config.sessionSecret, one(b, "stamp"));
+    if (one(b, "webbplats") !== "" || (age !== null && age < 3)) return renderPublic(request, reply, form, [{ field: "requested", message: sv ? "Vi kunde inte ta emot formuläret. Vänta några sekunder och skicka igen." : "We could not receive the form. Wait a few seconds and send it again." }], 400);
+    const errors: FieldError[] = [];
+    if (age === null || age > 24 * 3600) errors.push({ field: "requested", message: sv ? "Formuläret hade gått ut. Kontrollera texten och skicka igen." : "The form had expired. Check the text and send it again." });
+    if (!form.requested.trim()) errors.push({ field: "requested", message: sv ? "Skriv vilka handlingar du vill ta del av" : "Write which documents you want" });
+    if (!["email", "download", "post", "visit"].includes(form.delivery)) errors.push({ field: "delivery", message: sv ? "Välj hur du vill få handlingarna" : "Choose how you want the documents" });
+    if ((form.delivery === "email" || form.delivery === "download") && !EMAIL.test(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se, eller välj ett annat sätt" : "Enter the email address like name@example.com, or choose another way" });
+    else if (form.email && !EMAIL.test(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se" : "Enter the email address like name@example.com" });
+    if (form.delivery === "post" && form.address.length < 5) errors.push({ field: "address", message: sv ? "Skriv adressen vi ska skicka till" : "Write the address to send to" });
+    if (errors.length > 0) return renderPublic(request, reply, form, errors, 400);
+    const body = [form.requested.trim(), "", `Vill få handlingarna ${DELIVERY_SV[form.delivery] ?? form.delivery}.`, form.delivery === "post" ? `Postadress: ${form.address}` : ""].filter((l, i) => l || i === 1).join("\n");
+    const actor = { orgId: org.id, userId: null, label: "webbformulär", ip: request.ip, requestId: request.id };
+    const received = await receiveQuestion(deps, actor, {
+      orgId: org.id, channel: "web", subject: "Begäran om allmän handling", body,
+      requester: { name: form.name || undefined, email: form.email || undefined },
+    });
+    if (!received.ok) throw new AppError("KS_INTERNAL");
+    const created = await createRequest(db, actor, org.id, received.caseId, form.requested);
+    if (!created.ok) throw new AppError("KS_INTERNAL");
+    return reply.redirect(`/arende/${received.followToken}?ny=1`, 303);
+  });
+
+  const download = async (token: string) => {
+    if (!/^[\w-]{20,64}$/.test(token)) return undefined;
+    return db.selectFrom("request_downloads as d").innerJoin("document_requests as r", "r.id", "d.request_id")
+      .select(["d.id", "d.expires_at", "r.id as request_id", "r.case_id", "r.decision_text"]).where("d.org_id", "=", org.id).where("d.token_hash", "=", hashToken(token)).executeTakeFirst();
+  };
+  const expired = () => new AppError("KS_NOT_FOUND", "Länken har gått ut eller finns inte. Be oss om en ny.");
+
+  app.get("/handling/:token", { config: { access: "public" }, schema: { params: z.object({ token: z.string().max(80) }) } }, async (request, reply) => {
+    const { token } = request.params as { token: string };
+    const d = await download(token);
+    if (!d || new Date(d.expires_at) < new Date()) throw expired();
+    const [docs, c] = await Promise.all([
+      db.selectFrom("request_documents").select(["id", "title", "released_pages as pages"]).where("request_id", "=", d.request_id).where("released_data", "is not", null).orderBy("created_at").execute(),
+      caseSummary(db, org.id, d.case_id),
+    ]);
+    reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
+    return sendPage(request, reply, { title: request.lang === "sv" ? "Dina handlingar" : "Your documents", side: "public" }, (page) => (
+      <DownloadPage ctx={page} number={c?.number ?? ""} documents={docs} hasDecision={Boolean(d.decision_text)} expiresAt={new Date(d.expires_at)} token={token} />
+    ));
+  });
+
+  app.get("/handling/:token/:file", { config: { access: "public" }, schema: { params: z.object({ token: z.string().max(80), file: z.string().max(40) }) } }, async (request, reply) => {
+    const { token, file } = request.params as { token: string; file: string };
+    const d = await download(token);
+    if (!d || new Date(d.expires_at) < new Date()) throw expired();
+    reply.header("cache-control", "no-store").header("x-content-type-options", "nosniff");
+    if (file === "beslut") {
+      if (!d.decision_text) throw new AppError("KS_NOT_FOUND");
+      return reply.type("application/pdf").header("content-disposition", 'attachment; filename="beslut.pdf"').send(await textToPdf("Beslut", d.decision_text));
+    }
+    if (!ID.safeParse(file).success) throw new AppError("KS_NOT_FOUND");
+    const doc = await db.selectFrom("request_documents").select(["title", "released_data", "released_type"]).where("request_id", "=", d.request_id).where("id", "=", file).executeTakeFirst();
+    if (!doc?.released_data) throw new AppError("KS_NOT_FOUND");
+    await db.updateTable("request_downloads").set((eb) => ({ downloads: eb("downloads", "+", 1) })).where("id", "=", d.id).execute();
+    const ext = doc.released_type === "application/pdf" ? "pdf" : "txt";
+    return reply.type(doc.released_type ?? "application/octet-stream").header("content-disposition", `attachment; filename="handling.${ext}"`).send(doc.released_data);
+  });
+
+  // ---- Staff ----------------------------------------------------------------------------
+
+  app.get("/arbetsyta/begaran", {
+    config: { access: "requests.handle" },
+    schema: { querystring: z.object({ klara: z.string().optional(), sida: z.coerce.number().int().min(1).max(10_000).optional() }) },
+  }, async (request, reply) => {
+    const q = request.query as { klara?: string; sida?: number };
+    const open = !q.klara;
+    const page = q.sida ?? 1;
+    const [list, overdue] = await Promise.all([requestList(db, org.id, { open, page, pageSize: PAGE_SIZE }), overdueByUnit(db, org.id)]);
+    return sendPage(request, reply, { title: "Begäran om allmän handling", side: "staff" }, (p) => (
+      <RequestListPage ctx={p} rows={list.rows} total={list.total} page={page} pageSize={PAGE_SIZE} open={open} overdue={overdue} />
+    ));
+  });
+
+  app.get("/arbetsyta/begaran/statistik", { config: { access: "requests.viewStatistics" } }, async (request, reply) => {
+    const months = await monthlyStats(db, org.id);
+    return sendPage(request, reply, { title: "Statistik: begäran om allmän handling", side: "staff" }, (p) => <StatisticsPage ctx={p} months={months} />);
+  });
+
+  app.post("/arbetsyta/begaran/fran-arende/:caseId", { config: { access: "requests.handle" }, schema: { params: z.object({ caseId: ID }) } }, async (request, reply) => {
+    const { caseId } = request.params as { caseId: string };
+    const c = await caseSummary(db, org.id, caseId);
+    if (!c) throw new AppError("KS_NOT_FOUND");
+    if (!ctx.policies.allows(request.user, "inbox.viewCase", { unit_id: c.unitId, secret: c.secret })) throw new AppError("KS_FORBIDDEN");
+    const requested = one(request.body as Body, "requested") || c.firstMessage || c.subject;
+    const result = await createRequest(db, userActor(request, org.id), org.id, caseId, requested.slice(0, 4000));
+    if (!result.ok) throw new AppError("KS_BAD_REQUEST");
+    return reply.redirect(`/arbetsyta/begaran/${result.id}`, 303);
+  });
+
+  const loadRequest = async (request: FastifyRequest, id: string) => {
+    const r = await db.selectFrom("document_requests").selectAll().where("org_id", "=", org.id).where("id", "=", id).executeTakeFirst();
+    if (!r) throw new AppError("KS_NOT_FOUND");
+    const c = await caseSummary(db, org.id, r.case_id);
+    if (!c) throw new AppError("KS_NOT_FOUND");
+    if (!ctx.policies.allows(request.user, "inbox.viewCase", { unit_id: c.unitId, secret: c.secret })) throw new AppError("KS_FORBIDDEN");
+    return { r, c };
+  };
+
+  async function renderRequest(request: FastifyRequest, reply: FastifyReply, id: string, state: { errors?: Problem[]; errorDoc?: string; notice?: string; link?: string; status?: number } = {}) {
+    const { r, c } = await loadRequest(request, id);
+    const [docs, masks, sources] = await Promise.all([
+      db.selectFrom("request_documents").select(["id", "title", "content_type", "size", "data", "review_outcome", "review_grounds", "review_reason", "released_pages", "released_data"]).where("request_id", "=", id).orderBy("created_at").execute(),
+      db.selectFrom("request_masks as m").innerJoin("request_documents as d", "d.id", "m.document_id").select(["m.id", "m.document_id", "m.passage", "m.ground"]).where("d.request_id", "=", id).orderBy("m.created_at").execute(),
+      caseSources(db, r.case_id),
+    ]);
+    const documents: DocumentView[] = docs.map((d) => {
+      const text = d.content_type === "application/pdf" ? "" : d.data.toString("utf8");
+      const suggestions = text ? [...new Set(findPersonalData(text).map((h) => h.text))].slice(0, 10) : [];
+      return {
+        id: d.id, title: d.title, content_type: d.content_type, size: d.size, review_outcome: d.review_outcome, review_grounds: d.review_grounds, review_reason: d.review_reason,
+        released_pages: d.released_pages, hasReleased: d.released_data !== null, masks: masks.filter((m) => m.document_id === d.id), suggestions,
+      };
+    });
+    const errors = state.errors ?? [];
+    return sendPage(request, reply, { title: `Begäran ${c.number}`, side: "staff", hasErrors: errors.length > 0, status: state.status ?? (errors.length > 0 ? 400 : 200) }, (p) => (
+      <RequestPage ctx={p} id={id} caseId={r.case_id} number={c.number} requested={r.requested} receivedAt={new Date(r.received_at)} status={r.status}
+        clock={requestClock(new Date(r.received_at), new Date(), r.decided_at ? new Date(r.decided_at) : null)} partsNote={r.parts_note}
+        documents={documents} sources={sources} errors={errors} errorDoc={state.errorDoc} notice={state.notice} outcome={r.outcome} decisionText={r.decision_text}
+        requesterEmail={c.requesterEmail} delivery={{ method: r.delivery_method, fee: r.fee_amount, pages: r.fee_pages, link: state.link }}
+        maxMb={Math.max(1, Math.round(config.upload.limitBytes / 1048576))} />
+    ));
+  }
+
+  const NOTICES: Record<string, string> = {
+    dokument: "Handlingen är tillagd.", maskering: "Maskeringen är tillagd.", provning: "Prövningen är sparad.", beslut: "Beslutet är fattat och registrerat i ärendet.",
+    delar: "Sparat.", skickad: "Handlingarna är skickade.",
+  };
+
+  app.get("/arbetsyta/begaran/:id", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }), querystring: z.object({ klart: z.string().max(20).optional() }) } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const klart = (request.query as { klart?: string }).klart;
+    return renderRequest(request, reply, id, klart && NOTICES[klart] ? { notice: NOTICES[klart] } : {});
+  });
+
+  const done = (reply: FastifyReply, id: string, what: string) => reply.redirect(`/arbetsyta/begaran/${id}?klart=${what}`, 303);
+
+  app.post("/arbetsyta/begaran/:id/dokument", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    await loadRequest(request, id);
+    if (!request.isMultipart()) throw new AppError("KS_UNSUPPORTED_MEDIA");
+    const body = request.body as Record<string, { type: string; value?: unknown; filename?: string; toBuffer?: () => Promise<Buffer> } | undefined>;
+    const file = body["file"];
+    const title = typeof body["title"]?.value === "string" ? (body["title"].value as string) : "";
+    if (!file || file.type !== "file" || !file.filename || !file.toBuffer) return renderRequest(request, reply, id, { errors: [{ field: "file", message: "Välj en fil" }] });
+    const data = await file.toBuffer();
+    const result = await addUploadedDocument(db, userActor(request, org.id), org.id, id, { title, filename: file.filename, data });
+    if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
+    return done(reply, id, "dokument");
+  });
+
+  app.post("/arbetsyta/begaran/:id/dokument/fran-arendet", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { r } = await loadRequest(request, id);
+    const [kind, sourceId] = one(request.body as Body, "source").split(":") as [string, string | undefined];
+    const source = (await caseSources(db, r.case_id)).find((s) => s.kind === kind && s.id === sourceId);
+    if (!source) return renderRequest(request, reply, id, { errors: [{ field: "source", message: "Välj ett meddelande eller en bilaga i listan" }] });
+    const result = await addCaseDocument(db, userActor(request, org.id), org.id, id, source.kind, source.id, source.title);
+    if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
+    return done(reply, id, "dokument");
+  });
+
+  const docParams = z.object({ id: ID, docId: ID });
+
+  app.post("/arbetsyta/begaran/:id/dokument/:docId/maskering", { config: { access: "requests.handle" }, schema: { params: docParams } }, async (request, reply) => {
+    const { id, docId } = request.params as { id: string; docId: string };
+    await loadRequest(request, id);
+    const b = request.body as Body;
+    const result = await addMask(db, userActor(request, org.id), org.id, id, docId, one(b, "passage"), one(b, "ground"));
+    if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors, errorDoc: docId });
+    return done(reply, id, "maskering");
+  });
+
+  app.post("/arbetsyta/begaran/:id/dokument/:docId/maskering/:maskId/ta-bort", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID, docId: ID, maskId: ID }) } }, async (request, reply) => {
+    const { id, docId, maskId } = request.params as { id: string; docId: string; maskId: string };
+    await loadRequest(request, id);
+    await removeMask(db, userActor(request, org.id), org.id, id, docId, maskId);
+    return reply.redirect(`/arbetsyta/begaran/${id}`, 303);
+  });
+
+  app.post("/arbetsyta/begaran/:id/dokument/:docId/provning", { config: { access: "requests.handle" }, schema: { params: docParams } }, async (request, reply) => {
+    const { id, docId } = request.params as { id: string; docId: string };
+    await loadRequest(request, id);
+    const b = request.body as Body;
+    const grounds = Array.isArray(b["grounds"]) ? b["grounds"] : b["grounds"] ? [b["grounds"]] : [];
+    const result = await reviewDocument(db, userActor(request, org.id), org.id, id, docId, one(b, "outcome"), grounds, one(b, "reason"));
+    if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors, errorDoc: docId });
+    return done(reply, id, "provning");
+  });
+
+  const sendDocument = async (request: FastifyRequest, reply: FastifyReply, released: boolean) => {
+    const { id, docId } = request.params as { id: string; docId: string };
+    await loadRequest(request, id);
+    const d = await db.selectFrom("request_documents").select(["title", "data", "content_type", "released_data", "released_type"]).where("request_id", "=", id).where("id", "=", docId).executeTakeFirst();
+    const data = released ? d?.released_data : d?.data;
+    if (!d || !data) throw new AppError("KS_NOT_FOUND");
+    // Reading a document before its secrecy is decided is logged, like opening a secret case.
+    if (!released) await audit(db, userActor(request, org.id), { action: "request.document.read", subjectType: "request_document", subjectId: docId, details: { requestId: id } });
+    const type = (released ? d.released_type : d.content_type) ?? "application/octet-stream";
+    const ext = type.startsWith("application/pdf") ? "pdf" : type.startsWith("message/rfc822") ? "eml" : "txt";
+    reply.header("cache-control", "no-store").header("x-content-type-options", "nosniff").header("content-security-policy", "default-src 'none'; sandbox");
+    return reply.type(type).header("content-disposition", `${type === "application/pdf" ? "inline" : "attachment"}; filename="${released ? "utlamnad" : "original"}.${ext}"`).send(data);
+  };
+
+  app.get("/arbetsyta/begaran/:id/dokument/:docId/original", { config: { access: "requests.handle" }, schema: { params: docParams } }, (request, reply) => sendDocument(request, reply, false));
+  app.get("/arbetsyta/begaran/:id/dokument/:docId/utlamnad", { config: { access: "requests.handle" }, schema: { params: docParams } }, (request, reply) => sendDocument(request, reply, true));
+
+  app.post("/arbetsyta/begaran/:id/delar", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    await loadRequest(request, id);
+    const result = await setPartsNote(db, userActor(request, org.id), org.id, id, one(request.body as Body, "parts"));
+    if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
+    return done(reply, id, "delar");
+  });
+
+  app.post("/arbetsyta/begaran/:id/beslut", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    await loadRequest(request, id);
+    const user = request.user;
+    const result = await decideRequest(db, userActor(request, org.id), org.id, id, { reason: one(request.body as Body, "reason"), decidedByName: user?.name ?? "", organisation: org.name });
+    if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
+    return done(reply, id, "beslut");
+  });
+
+  app.post("/arbetsyta/begaran/:id/leverans", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    await loadRequest(request, id);
+    const result = await deliverRequest(db, ctx.jobs, userActor(request, org.id), org.id, id, one(request.body as Body, "method"), config);
+    if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
+    const token = result.delivery.token;
+    // The download link is shown once (only its hash is stored).
+    if (token) return renderRequest(request, reply, id, { notice: NOTICES["skickad"] as string, link: `${config.publicUrl.replace(/\/$/, "")}/handling/${token}` });
+    return done(reply, id, "skickad");
+  });
+}
