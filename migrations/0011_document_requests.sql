@@ -1,3 +1,7 @@
+-- A case can be a request for public documents: the register then says so.
+alter table cases drop constraint cases_kind_check;
+alter table cases add constraint cases_kind_check check (kind in ('question', 'media', 'complaint', 'praise', 'other', 'document_request'));
+
 -- Requests for public documents (begäran om allmän handling). Every request belongs to an
 -- inbox case, so it has a registration number, a channel and a follow link like any question.
 create table document_requests (
@@ -44,6 +48,8 @@ create table request_documents (
   released_data bytea,
   released_type text,
   released_pages integer,
+  -- Sent ahead of the decision, as a part of a large request.
+  delivered_at timestamptz,
   created_by uuid references staff_users(id),
   created_at timestamptz not null default now()
 );
@@ -66,6 +72,8 @@ create table request_downloads (
   org_id uuid not null references organisations(id),
   request_id uuid not null references document_requests(id) on delete cascade,
   token_hash text not null unique,
+  -- A part sent ahead: only these documents; null: everything released.
+  document_ids uuid[],
   expires_at timestamptz not null,
   downloads integer not null default 0,
   created_at timestamptz not null default now()

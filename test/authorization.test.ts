@@ -61,6 +61,7 @@ const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
   "GET /arbetsyta/begaran/:id/dokument/:docId/utlamnad": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/begaran/:id/delar": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/begaran/:id/beslut": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/begaran/:id/leverans-del": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/begaran/:id/leverans": ["admin", "communicator", "unit_staff", "manager"],
   "GET /arbetsyta/stod": ["admin", "communicator", "unit_staff", "manager"],
   "GET /arbetsyta/stod/ny": ["admin", "communicator", "manager"],

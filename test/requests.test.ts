@@ -207,8 +207,55 @@ describe.each(BACKENDS)("requests for public documents on %s", (backend) => {
     expect(mail).toContain("To: eva@example.se");
     expect(mail).toContain("01-Protokoll oktober.txt");
     expect(mail).toContain("Content-Disposition: attachment");
+    const diarium = await new Browser(t.app).get("/diarium");
+    expect(diarium.body).toContain("Begäran om allmän handling");
     const stats = await staff.get("/arbetsyta/begaran/statistik");
     expect(stats.statusCode).toBe(200);
     expect(stats.body).toMatch(/\d{4}-\d{2}/);
+  });
+
+  it("releases a large request in parts: the requester is told when, the finished documents go ahead, documents of another registered case can be linked", async () => {
+    const { receiveQuestion } = await import("../src/modules/inbox/commands/receive.js");
+    const deps = { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret };
+    const actor = { orgId: t.org.id, userId: null, label: "test" };
+    const older = await receiveQuestion(deps, actor, { orgId: t.org.id, channel: "web", body: "Fråga om öppettider på Träffpunkten under julen.", requester: {} });
+    const rq = await receiveQuestion(deps, actor, { orgId: t.org.id, channel: "email", kind: "media", body: "Jag vill ha alla frågor om Träffpunkten i år.", requester: { name: "Eva Reporter", email: "eva.delar@example.se" } });
+    if (!older.ok || !rq.ok) throw new Error("not received");
+    const staff = new Browser(t.app);
+    expect((await staff.login("kommunikator@example.se")).statusCode).toBe(303);
+    let token = await staff.csrfFrom(`/arbetsyta/arenden/${rq.caseId}`);
+    const made = await staff.post(`/arbetsyta/begaran/fran-arende/${rq.caseId}`, { _csrf: token });
+    const id = /\/arbetsyta\/begaran\/([0-9a-f-]+)/.exec(made.headers.location as string)?.[1] as string;
+    // Another registered case, by its number.
+    const page = await staff.get(`/arbetsyta/begaran/${id}?fran=${older.number}`);
+    expect(page.body).toContain(`Lägg till från ${older.number}`);
+    const option = new RegExp(`value="(message:[0-9a-f-]+)"`).exec(page.body)?.[1] as string;
+    token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] as string;
+    expect((await staff.post(`/arbetsyta/begaran/${id}/dokument/fran-arendet`, { _csrf: token, case: older.number, source: option })).statusCode).toBe(303);
+    expect((await staff.get(`/arbetsyta/begaran/${id}?fran=SOC-1999-000001`)).body).toContain("Det finns inget ärende med det numret");
+    const linked = await t.database.db.selectFrom("request_documents").select(["id", "title", "content_type"]).where("request_id", "=", id).executeTakeFirstOrThrow();
+    expect(linked.title).toContain(older.number);
+    expect(linked.content_type).toBe("text/plain");
+    // Nothing is ready before a review; then the reviewed document goes ahead by e-mail.
+    const early = await staff.post(`/arbetsyta/begaran/${id}/leverans-del`, { _csrf: token, partMethod: "email" });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain("Ingen handling är klar att skickas än");
+    expect((await staff.post(`/arbetsyta/begaran/${id}/dokument/${linked.id}/provning`, { _csrf: token, outcome: "release", reason: "" })).statusCode).toBe(303);
+    expect((await staff.post(`/arbetsyta/begaran/${id}/delar`, { _csrf: token, parts: "Del 1 i dag, resten senast fredag." })).statusCode).toBe(303);
+    expect((await staff.post(`/arbetsyta/begaran/${id}/leverans-del`, { _csrf: token, partMethod: "email" })).statusCode).toBe(303);
+    const told = await t.database.db.selectFrom("case_messages").select("body").where("case_id", "=", rq.caseId).where("direction", "=", "out").execute();
+    expect(told.map((m) => m.body)).toContain("Vi lämnar ut handlingarna i delar. Del 1 i dag, resten senast fredag.");
+    let part = "";
+    for (let i = 0; i < 100 && !part; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      for (const f of await readdir(outbox).catch(() => [])) {
+        const text = await readFile(join(outbox, f), "utf8");
+        if (text.includes(`documents-${id}-part-`)) part = text;
+      }
+    }
+    expect(part).toContain("To: eva.delar@example.se");
+    expect(part).toContain("en f=C3=B6rsta del");
+    const after = await t.database.db.selectFrom("request_documents").select("delivered_at").where("id", "=", linked.id).executeTakeFirstOrThrow();
+    expect(after.delivered_at).not.toBeNull();
   });
 });

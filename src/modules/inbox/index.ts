@@ -97,3 +97,18 @@ export async function recordCaseEvent(trx: Executor, orgId: string, caseId: stri
   await trx.insertInto("case_events").values({ org_id: orgId, case_id: caseId, actor_id: actorId, type, details: JSON.stringify(details) }).execute();
 }
 export { formStamp, stampAgeSeconds } from "./public/form-stamp.js";
+
+/** Marks a case as a request for public documents (the register shows it as such). */
+export async function markAsDocumentRequest(trx: Executor, orgId: string, caseId: string): Promise<void> {
+  await trx.updateTable("cases").set({ kind: "document_request", updated_at: new Date() }).where("org_id", "=", orgId).where("id", "=", caseId).execute();
+}
+
+export { replyToCase } from "./commands/handle.js";
+
+/** A case by its registration number (to link its documents elsewhere). */
+export async function caseByNumber(db: Executor, orgId: string, number: string): Promise<{ id: string; unitId: string | null; secret: boolean } | undefined> {
+  const n = number.trim().toUpperCase();
+  if (!/^[A-Z]{2,6}-\d{4}-\d{1,8}$/.test(n)) return undefined;
+  const c = await db.selectFrom("cases").select(["id", "unit_id", "secret"]).where("org_id", "=", orgId).where("number", "=", n).executeTakeFirst();
+  return c ? { id: c.id, unitId: c.unit_id, secret: c.secret } : undefined;
+}

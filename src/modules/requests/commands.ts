@@ -9,7 +9,7 @@ import { audit, type AuditActor } from "../../platform/audit/audit.js";
 import type { Db } from "../../platform/db/database.js";
 import { documentType, maskDocument, pdfPageCount, type MaskError } from "../../platform/documents/masking.js";
 import type { JobRunner } from "../../platform/jobs/jobs.js";
-import { caseSourceContent, caseSummary, recordCaseEvent } from "../inbox/index.js";
+import { caseSourceContent, caseSummary, markAsDocumentRequest, recordCaseEvent } from "../inbox/index.js";
 import { decisionText, groundByCode, type Outcome } from "./decision.js";
 
 export type Problem = { readonly field: string; readonly message: string };
@@ -34,6 +34,7 @@ export async function createRequest(db: Db, actor: AuditActor, orgId: string, ca
       const again = await trx.selectFrom("document_requests").select("id").where("case_id", "=", caseId).executeTakeFirstOrThrow();
       return { ok: true as const, id: again.id };
     }
+    await markAsDocumentRequest(trx, orgId, caseId);
     await recordCaseEvent(trx, orgId, caseId, actor.userId, "request.registered", { requested: text });
     await audit(trx, actor, { action: "request.create", subjectType: "document_request", subjectId: row.id, details: { caseNumber: c.number } });
     return { ok: true as const, id: row.id };
@@ -71,11 +72,12 @@ export async function addUploadedDocument(db: Db, actor: AuditActor, orgId: stri
   return insertDocument(db, actor, orgId, requestId, { title: title.slice(0, 200), filename: upload.filename.slice(0, 200), contentType: type, data: upload.data, source: "upload", sourceId: null });
 }
 
-export async function addCaseDocument(db: Db, actor: AuditActor, orgId: string, requestId: string, kind: "message" | "attachment", sourceId: string, title: string): Promise<Done<{ id: string }>> {
+/** A message or attachment of a registered case (the request's own case unless another is named) as a document to review. */
+export async function addCaseDocument(db: Db, actor: AuditActor, orgId: string, requestId: string, kind: "message" | "attachment", sourceId: string, title: string, sourceCaseId?: string): Promise<Done<{ id: string }>> {
   const r = await openRequest(db, orgId, requestId);
   if (!r) return fail("source", "Begäran finns inte.");
   if (r.status !== "open") return fail("source", "Begäran är redan beslutad.");
-  const content = await caseSourceContent(db, r.case_id, kind, sourceId);
+  const content = await caseSourceContent(db, sourceCaseId ?? r.case_id, kind, sourceId);
   if (!content) return fail("source", "Välj ett meddelande eller en bilaga i ärendet");
   const type = kind === "message" ? content.contentType : documentType(content.data, content.filename);
   if (!type) return fail("source", "Bilagan går inte att granska här (bara pdf, e-post och text). Skriv ut den till pdf och ladda upp den.");
@@ -219,6 +221,33 @@ export interface Delivery {
   readonly expiresAt?: Date;
 }
 
+/**
+ * A large request released in parts: documents already reviewed as public in full are sent
+ * ahead of the decision (masked or refused ones wait for the written decision).
+ */
+export async function deliverPart(db: Db, jobs: JobRunner, actor: AuditActor, orgId: string, requestId: string, method: string, config: Pick<Config, "requestDownloadDays">): Promise<Done<{ delivery: Delivery }>> {
+  const r = await openRequest(db, orgId, requestId);
+  if (!r) return fail("partMethod", "Begäran finns inte.");
+  if (r.status !== "open") return fail("partMethod", "Begäran är beslutad. Skicka resten nedan.");
+  if (method !== "email" && method !== "download") return fail("partMethod", "Välj e-post eller länk");
+  const c = await caseSummary(db, orgId, r.case_id);
+  if (method === "email" && !c?.requesterEmail) return fail("partMethod", "Vi har ingen e-postadress till den som begärt handlingarna. Välj länk.");
+  const ready = await db.selectFrom("request_documents").select(["id", "released_pages"]).where("request_id", "=", requestId).where("review_outcome", "=", "release").where("delivered_at", "is", null).execute();
+  if (ready.length === 0) return fail("partMethod", "Ingen handling är klar att skickas än. Bara handlingar som lämnas ut i sin helhet kan skickas före beslutet.");
+  const ids = ready.map((d) => d.id);
+  const pages = ready.reduce((n, d) => n + (d.released_pages ?? 1), 0);
+  const token = method === "download" ? randomBytes(24).toString("base64url") : undefined;
+  const expiresAt = method === "download" ? new Date(Date.now() + config.requestDownloadDays * 86_400_000) : undefined;
+  await db.transaction().execute(async (trx) => {
+    if (token && expiresAt) await trx.insertInto("request_downloads").values({ org_id: orgId, request_id: requestId, token_hash: hashToken(token), document_ids: ids, expires_at: expiresAt }).execute();
+    await trx.updateTable("request_documents").set({ delivered_at: new Date() }).where("id", "in", ids).execute();
+    if (method === "email") await jobs.send("requests.send-documents", { requestId, documentIds: ids }, { idempotencyKey: `documents:${requestId}:${ids.join(",")}`, within: trx });
+    await recordCaseEvent(trx, orgId, r.case_id, actor.userId, "request.part-delivered", { method, documents: ids.length, pages });
+    await audit(trx, actor, { action: "request.deliver-part", subjectType: "document_request", subjectId: requestId, details: { method, documents: ids.length, pages } });
+  });
+  return { ok: true, delivery: { method, fee: 0, pages, ...(token ? { token } : {}), ...(expiresAt ? { expiresAt } : {}) } };
+}
+
 export async function deliverRequest(db: Db, jobs: JobRunner, actor: AuditActor, orgId: string, requestId: string, method: string, config: Pick<Config, "requestFees" | "requestDownloadDays">): Promise<Done<{ delivery: Delivery }>> {
   const r = await openRequest(db, orgId, requestId);
   if (!r) return fail("method", "Begäran finns inte.");
@@ -234,7 +263,11 @@ export async function deliverRequest(db: Db, jobs: JobRunner, actor: AuditActor,
   await db.transaction().execute(async (trx) => {
     if (token && expiresAt) await trx.insertInto("request_downloads").values({ org_id: orgId, request_id: requestId, token_hash: hashToken(token), expires_at: expiresAt }).execute();
     await trx.updateTable("document_requests").set({ status: "delivered", delivery_method: method, delivered_at: new Date(), fee_pages: pages, fee_amount: fee }).where("id", "=", requestId).execute();
-    if (method === "email") await jobs.send("requests.send-documents", { requestId }, { idempotencyKey: `documents:${requestId}`, within: trx });
+    if (method === "email") {
+      const rest = await trx.selectFrom("request_documents").select("id").where("request_id", "=", requestId).where("released_data", "is not", null).where("delivered_at", "is", null).execute();
+      await jobs.send("requests.send-documents", { requestId, documentIds: rest.map((d) => d.id), final: true }, { idempotencyKey: `documents:${requestId}`, within: trx });
+    }
+    await trx.updateTable("request_documents").set({ delivered_at: new Date() }).where("request_id", "=", requestId).where("released_data", "is not", null).where("delivered_at", "is", null).execute();
     await recordCaseEvent(trx, orgId, r.case_id, actor.userId, "request.delivered", { method, pages, fee });
     await audit(trx, actor, { action: "request.deliver", subjectType: "document_request", subjectId: requestId, details: { method, pages, fee } });
   });

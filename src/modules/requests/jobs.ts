@@ -1,4 +1,6 @@
 /** Sending released documents by e-mail: a job with retries; the idempotency key is the request. */
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
 import type { Config } from "../../config.js";
 import type { Db } from "../../platform/db/database.js";
 import { textToPdf } from "../../platform/documents/masking.js";
@@ -9,32 +11,36 @@ import { caseSummary } from "../inbox/index.js";
 const EXT: Record<string, string> = { "application/pdf": "pdf", "text/plain; charset=utf-8": "txt", "text/plain": "txt", "message/rfc822": "eml" };
 
 export function requestJobs(db: Db, mailer: Mailer, config: Config, orgId: string): JobDefinition<never>[] {
-  const send: JobDefinition<{ requestId: string }> = {
+  const send: JobDefinition<{ requestId: string; documentIds?: string[]; final?: boolean }> = {
     name: "requests.send-documents",
     retryLimit: 5,
     retryDelaySeconds: config.mail.retryDelaySeconds,
     retryBackoff: true,
-    handler: async ({ requestId }) => {
+    handler: async ({ requestId, documentIds, final }) => {
       const r = await db.selectFrom("document_requests").select(["id", "case_id", "decision_text", "outcome"]).where("id", "=", requestId).executeTakeFirst();
       if (!r) return;
       const c = await caseSummary(db, orgId, r.case_id);
       if (!c?.requesterEmail) return;
-      const docs = await db.selectFrom("request_documents").select(["title", "released_data", "released_type"]).where("request_id", "=", requestId).where("released_data", "is not", null).orderBy("created_at").execute();
+      let q = db.selectFrom("request_documents").select(["title", "released_data", "released_type"]).where("request_id", "=", requestId).where("released_data", "is not", null);
+      if (documentIds) q = documentIds.length > 0 ? q.where("id", "in", documentIds) : q.where(sql<boolean>`false`);
+      const docs = await q.orderBy("created_at").execute();
+      const isPart = final !== true && documentIds !== undefined;
       const attachments = docs.map((d, i) => ({
         filename: `${String(i + 1).padStart(2, "0")}-${d.title.replace(/[^\p{L}\p{N} _-]/gu, "").trim().slice(0, 60) || "handling"}.${EXT[d.released_type ?? ""] ?? "bin"}`,
         content: d.released_data as Buffer, contentType: d.released_type ?? "application/octet-stream",
       }));
-      if (r.decision_text) attachments.push({ filename: "beslut.pdf", content: await textToPdf(`Beslut ${c.number}`, r.decision_text), contentType: "application/pdf" });
-      const lines = [
+      if (!isPart && r.decision_text) attachments.push({ filename: "beslut.pdf", content: await textToPdf(`Beslut ${c.number}`, r.decision_text), contentType: "application/pdf" });
+      const lines: string[] = [
         "Hej!",
-        `Här är handlingarna du bad om (ärende ${c.number}).`,
-        r.outcome === "full" ? "Du får dem i sin helhet." : "Vissa uppgifter omfattas av sekretess. Läs beslutet i bilagan. Där står också hur du överklagar.",
+        isPart ? `Här är en första del av handlingarna du bad om (ärende ${c.number}). Resten kommer när vi har prövat dem.` : `Här är handlingarna du bad om (ärende ${c.number}).`,
+        isPart ? "" : r.outcome === "full" ? "Du får dem i sin helhet." : "Vissa uppgifter omfattas av sekretess. Läs beslutet i bilagan. Där står också hur du överklagar.",
         "Hälsningar, Socialförvaltningen",
       ];
+      if (docs.length === 0 && !r.decision_text) return;
       await mailer.send({
-        to: c.requesterEmail, subject: `Handlingarna du bad om (${c.number})`, text: lines.join("\n\n"),
-        html: lines.map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`).join(""),
-        messageId: `<documents-${requestId}@${config.mail.domain}>`, attachments,
+        to: c.requesterEmail, subject: `Handlingarna du bad om (${c.number})`, text: lines.filter(Boolean).join("\n\n"),
+        html: lines.filter(Boolean).map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`).join(""),
+        messageId: `<documents-${requestId}${isPart ? `-part-${createHash("sha256").update((documentIds ?? []).join(",")).digest("hex").slice(0, 12)}` : ""}@${config.mail.domain}>`, attachments,
       });
     },
   };

@@ -9,10 +9,10 @@ import { textToPdf } from "../../platform/documents/masking.js";
 import { AppError } from "../../platform/errors.js";
 import type { FieldError } from "../../views/context.js";
 import { userActor } from "../auth/public/routes.js";
-import { caseSources, caseSummary, formStamp, receiveQuestion, stampAgeSeconds } from "../inbox/index.js";
+import { caseByNumber, caseSources, caseSummary, formStamp, receiveQuestion, replyToCase, stampAgeSeconds } from "../inbox/index.js";
 import { requestClock } from "./clock.js";
 import {
-  addCaseDocument, addMask, addUploadedDocument, createRequest, decideRequest, deliverRequest, hashToken, removeMask, reviewDocument, setPartsNote, type Problem,
+  addCaseDocument, addMask, addUploadedDocument, createRequest, decideRequest, deliverPart, deliverRequest, hashToken, removeMask, reviewDocument, setPartsNote, type Problem,
 } from "./commands.js";
 import { monthlyStats, overdueByUnit, requestList } from "./queries.js";
 import { DownloadPage, EMPTY_PUBLIC_FORM, PublicRequestPage, RequestListPage, RequestPage, StatisticsPage, type DocumentView, type PublicRequestForm } from "./views.js";
@@ -71,7 +71,7 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const download = async (token: string) => {
     if (!/^[\w-]{20,64}$/.test(token)) return undefined;
     return db.selectFrom("request_downloads as d").innerJoin("document_requests as r", "r.id", "d.request_id")
-      .select(["d.id", "d.expires_at", "r.id as request_id", "r.case_id", "r.decision_text"]).where("d.org_id", "=", org.id).where("d.token_hash", "=", hashToken(token)).executeTakeFirst();
+      .select(["d.id", "d.expires_at", "d.document_ids", "r.id as request_id", "r.case_id", "r.decision_text"]).where("d.org_id", "=", org.id).where("d.token_hash", "=", hashToken(token)).executeTakeFirst();
   };
   const expired = () => new AppError("KS_NOT_FOUND", "Länken har gått ut eller finns inte. Be oss om en ny.");
 
@@ -80,12 +80,13 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const d = await download(token);
     if (!d || new Date(d.expires_at) < new Date()) throw expired();
     const [docs, c] = await Promise.all([
-      db.selectFrom("request_documents").select(["id", "title", "released_pages as pages"]).where("request_id", "=", d.request_id).where("released_data", "is not", null).orderBy("created_at").execute(),
+      db.selectFrom("request_documents").select(["id", "title", "released_pages as pages"]).where("request_id", "=", d.request_id).where("released_data", "is not", null)
+        .$if(d.document_ids !== null, (q) => q.where("id", "in", d.document_ids && d.document_ids.length > 0 ? d.document_ids : ["00000000-0000-0000-0000-000000000000"])).orderBy("created_at").execute(),
       caseSummary(db, org.id, d.case_id),
     ]);
     reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
     return sendPage(request, reply, { title: request.lang === "sv" ? "Dina handlingar" : "Your documents", side: "public" }, (page) => (
-      <DownloadPage ctx={page} number={c?.number ?? ""} documents={docs} hasDecision={Boolean(d.decision_text)} expiresAt={new Date(d.expires_at)} token={token} />
+      <DownloadPage ctx={page} number={c?.number ?? ""} documents={docs} hasDecision={Boolean(d.decision_text) && d.document_ids === null} expiresAt={new Date(d.expires_at)} token={token} />
     ));
   });
 
@@ -98,7 +99,7 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       if (!d.decision_text) throw new AppError("KS_NOT_FOUND");
       return reply.type("application/pdf").header("content-disposition", 'attachment; filename="beslut.pdf"').send(await textToPdf("Beslut", d.decision_text));
     }
-    if (!ID.safeParse(file).success) throw new AppError("KS_NOT_FOUND");
+    if (!ID.safeParse(file).success || (d.document_ids !== null && !d.document_ids.includes(file))) throw new AppError("KS_NOT_FOUND");
     const doc = await db.selectFrom("request_documents").select(["title", "released_data", "released_type"]).where("request_id", "=", d.request_id).where("id", "=", file).executeTakeFirst();
     if (!doc?.released_data) throw new AppError("KS_NOT_FOUND");
     await db.updateTable("request_downloads").set((eb) => ({ downloads: eb("downloads", "+", 1) })).where("id", "=", d.id).execute();
@@ -146,12 +147,21 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return { r, c };
   };
 
-  async function renderRequest(request: FastifyRequest, reply: FastifyReply, id: string, state: { errors?: Problem[]; errorDoc?: string; notice?: string; link?: string; status?: number } = {}) {
+  /** Another registered case whose documents the registrar may link: only one the registrar may see. */
+  const otherCase = async (request: FastifyRequest, number: string) => {
+    const other = number ? await caseByNumber(db, org.id, number) : undefined;
+    return other && ctx.policies.allows(request.user, "inbox.viewCase", { unit_id: other.unitId, secret: other.secret }) ? other : undefined;
+  };
+
+  async function renderRequest(request: FastifyRequest, reply: FastifyReply, id: string, state: { errors?: Problem[]; errorDoc?: string; notice?: string; link?: string; status?: number; from?: string } = {}) {
     const { r, c } = await loadRequest(request, id);
+    const from = state.from ? await otherCase(request, state.from) : undefined;
+    const errorsIn: Problem[] = [...(state.errors ?? [])];
+    if (state.from && !from) errorsIn.push({ field: "from", message: "Det finns inget ärende med det numret som du får se" });
     const [docs, masks, sources] = await Promise.all([
       db.selectFrom("request_documents").select(["id", "title", "content_type", "size", "data", "review_outcome", "review_grounds", "review_reason", "released_pages", "released_data"]).where("request_id", "=", id).orderBy("created_at").execute(),
       db.selectFrom("request_masks as m").innerJoin("request_documents as d", "d.id", "m.document_id").select(["m.id", "m.document_id", "m.passage", "m.ground"]).where("d.request_id", "=", id).orderBy("m.created_at").execute(),
-      caseSources(db, r.case_id),
+      caseSources(db, from?.id ?? r.case_id),
     ]);
     const documents: DocumentView[] = docs.map((d) => {
       const text = d.content_type === "application/pdf" ? "" : d.data.toString("utf8");
@@ -161,25 +171,25 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
         released_pages: d.released_pages, hasReleased: d.released_data !== null, masks: masks.filter((m) => m.document_id === d.id), suggestions,
       };
     });
-    const errors = state.errors ?? [];
+    const errors = errorsIn;
     return sendPage(request, reply, { title: `Begäran ${c.number}`, side: "staff", hasErrors: errors.length > 0, status: state.status ?? (errors.length > 0 ? 400 : 200) }, (p) => (
       <RequestPage ctx={p} id={id} caseId={r.case_id} number={c.number} requested={r.requested} receivedAt={new Date(r.received_at)} status={r.status}
         clock={requestClock(new Date(r.received_at), new Date(), r.decided_at ? new Date(r.decided_at) : null)} partsNote={r.parts_note}
         documents={documents} sources={sources} errors={errors} errorDoc={state.errorDoc} notice={state.notice} outcome={r.outcome} decisionText={r.decision_text}
         requesterEmail={c.requesterEmail} delivery={{ method: r.delivery_method, fee: r.fee_amount, pages: r.fee_pages, link: state.link }}
-        maxMb={Math.max(1, Math.round(config.upload.limitBytes / 1048576))} />
+        maxMb={Math.max(1, Math.round(config.upload.limitBytes / 1048576))} from={from ? (state.from as string).trim().toUpperCase() : ""} />
     ));
   }
 
   const NOTICES: Record<string, string> = {
     dokument: "Handlingen är tillagd.", maskering: "Maskeringen är tillagd.", provning: "Prövningen är sparad.", beslut: "Beslutet är fattat och registrerat i ärendet.",
-    delar: "Sparat.", skickad: "Handlingarna är skickade.",
+    delar: "Sparat. Den som begärt har fått veta.", skickad: "Handlingarna är skickade.", del: "Delen är skickad.",
   };
 
-  app.get("/arbetsyta/begaran/:id", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }), querystring: z.object({ klart: z.string().max(20).optional() }) } }, async (request, reply) => {
+  app.get("/arbetsyta/begaran/:id", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }), querystring: z.object({ klart: z.string().max(20).optional(), fran: z.string().max(40).optional() }) } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const klart = (request.query as { klart?: string }).klart;
-    return renderRequest(request, reply, id, klart && NOTICES[klart] ? { notice: NOTICES[klart] } : {});
+    const { klart, fran } = request.query as { klart?: string; fran?: string };
+    return renderRequest(request, reply, id, { ...(klart && NOTICES[klart] ? { notice: NOTICES[klart] } : {}), ...(fran ? { from: fran } : {}) });
   });
 
   const done = (reply: FastifyReply, id: string, what: string) => reply.redirect(`/arbetsyta/begaran/${id}?klart=${what}`, 303);
@@ -201,10 +211,14 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.post("/arbetsyta/begaran/:id/dokument/fran-arendet", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const { r } = await loadRequest(request, id);
+    const fromNumber = one(request.body as Body, "case");
+    const from = fromNumber ? await otherCase(request, fromNumber) : undefined;
+    if (fromNumber && !from) return renderRequest(request, reply, id, { errors: [{ field: "from", message: "Det finns inget ärende med det numret som du får se" }] });
     const [kind, sourceId] = one(request.body as Body, "source").split(":") as [string, string | undefined];
-    const source = (await caseSources(db, r.case_id)).find((s) => s.kind === kind && s.id === sourceId);
+    const source = (await caseSources(db, from?.id ?? r.case_id)).find((s) => s.kind === kind && s.id === sourceId);
     if (!source) return renderRequest(request, reply, id, { errors: [{ field: "source", message: "Välj ett meddelande eller en bilaga i listan" }] });
-    const result = await addCaseDocument(db, userActor(request, org.id), org.id, id, source.kind, source.id, source.title);
+    const title = from ? `${fromNumber.trim().toUpperCase()}: ${source.title}` : source.title;
+    const result = await addCaseDocument(db, userActor(request, org.id), org.id, id, source.kind, source.id, title, from?.id);
     if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
     return done(reply, id, "dokument");
   });
@@ -257,8 +271,15 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.post("/arbetsyta/begaran/:id/delar", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     await loadRequest(request, id);
-    const result = await setPartsNote(db, userActor(request, org.id), org.id, id, one(request.body as Body, "parts"));
+    const { r } = await loadRequest(request, id);
+    const note = one(request.body as Body, "parts").trim();
+    const result = await setPartsNote(db, userActor(request, org.id), org.id, id, note);
     if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
+    // The requester is told, on their follow page and by e-mail when we have an address.
+    const user = request.user;
+    if (note && user) {
+      await replyToCase(deps, { ...userActor(request, org.id), userId: user.id, orgId: org.id }, r.case_id, `Vi lämnar ut handlingarna i delar. ${note}`);
+    }
     return done(reply, id, "delar");
   });
 
@@ -269,6 +290,16 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const result = await decideRequest(db, userActor(request, org.id), org.id, id, { reason: one(request.body as Body, "reason"), decidedByName: user?.name ?? "", organisation: org.name });
     if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
     return done(reply, id, "beslut");
+  });
+
+  app.post("/arbetsyta/begaran/:id/leverans-del", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    await loadRequest(request, id);
+    const result = await deliverPart(db, ctx.jobs, userActor(request, org.id), org.id, id, one(request.body as Body, "partMethod"), config);
+    if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
+    const token = result.delivery.token;
+    if (token) return renderRequest(request, reply, id, { notice: "Delen är skickad.", link: `${config.publicUrl.replace(/\/$/, "")}/handling/${token}` });
+    return done(reply, id, "del");
   });
 
   app.post("/arbetsyta/begaran/:id/leverans", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {

@@ -53,6 +53,7 @@ export function PublicRequestPage(p: { ctx: PageContext; form: PublicRequestForm
         <TextField name="email" type="email" label={tr(ctx, "E-post (om du vill ha handlingarna eller en länk med e-post)", "Email (if you want the documents or a link by email)")} value={form.email} error={err("email")} autocomplete="email" />
         <TextField name="name" label={tr(ctx, "Namn (frivilligt)", "Name (optional)")} value={form.name} autocomplete="name" />
         <TextField name="address" label={tr(ctx, "Postadress (bara om du vill ha handlingarna med post)", "Postal address (only if you want the documents by post)")} value={form.address} error={err("address")} autocomplete="street-address" />
+        <p class="hint" safe>{tr(ctx, "Om vi inte lämnar ut allt kan du alltid få ett skriftligt beslut. Det kan du överklaga.", "If we do not release everything you can always get a written decision. You can appeal it.")}</p>
         <p class="hint" safe>{tr(ctx, "Kopior är gratis upp till nio sidor. Om du vill ha fler sidor med post kan det kosta en avgift. Vi säger till innan.", "Copies are free up to nine pages. More pages by post may cost a fee. We tell you first.")}</p>
         <Button>{tr(ctx, "Skicka begäran", "Send request") as "safe"}</Button>
       </form>
@@ -195,6 +196,8 @@ export function RequestPage(p: {
   documents: readonly DocumentView[]; sources: readonly CaseSource[]; errors: readonly FieldError[]; errorDoc?: string | undefined; notice?: string | undefined;
   outcome: string | null; decisionText: string | null; requesterEmail: string | null; delivery: { method: string | null; fee: string | null; pages: number | null; link?: string | undefined };
   maxMb: number;
+  /** The other registered case whose messages and attachments are listed, if one was chosen. */
+  from: string;
 }): JSX.Element {
   const { ctx } = p;
   const base = `/arbetsyta/begaran/${p.id}`;
@@ -202,6 +205,7 @@ export function RequestPage(p: {
   const err = (f: string) => (p.errorDoc ? undefined : p.errors.find((e) => e.field === f)?.message);
   const title = `Begäran ${p.number}`;
   const received = `Kom in ${formatDateTime(p.receivedAt, "sv")}. Mål: beslut senast ${formatDateTime(p.clock.due, "sv")}.`;
+  const sourceHeading: string = p.from ? `Lägg till från ${p.from}` : "Lägg till från ärendet";
   return (
     <>
       {p.notice ? <Banner kind="success"><p safe>{p.notice}</p></Banner> : ""}
@@ -219,9 +223,17 @@ export function RequestPage(p: {
         <section class="panel" aria-labelledby="parts-title">
           <h2 id="parts-title">Lämnas ut i delar?</h2>
           <Form ctx={ctx} action={`${base}/delar`}>
-            <TextField name="parts" label="Vad har den som begärt fått veta om när delarna kommer?" hint="Till exempel: Del 1 i dag, resten senast fredag." value={p.partsNote} error={err("parts")} />
-            <Button kind="secondary">Spara</Button>
+            <TextField name="parts" label="När kommer delarna?" hint="Den som begärt får veta det, på sin sida för ärendet och med e-post om vi har adressen. Till exempel: Del 1 i dag, resten senast fredag." value={p.partsNote} error={err("parts")} />
+            <Button kind="secondary">Spara och meddela</Button>
           </Form>
+          <Form ctx={ctx} action={`${base}/leverans-del`}>
+            <SelectField name="partMethod" label="Skicka det som är klart nu" hint="Handlingar som lämnas ut i sin helhet kan skickas före beslutet. Maskerade handlingar skickas med beslutet." error={err("partMethod")} options={[
+              ...(p.requesterEmail ? [{ value: "email", label: "Med e-post" }] : []),
+              { value: "download", label: "Som en länk" },
+            ]} />
+            <Button kind="secondary">Skicka det som är klart</Button>
+          </Form>
+          {p.delivery.link ? <p><span>Länken (visas bara nu, skicka den till den som begärt): </span><code safe>{p.delivery.link}</code></p> : ""}
         </section>
       ) : p.partsNote ? <p safe>{`Delar: ${p.partsNote}`}</p> : ""}
       <h2>Handlingar</h2>
@@ -243,15 +255,20 @@ export function RequestPage(p: {
               <Button kind="secondary">Ladda upp</Button>
             </form>
           </section>
-          {p.sources.length > 0 ? (
-            <section class="panel" aria-labelledby="source-title">
-              <h2 id="source-title">Lägg till från ärendet</h2>
+          <section class="panel" aria-labelledby="source-title">
+            <h2 id="source-title" safe>{sourceHeading}</h2>
+            {p.sources.length > 0 ? (
               <Form ctx={ctx} action={`${base}/dokument/fran-arendet`}>
+                <input type="hidden" name="case" value={p.from} />
                 <SelectField name="source" label="Meddelande eller bilaga" error={err("source")} options={p.sources.map((s) => ({ value: `${s.kind}:${s.id}`, label: s.title }))} />
                 <Button kind="secondary">Lägg till</Button>
               </Form>
-            </section>
-          ) : ""}
+            ) : <p>Ärendet har inga meddelanden eller bilagor.</p>}
+            <form method="get" action={base} class="inline-form">
+              <TextField name="fran" label="Eller från ett annat registrerat ärende" hint="Diarienummer, till exempel SOC-2026-000123" error={err("from")} width="half" />
+              <Button kind="link">Visa ärendets handlingar</Button>
+            </form>
+          </section>
         </div>
       ) : ""}
       <section class="panel" aria-labelledby="decision-title">

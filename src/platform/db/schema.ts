@@ -77,7 +77,7 @@ export interface AuditLogTable {
 
 export const CASE_CHANNELS = ["web", "email", "phone", "letter", "visit", "facebook", "instagram", "mastodon", "open311"] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
-export const CASE_KINDS = ["question", "media", "complaint", "praise", "other"] as const;
+export const CASE_KINDS = ["question", "media", "complaint", "praise", "other", "document_request"] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_STATUSES = ["new", "open", "waiting", "answered", "closed"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -351,6 +351,7 @@ export interface RequestDocumentsTable {
   released_data: Buffer | null;
   released_type: string | null;
   released_pages: number | null;
+  delivered_at: Timestamp | null;
   created_by: string | null;
   created_at: Generated<Date>;
 }
@@ -370,6 +371,7 @@ export interface RequestDownloadsTable {
   org_id: string;
   request_id: string;
   token_hash: string;
+  document_ids: string[] | null;
   expires_at: Timestamp;
   downloads: Generated<number>;
   created_at: Generated<Date>;

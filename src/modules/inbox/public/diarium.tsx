@@ -12,8 +12,8 @@ import type { PageContext } from "../../../views/context.js";
 import { Button, Pagination, Table } from "../../../views/components.js";
 
 const PAGE_SIZE = 50;
-const KIND_SV: Record<string, string> = { question: "Fråga", media: "Fråga från journalist", complaint: "Klagomål", praise: "Beröm", other: "Övrigt" };
-const KIND_EN: Record<string, string> = { question: "Question", media: "Question from a journalist", complaint: "Complaint", praise: "Praise", other: "Other" };
+const KIND_SV: Record<string, string> = { question: "Fråga", media: "Fråga från journalist", complaint: "Klagomål", praise: "Beröm", other: "Övrigt", document_request: "Begäran om allmän handling" };
+const KIND_EN: Record<string, string> = { question: "Question", media: "Question from a journalist", complaint: "Complaint", praise: "Praise", other: "Other", document_request: "Request for public documents" };
 const STATUS_SV: Record<string, string> = { new: "Inkommen", open: "Pågår", waiting: "Pågår", answered: "Besvarad", closed: "Avslutad" };
 const STATUS_EN: Record<string, string> = { new: "Received", open: "In progress", waiting: "In progress", answered: "Answered", closed: "Closed" };
 

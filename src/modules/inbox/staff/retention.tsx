@@ -10,7 +10,7 @@ import type { FieldError, PageContext } from "../../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, SelectField, Table, TextField } from "../../../views/components.js";
 import { userActor } from "../../auth/public/routes.js";
 
-const KIND_SV: Record<string, string> = { question: "Frågor", media: "Journalistfrågor", complaint: "Klagomål", praise: "Beröm", other: "Övrigt" };
+const KIND_SV: Record<string, string> = { question: "Frågor", media: "Journalistfrågor", complaint: "Klagomål", praise: "Beröm", other: "Övrigt", document_request: "Begäran om allmän handling" };
 
 interface Rule { id: string; kind: string | null; category: string | null; months: number; legal_basis: string }
 interface Disposal { case_number: string; legal_basis: string; disposed_at: Date }
