@@ -31,7 +31,7 @@ describe("request for public documents in a real browser", () => {
     await journalist.goto(`${j.server.base}/begar-handling`);
     await expectAccessible(journalist);
     expect(await journalist.locator("main").textContent()).toContain("Du behöver inte tala om vem du är eller varför du vill ha handlingarna.");
-    await journalist.getByLabel("Vilka handlingar vill du ta del av?").fill("Uppföljningar av familjehemmet i Norrby under 2026.");
+    await journalist.getByLabel("Vilka handlingar vill du ha?").fill("Uppföljningar av familjehemmet i Norrby under 2026.");
     await journalist.getByLabel("Hur vill du få handlingarna?").selectOption("download");
     await journalist.getByLabel(/^E-post/).fill("redaktionen@example.se");
     await journalist.waitForTimeout(3200);
@@ -69,7 +69,7 @@ describe("request for public documents in a real browser", () => {
       await registrar.waitForURL(/klart=provning/);
       await expectAccessible(registrar);
       await registrar.getByLabel("Skäl för beslutet").fill("Uppgifterna om barnet omfattas av sekretess inom socialtjänsten.");
-      await registrar.getByRole("button", { name: "Fatta beslut" }).click();
+      await registrar.getByRole("button", { name: "Besluta" }).click();
       await registrar.waitForURL(/klart=beslut/);
       const decision = (await registrar.locator("pre.decision").textContent()) ?? "";
       expect(decision).toContain("26 kap. 1 § offentlighets- och sekretesslagen (2009:400)");

@@ -74,7 +74,7 @@ describe.each(BACKENDS)("requests for public documents on %s", (backend) => {
     expect(form.body).not.toMatch(/name="(why|varfor|syfte|personnummer)"/);
     const empty = await ask(b, { requested: "", delivery: "download", email: "" });
     expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain("Skriv vilka handlingar du vill ta del av");
+    expect(empty.body).toContain("Skriv vilka handlingar du vill ha");
     const res = await ask(b, { requested: "Anteckningar om familjehemmet i Norrby från mars 2026", delivery: "download", email: "redaktionen@example.se" });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(/^\/arende\/[\w-]+\?ny=1$/);
@@ -89,6 +89,7 @@ describe.each(BACKENDS)("requests for public documents on %s", (backend) => {
     const staff = new Browser(t.app);
     expect((await staff.login("kommunikator@example.se")).statusCode).toBe(303);
     const r = await latestRequest();
+    expect((await staff.get("/arbetsyta")).body).toContain("Begäran om allmän handling som väntar på beslut: 1");
     const list = await staff.get("/arbetsyta/begaran");
     expect(list.body).toContain(`/arbetsyta/begaran/${r.id}`);
     expect(list.body).toMatch(/Har väntat [\d.]+ timmar/);
@@ -239,7 +240,7 @@ describe.each(BACKENDS)("requests for public documents on %s", (backend) => {
     // Nothing is ready before a review; then the reviewed document goes ahead by e-mail.
     const early = await staff.post(`/arbetsyta/begaran/${id}/leverans-del`, { _csrf: token, partMethod: "email" });
     expect(early.statusCode).toBe(400);
-    expect(early.body).toContain("Ingen handling är klar att skickas än");
+    expect(early.body).toContain("Ingen handling är klar än");
     expect((await staff.post(`/arbetsyta/begaran/${id}/dokument/${linked.id}/provning`, { _csrf: token, outcome: "release", reason: "" })).statusCode).toBe(303);
     expect((await staff.post(`/arbetsyta/begaran/${id}/delar`, { _csrf: token, parts: "Del 1 i dag, resten senast fredag." })).statusCode).toBe(303);
     expect((await staff.post(`/arbetsyta/begaran/${id}/leverans-del`, { _csrf: token, partMethod: "email" })).statusCode).toBe(303);

@@ -78,7 +78,7 @@ export async function addCaseDocument(db: Db, actor: AuditActor, orgId: string, 
   if (!r) return fail("source", "Begäran finns inte.");
   if (r.status !== "open") return fail("source", "Begäran är redan beslutad.");
   const content = await caseSourceContent(db, sourceCaseId ?? r.case_id, kind, sourceId);
-  if (!content) return fail("source", "Välj ett meddelande eller en bilaga i ärendet");
+  if (!content) return fail("source", "Välj ett brev eller en bilaga i ärendet");
   const type = kind === "message" ? content.contentType : documentType(content.data, content.filename);
   if (!type) return fail("source", "Bilagan går inte att granska här (bara pdf, e-post och text). Skriv ut den till pdf och ladda upp den.");
   return insertDocument(db, actor, orgId, requestId, { title: title.slice(0, 200), filename: content.filename, contentType: type, data: content.data, source: kind, sourceId });
@@ -141,7 +141,7 @@ export async function reviewDocument(db: Db, actor: AuditActor, orgId: string, r
   const d = await documentOf(db, orgId, requestId, documentId);
   if (!d) return fail("outcome", "Handlingen finns inte.");
   if (d.status !== "open") return fail("outcome", "Begäran är redan beslutad.");
-  if (outcome !== "release" && outcome !== "partial" && outcome !== "refuse") return fail("outcome", "Välj om handlingen lämnas ut, lämnas ut med maskering eller inte lämnas ut");
+  if (outcome !== "release" && outcome !== "partial" && outcome !== "refuse") return fail("outcome", "Välj om vi lämnar ut handlingen, lämnar ut den med maskering eller inte lämnar ut den");
   const masks = await db.selectFrom("request_masks").select(["passage", "ground"]).where("document_id", "=", documentId).orderBy("created_at").execute();
   const usedGrounds = outcome === "partial" ? [...new Set(masks.map((m) => m.ground))] : outcome === "refuse" ? grounds.filter((g) => groundByCode(g)) : [];
   if (outcome === "partial" && masks.length === 0) return fail("outcome", "Lägg till det som ska maskeras först");
@@ -233,7 +233,7 @@ export async function deliverPart(db: Db, jobs: JobRunner, actor: AuditActor, or
   const c = await caseSummary(db, orgId, r.case_id);
   if (method === "email" && !c?.requesterEmail) return fail("partMethod", "Vi har ingen e-postadress till den som begärt handlingarna. Välj länk.");
   const ready = await db.selectFrom("request_documents").select(["id", "released_pages"]).where("request_id", "=", requestId).where("review_outcome", "=", "release").where("delivered_at", "is", null).execute();
-  if (ready.length === 0) return fail("partMethod", "Ingen handling är klar att skickas än. Bara handlingar som lämnas ut i sin helhet kan skickas före beslutet.");
+  if (ready.length === 0) return fail("partMethod", "Ingen handling är klar än. Före beslutet kan du bara skicka handlingar som vi lämnar ut i sin helhet.");
   const ids = ready.map((d) => d.id);
   const pages = ready.reduce((n, d) => n + (d.released_pages ?? 1), 0);
   const token = method === "download" ? randomBytes(24).toString("base64url") : undefined;
@@ -251,7 +251,7 @@ export async function deliverPart(db: Db, jobs: JobRunner, actor: AuditActor, or
 export async function deliverRequest(db: Db, jobs: JobRunner, actor: AuditActor, orgId: string, requestId: string, method: string, config: Pick<Config, "requestFees" | "requestDownloadDays">): Promise<Done<{ delivery: Delivery }>> {
   const r = await openRequest(db, orgId, requestId);
   if (!r) return fail("method", "Begäran finns inte.");
-  if (r.status === "open") return fail("method", "Fatta beslut först");
+  if (r.status === "open") return fail("method", "Bestäm först om vi lämnar ut handlingarna");
   if (method !== "email" && method !== "download" && method !== "post") return fail("method", "Välj hur handlingarna ska skickas");
   const c = await caseSummary(db, orgId, r.case_id);
   if (method === "email" && !c?.requesterEmail) return fail("method", "Vi har ingen e-postadress till den som begärt handlingarna. Välj länk eller post.");

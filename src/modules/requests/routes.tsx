@@ -50,7 +50,7 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     if (one(b, "webbplats") !== "" || (age !== null && age < 3)) return renderPublic(request, reply, form, [{ field: "requested", message: sv ? "Vi kunde inte ta emot formuläret. Vänta några sekunder och skicka igen." : "We could not receive the form. Wait a few seconds and send it again." }], 400);
     const errors: FieldError[] = [];
     if (age === null || age > 24 * 3600) errors.push({ field: "requested", message: sv ? "Formuläret hade gått ut. Kontrollera texten och skicka igen." : "The form had expired. Check the text and send it again." });
-    if (!form.requested.trim()) errors.push({ field: "requested", message: sv ? "Skriv vilka handlingar du vill ta del av" : "Write which documents you want" });
+    if (!form.requested.trim()) errors.push({ field: "requested", message: sv ? "Skriv vilka handlingar du vill ha" : "Write which documents you want" });
     if (!["email", "download", "post", "visit"].includes(form.delivery)) errors.push({ field: "delivery", message: sv ? "Välj hur du vill få handlingarna" : "Choose how you want the documents" });
     if ((form.delivery === "email" || form.delivery === "download") && !EMAIL.test(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se, eller välj ett annat sätt" : "Enter the email address like name@example.com, or choose another way" });
     else if (form.email && !EMAIL.test(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se" : "Enter the email address like name@example.com" });
@@ -182,7 +182,7 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   }
 
   const NOTICES: Record<string, string> = {
-    dokument: "Handlingen är tillagd.", maskering: "Maskeringen är tillagd.", provning: "Prövningen är sparad.", beslut: "Beslutet är fattat och registrerat i ärendet.",
+    dokument: "Handlingen är tillagd.", maskering: "Maskeringen är tillagd.", provning: "Prövningen är sparad.", beslut: "Beslutet är klart och registrerat i ärendet.",
     delar: "Sparat. Den som begärt har fått veta.", skickad: "Handlingarna är skickade.", del: "Delen är skickad.",
   };
 
@@ -216,7 +216,7 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     if (fromNumber && !from) return renderRequest(request, reply, id, { errors: [{ field: "from", message: "Det finns inget ärende med det numret som du får se" }] });
     const [kind, sourceId] = one(request.body as Body, "source").split(":") as [string, string | undefined];
     const source = (await caseSources(db, from?.id ?? r.case_id)).find((s) => s.kind === kind && s.id === sourceId);
-    if (!source) return renderRequest(request, reply, id, { errors: [{ field: "source", message: "Välj ett meddelande eller en bilaga i listan" }] });
+    if (!source) return renderRequest(request, reply, id, { errors: [{ field: "source", message: "Välj ett brev eller en bilaga i listan" }] });
     const title = from ? `${fromNumber.trim().toUpperCase()}: ${source.title}` : source.title;
     const result = await addCaseDocument(db, userActor(request, org.id), org.id, id, source.kind, source.id, title, from?.id);
     if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });

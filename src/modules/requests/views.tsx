@@ -31,7 +31,7 @@ export function PublicRequestPage(p: { ctx: PageContext; form: PublicRequestForm
   return (
     <>
       <ErrorSummary ctx={ctx} errors={p.errors} />
-      <h1 safe>{tr(ctx, "Begär att få ta del av allmänna handlingar", "Ask for public documents")}</h1>
+      <h1 safe>{tr(ctx, "Be om allmänna handlingar", "Ask for public documents")}</h1>
       <p class="lead" safe>{tr(ctx, "Du har rätt att läsa allmänna handlingar. Vi svarar samma dag om vi kan. Behöver vi pröva sekretess kan det ta någon dag till.", "You have the right to read public documents. We answer the same day if we can. If we need to check for secrecy it can take a day or two more.")}</p>
       <Banner kind="info">
         <p><strong safe>{tr(ctx, "Du behöver inte tala om vem du är eller varför du vill ha handlingarna.", "You do not have to say who you are or why you want the documents.")}</strong> <span safe>{tr(ctx, "Vill du ha dem med e-post eller post behöver vi en adress att skicka till.", "If you want them by email or post we need an address to send them to.")}</span></p>
@@ -44,7 +44,7 @@ export function PublicRequestPage(p: { ctx: PageContext; form: PublicRequestForm
           <input id="webbplats" name="webbplats" type="text" tabindex="-1" autocomplete="off" />
         </div>
         <div class={`field${err("requested") ? " field--error" : ""}`}>
-          <label class="field__label" for="requested" safe>{tr(ctx, "Vilka handlingar vill du ta del av?", "Which documents do you want?")}</label>
+          <label class="field__label" for="requested" safe>{tr(ctx, "Vilka handlingar vill du ha?", "Which documents do you want?")}</label>
           <p class="field__hint" id="requested-hint" safe>{tr(ctx, "Beskriv så gott du kan: vad de handlar om, ungefär när de kom in eller skrevs, och diarienummer om du har det.", "Describe them as well as you can: what they are about, roughly when they were received or written, and the registration number if you have it.")}</p>
           {err("requested") ? <p class="field__error" id="requested-error"><span class="visually-hidden">Fel: </span><span safe>{err("requested")}</span></p> : ""}
           <textarea class="field__textarea" id="requested" name="requested" rows="6" aria-describedby={err("requested") ? "requested-hint requested-error" : "requested-hint"} aria-invalid={err("requested") ? "true" : undefined} safe>{form.requested}</textarea>
@@ -182,7 +182,7 @@ function DocumentPanel(p: { ctx: PageContext; base: string; d: DocumentView; ope
               ))}
             </fieldset>
             <GroundSelect id={`grounds-${d.id}`} name="grounds" label="Sekretessgrund om handlingen inte lämnas ut alls" />
-            <TextField id={`reason-${d.id}`} name="reason" label="Skäl med egna ord" hint="Kommer med i beslutet om handlingen maskeras eller inte lämnas ut." value={d.review_reason ?? ""} error={err("reason")} />
+            <TextField id={`reason-${d.id}`} name="reason" label="Skäl med egna ord" hint="Skälet står i beslutet om vi maskerar handlingen eller inte lämnar ut den." value={d.review_reason ?? ""} error={err("reason")} />
             <Button>Spara prövningen</Button>
           </Form>
         </>
@@ -227,7 +227,7 @@ export function RequestPage(p: {
             <Button kind="secondary">Spara och meddela</Button>
           </Form>
           <Form ctx={ctx} action={`${base}/leverans-del`}>
-            <SelectField name="partMethod" label="Skicka det som är klart nu" hint="Handlingar som lämnas ut i sin helhet kan skickas före beslutet. Maskerade handlingar skickas med beslutet." error={err("partMethod")} options={[
+            <SelectField name="partMethod" label="Skicka det som är klart nu" hint="Du kan skicka handlingar som vi lämnar ut i sin helhet före beslutet. Maskerade handlingar skickar du med beslutet." error={err("partMethod")} options={[
               ...(p.requesterEmail ? [{ value: "email", label: "Med e-post" }] : []),
               { value: "download", label: "Som en länk" },
             ]} />
@@ -260,7 +260,7 @@ export function RequestPage(p: {
             {p.sources.length > 0 ? (
               <Form ctx={ctx} action={`${base}/dokument/fran-arendet`}>
                 <input type="hidden" name="case" value={p.from} />
-                <SelectField name="source" label="Meddelande eller bilaga" error={err("source")} options={p.sources.map((s) => ({ value: `${s.kind}:${s.id}`, label: s.title }))} />
+                <SelectField name="source" label="Brev, e-post eller bilaga" error={err("source")} options={p.sources.map((s) => ({ value: `${s.kind}:${s.id}`, label: s.title }))} />
                 <Button kind="secondary">Lägg till</Button>
               </Form>
             ) : <p>Ärendet har inga meddelanden eller bilagor.</p>}
@@ -277,7 +277,7 @@ export function RequestPage(p: {
           <Form ctx={ctx} action={`${base}/beslut`} novalidate>
             <p>Beslutet följer av prövningen av varje handling. Lämnas något inte ut, helt eller delvis, blir det ett skriftligt beslut med skälen och information om hur man överklagar.</p>
             <TextField name="reason" label="Skäl för beslutet" hint="Behövs om något inte lämnas ut. Skriv så att den som begärt förstår." error={err("reason")} />
-            <Button>Fatta beslut</Button>
+            <Button>Besluta</Button>
           </Form>
         ) : (
           <>

@@ -5,6 +5,7 @@ import type { KlarsvarModule } from "../../app/module.js";
 import { sendPage } from "../../app/render.js";
 import { anyStaff, hasRole } from "../../platform/auth/policies.js";
 import { reviewsDueFor } from "../catalogue/index.js";
+import { requestsWaiting } from "../requests/index.js";
 import { mailboxesDown, waitingFor } from "../inbox/index.js";
 import { WorkspacePage, type SigninDay } from "./staff/views.js";
 
@@ -24,6 +25,7 @@ export const workspaceModule: KlarsvarModule = {
       const mailDown = isAdmin ? await mailboxesDown(db, ctx.org.id) : 0;
       const inbox = await waitingFor(db, ctx.org.id, user);
       const pagesToReview = await reviewsDueFor(db, ctx.org.id, user.id);
+      const requests = await requestsWaiting(db, ctx.org.id, user);
       // Sign-ins per day in Stockholm time, last 7 days: admins see everyone, others themselves.
       const days = await sql<SigninDay>`
         select to_char(d.day, 'YYYY-MM-DD') as day, count(a.id)::int as count
@@ -43,7 +45,7 @@ export const workspaceModule: KlarsvarModule = {
         .limit(5)
         .execute();
       return sendPage(request, reply, { title: request.t("workspace.title"), side: "staff" }, (page) => (
-        <WorkspacePage ctx={page} units={units.map((u) => u.name)} failedJobs={failedJobs} mailboxesDown={mailDown} pagesToReview={pagesToReview} inbox={inbox} signins={days.rows} recent={recent} />
+        <WorkspacePage ctx={page} units={units.map((u) => u.name)} failedJobs={failedJobs} mailboxesDown={mailDown} pagesToReview={pagesToReview} requests={requests} inbox={inbox} signins={days.rows} recent={recent} />
       ));
     });
   },

@@ -238,7 +238,7 @@ export function CasePage(p: {
       <div class="grid">
         <section class="panel" aria-labelledby="request-title">
           <h2 id="request-title">Begäran om allmän handling?</h2>
-          <p>Vill personen ta del av handlingar? Gör ärendet till en begäran. Då börjar klockan för beslut samma dag, och du kan pröva sekretess och maskera.</p>
+          <p>Vill personen läsa allmänna handlingar? Gör ärendet till en begäran. Då börjar klockan för beslut samma dag, och du kan pröva sekretess och maskera.</p>
           <Form ctx={ctx} action={`/arbetsyta/begaran/fran-arende/${c.id}`}>
             <Button kind="secondary">Gör till en begäran om allmän handling</Button>
           </Form>

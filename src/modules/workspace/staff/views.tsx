@@ -14,6 +14,7 @@ export function WorkspacePage(p: {
   failedJobs: number;
   mailboxesDown: number;
   pagesToReview: number;
+  requests: { open: number; late: number } | null;
   inbox: WaitingSummary | null;
   signins: readonly SigninDay[];
   recent: readonly { occurred_at: Date; action: string; subject_type: string | null }[];
@@ -39,6 +40,19 @@ export function WorkspacePage(p: {
     waiting.push(
       <li class="task-list__urgent">
         <a href="/arbetsyta/admin/e-post" safe>{t("workspace.mailboxesDown", { count: p.mailboxesDown })}</a>
+      </li>,
+    );
+  }
+  if (p.requests && p.requests.late > 0) {
+    waiting.push(
+      <li class="task-list__urgent">
+        <a href="/arbetsyta/begaran" safe>{t("workspace.requestsLate", { count: p.requests.late })}</a>
+      </li>,
+    );
+  } else if (p.requests && p.requests.open > 0) {
+    waiting.push(
+      <li>
+        <a href="/arbetsyta/begaran" safe>{t("workspace.requestsOpen", { count: p.requests.open })}</a>
       </li>,
     );
   }
