@@ -4,6 +4,7 @@ import { createMailer } from "../../platform/mail/mailer.js";
 import { requestJobs } from "./jobs.js";
 import { requestPolicies } from "./policies.js";
 import { requestRoutes } from "./routes.js";
+import { seedRequestsDemo } from "./seed.js";
 
 export const requestsModule: KlarsvarModule = {
   name: "requests",
@@ -14,4 +15,5 @@ export const requestsModule: KlarsvarModule = {
   ],
   jobs: (ctx) => requestJobs(ctx.database.db, createMailer(ctx.config.mail), ctx.config, ctx.org.id),
   routes: (app, ctx) => requestRoutes(app, ctx),
+  seedDemo: seedRequestsDemo,
 };
