@@ -171,6 +171,10 @@ describe.each(BACKENDS)("requests for public documents on %s", (backend) => {
     expect(delivered.statusCode).toBe(200);
     const link = /\/handling\/([\w-]{20,64})/.exec(delivered.body)?.[1] as string;
     expect(link).toBeTruthy();
+    const answer = await t.database.db.selectFrom("case_messages").select("body").where("case_id", "=", r.case_id).where("direction", "=", "out").execute();
+    expect(answer.map((m) => m.body).join("\n")).toContain(`/handling/${link}`);
+    const answered = await t.database.db.selectFrom("cases").select("status").where("id", "=", r.case_id).executeTakeFirstOrThrow();
+    expect(answered.status).toBe("answered");
     const anyone = new Browser(t.app);
     const page = await anyone.get(`/handling/${link}`);
     expect(page.statusCode).toBe(200);

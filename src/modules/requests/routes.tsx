@@ -194,6 +194,24 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   const done = (reply: FastifyReply, id: string, what: string) => reply.redirect(`/arbetsyta/begaran/${id}?klart=${what}`, 303);
 
+  /**
+   * The requester hears how the documents come, as an answer in the case: on the follow page,
+   * and by e-mail when we have an address (a link must reach them; post is said to be on its
+   * way). The case then counts as answered on the board.
+   */
+  const tellRequester = async (request: FastifyRequest, caseId: string, delivery: { method: string; token?: string; expiresAt?: Date; fee: number }, part: boolean) => {
+    const user = request.user;
+    if (!user) return;
+    const link = delivery.token ? `${config.publicUrl.replace(/\/$/, "")}/handling/${delivery.token}` : "";
+    const until = delivery.expiresAt ? new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", day: "numeric", month: "long", year: "numeric" }).format(delivery.expiresAt) : "";
+    const what = part ? "En första del av handlingarna" : "Handlingarna";
+    const how = delivery.method === "download" ? `${what} finns att hämta här till och med ${until}: ${link}`
+      : delivery.method === "email" ? `${what} kommer i ett eget e-postmeddelande.`
+      : `${what} är skickade med post till den adress du gav.`;
+    const fee = delivery.fee > 0 ? ` Avgiften för kopiorna är ${delivery.fee} kronor. Vi skickar en faktura.` : "";
+    await replyToCase(deps, { ...userActor(request, org.id), userId: user.id, orgId: org.id }, caseId, `${how}${fee}`);
+  };
+
   app.post("/arbetsyta/begaran/:id/dokument", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     await loadRequest(request, id);
@@ -294,9 +312,10 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.post("/arbetsyta/begaran/:id/leverans-del", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    await loadRequest(request, id);
+    const { r } = await loadRequest(request, id);
     const result = await deliverPart(db, ctx.jobs, userActor(request, org.id), org.id, id, one(request.body as Body, "partMethod"), config);
     if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
+    await tellRequester(request, r.case_id, result.delivery, true);
     const token = result.delivery.token;
     if (token) return renderRequest(request, reply, id, { notice: "Delen är skickad.", link: `${config.publicUrl.replace(/\/$/, "")}/handling/${token}` });
     return done(reply, id, "del");
@@ -304,9 +323,10 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.post("/arbetsyta/begaran/:id/leverans", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    await loadRequest(request, id);
+    const { r } = await loadRequest(request, id);
     const result = await deliverRequest(db, ctx.jobs, userActor(request, org.id), org.id, id, one(request.body as Body, "method"), config);
     if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
+    await tellRequester(request, r.case_id, result.delivery, false);
     const token = result.delivery.token;
     // The download link is shown once (only its hash is stored).
     if (token) return renderRequest(request, reply, id, { notice: NOTICES["skickad"] as string, link: `${config.publicUrl.replace(/\/$/, "")}/handling/${token}` });

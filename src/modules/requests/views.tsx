@@ -233,7 +233,7 @@ export function RequestPage(p: {
             ]} />
             <Button kind="secondary">Skicka det som är klart</Button>
           </Form>
-          {p.delivery.link ? <p><span>Länken (visas bara nu, skicka den till den som begärt): </span><code safe>{p.delivery.link}</code></p> : ""}
+          {p.delivery.link ? <p><span>Länken (den som begärt har fått den som svar i ärendet): </span><code safe>{p.delivery.link}</code></p> : ""}
         </section>
       ) : p.partsNote ? <p safe>{`Delar: ${p.partsNote}`}</p> : ""}
       <h2>Handlingar</h2>
@@ -303,7 +303,7 @@ export function RequestPage(p: {
         <section class="panel" aria-labelledby="delivered-title">
           <h2 id="delivered-title">Skickat</h2>
           <p safe>{`Sätt: ${p.delivery.method === "email" ? "e-post" : p.delivery.method === "download" ? "länk" : "post"}. Sidor: ${p.delivery.pages ?? 0}. Avgift: ${p.delivery.fee ?? "0"} kr.`}</p>
-          {p.delivery.link ? <p><span>Länken (visas bara nu, skicka den till den som begärt): </span><code safe>{p.delivery.link}</code></p> : ""}
+          {p.delivery.link ? <p><span>Länken (den som begärt har fått den som svar i ärendet): </span><code safe>{p.delivery.link}</code></p> : ""}
         </section>
       ) : ""}
     </>
