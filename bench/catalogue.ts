@@ -4,16 +4,15 @@
  * PGlite (what `npm start` runs) and on PostgreSQL when BENCH_DATABASE_URL or
  * TEST_DATABASE_URL is set. The goal (issue 8): under 50 ms.
  */
-import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { sql } from "kysely";
-import pg from "pg";
 import { ensureOrganisation, seedDemo } from "../src/app/seed.js";
 import { DEMO_SERVICES } from "../src/modules/catalogue/demo-services.js";
 import { addTerms, rebuildTerms, searchServices, loadSynonyms } from "../src/modules/catalogue/search.js";
 import { SEARCH_TEST_SET } from "../src/modules/catalogue/search-test-set.js";
 import { seedCatalogueDemo } from "../src/modules/catalogue/seed.js";
 import { openDatabase, type Database } from "../src/platform/db/database.js";
+import { withBenchDatabase } from "./postgres.js";
 import { migrateToLatest } from "../src/platform/db/migrate.js";
 
 const SERVICES = Number(process.env["BENCH_SERVICES"] ?? 5000);
@@ -87,25 +86,8 @@ export async function benchCatalogue(): Promise<void> {
   } finally {
     await lite.close();
   }
-  const adminUrl = process.env["BENCH_DATABASE_URL"] ?? process.env["TEST_DATABASE_URL"];
-  if (!adminUrl) {
-    console.log("catalogue: PostgreSQL skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
-    return;
-  }
-  const name = `klarsvar_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString(), poolSize: 5 });
-  try {
-    await run("Postgres", database);
-  } finally {
-    await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  const ran = await withBenchDatabase(5, (database) => run("Postgres", database));
+  if (!ran) console.log("catalogue: PostgreSQL skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
 }
 
 export { run as runCatalogueBench };

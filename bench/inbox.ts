@@ -4,10 +4,9 @@
  * earlier answers, 95th percentile; and ingest of new messages through the real intake
  * command (parse, concern check, route, register, index, queue the acknowledgement).
  */
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { sql } from "kysely";
-import { openDatabase } from "../src/platform/db/database.js";
+import type { Database } from "../src/platform/db/database.js";
+import { withBenchDatabase } from "./postgres.js";
 import { migrateToLatest } from "../src/platform/db/migrate.js";
 import { ensureOrganisation, seedDemo } from "../src/app/seed.js";
 import { JobRunner } from "../src/platform/jobs/jobs.js";
@@ -23,18 +22,11 @@ function p95(values: number[]): number {
 }
 
 export async function benchInbox(): Promise<void> {
-  const adminUrl = process.env["BENCH_DATABASE_URL"] ?? process.env["TEST_DATABASE_URL"];
-  if (!adminUrl) {
-    console.log("inbox: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server)");
-    return;
-  }
-  const name = `klarsvar_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString(), poolSize: 10 });
+  const ran = await withBenchDatabase(10, (database) => benchInboxOn(database));
+  if (!ran) console.log("inbox: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server)");
+}
+
+async function benchInboxOn(database: Database): Promise<void> {
   const jobs = new JobRunner(database);
   try {
     await migrateToLatest(database.db);
@@ -133,8 +125,5 @@ export async function benchInbox(): Promise<void> {
     }
   } finally {
     await jobs.stop().catch(() => undefined);
-    await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
   }
 }

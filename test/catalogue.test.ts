@@ -2,13 +2,14 @@
  * The help catalogue end to end through HTTP: public pages, search, the finder, open data,
  * caching, the staff editor with versions, review reminders, synonyms, and the inbox links.
  */
-import { readdir, readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { RdfXmlParser } from "rdfxml-streaming-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queueReviewReminders } from "../src/modules/catalogue/jobs/review.js";
 import { Browser, startTestApp, type TestApp } from "./app.js";
 import { BACKENDS } from "./db.js";
+import { mailsContaining, waitForMail } from "./outbox.js";
 
 function jsonLdOf(html: string): Record<string, unknown> {
   const m = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
@@ -228,18 +229,10 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
     expect(list.body).toContain("Behöver granskas");
     expect(await queueReviewReminders(t.database.db, t.jobs, t.org.id)).toBeGreaterThanOrEqual(1);
     await queueReviewReminders(t.database.db, t.jobs, t.org.id);
-    let mails: string[] = [];
-    for (let i = 0; i < 100 && mails.length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      mails = [];
-      for (const f of await readdir(outbox).catch(() => [])) {
-        const text = await readFile(join(outbox, f), "utf8");
-        if (text.includes(id)) mails.push(text);
-      }
-    }
+    expect(await waitForMail(outbox, id)).not.toBe("");
+    // A second reminder would have been sent by now.
     await new Promise((r) => setTimeout(r, 1000));
-    const all = [];
-    for (const f of await readdir(outbox)) { const text = await readFile(join(outbox, f), "utf8"); if (text.includes(id)) all.push(text); }
+    const all = await mailsContaining(outbox, id);
     expect(all).toHaveLength(1);
     expect(all[0]).toContain("handlaggare@example.se");
     const token = await b.csrfFrom(`/arbetsyta/stod/${id}`);

@@ -4,7 +4,7 @@
  * delivery by link and by e-mail, and every refusal to fail open.
  */
 import { execFile } from "node:child_process";
-import { readdir, readFile, rm, writeFile, mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -14,6 +14,7 @@ import { formStamp } from "../src/modules/inbox/index.js";
 import { pdfText } from "../src/platform/documents/masking.js";
 import { Browser, startTestApp, type TestApp } from "./app.js";
 import { BACKENDS } from "./db.js";
+import { waitForMail } from "./outbox.js";
 
 const run = promisify(execFile);
 const PNR = "19121212-1212";
@@ -211,14 +212,7 @@ describe.each(BACKENDS)("requests for public documents on %s", (backend) => {
     expect((await staff.post(`/arbetsyta/begaran/${id}/leverans`, { _csrf: token, method: "email" })).statusCode).toBe(303);
     const fee = await t.database.db.selectFrom("document_requests").select(["fee_amount", "delivery_method"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(Number(fee.fee_amount)).toBe(0);
-    let mail = "";
-    for (let i = 0; i < 100 && !mail; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      for (const f of await readdir(outbox).catch(() => [])) {
-        const text = await readFile(join(outbox, f), "utf8");
-        if (text.includes(`documents-${id}`)) mail = text;
-      }
-    }
+    const mail = await waitForMail(outbox, `documents-${id}`);
     expect(mail).toContain("To: eva@example.se");
     expect(mail).toContain("01-Protokoll oktober.txt");
     expect(mail).toContain("Content-Disposition: attachment");
@@ -260,14 +254,7 @@ describe.each(BACKENDS)("requests for public documents on %s", (backend) => {
     expect((await staff.post(`/arbetsyta/begaran/${id}/leverans-del`, { _csrf: token, partMethod: "email" })).statusCode).toBe(303);
     const told = await t.database.db.selectFrom("case_messages").select("body").where("case_id", "=", rq.caseId).where("direction", "=", "out").execute();
     expect(told.map((m) => m.body)).toContain("Vi lämnar ut handlingarna i delar. Del 1 i dag, resten senast fredag.");
-    let part = "";
-    for (let i = 0; i < 100 && !part; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      for (const f of await readdir(outbox).catch(() => [])) {
-        const text = await readFile(join(outbox, f), "utf8");
-        if (text.includes(`documents-${id}-part-`)) part = text;
-      }
-    }
+    const part = await waitForMail(outbox, `documents-${id}-part-`);
     expect(part).toContain("To: eva.delar@example.se");
     expect(part).toContain("en f=C3=B6rsta del");
     const after = await t.database.db.selectFrom("request_documents").select("delivered_at").where("id", "=", linked.id).executeTakeFirstOrThrow();

@@ -4,31 +4,10 @@
  * (RDF/XML, which Sveriges dataportal harvests).
  */
 import { stringify } from "csv-stringify/sync";
-import type { ServicePage } from "./queries.js";
+import type { OpenDataRow, ServicePage } from "./queries.js";
 import { choiceLabel, SITUATIONS } from "./situations.js";
 
-export interface OpenService {
-  readonly slug: string;
-  readonly name: string;
-  readonly summary: string;
-  readonly for_whom: string;
-  readonly what_you_get: string;
-  readonly cost: string;
-  readonly access: string;
-  readonly phone: string;
-  readonly email: string;
-  readonly web_form: boolean;
-  readonly address: string;
-  readonly opening_hours: string;
-  readonly accessibility: string;
-  readonly languages: string[];
-  readonly situations: string[];
-  readonly audiences: string[];
-  readonly unit_name: string | null;
-  readonly last_reviewed_at: Date;
-  readonly updated_at: Date;
-  readonly version: number;
-}
+export type OpenService = OpenDataRow;
 
 export const LICENSE_URI = "http://creativecommons.org/publicdomain/zero/1.0/";
 

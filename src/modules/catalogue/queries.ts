@@ -161,6 +161,8 @@ export async function openDataRows(db: Executor, orgId: string) {
     .where("s.org_id", "=", orgId).where("s.published", "=", true).orderBy("s.name").execute();
 }
 
+export type OpenDataRow = Awaited<ReturnType<typeof openDataRows>>[number];
+
 /** Services whose review date has passed, with the person responsible (for the reminder job). */
 export async function reviewsDue(db: Executor, orgId: string) {
   return db.selectFrom("catalogue_services as s").leftJoin("staff_users as r", "r.id", "s.responsible_id")

@@ -310,26 +310,20 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return done(reply, id, "beslut");
   });
 
-  app.post("/arbetsyta/begaran/:id/leverans-del", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const { r } = await loadRequest(request, id);
-    const result = await deliverPart(db, ctx.jobs, userActor(request, org.id), org.id, id, one(request.body as Body, "partMethod"), config);
-    if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
-    await tellRequester(request, r.case_id, result.delivery, true);
-    const token = result.delivery.token;
-    if (token) return renderRequest(request, reply, id, { notice: "Delen är skickad.", link: `${config.publicUrl.replace(/\/$/, "")}/handling/${token}` });
-    return done(reply, id, "del");
-  });
-
-  app.post("/arbetsyta/begaran/:id/leverans", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const { r } = await loadRequest(request, id);
-    const result = await deliverRequest(db, ctx.jobs, userActor(request, org.id), org.id, id, one(request.body as Body, "method"), config);
-    if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
-    await tellRequester(request, r.case_id, result.delivery, false);
-    const token = result.delivery.token;
-    // The download link is shown once (only its hash is stored).
-    if (token) return renderRequest(request, reply, id, { notice: NOTICES["skickad"] as string, link: `${config.publicUrl.replace(/\/$/, "")}/handling/${token}` });
-    return done(reply, id, "skickad");
-  });
+  // Sending a part ahead and sending everything after the decision: the same steps.
+  for (const [path, field, part] of [["leverans-del", "partMethod", true], ["leverans", "method", false]] as const) {
+    app.post(`/arbetsyta/begaran/:id/${path}`, { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }) } }, async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const { r } = await loadRequest(request, id);
+      const deliver = part ? deliverPart : deliverRequest;
+      const result = await deliver(db, ctx.jobs, userActor(request, org.id), org.id, id, one(request.body as Body, field), config);
+      if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
+      await tellRequester(request, r.case_id, result.delivery, part);
+      const token = result.delivery.token;
+      const notice = NOTICES[part ? "del" : "skickad"] as string;
+      // The download link is shown this once (only its hash is stored).
+      if (token) return renderRequest(request, reply, id, { notice, link: `${config.publicUrl.replace(/\/$/, "")}/handling/${token}` });
+      return done(reply, id, part ? "del" : "skickad");
+    });
+  }
 }
