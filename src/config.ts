@@ -3,6 +3,7 @@
  * environment here and nowhere else; a bad value stops the process at start with a
  * message that names the variable (see README, "Configuration").
  */
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { parseMailboxUrl, type MailboxAddress } from "./platform/mail/imap-reader.js";
 
@@ -52,6 +53,10 @@ const schema = z.object({
   MAIL_MAX_MESSAGE_BYTES: positiveInt.default(26_214_400),
   MAIL_RETRY_DELAY_SECONDS: positiveInt.default(30),
   OPEN311_API_KEYS: z.string().optional(),
+  META_APP_SECRET: z.string().min(16).optional(),
+  META_VERIFY_TOKEN: z.string().min(16).optional(),
+  META_GRAPH_URL: z.url().default("https://graph.facebook.com/v21.0"),
+  SOCIAL_TOKEN_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (openssl rand -base64 32)").optional(),
   REQUEST_FEE_FREE_PAGES: z.coerce.number().int().min(0).default(9),
   REQUEST_FEE_FIRST_CHARGED_PAGE: z.coerce.number().min(0).default(50),
   REQUEST_FEE_PER_PAGE: z.coerce.number().min(0).default(2),
@@ -87,6 +92,8 @@ export interface Config {
   /** The municipality's fee rules for copies of public documents (avgiftsförordningen 1992:191 as a model). */
   readonly requestFees: { readonly freePages: number; readonly firstChargedPage: number; readonly perPage: number; readonly electronic: boolean };
   readonly requestDownloadDays: number;
+  /** Meta (Facebook, Instagram) webhooks and the Graph API; social tokens are encrypted with `tokenKey`. */
+  readonly social: { readonly metaAppSecret: string | undefined; readonly metaVerifyToken: string | undefined; readonly graphUrl: string; readonly tokenKey: Buffer };
   readonly bodyLimitBytes: number;
   readonly upload: { readonly limitBytes: number; readonly maxFiles: number };
   readonly pressure: { readonly maxEventLoopDelayMs: number; readonly maxHeapMb: number };
@@ -172,6 +179,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     formRateLimitPerMinute: c.FORM_RATE_LIMIT_PER_MINUTE,
     requestFees: { freePages: c.REQUEST_FEE_FREE_PAGES, firstChargedPage: c.REQUEST_FEE_FIRST_CHARGED_PAGE, perPage: c.REQUEST_FEE_PER_PAGE, electronic: c.REQUEST_FEE_ELECTRONIC },
     requestDownloadDays: c.REQUEST_DOWNLOAD_DAYS,
+    social: {
+      metaAppSecret: c.META_APP_SECRET, metaVerifyToken: c.META_VERIFY_TOKEN, graphUrl: c.META_GRAPH_URL.replace(/\/$/, ""),
+      // Without a key of its own, one is derived from the session secret (changing that secret then makes saved tokens unreadable).
+      tokenKey: c.SOCIAL_TOKEN_KEY ? Buffer.from(c.SOCIAL_TOKEN_KEY, "base64") : createHash("sha256").update(`klarsvar-social-tokens:${c.SESSION_SECRET}`).digest(),
+    },
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     upload: { limitBytes: c.UPLOAD_LIMIT_BYTES, maxFiles: c.UPLOAD_MAX_FILES },
     pressure: { maxEventLoopDelayMs: c.PRESSURE_MAX_EVENT_LOOP_DELAY_MS, maxHeapMb: c.PRESSURE_MAX_HEAP_MB },

@@ -19,11 +19,15 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { backend?: Backend; env?: Record<string, string>; modules?: readonly KlarsvarModule[]; work?: boolean; services?: boolean; sampleInterval?: number } = {},
+  options: {
+    backend?: Backend; env?: Record<string, string>; modules?: readonly KlarsvarModule[]; work?: boolean; services?: boolean; sampleInterval?: number;
+    /** Start on this database (a restart); close() then leaves it open. */
+    database?: TestDatabase;
+  } = {},
 ): Promise<TestApp> {
   // A loaded CI machine stalls the event loop now and then; only the pressure test wants 503s.
   const config = testConfig({ PRESSURE_MAX_EVENT_LOOP_DELAY_MS: "5000", ...options.env });
-  const database = await freshDatabase(options.backend ?? "pglite");
+  const database = options.database ?? (await freshDatabase(options.backend ?? "pglite"));
   const org = await ensureOrganisation(database.db);
   await seedDemo(database.db, org, DEMO_PASSWORD);
   const jobs = new JobRunner(database, { pollingIntervalSeconds: 0.5 });
@@ -43,7 +47,7 @@ export async function startTestApp(
       await app.close();
       for (const service of services) await service.stop();
       await jobs.stop();
-      await database.close();
+      if (!options.database) await database.close();
     },
   };
 }

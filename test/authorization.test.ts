@@ -14,7 +14,10 @@ const PUBLIC = "public" as const;
 const INBOX: readonly Role[] = ["admin", "communicator", "unit_staff", "manager"];
 
 /** route → who may use it: "public", or the roles allowed (everyone else gets 403, anonymous 401/303). */
-const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
+/** Public by policy, but refused (403) without the sender's signature or verify token — which the matrix does not have. */
+const SIGNED = "signed" as const;
+
+const MATRIX: Record<string, typeof PUBLIC | typeof SIGNED | readonly Role[]> = {
   "GET /": PUBLIC,
   "GET /tillganglighet": PUBLIC,
   "GET /personuppgifter": PUBLIC,
@@ -44,6 +47,8 @@ const MATRIX: Record<string, typeof PUBLIC | readonly Role[]> = {
   "GET /stod/:slug": PUBLIC,
   "GET /stod/:slug/lattlast": PUBLIC,
   "GET /stod/:slug/sprak/:lang": PUBLIC,
+  "GET /webhooks/meta": SIGNED,
+  "POST /webhooks/meta": SIGNED,
   "GET /begar-handling": PUBLIC,
   "POST /begar-handling": PUBLIC,
   "GET /handling/:token": PUBLIC,
@@ -178,7 +183,9 @@ describe("authorisation matrix", () => {
       // Signing out is part of the matrix; sign back in for the routes that follow.
       if (url === "/logga-ut" && who !== "anonymous") expect((await b.login(`matris-${who}@example.se`, PASSWORD)).statusCode).toBe(303);
     }
-    if (rule === PUBLIC) {
+    if (rule === SIGNED) {
+      expect(status).toBe(403);
+    } else if (rule === PUBLIC) {
       expect([401, 403]).not.toContain(status);
     } else if (who === "anonymous") {
       expect(status).toBe(method === "GET" ? 303 : 401);

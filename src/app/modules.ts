@@ -9,5 +9,6 @@ import { klarsprakModule } from "../modules/klarsprak/module.js";
 import { inboxModule } from "../modules/inbox/module.js";
 import { catalogueModule } from "../modules/catalogue/module.js";
 import { requestsModule } from "../modules/requests/module.js";
+import { socialModule } from "../modules/social/module.js";
 
-export const MODULES: readonly KlarsvarModule[] = [siteModule, inboxModule, catalogueModule, requestsModule, klarsprakModule, authModule, workspaceModule, adminModule, opsModule];
+export const MODULES: readonly KlarsvarModule[] = [siteModule, inboxModule, catalogueModule, requestsModule, socialModule, klarsprakModule, authModule, workspaceModule, adminModule, opsModule];

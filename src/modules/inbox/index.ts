@@ -112,3 +112,4 @@ export async function caseByNumber(db: Executor, orgId: string, number: string):
   const c = await db.selectFrom("cases").select(["id", "unit_id", "secret"]).where("org_id", "=", orgId).where("number", "=", n).executeTakeFirst();
   return c ? { id: c.id, unitId: c.unit_id, secret: c.secret } : undefined;
 }
+export { addRequesterMessage } from "./commands/handle.js";

@@ -1,7 +1,8 @@
 /**
  * Answer-time targets. Defaults: a first answer within 1 working day for questions (the KKiK
  * measure), 4 working hours for media inquiries, 1 working hour for a report of concern about
- * a child (the protection assessment is made the same day).
+ * a child (the protection assessment is made the same day), 4 working hours for a public comment
+ * on the department's social-media accounts (everyone can see whether it was answered).
  */
 import { addOfficeMinutes, DEFAULT_OFFICE_HOURS, officeMinutesBetween, workingDayMinutes, type OfficeHours } from "../../platform/time/working-time.js";
 import type { CaseKind } from "../../platform/db/schema.js";
@@ -12,9 +13,9 @@ export interface SlaTarget {
   readonly label: string;
 }
 
-export function targetFor(kind: CaseKind, concern: boolean, hours: OfficeHours = DEFAULT_OFFICE_HOURS): SlaTarget {
+export function targetFor(kind: CaseKind, concern: boolean, hours: OfficeHours = DEFAULT_OFFICE_HOURS, publicComment = false): SlaTarget {
   if (concern) return { minutes: 60, label: "1 arbetstimme" };
-  if (kind === "media") return { minutes: 240, label: "4 arbetstimmar" };
+  if (kind === "media" || publicComment) return { minutes: 240, label: "4 arbetstimmar" };
   return { minutes: workingDayMinutes(hours), label: "1 arbetsdag" };
 }
 
@@ -22,8 +23,8 @@ export function targetFor(kind: CaseKind, concern: boolean, hours: OfficeHours =
 // are kept to the minute).
 const dueCache = new Map<string, number>();
 
-export function firstAnswerDue(received: Date, kind: CaseKind, concern: boolean, hours: OfficeHours = DEFAULT_OFFICE_HOURS): Date {
-  const minutes = targetFor(kind, concern, hours).minutes;
+export function firstAnswerDue(received: Date, kind: CaseKind, concern: boolean, hours: OfficeHours = DEFAULT_OFFICE_HOURS, publicComment = false): Date {
+  const minutes = targetFor(kind, concern, hours, publicComment).minutes;
   const minute = Math.floor(received.getTime() / 60_000) * 60_000;
   const key = `${minute}|${minutes}|${hours.open}|${hours.close}|${hours.eveClose}`;
   let due = dueCache.get(key);

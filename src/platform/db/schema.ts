@@ -377,7 +377,58 @@ export interface RequestDownloadsTable {
   created_at: Generated<Date>;
 }
 
+
+export interface SocialAccountsTable {
+  id: Generated<string>;
+  org_id: string;
+  platform: "facebook" | "instagram" | "mastodon";
+  external_id: string;
+  name: string;
+  base_url: string | null;
+  token_encrypted: string;
+  active: Generated<boolean>;
+  cursor: string | null;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface SocialEventsTable {
+  id: Generated<string>;
+  org_id: string;
+  source: "meta" | "mastodon";
+  body: string;
+  status: ColumnType<"pending" | "processed" | "ignored" | "failed", "pending" | "processed" | "ignored" | "failed" | undefined, "pending" | "processed" | "ignored" | "failed">;
+  note: string | null;
+  received_at: Generated<Date>;
+  processed_at: Timestamp | null;
+}
+
+export interface SocialItemsTable {
+  id: Generated<string>;
+  org_id: string;
+  account_id: string;
+  case_id: string | null;
+  direction: "in" | "out";
+  kind: "comment" | "message" | "mention" | "reply";
+  external_id: string;
+  parent_external_id: string | null;
+  post_external_id: string | null;
+  author_id: string | null;
+  author_name: string | null;
+  text: string;
+  permalink: string | null;
+  visibility: string | null;
+  created_at: Timestamp;
+  hidden_at: Timestamp | null;
+  removed_at: Timestamp | null;
+}
+
 export interface DB {
+  social_accounts: SocialAccountsTable;
+  social_events: SocialEventsTable;
+  social_items: SocialItemsTable;
   document_requests: DocumentRequestsTable;
   request_documents: RequestDocumentsTable;
   request_masks: RequestMasksTable;

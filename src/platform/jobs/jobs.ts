@@ -25,6 +25,12 @@ export interface JobDefinition<T extends object = object> {
   readonly expireInSeconds?: number;
   /** Cron expression (Europe/Stockholm) to run on a schedule. */
   readonly schedule?: string;
+  /**
+   * Jobs fetched at a time. pg-boss waits a polling interval after each fetch, even a full
+   * one, so a queue that must drain bursts (webhook deliveries) takes many at once. A failure
+   * retries the whole batch: handlers of batched jobs must be idempotent.
+   */
+  readonly batchSize?: number;
 }
 
 export interface SendOptions {
@@ -111,7 +117,7 @@ export class JobRunner {
     for (const def of this.definitions.values()) {
       await boss.work<object>(
         def.name,
-        { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, includeMetadata: true },
+        { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, includeMetadata: true, batchSize: def.batchSize ?? 1 },
         async (jobs) => {
           for (const job of jobs) {
             await def.handler(job.data as never, { id: job.id, name: job.name, retryCount: job.retryCount });

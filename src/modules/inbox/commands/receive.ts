@@ -47,6 +47,8 @@ export interface IncomingQuestion {
   readonly acknowledge?: boolean | undefined;
   /** An automatic message (out of office): stored and registered, never answered. */
   readonly automatic?: boolean | undefined;
+  /** A public comment on a social-media post: answered within 4 working hours. */
+  readonly publicComment?: boolean | undefined;
   /** Obviously of minor importance (advertising, an unmatched bounce): registered as such, closed. */
   readonly minorImportance?: boolean | undefined;
 }
@@ -157,7 +159,7 @@ export async function receiveQuestions(
     await db.transaction().execute(async (trx) => {
       const rows = planned.map((p) => {
         const followToken = followTokenFor(deps.secret, p.caseId);
-        const due = firstAnswerDue(p.received, p.kind, p.concern.concern);
+        const due = firstAnswerDue(p.received, p.kind, p.concern.concern, undefined, p.q.publicComment === true);
         done.set(p, { ok: true, caseId: p.caseId, number: numbers.get(p) as string, followToken, due, concern: p.concern.concern, secret: p.secrecy.secret, unitId: p.unitId });
         return {
           id: p.caseId, org_id: orgId, number: numbers.get(p) as string, channel: p.q.channel, kind: p.kind, category_id: p.q.categoryId ?? null,

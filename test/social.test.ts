@@ -1,0 +1,183 @@
+/**
+ * Facebook and Instagram in through Meta's webhook, as Meta sends it: the handshake, signed
+ * deliveries (good, bad, missing, replayed), page comments, Messenger threads, Instagram
+ * comments, deliveries we cannot use, and a restart in the middle of a burst.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { metaSignature } from "../src/modules/social/signature.js";
+import { encryptToken } from "../src/modules/social/tokens.js";
+import { startTestApp, type TestApp } from "./app.js";
+import { BACKENDS, freshDatabase, type TestDatabase } from "./db.js";
+
+const SECRET = "meta-app-secret-for-tests-0123456789";
+const VERIFY = "verify-token-for-tests-0123456789";
+const PAGE = "100200300";
+const IG = "178414000111";
+const ENV = { META_APP_SECRET: SECRET, META_VERIFY_TOKEN: VERIFY, RATE_LIMIT_PER_MINUTE: "10000" };
+
+let seq = 0;
+function pageComment(opts: { id?: string; parent?: string; from?: string; name?: string; text?: string; page?: string } = {}) {
+  const id = opts.id ?? `${PAGE}_${++seq}00${Date.now() % 100000}`;
+  return {
+    object: "page",
+    entry: [{ id: opts.page ?? PAGE, time: Math.floor(Date.now() / 1000), changes: [{ field: "feed", value: {
+      item: "comment", verb: "add", comment_id: id, post_id: `${PAGE}_555`, parent_id: opts.parent ?? `${PAGE}_555`,
+      from: { id: opts.from ?? "900001", name: opts.name ?? "Lena Exempel" }, message: opts.text ?? "När öppnar budgetrådgivningen efter jul?", created_time: Math.floor(Date.now() / 1000),
+    } }] }],
+  };
+}
+
+function messenger(mid: string, from: string, text: string, echo = false) {
+  return { object: "page", entry: [{ id: PAGE, time: Date.now(), messaging: [{ sender: { id: echo ? PAGE : from }, recipient: { id: echo ? from : PAGE }, timestamp: Date.now(), message: { mid, text, ...(echo ? { is_echo: true } : {}) } }] }] };
+}
+
+describe.each(BACKENDS)("Meta webhook on %s", (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ backend, work: true, env: ENV });
+    await addAccounts(t);
+  });
+  afterAll(async () => t?.close());
+
+  async function deliver(payload: unknown, signature?: string | null) {
+    const body = Buffer.from(typeof payload === "string" ? payload : JSON.stringify(payload));
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (signature !== null) headers["x-hub-signature-256"] = signature ?? metaSignature(SECRET, body);
+    return t.app.inject({ method: "POST", url: "/webhooks/meta", payload: body, headers });
+  }
+
+  async function settled() {
+    for (let i = 0; i < 200; i++) {
+      const pending = await t.database.db.selectFrom("social_events").select("id").where("status", "=", "pending").execute();
+      if (pending.length === 0) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error("events still pending");
+  }
+
+  const caseOf = async (externalId: string) => t.database.db.selectFrom("social_items as i").innerJoin("cases as c", "c.id", "i.case_id")
+    .select(["c.id", "c.channel", "c.subject", "c.requester_name", "c.received_at", "c.first_answer_due"]).where("i.external_id", "=", externalId).executeTakeFirst();
+
+  it("answers the subscription handshake only with the right verify token", async () => {
+    const ok = await t.app.inject({ url: `/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=1158201444` });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toBe("1158201444");
+    expect((await t.app.inject({ url: "/webhooks/meta?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1" })).statusCode).toBe(403);
+  });
+
+  it("refuses a wrong or missing signature and stores nothing; a good one is stored before the 200", async () => {
+    const before = await t.database.db.selectFrom("social_events").select("id").execute();
+    expect((await deliver(pageComment(), "sha256=" + "0".repeat(64))).statusCode).toBe(403);
+    expect((await deliver(pageComment(), null)).statusCode).toBe(403);
+    expect((await deliver(pageComment(), metaSignature("another-secret-0123456789", Buffer.from("{}")))).statusCode).toBe(403);
+    expect((await t.database.db.selectFrom("social_events").select("id").execute()).length).toBe(before.length);
+    const res = await deliver(pageComment());
+    expect(res.statusCode).toBe(200);
+    expect((await t.database.db.selectFrom("social_events").select("id").execute()).length).toBe(before.length + 1);
+  });
+
+  it("turns a page comment into a case answered within 4 working hours; a replayed delivery creates nothing new", async () => {
+    const payload = pageComment({ id: `${PAGE}_7001`, name: "Lena Exempel", text: "Hur ansöker man om ekonomiskt bistånd?" });
+    expect((await deliver(payload)).statusCode).toBe(200);
+    expect((await deliver(payload)).statusCode).toBe(200);
+    await settled();
+    const c = await caseOf(`${PAGE}_7001`);
+    expect(c).toMatchObject({ channel: "facebook", subject: "Kommentar på Facebook", requester_name: "Lena Exempel" });
+    const cases = await t.database.db.selectFrom("case_messages").select("case_id").where("external_id", "=", `meta:facebook:${PAGE}_7001`).execute();
+    expect(cases).toHaveLength(1);
+    // A reply under that comment continues the same case.
+    await deliver(pageComment({ id: `${PAGE}_7002`, parent: `${PAGE}_7001`, text: "Och hur lång tid tar det?" }));
+    await settled();
+    expect((await caseOf(`${PAGE}_7002`))?.id).toBe(c?.id);
+    // Our own comment (from the page) is not a question.
+    await deliver(pageComment({ id: `${PAGE}_7003`, from: PAGE, text: "Hej Lena! Vi svarar i Messenger." }));
+    await settled();
+    expect(await caseOf(`${PAGE}_7003`)).toBeUndefined();
+  });
+
+  it("keeps a Messenger conversation in one case and ignores our own echoes", async () => {
+    await deliver(messenger("m_1", "2400001", "Hej, jag behöver prata med någon om min ekonomi."));
+    await deliver(messenger("m_2", "2400001", "Kan ni ringa mig i morgon?"));
+    await deliver(messenger("m_3", "2400001", "Vi ringer dig i morgon förmiddag.", true));
+    await settled();
+    const first = await caseOf("m_1");
+    expect(first).toMatchObject({ channel: "facebook", subject: "Meddelande i Messenger" });
+    expect((await caseOf("m_2"))?.id).toBe(first?.id);
+    expect(await caseOf("m_3")).toBeUndefined();
+    const messages = await t.database.db.selectFrom("case_messages").select("body").where("case_id", "=", first?.id as string).where("direction", "=", "in").execute();
+    expect(messages.map((m) => m.body)).toEqual(["Hej, jag behöver prata med någon om min ekonomi.", "Kan ni ringa mig i morgon?"]);
+  });
+
+  it("turns an Instagram comment into a case", async () => {
+    await deliver({ object: "instagram", entry: [{ id: IG, time: Math.floor(Date.now() / 1000), changes: [{ field: "comments", value: { id: "17865799348089039", text: "Finns det stöd för unga som mår dåligt?", from: { id: "17841401", username: "exempel.ung" }, media: { id: "18000111", media_product_type: "FEED" } } }] }] });
+    await settled();
+    expect(await caseOf("17865799348089039")).toMatchObject({ channel: "instagram", subject: "Kommentar på Instagram", requester_name: "exempel.ung" });
+  });
+
+  it("answers 200 to what it cannot use and does nothing with it: malformed JSON, unknown events, pages we do not manage", async () => {
+    const casesBefore = await t.database.db.selectFrom("cases").select("id").execute();
+    expect((await deliver("{ not json")).statusCode).toBe(200);
+    expect((await deliver({ object: "whatsapp_business_account", entry: [] })).statusCode).toBe(200);
+    expect((await deliver({ object: "page", entry: [{ id: PAGE, changes: [{ field: "feed", value: { item: "reaction", verb: "add", reaction_type: "like" } }] }] })).statusCode).toBe(200);
+    expect((await deliver(pageComment({ page: "999999", id: "999999_1" }))).statusCode).toBe(200);
+    await settled();
+    expect((await t.database.db.selectFrom("cases").select("id").execute()).length).toBe(casesBefore.length);
+    const notes = await t.database.db.selectFrom("social_events").select(["status", "note"]).where("status", "=", "ignored").execute();
+    expect(notes.map((n) => n.note)).toEqual(expect.arrayContaining(["Felaktig JSON", "Ingen kommentar eller inget meddelande i leveransen"]));
+  });
+});
+
+async function addAccounts(t: TestApp): Promise<void> {
+  await t.database.db.insertInto("social_accounts").values([
+    { org_id: t.org.id, platform: "facebook", external_id: PAGE, name: "Socialförvaltningen Exempelstad", token_encrypted: encryptToken(t.config.social.tokenKey, "page-token-fb") },
+    { org_id: t.org.id, platform: "instagram", external_id: IG, name: "@socialforvaltningen", token_encrypted: encryptToken(t.config.social.tokenKey, "page-token-ig") },
+  ]).onConflict((oc) => oc.doNothing()).execute();
+}
+
+describe.each(BACKENDS)("a burst of Meta deliveries and a restart on %s", (backend) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+  });
+  afterAll(async () => database?.close());
+
+  it("absorbs 300 deliveries, stops in the middle of working them, and after the restart has every comment once", async () => {
+    const first = await startTestApp({ database, work: true, env: ENV });
+    await addAccounts(first);
+    const ids = Array.from({ length: 300 }, (_, i) => `${PAGE}_burst${i}`);
+    const started = Date.now();
+    for (const id of ids) {
+      const body = Buffer.from(JSON.stringify(pageComment({ id, text: `Fråga nummer ${id} om öppettider.` })));
+      const res = await first.app.inject({ method: "POST", url: "/webhooks/meta", payload: body, headers: { "content-type": "application/json", "x-hub-signature-256": metaSignature(SECRET, body) } });
+      expect(res.statusCode).toBe(200);
+    }
+    const burstMs = Date.now() - started;
+    // Every delivery is stored before its 200 …
+    expect((await database.db.selectFrom("social_events").select("id").execute()).length).toBe(300);
+    // … and the process stops while the jobs are still being worked.
+    await first.close();
+    const done = await database.db.selectFrom("social_items").select("id").execute();
+    console.log(`${backend}: 300 deliveries accepted in ${burstMs} ms; ${done.length} worked before the stop`);
+
+    const second = await startTestApp({ database, work: true, env: ENV });
+    try {
+      // Meta redelivers some of them after the restart, too.
+      for (const id of ids.slice(0, 20)) {
+        const body = Buffer.from(JSON.stringify(pageComment({ id, text: `Fråga nummer ${id} om öppettider.` })));
+        await second.app.inject({ method: "POST", url: "/webhooks/meta", payload: body, headers: { "content-type": "application/json", "x-hub-signature-256": metaSignature(SECRET, body) } });
+      }
+      for (let i = 0; i < 600; i++) {
+        const pending = await database.db.selectFrom("social_events").select("id").where("status", "=", "pending").execute();
+        if (pending.length === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const items = await database.db.selectFrom("social_items").select(["external_id", "case_id"]).where("external_id", "like", `${PAGE}_burst%`).execute();
+      expect(items).toHaveLength(300);
+      expect(new Set(items.map((i) => i.case_id)).size).toBe(300);
+      const messages = await database.db.selectFrom("case_messages").select("external_id").where("external_id", "like", `meta:facebook:${PAGE}_burst%`).execute();
+      expect(messages).toHaveLength(300);
+    } finally {
+      await second.close();
+    }
+  }, 180_000);
+});
