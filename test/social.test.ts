@@ -4,10 +4,12 @@
  * comments, deliveries we cannot use, and a restart in the middle of a burst.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { replyToCase } from "../src/modules/inbox/index.js";
 import { metaSignature } from "../src/modules/social/signature.js";
 import { encryptToken } from "../src/modules/social/tokens.js";
 import { startTestApp, type TestApp } from "./app.js";
 import { BACKENDS, freshDatabase, type TestDatabase } from "./db.js";
+import { FakeGraph } from "./fakes/graph.js";
 
 const SECRET = "meta-app-secret-for-tests-0123456789";
 const VERIFY = "verify-token-for-tests-0123456789";
@@ -97,6 +99,7 @@ describe.each(BACKENDS)("Meta webhook on %s", (backend) => {
 
   it("keeps a Messenger conversation in one case and ignores our own echoes", async () => {
     await deliver(messenger("m_1", "2400001", "Hej, jag behöver prata med någon om min ekonomi."));
+    await new Promise((r) => setTimeout(r, 5));
     await deliver(messenger("m_2", "2400001", "Kan ni ringa mig i morgon?"));
     await deliver(messenger("m_3", "2400001", "Vi ringer dig i morgon förmiddag.", true));
     await settled();
@@ -104,7 +107,8 @@ describe.each(BACKENDS)("Meta webhook on %s", (backend) => {
     expect(first).toMatchObject({ channel: "facebook", subject: "Meddelande i Messenger" });
     expect((await caseOf("m_2"))?.id).toBe(first?.id);
     expect(await caseOf("m_3")).toBeUndefined();
-    const messages = await t.database.db.selectFrom("case_messages").select("body").where("case_id", "=", first?.id as string).where("direction", "=", "in").execute();
+    // Deliveries may be worked in any order; the conversation reads in the order it was written.
+    const messages = await t.database.db.selectFrom("case_messages").select("body").where("case_id", "=", first?.id as string).where("direction", "=", "in").orderBy("created_at").execute();
     expect(messages.map((m) => m.body)).toEqual(["Hej, jag behöver prata med någon om min ekonomi.", "Kan ni ringa mig i morgon?"]);
   });
 
@@ -180,4 +184,96 @@ describe.each(BACKENDS)("a burst of Meta deliveries and a restart on %s", (backe
       await second.close();
     }
   }, 180_000);
+});
+
+describe.each(BACKENDS)("answers going back to Facebook and Instagram on %s", (backend) => {
+  let t: TestApp;
+  const graph = new FakeGraph(new Set(["page-token-fb", "page-token-ig"]));
+  beforeAll(async () => {
+    await graph.start();
+    t = await startTestApp({ backend, work: true, env: { ...ENV, META_GRAPH_URL: graph.url, MAIL_RETRY_DELAY_SECONDS: "1" } });
+    await addAccounts(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await graph.stop();
+  });
+
+  async function deliver(payload: unknown) {
+    const body = Buffer.from(JSON.stringify(payload));
+    const res = await t.app.inject({ method: "POST", url: "/webhooks/meta", payload: body, headers: { "content-type": "application/json", "x-hub-signature-256": metaSignature(SECRET, body) } });
+    expect(res.statusCode).toBe(200);
+    for (let i = 0; i < 200; i++) {
+      const pending = await t.database.db.selectFrom("social_events").select("id").where("status", "=", "pending").execute();
+      if (pending.length === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async function answer(externalId: string, text: string) {
+    const item = await t.database.db.selectFrom("social_items").select("case_id").where("external_id", "=", externalId).executeTakeFirstOrThrow();
+    const staff = await t.database.db.selectFrom("staff_users").select("id").where("email", "=", "kommunikator@example.se").executeTakeFirstOrThrow();
+    const result = await replyToCase({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret }, { orgId: t.org.id, userId: staff.id, label: "test" }, item.case_id as string, text);
+    expect(result.ok).toBe(true);
+    const message = await t.database.db.selectFrom("case_messages").select("id").where("case_id", "=", item.case_id as string).where("direction", "=", "out").orderBy("created_at", "desc").executeTakeFirstOrThrow();
+    for (let i = 0; i < 200; i++) {
+      const m = await t.database.db.selectFrom("case_messages").select("delivery_status").where("id", "=", message.id).executeTakeFirstOrThrow();
+      if (m.delivery_status !== "queued") break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const events = await t.database.db.selectFrom("case_events").select(["type", "details"]).where("case_id", "=", item.case_id as string).execute();
+    const final = await t.database.db.selectFrom("case_messages").select("delivery_status").where("id", "=", message.id).executeTakeFirstOrThrow();
+    return { caseId: item.case_id as string, status: final.delivery_status, failure: events.find((e) => e.type === "delivery-failed")?.details as { reason?: string } | undefined };
+  }
+
+  it("answers a page comment publicly under it, with the page's token", async () => {
+    await deliver(pageComment({ id: `${PAGE}_8001`, text: "Var kan jag få hjälp med budget?" }));
+    const r = await answer(`${PAGE}_8001`, "Hej! Ring budgetrådgivningen på 070-174 06 11.");
+    expect(r.status).toBe("sent");
+    expect(graph.calls.at(-1)).toEqual({ path: `/${PAGE}_8001/comments`, token: "page-token-fb", body: { message: "Hej! Ring budgetrådgivningen på 070-174 06 11." } });
+    const out = await t.database.db.selectFrom("social_items").select(["direction", "kind", "parent_external_id"]).where("case_id", "=", r.caseId).where("direction", "=", "out").executeTakeFirstOrThrow();
+    expect(out).toEqual({ direction: "out", kind: "reply", parent_external_id: `${PAGE}_8001` });
+  });
+
+  it("answers Messenger within 24 hours as a RESPONSE, and says why not after 24 hours", async () => {
+    await deliver(messenger("m_8101", "2400555", "Hej, vad gäller för försörjningsstöd?"));
+    const r = await answer("m_8101", "Hej! Du kan läsa om det på vår webbplats.");
+    expect(r.status).toBe("sent");
+    expect(graph.calls.at(-1)).toEqual({ path: `/${PAGE}/messages`, token: "page-token-fb", body: { recipient: { id: "2400555" }, messaging_type: "RESPONSE", message: { text: "Hej! Du kan läsa om det på vår webbplats." } } });
+    await deliver(messenger("m_8102", "2400666", "Hej, en fråga om kontaktfamilj."));
+    await t.database.db.updateTable("social_items").set({ created_at: new Date(Date.now() - 25 * 3_600_000) }).where("external_id", "=", "m_8102").execute();
+    const calls = graph.calls.length;
+    const late = await answer("m_8102", "Hej! Förlåt att vi svarar sent.");
+    expect(late.status).toBe("failed");
+    expect(late.failure?.reason).toContain("bara svar inom 24 timmar");
+    expect(graph.calls.length).toBe(calls);
+  });
+
+  it("answers an Instagram comment under it", async () => {
+    await deliver({ object: "instagram", entry: [{ id: IG, time: Math.floor(Date.now() / 1000), changes: [{ field: "comments", value: { id: "17865799348089999", text: "Vilka öppettider har träffpunkten?", from: { id: "17841402", username: "exempel.vuxen" }, media: { id: "18000222" } } }] }] });
+    const r = await answer("17865799348089999", "Måndag–fredag 10–15, torsdagar till 19.");
+    expect(r.status).toBe("sent");
+    expect(graph.calls.at(-1)).toMatchObject({ path: "/17865799348089999/replies", token: "page-token-ig" });
+  });
+
+  it("retries when Meta limits the rate, and explains an expired token or a deleted comment without retrying", async () => {
+    await deliver(pageComment({ id: `${PAGE}_8201`, text: "Fråga ett" }));
+    graph.failNext(new RegExp(`${PAGE}_8201/comments`), { status: 400, error: { message: "(#4) Application request limit reached", type: "OAuthException", code: 4 } });
+    const retried = await answer(`${PAGE}_8201`, "Svar ett");
+    expect(retried.status).toBe("sent");
+    expect(graph.calls.filter((c) => c.path === `/${PAGE}_8201/comments`)).toHaveLength(2);
+
+    await deliver(pageComment({ id: `${PAGE}_8202`, text: "Fråga två" }));
+    graph.failNext(new RegExp(`${PAGE}_8202/comments`), { status: 400, error: { message: "Error validating access token: Session has expired", type: "OAuthException", code: 190, error_subcode: 463 } }, 5);
+    const expired = await answer(`${PAGE}_8202`, "Svar två");
+    expect(expired.status).toBe("failed");
+    expect(expired.failure?.reason).toContain("nyckel har gått ut");
+    expect(graph.calls.filter((c) => c.path === `/${PAGE}_8202/comments`)).toHaveLength(1);
+
+    await deliver(pageComment({ id: `${PAGE}_8203`, text: "Fråga tre" }));
+    graph.failNext(new RegExp(`${PAGE}_8203/comments`), { status: 400, error: { message: "Unsupported post request. Object with ID does not exist", type: "GraphMethodException", code: 100, error_subcode: 33 } });
+    const gone = await answer(`${PAGE}_8203`, "Svar tre");
+    expect(gone.status).toBe("failed");
+    expect(gone.failure?.reason).toContain("finns inte längre");
+  });
 });

@@ -113,3 +113,16 @@ export async function caseByNumber(db: Executor, orgId: string, number: string):
   return c ? { id: c.id, unitId: c.unit_id, secret: c.secret } : undefined;
 }
 export { addRequesterMessage } from "./commands/handle.js";
+
+/** An answer written in a case, for the job that sends it on another channel. */
+export async function outgoingMessage(db: Executor, messageId: string): Promise<{ orgId: string; caseId: string; body: string; channel: string; deliveryStatus: string | null } | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(messageId)) return undefined;
+  const m = await db.selectFrom("case_messages").select(["org_id", "case_id", "body", "channel", "delivery_status"]).where("id", "=", messageId).where("direction", "=", "out").executeTakeFirst();
+  return m ? { orgId: m.org_id, caseId: m.case_id, body: m.body, channel: m.channel, deliveryStatus: m.delivery_status } : undefined;
+}
+
+/** Records whether an answer reached the person; a failure and its reason go into the case history. */
+export async function markDelivery(db: Executor, messageId: string, status: "sent" | "failed", reason?: string): Promise<void> {
+  const m = await db.updateTable("case_messages").set({ delivery_status: status }).where("id", "=", messageId).returning(["org_id", "case_id"]).executeTakeFirst();
+  if (m && status === "failed") await recordCaseEvent(db, m.org_id, m.case_id, null, "delivery-failed", { messageId, reason: reason ?? "" });
+}

@@ -44,7 +44,7 @@ export async function receiveSocialItem(deps: InboxDeps, orgId: string, account:
   let caseId = await caseToContinue(deps, account.id, item);
   let outcome: "new" | "added" | "duplicate" = "added";
   if (caseId) {
-    const added = await addRequesterMessage(deps, orgId, caseId, item.text, actor, { externalId, channel: item.platform });
+    const added = await addRequesterMessage(deps, orgId, caseId, item.text, actor, { externalId, channel: item.platform, writtenAt: item.createdAt });
     if (!added.ok && added.error === "duplicate") outcome = "duplicate";
   } else {
     const question: IncomingQuestion = {

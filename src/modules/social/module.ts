@@ -2,6 +2,7 @@
 import type { KlarsvarModule } from "../../app/module.js";
 import type { JobDefinition } from "../../platform/jobs/jobs.js";
 import { processMetaEvent } from "./intake.js";
+import { SEND_REPLY_JOB, sendSocialReply } from "./replies.js";
 import { metaWebhookRoutes, PROCESS_EVENT_JOB } from "./webhook.js";
 
 export const socialModule: KlarsvarModule = {
@@ -17,7 +18,14 @@ export const socialModule: KlarsvarModule = {
       batchSize: 50,
       handler: ({ eventId }) => processMetaEvent(deps, ctx.org.id, eventId),
     };
-    return [processEvent as unknown as JobDefinition<never>];
+    const sendReply: JobDefinition<{ messageId: string }> = {
+      name: SEND_REPLY_JOB,
+      retryLimit: 6,
+      retryDelaySeconds: ctx.config.mail.retryDelaySeconds,
+      retryBackoff: true,
+      handler: ({ messageId }) => sendSocialReply(ctx.database.db, ctx.config, messageId),
+    };
+    return [processEvent as unknown as JobDefinition<never>, sendReply as unknown as JobDefinition<never>];
   },
   routes: (app, ctx) => metaWebhookRoutes(app, ctx),
 };

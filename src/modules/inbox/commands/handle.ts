@@ -17,6 +17,8 @@ async function event(trx: Tx, orgId: string, caseId: string, actorId: string | n
   await trx.insertInto("case_events").values({ org_id: orgId, case_id: caseId, actor_id: actorId, type, details: JSON.stringify(details) }).execute();
 }
 
+const SOCIAL_CHANNELS: readonly string[] = ["facebook", "instagram", "mastodon"];
+
 export async function replyToCase(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, body: string, options: { note?: boolean } = {}): Promise<HandleResult> {
   if (!body.trim()) return { ok: false, error: "invalid" };
   return deps.db.transaction().execute(async (trx) => {
@@ -25,10 +27,12 @@ export async function replyToCase(deps: InboxDeps, actor: AuditActor & { userId:
     const now = new Date();
     const note = options.note === true;
     const messageId = uuidv7();
-    const sendsMail = !note && c.requester_email !== null;
+    // Social channels answer where the person wrote (the social module's job); others by e-mail.
+    const sendsSocial = !note && SOCIAL_CHANNELS.includes(c.channel);
+    const sendsMail = !note && !sendsSocial && c.requester_email !== null;
     await trx.insertInto("case_messages").values({
       id: messageId, org_id: actor.orgId, case_id: caseId, direction: note ? "note" : "out", channel: note ? "internal" : c.channel,
-      author_id: actor.userId, body: body.trim(), delivery_status: sendsMail ? "queued" : null,
+      author_id: actor.userId, body: body.trim(), delivery_status: sendsMail || sendsSocial ? "queued" : null,
     }).execute();
     if (!note) {
       await trx.updateTable("cases").set({
@@ -46,6 +50,7 @@ export async function replyToCase(deps: InboxDeps, actor: AuditActor & { userId:
     }
     await audit(trx, actor, { action: note ? "case.note" : "case.reply", subjectType: "case", subjectId: caseId, details: { number: c.number, messageId } });
     if (sendsMail) await deps.jobs.send("inbox.send-reply", { messageId }, { idempotencyKey: `reply:${messageId}`, within: trx });
+    if (sendsSocial) await deps.jobs.send("social.send-reply", { messageId }, { idempotencyKey: `social-reply:${messageId}`, within: trx });
     return { ok: true as const };
   });
 }
@@ -113,6 +118,8 @@ export interface RequesterMessageOptions {
   /** An automatic reply: stored, but the case does not open again. */
   readonly automatic?: boolean | undefined;
   readonly channel?: string | undefined;
+  /** When the person wrote it, if the channel says (social deliveries may arrive out of order). */
+  readonly writtenAt?: Date | undefined;
 }
 
 /**
@@ -133,6 +140,7 @@ export async function addRequesterMessage(
       await trx.insertInto("case_messages").values({
         id: messageId, org_id: orgId, case_id: caseId, direction: "in", channel: options.channel ?? c.channel, body: body.trim(),
         external_id: options.externalId ?? null, raw_source: options.rawSource ?? null, automatic: options.automatic ?? false,
+        ...(options.writtenAt ? { created_at: options.writtenAt } : {}),
       }).execute();
       if (options.attachments?.length) {
         await trx.insertInto("attachments").values(options.attachments.map((a) => ({

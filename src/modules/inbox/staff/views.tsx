@@ -342,6 +342,12 @@ function describeEvent(type: string, d: Record<string, unknown>): string {
     case "requester-message": return "frågeställaren skickade mer information";
     case "automatic-reply": return "tog emot ett automatiskt svar";
     case "bounced": return `e-post kom inte fram${d["diagnostic"] ? ` (${String(d["diagnostic"])})` : ""}`;
+    case "delivery-failed": return `svaret kunde inte skickas: ${String(d["reason"])}`;
+    case "request.registered": return "registrerade en begäran om allmän handling";
+    case "request.parts": return `berättade när delarna kommer: ${String(d["note"])}`;
+    case "request.decided": return "beslutade om utlämnande";
+    case "request.part-delivered": return "skickade en del av handlingarna";
+    case "request.delivered": return "skickade handlingarna";
     default: return type;
   }
 }
