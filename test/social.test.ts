@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyToCase } from "../src/modules/inbox/index.js";
 import { metaSignature } from "../src/modules/social/signature.js";
-import { encryptToken } from "../src/modules/social/tokens.js";
-import { startTestApp, type TestApp } from "./app.js";
+import { decryptToken, encryptToken } from "../src/modules/social/tokens.js";
+import { Browser, startTestApp, type TestApp } from "./app.js";
 import { BACKENDS, freshDatabase, type TestDatabase } from "./db.js";
 import { FakeGraph } from "./fakes/graph.js";
 
@@ -59,6 +59,29 @@ describe.each(BACKENDS)("Meta webhook on %s", (backend) => {
 
   const caseOf = async (externalId: string) => t.database.db.selectFrom("social_items as i").innerJoin("cases as c", "c.id", "i.case_id")
     .select(["c.id", "c.channel", "c.subject", "c.requester_name", "c.received_at", "c.first_answer_due"]).where("i.external_id", "=", externalId).executeTakeFirst();
+
+  it("lets an admin connect an account: the token is stored encrypted and never shown or logged", async () => {
+    const admin = new Browser(t.app);
+    expect((await admin.login("admin@example.se")).statusCode).toBe(303);
+    const page = await admin.get("/arbetsyta/admin/sociala-medier");
+    expect(page.body).toContain("/webhooks/meta");
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] as string;
+    const bad = await admin.post("/arbetsyta/admin/sociala-medier", { _csrf: token, platform: "mastodon", name: "Mastodon", externalId: "1", baseUrl: "ftp://x", token: "kort" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Skriv instansens adress");
+    expect(bad.body).toContain("Klistra in kontots åtkomstnyckel");
+    const secret = "EAAB-page-token-very-secret-123456";
+    expect((await admin.post("/arbetsyta/admin/sociala-medier", { _csrf: token, platform: "facebook", name: "Familjehemsenheten", externalId: "100200399", baseUrl: "", token: secret })).statusCode).toBe(303);
+    const row = await t.database.db.selectFrom("social_accounts").select(["id", "token_encrypted"]).where("external_id", "=", "100200399").executeTakeFirstOrThrow();
+    expect(row.token_encrypted).not.toContain(secret);
+    expect(decryptToken(t.config.social.tokenKey, row.token_encrypted)).toBe(secret);
+    const after = await admin.get("/arbetsyta/admin/sociala-medier");
+    expect(after.body).toContain("Familjehemsenheten");
+    expect(after.body).not.toContain(secret);
+    const logged = await t.database.db.selectFrom("audit_log").select("details").where("subject_id", "=", row.id).execute();
+    expect(JSON.stringify(logged)).not.toContain(secret);
+    expect((await new Browser(t.app).get("/arbetsyta/admin/sociala-medier")).statusCode).toBe(303);
+  });
 
   it("answers the subscription handshake only with the right verify token", async () => {
     const ok = await t.app.inject({ url: `/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=1158201444` });

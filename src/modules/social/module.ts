@@ -1,5 +1,7 @@
 /** Social channels: Facebook and Instagram comments and messages, Mastodon mentions — into the inbox. */
 import type { KlarsvarModule } from "../../app/module.js";
+import { hasRole } from "../../platform/auth/policies.js";
+import { socialAdminRoutes } from "./admin.js";
 import type { JobDefinition } from "../../platform/jobs/jobs.js";
 import { processMetaEvent } from "./intake.js";
 import { SEND_REPLY_JOB, sendSocialReply } from "./replies.js";
@@ -7,6 +9,8 @@ import { metaWebhookRoutes, PROCESS_EVENT_JOB } from "./webhook.js";
 
 export const socialModule: KlarsvarModule = {
   name: "social",
+  policies: { manageAccounts: (user) => hasRole(user, "admin") },
+  nav: [{ side: "staff", href: "/arbetsyta/admin/sociala-medier", label: "social.nav.accounts", policy: "social.manageAccounts", order: 198 }],
   jobs: (ctx) => {
     const deps = { db: ctx.database.db, jobs: ctx.jobs, secret: ctx.config.sessionSecret };
     const processEvent: JobDefinition<{ eventId: string }> = {
@@ -27,5 +31,8 @@ export const socialModule: KlarsvarModule = {
     };
     return [processEvent as unknown as JobDefinition<never>, sendReply as unknown as JobDefinition<never>];
   },
-  routes: (app, ctx) => metaWebhookRoutes(app, ctx),
+  routes: (app, ctx) => {
+    metaWebhookRoutes(app, ctx);
+    socialAdminRoutes(app, ctx);
+  },
 };

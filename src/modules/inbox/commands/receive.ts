@@ -172,7 +172,7 @@ export async function receiveQuestions(
       });
       await trx.insertInto("cases").values(rows).execute();
       const messages = planned.map((p) => ({ id: uuidv7(), org_id: orgId, case_id: p.caseId, direction: "in" as const, channel: p.q.channel, body: p.q.body, external_id: p.q.externalId ?? null,
-        raw_source: p.q.rawSource ?? null, automatic: p.q.automatic ?? false,
+        raw_source: p.q.rawSource ?? null, automatic: p.q.automatic ?? false, created_at: p.received,
       }));
       await trx.insertInto("case_messages").values(messages).execute();
       const files = planned.flatMap((p, i) => (p.q.attachments ?? []).map((a) => ({
