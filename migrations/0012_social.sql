@@ -46,6 +46,8 @@ create table social_items (
   post_external_id text,
   author_id text,
   author_name text,
+  -- Mastodon: the account to mention when answering (user@instance).
+  author_handle text,
   text text not null,
   permalink text,
   visibility text,

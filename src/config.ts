@@ -53,6 +53,7 @@ const schema = z.object({
   MAIL_MAX_MESSAGE_BYTES: positiveInt.default(26_214_400),
   MAIL_RETRY_DELAY_SECONDS: positiveInt.default(30),
   OPEN311_API_KEYS: z.string().optional(),
+  MASTODON_POLL_SECONDS: positiveInt.default(60),
   META_APP_SECRET: z.string().min(16).optional(),
   META_VERIFY_TOKEN: z.string().min(16).optional(),
   META_GRAPH_URL: z.url().default("https://graph.facebook.com/v21.0"),
@@ -93,7 +94,7 @@ export interface Config {
   readonly requestFees: { readonly freePages: number; readonly firstChargedPage: number; readonly perPage: number; readonly electronic: boolean };
   readonly requestDownloadDays: number;
   /** Meta (Facebook, Instagram) webhooks and the Graph API; social tokens are encrypted with `tokenKey`. */
-  readonly social: { readonly metaAppSecret: string | undefined; readonly metaVerifyToken: string | undefined; readonly graphUrl: string; readonly tokenKey: Buffer };
+  readonly social: { readonly metaAppSecret: string | undefined; readonly metaVerifyToken: string | undefined; readonly graphUrl: string; readonly tokenKey: Buffer; readonly mastodonPollSeconds: number };
   readonly bodyLimitBytes: number;
   readonly upload: { readonly limitBytes: number; readonly maxFiles: number };
   readonly pressure: { readonly maxEventLoopDelayMs: number; readonly maxHeapMb: number };
@@ -180,7 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestFees: { freePages: c.REQUEST_FEE_FREE_PAGES, firstChargedPage: c.REQUEST_FEE_FIRST_CHARGED_PAGE, perPage: c.REQUEST_FEE_PER_PAGE, electronic: c.REQUEST_FEE_ELECTRONIC },
     requestDownloadDays: c.REQUEST_DOWNLOAD_DAYS,
     social: {
-      metaAppSecret: c.META_APP_SECRET, metaVerifyToken: c.META_VERIFY_TOKEN, graphUrl: c.META_GRAPH_URL.replace(/\/$/, ""),
+      metaAppSecret: c.META_APP_SECRET, metaVerifyToken: c.META_VERIFY_TOKEN, graphUrl: c.META_GRAPH_URL.replace(/\/$/, ""), mastodonPollSeconds: c.MASTODON_POLL_SECONDS,
       // Without a key of its own, one is derived from the session secret (changing that secret then makes saved tokens unreadable).
       tokenKey: c.SOCIAL_TOKEN_KEY ? Buffer.from(c.SOCIAL_TOKEN_KEY, "base64") : createHash("sha256").update(`klarsvar-social-tokens:${c.SESSION_SECRET}`).digest(),
     },

@@ -5,11 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyToCase } from "../src/modules/inbox/index.js";
+import { pollMastodon } from "../src/modules/social/mastodon.js";
 import { metaSignature } from "../src/modules/social/signature.js";
 import { decryptToken, encryptToken } from "../src/modules/social/tokens.js";
 import { Browser, startTestApp, type TestApp } from "./app.js";
 import { BACKENDS, freshDatabase, type TestDatabase } from "./db.js";
 import { FakeGraph } from "./fakes/graph.js";
+import { FakeMastodon } from "./fakes/mastodon.js";
 
 const SECRET = "meta-app-secret-for-tests-0123456789";
 const VERIFY = "verify-token-for-tests-0123456789";
@@ -298,5 +300,75 @@ describe.each(BACKENDS)("answers going back to Facebook and Instagram on %s", (b
     const gone = await answer(`${PAGE}_8203`, "Svar tre");
     expect(gone.status).toBe("failed");
     expect(gone.failure?.reason).toContain("finns inte längre");
+  });
+});
+
+describe.each(BACKENDS)("Mastodon mentions and answers on %s", (backend) => {
+  let t: TestApp;
+  const self = { id: "110000001", acct: "socialforvaltningen", display_name: "Socialförvaltningen Exempelstad" };
+  const masto = new FakeMastodon("mastodon-token-123456", self);
+  let accountId = "";
+  beforeAll(async () => {
+    await masto.start();
+    t = await startTestApp({ backend, work: true, env: { ...ENV, MAIL_RETRY_DELAY_SECONDS: "1" } });
+    const row = await t.database.db.insertInto("social_accounts").values({
+      org_id: t.org.id, platform: "mastodon", external_id: self.id, name: "@socialforvaltningen", base_url: masto.url, token_encrypted: encryptToken(t.config.social.tokenKey, "mastodon-token-123456"),
+    }).returning("id").executeTakeFirstOrThrow();
+    accountId = row.id;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await masto.stop();
+  });
+
+  const deps = () => ({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret });
+  const caseOf = async (statusId: string) => (await t.database.db.selectFrom("social_items").select("case_id").where("external_id", "=", statusId).executeTakeFirst())?.case_id ?? null;
+
+  async function answer(caseId: string, text: string) {
+    const staff = await t.database.db.selectFrom("staff_users").select("id").where("email", "=", "kommunikator@example.se").executeTakeFirstOrThrow();
+    expect((await replyToCase(deps(), { orgId: t.org.id, userId: staff.id, label: "test" }, caseId, text)).ok).toBe(true);
+    const message = await t.database.db.selectFrom("case_messages").select("id").where("case_id", "=", caseId).where("direction", "=", "out").orderBy("created_at", "desc").executeTakeFirstOrThrow();
+    for (let i = 0; i < 200; i++) {
+      const m = await t.database.db.selectFrom("case_messages").select("delivery_status").where("id", "=", message.id).executeTakeFirstOrThrow();
+      if (m.delivery_status !== "queued") return { id: message.id, status: m.delivery_status };
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return { id: message.id, status: "queued" };
+  }
+
+  it("reads mentions in order from the cursor, once, and answers each with the same visibility, in reply, with an Idempotency-Key", async () => {
+    const lena = { id: "220001", acct: "lena@mastodon.example", display_name: "Lena" };
+    const first = masto.mention(lena, "Hej! Var hittar jag info om föräldrakurser?");
+    const direct = masto.mention({ id: "220002", acct: "anon@social.example", display_name: "" }, "Kan jag få prata med någon i förtroende?", { visibility: "direct" });
+    expect(await pollMastodon(deps(), t.config.social.tokenKey, t.org.id, accountId)).toBe(2);
+    expect(await pollMastodon(deps(), t.config.social.tokenKey, t.org.id, accountId)).toBe(0);
+    const publicCase = await caseOf(first);
+    const directCase = await caseOf(direct);
+    expect(publicCase).not.toBeNull();
+    expect(directCase).not.toBe(publicCase);
+    const c = await t.database.db.selectFrom("cases").select(["channel", "subject", "requester_name"]).where("id", "=", publicCase as string).executeTakeFirstOrThrow();
+    expect(c).toEqual({ channel: "mastodon", subject: "Omnämnande på Mastodon", requester_name: "Lena" });
+    const body = await t.database.db.selectFrom("case_messages").select("body").where("case_id", "=", publicCase as string).executeTakeFirstOrThrow();
+    expect(body.body).toBe("Hej! Var hittar jag info om föräldrakurser?");
+
+    const sent = await answer(publicCase as string, "Hej Lena! Läs mer på /stod/foraldrakurs.");
+    expect(sent.status).toBe("sent");
+    expect(masto.posted.at(-1)).toMatchObject({ idempotencyKey: sent.id, body: { status: "@lena@mastodon.example Hej Lena! Läs mer på /stod/foraldrakurs.", in_reply_to_id: first, visibility: "public" } });
+    const sentDirect = await answer(directCase as string, "Hej! Ring oss på 070-174 06 32.");
+    expect(sentDirect.status).toBe("sent");
+    expect(masto.posted.at(-1)?.body).toMatchObject({ in_reply_to_id: direct, visibility: "direct" });
+
+    // Lena answers our reply: the same case.
+    const ours = masto.posted.find((p) => p.body["in_reply_to_id"] === first)?.status.id as string;
+    const followUp = masto.mention(lena, "Tack! Behöver jag anmäla mig?", { inReplyTo: ours });
+    await pollMastodon(deps(), t.config.social.tokenKey, t.org.id, accountId);
+    expect(await caseOf(followUp)).toBe(publicCase);
+  });
+
+  it("reads a burst of 100 mentions across pages without gaps", async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => masto.mention({ id: `3300${i}`, acct: `person${i}@mastodon.example`, display_name: `Person ${i}` }, `Fråga ${i}`));
+    expect(await pollMastodon(deps(), t.config.social.tokenKey, t.org.id, accountId)).toBe(100);
+    const items = await t.database.db.selectFrom("social_items").select("external_id").where("external_id", "in", ids).execute();
+    expect(items).toHaveLength(100);
   });
 });

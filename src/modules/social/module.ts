@@ -4,6 +4,7 @@ import { hasRole } from "../../platform/auth/policies.js";
 import { socialAdminRoutes } from "./admin.js";
 import type { JobDefinition } from "../../platform/jobs/jobs.js";
 import { processMetaEvent } from "./intake.js";
+import { mastodonReader } from "./mastodon.js";
 import { SEND_REPLY_JOB, sendSocialReply } from "./replies.js";
 import { metaWebhookRoutes, PROCESS_EVENT_JOB } from "./webhook.js";
 
@@ -31,6 +32,7 @@ export const socialModule: KlarsvarModule = {
     };
     return [processEvent as unknown as JobDefinition<never>, sendReply as unknown as JobDefinition<never>];
   },
+  services: (ctx) => [mastodonReader(ctx)],
   routes: (app, ctx) => {
     metaWebhookRoutes(app, ctx);
     socialAdminRoutes(app, ctx);

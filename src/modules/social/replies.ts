@@ -11,6 +11,7 @@
 import type { Config } from "../../config.js";
 import type { Db } from "../../platform/db/database.js";
 import { markDelivery, outgoingMessage } from "../inbox/index.js";
+import { postMastodonReply } from "./mastodon.js";
 import { decryptToken } from "./tokens.js";
 
 export const SEND_REPLY_JOB = "social.send-reply";
@@ -57,7 +58,7 @@ export async function sendSocialReply(db: Db, config: Config, messageId: string,
   if (!m || m.deliveryStatus === "sent") return;
   // The newest thing the person wrote in this case is what we answer.
   const last = await db.selectFrom("social_items as i").innerJoin("social_accounts as a", "a.id", "i.account_id")
-    .select(["i.kind", "i.external_id", "i.author_id", "i.created_at", "a.id as account_id", "a.platform", "a.external_id as account_external_id", "a.token_encrypted", "a.active"])
+    .select(["i.kind", "i.external_id", "i.author_id", "i.author_handle", "i.visibility", "i.created_at", "a.id as account_id", "a.platform", "a.external_id as account_external_id", "a.base_url", "a.token_encrypted", "a.active"])
     .where("i.case_id", "=", m.caseId).where("i.direction", "=", "in").orderBy("i.created_at", "desc").limit(1).executeTakeFirst();
   const fail = (reason: string) => markDelivery(db, messageId, "failed", reason);
   if (!last) return fail("Det finns inget inlägg att svara på i ärendet.");
@@ -70,7 +71,9 @@ export async function sendSocialReply(db: Db, config: Config, messageId: string,
   }
   try {
     let sent: { id?: string; message_id?: string };
-    if (last.kind === "comment") {
+    if (last.platform === "mastodon") {
+      sent = { id: await postMastodonReply({ base_url: last.base_url, token }, last, m.body, messageId, (reason) => new FinalFailure(reason)) };
+    } else if (last.kind === "comment") {
       sent = last.platform === "instagram"
         ? await graphPost(config, `${encodeURIComponent(last.external_id)}/replies`, token, { message: m.body })
         : await graphPost(config, `${encodeURIComponent(last.external_id)}/comments`, token, { message: m.body });
@@ -85,7 +88,7 @@ export async function sendSocialReply(db: Db, config: Config, messageId: string,
     const externalId = sent.id ?? sent.message_id ?? `sent-${messageId}`;
     await db.transaction().execute(async (trx) => {
       await trx.insertInto("social_items").values({
-        org_id: m.orgId, account_id: last.account_id, case_id: m.caseId, direction: "out", kind: last.kind === "comment" ? "reply" : "message",
+        org_id: m.orgId, account_id: last.account_id, case_id: m.caseId, direction: "out", kind: last.kind === "message" ? "message" : "reply", visibility: last.visibility,
         external_id: externalId, parent_external_id: last.external_id, author_id: last.account_external_id, text: m.body, created_at: new Date(),
       }).onConflict((oc) => oc.columns(["account_id", "external_id"]).doNothing()).execute();
       await markDelivery(trx, messageId, "sent");

@@ -417,6 +417,7 @@ export interface SocialItemsTable {
   post_external_id: string | null;
   author_id: string | null;
   author_name: string | null;
+  author_handle: string | null;
   text: string;
   permalink: string | null;
   visibility: string | null;
