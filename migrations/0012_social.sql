@@ -58,3 +58,34 @@ create table social_items (
 );
 create index social_items_case_idx on social_items (case_id);
 create index social_items_author_idx on social_items (account_id, author_id, created_at desc);
+
+-- Moderation (BBS-lagen): what was hidden or removed, why, by whom — with the snapshot taken first.
+create table social_moderation (
+  id uuid primary key default gen_random_uuid(),
+  org_id uuid not null references organisations(id),
+  item_id uuid not null references social_items(id),
+  action text not null check (action in ('hide', 'remove')),
+  reason text not null,
+  snapshot jsonb not null,
+  status text not null default 'queued' check (status in ('queued', 'done', 'failed')),
+  failure text,
+  created_by uuid references staff_users(id),
+  created_at timestamptz not null default now(),
+  done_at timestamptz
+);
+create index social_moderation_item_idx on social_moderation (item_id);
+
+-- Archive snapshots of an account's messages (arkivlagen): an open format, registered here with a checksum.
+create table social_archives (
+  id uuid primary key default gen_random_uuid(),
+  org_id uuid not null references organisations(id),
+  account_id uuid not null references social_accounts(id),
+  period_from timestamptz not null,
+  period_to timestamptz not null,
+  items integer not null,
+  sha256 text not null,
+  data bytea not null,
+  created_by uuid references staff_users(id),
+  created_at timestamptz not null default now(),
+  unique (account_id, period_from, period_to)
+);

@@ -50,6 +50,10 @@ const MATRIX: Record<string, typeof PUBLIC | typeof SIGNED | readonly Role[]> = 
   "GET /arbetsyta/admin/sociala-medier": ["admin"],
   "POST /arbetsyta/admin/sociala-medier": ["admin"],
   "POST /arbetsyta/admin/sociala-medier/:id/av": ["admin"],
+  "GET /arbetsyta/socialt/:caseId": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/socialt/:caseId/:itemId": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/admin/sociala-medier/:id/arkiv": ["admin"],
+  "GET /arbetsyta/admin/sociala-medier/arkiv/:id": ["admin"],
   "GET /webhooks/meta": SIGNED,
   "POST /webhooks/meta": SIGNED,
   "GET /begar-handling": PUBLIC,
@@ -125,6 +129,7 @@ function concrete(url: string): string {
     .replace(":caseId", "00000000-0000-4000-8000-000000000002")
     .replace(":docId", "00000000-0000-4000-8000-000000000003")
     .replace(":maskId", "00000000-0000-4000-8000-000000000004")
+    .replace(":itemId", "00000000-0000-4000-8000-000000000005")
     .replace(":id", "00000000-0000-4000-8000-000000000000")
     .replace(":fileId", "00000000-0000-4000-8000-000000000001")
     .replace(":token", "finns-inte-finns-inte-finns-inte")

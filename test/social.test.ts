@@ -3,6 +3,7 @@
  * deliveries (good, bad, missing, replayed), page comments, Messenger threads, Instagram
  * comments, deliveries we cannot use, and a restart in the middle of a burst.
  */
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyToCase } from "../src/modules/inbox/index.js";
 import { pollMastodon } from "../src/modules/social/mastodon.js";
@@ -279,6 +280,52 @@ describe.each(BACKENDS)("answers going back to Facebook and Instagram on %s", (b
     const r = await answer("17865799348089999", "Måndag–fredag 10–15, torsdagar till 19.");
     expect(r.status).toBe("sent");
     expect(graph.calls.at(-1)).toMatchObject({ path: "/17865799348089999/replies", token: "page-token-ig" });
+  });
+
+  it("moderates an obviously criminal comment: reason required, snapshot archived and audited before the platform call, the comment kept in our archive", async () => {
+    await deliver(pageComment({ id: `${PAGE}_8301`, name: "Anonym Profil", text: "Jag vet var handläggaren bor och jag ska hämta henne." }));
+    const item = await t.database.db.selectFrom("social_items").select(["id", "case_id"]).where("external_id", "=", `${PAGE}_8301`).executeTakeFirstOrThrow();
+    const staff = new Browser(t.app);
+    expect((await staff.login("kommunikator@example.se")).statusCode).toBe(303);
+    const casePage = await staff.get(`/arbetsyta/arenden/${item.case_id}`);
+    expect(casePage.body).toContain(`/arbetsyta/socialt/${item.case_id}`);
+    const token = await staff.csrfFrom(`/arbetsyta/socialt/${item.case_id}`);
+    const noReason = await staff.post(`/arbetsyta/socialt/${item.case_id}/${item.id}`, { _csrf: token, action: "remove", reason: "olaga-hot", explanation: "" });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain("Skriv kort vad i kommentaren som gör det");
+    expect((await t.database.db.selectFrom("social_moderation").select("id").where("item_id", "=", item.id).execute())).toHaveLength(0);
+    const done = await staff.post(`/arbetsyta/socialt/${item.case_id}/${item.id}`, { _csrf: token, action: "remove", reason: "olaga-hot", explanation: "Hotar en anställd till livet." });
+    expect(done.statusCode).toBe(303);
+    let m = await t.database.db.selectFrom("social_moderation").select(["status", "snapshot", "reason"]).where("item_id", "=", item.id).executeTakeFirstOrThrow();
+    for (let i = 0; i < 100 && m.status === "queued"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      m = await t.database.db.selectFrom("social_moderation").select(["status", "snapshot", "reason"]).where("item_id", "=", item.id).executeTakeFirstOrThrow();
+    }
+    expect(m.status).toBe("done");
+    expect(m.snapshot).toMatchObject({ platform: "facebook", comment: `${PAGE}_8301`, author: { name: "Anonym Profil" }, text: "Jag vet var handläggaren bor och jag ska hämta henne." });
+    expect(m.reason).toBe("Olaga hot: Hotar en anställd till livet.");
+    expect(graph.calls.at(-1)).toMatchObject({ path: `/${PAGE}_8301`, token: "page-token-fb" });
+    const kept = await t.database.db.selectFrom("social_items").select(["text", "removed_at"]).where("id", "=", item.id).executeTakeFirstOrThrow();
+    expect(kept.text).toContain("Jag vet var handläggaren bor");
+    expect(kept.removed_at).not.toBeNull();
+    const audited = await t.database.db.selectFrom("audit_log").select("action").where("subject_id", "=", item.id).execute();
+    expect(audited.map((a) => a.action)).toContain("social.comment.remove");
+    // The half-year archive holds the comment, its moderation, and a checksum.
+    const admin = new Browser(t.app);
+    expect((await admin.login("admin@example.se")).statusCode).toBe(303);
+    const account = await t.database.db.selectFrom("social_accounts").select("id").where("external_id", "=", PAGE).executeTakeFirstOrThrow();
+    const adminToken = await admin.csrfFrom("/arbetsyta/admin/sociala-medier");
+    const today = new Date();
+    const from = new Date(today.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(today.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const made = await admin.post(`/arbetsyta/admin/sociala-medier/${account.id}/arkiv`, { _csrf: adminToken, fran: from, till: to });
+    expect(made.statusCode).toBe(303);
+    const file = await admin.get(made.headers.location as string);
+    const doc = JSON.parse(file.body) as { format: string; items: { external_id: string; removed_at: string | null }[]; moderation: { action: string }[] };
+    expect(doc.format).toBe("klarsvar-social-archive/1");
+    expect(doc.items.find((i) => i.external_id === `${PAGE}_8301`)?.removed_at).not.toBeNull();
+    expect(doc.moderation.map((x) => x.action)).toContain("remove");
+    expect(createHash("sha256").update(file.rawPayload).digest("hex")).toBe(file.headers["x-checksum-sha256"]);
   });
 
   it("retries when Meta limits the rate, and explains an expired token or a deleted comment without retrying", async () => {

@@ -55,6 +55,9 @@ export class FakeGraph {
         if (!token || !this.tokens.has(token)) {
           return send(400, { error: { message: "Invalid OAuth access token - Cannot parse access token", type: "OAuthException", code: 190, fbtrace_id: `trace${++this.seq}` } });
         }
+        // Moderation: DELETE /{comment-id}; POST /{comment-id} with is_hidden (Facebook) or hide (Instagram).
+        if (req.method === "DELETE" && /^\/[\w.]+$/.test(path)) return send(200, { success: true });
+        if (req.method === "POST" && /^\/[\w.]+$/.test(path) && (body["is_hidden"] === true || body["hide"] === true)) return send(200, { success: true });
         if (req.method !== "POST") return send(400, { error: { message: "Unsupported get request.", type: "GraphMethodException", code: 100, error_subcode: 33 } });
         let m = /^\/([\w.]+)\/(comments|replies)$/.exec(path);
         if (m) {

@@ -11,6 +11,7 @@ import { formatDateTime } from "../../platform/i18n/i18n.js";
 import type { FieldError, PageContext } from "../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, SelectField, Table, TextField } from "../../views/components.js";
 import { userActor } from "../auth/public/routes.js";
+import { ArchiveList } from "./staff.js";
 import { encryptToken } from "./tokens.js";
 
 const PLATFORM_SV: Record<string, string> = { facebook: "Facebook-sida", instagram: "Instagram-konto", mastodon: "Mastodon-konto" };
@@ -26,14 +27,17 @@ export function socialAdminRoutes(app: FastifyInstance, ctx: ModuleContext): voi
   const base = "/arbetsyta/admin/sociala-medier";
 
   async function render(request: FastifyRequest, reply: FastifyReply, state: { errors?: FieldError[]; form?: AccountForm; notice?: string } = {}) {
-    const [accounts, events] = await Promise.all([
+    const [accounts, events, archives] = await Promise.all([
       db.selectFrom("social_accounts").select(["id", "platform", "external_id", "name", "base_url", "active", "last_error", "last_error_at", "created_at"]).where("org_id", "=", orgId).orderBy("created_at").execute(),
       db.selectFrom("social_events").select((eb) => ["status", eb.fn.countAll<string>().as("n")]).where("org_id", "=", orgId).where("received_at", ">", new Date(Date.now() - 7 * 86_400_000)).groupBy("status").execute(),
+      db.selectFrom("social_archives as r").innerJoin("social_accounts as a", "a.id", "r.account_id").select(["r.id", "a.name as account", "r.period_from", "r.period_to", "r.items", "r.sha256"])
+        .where("r.org_id", "=", orgId).orderBy("r.period_to", "desc").limit(50).execute(),
     ]);
     const errors = state.errors ?? [];
     return sendPage(request, reply, { title: "Sociala medier", side: "staff", hasErrors: errors.length > 0, status: errors.length > 0 ? 400 : 200 }, (p) => (
       <SocialAdminPage ctx={p} accounts={accounts} events={events.map((e) => ({ status: e.status, n: Number(e.n) }))} errors={errors} form={state.form} notice={state.notice}
-        webhook={`${ctx.config.publicUrl.replace(/\/$/, "")}/webhooks/meta`} metaReady={Boolean(ctx.config.social.metaAppSecret && ctx.config.social.metaVerifyToken)} />
+        webhook={`${ctx.config.publicUrl.replace(/\/$/, "")}/webhooks/meta`} metaReady={Boolean(ctx.config.social.metaAppSecret && ctx.config.social.metaVerifyToken)}
+        archives={archives.map((a) => ({ ...a, period_from: new Date(a.period_from), period_to: new Date(a.period_to) }))} />
     ));
   }
 
@@ -78,7 +82,7 @@ export function socialAdminRoutes(app: FastifyInstance, ctx: ModuleContext): voi
 
 function SocialAdminPage(p: {
   ctx: PageContext; accounts: readonly AccountRow[]; events: readonly { status: string; n: number }[]; errors: readonly FieldError[]; form?: AccountForm | undefined; notice?: string | undefined;
-  webhook: string; metaReady: boolean;
+  webhook: string; metaReady: boolean; archives: readonly { id: string; account: string; period_from: Date; period_to: Date; items: number; sha256: string }[];
 }): JSX.Element {
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   const f = p.form ?? { platform: "facebook", name: "", externalId: "", baseUrl: "" };
@@ -103,6 +107,7 @@ function SocialAdminPage(p: {
         { header: "Stäng av", cell: (a: AccountRow) => (a.active ? <Form ctx={p.ctx} action={`/arbetsyta/admin/sociala-medier/${a.id}/av`} class="inline-form"><Button kind="link">Stäng av</Button></Form> : "–") },
       ]} />
       {p.accounts.length === 0 ? <p>Inga konton är anslutna.</p> : ""}
+      <ArchiveList ctx={p.ctx} accounts={p.accounts.map((a) => ({ id: a.id, name: a.name }))} archives={p.archives} />
       <section class="panel" aria-labelledby="new-account">
         <h2 id="new-account">Anslut ett konto eller byt nyckel</h2>
         <Form ctx={p.ctx} action="/arbetsyta/admin/sociala-medier" novalidate>

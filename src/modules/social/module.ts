@@ -2,6 +2,9 @@
 import type { KlarsvarModule } from "../../app/module.js";
 import { hasRole } from "../../platform/auth/policies.js";
 import { socialAdminRoutes } from "./admin.js";
+import { archiveAllAccounts } from "./archive.js";
+import { MODERATE_JOB, runModeration } from "./moderation.js";
+import { socialStaffRoutes } from "./staff.js";
 import type { JobDefinition } from "../../platform/jobs/jobs.js";
 import { processMetaEvent } from "./intake.js";
 import { mastodonReader } from "./mastodon.js";
@@ -10,7 +13,10 @@ import { metaWebhookRoutes, PROCESS_EVENT_JOB } from "./webhook.js";
 
 export const socialModule: KlarsvarModule = {
   name: "social",
-  policies: { manageAccounts: (user) => hasRole(user, "admin") },
+  policies: {
+    manageAccounts: (user) => hasRole(user, "admin"),
+    moderate: (user) => hasRole(user, "admin", "communicator", "unit_staff", "manager"),
+  },
   nav: [{ side: "staff", href: "/arbetsyta/admin/sociala-medier", label: "social.nav.accounts", policy: "social.manageAccounts", order: 198 }],
   jobs: (ctx) => {
     const deps = { db: ctx.database.db, jobs: ctx.jobs, secret: ctx.config.sessionSecret };
@@ -30,11 +36,22 @@ export const socialModule: KlarsvarModule = {
       retryBackoff: true,
       handler: ({ messageId }) => sendSocialReply(ctx.database.db, ctx.config, messageId),
     };
-    return [processEvent as unknown as JobDefinition<never>, sendReply as unknown as JobDefinition<never>];
+    const moderateJob: JobDefinition<{ moderationId: string }> = {
+      name: MODERATE_JOB, retryLimit: 6, retryDelaySeconds: ctx.config.mail.retryDelaySeconds, retryBackoff: true,
+      handler: ({ moderationId }) => runModeration(ctx.database.db, ctx.config, moderationId),
+    };
+    const archive: JobDefinition<object> = {
+      name: "social.archive-half-year", schedule: "0 2 1 1,7 *",
+      handler: async () => {
+        await archiveAllAccounts(ctx.database.db, ctx.org.id);
+      },
+    };
+    return [processEvent, sendReply, moderateJob, archive] as unknown as JobDefinition<never>[];
   },
   services: (ctx) => [mastodonReader(ctx)],
   routes: (app, ctx) => {
     metaWebhookRoutes(app, ctx);
     socialAdminRoutes(app, ctx);
+    socialStaffRoutes(app, ctx);
   },
 };

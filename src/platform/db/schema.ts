@@ -426,7 +426,37 @@ export interface SocialItemsTable {
   removed_at: Timestamp | null;
 }
 
+
+export interface SocialModerationTable {
+  id: Generated<string>;
+  org_id: string;
+  item_id: string;
+  action: "hide" | "remove";
+  reason: string;
+  snapshot: Json;
+  status: ColumnType<"queued" | "done" | "failed", "queued" | "done" | "failed" | undefined, "queued" | "done" | "failed">;
+  failure: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  done_at: Timestamp | null;
+}
+
+export interface SocialArchivesTable {
+  id: Generated<string>;
+  org_id: string;
+  account_id: string;
+  period_from: Timestamp;
+  period_to: Timestamp;
+  items: number;
+  sha256: string;
+  data: Buffer;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  social_moderation: SocialModerationTable;
+  social_archives: SocialArchivesTable;
   social_accounts: SocialAccountsTable;
   social_events: SocialEventsTable;
   social_items: SocialItemsTable;

@@ -146,7 +146,10 @@ export function CasePage(p: {
       <dl class="summary-list">
         <div class="summary-list__row"><dt>Gäller</dt><dd safe>{subject}</dd></div>
         <div class="summary-list__row"><dt>Läge</dt><dd safe>{STATUS_SV[c.status] ?? c.status}</dd></div>
-        <div class="summary-list__row"><dt>Typ och kanal</dt><dd safe>{`${KIND_SV[c.kind] ?? c.kind}, ${CHANNEL_SV[c.channel] ?? c.channel}`}</dd></div>
+        <div class="summary-list__row"><dt>Typ och kanal</dt><dd>
+          <span safe>{`${KIND_SV[c.kind] ?? c.kind}, ${CHANNEL_SV[c.channel] ?? c.channel}`}</span>
+          {["facebook", "instagram", "mastodon"].includes(c.channel) ? <> · <a href={`/arbetsyta/socialt/${c.id}`}>Inläggen på plattformen och moderering</a></> : ""}
+        </dd></div>
         <div class="summary-list__row"><dt>Enhet</dt><dd safe>{c.unitName ?? "Inte fördelad"}</dd></div>
         <div class="summary-list__row"><dt>Kategori</dt><dd safe>{c.categoryName ?? "–"}</dd></div>
         <div class="summary-list__row"><dt>Kom in</dt><dd safe>{formatDateTime(c.receivedAt, "sv")}</dd></div>
@@ -343,6 +346,8 @@ function describeEvent(type: string, d: Record<string, unknown>): string {
     case "automatic-reply": return "tog emot ett automatiskt svar";
     case "bounced": return `e-post kom inte fram${d["diagnostic"] ? ` (${String(d["diagnostic"])})` : ""}`;
     case "delivery-failed": return `svaret kunde inte skickas: ${String(d["reason"])}`;
+    case "moderated": return `${d["action"] === "remove" ? "tog bort" : "dolde"} en kommentar på plattformen: ${String(d["reason"])}`;
+    case "moderation-failed": return `kommentaren kunde inte döljas eller tas bort: ${String(d["reason"])}`;
     case "request.registered": return "registrerade en begäran om allmän handling";
     case "request.parts": return `berättade när delarna kommer: ${String(d["note"])}`;
     case "request.decided": return "beslutade om utlämnande";
