@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyToCase } from "../src/modules/inbox/index.js";
+import { computeMeasures } from "../src/modules/inbox/measures.js";
 import { pollMastodon } from "../src/modules/social/mastodon.js";
 import { metaSignature } from "../src/modules/social/signature.js";
 import { decryptToken, encryptToken } from "../src/modules/social/tokens.js";
@@ -142,6 +143,19 @@ describe.each(BACKENDS)("Meta webhook on %s", (backend) => {
     await deliver({ object: "instagram", entry: [{ id: IG, time: Math.floor(Date.now() / 1000), changes: [{ field: "comments", value: { id: "17865799348089039", text: "Finns det stöd för unga som mår dåligt?", from: { id: "17841401", username: "exempel.ung" }, media: { id: "18000111", media_product_type: "FEED" } } }] }] });
     await settled();
     expect(await caseOf("17865799348089039")).toMatchObject({ channel: "instagram", subject: "Kommentar på Instagram", requester_name: "exempel.ung" });
+  });
+
+  it("lets staff mark a comment as needing no answer: off the board, counted for itself in the measures", async () => {
+    await deliver(pageComment({ id: `${PAGE}_7101`, text: "Tack för all hjälp, ni är fantastiska!" }));
+    await settled();
+    const c = await caseOf(`${PAGE}_7101`);
+    const staff = new Browser(t.app);
+    expect((await staff.login("kommunikator@example.se")).statusCode).toBe(303);
+    const token = await staff.csrfFrom(`/arbetsyta/arenden/${c?.id}`);
+    expect((await staff.post(`/arbetsyta/arenden/${c?.id}/ringa-betydelse`, { _csrf: token, ringa: "ja" })).statusCode).toBe(303);
+    const m = await computeMeasures(t.database.db, t.org.id, new Date(Date.now() - 86_400_000), new Date(Date.now() + 86_400_000));
+    expect(m.noAnswerNeeded).toBeGreaterThanOrEqual(1);
+    expect((await staff.get("/arbetsyta/inkorg")).body).not.toContain(`/arbetsyta/arenden/${c?.id}"`);
   });
 
   it("answers 200 to what it cannot use and does nothing with it: malformed JSON, unknown events, pages we do not manage", async () => {

@@ -27,6 +27,8 @@ export interface Measures {
   readonly helped: { readonly yes: number; readonly no: number };
   readonly concernReports: number;
   readonly mediaInquiries: Share;
+  /** Marked as needing no answer (praise, off-topic, advertising): left out of the shares above, counted here. */
+  readonly noAnswerNeeded: number;
 }
 
 
@@ -66,6 +68,8 @@ export async function computeMeasures(db: Executor, orgId: string, from: Date, t
   const median = answeredMinutes.length === 0 ? null : answeredMinutes.length % 2 === 1
     ? (answeredMinutes[(answeredMinutes.length - 1) / 2] as number)
     : ((answeredMinutes[answeredMinutes.length / 2 - 1] as number) + (answeredMinutes[answeredMinutes.length / 2] as number)) / 2;
+  const noAnswer = await db.selectFrom("cases").select((eb) => eb.fn.countAll<string>().as("n")).where("org_id", "=", orgId).where("minor_importance", "=", true)
+    .where("received_at", ">=", from).where("received_at", "<", to).executeTakeFirstOrThrow();
   const openRows = await db
     .selectFrom("cases")
     .select(["received_at", "first_answer_due"])
@@ -93,5 +97,6 @@ export async function computeMeasures(db: Executor, orgId: string, from: Date, t
     helped: { yes: rows.filter((r) => r.helped === true).length, no: rows.filter((r) => r.helped === false).length },
     concernReports: rows.filter((r) => r.concern_report).length,
     mediaInquiries: share("media", "Journalistfrågor (inom en arbetsdag)", counted.filter((c) => c.kind === "media")),
+    noAnswerNeeded: Number(noAnswer.n),
   };
 }

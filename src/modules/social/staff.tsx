@@ -92,11 +92,15 @@ function SocialCasePage(p: { ctx: PageContext; caseId: string; number: string; i
       {p.items.map((i) => {
         const who = `${i.direction === "in" ? i.author_name ?? "Okänd" : "Vi"} på ${PLATFORM_SV[i.platform] ?? i.platform}, ${formatDateTime(new Date(i.created_at), "sv")}`;
         const canModerate = i.direction === "in" && i.kind === "comment" && i.platform !== "mastodon" && !i.removed_at;
+        // Meta accepts answers to a private message for 24 hours after the person's latest one.
+        const windowEnds = i.direction === "in" && i.kind === "message" ? new Date(new Date(i.created_at).getTime() + 24 * 3_600_000) : null;
+        const windowText = windowEnds ? (windowEnds > new Date() ? `Ett svar i ${PLATFORM_SV[i.platform] ?? i.platform} går att skicka till och med ${formatDateTime(windowEnds, "sv")}.` : "Meta tar inte emot svar på det här meddelandet längre: det har gått mer än 24 timmar. Svara på annat sätt, till exempel med telefon.") : "";
         return (
           <section class="panel" aria-label={who}>
             <p><strong safe>{who}</strong> {i.hidden_at ? <Tag tone="yellow">Dold</Tag> : ""}{i.removed_at ? <Tag tone="red">Borttagen på plattformen</Tag> : ""}</p>
             <p safe>{i.text}</p>
             {i.permalink ? <p><a href={i.permalink} rel="noopener noreferrer">Öppna på plattformen</a></p> : ""}
+            {windowText ? <p class="hint" safe>{windowText}</p> : ""}
             {i.moderation.map((m) => {
               const line = `${m.action === "remove" ? "Borttagning" : "Döljning"} (${m.status === "done" ? "klar" : m.status === "failed" ? `misslyckades: ${m.failure ?? ""}` : "pågår"}): ${m.reason}`;
               return <p class="hint" safe>{line}</p>;

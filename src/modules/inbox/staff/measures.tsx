@@ -32,6 +32,7 @@ export function presentMeasures(m: Measures) {
     helped: m.helped,
     concernReports: m.concernReports,
     mediaInquiries: presentShare(m.mediaInquiries),
+    noAnswerNeeded: m.noAnswerNeeded,
   };
 }
 
@@ -103,6 +104,7 @@ function MeasuresPage({ ctx, m, days }: { ctx: PageContext; m: Measures; days: n
           <dl class="summary-list">
             <div class="summary-list__row"><dt>Journalistfrågor inom en arbetsdag</dt><dd safe>{`${pct(m.mediaInquiries.share)} (${m.mediaInquiries.counted})`}</dd></div>
             <div class="summary-list__row"><dt>Orosanmälningar</dt><dd safe>{String(m.concernReports)}</dd></div>
+            <div class="summary-list__row"><dt>Inget svar behövs (beröm, annat ämne, reklam)</dt><dd safe>{String(m.noAnswerNeeded)}</dd></div>
             <div class="summary-list__row"><dt>Fick hjälp</dt><dd safe>{`Ja ${m.helped.yes} · Nej ${m.helped.no}`}</dd></div>
           </dl>
           <p><a href={`/arbetsyta/matt.json?dagar=${days}`}>Måtten som JSON</a></p>

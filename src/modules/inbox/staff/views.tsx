@@ -300,8 +300,8 @@ export function CasePage(p: {
             </div>
             <Button kind="secondary">{c.secret ? "Ta bort sekretessmarkeringen" : "Markera som sekretess"}</Button>
           </Form>
-          <h3>Reklam eller skräppost?</h3>
-          <p>Ärendet registreras som av ringa betydelse och försvinner från listan och diariet.</p>
+          <h3>Behövs inget svar?</h3>
+          <p>Till exempel reklam, beröm eller en kommentar om något annat. Ärendet registreras som av ringa betydelse och försvinner från listan och diariet. Måtten räknar det för sig.</p>
           <Form ctx={ctx} action={`${base}/ringa-betydelse`}>
             <input type="hidden" name="ringa" value="ja" />
             <Button kind="secondary">Markera som ringa betydelse</Button>
