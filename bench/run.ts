@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { benchCatalogue } from "./catalogue.js";
 import { benchInbox } from "./inbox.js";
+import { benchSocial } from "./social.js";
 
 const worker = join(import.meta.dirname, "klarsprak-worker.mjs");
 const runs: [number, string][] = [[1, "all"], [10, "all"], [50, "all"], [1, "lix"], [10, "lix"], [50, "lix"]];
@@ -20,4 +21,5 @@ for (const [mb, mode] of runs) {
 }
 
 await benchCatalogue();
+await benchSocial();
 await benchInbox();
