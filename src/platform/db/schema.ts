@@ -77,6 +77,8 @@ export interface AuditLogTable {
 
 export const CASE_CHANNELS = ["web", "email", "phone", "letter", "visit", "facebook", "instagram", "mastodon", "open311"] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
+/** Channels answered where the person wrote (the social module), not by e-mail. */
+export const SOCIAL_CHANNELS: readonly string[] = ["facebook", "instagram", "mastodon"];
 export const CASE_KINDS = ["question", "media", "complaint", "praise", "other", "document_request"] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_STATUSES = ["new", "open", "waiting", "answered", "closed"] as const;

@@ -6,7 +6,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { audit, type AuditActor } from "../../../platform/audit/audit.js";
 import type { Tx } from "../../../platform/db/database.js";
-import type { CaseStatus } from "../../../platform/db/schema.js";
+import { SOCIAL_CHANNELS, type CaseStatus } from "../../../platform/db/schema.js";
 import { dueOnResume } from "../sla.js";
 import { assessSecrecy } from "../secrecy.js";
 import type { InboxDeps, IncomingAttachment } from "./receive.js";
@@ -16,8 +16,6 @@ export type HandleResult = { ok: true } | { ok: false; error: "not_found" | "inv
 async function event(trx: Tx, orgId: string, caseId: string, actorId: string | null, type: string, details: Record<string, unknown> = {}) {
   await trx.insertInto("case_events").values({ org_id: orgId, case_id: caseId, actor_id: actorId, type, details: JSON.stringify(details) }).execute();
 }
-
-const SOCIAL_CHANNELS: readonly string[] = ["facebook", "instagram", "mastodon"];
 
 export async function replyToCase(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, body: string, options: { note?: boolean } = {}): Promise<HandleResult> {
   if (!body.trim()) return { ok: false, error: "invalid" };

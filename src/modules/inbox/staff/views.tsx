@@ -1,4 +1,5 @@
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
+import { SOCIAL_CHANNELS } from "../../../platform/db/schema.js";
 import type { PageContext, FieldError } from "../../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, Pagination, SelectField, Table, Tag } from "../../../views/components.js";
 import { KlarsprakEditor } from "../../../views/klarsprak-editor.js";
@@ -148,7 +149,7 @@ export function CasePage(p: {
         <div class="summary-list__row"><dt>Läge</dt><dd safe>{STATUS_SV[c.status] ?? c.status}</dd></div>
         <div class="summary-list__row"><dt>Typ och kanal</dt><dd>
           <span safe>{`${KIND_SV[c.kind] ?? c.kind}, ${CHANNEL_SV[c.channel] ?? c.channel}`}</span>
-          {["facebook", "instagram", "mastodon"].includes(c.channel) ? <> · <a href={`/arbetsyta/socialt/${c.id}`}>Inläggen på plattformen och moderering</a></> : ""}
+          {SOCIAL_CHANNELS.includes(c.channel) ? <> · <a href={`/arbetsyta/socialt/${c.id}`}>Inläggen på plattformen och moderering</a></> : ""}
         </dd></div>
         <div class="summary-list__row"><dt>Enhet</dt><dd safe>{c.unitName ?? "Inte fördelad"}</dd></div>
         <div class="summary-list__row"><dt>Kategori</dt><dd safe>{c.categoryName ?? "–"}</dd></div>
