@@ -101,6 +101,24 @@ export function TextField(p: FieldProps): JSX.Element {
   );
 }
 
+/** A labelled text area with an optional hint and inline error (the same frame as the other fields). */
+export function TextAreaField(p: { readonly name: string; readonly label: string; readonly value: string; readonly id?: string; readonly hint?: string | undefined; readonly error?: string | undefined; readonly rows?: number }): JSX.Element {
+  const id = p.id ?? p.name;
+  return (
+    <FieldFrame
+      id={id}
+      label={p.label}
+      hint={p.hint}
+      error={p.error}
+      control={(aria) => (
+        <textarea class="field__textarea" id={id} name={p.name} rows={String(p.rows ?? 3)} aria-describedby={aria.describedBy} aria-invalid={aria.invalid} safe>
+          {p.value}
+        </textarea>
+      )}
+    />
+  );
+}
+
 export interface SelectOption {
   readonly value: string;
   readonly label: string;

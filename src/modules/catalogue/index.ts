@@ -4,6 +4,7 @@
  */
 import { sql } from "kysely";
 import type { Executor } from "../../platform/db/database.js";
+import { REVIEW_DUE } from "./queries.js";
 import { searchServices } from "./search.js";
 
 export interface SuggestedService {
@@ -38,7 +39,7 @@ export async function serviceLink(db: Executor, orgId: string, publicUrl: string
 
 /** How many pages the person is responsible for that are due for review (the workspace start page). */
 export async function reviewsDueFor(db: Executor, orgId: string, userId: string): Promise<number> {
-  const row = await db.selectFrom("catalogue_services").select(sql<string>`count(*)`.as("n")).where("org_id", "=", orgId).where("responsible_id", "=", userId)
-    .where(sql<boolean>`last_reviewed_at + make_interval(months => review_months) < now()`).executeTakeFirstOrThrow();
+  const row = await db.selectFrom("catalogue_services as s").select(sql<string>`count(*)`.as("n")).where("s.org_id", "=", orgId).where("s.responsible_id", "=", userId)
+    .where(REVIEW_DUE).executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -34,7 +34,11 @@ export interface ServicePage {
   readonly review_months: number;
   readonly last_reviewed_at: Date;
   readonly updated_at: Date;
+  readonly review_due: boolean;
 }
+
+/** Whether a page's review date has passed: last reviewed + its interval in months. */
+export const REVIEW_DUE = sql<boolean>`s.last_reviewed_at + make_interval(months => s.review_months) < now()`;
 
 function pageQuery(db: Executor, orgId: string) {
   return db.selectFrom("catalogue_services as s")
@@ -44,7 +48,7 @@ function pageQuery(db: Executor, orgId: string) {
       "s.id", "s.slug", "s.name", "s.summary", "s.for_whom", "s.what_you_get", "s.cost", "s.access", "s.phone", "s.email", "s.web_form",
       "s.address", "s.opening_hours", "s.accessibility", "s.languages", "s.situations", "s.audiences", "s.keywords", "s.easy_read",
       "s.unit_id", "u.name as unit_name", "s.responsible_id", "r.name as responsible_name", "s.published", "s.version", "s.lix", "s.lix_band",
-      "s.review_months", "s.last_reviewed_at", "s.updated_at",
+      "s.review_months", "s.last_reviewed_at", "s.updated_at", REVIEW_DUE.as("review_due"),
     ])
     .where("s.org_id", "=", orgId);
 }
@@ -123,12 +127,12 @@ export interface StaffListRow {
 export async function staffList(db: Executor, orgId: string, f: { unitId?: string | undefined; due?: boolean; text?: string | undefined; page: number; pageSize: number }): Promise<{ rows: StaffListRow[]; total: number }> {
   let q = db.selectFrom("catalogue_services as s").leftJoin("units as u", "u.id", "s.unit_id").leftJoin("staff_users as r", "r.id", "s.responsible_id").where("s.org_id", "=", orgId);
   if (f.unitId) q = q.where("s.unit_id", "=", f.unitId);
-  if (f.due) q = q.where(sql<boolean>`s.last_reviewed_at + make_interval(months => s.review_months) < now()`);
+  if (f.due) q = q.where(REVIEW_DUE);
   if (f.text) q = q.where(sql<boolean>`lower(s.name) like ${`%${f.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   const [rows, total] = await Promise.all([
     q.select([
       "s.id", "s.slug", "s.name", "u.name as unit_name", "r.name as responsible_name", "s.lix", "s.lix_band", "s.published", "s.version", "s.last_reviewed_at",
-      sql<boolean>`s.last_reviewed_at + make_interval(months => s.review_months) < now()`.as("review_due"),
+      REVIEW_DUE.as("review_due"),
     ]).orderBy("s.name").limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
     q.select(sql<string>`count(*)`.as("n")).executeTakeFirstOrThrow(),
   ]);
@@ -167,5 +171,5 @@ export type OpenDataRow = Awaited<ReturnType<typeof openDataRows>>[number];
 export async function reviewsDue(db: Executor, orgId: string) {
   return db.selectFrom("catalogue_services as s").leftJoin("staff_users as r", "r.id", "s.responsible_id")
     .select(["s.id", "s.name", "s.last_reviewed_at", "s.review_months", "r.email as responsible_email", "r.name as responsible_name"])
-    .where("s.org_id", "=", orgId).where(sql<boolean>`s.last_reviewed_at + make_interval(months => s.review_months) < now()`).orderBy("s.name").execute();
+    .where("s.org_id", "=", orgId).where(REVIEW_DUE).orderBy("s.name").execute();
 }

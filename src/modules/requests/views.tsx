@@ -1,7 +1,7 @@
 /** Pages for requests for public documents: the public form and download page, the registrar's pages. */
 import { formatDateTime } from "../../platform/i18n/i18n.js";
 import type { FieldError, PageContext } from "../../views/context.js";
-import { Banner, Button, CsrfField, ErrorSummary, Form, Pagination, SelectField, Table, Tag, TextField } from "../../views/components.js";
+import { Banner, Button, CsrfField, ErrorSummary, Form, Pagination, SelectField, Table, Tag, TextAreaField, TextField } from "../../views/components.js";
 import type { CaseSource } from "../inbox/index.js";
 import type { RequestClock } from "./clock.js";
 import { SECRECY_GROUNDS } from "./decision.js";
@@ -43,12 +43,9 @@ export function PublicRequestPage(p: { ctx: PageContext; form: PublicRequestForm
           <label for="webbplats">Lämna tomt</label>
           <input id="webbplats" name="webbplats" type="text" tabindex="-1" autocomplete="off" />
         </div>
-        <div class={`field${err("requested") ? " field--error" : ""}`}>
-          <label class="field__label" for="requested" safe>{tr(ctx, "Vilka handlingar vill du ha?", "Which documents do you want?")}</label>
-          <p class="field__hint" id="requested-hint" safe>{tr(ctx, "Beskriv så gott du kan: vad de handlar om, ungefär när de kom in eller skrevs, och diarienummer om du har det.", "Describe them as well as you can: what they are about, roughly when they were received or written, and the registration number if you have it.")}</p>
-          {err("requested") ? <p class="field__error" id="requested-error"><span class="visually-hidden">Fel: </span><span safe>{err("requested")}</span></p> : ""}
-          <textarea class="field__textarea" id="requested" name="requested" rows="6" aria-describedby={err("requested") ? "requested-hint requested-error" : "requested-hint"} aria-invalid={err("requested") ? "true" : undefined} safe>{form.requested}</textarea>
-        </div>
+        <TextAreaField name="requested" rows={6} value={form.requested} error={err("requested")}
+          label={tr(ctx, "Vilka handlingar vill du ha?", "Which documents do you want?")}
+          hint={tr(ctx, "Beskriv så gott du kan: vad de handlar om, ungefär när de kom in eller skrevs, och diarienummer om du har det.", "Describe them as well as you can: what they are about, roughly when they were received or written, and the registration number if you have it.")} />
         <SelectField name="delivery" label={tr(ctx, "Hur vill du få handlingarna?", "How do you want the documents?")} selected={form.delivery} options={options} error={err("delivery")} />
         <TextField name="email" type="email" label={tr(ctx, "E-post (om du vill ha handlingarna eller en länk med e-post)", "Email (if you want the documents or a link by email)")} value={form.email} error={err("email")} autocomplete="email" />
         <TextField name="name" label={tr(ctx, "Namn (frivilligt)", "Name (optional)")} value={form.name} autocomplete="name" />

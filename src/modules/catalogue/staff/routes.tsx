@@ -77,7 +77,7 @@ export function catalogueStaffRoutes(app: FastifyInstance, ctx: ModuleContext): 
       easyRead: form.easyRead.trim() ? presentAnalysis(checkText(form.easyRead), request.lang) : null,
     };
     const s = opts.service;
-    const reviewDue = s ? new Date(s.last_reviewed_at).getTime() + s.review_months * 30.44 * 86_400_000 < Date.now() : false;
+    const reviewDue = s?.review_due ?? false;
     const errors = opts.errors ?? [];
     return sendPage(request, reply, { title: opts.id ? form.name || "Stöd" : "Nytt stöd", side: "staff", hasErrors: errors.length > 0, status: opts.status ?? (errors.length > 0 ? 400 : 200), scripts: ["/static/js/klarsprak-editor.js"] }, (page) => (
       <EditPage ctx={page} id={opts.id} form={form} errors={errors} notice={opts.notice} analysis={analysis} band={{ band: s?.lix_band ?? null, lix: s?.lix ?? null }}

@@ -1,7 +1,7 @@
 /** Staff pages of the help catalogue: the list, the editor with the klarspråk check, versions, synonyms. */
 import { formatDate, formatDateTime } from "../../../platform/i18n/i18n.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
-import { Banner, Button, ErrorSummary, Form, Pagination, SelectField, Table, Tag, TextField } from "../../../views/components.js";
+import { Banner, Button, ErrorSummary, Form, Pagination, SelectField, Table, Tag, TextAreaField, TextField } from "../../../views/components.js";
 import { KlarsprakEditor } from "../../../views/klarsprak-editor.js";
 import type { AnalysisJson } from "../../klarsprak/index.js";
 import type { StaffListRow, Translation, VersionRow } from "../queries.js";
@@ -63,18 +63,6 @@ export interface ServiceForm {
   readonly related: readonly string[]; readonly note: string; readonly version: string;
 }
 
-function TextArea(p: { name: string; label: string; value: string; hint?: string; error?: string | undefined; rows?: number }): JSX.Element {
-  const describedBy = [p.hint ? `${p.name}-hint` : "", p.error ? `${p.name}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div class={`field${p.error ? " field--error" : ""}`}>
-      <label class="field__label" for={p.name} safe>{p.label}</label>
-      {p.hint ? <p class="field__hint" id={`${p.name}-hint`} safe>{p.hint}</p> : ""}
-      {p.error ? <p class="field__error" id={`${p.name}-error`}><span class="visually-hidden">Fel: </span><span safe>{p.error}</span></p> : ""}
-      <textarea class="field__textarea" id={p.name} name={p.name} rows={String(p.rows ?? 3)} aria-describedby={describedBy} aria-invalid={p.error ? "true" : undefined} safe>{p.value}</textarea>
-    </div>
-  );
-}
-
 function Checkboxes(p: { name: string; legend: string; options: readonly { value: string; label: string }[]; checked: readonly string[]; error?: string | undefined; hint?: string }): JSX.Element {
   return (
     <fieldset class={`field${p.error ? " field--error" : ""}`} id={p.name}>
@@ -126,10 +114,10 @@ export function EditPage(p: {
         <input type="hidden" name="version" value={form.version} />
         <TextField name="name" label="Vad stödet heter" value={form.name} error={err("name")} />
         <TextField name="slug" label="Adress på webben" hint="Små bokstäver, siffror och bindestreck. Lämna tomt så skapas den av namnet." value={form.slug} error={err("slug")} width="half" />
-        <TextArea name="summary" label="Sammanfattning" hint="En eller två korta meningar som säger vad stödet är. Visas i sökresultat." value={form.summary} error={err("summary")} />
-        <TextArea name="forWhom" label="Vem kan få stödet?" value={form.forWhom} error={err("forWhom")} />
+        <TextAreaField name="summary" label="Sammanfattning" hint="En eller två korta meningar som säger vad stödet är. Visas i sökresultat." value={form.summary} error={err("summary")} />
+        <TextAreaField name="forWhom" label="Vem kan få stödet?" value={form.forWhom} error={err("forWhom")} />
         <KlarsprakEditor ctx={ctx} id="whatYouGet" name="whatYouGet" label="Vad får man?" hint="Skriv till läsaren med du. Korta meningar." value={form.whatYouGet} error={err("whatYouGet")} result={p.analysis.whatYouGet} rows={6} />
-        <TextArea name="cost" label="Vad kostar det?" value={form.cost} error={err("cost")} />
+        <TextAreaField name="cost" label="Vad kostar det?" value={form.cost} error={err("cost")} />
         <SelectField name="access" label="Behöver man ansöka?" selected={form.access} error={err("access")} options={[
           { value: "direct", label: "Nej, man kan höra av sig direkt" },
           { value: "decision", label: "Ja, det behövs ett beslut (biståndsbeslut)" },
@@ -141,7 +129,7 @@ export function EditPage(p: {
           <label class="radio radio--block"><input type="checkbox" name="webForm" value="1" checked={form.webForm} /> <span>Visa en länk till formuläret ”Ställ en fråga”. Frågan går direkt till enheten.</span></label>
           <TextField name="address" label="Besöksadress" value={form.address} error={err("address")} />
           <TextField name="openingHours" label="Öppettider" value={form.openingHours} error={err("openingHours")} />
-          <TextArea name="accessibility" label="Tillgänglighet" hint="Till exempel ramp, hiss, hörslinga, toalett för rullstol." value={form.accessibility} error={err("accessibility")} />
+          <TextAreaField name="accessibility" label="Tillgänglighet" hint="Till exempel ramp, hiss, hörslinga, toalett för rullstol." value={form.accessibility} error={err("accessibility")} />
           <TextField name="languages" label="Språk vi talar" hint="Åtskilda med komma, till exempel svenska, engelska, arabiska" value={form.languages} error={err("languages")} />
         </fieldset>
         <Checkboxes name="situations" legend="Livssituationer (för ”Vilken hjälp passar mig?”)" options={SITUATIONS.map((s) => ({ value: s.id, label: s.sv }))} checked={form.situations} error={err("situations")} />
@@ -208,8 +196,8 @@ function TranslationsPanel(p: { ctx: PageContext; id: string; translations: read
       <Form ctx={p.ctx} action={`/arbetsyta/stod/${p.id}/sprak`} novalidate>
         <SelectField name="lang" label="Språk" selected={d.lang} error={err("lang")} options={TRANSLATION_LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />
         <TextField id="tname" name="tname" label="Namn på språket" value={d.name} error={err("tname")} />
-        <TextArea name="tsummary" label="Sammanfattning på språket" value={d.summary} error={err("tsummary")} />
-        <TextArea name="tbody" label="Text på språket" value={d.body} error={err("tbody")} rows={6} />
+        <TextAreaField name="tsummary" label="Sammanfattning på språket" value={d.summary} error={err("tsummary")} />
+        <TextAreaField name="tbody" label="Text på språket" value={d.body} error={err("tbody")} rows={6} />
         <Button kind="secondary">Spara översättningen</Button>
       </Form>
     </section>
