@@ -63,6 +63,8 @@ const schema = z.object({
   REQUEST_FEE_PER_PAGE: z.coerce.number().min(0).default(2),
   REQUEST_FEE_ELECTRONIC: bool.default(false),
   REQUEST_DOWNLOAD_DAYS: positiveInt.default(14),
+  IDEA_FIRST_ANSWER_DAYS: positiveInt.default(10),
+  IDEA_HELPED_AFTER_DAYS: positiveInt.default(60),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -93,6 +95,8 @@ export interface Config {
   /** The municipality's fee rules for copies of public documents (avgiftsförordningen 1992:191 as a model). */
   readonly requestFees: { readonly freePages: number; readonly firstChargedPage: number; readonly perPage: number; readonly electronic: boolean };
   readonly requestDownloadDays: number;
+  /** Ideas: working days to the first answer; days after "implemented" before "did it help?" is asked. */
+  readonly ideas: { readonly firstAnswerDays: number; readonly helpedAfterDays: number };
   /** Meta (Facebook, Instagram) webhooks and the Graph API; social tokens are encrypted with `tokenKey`. */
   readonly social: { readonly metaAppSecret: string | undefined; readonly metaVerifyToken: string | undefined; readonly graphUrl: string; readonly tokenKey: Buffer; readonly mastodonPollSeconds: number };
   readonly bodyLimitBytes: number;
@@ -180,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     formRateLimitPerMinute: c.FORM_RATE_LIMIT_PER_MINUTE,
     requestFees: { freePages: c.REQUEST_FEE_FREE_PAGES, firstChargedPage: c.REQUEST_FEE_FIRST_CHARGED_PAGE, perPage: c.REQUEST_FEE_PER_PAGE, electronic: c.REQUEST_FEE_ELECTRONIC },
     requestDownloadDays: c.REQUEST_DOWNLOAD_DAYS,
+    ideas: { firstAnswerDays: c.IDEA_FIRST_ANSWER_DAYS, helpedAfterDays: c.IDEA_HELPED_AFTER_DAYS },
     social: {
       metaAppSecret: c.META_APP_SECRET, metaVerifyToken: c.META_VERIFY_TOKEN, graphUrl: c.META_GRAPH_URL.replace(/\/$/, ""), mastodonPollSeconds: c.MASTODON_POLL_SECONDS,
       // Without a key of its own, one is derived from the session secret (changing that secret then makes saved tokens unreadable).

@@ -56,6 +56,37 @@ const MATRIX: Record<string, typeof PUBLIC | typeof SIGNED | readonly Role[]> = 
   "GET /arbetsyta/admin/sociala-medier/arkiv/:id": ["admin"],
   "GET /webhooks/meta": SIGNED,
   "POST /webhooks/meta": SIGNED,
+  "GET /forslag": PUBLIC,
+  "GET /forslag/flode.rss": PUBLIC,
+  "GET /forslag/flode.atom": PUBLIC,
+  "GET /forslag/nytt": PUBLIC,
+  "POST /forslag/nytt": PUBLIC,
+  "GET /forslag/mitt/:token": PUBLIC,
+  "POST /forslag/mitt/:token/bekrafta": PUBLIC,
+  "POST /forslag/mitt/:token/hjalpte": PUBLIC,
+  "GET /forslag/:number": PUBLIC,
+  "POST /forslag/:number/folj": PUBLIC,
+  "GET /forslag/folj/:token": PUBLIC,
+  "POST /forslag/folj/:token": PUBLIC,
+  "GET /forslag/sluta-folja/:token": PUBLIC,
+  "POST /forslag/sluta-folja/:token": PUBLIC,
+  "GET /arbetsyta/forslag": ALL_STAFF,
+  "GET /arbetsyta/forslag/nytt": ALL_STAFF,
+  "POST /arbetsyta/forslag/nytt": ALL_STAFF,
+  "GET /arbetsyta/forslag/mina": ALL_STAFF,
+  "GET /arbetsyta/forslag/matt": ["admin", "communicator", "manager"],
+  "GET /arbetsyta/forslag/:id": ALL_STAFF,
+  "GET /arbetsyta/forslag/:id/fil": ALL_STAFF,
+  "POST /arbetsyta/forslag/:id/besked": ALL_STAFF,
+  "POST /arbetsyta/forslag/:id/flytta": ALL_STAFF,
+  "POST /arbetsyta/forslag/:id/framsteg": ALL_STAFF,
+  "POST /arbetsyta/forslag/:id/lank": ALL_STAFF,
+  "POST /arbetsyta/forslag/:id/granska": ALL_STAFF,
+  "GET /arbetsyta/admin/forslag": ["admin"],
+  "POST /arbetsyta/admin/forslag/lage": ["admin"],
+  "POST /arbetsyta/admin/forslag/grupp": ["admin"],
+  "POST /arbetsyta/admin/forslag/medlem": ["admin"],
+  "POST /arbetsyta/admin/forslag/omrade": ["admin"],
   "GET /begar-handling": PUBLIC,
   "POST /begar-handling": PUBLIC,
   "GET /handling/:token": PUBLIC,
@@ -134,6 +165,7 @@ function concrete(url: string): string {
     .replace(":fileId", "00000000-0000-4000-8000-000000000001")
     .replace(":token", "finns-inte-finns-inte-finns-inte")
     .replace(":kind", "requests")
+    .replace(":number", "IDE-2099-000001")
     .replace(":file", "discovery.json");
 }
 

@@ -10,5 +10,6 @@ import { inboxModule } from "../modules/inbox/module.js";
 import { catalogueModule } from "../modules/catalogue/module.js";
 import { requestsModule } from "../modules/requests/module.js";
 import { socialModule } from "../modules/social/module.js";
+import { ideasModule } from "../modules/ideas/module.js";
 
-export const MODULES: readonly KlarsvarModule[] = [siteModule, inboxModule, catalogueModule, requestsModule, socialModule, klarsprakModule, authModule, workspaceModule, adminModule, opsModule];
+export const MODULES: readonly KlarsvarModule[] = [siteModule, inboxModule, catalogueModule, requestsModule, socialModule, ideasModule, klarsprakModule, authModule, workspaceModule, adminModule, opsModule];

@@ -96,8 +96,8 @@ export async function stemsOf(db: Executor, text: string): Promise<string[]> {
   return out;
 }
 
-/** Trains on the latest routed, non-secret cases: the first incoming message and the unit staff left it with. */
-export async function trainFromHistory(db: Executor, orgId: string, limit = 5000): Promise<UnitClassifier> {
+/** The latest routed, non-secret cases as training examples: the first incoming message and the unit staff left it with. */
+export async function historyExamples(db: Executor, orgId: string, limit = 5000): Promise<TrainingExample[]> {
   const rows = await sql<{ unit_id: string; stems: string[] }>`
     select c.unit_id, array(select lexeme from unnest(to_tsvector('swedish', m.body))) as stems
     from cases c
@@ -105,5 +105,10 @@ export async function trainFromHistory(db: Executor, orgId: string, limit = 5000
     where c.org_id = ${orgId} and c.unit_id is not null and c.concern_report = false and c.secret = false
       and c.status in ('answered', 'closed')
     order by c.received_at desc limit ${limit}`.execute(db);
-  return new UnitClassifier(rows.rows.map((r) => ({ unitId: r.unit_id, stems: r.stems })));
+  return rows.rows.map((r) => ({ unitId: r.unit_id, stems: r.stems }));
+}
+
+/** Trains on the latest routed, non-secret cases. */
+export async function trainFromHistory(db: Executor, orgId: string, limit = 5000): Promise<UnitClassifier> {
+  return new UnitClassifier(await historyExamples(db, orgId, limit));
 }

@@ -4,6 +4,7 @@ import { hasRole } from "../../platform/auth/policies.js";
 import type { SessionUser } from "../../platform/auth/session-user.js";
 
 export { assessConcern, type ConcernAssessment } from "./concern.js";
+export { historyExamples, stemsOf, UnitClassifier, type TrainingExample } from "./classifier.js";
 export { receiveQuestion, type IncomingQuestion, type ReceiveResult } from "./commands/receive.js";
 export { mailboxesDown } from "./staff/mail-health.js";
 

@@ -456,7 +456,176 @@ export interface SocialArchivesTable {
   created_at: Generated<Date>;
 }
 
+export interface IdeaStatesTable {
+  id: Generated<string>;
+  org_id: string;
+  slug: string;
+  name_sv: string;
+  name_en: string;
+  description_sv: Generated<string>;
+  is_public: Generated<boolean>;
+  notifies: Generated<boolean>;
+  is_closed: Generated<boolean>;
+  is_initial: Generated<boolean>;
+  is_implemented: Generated<boolean>;
+  shows_progress: Generated<boolean>;
+  position: Generated<number>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface IdeaGroupsTable {
+  id: Generated<string>;
+  org_id: string;
+  slug: string;
+  name: string;
+  theme: Generated<string>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface IdeaGroupMembersTable {
+  org_id: string;
+  group_id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface IdeaCategoriesTable {
+  id: Generated<string>;
+  org_id: string;
+  slug: string;
+  name_sv: string;
+  name_en: string;
+  unit_id: string | null;
+  group_id: string | null;
+  position: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface IdeaCountersTable {
+  org_id: string;
+  year: number;
+  last: Generated<number>;
+}
+
+export interface IdeasTable {
+  id: Generated<string>;
+  org_id: string;
+  number: string;
+  title: string;
+  description: string;
+  category_id: string | null;
+  source: "resident" | "employee";
+  audience: "public" | "internal";
+  submitter_name: string | null;
+  submitter_email: string | null;
+  submitter_user_id: string | null;
+  submitter_key: string | null;
+  anonymous: Generated<boolean>;
+  status: ColumnType<IdeaStatus, IdeaStatus | undefined, IdeaStatus>;
+  hold_reasons: ColumnType<string[], string | undefined, string>;
+  confirmed_at: Timestamp | null;
+  unit_id: string | null;
+  group_id: string | null;
+  state_id: string;
+  first_answer_due: Timestamp | null;
+  first_answered_at: Timestamp | null;
+  overdue_notified_at: Timestamp | null;
+  implemented_at: Timestamp | null;
+  progress: number | null;
+  progress_note: Generated<string>;
+  helped: "yes" | "partly" | "no" | null;
+  helped_comment: Generated<string>;
+  helped_at: Timestamp | null;
+  helped_asked_at: Timestamp | null;
+  search: ColumnType<string, never, never>;
+  received_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type IdeaStatus = "unconfirmed" | "held" | "open" | "rejected";
+
+export interface IdeaAttachmentsTable {
+  id: Generated<string>;
+  org_id: string;
+  idea_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  data: Buffer;
+  created_at: Generated<Date>;
+}
+
+export type IdeaUpdateKind = "received" | "confirmed" | "routed" | "moved" | "state" | "progress" | "link" | "held" | "cleared" | "rejected" | "helped" | "edited";
+
+export interface IdeaUpdatesTable {
+  id: Generated<string>;
+  org_id: string;
+  idea_id: string;
+  kind: IdeaUpdateKind;
+  state_id: string | null;
+  answer: Generated<string>;
+  reason: Generated<string>;
+  decided_by: Generated<string>;
+  actor_id: string | null;
+  actor_name: Generated<string>;
+  public: Generated<boolean>;
+  notifies: Generated<boolean>;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Generated<Date>;
+}
+
+export interface IdeaLinksTable {
+  id: Generated<string>;
+  org_id: string;
+  idea_id: string;
+  kind: "decision" | "result";
+  title: string;
+  url: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface IdeaFollowersTable {
+  id: Generated<string>;
+  org_id: string;
+  idea_id: string;
+  email: string;
+  frequency: "immediate" | "daily";
+  confirmed_at: Timestamp | null;
+  unsubscribed_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface IdeaNotificationsTable {
+  id: Generated<string>;
+  org_id: string;
+  idea_id: string;
+  update_id: string;
+  recipient: "submitter" | "follower";
+  follower_id: string | null;
+  email: string | null;
+  delivery: "immediate" | "daily";
+  status: ColumnType<"pending" | "sent" | "failed" | "skipped", "pending" | "sent" | "failed" | "skipped" | undefined, "pending" | "sent" | "failed" | "skipped">;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  idea_states: IdeaStatesTable;
+  idea_groups: IdeaGroupsTable;
+  idea_group_members: IdeaGroupMembersTable;
+  idea_categories: IdeaCategoriesTable;
+  idea_counters: IdeaCountersTable;
+  ideas: IdeasTable;
+  idea_attachments: IdeaAttachmentsTable;
+  idea_updates: IdeaUpdatesTable;
+  idea_links: IdeaLinksTable;
+  idea_followers: IdeaFollowersTable;
+  idea_notifications: IdeaNotificationsTable;
   social_moderation: SocialModerationTable;
   social_archives: SocialArchivesTable;
   social_accounts: SocialAccountsTable;

@@ -15,6 +15,7 @@ export function WorkspacePage(p: {
   mailboxesDown: number;
   pagesToReview: number;
   requests: { open: number; late: number } | null;
+  ideas: { open: number; overdue: number; held: number } | null;
   inbox: WaitingSummary | null;
   signins: readonly SigninDay[];
   recent: readonly { occurred_at: Date; action: string; subject_type: string | null }[];
@@ -53,6 +54,27 @@ export function WorkspacePage(p: {
     waiting.push(
       <li>
         <a href="/arbetsyta/begaran" safe>{t("workspace.requestsOpen", { count: p.requests.open })}</a>
+      </li>,
+    );
+  }
+  if (p.ideas && p.ideas.overdue > 0) {
+    waiting.push(
+      <li class="task-list__urgent">
+        <a href="/arbetsyta/forslag?vy=overdue" safe>{t("workspace.ideasOverdue", { count: p.ideas.overdue })}</a>
+      </li>,
+    );
+  }
+  if (p.ideas && p.ideas.held > 0) {
+    waiting.push(
+      <li>
+        <a href="/arbetsyta/forslag?vy=held" safe>{t("workspace.ideasHeld", { count: p.ideas.held })}</a>
+      </li>,
+    );
+  }
+  if (p.ideas && p.ideas.open > 0 && p.ideas.overdue === 0) {
+    waiting.push(
+      <li>
+        <a href="/arbetsyta/forslag" safe>{t("workspace.ideasOpen", { count: p.ideas.open })}</a>
       </li>,
     );
   }

@@ -1,0 +1,156 @@
+import { readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { simpleParser } from "mailparser";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { expectAccessible, submitSignIn, useJourney } from "./support.js";
+
+const OUTBOX = join(tmpdir(), `klarsvar-e2e-ideas-${process.pid}`);
+const PASSWORD = "klarsvar-demo-2026";
+
+/** The newest mail to `to` whose subject starts with `subject`, waiting for the job that sends it. */
+async function mailTo(to: string, subject: string): Promise<string> {
+  for (let i = 0; i < 150; i++) {
+    const files = (await readdir(OUTBOX).catch(() => [])).sort().reverse();
+    for (const f of files) {
+      const m = await simpleParser(await readFile(join(OUTBOX, f)));
+      const address = (Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? "";
+      if (address === to && (m.subject ?? "").startsWith(subject)) return m.text ?? "";
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`No mail to ${to}: ${subject}`);
+}
+
+const linkIn = (text: string, path: string) => new RegExp(`https?://[^\\s]+${path}[^\\s]*`).exec(text)?.[0] as string;
+
+describe("ideas in a real browser", () => {
+  const j = useJourney({ MAIL_OUTBOX_DIR: OUTBOX, FORM_RATE_LIMIT_PER_MINUTE: "100" });
+  afterAll(async () => rm(OUTBOX, { recursive: true, force: true }));
+
+  async function signedIn(email: string): Promise<Page> {
+    const page = await (await j.browser.newContext()).newPage();
+    await submitSignIn(page, j.server.base, email, PASSWORD);
+    await page.waitForURL(`${j.server.base}/arbetsyta`);
+    return page;
+  }
+
+  it("a resident submits an idea, confirms it by e-mail, sees it routed and answered; a follower gets a digest; the submitter says it helped", async () => {
+    const resident = await (await j.browser.newContext()).newPage();
+    await resident.goto(`${j.server.base}/forslag`);
+    await expectAccessible(resident);
+    await resident.getByRole("link", { name: "Skicka ett förslag" }).first().click();
+    await expectAccessible(resident);
+    await resident.getByLabel("Rubrik").fill("Ansök om bistånd på flera språk");
+    await resident.getByLabel("Ditt förslag").fill("E-tjänsten för ekonomiskt bistånd borde finnas på arabiska och somaliska. Många i mitt område läser inte svenska.");
+    await resident.getByLabel("Område (om du vet)").selectOption({ label: "Ekonomiskt bistånd" });
+    await resident.getByLabel("Din e-postadress").fill("amina@example.se");
+    await resident.waitForTimeout(3200);
+    await resident.getByRole("button", { name: "Skicka förslaget" }).click();
+    await resident.waitForURL(/\/forslag\/mitt\/.+\?skickat=1$/);
+    expect(await resident.locator("main").textContent()).toContain("Titta i din e-post och bekräfta det.");
+    await expectAccessible(resident);
+
+    const confirmation = await mailTo("amina@example.se", "Bekräfta ditt förslag");
+    await resident.goto(linkIn(confirmation, "/forslag/mitt/"));
+    await resident.getByRole("button", { name: "Bekräfta" }).click();
+    await resident.getByRole("link", { name: "Så här ser förslaget ut för andra" }).click();
+    const ideaUrl = resident.url();
+    const number = /IDE-\d{4}-\d{6}/.exec(ideaUrl)?.[0] as string;
+    expect(await resident.locator("main").textContent()).toContain("Förslaget gick till Ekonomiskt bistånd.");
+    await expectAccessible(resident);
+
+    // Someone else follows it, as a daily digest.
+    const follower = await (await j.browser.newContext()).newPage();
+    await follower.goto(ideaUrl);
+    await follower.getByLabel("Din e-postadress").fill("granne@example.se");
+    await follower.getByLabel("En sammanfattning om dagen").check();
+    await follower.getByRole("button", { name: "Följ förslaget" }).click();
+    expect(await follower.locator("main").textContent()).toContain("Titta i din e-post.");
+    await expectAccessible(follower);
+    await follower.goto(linkIn(await mailTo("granne@example.se", "Bekräfta att du vill följa"), "/forslag/folj/"));
+    await expectAccessible(follower);
+    await follower.getByRole("button", { name: "Bekräfta" }).click();
+    expect(await follower.locator("h1").textContent()).toBe("Du följer förslaget");
+
+    // The unit answers.
+    const staff = await signedIn("handlaggare@example.se");
+    await staff.getByRole("link", { name: "Förslag", exact: true }).first().click();
+    await expectAccessible(staff);
+    await staff.getByRole("link", { name: number }).click();
+    await expectAccessible(staff);
+    await staff.getByLabel("Nytt läge").selectOption({ label: "Bedöms" });
+    await staff.getByLabel("Svar", { exact: true }).fill("Tack för förslaget! Vi tar reda på vad det kostar att översätta e-tjänsten och svarar i mars.");
+    await staff.getByLabel("Vem har bestämt?").fill("Enheten för ekonomiskt bistånd");
+    await staff.getByRole("button", { name: "Spara och skicka besked" }).click();
+    await staff.waitForURL(/klart=state/);
+    await expectAccessible(staff);
+
+    await resident.goto(ideaUrl);
+    const shown = await resident.locator("main").textContent();
+    expect(shown).toContain("Nytt läge: Bedöms.");
+    expect(shown).toContain("Vi tar reda på vad det kostar att översätta e-tjänsten");
+    expect(shown).toContain("Beslutat av: Enheten för ekonomiskt bistånd");
+    expect(await mailTo("amina@example.se", `Nytt besked om förslaget ${number}: Bedöms`)).toContain("svarar i mars");
+
+    // The morning digest reaches the follower.
+    await j.server.jobs.send("ideas.queue-digests", {});
+    expect(await mailTo("granne@example.se", "Nytt om förslagen du följer")).toContain("Bedöms");
+
+    // Implemented; later the submitter is asked whether it helped, and answers.
+    await staff.getByLabel("Nytt läge").selectOption({ label: "Genomfört" });
+    await staff.getByLabel("Svar", { exact: true }).fill("E-tjänsten finns nu på arabiska och somaliska.");
+    await staff.getByLabel("Vem har bestämt?").fill("Enheten för ekonomiskt bistånd");
+    await staff.getByRole("button", { name: "Spara och skicka besked" }).click();
+    await staff.waitForURL(/klart=state/);
+    const ideaId = /\/arbetsyta\/forslag\/([0-9a-f-]{36})/.exec(staff.url())?.[1] as string;
+    await j.server.jobs.send("ideas.ask-helped", { ideaId });
+    await resident.goto(linkIn(await mailTo("amina@example.se", "Gjorde ditt förslag skillnad?"), "/forslag/mitt/"));
+    await expectAccessible(resident);
+    await resident.getByLabel("Ja").check();
+    await resident.getByLabel("Berätta gärna mer (frivilligt)").fill("Min granne kunde söka själv för första gången.");
+    await resident.getByRole("button", { name: "Skicka svaret" }).click();
+    await resident.goto(ideaUrl);
+    const after = await resident.locator("main").textContent();
+    expect(after).toContain("Gjorde det skillnad?");
+    expect(after).toContain("Min granne kunde söka själv för första gången.");
+    expect(after).toContain("Hur långt arbetet har kommit: 100 procent");
+    await expectAccessible(resident);
+  });
+
+  it("an employee submits anonymously to an innovation group and the group answers", async () => {
+    const employee = await signedIn("medarbetare@example.se");
+    await employee.goto(`${j.server.base}/arbetsyta/forslag/nytt`);
+    await expectAccessible(employee);
+    await employee.getByLabel("Rubrik").fill("Gemensam kalender för tolkar");
+    await employee.getByLabel("Ditt förslag").fill("Vi lägger mycket tid på att ringa runt efter tolk. En gemensam kalender skulle spara tid för alla.");
+    await employee.getByLabel("Skicka till en innovationsgrupp (frivilligt)").selectOption({ label: "Innovationsgruppen Digitala tjänster – E-tjänster, digitala möten och webben" });
+    await employee.getByLabel(/Skicka utan mitt namn/).check();
+    await employee.getByRole("button", { name: "Skicka förslaget" }).click();
+    await employee.waitForURL(/\/arbetsyta\/forslag\/mina\?skickat=IDE-/);
+    expect(await employee.locator("main").textContent()).toContain("Gemensam kalender för tolkar");
+    await expectAccessible(employee);
+
+    const member = await signedIn("handlaggare@example.se");
+    await member.goto(`${j.server.base}/arbetsyta/forslag`);
+    await member.getByRole("row", { name: /Gemensam kalender för tolkar/ }).getByRole("link").click();
+    const text = await member.locator("main").textContent();
+    expect(text).toContain("Anonym medarbetare");
+    expect(text).not.toContain("Ali Hassan");
+    await expectAccessible(member);
+    await member.getByLabel("Nytt läge").selectOption({ label: "Beslutat" });
+    await member.getByLabel("Svar", { exact: true }).fill("Bra förslag! Vi startar en gemensam kalender för tolkar i januari.");
+    await member.getByLabel("Vem har bestämt?").fill("Innovationsgruppen Digitala tjänster");
+    await member.getByRole("button", { name: "Spara och skicka besked" }).click();
+    await member.waitForURL(/klart=state/);
+    expect(await mailTo("medarbetare@example.se", "Nytt besked om förslaget")).toContain("gemensam kalender för tolkar i januari");
+
+    await employee.goto(`${j.server.base}/arbetsyta/forslag/mina`);
+    await employee.getByRole("link", { name: /IDE-/ }).first().click();
+    const own = await employee.locator("main").textContent();
+    expect(own).toContain("Du (utan ditt namn)");
+    expect(own).toContain("Nytt läge: Beslutat.");
+    await expectAccessible(employee);
+  });
+});

@@ -1,0 +1,29 @@
+/** Ideas from residents and employees: routed, answered through admin-defined states, followed, measured. */
+import type { KlarsvarModule } from "../../app/module.js";
+import { createMailer } from "../../platform/mail/mailer.js";
+import { ideaDeps } from "./deps.js";
+import { ensureDefaultStates } from "./defaults.js";
+import { ideaJobs } from "./jobs.js";
+import { ideaPolicies } from "./policies.js";
+import { ideaPublicRoutes } from "./public/routes.js";
+import { seedIdeasDemo } from "./seed.js";
+import { ideaStaffRoutes } from "./staff/routes.js";
+
+export const ideasModule: KlarsvarModule = {
+  name: "ideas",
+  policies: ideaPolicies,
+  nav: [
+    { side: "public", href: "/forslag", label: "ideas.nav.public", order: 40 },
+    { side: "staff", href: "/arbetsyta/forslag", label: "ideas.nav.board", policy: "ideas.work", order: 30 },
+    { side: "staff", href: "/arbetsyta/forslag/matt", label: "ideas.nav.measures", policy: "ideas.measures", order: 91 },
+    { side: "staff", href: "/arbetsyta/admin/forslag", label: "ideas.nav.settings", policy: "ideas.configure", order: 196 },
+  ],
+  jobs: (ctx) => ideaJobs(ctx.database.db, createMailer(ctx.config.mail), ctx.config, ctx.jobs),
+  routes: async (app, ctx) => {
+    await ensureDefaultStates(ctx.database.db, ctx.org.id);
+    const deps = ideaDeps(ctx);
+    ideaPublicRoutes(app, ctx, deps);
+    ideaStaffRoutes(app, ctx, deps);
+  },
+  seedDemo: seedIdeasDemo,
+};
