@@ -152,5 +152,14 @@ describe("ideas in a real browser", () => {
     expect(own).toContain("Du (utan ditt namn)");
     expect(own).toContain("Nytt läge: Beslutat.");
     await expectAccessible(employee);
+
+    // The admin's settings and the measures pass axe too.
+    const admin = await signedIn("admin@example.se");
+    await admin.goto(`${j.server.base}/arbetsyta/admin/forslag`);
+    expect(await admin.locator("main").textContent()).toContain("Innovationsgruppen Digitala tjänster");
+    await expectAccessible(admin);
+    await admin.goto(`${j.server.base}/arbetsyta/forslag/matt`);
+    expect(await admin.locator("main").textContent()).toContain("Andel besvarade i tid per enhet");
+    await expectAccessible(admin);
   });
 });

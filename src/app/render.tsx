@@ -28,6 +28,8 @@ export interface PageOptions {
    * browser's copy is current. Pages differ by language and sign-in, so caches key on the cookie.
    */
   readonly cacheable?: boolean;
+  /** Seconds a shared cache may serve a cacheable page without asking; 0 = always revalidate (pages that change when staff act). Default 300. */
+  readonly maxAge?: number;
 }
 
 /** Renders a full page in the site frame, with the navigation this viewer may see. */
@@ -51,7 +53,7 @@ export function sendPage(
   if (options.side === "staff") reply.header("cache-control", "no-store");
   else if (options.cacheable && (options.status ?? 200) === 200) {
     const etag = `"${createHash("sha256").update(html).digest("base64url").slice(0, 27)}"`;
-    reply.header("etag", etag).header("vary", "Cookie").header("cache-control", request.user ? "private, no-cache" : "public, max-age=300");
+    reply.header("etag", etag).header("vary", "Cookie").header("cache-control", request.user ? "private, no-cache" : (options.maxAge ?? 300) > 0 ? `public, max-age=${options.maxAge ?? 300}` : "public, no-cache");
     const wanted = request.headers["if-none-match"];
     if (wanted && wanted.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) return reply.status(304).send();
   }

@@ -59,7 +59,14 @@ export function ideaPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     const filters = { q: q.q ?? "", state: q.lage ?? "", owner: q.enhet ?? "", category: q.kategori ?? "" };
     const page = q.sida ?? 1;
     const [list, options] = await Promise.all([publicIdeas(db, org.id, { ...filters, page }), filterOptions(deps, org.id, request.lang)]);
-    return sendPage(request, reply, { title: request.lang === "sv" ? "Förslag" : "Ideas", side: "public" }, (pageCtx) => (
+    const qs = new URLSearchParams(Object.entries({ kategori: filters.category, enhet: filters.owner }).filter(([, v]) => v)).toString();
+    const head = (
+      <>
+        <link rel="alternate" type="application/rss+xml" title="Förslag (RSS)" href={`/forslag/flode.rss${qs ? `?${qs}` : ""}`} />
+        <link rel="alternate" type="application/atom+xml" title="Förslag (Atom)" href={`/forslag/flode.atom${qs ? `?${qs}` : ""}`} />
+      </>
+    );
+    return sendPage(request, reply, { title: request.lang === "sv" ? "Förslag" : "Ideas", side: "public", head }, (pageCtx) => (
       <IdeaListPage ctx={pageCtx} filters={filters} rows={list.rows} total={list.total} page={page} pageSize={PAGE_SIZE} {...options} />
     ));
   });
@@ -185,7 +192,7 @@ export function ideaPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     const idea = await publicIdea(db, org.id, number);
     if (!idea) throw new AppError("KS_NOT_FOUND");
     const [steps, links, followers] = await Promise.all([timeline(db, idea.id, true), ideaLinks(db, idea.id), followerCount(db, idea.id)]);
-    return sendPage(request, reply, { title: idea.title, side: "public", hasErrors: follow.errors.length > 0, status, cacheable: follow.errors.length === 0 && !follow.followed }, (page) => (
+    return sendPage(request, reply, { title: idea.title, side: "public", hasErrors: follow.errors.length > 0, status, cacheable: follow.errors.length === 0 && !follow.followed, maxAge: 0 }, (page) => (
       <IdeaPage ctx={page} idea={idea} steps={steps} state={publicState(steps)} links={links} followers={followers} followErrors={follow.errors} followEmail={follow.email} followed={follow.followed} />
     ));
   };
