@@ -29,6 +29,15 @@ describe("ideas in a real browser", () => {
   const j = useJourney({ MAIL_OUTBOX_DIR: OUTBOX, FORM_RATE_LIMIT_PER_MINUTE: "100" });
   afterAll(async () => rm(OUTBOX, { recursive: true, force: true }));
 
+  /** A staff member gives an idea a new state with its written answer. */
+  async function answer(page: Page, state: string, text: string, decidedBy: string): Promise<void> {
+    await page.getByLabel("Nytt läge").selectOption({ label: state });
+    await page.getByLabel("Svar", { exact: true }).fill(text);
+    await page.getByLabel("Vem har bestämt?").fill(decidedBy);
+    await page.getByRole("button", { name: "Spara och skicka besked" }).click();
+    await page.waitForURL(/klart=state/);
+  }
+
   async function signedIn(email: string): Promise<Page> {
     const page = await (await j.browser.newContext()).newPage();
     await submitSignIn(page, j.server.base, email, PASSWORD);
@@ -80,11 +89,7 @@ describe("ideas in a real browser", () => {
     await expectAccessible(staff);
     await staff.getByRole("link", { name: number }).click();
     await expectAccessible(staff);
-    await staff.getByLabel("Nytt läge").selectOption({ label: "Bedöms" });
-    await staff.getByLabel("Svar", { exact: true }).fill("Tack för förslaget! Vi tar reda på vad det kostar att översätta e-tjänsten och svarar i mars.");
-    await staff.getByLabel("Vem har bestämt?").fill("Enheten för ekonomiskt bistånd");
-    await staff.getByRole("button", { name: "Spara och skicka besked" }).click();
-    await staff.waitForURL(/klart=state/);
+    await answer(staff, "Bedöms", "Tack för förslaget! Vi tar reda på vad det kostar att översätta e-tjänsten och svarar i mars.", "Enheten för ekonomiskt bistånd");
     await expectAccessible(staff);
 
     await resident.goto(ideaUrl);
@@ -99,11 +104,7 @@ describe("ideas in a real browser", () => {
     expect(await mailTo("granne@example.se", "Nytt om förslagen du följer")).toContain("Bedöms");
 
     // Implemented; later the submitter is asked whether it helped, and answers.
-    await staff.getByLabel("Nytt läge").selectOption({ label: "Genomfört" });
-    await staff.getByLabel("Svar", { exact: true }).fill("E-tjänsten finns nu på arabiska och somaliska.");
-    await staff.getByLabel("Vem har bestämt?").fill("Enheten för ekonomiskt bistånd");
-    await staff.getByRole("button", { name: "Spara och skicka besked" }).click();
-    await staff.waitForURL(/klart=state/);
+    await answer(staff, "Genomfört", "E-tjänsten finns nu på arabiska och somaliska.", "Enheten för ekonomiskt bistånd");
     const ideaId = /\/arbetsyta\/forslag\/([0-9a-f-]{36})/.exec(staff.url())?.[1] as string;
     await j.server.jobs.send("ideas.ask-helped", { ideaId });
     await resident.goto(linkIn(await mailTo("amina@example.se", "Gjorde ditt förslag skillnad?"), "/forslag/mitt/"));
@@ -139,11 +140,7 @@ describe("ideas in a real browser", () => {
     expect(text).toContain("Anonym medarbetare");
     expect(text).not.toContain("Ali Hassan");
     await expectAccessible(member);
-    await member.getByLabel("Nytt läge").selectOption({ label: "Beslutat" });
-    await member.getByLabel("Svar", { exact: true }).fill("Bra förslag! Vi startar en gemensam kalender för tolkar i januari.");
-    await member.getByLabel("Vem har bestämt?").fill("Innovationsgruppen Digitala tjänster");
-    await member.getByRole("button", { name: "Spara och skicka besked" }).click();
-    await member.waitForURL(/klart=state/);
+    await answer(member, "Beslutat", "Bra förslag! Vi startar en gemensam kalender för tolkar i januari.", "Innovationsgruppen Digitala tjänster");
     expect(await mailTo("medarbetare@example.se", "Nytt besked om förslaget")).toContain("gemensam kalender för tolkar i januari");
 
     await employee.goto(`${j.server.base}/arbetsyta/forslag/mina`);

@@ -159,6 +159,22 @@ export function CsrfField({ ctx }: { ctx: PageContext }): JSX.Element {
 }
 
 /** A form that always posts and is protected by the CSRF token. */
+/**
+ * Spam protection without tracking, for public forms that create something: a signed time
+ * stamp (too fast or too old is refused) and a honeypot field people never see.
+ */
+export function SpamGuard(p: { stamp: string }): JSX.Element {
+  return (
+    <>
+      <input type="hidden" name="stamp" value={p.stamp} />
+      <div class="hp" aria-hidden="true">
+        <label for="webbplats">Lämna det här fältet tomt</label>
+        <input type="text" id="webbplats" name="webbplats" tabindex="-1" autocomplete="off" />
+      </div>
+    </>
+  );
+}
+
 export function Form(p: { ctx: PageContext; action: string; children: Children; class?: string; novalidate?: boolean }): JSX.Element {
   return (
     <form method="post" action={p.action} class={p.class} novalidate={p.novalidate ?? true}>

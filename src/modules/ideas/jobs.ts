@@ -31,6 +31,8 @@ const HELPED_SV: Record<string, string> = { yes: "Ja", partly: "Delvis", no: "Ne
 
 export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner): JobDefinition<never>[] {
   const base = config.publicUrl;
+  /** Every mail job: five tries, the first after the configured wait, doubling. */
+  const retries = { retryLimit: RETRIES, retryDelaySeconds: config.mail.retryDelaySeconds, retryBackoff: true } as const;
   const domain = config.mail.domain;
 
   /** Where the submitter is reached: their e-mail, their staff account, or (anonymous) the account whose key matches. */
@@ -89,9 +91,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
 
   const notify: JobDefinition<{ notificationId: string }> = {
     name: "ideas.notify",
-    retryLimit: RETRIES,
-    retryDelaySeconds: config.mail.retryDelaySeconds,
-    retryBackoff: true,
+    ...retries,
     handler: async ({ notificationId }) => {
       const n = await db.selectFrom("idea_notifications as n").innerJoin("ideas as i", "i.id", "n.idea_id").leftJoin("idea_followers as f", "f.id", "n.follower_id")
         .select(["n.id", "n.status", "n.delivery", "n.recipient", "n.update_id", "n.follower_id", "n.email", "i.id as idea_id", "i.source", "i.number", "i.status as idea_status", "i.audience",
@@ -136,9 +136,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
 
   const sendConfirmation: JobDefinition<{ ideaId: string }> = {
     name: "ideas.send-confirmation",
-    retryLimit: RETRIES,
-    retryDelaySeconds: config.mail.retryDelaySeconds,
-    retryBackoff: true,
+    ...retries,
     handler: async ({ ideaId }) => {
       const i = await db.selectFrom("ideas").select(["id", "number", "title", "submitter_email", "status"]).where("id", "=", ideaId).executeTakeFirst();
       if (!i?.submitter_email || i.status !== "unconfirmed") return;
@@ -157,9 +155,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
 
   const sendFollowConfirmation: JobDefinition<{ followerId: string }> = {
     name: "ideas.send-follow-confirmation",
-    retryLimit: RETRIES,
-    retryDelaySeconds: config.mail.retryDelaySeconds,
-    retryBackoff: true,
+    ...retries,
     handler: async ({ followerId }) => {
       const f = await db.selectFrom("idea_followers as f").innerJoin("ideas as i", "i.id", "f.idea_id").select(["f.id", "f.email", "f.confirmed_at", "f.unsubscribed_at", "f.frequency", "i.number", "i.title"])
         .where("f.id", "=", followerId).executeTakeFirst();
@@ -190,9 +186,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
 
   const sendDigest: JobDefinition<{ orgId: string; email: string; day: string }> = {
     name: "ideas.send-digest",
-    retryLimit: RETRIES,
-    retryDelaySeconds: config.mail.retryDelaySeconds,
-    retryBackoff: true,
+    ...retries,
     handler: async ({ orgId, email, day }) => {
       const rows = await db.selectFrom("idea_notifications as n").innerJoin("idea_followers as f", "f.id", "n.follower_id").innerJoin("ideas as i", "i.id", "n.idea_id")
         .select(["n.id", "n.update_id", "n.follower_id", "i.number", "i.title", "n.created_at"])
@@ -221,9 +215,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
 
   const askHelped: JobDefinition<{ ideaId: string }> = {
     name: "ideas.ask-helped",
-    retryLimit: RETRIES,
-    retryDelaySeconds: config.mail.retryDelaySeconds,
-    retryBackoff: true,
+    ...retries,
     handler: async ({ ideaId }) => {
       const i = await db.selectFrom("ideas as i").innerJoin("idea_states as s", "s.id", "i.state_id")
         .select(["i.id", "i.number", "i.title", "i.source", "i.helped", "i.helped_asked_at", "i.submitter_email", "i.submitter_user_id", "i.submitter_key", "s.is_implemented"]).where("i.id", "=", ideaId).executeTakeFirst();
@@ -243,9 +235,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
   /** Tells the unit or group that an idea is theirs now. */
   const notifyOwner: JobDefinition<{ ideaId: string; updateId: string }> = {
     name: "ideas.notify-owner",
-    retryLimit: RETRIES,
-    retryDelaySeconds: config.mail.retryDelaySeconds,
-    retryBackoff: true,
+    ...retries,
     handler: async ({ ideaId, updateId }) => {
       const i = await db.selectFrom("ideas").select(["id", "number", "title", "unit_id", "group_id", "first_answer_due"]).where("id", "=", ideaId).executeTakeFirst();
       if (!i) return;
@@ -272,9 +262,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
 
   const sendOverdue: JobDefinition<{ ideaId: string }> = {
     name: "ideas.send-overdue",
-    retryLimit: RETRIES,
-    retryDelaySeconds: config.mail.retryDelaySeconds,
-    retryBackoff: true,
+    ...retries,
     handler: async ({ ideaId }) => {
       const i = await db.selectFrom("ideas").select(["id", "number", "title", "unit_id", "group_id", "first_answer_due", "first_answered_at"]).where("id", "=", ideaId).executeTakeFirst();
       if (!i || i.first_answered_at) return;

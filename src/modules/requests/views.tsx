@@ -1,7 +1,7 @@
 /** Pages for requests for public documents: the public form and download page, the registrar's pages. */
 import { formatDateTime } from "../../platform/i18n/i18n.js";
 import type { FieldError, PageContext } from "../../views/context.js";
-import { Banner, Button, CsrfField, ErrorSummary, Form, Pagination, SelectField, Table, Tag, TextAreaField, TextField } from "../../views/components.js";
+import { Banner, Button, CsrfField, ErrorSummary, Form, Pagination, SelectField, SpamGuard, Table, Tag, TextAreaField, TextField } from "../../views/components.js";
 import type { CaseSource } from "../inbox/index.js";
 import type { RequestClock } from "./clock.js";
 import { SECRECY_GROUNDS } from "./decision.js";
@@ -38,11 +38,7 @@ export function PublicRequestPage(p: { ctx: PageContext; form: PublicRequestForm
       </Banner>
       <form method="post" action="/begar-handling" novalidate>
         <CsrfField ctx={ctx} />
-        <input type="hidden" name="stamp" value={p.stamp} />
-        <div class="visually-hidden" aria-hidden="true">
-          <label for="webbplats">Lämna tomt</label>
-          <input id="webbplats" name="webbplats" type="text" tabindex="-1" autocomplete="off" />
-        </div>
+        <SpamGuard stamp={p.stamp} />
         <TextAreaField name="requested" rows={6} value={form.requested} error={err("requested")}
           label={tr(ctx, "Vilka handlingar vill du ha?", "Which documents do you want?")}
           hint={tr(ctx, "Beskriv så gott du kan: vad de handlar om, ungefär när de kom in eller skrevs, och diarienummer om du har det.", "Describe them as well as you can: what they are about, roughly when they were received or written, and the registration number if you have it.")} />

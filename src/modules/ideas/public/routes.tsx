@@ -9,27 +9,11 @@ import { AppError } from "../../../platform/errors.js";
 import type { FieldError } from "../../../views/context.js";
 import { formStamp, stampAgeSeconds } from "../../inbox/index.js";
 import { sniffType } from "../../inbox/uploads.js";
+import { multipartField, multipartFiles, type MultipartBody } from "../../../platform/http/multipart.js";
 import { answerHelped, confirmFollow, confirmIdea, followIdea, submitIdea, unsubscribe, validateIdea, type IdeaDeps } from "../commands.js";
 import { categories, feedIdeas, followerCount, ideaById, ideaLinks, PAGE_SIZE, publicIdea, publicIdeas, publicState, states, timeline, units, groups } from "../queries.js";
 import { idFromToken, tokenFor } from "../tokens.js";
 import { ConfirmPage, DonePage, EMPTY_IDEA_FORM, IdeaListPage, IdeaPage, MyIdeaPage, NewIdeaPage, type IdeaForm } from "./views.js";
-
-interface MultipartField { type: "field"; value: unknown }
-interface MultipartFile { type: "file"; filename: string; mimetype: string; toBuffer: () => Promise<Buffer> }
-type MultipartValue = MultipartField | MultipartFile;
-type MultipartBody = Record<string, MultipartValue | MultipartValue[] | undefined>;
-
-function field(body: MultipartBody, name: string): string {
-  const v = body[name];
-  const one = Array.isArray(v) ? v[0] : v;
-  return one && one.type === "field" && typeof one.value === "string" ? one.value : "";
-}
-
-function file(body: MultipartBody): MultipartFile | undefined {
-  const v = body["file"];
-  const one = Array.isArray(v) ? v[0] : v;
-  return one && one.type === "file" && one.filename !== "" ? one : undefined;
-}
 
 type Body = Record<string, string | string[] | undefined>;
 const one = (b: Body, k: string): string => { const v = b[k]; return (Array.isArray(v) ? v[0] ?? "" : v ?? "").toString(); };
@@ -119,11 +103,11 @@ export function ideaPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     const body = request.body as MultipartBody;
     const sv = request.lang === "sv";
     const form: IdeaForm = {
-      title: field(body, "title").slice(0, 1000), description: field(body, "description").slice(0, 20_000), category: field(body, "category"),
-      name: field(body, "name").trim().slice(0, 200), email: field(body, "email").trim().slice(0, 320),
+      title: multipartField(body, "title").slice(0, 1000), description: multipartField(body, "description").slice(0, 20_000), category: multipartField(body, "category"),
+      name: multipartField(body, "name").trim().slice(0, 200), email: multipartField(body, "email").trim().slice(0, 320),
     };
-    const age = stampAgeSeconds(config.sessionSecret, field(body, "stamp"));
-    if (field(body, "webbplats") !== "" || (age !== null && age < 3)) {
+    const age = stampAgeSeconds(config.sessionSecret, multipartField(body, "stamp"));
+    if (multipartField(body, "webbplats") !== "" || (age !== null && age < 3)) {
       return renderForm(request, reply, form, [{ field: "title", message: sv ? "Vi kunde inte ta emot formuläret. Vänta några sekunder och skicka igen." : "We could not receive the form. Wait a few seconds and send it again." }], 400);
     }
     const errors: FieldError[] = sv ? validateIdea(form) : validateIdea(form).map((p) => ({ field: p.field, message: p.field === "title" ? "Write a title for your idea" : "Describe your idea (at most 5000 characters)" }));
@@ -132,7 +116,7 @@ export function ideaPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     const cats = await categories(db, org.id);
     if (form.category && !cats.some((c) => c.id === form.category && c.active)) errors.push({ field: "category", message: sv ? "Välj ett område i listan" : "Choose an area from the list" });
     let attachment: { filename: string; contentType: string; data: Buffer } | undefined;
-    const f = file(body);
+    const [f] = multipartFiles(body, "file");
     if (f) {
       const data = await f.toBuffer();
       const type = sniffType(data);

@@ -1,6 +1,6 @@
 /** Resident-facing pages for ideas: the list and search, the form, the idea's page, the submitter's page, following. */
 import { formatDate } from "../../../platform/i18n/i18n.js";
-import { Banner, Button, CsrfField, ErrorSummary, Pagination, SelectField, Tag, TextAreaField, TextField } from "../../../views/components.js";
+import { Banner, Button, CsrfField, ErrorSummary, Pagination, SelectField, SpamGuard, Tag, TextAreaField, TextField } from "../../../views/components.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import type { IdeaDetail, IdeaListRow, TimelineStep } from "../queries.js";
 
@@ -94,11 +94,7 @@ export function NewIdeaPage(p: { ctx: PageContext; form: IdeaForm; errors: reado
       </Banner>
       <form method="post" action="/forslag/nytt" enctype="multipart/form-data" novalidate>
         <CsrfField ctx={ctx} />
-        <input type="hidden" name="stamp" value={p.stamp} />
-        <div class="hp" aria-hidden="true">
-          <label for="webbplats">Lämna tomt</label>
-          <input id="webbplats" name="webbplats" type="text" tabindex="-1" autocomplete="off" />
-        </div>
+        <SpamGuard stamp={p.stamp} />
         <TextField name="title" label={tr(ctx, "Rubrik", "Title")} hint={tr(ctx, "Några ord om vad förslaget handlar om.", "A few words about what the idea is.")} value={form.title} error={err("title")} />
         <TextAreaField name="description" rows={8} value={form.description} error={err("description")}
           label={tr(ctx, "Ditt förslag", "Your idea")} hint={tr(ctx, "Vad vill du ändra, och varför? Vem blir det bättre för?", "What do you want to change, and why? Who would it help?")} />

@@ -9,6 +9,7 @@ import { AppError } from "../../../platform/errors.js";
 import type { FieldError } from "../../../views/context.js";
 import { userActor } from "../../auth/public/routes.js";
 import { sniffType } from "../../inbox/uploads.js";
+import { multipartField, multipartFiles, type MultipartBody } from "../../../platform/http/multipart.js";
 import { checkText, presentAnalysis } from "../../klarsprak/index.js";
 import { addLink, changeState, moderateIdea, moveIdea, setProgress, submitIdea, type IdeaDeps } from "../commands.js";
 import { canHandle, ideaPolicies } from "../policies.js";
@@ -16,16 +17,6 @@ import { board, categories, deliveries, followerCount, groupIdsOf, groups, ideaB
 import { suggestOwner } from "../routing.js";
 import { submitterKeyFor } from "../tokens.js";
 import { BoardPage, EmployeeIdeaPage, MeasuresPage, MyIdeasPage, SettingsPage, StaffIdeaPage, type EmployeeForm, type StaffIdeaState } from "./views.js";
-
-interface MultipartField { type: "field"; value: unknown }
-interface MultipartFile { type: "file"; filename: string; toBuffer: () => Promise<Buffer> }
-type MultipartValue = MultipartField | MultipartFile;
-type MultipartBody = Record<string, MultipartValue | MultipartValue[] | undefined>;
-const mfield = (body: MultipartBody, name: string): string => {
-  const v = body[name];
-  const one = Array.isArray(v) ? v[0] : v;
-  return one && one.type === "field" && typeof one.value === "string" ? one.value : "";
-};
 
 type Body = Record<string, string | string[] | undefined>;
 const one = (b: Body, k: string): string => { const v = b[k]; return (Array.isArray(v) ? v[0] ?? "" : v ?? "").toString(); };
@@ -94,17 +85,16 @@ export function ideaStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: 
     const user = userOf(request);
     const body = request.body as MultipartBody;
     const form: EmployeeForm = {
-      title: mfield(body, "title").slice(0, 1000), description: mfield(body, "description").slice(0, 20_000), category: mfield(body, "category"),
-      group: mfield(body, "group"), anonymous: mfield(body, "anonymous") === "1",
+      title: multipartField(body, "title").slice(0, 1000), description: multipartField(body, "description").slice(0, 20_000), category: multipartField(body, "category"),
+      group: multipartField(body, "group"), anonymous: multipartField(body, "anonymous") === "1",
     };
     const errors: FieldError[] = [];
     const [c, g] = await Promise.all([categories(db, org.id), groups(db, org.id)]);
     if (form.category && !c.some((x) => x.id === form.category && x.active)) errors.push({ field: "category", message: "Välj ett område i listan" });
     if (form.group && !g.some((x) => x.id === form.group && x.active)) errors.push({ field: "group", message: "Välj en grupp i listan" });
     let attachment: { filename: string; contentType: string; data: Buffer } | undefined;
-    const v = body["file"];
-    const f = (Array.isArray(v) ? v[0] : v) as MultipartValue | undefined;
-    if (f && f.type === "file" && f.filename) {
+    const [f] = multipartFiles(body, "file");
+    if (f) {
       const data = await f.toBuffer();
       const type = sniffType(data);
       if (!type) errors.push({ field: "file", message: `Filen ${f.filename} går inte att ta emot. Skicka pdf, jpg, png, gif eller webp.` });

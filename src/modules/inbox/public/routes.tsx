@@ -8,6 +8,7 @@ import { addRequesterMessage, recordHelped } from "../commands/handle.js";
 import { receiveQuestion, type IncomingAttachment, type InboxDeps } from "../commands/receive.js";
 import { hashFollowToken } from "../numbers.js";
 import { sniffType } from "../uploads.js";
+import { multipartField, multipartFiles, type MultipartBody } from "../../../platform/http/multipart.js";
 import { formStamp, stampAgeSeconds } from "./form-stamp.js";
 import { serviceForQuestion } from "../../catalogue/index.js";
 import { EMPTY_FORM, FollowPage, QuestionPage, type QuestionForm } from "./views.js";
@@ -17,22 +18,6 @@ const MIN_SECONDS = 3;
 const MAX_AGE_SECONDS = 24 * 3600;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const PHONE = /^\+?[\d\s-]{6,20}$/;
-
-interface MultipartField { type: "field"; value: unknown }
-interface MultipartFile { type: "file"; filename: string; mimetype: string; toBuffer: () => Promise<Buffer> }
-type MultipartValue = MultipartField | MultipartFile;
-
-function field(body: Record<string, MultipartValue | MultipartValue[] | undefined>, name: string): string {
-  const v = body[name];
-  const one = Array.isArray(v) ? v[0] : v;
-  return one && one.type === "field" && typeof one.value === "string" ? one.value : "";
-}
-
-function files(body: Record<string, MultipartValue | MultipartValue[] | undefined>): MultipartFile[] {
-  const v = body["files"];
-  const list = Array.isArray(v) ? v : v ? [v] : [];
-  return list.filter((x): x is MultipartFile => x.type === "file" && x.filename !== "");
-}
 
 export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps: InboxDeps): void {
   const { config, database, org } = ctx;
@@ -57,18 +42,18 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
 
   app.post("/fraga", { config: { access: "public", rateLimit: { max: config.formRateLimitPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
     if (!request.isMultipart()) throw new AppError("KS_UNSUPPORTED_MEDIA");
-    const body = request.body as Record<string, MultipartValue | MultipartValue[] | undefined>;
+    const body = request.body as MultipartBody;
     const sv = request.lang === "sv";
     let form: QuestionForm = {
-      question: field(body, "question"), name: field(body, "name").slice(0, 200), email: field(body, "email").trim().slice(0, 320),
-      phone: field(body, "phone").trim().slice(0, 40), category: field(body, "category"),
+      question: multipartField(body, "question"), name: multipartField(body, "name").slice(0, 200), email: multipartField(body, "email").trim().slice(0, 320),
+      phone: multipartField(body, "phone").trim().slice(0, 40), category: multipartField(body, "category"),
     };
-    const serviceSlug = field(body, "stod").slice(0, 80);
+    const serviceSlug = multipartField(body, "stod").slice(0, 80);
     const service = serviceSlug ? await serviceForQuestion(database.db, org.id, serviceSlug) : undefined;
     if (service) form = { ...form, service: { slug: serviceSlug, name: service.name } };
     // Spam protection without tracking: a honeypot field and a signed time stamp.
-    const age = stampAge(field(body, "stamp"));
-    if (field(body, "webbplats") !== "" || (age !== null && age < MIN_SECONDS)) {
+    const age = stampAge(multipartField(body, "stamp"));
+    if (multipartField(body, "webbplats") !== "" || (age !== null && age < MIN_SECONDS)) {
       request.log.info("web form rejected as spam");
       return renderFormWithCategories(request, reply, form, [{ field: "question", message: sv ? "Vi kunde inte ta emot formuläret. Vänta några sekunder och skicka igen." : "We could not receive the form. Wait a few seconds and send it again." }], 400);
     }
@@ -82,7 +67,7 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
     const category = form.category ? list.find((c) => c.slug === form.category) : undefined;
     if (form.category && !category) errors.push({ field: "category", message: sv ? "Välj ett av alternativen" : "Choose one of the options" });
     const attachments: IncomingAttachment[] = [];
-    for (const f of files(body)) {
+    for (const f of multipartFiles(body, "files")) {
       const data = await f.toBuffer();
       const type = sniffType(data);
       if (!type) {

@@ -2,7 +2,7 @@ import type { Category } from "../../../platform/db/schema.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import { sayDate } from "../../../platform/time/working-time.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
-import { Banner, Button, CsrfField, ErrorSummary, TextField } from "../../../views/components.js";
+import { Banner, Button, CsrfField, ErrorSummary, SpamGuard, TextField } from "../../../views/components.js";
 
 export interface QuestionForm {
   readonly question: string;
@@ -37,7 +37,7 @@ export function QuestionPage(p: { ctx: PageContext; form: QuestionForm; errors: 
       </Banner>
       <form method="post" action="/fraga" enctype="multipart/form-data" novalidate>
         <CsrfField ctx={ctx} />
-        <input type="hidden" name="stamp" value={p.stamp} />
+        <SpamGuard stamp={p.stamp} />
         {form.service ? (
           <>
             <input type="hidden" name="stod" value={form.service.slug} />
@@ -81,10 +81,6 @@ export function QuestionPage(p: { ctx: PageContext; form: QuestionForm; errors: 
           </p>
           {err("files") ? <p class="field__error" safe>{err("files")}</p> : ""}
           <input class="field__file" type="file" id="files" name="files" multiple accept=".pdf,.jpg,.jpeg,.png,.gif,.webp" aria-describedby="files-hint" />
-        </div>
-        <div class="hp" aria-hidden="true">
-          <label for="webbplats">Lämna det här fältet tomt</label>
-          <input type="text" id="webbplats" name="webbplats" tabindex="-1" autocomplete="off" />
         </div>
         <Button>{sv ? "Skicka frågan" : "Send the question"}</Button>
       </form>
