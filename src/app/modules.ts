@@ -11,5 +11,6 @@ import { catalogueModule } from "../modules/catalogue/module.js";
 import { requestsModule } from "../modules/requests/module.js";
 import { socialModule } from "../modules/social/module.js";
 import { ideasModule } from "../modules/ideas/module.js";
+import { newsroomModule } from "../modules/newsroom/module.js";
 
-export const MODULES: readonly KlarsvarModule[] = [siteModule, inboxModule, catalogueModule, requestsModule, socialModule, ideasModule, klarsprakModule, authModule, workspaceModule, adminModule, opsModule];
+export const MODULES: readonly KlarsvarModule[] = [siteModule, inboxModule, catalogueModule, requestsModule, socialModule, ideasModule, newsroomModule, klarsprakModule, authModule, workspaceModule, adminModule, opsModule];

@@ -1,4 +1,5 @@
 /** The inbox's door for other modules. */
+import { sql } from "kysely";
 import type { Executor } from "../../platform/db/database.js";
 import { hasRole } from "../../platform/auth/policies.js";
 import type { SessionUser } from "../../platform/auth/session-user.js";
@@ -126,4 +127,21 @@ export async function outgoingMessage(db: Executor, messageId: string): Promise<
 export async function markDelivery(db: Executor, messageId: string, status: "sent" | "failed", reason?: string): Promise<void> {
   const m = await db.updateTable("case_messages").set({ delivery_status: status }).where("id", "=", messageId).returning(["org_id", "case_id"]).executeTakeFirst();
   if (m && status === "failed") await recordCaseEvent(db, m.org_id, m.case_id, null, "delivery-failed", { messageId, reason: reason ?? "" });
+}
+
+/** How cases stand, for another module that lists them (the newsroom's media inquiries on a release). */
+export async function caseStates(db: Executor, orgId: string, caseIds: readonly string[]): Promise<{ id: string; number: string; subject: string; status: string; due: Date | null; answeredAt: Date | null; secret: boolean }[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db.selectFrom("cases").select(["id", "number", "subject", "status", "first_answer_due", "first_answered_at", "secret"]).where("org_id", "=", orgId).where("id", "in", [...caseIds]).orderBy("received_at").execute();
+  return rows.map((c) => ({ id: c.id, number: c.number, subject: c.subject, status: c.status, due: c.first_answer_due ? new Date(c.first_answer_due) : null, answeredAt: c.first_answered_at ? new Date(c.first_answered_at) : null, secret: c.secret }));
+}
+
+/** Media inquiries (kind "media") per month of the last year: how many, how many answered by their due time. */
+export async function mediaInquiriesByMonth(db: Executor, orgId: string): Promise<{ month: string; total: number; onTime: number }[]> {
+  const r = await sql<{ month: string; total: string; on_time: string }>`
+    select to_char(received_at at time zone 'Europe/Stockholm', 'YYYY-MM') as month, count(*) as total,
+      count(*) filter (where first_answered_at is not null and first_answered_at <= first_answer_due) as on_time
+    from cases where org_id = ${orgId} and kind = 'media' and received_at > now() - interval '12 months'
+    group by 1 order by 1`.execute(db);
+  return r.rows.map((x) => ({ month: x.month, total: Number(x.total), onTime: Number(x.on_time) }));
 }

@@ -614,7 +614,88 @@ export interface IdeaNotificationsTable {
   created_at: Generated<Date>;
 }
 
+export type ReleaseStatus = "draft" | "in_review" | "approved" | "withdrawn";
+
+export interface ReleasesTable {
+  id: Generated<string>;
+  org_id: string;
+  slug: string;
+  kind: ColumnType<"press_release" | "news", "press_release" | "news" | undefined, "press_release" | "news">;
+  title: string;
+  lead: Generated<string>;
+  body_md: Generated<string>;
+  body_html: Generated<string>;
+  topic: Generated<string>;
+  unit_id: string | null;
+  status: ColumnType<ReleaseStatus, ReleaseStatus | undefined, ReleaseStatus>;
+  publish_at: Timestamp | null;
+  embargo: Generated<boolean>;
+  list_ids: ColumnType<string[], string[] | undefined, string[]>;
+  send_to_subscribers: Generated<boolean>;
+  distributed_at: Timestamp | null;
+  review_warnings: ColumnType<string[], string | undefined, string>;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  created_by: string | null;
+  version: Generated<number>;
+  search: ColumnType<string, never, never>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReleaseQuotesTable { id: Generated<string>; org_id: string; release_id: string; quote: string; person: string; person_title: Generated<string>; position: Generated<number> }
+export interface ReleaseContactsTable { id: Generated<string>; org_id: string; release_id: string; name: string; role: Generated<string>; phone: Generated<string>; email: Generated<string>; position: Generated<number> }
+export interface ReleaseImagesTable { id: Generated<string>; org_id: string; release_id: string; alt: string; caption: Generated<string>; photographer: Generated<string>; content_type: string; width: number; height: number; data: Buffer; created_at: Generated<Date> }
+export interface ReleaseImageSizesTable { image_id: string; width: number; height: number; data: Buffer }
+export interface ReleaseDocumentsTable { id: Generated<string>; org_id: string; release_id: string; kind: "fact_sheet" | "statistics" | "background" | "document"; title: string; filename: string; content_type: string; size: number; data: Buffer; created_at: Generated<Date> }
+export interface ReleaseCorrectionsTable { id: Generated<string>; org_id: string; release_id: string; note: string; created_by: string | null; created_at: Generated<Date> }
+export interface MediaOutletsTable { id: Generated<string>; org_id: string; name: string }
+export interface MediaContactsTable {
+  id: Generated<string>; org_id: string; name: string; email: string; phone: Generated<string>; outlet_id: string | null;
+  beats: ColumnType<string[], string[] | undefined, string[]>; basis: "consent" | "legitimate_interest"; source: string; note: Generated<string>;
+  unsubscribed_at: Timestamp | null; created_at: Generated<Date>; updated_at: Generated<Date>;
+}
+export interface MediaListsTable { id: Generated<string>; org_id: string; name: string; description: Generated<string> }
+export interface MediaListMembersTable { list_id: string; contact_id: string }
+export interface ReleaseEmbargoRecipientsTable { release_id: string; contact_id: string; notified_at: Timestamp | null }
+export interface NewsroomSubscribersTable { id: Generated<string>; org_id: string; email: string; confirmed_at: Timestamp | null; unsubscribed_at: Timestamp | null; created_at: Generated<Date> }
+export interface ReleaseDeliveriesTable {
+  id: Generated<string>; org_id: string; release_id: string; email: string; contact_id: string | null; subscriber_id: string | null;
+  status: ColumnType<"pending" | "sent" | "failed" | "skipped", "pending" | "sent" | "failed" | "skipped" | undefined, "pending" | "sent" | "failed" | "skipped">;
+  attempts: Generated<number>; last_error: string | null; sent_at: Timestamp | null; created_at: Generated<Date>;
+}
+export interface PressEventsTable { id: Generated<string>; org_id: string; release_id: string | null; title: string; description: Generated<string>; location: string; starts_at: Timestamp; ends_at: Timestamp; created_by: string | null; created_at: Generated<Date> }
+export interface EventInvitationsTable {
+  id: Generated<string>; org_id: string; event_id: string; contact_id: string; response: "yes" | "no" | null; responded_at: Timestamp | null;
+  sent_status: ColumnType<"pending" | "sent" | "failed", "pending" | "sent" | "failed" | undefined, "pending" | "sent" | "failed">; created_at: Generated<Date>;
+}
+export interface CoverageTable {
+  id: Generated<string>; org_id: string; release_id: string | null; topic: Generated<string>; outlet: string; published_on: ColumnType<Date, string, string>;
+  url: Generated<string>; tone: "positive" | "neutral" | "negative"; note: Generated<string>; created_by: string | null; created_at: Generated<Date>;
+}
+export interface ReleaseInquiriesTable { release_id: string; case_id: string; created_at: Generated<Date> }
+
 export interface DB {
+  releases: ReleasesTable;
+  release_quotes: ReleaseQuotesTable;
+  release_contacts: ReleaseContactsTable;
+  release_images: ReleaseImagesTable;
+  release_image_sizes: ReleaseImageSizesTable;
+  release_documents: ReleaseDocumentsTable;
+  release_corrections: ReleaseCorrectionsTable;
+  media_outlets: MediaOutletsTable;
+  media_contacts: MediaContactsTable;
+  media_lists: MediaListsTable;
+  media_list_members: MediaListMembersTable;
+  release_embargo_recipients: ReleaseEmbargoRecipientsTable;
+  newsroom_subscribers: NewsroomSubscribersTable;
+  release_deliveries: ReleaseDeliveriesTable;
+  press_events: PressEventsTable;
+  event_invitations: EventInvitationsTable;
+  coverage: CoverageTable;
+  release_inquiries: ReleaseInquiriesTable;
   idea_states: IdeaStatesTable;
   idea_groups: IdeaGroupsTable;
   idea_group_members: IdeaGroupMembersTable;

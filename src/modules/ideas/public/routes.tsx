@@ -4,6 +4,7 @@ import { Feed } from "feed";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../app/render.js";
+import { ConfirmPage, DonePage } from "../../../views/components.js";
 import { requestActor } from "../../auth/public/routes.js";
 import { AppError } from "../../../platform/errors.js";
 import type { FieldError } from "../../../views/context.js";
@@ -13,7 +14,7 @@ import { multipartField, multipartFiles, type MultipartBody } from "../../../pla
 import { answerHelped, confirmFollow, confirmIdea, followIdea, submitIdea, unsubscribe, validateIdea, type IdeaDeps } from "../commands.js";
 import { categories, feedIdeas, followerCount, ideaById, ideaLinks, PAGE_SIZE, publicIdea, publicIdeas, publicState, states, timeline, units, groups } from "../queries.js";
 import { idFromToken, tokenFor } from "../tokens.js";
-import { ConfirmPage, DonePage, EMPTY_IDEA_FORM, IdeaListPage, IdeaPage, MyIdeaPage, NewIdeaPage, type IdeaForm } from "./views.js";
+import { EMPTY_IDEA_FORM, IdeaListPage, IdeaPage, MyIdeaPage, NewIdeaPage, type IdeaForm } from "./views.js";
 
 type Body = Record<string, string | string[] | undefined>;
 const one = (b: Body, k: string): string => { const v = b[k]; return (Array.isArray(v) ? v[0] ?? "" : v ?? "").toString(); };

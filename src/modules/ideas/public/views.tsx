@@ -299,27 +299,3 @@ export function MyIdeaPage(p: {
     </>
   );
 }
-
-/** A page with one question and a button (confirming a follow, stopping one): a link in an e-mail never changes anything by itself. */
-export function ConfirmPage(p: { ctx: PageContext; heading: string; text: string; action: string; button: string }): JSX.Element {
-  return (
-    <>
-      <h1 safe>{p.heading}</h1>
-      <p safe>{p.text}</p>
-      <form method="post" action={p.action}>
-        <CsrfField ctx={p.ctx} />
-        <Button>{p.button as "safe"}</Button>
-      </form>
-    </>
-  );
-}
-
-export function DonePage(p: { heading: string; text: string; link?: { href: string; label: string } }): JSX.Element {
-  return (
-    <>
-      <h1 safe>{p.heading}</h1>
-      <p safe>{p.text}</p>
-      {p.link ? <p><a href={p.link.href} safe>{p.link.label}</a></p> : ""}
-    </>
-  );
-}

@@ -1,0 +1,45 @@
+/**
+ * Press images: the content decides (magic numbers, then a real decode with @napi-rs/canvas —
+ * the canvas pdf.js already brings), never the file name. Sizes for the web and for download
+ * are made at upload as JPEG, so pages never send a 20-megapixel original.
+ */
+import { createCanvas, loadImage } from "@napi-rs/canvas";
+import { sniffType } from "../inbox/uploads.js";
+
+export const IMAGE_WIDTHS = [320, 800, 1600] as const;
+export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+
+export interface ProcessedImage {
+  readonly contentType: string;
+  readonly width: number;
+  readonly height: number;
+  readonly sizes: readonly { width: number; height: number; data: Buffer }[];
+}
+
+export type ImageResult = { ok: true; image: ProcessedImage } | { ok: false; reason: string };
+
+export async function processImage(data: Buffer): Promise<ImageResult> {
+  if (data.length > MAX_IMAGE_BYTES) return { ok: false, reason: "Bilden är för stor. Den får vara högst 15 MB." };
+  const type = sniffType(data);
+  if (type !== "image/jpeg" && type !== "image/png" && type !== "image/webp") return { ok: false, reason: "Filen är ingen bild som vi kan visa. Skicka jpg, png eller webp." };
+  let img: Awaited<ReturnType<typeof loadImage>>;
+  try {
+    img = await loadImage(data);
+  } catch {
+    return { ok: false, reason: "Bilden går inte att öppna. Den kan vara skadad." };
+  }
+  const { width, height } = img;
+  if (width < 1 || height < 1) return { ok: false, reason: "Bilden går inte att öppna. Den kan vara skadad." };
+  const sizes: { width: number; height: number; data: Buffer }[] = [];
+  const widths = [...IMAGE_WIDTHS.filter((w) => w < width), Math.min(width, IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1] as number)];
+  for (const w of [...new Set(widths)]) {
+    const h = Math.max(1, Math.round((height * w) / width));
+    const canvas = createCanvas(w, h);
+    const c = canvas.getContext("2d");
+    c.fillStyle = "#ffffff"; // transparent PNGs get a white background in JPEG
+    c.fillRect(0, 0, w, h);
+    c.drawImage(img, 0, 0, w, h);
+    sizes.push({ width: w, height: h, data: await canvas.encode("jpeg", 85) });
+  }
+  return { ok: true, image: { contentType: type, width, height, sizes } };
+}

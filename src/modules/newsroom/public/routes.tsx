@@ -1,0 +1,266 @@
+/** Public newsroom routes: list and search, releases, feeds, images and material, embargo, subscribing, events, invitations. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Feed } from "feed";
+import { z } from "zod";
+import type { ModuleContext } from "../../../app/module.js";
+import { sendPage } from "../../../app/render.js";
+import { ConfirmPage, DonePage } from "../../../views/components.js";
+import { idFromSignedToken } from "../../../platform/auth/signed-links.js";
+import { AppError } from "../../../platform/errors.js";
+import type { FieldError } from "../../../views/context.js";
+import { jsonForScript } from "../../catalogue/open-data.js";
+import { isPublic, type NewsroomDeps } from "../commands.js";
+import { invitationIcs } from "../ics.js";
+import { markdownToText } from "../markdown.js";
+import { subscribe } from "../media.js";
+import { PAGE_SIZE, publicReleases, releaseDetail, topicsAndUnits, type ReleaseDetail } from "../queries.js";
+import { EventPage, NewsroomPage, ReleaseView, RsvpPage, newsroomQuery } from "./views.js";
+
+type Body = Record<string, string | string[] | undefined>;
+const one = (b: Body, k: string): string => { const v = b[k]; return (Array.isArray(v) ? v[0] ?? "" : v ?? "").toString(); };
+const TOKEN = z.object({ token: z.string().max(120) });
+const LIST_QUERY = z.object({
+  q: z.string().max(200).optional(), amne: z.string().max(80).optional(), enhet: z.string().max(80).optional(), sida: z.coerce.number().int().min(1).max(10_000).optional(),
+  prenumeration: z.string().max(2).optional(),
+});
+
+/** schema.org NewsArticle for a release. */
+export function newsArticleJsonLd(r: ReleaseDetail, base: string, orgName: string): Record<string, unknown> {
+  const image = r.images.map((i) => `${base}/press/bild/${i.id}/${i.sizes[i.sizes.length - 1] ?? 800}.jpg`);
+  return {
+    "@context": "https://schema.org", "@type": "NewsArticle", headline: r.title, description: r.lead, url: `${base}/press/${r.slug}`, mainEntityOfPage: `${base}/press/${r.slug}`,
+    datePublished: r.publishAt?.toISOString(), dateModified: (r.corrections[r.corrections.length - 1]?.at ?? r.publishAt ?? r.updatedAt).toISOString(), inLanguage: "sv",
+    ...(image.length > 0 ? { image } : {}), articleSection: r.topic || undefined,
+    author: { "@type": "GovernmentOrganization", name: orgName }, publisher: { "@type": "GovernmentOrganization", name: orgName },
+    ...(r.corrections.length > 0 ? { correction: r.corrections.map((c) => ({ "@type": "CorrectionComment", text: c.note, datePublished: c.at.toISOString() })) } : {}),
+  };
+}
+
+export function newsroomPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps: NewsroomDeps): void {
+  const { config, org } = ctx;
+  const db = deps.db;
+  const base = config.publicUrl;
+  const formLimit = { max: config.formRateLimitPerMinute, timeWindow: 60_000 };
+
+  const renderList = async (request: FastifyRequest, reply: FastifyReply, sub: { errors: FieldError[]; email: string; subscribed: boolean }, status = 200) => {
+    const q = request.query as z.infer<typeof LIST_QUERY>;
+    const filters = { q: q.q ?? "", topic: q.amne ?? "", unit: q.enhet ?? "" };
+    const page = q.sida ?? 1;
+    const [list, options] = await Promise.all([publicReleases(db, org.id, { ...filters, page }), topicsAndUnits(db, org.id)]);
+    const fq = newsroomQuery({ topic: filters.topic, unit: filters.unit });
+    const head = (
+      <>
+        <link rel="alternate" type="application/rss+xml" title="Pressmeddelanden (RSS)" href={`/press/rss.xml${fq}`} />
+        <link rel="alternate" type="application/atom+xml" title="Pressmeddelanden (Atom)" href={`/press/atom.xml${fq}`} />
+        <link rel="alternate" type="application/feed+json" title="Pressmeddelanden (JSON Feed)" href={`/press/feed.json${fq}`} />
+      </>
+    );
+    return sendPage(request, reply, { title: request.lang === "sv" ? "Pressrum" : "Newsroom", side: "public", head, status, hasErrors: sub.errors.length > 0 }, (page2) => (
+      <NewsroomPage ctx={page2} filters={filters} rows={list.rows} total={list.total} page={page} pageSize={PAGE_SIZE} topics={options.topics} units={options.units} subscribed={sub.subscribed} errors={sub.errors} email={sub.email} />
+    ));
+  };
+
+  app.get("/press", { config: { access: "public" }, schema: { querystring: LIST_QUERY } }, (request, reply) =>
+    renderList(request, reply, { errors: [], email: "", subscribed: (request.query as { prenumeration?: string }).prenumeration === "1" }));
+
+  // ---- Feeds: RSS 2.0, Atom and JSON Feed ---------------------------------------------------
+
+  const FEED_QUERY = z.object({ amne: z.string().max(80).optional(), enhet: z.string().max(80).optional() });
+  const feedFor = async (request: FastifyRequest) => {
+    const q = request.query as z.infer<typeof FEED_QUERY>;
+    const { rows } = await publicReleases(db, org.id, { topic: q.amne, unit: q.enhet }, 50);
+    const qs = newsroomQuery({ topic: q.amne ?? "", unit: q.enhet ?? "" });
+    const feed = new Feed({
+      id: `${base}/press${qs}`, title: `Pressrum – ${org.name}${q.amne ? ` – ${q.amne}` : ""}`, description: "Pressmeddelanden och nyheter från socialförvaltningen.",
+      link: `${base}/press${qs}`, language: "sv", copyright: org.name, generator: "Klarsvar", updated: rows[0]?.updatedAt ?? new Date(0),
+      feedLinks: { rss: `${base}/press/rss.xml${qs}`, atom: `${base}/press/atom.xml${qs}`, json: `${base}/press/feed.json${qs}` }, author: { name: org.name },
+    });
+    for (const r of rows) {
+      feed.addItem({
+        id: `${base}/press/${r.slug}`, link: `${base}/press/${r.slug}`, title: r.title, description: r.lead, content: r.bodyHtml,
+        date: r.updatedAt > r.publishAt ? r.updatedAt : r.publishAt, published: r.publishAt, ...(r.topic ? { category: [{ name: r.topic }] } : {}), author: [{ name: org.name }],
+      });
+    }
+    return feed;
+  };
+  const feedRoute = (path: string, type: string, render: (f: Feed) => string) =>
+    app.get(path, { config: { access: "public" }, schema: { querystring: FEED_QUERY } }, async (request, reply) => {
+      reply.header("cache-control", "public, max-age=60").type(type);
+      return render(await feedFor(request));
+    });
+  feedRoute("/press/rss.xml", "application/rss+xml; charset=utf-8", (f) => f.rss2());
+  feedRoute("/press/atom.xml", "application/atom+xml; charset=utf-8", (f) => f.atom1());
+  feedRoute("/press/feed.json", "application/feed+json; charset=utf-8", (f) => f.json1());
+
+  // ---- Subscribing (double opt-in) and stopping ----------------------------------------------
+
+  app.post("/press/prenumerera", { config: { access: "public", rateLimit: formLimit } }, async (request, reply) => {
+    const email = one(request.body as Body, "subscribeEmail").trim().slice(0, 320);
+    const r = await subscribe(deps, org.id, email);
+    if (!r.ok) return renderList(request, reply, { errors: r.problems, email, subscribed: false }, 400);
+    return reply.redirect("/press?prenumeration=1#prenumerera", 303);
+  });
+
+  app.get("/press/prenumerera/:token", { config: { access: "public" }, schema: { params: TOKEN } }, async (request, reply) => {
+    const { token } = request.params as { token: string };
+    if (!idFromSignedToken(config.sessionSecret, "press-subscribe", token)) throw new AppError("KS_NOT_FOUND");
+    const sv = request.lang === "sv";
+    reply.header("cache-control", "no-store");
+    return sendPage(request, reply, { title: sv ? "Bekräfta prenumerationen" : "Confirm the subscription", side: "public" }, (page) => (
+      <ConfirmPage ctx={page} heading={sv ? "Bekräfta prenumerationen" : "Confirm the subscription"} action={`/press/prenumerera/${token}`} button={sv ? "Bekräfta" : "Confirm"}
+        text={sv ? "Tryck på knappen så får du våra pressmeddelanden med e-post." : "Press the button to get our press releases by email."} />
+    ));
+  });
+
+  app.post("/press/prenumerera/:token", { config: { access: "public", rateLimit: formLimit }, schema: { params: TOKEN } }, async (request, reply) => {
+    const id = idFromSignedToken(config.sessionSecret, "press-subscribe", (request.params as { token: string }).token);
+    const done = id ? await db.updateTable("newsroom_subscribers").set({ confirmed_at: new Date() }).where("id", "=", id).where("unsubscribed_at", "is", null).returning("id").executeTakeFirst() : undefined;
+    if (!done) throw new AppError("KS_NOT_FOUND", "Länken gäller inte längre. Prenumerera igen i pressrummet.");
+    const sv = request.lang === "sv";
+    return sendPage(request, reply, { title: sv ? "Du prenumererar" : "You are subscribed", side: "public" }, () => (
+      <DonePage heading={sv ? "Du prenumererar" : "You are subscribed"} text={sv ? "Du får våra pressmeddelanden med e-post. Varje utskick har en länk där du kan avsluta." : "You get our press releases by email. Every mailing has a link to stop."} link={{ href: "/press", label: sv ? "Till pressrummet" : "To the newsroom" }} />
+    ));
+  });
+
+  // One address for people (a page with a button) and for mail programs (RFC 8058 one-click POST, no cookie, so no CSRF token: the signed token is the proof).
+  const stopTarget = (token: string): { table: "newsroom_subscribers" | "media_contacts"; id: string } | undefined => {
+    const s = idFromSignedToken(config.sessionSecret, "press-subscriber", token);
+    if (s) return { table: "newsroom_subscribers", id: s };
+    const c = idFromSignedToken(config.sessionSecret, "press-contact", token);
+    return c ? { table: "media_contacts", id: c } : undefined;
+  };
+  app.get("/press/avsluta/:token", { config: { access: "public" }, schema: { params: TOKEN } }, async (request, reply) => {
+    const { token } = request.params as { token: string };
+    if (!stopTarget(token)) throw new AppError("KS_NOT_FOUND");
+    const sv = request.lang === "sv";
+    reply.header("cache-control", "no-store");
+    return sendPage(request, reply, { title: sv ? "Avsluta utskicken" : "Stop the mailings", side: "public" }, (page) => (
+      <ConfirmPage ctx={page} heading={sv ? "Avsluta utskicken" : "Stop the mailings"} action={`/press/avsluta/${token}`} button={sv ? "Avsluta" : "Stop"}
+        text={sv ? "Tryck på knappen så skickar vi inga fler pressmeddelanden till dig." : "Press the button and we send you no more press releases."} />
+    ));
+  });
+  app.post("/press/avsluta/:token", { config: { access: "public", csrf: false, rateLimit: formLimit }, schema: { params: TOKEN } }, async (request, reply) => {
+    const target = stopTarget((request.params as { token: string }).token);
+    if (!target) throw new AppError("KS_NOT_FOUND");
+    await db.transaction().execute(async (trx) => {
+      if (target.table === "newsroom_subscribers") await trx.updateTable("newsroom_subscribers").set({ unsubscribed_at: new Date() }).where("id", "=", target.id).where("unsubscribed_at", "is", null).execute();
+      else await trx.updateTable("media_contacts").set({ unsubscribed_at: new Date(), updated_at: new Date() }).where("id", "=", target.id).where("unsubscribed_at", "is", null).execute();
+      await trx.updateTable("release_deliveries").set({ status: "skipped", last_error: "har avslutat utskicken" }).where(target.table === "newsroom_subscribers" ? "subscriber_id" : "contact_id", "=", target.id).where("status", "=", "pending").execute();
+    });
+    const sv = request.lang === "sv";
+    return sendPage(request, reply, { title: sv ? "Utskicken är avslutade" : "The mailings have stopped", side: "public" }, () => (
+      <DonePage heading={sv ? "Utskicken är avslutade" : "The mailings have stopped"} text={sv ? "Vi skickar inga fler pressmeddelanden till dig." : "We send you no more press releases."} />
+    ));
+  });
+
+  // ---- Images and material: public with the release, or with the embargo link ---------------------
+
+  /** May this request see the release's files: it is public, or the embargo token in ?e= is for it. */
+  const canSeeAssets = async (releaseId: string, request: FastifyRequest): Promise<boolean> => {
+    const r = await db.selectFrom("releases").select(["status", "publish_at"]).where("id", "=", releaseId).executeTakeFirst();
+    if (!r) return false;
+    if (isPublic(r)) return true;
+    const e = (request.query as { e?: string }).e;
+    return r.status === "approved" && typeof e === "string" && idFromSignedToken(config.sessionSecret, "press-embargo", e) === releaseId;
+  };
+  const ASSET_QUERY = z.object({ e: z.string().max(120).optional() });
+  app.get("/press/bild/:id/:file", { config: { access: "public" }, schema: { params: z.object({ id: z.string().uuid(), file: z.string().regex(/^\d{2,4}\.jpg$/) }), querystring: ASSET_QUERY } }, async (request, reply) => {
+    const { id, file } = request.params as { id: string; file: string };
+    const s = await db.selectFrom("release_image_sizes as s").innerJoin("release_images as i", "i.id", "s.image_id").select(["s.data", "i.release_id"]).where("s.image_id", "=", id).where("s.width", "=", Number(file.slice(0, -4))).executeTakeFirst();
+    if (!s || !(await canSeeAssets(s.release_id, request))) throw new AppError("KS_NOT_FOUND");
+    return reply.type("image/jpeg").header("cache-control", "public, max-age=86400").header("x-content-type-options", "nosniff").send(s.data);
+  });
+  app.get("/press/dokument/:id", { config: { access: "public" }, schema: { params: z.object({ id: z.string().uuid() }), querystring: ASSET_QUERY } }, async (request, reply) => {
+    const d = await db.selectFrom("release_documents").select(["release_id", "filename", "content_type", "data"]).where("id", "=", (request.params as { id: string }).id).executeTakeFirst();
+    if (!d || !(await canSeeAssets(d.release_id, request))) throw new AppError("KS_NOT_FOUND");
+    return reply.type(d.content_type).header("content-disposition", `attachment; filename="${d.filename.replace(/[^\w.-]/g, "_")}"`).header("x-content-type-options", "nosniff").send(d.data);
+  });
+
+  // ---- Events, calendar files and answers to invitations ---------------------------------------
+
+  const eventById = async (id: string) => /^[0-9a-f-]{36}$/.test(id) ? db.selectFrom("press_events").selectAll().where("org_id", "=", org.id).where("id", "=", id).executeTakeFirst() : undefined;
+  app.get("/press/evenemang/:id", { config: { access: "public" }, schema: { params: z.object({ id: z.string().max(60) }) } }, async (request, reply) => {
+    const raw = (request.params as { id: string }).id;
+    const ics = raw.endsWith(".ics");
+    const e = await eventById(ics ? raw.slice(0, -4) : raw);
+    if (!e) throw new AppError("KS_NOT_FOUND");
+    if (ics) {
+      const body = invitationIcs({ id: e.id, title: e.title, description: e.description, location: e.location, startsAt: new Date(e.starts_at), endsAt: new Date(e.ends_at) }, base);
+      return reply.type("text/calendar; charset=utf-8").header("content-disposition", `attachment; filename="evenemang.ics"`).send(body);
+    }
+    return sendPage(request, reply, { title: e.title, side: "public" }, (page) => <EventPage ctx={page} e={e} />);
+  });
+
+  const invitation = async (token: string) => {
+    const id = idFromSignedToken(config.sessionSecret, "press-rsvp", token);
+    if (!id) return undefined;
+    return db.selectFrom("event_invitations as i").innerJoin("press_events as e", "e.id", "i.event_id").innerJoin("media_contacts as c", "c.id", "i.contact_id")
+      .select(["i.id", "i.response", "c.name", "e.title", "e.location", "e.starts_at"]).where("i.id", "=", id).executeTakeFirst();
+  };
+  const renderRsvp = async (request: FastifyRequest, reply: FastifyReply, token: string, done: boolean) => {
+    const i = await invitation(token);
+    if (!i) throw new AppError("KS_NOT_FOUND");
+    reply.header("cache-control", "no-store");
+    return sendPage(request, reply, { title: i.title, side: "public" }, (page) => (
+      <RsvpPage ctx={page} e={{ title: i.title, location: i.location, starts_at: new Date(i.starts_at) }} name={i.name} response={i.response} action={`/press/svar/${token}`} done={done} />
+    ));
+  };
+  app.get("/press/svar/:token", { config: { access: "public" }, schema: { params: TOKEN } }, (request, reply) => renderRsvp(request, reply, (request.params as { token: string }).token, false));
+  app.post("/press/svar/:token", { config: { access: "public", rateLimit: formLimit }, schema: { params: TOKEN } }, async (request, reply) => {
+    const { token } = request.params as { token: string };
+    const i = await invitation(token);
+    const response = one(request.body as Body, "response");
+    if (!i) throw new AppError("KS_NOT_FOUND");
+    if (response !== "yes" && response !== "no") throw new AppError("KS_VALIDATION", "Välj ja eller nej");
+    await db.updateTable("event_invitations").set({ response, responded_at: new Date() }).where("id", "=", i.id).execute();
+    return renderRsvp(request, reply, token, true);
+  });
+
+  // ---- Embargo and release pages ----------------------------------------------------------
+
+  const eventsFor = (releaseId: string) => db.selectFrom("press_events").select(["id", "title", "starts_at", "location"]).where("release_id", "=", releaseId).orderBy("starts_at").execute();
+
+  app.get("/press/embargo/:token", { config: { access: "public" }, schema: { params: TOKEN, querystring: z.object({ k: z.string().max(120).optional() }) } }, async (request, reply) => {
+    const { token } = request.params as { token: string };
+    const releaseId = idFromSignedToken(config.sessionSecret, "press-embargo", token);
+    const contactId = idFromSignedToken(config.sessionSecret, "press-embargo-contact", (request.query as { k?: string }).k ?? "");
+    const allowed = releaseId && contactId
+      ? await db.selectFrom("release_embargo_recipients").select("contact_id").where("release_id", "=", releaseId).where("contact_id", "=", contactId).executeTakeFirst()
+      : undefined;
+    const r = allowed && releaseId ? await releaseDetail(db, org.id, { id: releaseId }) : undefined;
+    if (!r || r.status !== "approved" || !r.publishAt) throw new AppError("KS_NOT_FOUND", "Länken gäller inte. Pressmeddelandet kan ha dragits tillbaka.");
+    if (r.publishAt.getTime() <= Date.now()) return reply.redirect(`/press/${r.slug}`, 303);
+    reply.header("cache-control", "private, no-store").header("x-robots-tag", "noindex");
+    const events = await eventsFor(r.id);
+    return sendPage(request, reply, { title: `Embargo: ${r.title}`, side: "public", head: <meta name="robots" content="noindex" /> }, (page) => (
+      <ReleaseView ctx={page} r={r} embargoUntil={r.publishAt ?? undefined} assetQuery={`?e=${encodeURIComponent(token)}`} events={events} />
+    ));
+  });
+
+  app.get("/press/:slug", { config: { access: "public" }, schema: { params: z.object({ slug: z.string().max(120) }) } }, async (request, reply) => {
+    const r = await releaseDetail(db, org.id, { slug: (request.params as { slug: string }).slug });
+    if (!r || !isPublic({ status: r.status, publish_at: r.publishAt })) throw new AppError("KS_NOT_FOUND");
+    const url = `${base}/press/${r.slug}`;
+    const image = r.images[0];
+    const jsonLd = jsonForScript(newsArticleJsonLd(r, base, org.name));
+    const head = (
+      <>
+        <link rel="canonical" href={url} />
+        <meta name="description" content={r.lead} />
+        <meta property="og:type" content="article" />
+        <meta property="og:title" content={r.title} />
+        <meta property="og:description" content={r.lead || markdownToText(r.bodyMd).slice(0, 200)} />
+        <meta property="og:url" content={url} />
+        <meta property="og:site_name" content={org.name} />
+        <meta property="og:locale" content="sv_SE" />
+        {image ? <meta property="og:image" content={`${base}/press/bild/${image.id}/${image.sizes[image.sizes.length - 1] ?? 800}.jpg`} /> : ""}
+        {image ? <meta property="og:image:alt" content={image.alt} /> : ""}
+        <meta property="article:published_time" content={r.publishAt?.toISOString() ?? ""} />
+        {/* jsonForScript escapes "<", ">" and "&": the JSON cannot close the element. */}
+        {`<script type="application/ld+json">${jsonLd}</script>` as "safe"}
+      </>
+    ) as JSX.Element;
+    const events = await eventsFor(r.id);
+    return sendPage(request, reply, { title: r.title, side: "public", head, cacheable: true, maxAge: 60 }, (page) => <ReleaseView ctx={page} r={r} events={events} />);
+  });
+}
