@@ -121,6 +121,7 @@ const MATRIX: Record<string, typeof PUBLIC | typeof SIGNED | readonly Role[]> = 
   "GET /arbetsyta/press/kontakter": ["admin", "communicator"],
   "POST /arbetsyta/press/kontakter": ["admin", "communicator"],
   "POST /arbetsyta/press/kontakter/import": ["admin", "communicator"],
+  "POST /arbetsyta/press/kontakter/:id/radera": ["admin", "communicator"],
   "POST /arbetsyta/press/kontakter/import/spara": ["admin", "communicator"],
   "POST /arbetsyta/press/listor": ["admin", "communicator"],
   "POST /arbetsyta/press/listor/medlem": ["admin", "communicator"],

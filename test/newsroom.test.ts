@@ -104,6 +104,12 @@ describe.each(BACKENDS)("the newsroom on %s", (backend) => {
     const csrf = await writer.csrfFrom("/arbetsyta/press/kontakter");
     expect((await writer.post("/arbetsyta/press/listor", { _csrf: csrf, listName: "Välfärdsreportrar" })).statusCode).toBe(303);
     const list = await t.database.db.selectFrom("media_lists").select("id").where("name", "=", "Välfärdsreportrar").executeTakeFirstOrThrow();
+    // Erasure on request: the contact is gone, and so is its place on lists.
+    const erase = await t.database.db.selectFrom("media_contacts").select("id").where("email", "=", "cilla@example.se").executeTakeFirstOrThrow();
+    await writer.post("/arbetsyta/press/listor/medlem", { _csrf: csrf, listId: list.id, contactId: erase.id, action: "add" });
+    expect((await writer.post(`/arbetsyta/press/kontakter/${erase.id}/radera`, { _csrf: csrf })).statusCode).toBe(303);
+    expect(await t.database.db.selectFrom("media_list_members").select("contact_id").where("contact_id", "=", erase.id).execute()).toEqual([]);
+    await writer.post("/arbetsyta/press/kontakter", { _csrf: csrf, name: "Cilla Frilans", email: "cilla@example.se", phone: "", outlet: "Frilans", beats: "välfärd", basis: "samtycke", source: "Anmälde sig på presskonferens" });
     for (const email of ["anna@example.se", "cilla@example.se", "eva.reporter@example.se"]) {
       const c = await t.database.db.selectFrom("media_contacts").select("id").where("email", "=", email).executeTakeFirstOrThrow();
       expect((await writer.post("/arbetsyta/press/listor/medlem", { _csrf: csrf, listId: list.id, contactId: c.id, action: "add" })).statusCode).toBe(303);
@@ -243,6 +249,7 @@ describe.each(BACKENDS)("the newsroom on %s", (backend) => {
       orgId: t.org.id, channel: "email", kind: "media", subject: "Fråga om mötesplatsen", body: "Hej! Hur många platser har mötesplatsen? Mvh Eva, Exempelstads Tidning", requester: { email: "eva.reporter@example.se" },
     });
     if (!q.ok) throw new Error("not received");
+    expect((await writer.get(editor)).body).toMatch(new RegExp(`Frågor i inkorgen som kanske gäller det här:.*${q.number}: Fråga om mötesplatsen`, "s"));
     expect((await writer.post(`${editor}/fraga`, { _csrf: c2, caseNumber: q.number })).statusCode).toBe(303);
     expect((await writer.post(`${editor}/fraga`, { _csrf: c2, caseNumber: "SOC-1999-000001" })).statusCode).toBe(400);
     expect((await writer.post(`${editor}/bevakning`, { _csrf: c2, outlet: "Exempelstads Tidning", date: "2026-11-27", url: "https://example.se/artikel", tone: "positive", note: "Stort uppslag" })).statusCode).toBe(303);

@@ -145,3 +145,23 @@ export async function mediaInquiriesByMonth(db: Executor, orgId: string): Promis
     group by 1 order by 1`.execute(db);
   return r.rows.map((x) => ({ month: x.month, total: Number(x.total), onTime: Number(x.on_time) }));
 }
+
+/**
+ * Media inquiries received since `since` that share words with `text` (a release's title and
+ * lead): Swedish stems of the text's longer words, any of them, best match first. Secret cases
+ * are left out; linking them is done by number.
+ */
+export async function mediaInquiriesMatching(db: Executor, orgId: string, text: string, since: Date, limit = 5): Promise<{ id: string; number: string; subject: string }[]> {
+  const words = [...new Set((text.toLowerCase().match(/[\p{L}]{5,}/gu) ?? []))].slice(0, 12);
+  if (words.length === 0) return [];
+  // Prefixes: the Swedish stemmer cuts "mötesplats" and "mötesplatsen" differently.
+  const query = words.map((w) => `${w}:*`).join(" | ");
+  const r = await sql<{ id: string; number: string; subject: string }>`
+    select c.id, c.number, c.subject from cases c
+    join lateral (select body from case_messages where case_id = c.id and direction = 'in' order by created_at limit 1) m on true
+    where c.org_id = ${orgId} and c.kind = 'media' and c.secret = false and c.received_at >= ${since}
+      and to_tsvector('swedish', c.subject || ' ' || m.body) @@ to_tsquery('swedish', ${query})
+    order by ts_rank(to_tsvector('swedish', c.subject || ' ' || m.body), to_tsquery('swedish', ${query})) desc, c.received_at desc
+    limit ${limit}`.execute(db);
+  return r.rows;
+}

@@ -3,11 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../app/render.js";
+import { audit } from "../../../platform/audit/audit.js";
 import { AppError } from "../../../platform/errors.js";
 import { multipartField, multipartFiles, type MultipartBody } from "../../../platform/http/multipart.js";
 import type { FieldError } from "../../../views/context.js";
 import { userActor } from "../../auth/public/routes.js";
-import { caseByNumber, caseStates, mediaInquiriesByMonth } from "../../inbox/index.js";
+import { caseByNumber, caseStates, mediaInquiriesByMonth, mediaInquiriesMatching } from "../../inbox/index.js";
 import { sniffType } from "../../inbox/uploads.js";
 import { checkText, presentAnalysis } from "../../klarsprak/index.js";
 import {
@@ -62,6 +63,9 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
       deliverySummary(db, r.id), inquiryCaseIds(db, r.id), coverageFor(db, org.id, r.id),
     ]);
     const inquiries = await caseStates(db, org.id, caseIds);
+    // Media inquiries since the release was written that share its words, not linked yet.
+    const suggested = (await mediaInquiriesMatching(db, org.id, `${r.title} ${r.lead}`, new Date((r.publishAt ?? r.updatedAt).getTime() - 14 * 86_400_000)))
+      .filter((c) => !caseIds.includes(c.id));
     const check = languageCheck({ title: r.title, lead: r.lead, body_md: r.bodyMd });
     const body = state.values["body"] ?? r.bodyMd;
     const analysis = state.analysis ?? (body.trim() ? presentAnalysis(checkText(body, "markdown"), request.lang) : null);
@@ -70,7 +74,7 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
       <ReleaseEditorPage ctx={p} r={r} state={{ ...state, analysis }} units={units.map((u) => ({ value: u.id, label: u.name }))}
         lists={listRows.map((l) => ({ value: l.id, label: l.name, members: l.members }))} contacts={contactRows.map((c) => ({ value: c.id, label: `${c.name}${c.outlet ? `, ${c.outlet}` : ""}` }))}
         isPublic={isPublic({ status: r.status, publish_at: r.publishAt })} mayApprove={!own} approveBlockedReason={own ? "Du har skrivit pressmeddelandet. Någon annan måste godkänna det." : null}
-        languageErrors={check.errors} languageWarnings={r.status === "in_review" ? check.warnings : []} deliveries={deliveries} inquiries={inquiries} coverage={cov} />
+        languageErrors={check.errors} languageWarnings={r.status === "in_review" ? check.warnings : []} deliveries={deliveries} inquiries={inquiries} suggestedInquiries={suggested} coverage={cov} />
     ));
   };
   const DONE = z.object({ klart: z.string().max(20).optional() });
@@ -216,6 +220,18 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
     const r = await setListMember(deps, actorOf(request), org.id, listId, contactId, one(b, "action") !== "remove");
     if (!r.ok) return renderContacts(request, reply, { ...none, errors: r.problems }, 400);
     return reply.redirect(`/arbetsyta/press/kontakter?klart=${encodeURIComponent("Listan är ändrad.")}`, 303);
+  });
+
+  // A contact erased on request (GDPR art. 17): gone from lists, embargoes and invitations; sent mail keeps only the address it went to.
+  app.post("/arbetsyta/press/kontakter/:id/radera", { config: W, schema: { params: ID } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const done = await db.transaction().execute(async (trx) => {
+      const c = await trx.deleteFrom("media_contacts").where("org_id", "=", org.id).where("id", "=", id).returning("id").executeTakeFirst();
+      if (c) await audit(trx, actorOf(request), { action: "media-contact.erase", subjectType: "media_contact", subjectId: id });
+      return Boolean(c);
+    });
+    if (!done) throw new AppError("KS_NOT_FOUND");
+    return reply.redirect(`/arbetsyta/press/kontakter?klart=${encodeURIComponent("Kontakten är raderad.")}`, 303);
   });
 
   // ---- Events and invitations ---------------------------------------------------------------

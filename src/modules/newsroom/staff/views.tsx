@@ -73,6 +73,7 @@ export function ReleaseEditorPage(p: {
   isPublic: boolean; mayApprove: boolean; approveBlockedReason: string | null; languageErrors: readonly string[]; languageWarnings: readonly string[];
   deliveries: readonly { email: string; status: string; attempts: number; last_error: string | null; sent_at: Date | null }[];
   inquiries: readonly { number: string; subject: string; status: string; due: Date | null; answeredAt: Date | null; secret: boolean }[];
+  suggestedInquiries: readonly { number: string; subject: string }[];
   coverage: readonly { outlet: string; published_on: Date; url: string; tone: string; note: string }[];
 }): JSX.Element {
   const { ctx, r, state } = p;
@@ -272,6 +273,21 @@ export function ReleaseEditorPage(p: {
         {p.inquiries.length === 0 ? <p>Inga kopplade frågor.</p> : (
           <ul>{p.inquiries.map((q) => <li safe>{`${q.number}: ${q.secret ? "Sekretessmarkerat ärende" : q.subject} – ${q.answeredAt ? `besvarad ${formatDateTime(q.answeredAt, "sv")}${q.due && q.answeredAt > q.due ? " (för sent)" : ""}` : q.due && q.due < new Date() ? "inte besvarad, försenad" : "inte besvarad än"}`}</li>)}</ul>
         )}
+        {p.suggestedInquiries.length > 0 ? (
+          <>
+            <p>Frågor i inkorgen som kanske gäller det här:</p>
+            <ul class="plain-list">
+              {p.suggestedInquiries.map((q) => (
+                <li>
+                  <Form ctx={ctx} action={`/arbetsyta/press/${id}/fraga`} class="inline-form">
+                    <input type="hidden" name="caseNumber" value={q.number} />
+                    <span safe>{`${q.number}: ${q.subject}`}</span> <Button kind="link">Koppla</Button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : ""}
         <Form ctx={ctx} action={`/arbetsyta/press/${id}/fraga`} class="inline-form">
           <TextField name="caseNumber" label="Ärendenummer i inkorgen" value={v("caseNumber", "")} error={err("caseNumber")} hint="Till exempel SOC-2026-000123." />
           <Button kind="secondary">Koppla frågan</Button>
@@ -358,6 +374,7 @@ export function ContactsPage(p: {
         { header: "Bevakar", cell: (c) => <span safe>{c.beats.join(", ")}</span> },
         { header: "Grund och källa", cell: (c) => <span safe>{`${c.basis === "consent" ? "Samtycke" : "Berättigat intresse"}; ${c.source}`}</span> },
         { header: "Utskick", cell: (c) => (c.unsubscribed_at ? <Tag>Avslutat</Tag> : "Ja") },
+        { header: "Radera", cell: (c) => <Form ctx={ctx} action={`/arbetsyta/press/kontakter/${c.id}/radera`} class="inline-form"><Button kind="link">{`Radera ${c.name}` as "safe"}</Button></Form> },
       ]} />
       <Pagination ctx={ctx} page={p.page} pageSize={50} total={p.total} href={(n) => `/arbetsyta/press/kontakter?sida=${n}${p.q ? `&q=${encodeURIComponent(p.q)}` : ""}`} />
 
