@@ -5,10 +5,9 @@
  * never hear again after unsubscribing; "did it help?"; moderation; an employee's anonymous
  * idea to an innovation group; deadlines; search and feeds; bad input.
  */
-import { readdir, readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formStamp } from "../src/modules/inbox/index.js";
 import { ideaJobs } from "../src/modules/ideas/jobs.js";
@@ -17,30 +16,7 @@ import type { Mailer } from "../src/platform/mail/mailer.js";
 import { ideasModule } from "../src/modules/ideas/module.js";
 import { Browser, startTestApp, type TestApp } from "./app.js";
 import { BACKENDS } from "./db.js";
-
-interface Mail { to: string; subject: string; text: string; messageId: string; headers: Map<string, unknown>; file: string }
-
-async function mails(outbox: string): Promise<Mail[]> {
-  const out: Mail[] = [];
-  for (const f of (await readdir(outbox).catch(() => [])).sort()) {
-    const m = await simpleParser(await readFile(join(outbox, f)));
-    out.push({ to: (Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? "", subject: m.subject ?? "", text: m.text ?? "", messageId: m.messageId ?? "", headers: m.headers as Map<string, unknown>, file: f });
-  }
-  return out;
-}
-
-/** Header lines as one line each (RFC 5322 folding undone). */
-const unfold = (raw: string) => raw.replace(/\r\n/g, "\n").replace(/\n[ \t]+/g, " ");
-
-async function until<T>(what: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await what();
-    if (v) return v;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { parsedMails as mails, until } from "./outbox.js";
 
 function multipart(fields: Record<string, string>, file?: { name: string; type: string; data: Buffer }): { payload: Buffer; headers: Record<string, string> } {
   const boundary = "----klarsvar-ideas-boundary";
@@ -174,7 +150,7 @@ describe.each(BACKENDS)("ideas on %s", (backend) => {
     // The immediate follower got both public steps, with a one-click unsubscribe header; the never-confirmed address nothing.
     const now = await until(async () => { const l = (await mails(outbox)).filter((m) => m.to === "nu@example.se" && m.messageId.startsWith("<idea-notification-")); return l.length >= 2 && l; });
     expect(now).toHaveLength(2);
-    const raw = unfold(await readFile(join(outbox, now[0]?.file ?? ""), "utf8"));
+    const raw = now[0]?.raw ?? "";
     expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
     expect(raw).toMatch(/^List-Unsubscribe: <http:\/\/[^>]+\/forslag\/sluta-folja\/[\w.-]+>$/m);
     expect((await mails(outbox)).filter((m) => m.to === "aldrig@example.se" && !m.subject.startsWith("Bekräfta"))).toEqual([]);
@@ -190,7 +166,7 @@ describe.each(BACKENDS)("ideas on %s", (backend) => {
     expect((await mails(outbox)).filter((m) => m.to === "dag@example.se" && m.subject.startsWith("Nytt om förslagen"))).toHaveLength(1);
 
     // Unsubscribing: one-click for the daily follower, the page for the other. Then nothing more.
-    const oneClick = /^List-Unsubscribe: <([^>]+)>$/m.exec(unfold(await readFile(join(outbox, digest.file), "utf8")))?.[1] as string;
+    const oneClick = /^List-Unsubscribe: <([^>]+)>$/m.exec(digest.raw)?.[1] as string;
     const path = new URL(oneClick).pathname;
     const res1 = await t.app.inject({ method: "POST", url: path, headers: { "content-type": "application/x-www-form-urlencoded" }, payload: "List-Unsubscribe=One-Click" });
     expect(res1.statusCode).toBe(200);

@@ -5,41 +5,19 @@
  * feeds and NewsArticle data, distribution once per person, corrections shown openly, the
  * CSV import, invitations with iCalendar and answers, coverage and media inquiries.
  */
-import { readdir, readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
-import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { receiveQuestion } from "../src/modules/inbox/index.js";
 import { newsroomModule } from "../src/modules/newsroom/module.js";
 import type { JobDefinition } from "../src/platform/jobs/jobs.js";
 import { Browser, startTestApp, type TestApp } from "./app.js";
 import { BACKENDS } from "./db.js";
-
-interface Mail { to: string; subject: string; text: string; raw: string; attachments: { filename?: string | undefined; content: Buffer }[] }
-
-async function mails(outbox: string): Promise<Mail[]> {
-  const out: Mail[] = [];
-  for (const f of (await readdir(outbox).catch(() => [])).sort()) {
-    const raw = await readFile(join(outbox, f));
-    const m = await simpleParser(raw);
-    out.push({ to: (Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? "", subject: m.subject ?? "", text: m.text ?? "", raw: raw.toString("utf8").replace(/\r\n/g, "\n").replace(/\n[ \t]+/g, " "), attachments: m.attachments });
-  }
-  return out;
-}
-
-async function until<T>(what: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await what();
-    if (v) return v;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { parsedMails as mails, until, type ParsedMail as Mail } from "./outbox.js";
 
 function multipart(fields: Record<string, string>, file?: { field: string; name: string; type: string; data: Buffer }): { payload: Buffer; headers: Record<string, string> } {
   const boundary = "----klarsvar-newsroom-boundary";

@@ -20,3 +20,40 @@ export async function waitForMail(outbox: string, text: string): Promise<string>
   }
   return "";
 }
+
+export interface ParsedMail {
+  readonly file: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly messageId: string;
+  /** The message as written, header lines unfolded (RFC 5322), for asserting on headers. */
+  readonly raw: string;
+  readonly attachments: readonly { readonly filename?: string | undefined; readonly content: Buffer }[];
+}
+
+/** Every mail in the outbox, parsed with mailparser, oldest first. */
+export async function parsedMails(outbox: string): Promise<ParsedMail[]> {
+  const { simpleParser } = await import("mailparser");
+  const out: ParsedMail[] = [];
+  for (const f of (await readdir(outbox).catch(() => [])).sort()) {
+    const bytes = await readFile(join(outbox, f));
+    const m = await simpleParser(bytes);
+    out.push({
+      file: f, to: (Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? "", subject: m.subject ?? "", text: m.text ?? "", messageId: m.messageId ?? "",
+      raw: bytes.toString("utf8").replace(/\r\n/g, "\n").replace(/\n[ \t]+/g, " "), attachments: m.attachments,
+    });
+  }
+  return out;
+}
+
+/** Waits for `what` to give something (a job to finish its work), up to `ms`. */
+export async function until<T>(what: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await what();
+    if (v) return v;
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

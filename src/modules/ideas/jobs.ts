@@ -4,28 +4,19 @@
  * fixed, so in the rare retry after a crash between the two, mail clients see the same message.
  * A follower who unsubscribed is skipped at send time, whatever was queued.
  */
-import { escapeHtml } from "@kitajs/html";
 import { sql } from "kysely";
 import { audit } from "../../platform/audit/audit.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../platform/db/database.js";
 import type { JobDefinition, JobRunner } from "../../platform/jobs/jobs.js";
-import type { Mailer, OutgoingMail } from "../../platform/mail/mailer.js";
+import { paragraphsHtml, sendOrRefusal as send } from "../../platform/mail/compose.js";
+import type { Mailer } from "../../platform/mail/mailer.js";
 import { sayDate } from "../../platform/time/working-time.js";
 import { submitterKeyFor, tokenFor } from "./tokens.js";
 
 const RETRIES = 5;
 const SIGNATURE = "Socialförvaltningen, Exempelstads kommun";
 
-function html(paragraphs: readonly string[]): string {
-  return `<!doctype html><html lang="sv"><body>${paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("")}</body></html>`;
-}
-
-/** A 5xx answer from the SMTP server: trying again will not help. */
-function permanentRejection(error: unknown): string | undefined {
-  const e = error as { responseCode?: number; response?: string };
-  return typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600 ? (e.response ?? String(e.responseCode)) : undefined;
-}
 
 const HELPED_SV: Record<string, string> = { yes: "Ja", partly: "Delvis", no: "Nej" };
 
@@ -55,16 +46,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
 
   const listHeaders = (url: string) => ({ "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
 
-  async function send(mail: OutgoingMail): Promise<string | null> {
-    try {
-      await mailer.send(mail);
-      return null;
-    } catch (error) {
-      const rejected = permanentRejection(error);
-      if (rejected) return rejected;
-      throw error;
-    }
-  }
+
 
   /** What a step says, in the submitter's or a follower's mail. */
   async function stepText(updateId: string): Promise<{ lines: string[]; subject: string } | undefined> {
@@ -117,8 +99,8 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
         SIGNATURE,
       ];
       try {
-        const refused = await send({
-          to, subject: text.subject, text: lines.join("\n\n"), html: html(lines), messageId: `<idea-notification-${n.id}@${domain}>`,
+        const refused = await send(mailer, {
+          to, subject: text.subject, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<idea-notification-${n.id}@${domain}>`,
           ...(n.recipient === "follower" && n.follower_id ? { headers: listHeaders(unsubscribeLink(n.follower_id)) } : {}),
         });
         if (refused) {
@@ -147,7 +129,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
         "På samma sida kan du följa vad som händer med förslaget. Vi skickar ett e-postmeddelande varje gång det får ett nytt besked.",
         "Har du inte skickat något förslag? Då kan du bortse från det här meddelandet.", SIGNATURE,
       ];
-      const refused = await send({ to: i.submitter_email, subject: `Bekräfta ditt förslag (${i.number})`, text: lines.join("\n\n"), html: html(lines), messageId: `<idea-confirm-${i.id}@${domain}>` });
+      const refused = await send(mailer, { to: i.submitter_email, subject: `Bekräfta ditt förslag (${i.number})`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<idea-confirm-${i.id}@${domain}>` });
       // The idea stays unconfirmed; the refusal is in the audit log for whoever asks after it.
       if (refused) await audit(db, { orgId: null, userId: null, label: "utgående e-post" }, { action: "idea.confirmation-undelivered", subjectType: "idea", subjectId: i.id, details: { reason: refused.slice(0, 300) } });
     },
@@ -167,7 +149,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
         f.frequency === "daily" ? "Du får en sammanfattning en gång om dagen när något har hänt." : "Du får ett meddelande varje gång förslaget får ett nytt besked.",
         "Vill du inte följa förslaget behöver du inte göra något. Då skickar vi inget mer.", SIGNATURE,
       ];
-      await send({ to: f.email, subject: `Bekräfta att du vill följa förslaget ${f.number}`, text: lines.join("\n\n"), html: html(lines), messageId: `<idea-follow-${f.id}-${Date.now()}@${domain}>` });
+      await send(mailer, { to: f.email, subject: `Bekräfta att du vill följa förslaget ${f.number}`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<idea-follow-${f.id}-${Date.now()}@${domain}>` });
     },
   };
 
@@ -204,8 +186,8 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       }
       const first = rows[0]?.follower_id as string;
       lines.push(`Sluta följa alla förslag: ${unsubscribeLink(first, true)}`, SIGNATURE);
-      const refused = await send({
-        to: email, subject: `Nytt om förslagen du följer (${day})`, text: lines.join("\n\n"), html: html(lines),
+      const refused = await send(mailer, {
+        to: email, subject: `Nytt om förslagen du följer (${day})`, text: lines.join("\n\n"), html: paragraphsHtml(lines),
         messageId: `<idea-digest-${orgId}-${day}-${Buffer.from(email).toString("hex").slice(0, 40)}@${domain}>`, headers: listHeaders(unsubscribeLink(first, true)),
       });
       await db.updateTable("idea_notifications").set(refused ? { status: "failed", last_error: refused.slice(0, 500), attempts: sql`attempts + 1` } : { status: "sent", sent_at: new Date(), attempts: sql`attempts + 1` })
@@ -227,7 +209,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
         "Hej!", `Ditt förslag «${i.title}» (${i.number}) har genomförts. Nu vill vi veta: har det gjort skillnad?`,
         `Svara med ett klick här, och skriv gärna några ord: ${link}`, "Ditt svar visas på förslagets sida, utan ditt namn.", SIGNATURE,
       ];
-      await send({ to, subject: `Gjorde ditt förslag skillnad? (${i.number})`, text: lines.join("\n\n"), html: html(lines), messageId: `<idea-helped-${i.id}@${domain}>` });
+      await send(mailer, { to, subject: `Gjorde ditt förslag skillnad? (${i.number})`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<idea-helped-${i.id}@${domain}>` });
       await db.updateTable("ideas").set({ helped_asked_at: new Date() }).where("id", "=", i.id).execute();
     },
   };
@@ -245,7 +227,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
         i.first_answer_due ? `Ge ett första svar senast ${sayDate(new Date(i.first_answer_due))}.` : "",
         `Läs och svara här: ${base}/arbetsyta/forslag/${i.id}`, "Klarsvar",
       ].filter(Boolean);
-      for (const to of recipients) await send({ to, subject: `Nytt förslag till er: ${i.number}`, text: lines.join("\n\n"), html: html(lines), messageId: `<idea-owner-${updateId}-${Buffer.from(to).toString("hex").slice(0, 32)}@${domain}>` });
+      for (const to of recipients) await send(mailer, { to, subject: `Nytt förslag till er: ${i.number}`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<idea-owner-${updateId}-${Buffer.from(to).toString("hex").slice(0, 32)}@${domain}>` });
     },
   };
 
@@ -270,7 +252,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
         "Hej!", `Förslaget «${i.title}» (${i.number}) har inte fått något första svar. Det skulle ha fått det senast ${sayDate(new Date(i.first_answer_due ?? new Date()))}.`,
         `Svara här: ${base}/arbetsyta/forslag/${i.id}`, "Klarsvar",
       ];
-      for (const to of await ownerAddresses(db, i, true)) await send({ to, subject: `Försenat förslag: ${i.number}`, text: lines.join("\n\n"), html: html(lines), messageId: `<idea-overdue-${i.id}-${Buffer.from(to).toString("hex").slice(0, 32)}@${domain}>` });
+      for (const to of await ownerAddresses(db, i, true)) await send(mailer, { to, subject: `Försenat förslag: ${i.number}`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<idea-overdue-${i.id}-${Buffer.from(to).toString("hex").slice(0, 32)}@${domain}>` });
       await db.updateTable("ideas").set({ overdue_notified_at: new Date() }).where("id", "=", i.id).execute();
     },
   };

@@ -3,13 +3,13 @@
  * status is checked first and its Message-ID is fixed); the unique index on release and
  * address means nobody gets the same release twice, whichever lists they are on.
  */
-import { escapeHtml } from "@kitajs/html";
 import { sql } from "kysely";
 import type { Config } from "../../config.js";
 import { signedToken } from "../../platform/auth/signed-links.js";
 import { formatDateTime } from "../../platform/i18n/i18n.js";
 import type { JobDefinition } from "../../platform/jobs/jobs.js";
-import type { Mailer, OutgoingMail } from "../../platform/mail/mailer.js";
+import { paragraphsHtml, sendOrRefusal as send } from "../../platform/mail/compose.js";
+import type { Mailer } from "../../platform/mail/mailer.js";
 import { distribute, type NewsroomDeps } from "./commands.js";
 import { markdownToText } from "./markdown.js";
 import { releaseDetail, type ReleaseDetail } from "./queries.js";
@@ -18,14 +18,6 @@ import { invitationIcs } from "./ics.js";
 const RETRIES = 5;
 const SIGNATURE = "Socialförvaltningen, Exempelstads kommun";
 
-function html(paragraphs: readonly string[]): string {
-  return `<!doctype html><html lang="sv"><body>${paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("")}</body></html>`;
-}
-
-function permanentRejection(error: unknown): string | undefined {
-  const e = error as { responseCode?: number; response?: string };
-  return typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600 ? (e.response ?? String(e.responseCode)) : undefined;
-}
 
 /** The release as e-mail text: title, lead, text, quotes, contact people, material, link. */
 export function releaseLines(r: ReleaseDetail, link: string): string[] {
@@ -46,16 +38,7 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
   const unsubscribeLink = (purpose: "press-subscriber" | "press-contact", id: string) => `${base}/press/avsluta/${signedToken(config.sessionSecret, purpose, id)}`;
   const listHeaders = (url: string) => ({ "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
 
-  async function send(mail: OutgoingMail): Promise<string | null> {
-    try {
-      await mailer.send(mail);
-      return null;
-    } catch (error) {
-      const rejected = permanentRejection(error);
-      if (rejected) return rejected;
-      throw error;
-    }
-  }
+
 
   const distributeOne: JobDefinition<{ releaseId: string }> = {
     name: "newsroom.distribute",
@@ -91,7 +74,7 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
       const off = d.subscriber_id ? unsubscribeLink("press-subscriber", d.subscriber_id) : unsubscribeLink("press-contact", d.contact_id as string);
       const lines = [...releaseLines(r, `${base}/press/${r.slug}`), `Vill du inte få fler pressmeddelanden? ${off}`, SIGNATURE];
       try {
-        const refused = await send({ to: d.email, subject: r.title, text: lines.join("\n\n"), html: html(lines), messageId: `<release-${d.id}@${domain}>`, headers: listHeaders(off) });
+        const refused = await send(mailer, { to: d.email, subject: r.title, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<release-${d.id}@${domain}>`, headers: listHeaders(off) });
         if (refused) {
           await db.updateTable("release_deliveries").set({ status: "failed", last_error: refused.slice(0, 500), attempts: sql`attempts + 1` }).where("id", "=", d.id).execute();
           return;
@@ -116,7 +99,7 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
       const until = formatDateTime(new Date(row.publish_at), "sv");
       const link = `${base}/press/embargo/${signedToken(config.sessionSecret, "press-embargo", `${releaseId}`)}?k=${signedToken(config.sessionSecret, "press-embargo-contact", contactId)}`;
       const lines = [`EMBARGO: får inte publiceras före ${until}.`, ...releaseLines(r, link), SIGNATURE];
-      await send({ to: row.email, subject: `Under embargo till ${until}: ${r.title}`, text: lines.join("\n\n"), html: html(lines), messageId: `<embargo-${releaseId}-${contactId}@${domain}>` });
+      await send(mailer, { to: row.email, subject: `Under embargo till ${until}: ${r.title}`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<embargo-${releaseId}-${contactId}@${domain}>` });
       await db.updateTable("release_embargo_recipients").set({ notified_at: new Date() }).where("release_id", "=", releaseId).where("contact_id", "=", contactId).execute();
     },
   };
@@ -129,7 +112,7 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
       if (!s || s.confirmed_at || s.unsubscribed_at) return;
       const link = `${base}/press/prenumerera/${signedToken(config.sessionSecret, "press-subscribe", s.id)}`;
       const lines = ["Hej!", "Någon, förhoppningsvis du, vill få våra pressmeddelanden med e-post.", `Öppna länken och tryck på Bekräfta: ${link}`, "Vill du inte ha dem behöver du inte göra något.", SIGNATURE];
-      await send({ to: s.email, subject: "Bekräfta att du vill få våra pressmeddelanden", text: lines.join("\n\n"), html: html(lines), messageId: `<press-subscribe-${s.id}-${Date.now()}@${domain}>` });
+      await send(mailer, { to: s.email, subject: "Bekräfta att du vill få våra pressmeddelanden", text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<press-subscribe-${s.id}-${Date.now()}@${domain}>` });
     },
   };
 
@@ -146,8 +129,8 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
         `Svara om du kommer: ${rsvp}`, `Lägg in i kalendern: ${base}/press/evenemang/${i.event_id}.ics`, SIGNATURE,
       ].filter(Boolean);
       const ics = invitationIcs({ id: i.event_id, title: i.title, description: i.description, location: i.location, startsAt: new Date(i.starts_at), endsAt: new Date(i.ends_at) }, base);
-      const refused = await send({
-        to: i.email, subject: `Inbjudan: ${i.title}`, text: lines.join("\n\n"), html: html(lines), messageId: `<invitation-${i.id}@${domain}>`,
+      const refused = await send(mailer, {
+        to: i.email, subject: `Inbjudan: ${i.title}`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<invitation-${i.id}@${domain}>`,
         attachments: [{ filename: "inbjudan.ics", content: Buffer.from(ics, "utf8"), contentType: "text/calendar; charset=utf-8" }],
       });
       await db.updateTable("event_invitations").set({ sent_status: refused ? "failed" : "sent" }).where("id", "=", i.id).execute();

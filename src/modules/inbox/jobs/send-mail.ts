@@ -3,10 +3,10 @@
  * subject carries the case number; Message-ID, In-Reply-To and References thread the mail;
  * the delivery status is written on the message.
  */
-import { escapeHtml } from "@kitajs/html";
 import type { Config } from "../../../config.js";
 import type { Db } from "../../../platform/db/database.js";
 import type { JobDefinition } from "../../../platform/jobs/jobs.js";
+import { paragraphsHtml, permanentRejection } from "../../../platform/mail/compose.js";
 import type { Mailer } from "../../../platform/mail/mailer.js";
 import { sayDate } from "../../../platform/time/working-time.js";
 import { recordUndelivered } from "../commands/handle.js";
@@ -15,17 +15,9 @@ import { followTokenFor, replyAddressFor } from "../numbers.js";
 
 const RETRIES = 5;
 
-function html(paragraphs: string[]): string {
-  return `<!doctype html><html lang="sv"><body>${paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("")}</body></html>`;
-}
 
 const mailActor = (orgId: string) => ({ orgId, userId: null, label: "utgående e-post" });
 
-/** A 5xx answer from the SMTP server (no such mailbox…): trying again will not help. */
-function permanentRejection(error: unknown): string | undefined {
-  const e = error as { responseCode?: number; response?: string };
-  return typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600 ? (e.response ?? String(e.responseCode)) : undefined;
-}
 
 export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefinition<never>[] {
   const sendAcknowledgement: JobDefinition<{ caseId: string }> = {
@@ -51,7 +43,7 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
         to: c.requester_email,
         subject: `Vi har fått ditt meddelande [${c.number}]`,
         text: lines.join("\n\n"),
-        html: html(lines),
+        html: paragraphsHtml(lines),
         messageId: ackMessageId(c.id, config.mail.domain),
         replyTo: replyAddressFor(config.mail.replyAddress, config.sessionSecret, c.id),
         inReplyTo: first?.external_id ?? undefined,
@@ -96,7 +88,7 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
           to: m.requester_email,
           subject: `Svar: ${m.subject} [${m.number}]`,
           text: lines.join("\n\n"),
-          html: html(lines),
+          html: paragraphsHtml(lines),
           messageId: replyMessageId(m.id, config.mail.domain),
           replyTo: replyAddressFor(config.mail.replyAddress, config.sessionSecret, m.case_id),
           inReplyTo: lastIn ?? refs[refs.length - 1],
@@ -124,7 +116,7 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
       if (!m) return;
       // The note itself stays in Klarsvar: e-mail is not a safe channel for case details.
       const lines = [`${m.author ?? "En kollega"} nämnde dig i en anteckning i ärende ${m.number}.`, `Läs den i Klarsvar: ${config.publicUrl}/arbetsyta/arenden/${m.case_id}`];
-      await mailer.send({ to, subject: `Du nämndes i ärende ${m.number}`, text: lines.join("\n\n"), html: html(lines), messageId: `<mention-${messageId}-${Buffer.from(to).toString("hex").slice(0, 16)}@${config.mail.domain}>` });
+      await mailer.send({ to, subject: `Du nämndes i ärende ${m.number}`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<mention-${messageId}-${Buffer.from(to).toString("hex").slice(0, 16)}@${config.mail.domain}>` });
     },
   };
   return [sendAcknowledgement as unknown as JobDefinition<never>, sendReply as unknown as JobDefinition<never>, sendMention as unknown as JobDefinition<never>];
