@@ -1,29 +1,13 @@
-import { readdir, readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { simpleParser } from "mailparser";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { expectAccessible, submitSignIn, useJourney } from "./support.js";
+import { expectAccessible, linkIn, signedInPage, useJourney, waitForMailText } from "./support.js";
 
 const OUTBOX = join(tmpdir(), `klarsvar-e2e-ideas-${process.pid}`);
-const PASSWORD = "klarsvar-demo-2026";
 
-/** The newest mail to `to` whose subject starts with `subject`, waiting for the job that sends it. */
-async function mailTo(to: string, subject: string): Promise<string> {
-  for (let i = 0; i < 150; i++) {
-    const files = (await readdir(OUTBOX).catch(() => [])).sort().reverse();
-    for (const f of files) {
-      const m = await simpleParser(await readFile(join(OUTBOX, f)));
-      const address = (Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? "";
-      if (address === to && (m.subject ?? "").startsWith(subject)) return m.text ?? "";
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`No mail to ${to}: ${subject}`);
-}
 
-const linkIn = (text: string, path: string) => new RegExp(`https?://[^\\s]+${path}[^\\s]*`).exec(text)?.[0] as string;
 
 describe("ideas in a real browser", () => {
   const j = useJourney({ MAIL_OUTBOX_DIR: OUTBOX, FORM_RATE_LIMIT_PER_MINUTE: "100" });
@@ -38,12 +22,7 @@ describe("ideas in a real browser", () => {
     await page.waitForURL(/klart=state/);
   }
 
-  async function signedIn(email: string): Promise<Page> {
-    const page = await (await j.browser.newContext()).newPage();
-    await submitSignIn(page, j.server.base, email, PASSWORD);
-    await page.waitForURL(`${j.server.base}/arbetsyta`);
-    return page;
-  }
+  const signedIn = (email: string): Promise<Page> => signedInPage(j, email);
 
   it("a resident submits an idea, confirms it by e-mail, sees it routed and answered; a follower gets a digest; the submitter says it helped", async () => {
     const resident = await (await j.browser.newContext()).newPage();
@@ -61,7 +40,7 @@ describe("ideas in a real browser", () => {
     expect(await resident.locator("main").textContent()).toContain("Titta i din e-post och bekräfta det.");
     await expectAccessible(resident);
 
-    const confirmation = await mailTo("amina@example.se", "Bekräfta ditt förslag");
+    const confirmation = await waitForMailText(OUTBOX, "amina@example.se", "Bekräfta ditt förslag");
     await resident.goto(linkIn(confirmation, "/forslag/mitt/"));
     await resident.getByRole("button", { name: "Bekräfta" }).click();
     await resident.getByRole("link", { name: "Så här ser förslaget ut för andra" }).click();
@@ -78,7 +57,7 @@ describe("ideas in a real browser", () => {
     await follower.getByRole("button", { name: "Följ förslaget" }).click();
     expect(await follower.locator("main").textContent()).toContain("Titta i din e-post.");
     await expectAccessible(follower);
-    await follower.goto(linkIn(await mailTo("granne@example.se", "Bekräfta att du vill följa"), "/forslag/folj/"));
+    await follower.goto(linkIn(await waitForMailText(OUTBOX, "granne@example.se", "Bekräfta att du vill följa"), "/forslag/folj/"));
     await expectAccessible(follower);
     await follower.getByRole("button", { name: "Bekräfta" }).click();
     expect(await follower.locator("h1").textContent()).toBe("Du följer förslaget");
@@ -97,17 +76,17 @@ describe("ideas in a real browser", () => {
     expect(shown).toContain("Nytt läge: Bedöms.");
     expect(shown).toContain("Vi tar reda på vad det kostar att översätta e-tjänsten");
     expect(shown).toContain("Beslutat av: Enheten för ekonomiskt bistånd");
-    expect(await mailTo("amina@example.se", `Nytt besked om förslaget ${number}: Bedöms`)).toContain("svarar i mars");
+    expect(await waitForMailText(OUTBOX, "amina@example.se", `Nytt besked om förslaget ${number}: Bedöms`)).toContain("svarar i mars");
 
     // The morning digest reaches the follower.
     await j.server.jobs.send("ideas.queue-digests", {});
-    expect(await mailTo("granne@example.se", "Nytt om förslagen du följer")).toContain("Bedöms");
+    expect(await waitForMailText(OUTBOX, "granne@example.se", "Nytt om förslagen du följer")).toContain("Bedöms");
 
     // Implemented; later the submitter is asked whether it helped, and answers.
     await answer(staff, "Genomfört", "E-tjänsten finns nu på arabiska och somaliska.", "Enheten för ekonomiskt bistånd");
     const ideaId = /\/arbetsyta\/forslag\/([0-9a-f-]{36})/.exec(staff.url())?.[1] as string;
     await j.server.jobs.send("ideas.ask-helped", { ideaId });
-    await resident.goto(linkIn(await mailTo("amina@example.se", "Gjorde ditt förslag skillnad?"), "/forslag/mitt/"));
+    await resident.goto(linkIn(await waitForMailText(OUTBOX, "amina@example.se", "Gjorde ditt förslag skillnad?"), "/forslag/mitt/"));
     await expectAccessible(resident);
     await resident.getByLabel("Ja").check();
     await resident.getByLabel("Berätta gärna mer (frivilligt)").fill("Min granne kunde söka själv för första gången.");
@@ -141,7 +120,7 @@ describe("ideas in a real browser", () => {
     expect(text).not.toContain("Ali Hassan");
     await expectAccessible(member);
     await answer(member, "Beslutat", "Bra förslag! Vi startar en gemensam kalender för tolkar i januari.", "Innovationsgruppen Digitala tjänster");
-    expect(await mailTo("medarbetare@example.se", "Nytt besked om förslaget")).toContain("gemensam kalender för tolkar i januari");
+    expect(await waitForMailText(OUTBOX, "medarbetare@example.se", "Nytt besked om förslaget")).toContain("gemensam kalender för tolkar i januari");
 
     await employee.goto(`${j.server.base}/arbetsyta/forslag/mina`);
     await employee.getByRole("link", { name: /IDE-/ }).first().click();

@@ -1,46 +1,22 @@
-import { readdir, readFile, rm, writeFile, mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { simpleParser } from "mailparser";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { expectAccessible, submitSignIn, useJourney } from "./support.js";
+import { expectAccessible, linkIn, mailTexts, signedInPage, useJourney, waitForMailText } from "./support.js";
 
 const OUTBOX = join(tmpdir(), `klarsvar-e2e-newsroom-${process.pid}`);
-const PASSWORD = "klarsvar-demo-2026";
 
-async function mailsTo(to: string, subject: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const f of (await readdir(OUTBOX).catch(() => [])).sort()) {
-    const m = await simpleParser(await readFile(join(OUTBOX, f)));
-    if (((Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? "") === to && (m.subject ?? "").startsWith(subject)) found.push(m.text ?? "");
-  }
-  return found;
-}
 
-async function mailTo(to: string, subject: string): Promise<string> {
-  for (let i = 0; i < 150; i++) {
-    const [m] = await mailsTo(to, subject);
-    if (m) return m;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`No mail to ${to}: ${subject}`);
-}
 
-const linkIn = (text: string, path: string) => new RegExp(`https?://[^\\s]+${path}[^\\s]*`).exec(text)?.[0] as string;
 
 describe("the newsroom in a real browser", () => {
   const j = useJourney({ MAIL_OUTBOX_DIR: OUTBOX, FORM_RATE_LIMIT_PER_MINUTE: "100" });
   afterAll(async () => rm(OUTBOX, { recursive: true, force: true }));
 
-  async function signedIn(email: string): Promise<Page> {
-    const page = await (await j.browser.newContext()).newPage();
-    await submitSignIn(page, j.server.base, email, PASSWORD);
-    await page.waitForURL(`${j.server.base}/arbetsyta`);
-    return page;
-  }
+  const signedIn = (email: string): Promise<Page> => signedInPage(j, email);
 
   it("a communicator writes a release and sees the klarspråk findings; an approver schedules it under embargo; it becomes public at the set time, the feeds update and a subscriber gets it once", async () => {
     // A reader subscribes (double opt-in).
@@ -50,7 +26,7 @@ describe("the newsroom in a real browser", () => {
     await reader.getByLabel("Din e-postadress").fill("prenumerant@example.se");
     await reader.getByRole("button", { name: "Prenumerera" }).click();
     expect(await reader.locator("main").textContent()).toContain("Titta i din e-post och bekräfta");
-    await reader.goto(linkIn(await mailTo("prenumerant@example.se", "Bekräfta att du vill få"), "/press/prenumerera/"));
+    await reader.goto(linkIn(await waitForMailText(OUTBOX, "prenumerant@example.se", "Bekräfta att du vill få"), "/press/prenumerera/"));
     await expectAccessible(reader);
     await reader.getByRole("button", { name: "Bekräfta" }).click();
     expect(await reader.locator("h1").textContent()).toBe("Du prenumererar");
@@ -104,7 +80,7 @@ describe("the newsroom in a real browser", () => {
 
     const slug = await approver.getByRole("link", { name: "Visa publicerat" }).count();
     expect(slug).toBe(0);
-    const embargo = linkIn(await mailTo("eva.reporter@example.se", "Under embargo"), "/press/embargo/");
+    const embargo = linkIn(await waitForMailText(OUTBOX, "eva.reporter@example.se", "Under embargo"), "/press/embargo/");
     const journalist = await (await j.browser.newContext()).newPage();
     await journalist.goto(embargo);
     expect(await journalist.locator("main").textContent()).toContain("EMBARGO: får inte publiceras före");
@@ -125,10 +101,10 @@ describe("the newsroom in a real browser", () => {
     expect(atom.items[0]?.title).toBe("Öppet hus på familjecentralen");
 
     await j.server.jobs.send("newsroom.distribute-due", {});
-    expect(await mailTo("prenumerant@example.se", "Öppet hus på familjecentralen")).toContain("Den 10 december har familjecentralen öppet hus");
+    expect(await waitForMailText(OUTBOX, "prenumerant@example.se", "Öppet hus på familjecentralen")).toContain("Den 10 december har familjecentralen öppet hus");
     await j.server.jobs.send("newsroom.distribute-due", {});
     await new Promise((r) => setTimeout(r, 2000));
-    expect(await mailsTo("prenumerant@example.se", "Öppet hus på familjecentralen")).toHaveLength(1);
+    expect(await mailTexts(OUTBOX, "prenumerant@example.se", "Öppet hus på familjecentralen")).toHaveLength(1);
 
     await reader.goto(`${j.server.base}/press`);
     await reader.getByRole("link", { name: "Öppet hus på familjecentralen" }).click();

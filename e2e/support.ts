@@ -78,3 +78,37 @@ export async function submitSignIn(page: Page, base: string, email: string, pass
   await page.getByLabel("Lösenord").fill(password);
   await page.getByRole("button", { name: "Logga in" }).click();
 }
+
+/** A new browser context signed in as a demo staff member, on the workspace start page. */
+export async function signedInPage(j: Journey, email: string, password = "klarsvar-demo-2026"): Promise<Page> {
+  const page = await (await j.browser.newContext()).newPage();
+  await submitSignIn(page, j.server.base, email, password);
+  await page.waitForURL(`${j.server.base}/arbetsyta`);
+  return page;
+}
+
+/** The texts of the mails in an outbox folder to `to` whose subject starts with `subject`, oldest first. */
+export async function mailTexts(outbox: string, to: string, subject: string): Promise<string[]> {
+  const { readdir, readFile } = await import("node:fs/promises");
+  const { join } = await import("node:path");
+  const { simpleParser } = await import("mailparser");
+  const found: string[] = [];
+  for (const f of (await readdir(outbox).catch(() => [])).sort()) {
+    const m = await simpleParser(await readFile(join(outbox, f)));
+    if (((Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? "") === to && (m.subject ?? "").startsWith(subject)) found.push(m.text ?? "");
+  }
+  return found;
+}
+
+/** The newest such mail, waiting for the job that sends it (up to 30 seconds). */
+export async function waitForMailText(outbox: string, to: string, subject: string): Promise<string> {
+  for (let i = 0; i < 150; i++) {
+    const all = await mailTexts(outbox, to, subject);
+    if (all.length > 0) return all[all.length - 1] as string;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`No mail to ${to}: ${subject}`);
+}
+
+/** The first link in a text whose path contains `path`. */
+export const linkIn = (text: string, path: string): string => new RegExp(`https?://[^\\s]+${path}[^\\s]*`).exec(text)?.[0] as string;
