@@ -144,6 +144,9 @@ describe.each(BACKENDS)("the newsroom on %s", (backend) => {
     expect(own.statusCode).toBe(400);
     expect(own.body).toContain("Någon annan än den som skrev pressmeddelandet måste godkänna det");
 
+    // The approver's start page says a release waits for them; the writer's does not.
+    expect((await approver.get("/arbetsyta")).body).toMatch(/Pressmeddelanden som väntar på att du granskar dem: [1-9]/);
+    expect((await writer.get("/arbetsyta")).body).not.toMatch(/Pressmeddelanden som väntar på att du granskar dem/);
     // The approver sees the warnings; a time that has passed is asked about again.
     const page = await approver.get(editor);
     expect(page.body).toContain("Klarspråkskontrollen har");

@@ -180,7 +180,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       for (const r of rows) {
         const t = await stepText(r.update_id);
         if (!t) continue;
-        if (r.number !== last) lines.push(`— ${r.title} (${r.number}): ${base}/forslag/${r.number}`);
+        if (r.number !== last) lines.push(`— ${r.title} (${r.number}): ${base}/forslag/${r.number}\nSluta följa det här förslaget: ${unsubscribeLink(r.follower_id as string)}`);
         last = r.number;
         lines.push(t.lines.filter(Boolean).join("\n"));
       }

@@ -7,6 +7,7 @@ import { anyStaff, hasRole } from "../../platform/auth/policies.js";
 import { reviewsDueFor } from "../catalogue/index.js";
 import { requestsWaiting } from "../requests/index.js";
 import { ideasWaiting } from "../ideas/index.js";
+import { releasesWaiting } from "../newsroom/index.js";
 import { mailboxesDown, waitingFor } from "../inbox/index.js";
 import { WorkspacePage, type SigninDay } from "./staff/views.js";
 
@@ -28,6 +29,7 @@ export const workspaceModule: KlarsvarModule = {
       const pagesToReview = await reviewsDueFor(db, ctx.org.id, user.id);
       const requests = await requestsWaiting(db, ctx.org.id, user);
       const ideas = await ideasWaiting(db, ctx.org.id, user);
+      const releases = await releasesWaiting(db, ctx.org.id, user);
       // Sign-ins per day in Stockholm time, last 7 days: admins see everyone, others themselves.
       const days = await sql<SigninDay>`
         select to_char(d.day, 'YYYY-MM-DD') as day, count(a.id)::int as count
@@ -47,7 +49,7 @@ export const workspaceModule: KlarsvarModule = {
         .limit(5)
         .execute();
       return sendPage(request, reply, { title: request.t("workspace.title"), side: "staff" }, (page) => (
-        <WorkspacePage ctx={page} units={units.map((u) => u.name)} failedJobs={failedJobs} mailboxesDown={mailDown} pagesToReview={pagesToReview} requests={requests} ideas={ideas} inbox={inbox} signins={days.rows} recent={recent} />
+        <WorkspacePage ctx={page} units={units.map((u) => u.name)} failedJobs={failedJobs} mailboxesDown={mailDown} pagesToReview={pagesToReview} requests={requests} ideas={ideas} releases={releases} inbox={inbox} signins={days.rows} recent={recent} />
       ));
     });
   },

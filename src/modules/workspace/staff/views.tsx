@@ -16,6 +16,7 @@ export function WorkspacePage(p: {
   pagesToReview: number;
   requests: { open: number; late: number } | null;
   ideas: { open: number; overdue: number; held: number } | null;
+  releases: { toReview: number; scheduled: number } | null;
   inbox: WaitingSummary | null;
   signins: readonly SigninDay[];
   recent: readonly { occurred_at: Date; action: string; subject_type: string | null }[];
@@ -54,6 +55,13 @@ export function WorkspacePage(p: {
     waiting.push(
       <li>
         <a href="/arbetsyta/begaran" safe>{t("workspace.requestsOpen", { count: p.requests.open })}</a>
+      </li>,
+    );
+  }
+  if (p.releases && p.releases.toReview > 0) {
+    waiting.push(
+      <li>
+        <a href="/arbetsyta/press?vy=review" safe>{t("workspace.releasesToReview", { count: p.releases.toReview })}</a>
       </li>,
     );
   }
