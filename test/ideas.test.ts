@@ -181,6 +181,9 @@ describe.each(BACKENDS)("ideas on %s", (backend) => {
     await new Promise((r) => setTimeout(r, 1500));
     expect((await mails(outbox)).filter((m) => (m.to === "nu@example.se" || m.to === "dag@example.se") && m.text.includes("fler språk"))).toEqual([]);
 
+    const followLog = (await t.database.db.selectFrom("audit_log").select("action").where("subject_id", "=", idea.id).where("action", "like", "idea.%").execute()).map((r) => r.action);
+    expect(followLog).toEqual(expect.arrayContaining(["idea.submit", "idea.confirm", "idea.follow", "idea.follow.confirm", "idea.state"]));
+    expect(await t.database.db.selectFrom("audit_log").select("action").where("action", "=", "idea.follow.stop").execute()).toHaveLength(2);
     // "Did it help?": the job asks, the submitter answers once, the answer shows on the idea.
     await job("ideas.ask-helped").handler({ ideaId: idea.id }, ctx);
     expect((await mails(outbox)).filter((m) => m.to === "stina@example.se" && m.subject.startsWith("Gjorde ditt förslag skillnad?"))).toHaveLength(0); // state is no longer "implemented"

@@ -276,5 +276,7 @@ describe.each(BACKENDS)("the newsroom on %s", (backend) => {
     const organiser = await writer.get(page);
     expect(organiser.body).toContain("Kommer: 1");
     expect(organiser.body).toMatch(/Nils Påhittad.*Kommer/s);
+    const logged = (await t.database.db.selectFrom("audit_log").select("action").where("action", "in", ["newsroom.subscribe", "newsroom.subscribe.confirm", "newsroom.unsubscribe", "press-event.answer", "release.approve", "release.correct", "media-contact.import"]).execute()).map((r) => r.action);
+    expect(new Set(logged)).toEqual(new Set(["newsroom.subscribe", "newsroom.subscribe.confirm", "newsroom.unsubscribe", "press-event.answer", "release.approve", "release.correct", "media-contact.import"]));
   });
 });

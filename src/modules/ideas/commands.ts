@@ -389,14 +389,19 @@ export async function followIdea(deps: IdeaDeps, orgId: string, ideaId: string, 
       ? await trx.updateTable("idea_followers").set({ frequency, confirmed_at: null, unsubscribed_at: null }).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()
       : await trx.insertInto("idea_followers").values({ org_id: orgId, idea_id: ideaId, email: address, frequency }).returning("id").executeTakeFirstOrThrow();
     await deps.jobs.send("ideas.send-follow-confirmation", { followerId: follower.id }, { within: trx, idempotencyKey: `${follower.id}:${new Date().toISOString().slice(0, 10)}` });
+    await audit(trx, FOLLOWER, { action: "idea.follow", subjectType: "idea", subjectId: ideaId, details: { followerId: follower.id } });
     return ok({ followerId: follower.id, alreadyFollowing: false });
   });
 }
 
+/** The audit log's actor for what a follower does through a signed link (no account, no name). */
+const FOLLOWER = { orgId: null, userId: null, label: "följare (länk i e-post)" } as const;
+
 export async function confirmFollow(db: Db, followerId: string): Promise<{ ideaNumber: string } | undefined> {
   const f = await db.updateTable("idea_followers").set({ confirmed_at: new Date() }).where("id", "=", followerId).where("unsubscribed_at", "is", null)
-    .returning(["idea_id"]).executeTakeFirst();
+    .returning(["idea_id", "org_id"]).executeTakeFirst();
   if (!f) return undefined;
+  await audit(db, { ...FOLLOWER, orgId: f.org_id }, { action: "idea.follow.confirm", subjectType: "idea", subjectId: f.idea_id, details: { followerId } });
   const i = await db.selectFrom("ideas").select("number").where("id", "=", f.idea_id).executeTakeFirstOrThrow();
   return { ideaNumber: i.number };
 }
@@ -415,6 +420,7 @@ export async function unsubscribe(db: Db, followerId: string, all: boolean): Pro
       : [f.id];
     await trx.updateTable("idea_followers").set({ unsubscribed_at: now }).where("id", "in", ids).where("unsubscribed_at", "is", null).execute();
     await trx.updateTable("idea_notifications").set({ status: "skipped", last_error: "slutat följa" }).where("follower_id", "in", ids).where("status", "=", "pending").execute();
+    await audit(trx, { ...FOLLOWER, orgId: f.org_id }, { action: "idea.follow.stop", subjectType: "idea_follower", subjectId: f.id, details: { all, follows: ids.length } });
     return ids.length;
   });
 }

@@ -158,6 +158,7 @@ export async function subscribe(deps: NewsroomDeps, orgId: string, email: string
       ? await trx.updateTable("newsroom_subscribers").set({ confirmed_at: null, unsubscribed_at: null }).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()
       : await trx.insertInto("newsroom_subscribers").values({ org_id: orgId, email: address }).returning("id").executeTakeFirstOrThrow();
     await deps.jobs.send("newsroom.send-subscribe-confirmation", { subscriberId: row.id }, { within: trx, idempotencyKey: `${row.id}:${new Date().toISOString().slice(0, 10)}` });
+    await audit(trx, { orgId, userId: null, label: "prenumerant (webbformulär)" }, { action: "newsroom.subscribe", subjectType: "newsroom_subscriber", subjectId: row.id });
   });
   return { ok: true, value: null };
 }

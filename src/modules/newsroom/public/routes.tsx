@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../app/render.js";
 import { ConfirmPage, DonePage } from "../../../views/components.js";
+import { audit } from "../../../platform/audit/audit.js";
 import { idFromSignedToken } from "../../../platform/auth/signed-links.js";
 import { AppError } from "../../../platform/errors.js";
 import type { FieldError } from "../../../views/context.js";
@@ -38,6 +39,8 @@ export function newsArticleJsonLd(r: ReleaseDetail, base: string, orgName: strin
 
 export function newsroomPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps: NewsroomDeps): void {
   const { config, org } = ctx;
+  /** What a journalist or subscriber does through a signed link: no account, no name in the log. */
+  const LINK_ACTOR = { orgId: org.id, userId: null, label: "länk i e-post" } as const;
   const db = deps.db;
   const base = config.publicUrl;
   const formLimit = { max: config.formRateLimitPerMinute, timeWindow: 60_000 };
@@ -115,6 +118,7 @@ export function newsroomPublicRoutes(app: FastifyInstance, ctx: ModuleContext, d
   app.post("/press/prenumerera/:token", { config: { access: "public", rateLimit: formLimit }, schema: { params: TOKEN } }, async (request, reply) => {
     const id = idFromSignedToken(config.sessionSecret, "press-subscribe", (request.params as { token: string }).token);
     const done = id ? await db.updateTable("newsroom_subscribers").set({ confirmed_at: new Date() }).where("id", "=", id).where("unsubscribed_at", "is", null).returning("id").executeTakeFirst() : undefined;
+    if (done) await audit(db, LINK_ACTOR, { action: "newsroom.subscribe.confirm", subjectType: "newsroom_subscriber", subjectId: done.id });
     if (!done) throw new AppError("KS_NOT_FOUND", "Länken gäller inte längre. Prenumerera igen i pressrummet.");
     const sv = request.lang === "sv";
     return sendPage(request, reply, { title: sv ? "Du prenumererar" : "You are subscribed", side: "public" }, () => (
@@ -145,6 +149,7 @@ export function newsroomPublicRoutes(app: FastifyInstance, ctx: ModuleContext, d
     await db.transaction().execute(async (trx) => {
       if (target.table === "newsroom_subscribers") await trx.updateTable("newsroom_subscribers").set({ unsubscribed_at: new Date() }).where("id", "=", target.id).where("unsubscribed_at", "is", null).execute();
       else await trx.updateTable("media_contacts").set({ unsubscribed_at: new Date(), updated_at: new Date() }).where("id", "=", target.id).where("unsubscribed_at", "is", null).execute();
+      await audit(trx, LINK_ACTOR, { action: target.table === "newsroom_subscribers" ? "newsroom.unsubscribe" : "media-contact.unsubscribe", subjectType: target.table === "newsroom_subscribers" ? "newsroom_subscriber" : "media_contact", subjectId: target.id });
       await trx.updateTable("release_deliveries").set({ status: "skipped", last_error: "har avslutat utskicken" }).where(target.table === "newsroom_subscribers" ? "subscriber_id" : "contact_id", "=", target.id).where("status", "=", "pending").execute();
     });
     const sv = request.lang === "sv";
@@ -212,7 +217,10 @@ export function newsroomPublicRoutes(app: FastifyInstance, ctx: ModuleContext, d
     const response = one(request.body as Body, "response");
     if (!i) throw new AppError("KS_NOT_FOUND");
     if (response !== "yes" && response !== "no") throw new AppError("KS_VALIDATION", "Välj ja eller nej");
-    await db.updateTable("event_invitations").set({ response, responded_at: new Date() }).where("id", "=", i.id).execute();
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable("event_invitations").set({ response, responded_at: new Date() }).where("id", "=", i.id).execute();
+      await audit(trx, LINK_ACTOR, { action: "press-event.answer", subjectType: "event_invitation", subjectId: i.id, details: { response } });
+    });
     return renderRsvp(request, reply, token, true);
   });
 
