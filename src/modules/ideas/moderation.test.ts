@@ -19,6 +19,10 @@ describe("holding ideas before they are public", () => {
     expect(assessIdea("Ny horisont", "Vi borde packa ihop väntrummet och möblera om.").hold).toBe(false);
   });
 
+  it("does not take an idea about children's services for a report of concern", () => {
+    expect(assessIdea("Lekhörna i väntrummet", "När man kommer med barn är det svårt att vänta. En liten hörna med böcker och leksaker skulle göra besöket lugnare för alla.")).toEqual({ hold: false, reasons: [], concern: false });
+  });
+
   it("holds what reads like a report of concern about a child and says it is handled as one", () => {
     const r = assessIdea("Grannens barn", "Jag är orolig för grannens pojke, han är ensam hemma på nätterna och får ingen mat.");
     expect(r.hold).toBe(true);

@@ -47,6 +47,9 @@ function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
 }
 
+/** The reason given when a child is only mentioned, with no sign of worry or harm (recall first). */
+export const CHILD_MENTIONED_ONLY = "ett barn nämns och det handlar inte om en vanlig fråga";
+
 export function assessConcern(text: string): ConcernAssessment {
   const reasons: string[] = [];
   for (const [pattern, reason] of STRONG) if (pattern.test(text)) reasons.push(reason);
@@ -66,7 +69,7 @@ export function assessConcern(text: string): ConcernAssessment {
     }
   }
   if (reasons.length === 0 && CHILD.test(text) && !ERRAND.test(text)) {
-    reasons.push("ett barn nämns och det handlar inte om en vanlig fråga");
+    reasons.push(CHILD_MENTIONED_ONLY);
   }
   return { concern: reasons.length > 0, reasons: [...new Set(reasons)] };
 }

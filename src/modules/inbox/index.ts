@@ -4,7 +4,7 @@ import type { Executor } from "../../platform/db/database.js";
 import { hasRole } from "../../platform/auth/policies.js";
 import type { SessionUser } from "../../platform/auth/session-user.js";
 
-export { assessConcern, type ConcernAssessment } from "./concern.js";
+export { assessConcern, CHILD_MENTIONED_ONLY, type ConcernAssessment } from "./concern.js";
 export { historyExamples, stemsOf, UnitClassifier, type TrainingExample } from "./classifier.js";
 export { receiveQuestion, type IncomingQuestion, type ReceiveResult } from "./commands/receive.js";
 export { mailboxesDown } from "./staff/mail-health.js";
