@@ -80,7 +80,13 @@ describe("ideas in a real browser", () => {
 
     // The morning digest reaches the follower.
     await j.server.jobs.send("ideas.queue-digests", {});
-    expect(await waitForMailText(OUTBOX, "granne@example.se", "Nytt om förslagen du följer")).toContain("Bedöms");
+    const digest = await waitForMailText(OUTBOX, "granne@example.se", "Nytt om förslagen du följer");
+    expect(digest).toContain("Bedöms");
+    // Every digest lets the follower stop, per idea or for all.
+    await follower.goto(linkIn(digest, "/forslag/sluta-folja/"));
+    await expectAccessible(follower);
+    await follower.getByRole("button", { name: "Sluta följa" }).click();
+    expect(await follower.locator("h1").textContent()).toBe("Du följer inte längre");
 
     // Implemented; later the submitter is asked whether it helped, and answers.
     await answer(staff, "Genomfört", "E-tjänsten finns nu på arabiska och somaliska.", "Enheten för ekonomiskt bistånd");

@@ -111,6 +111,39 @@ describe("the newsroom in a real browser", () => {
     expect(await reader.locator("img").first().getAttribute("alt")).toBe("Familjecentralens entré med en barnvagn utanför");
     await expectAccessible(reader);
 
+    // The subscriber can stop from the link in the mail.
+    await reader.goto(linkIn(await waitForMailText(OUTBOX, "prenumerant@example.se", "Öppet hus på familjecentralen"), "/press/avsluta/"));
+    await expectAccessible(reader);
+    await reader.getByRole("button", { name: "Avsluta" }).click();
+    expect(await reader.locator("h1").textContent()).toBe("Utskicken är avslutade");
+
+    // A press conference: the invitation, the calendar file, the answer, who is coming.
+    await writer.goto(`${j.server.base}/arbetsyta/press/evenemang`);
+    await writer.getByLabel("Vad är det?").fill("Visning av familjecentralen för press");
+    await writer.getByLabel("Plats").fill("Familjecentralen, Storgatan 1");
+    await writer.getByLabel("Datum").fill(new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10));
+    await writer.getByLabel("Starttid (tt:mm)").fill("09:30");
+    await writer.getByLabel("Sluttid (tt:mm)").fill("10:30");
+    await writer.getByRole("button", { name: "Skapa evenemanget" }).click();
+    await writer.waitForURL(/\/arbetsyta\/press\/evenemang\/[0-9a-f-]{36}$/);
+    await writer.getByLabel("Bjud in en lista").selectOption({ label: "Lokala medier (2)" });
+    await writer.getByRole("button", { name: "Skicka inbjudan" }).click();
+    await writer.waitForURL(/klart=/);
+    const eventPage = writer.url().replace(/\?.*$/, "");
+    await expectAccessible(writer);
+    const invitation = await waitForMailText(OUTBOX, "eva.reporter@example.se", "Inbjudan: Visning av familjecentralen för press");
+    await journalist.goto(linkIn(invitation, "/press/svar/"));
+    await expectAccessible(journalist);
+    await journalist.getByRole("button", { name: "Ja, jag kommer" }).click();
+    expect(await journalist.locator("main").textContent()).toContain("Tack för svaret!");
+    const calendar = await fetch(linkIn(invitation, "/press/evenemang/"));
+    expect(calendar.headers.get("content-type")).toContain("text/calendar");
+    expect(await calendar.text()).toContain("SUMMARY:Visning av familjecentralen för press");
+    await journalist.goto(linkIn(invitation, "/press/evenemang/").replace(/\.ics$/, ""));
+    await expectAccessible(journalist);
+    await writer.goto(eventPage);
+    expect(await writer.locator("main").textContent()).toContain("Kommer: 1");
+
     // The writer's other pages pass axe too.
     for (const path of ["/arbetsyta/press/kontakter", "/arbetsyta/press/evenemang", "/arbetsyta/press/bevakning", "/arbetsyta/press/matt"]) {
       await writer.goto(`${j.server.base}${path}`);
