@@ -258,7 +258,8 @@ export async function readMailbox(servers: MailServers, user: string): Promise<{
       const status = await client.status("INBOX", { messages: true });
       if (!status || !status.messages) return [];
       const list = await client.fetchAll("1:*", { uid: true, source: true, flags: true });
-      return Promise.all(list.map(async (m) => ({ mail: await simpleParser(m.source as Buffer), seen: m.flags?.has("\\Seen") ?? false, uid: m.uid })));
+      // A message still being delivered can be listed before its body is readable: leave it for the next look.
+      return Promise.all(list.filter((m) => m.source).map(async (m) => ({ mail: await simpleParser(m.source as Buffer), seen: m.flags?.has("\\Seen") ?? false, uid: m.uid })));
     } finally {
       lock.release();
     }
