@@ -18,8 +18,6 @@ const RETRIES = 5;
 const SIGNATURE = "Socialförvaltningen, Exempelstads kommun";
 
 
-const HELPED_SV: Record<string, string> = { yes: "Ja", partly: "Delvis", no: "Nej" };
-
 export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner): JobDefinition<never>[] {
   const base = config.publicUrl;
   /** Every mail job: five tries, the first after the configured wait, doubling. */
@@ -273,4 +271,3 @@ async function ownerAddresses(db: Db, idea: { unit_id: string | null; group_id: 
   return rows.filter((r) => r.roles.some((role) => roles.includes(role))).map((r) => r.email);
 }
 
-export { HELPED_SV };

@@ -63,7 +63,7 @@ export function ideaStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: 
     const page = q.sida ?? 1;
     const result = await board(db, org.id, user, await groupIdsOf(db, user.id), { view, q: q.q, page });
     return sendPage(request, reply, { title: "Förslag", side: "staff" }, (pageCtx) => (
-      <BoardPage ctx={pageCtx} view={view} q={q.q ?? ""} rows={result.rows} total={result.total} page={page} pageSize={PAGE_SIZE} counts={result.counts} canSubmit={true} />
+      <BoardPage ctx={pageCtx} view={view} q={q.q ?? ""} rows={result.rows} total={result.total} page={page} pageSize={PAGE_SIZE} counts={result.counts} />
     ));
   });
 
@@ -140,7 +140,7 @@ export function ideaStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: 
       : idea.source === "employee" ? `${idea.submitterName ?? "Medarbetare"} (medarbetare)` : [idea.submitterName, idea.submitterEmail].filter(Boolean).join(", ") || "Invånare";
     return sendPage(request, reply, { title: `Förslag ${idea.number}`, side: "staff", hasErrors: form.errors.length > 0, status, scripts: ["/static/js/klarsprak-editor.js"] }, (page) => (
       <StaffIdeaPage ctx={page} idea={idea} steps={a.handles ? steps : steps.filter((s) => s.public)} deliveries={sent} followers={followers} links={links}
-        canHandle={a.handles} canModerate={a.moderates} isSubmitter={a.own} states={stateRows.map((s) => ({ value: s.id, label: `${s.name_sv}${s.is_public ? "" : " (visas inte)"}${s.notifies ? "" : " (inget besked)"}` }))}
+        canHandle={a.handles} canModerate={a.moderates} states={stateRows.map((s) => ({ value: s.id, label: `${s.name_sv}${s.is_public ? "" : " (visas inte)"}${s.notifies ? "" : " (inget besked)"}` }))}
         owners={owners} suggestion={suggestion && suggestionLabel && suggestion.key !== (idea.groupId ? `group:${idea.groupId}` : `unit:${idea.unitId}`) ? { label: suggestionLabel, confidence: suggestion.confidence } : null}
         submitter={submitter} form={form} />
     ));

@@ -16,7 +16,7 @@ function dueText(r: { firstAnswerDue: Date | null; firstAnsweredAt: Date | null 
   return { text: `${late ? "Skulle ha svarat" : "Svara senast"} ${formatDate(r.firstAnswerDue, ctx.lang)}`, late };
 }
 
-export function BoardPage(p: { ctx: PageContext; view: string; q: string; rows: readonly BoardRow[]; total: number; page: number; pageSize: number; counts: Record<string, number>; canSubmit: boolean }): JSX.Element {
+export function BoardPage(p: { ctx: PageContext; view: string; q: string; rows: readonly BoardRow[]; total: number; page: number; pageSize: number; counts: Record<string, number> }): JSX.Element {
   const { ctx } = p;
   const href = (view: string, page = 1) => `/arbetsyta/forslag?vy=${view}${p.q ? `&q=${encodeURIComponent(p.q)}` : ""}${page > 1 ? `&sida=${page}` : ""}`;
   const heading = VIEWS.find(([v]) => v === p.view)?.[1] ?? "Förslag";
@@ -62,7 +62,7 @@ export interface StaffIdeaState {
 
 export function StaffIdeaPage(p: {
   ctx: PageContext; idea: IdeaDetail; steps: readonly TimelineStep[]; deliveries: readonly DeliveryRow[]; followers: number; links: readonly { kind: string; title: string; url: string }[];
-  canHandle: boolean; canModerate: boolean; isSubmitter: boolean; states: readonly Option[]; owners: readonly Option[]; suggestion: { label: string; confidence: number } | null;
+  canHandle: boolean; canModerate: boolean; states: readonly Option[]; owners: readonly Option[]; suggestion: { label: string; confidence: number } | null;
   submitter: string; form: StaffIdeaState;
 }): JSX.Element {
   const { ctx, idea, form } = p;

@@ -73,7 +73,7 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
     return sendPage(request, reply, { title: r.title, side: "staff", status, hasErrors: state.errors.length > 0, scripts: ["/static/js/klarsprak-editor.js"] }, (p) => (
       <ReleaseEditorPage ctx={p} r={r} state={{ ...state, analysis }} units={units.map((u) => ({ value: u.id, label: u.name }))}
         lists={listRows.map((l) => ({ value: l.id, label: l.name, members: l.members }))} contacts={contactRows.map((c) => ({ value: c.id, label: `${c.name}${c.outlet ? `, ${c.outlet}` : ""}` }))}
-        isPublic={isPublic({ status: r.status, publish_at: r.publishAt })} mayApprove={!own} approveBlockedReason={own ? "Du har skrivit pressmeddelandet. Någon annan måste godkänna det." : null}
+        isPublic={isPublic({ status: r.status, publish_at: r.publishAt })} approveBlockedReason={own ? "Du har skrivit pressmeddelandet. Någon annan måste godkänna det." : null}
         languageErrors={check.errors} languageWarnings={r.status === "in_review" ? check.warnings : []} deliveries={deliveries} inquiries={inquiries} suggestedInquiries={suggested} coverage={cov} />
     ));
   };

@@ -70,7 +70,7 @@ export interface EditorState {
 
 export function ReleaseEditorPage(p: {
   ctx: PageContext; r: ReleaseDetail; state: EditorState; units: readonly Option[]; lists: readonly (Option & { members: number })[]; contacts: readonly Option[];
-  isPublic: boolean; mayApprove: boolean; approveBlockedReason: string | null; languageErrors: readonly string[]; languageWarnings: readonly string[];
+  isPublic: boolean; approveBlockedReason: string | null; languageErrors: readonly string[]; languageWarnings: readonly string[];
   deliveries: readonly { email: string; status: string; attempts: number; last_error: string | null; sent_at: Date | null }[];
   inquiries: readonly { number: string; subject: string; status: string; due: Date | null; answeredAt: Date | null; secret: boolean }[];
   suggestedInquiries: readonly { number: string; subject: string }[];
