@@ -3,6 +3,7 @@
  * notifications it causes, their jobs and the audit entry commit together or not at all, so a
  * crash never leaves a step nobody is told about, nor a message about a step that did not happen.
  */
+import { isEmailAddress } from "../../platform/text.js";
 import { sql } from "kysely";
 import type { AuditActor } from "../../platform/audit/audit.js";
 import { audit } from "../../platform/audit/audit.js";
@@ -376,7 +377,7 @@ export async function moderateIdea(deps: IdeaDeps, actor: AuditActor & { userId:
  */
 export async function followIdea(deps: IdeaDeps, orgId: string, ideaId: string, email: string, frequency: "immediate" | "daily"): Promise<Result<{ followerId: string; alreadyFollowing: boolean }>> {
   const address = email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(address) || address.length > 320) return fail("followEmail", "Skriv e-postadressen som namn@exempel.se");
+  if (!isEmailAddress(address) || address.length > 320) return fail("followEmail", "Skriv e-postadressen som namn@exempel.se");
   return deps.db.transaction().execute(async (trx) => {
     const idea = await trx.selectFrom("ideas").select("id").where("org_id", "=", orgId).where("id", "=", ideaId).where("status", "=", "open").where("audience", "=", "public").executeTakeFirst();
     if (!idea) return fail("followEmail", "Förslaget finns inte");

@@ -1,21 +1,12 @@
 /** Reads for ideas: public lists and pages, the staff board, timelines, feeds and measures. */
 import { sql, type SqlBool } from "kysely";
 import type { Executor } from "../../platform/db/database.js";
+import { swedishPrefixQuery } from "../../platform/text.js";
 import type { SessionUser } from "../../platform/auth/session-user.js";
 import { seesAll } from "./policies.js";
 
 export const PAGE_SIZE = 20;
 
-/**
- * A Swedish full-text query from what a person typed: every word as a prefix (so "kväll"
- * finds "kvällsöppet" and "kvällar"), all words required. Only letters and digits reach the
- * query, so nothing a person types can break its syntax.
- */
-export function prefixQuery(q: string): string | null {
-  const words = q.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
-  const kept = words.filter((w) => w.length >= 2).slice(0, 8);
-  return kept.length > 0 ? kept.map((w) => `${w}:*`).join(" & ") : null;
-}
 
 export interface IdeaListFilter {
   readonly q?: string | undefined;
@@ -48,7 +39,7 @@ function listQuery(db: Executor, orgId: string, f: IdeaListFilter) {
     .leftJoin("idea_groups as g", "g.id", "i.group_id")
     .leftJoin("idea_categories as c", "c.id", "i.category_id")
     .where("i.org_id", "=", orgId).where("i.status", "=", "open").where("i.audience", "=", "public");
-  const tsq = f.q ? prefixQuery(f.q) : null;
+  const tsq = f.q ? swedishPrefixQuery(f.q) : null;
   if (tsq) q = q.where(sql<SqlBool>`i.search @@ to_tsquery('swedish', ${tsq})`);
   if (f.state) q = q.where("s.slug", "=", f.state);
   if (f.category) q = q.where("c.slug", "=", f.category);
@@ -248,7 +239,7 @@ export async function board(db: Executor, orgId: string, user: SessionUser, grou
   if (f.view === "held") q = q.where("i.status", "=", "held");
   if (f.view === "unconfirmed") q = q.where("i.status", "=", "unconfirmed");
   if (f.view === "closed") q = q.where((eb) => eb.or([eb("s.is_closed", "=", true), eb("i.status", "=", "rejected")]));
-  const tsq = f.q ? prefixQuery(f.q) : null;
+  const tsq = f.q ? swedishPrefixQuery(f.q) : null;
   if (tsq) q = q.where(sql<SqlBool>`i.search @@ to_tsquery('swedish', ${tsq})`);
   const [rows, total] = await Promise.all([
     q.select(["i.id", "i.number", "i.title", "s.name_sv as state", "i.status", "u.name as unit", "g.name as grp", "i.source", "i.received_at", "i.first_answer_due", "i.first_answered_at"])

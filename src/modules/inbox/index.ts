@@ -1,6 +1,7 @@
 /** The inbox's door for other modules. */
 import { sql } from "kysely";
 import type { Executor } from "../../platform/db/database.js";
+import { swedishPrefixQuery } from "../../platform/text.js";
 import { hasRole } from "../../platform/auth/policies.js";
 import type { SessionUser } from "../../platform/auth/session-user.js";
 
@@ -152,10 +153,8 @@ export async function mediaInquiriesByMonth(db: Executor, orgId: string): Promis
  * are left out; linking them is done by number.
  */
 export async function mediaInquiriesMatching(db: Executor, orgId: string, text: string, since: Date, limit = 5): Promise<{ id: string; number: string; subject: string }[]> {
-  const words = [...new Set((text.toLowerCase().match(/[\p{L}]{5,}/gu) ?? []))].slice(0, 12);
-  if (words.length === 0) return [];
-  // Prefixes: the Swedish stemmer cuts "mötesplats" and "mötesplatsen" differently.
-  const query = words.map((w) => `${w}:*`).join(" | ");
+  const query = swedishPrefixQuery(text, { all: false, minLength: 5, maxWords: 12 });
+  if (!query) return [];
   const r = await sql<{ id: string; number: string; subject: string }>`
     select c.id, c.number, c.subject from cases c
     join lateral (select body from case_messages where case_id = c.id and direction = 'in' order by created_at limit 1) m on true

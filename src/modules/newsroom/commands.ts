@@ -9,6 +9,7 @@ import type { AuditActor } from "../../platform/audit/audit.js";
 import { audit } from "../../platform/audit/audit.js";
 import type { Db, Executor } from "../../platform/db/database.js";
 import type { JobRunner } from "../../platform/jobs/jobs.js";
+import { isEmailAddress, slugify } from "../../platform/text.js";
 import { ZONE } from "../../platform/time/working-time.js";
 import { checkText } from "../klarsprak/index.js";
 import { processImage } from "./images.js";
@@ -26,9 +27,6 @@ export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = (field: string, message: string): { ok: false; problems: Problem[] } => ({ ok: false, problems: [{ field, message }] });
 
-export function slugify(s: string): string {
-  return s.toLowerCase().replace(/[åä]/g, "a").replace(/ö/g, "o").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 70).replace(/-$/, "") || "nyhet";
-}
 
 /** Public now: approved and its time has come. */
 export function isPublic(r: { status: string; publish_at: Date | string | null }, now = new Date()): boolean {
@@ -43,7 +41,7 @@ export async function createRelease(deps: NewsroomDeps, actor: Actor, orgId: str
   return deps.db.transaction().execute(async (trx) => {
     const r = await trx.insertInto("releases").values({ org_id: orgId, slug: "tmp", kind, title, created_by: actor.userId }).returning("id").executeTakeFirstOrThrow();
     // The permalink: the title as it was first written, and a piece of the id. It never changes.
-    await trx.updateTable("releases").set({ slug: `${slugify(title)}-${r.id.slice(0, 6)}` }).where("id", "=", r.id).execute();
+    await trx.updateTable("releases").set({ slug: `${slugify(title, 70) || "nyhet"}-${r.id.slice(0, 6)}` }).where("id", "=", r.id).execute();
     await audit(trx, actor, { action: "release.create", subjectType: "release", subjectId: r.id, details: { title } });
     return ok({ id: r.id });
   });
@@ -119,7 +117,7 @@ export async function addContactPerson(deps: NewsroomDeps, actor: Actor, orgId: 
   const name = c.name.trim();
   if (!name || name.length > 120) return fail("contactName", "Skriv kontaktpersonens namn");
   if (!c.phone.trim() && !c.email.trim()) return fail("contactPhone", "Skriv ett telefonnummer eller en e-postadress");
-  if (c.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(c.email.trim())) return fail("contactEmail", "Skriv e-postadressen som namn@exempel.se");
+  if (c.email.trim() && !isEmailAddress(c.email.trim())) return fail("contactEmail", "Skriv e-postadressen som namn@exempel.se");
   return deps.db.transaction().execute(async (trx) => {
     if (!(await editable(trx, orgId, id))) return fail("contactName", "Pressmeddelandet finns inte");
     await trx.insertInto("release_contacts").values({ org_id: orgId, release_id: id, name, role: c.role.trim().slice(0, 160), phone: c.phone.trim().slice(0, 40), email: c.email.trim().slice(0, 320), position: Date.now() % 1_000_000_000 }).execute();

@@ -3,6 +3,7 @@
  * import (preview, then the good rows; bad rows reported with their line numbers), newsroom
  * subscribers (double opt-in) and invitations to press events.
  */
+import { isEmailAddress } from "../../platform/text.js";
 import { parse } from "csv-parse/sync";
 import { DateTime } from "luxon";
 import { audit } from "../../platform/audit/audit.js";
@@ -10,7 +11,6 @@ import type { Executor } from "../../platform/db/database.js";
 import { ZONE } from "../../platform/time/working-time.js";
 import type { Actor, NewsroomDeps, Problem, Result } from "./commands.js";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const BASIS: Record<string, "consent" | "legitimate_interest"> = {
   samtycke: "consent", consent: "consent", "berättigat intresse": "legitimate_interest", "legitimate interest": "legitimate_interest", legitimate_interest: "legitimate_interest", intresseavvägning: "legitimate_interest",
 };
@@ -28,7 +28,7 @@ export interface ContactInput {
 export function validateContact(c: ContactInput): Problem[] {
   const p: Problem[] = [];
   if (!c.name.trim() || c.name.length > 120) p.push({ field: "name", message: "Skriv namnet, högst 120 tecken" });
-  if (!EMAIL.test(c.email.trim())) p.push({ field: "email", message: "Skriv e-postadressen som namn@exempel.se" });
+  if (!isEmailAddress(c.email.trim())) p.push({ field: "email", message: "Skriv e-postadressen som namn@exempel.se" });
   if (!BASIS[c.basis.trim().toLowerCase()]) p.push({ field: "basis", message: "Skriv den rättsliga grunden: samtycke eller berättigat intresse" });
   if (!c.source.trim()) p.push({ field: "source", message: "Skriv varifrån kontakten kommer, till exempel redaktionens webbplats" });
   if (c.phone.length > 40 || c.outlet.length > 160) p.push({ field: "phone", message: "Telefon och redaktion får vara högst 40 och 160 tecken" });
@@ -150,7 +150,7 @@ export async function setListMember(deps: NewsroomDeps, actor: Actor, orgId: str
 /** A newsroom subscription: a confirmation mail first; asking again resends at most once a day. */
 export async function subscribe(deps: NewsroomDeps, orgId: string, email: string): Promise<Result<null>> {
   const address = email.trim().toLowerCase();
-  if (!EMAIL.test(address) || address.length > 320) return { ok: false, problems: [{ field: "subscribeEmail", message: "Skriv e-postadressen som namn@exempel.se" }] };
+  if (!isEmailAddress(address) || address.length > 320) return { ok: false, problems: [{ field: "subscribeEmail", message: "Skriv e-postadressen som namn@exempel.se" }] };
   await deps.db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom("newsroom_subscribers").selectAll().where("org_id", "=", orgId).where((eb) => eb(eb.fn("lower", ["email"]), "=", address)).executeTakeFirst();
     if (existing?.confirmed_at && !existing.unsubscribed_at) return;

@@ -1,14 +1,10 @@
 /** Reads for the newsroom: public lists and pages, the staff's release page, contacts, events, measures. */
 import { sql, type SqlBool } from "kysely";
 import type { Executor } from "../../platform/db/database.js";
+import { swedishPrefixQuery } from "../../platform/text.js";
 
 export const PAGE_SIZE = 20;
 
-/** Every word as a Swedish prefix, all required; only letters and digits reach the query. */
-export function prefixQuery(q: string): string | null {
-  const words = (q.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 2).slice(0, 8);
-  return words.length > 0 ? words.map((w) => `${w}:*`).join(" & ") : null;
-}
 
 const PUBLIC = sql<SqlBool>`r.status = 'approved' and r.publish_at <= now()`;
 
@@ -21,7 +17,7 @@ export interface ReleaseRow {
 
 function publicQuery(db: Executor, orgId: string, f: PublicFilter) {
   let q = db.selectFrom("releases as r").leftJoin("units as u", "u.id", "r.unit_id").where("r.org_id", "=", orgId).where(PUBLIC);
-  const tsq = f.q ? prefixQuery(f.q) : null;
+  const tsq = f.q ? swedishPrefixQuery(f.q) : null;
   if (tsq) q = q.where(sql<SqlBool>`r.search @@ to_tsquery('swedish', ${tsq})`);
   if (f.topic) q = q.where("r.topic", "=", f.topic);
   if (f.unit) q = q.where("u.slug", "=", f.unit);

@@ -1,4 +1,5 @@
 /** Routes for requests for public documents: the public form and download page, the registrar's pages. */
+import { isEmailAddress } from "../../platform/text.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../app/module.js";
@@ -19,7 +20,6 @@ import { monthlyStats, overdueByUnit, requestList } from "./queries.js";
 import { DownloadPage, EMPTY_PUBLIC_FORM, PublicRequestPage, RequestListPage, RequestPage, StatisticsPage, type DocumentView, type PublicRequestForm } from "./views.js";
 
 const ID = z.string().uuid();
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const PAGE_SIZE = 50;
 const DELIVERY_SV: Record<string, string> = { email: "med e-post", download: "som en länk", post: "med post", visit: "genom att läsa dem på plats" };
 
@@ -53,8 +53,8 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     if (age === null || age > 24 * 3600) errors.push({ field: "requested", message: sv ? "Formuläret hade gått ut. Kontrollera texten och skicka igen." : "The form had expired. Check the text and send it again." });
     if (!form.requested.trim()) errors.push({ field: "requested", message: sv ? "Skriv vilka handlingar du vill ha" : "Write which documents you want" });
     if (!["email", "download", "post", "visit"].includes(form.delivery)) errors.push({ field: "delivery", message: sv ? "Välj hur du vill få handlingarna" : "Choose how you want the documents" });
-    if ((form.delivery === "email" || form.delivery === "download") && !EMAIL.test(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se, eller välj ett annat sätt" : "Enter the email address like name@example.com, or choose another way" });
-    else if (form.email && !EMAIL.test(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se" : "Enter the email address like name@example.com" });
+    if ((form.delivery === "email" || form.delivery === "download") && !isEmailAddress(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se, eller välj ett annat sätt" : "Enter the email address like name@example.com, or choose another way" });
+    else if (form.email && !isEmailAddress(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se" : "Enter the email address like name@example.com" });
     if (form.delivery === "post" && form.address.length < 5) errors.push({ field: "address", message: sv ? "Skriv adressen vi ska skicka till" : "Write the address to send to" });
     if (errors.length > 0) return renderPublic(request, reply, form, errors, 400);
     const body = [form.requested.trim(), "", `Vill få handlingarna ${DELIVERY_SV[form.delivery] ?? form.delivery}.`, form.delivery === "post" ? `Postadress: ${form.address}` : ""].filter((l, i) => l || i === 1).join("\n");

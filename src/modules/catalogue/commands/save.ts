@@ -6,6 +6,7 @@
 import { audit, type AuditActor as Actor } from "../../../platform/audit/audit.js";
 import type { Db, Executor } from "../../../platform/db/database.js";
 import { SERVICE_ACCESS, type ServiceAccess } from "../../../platform/db/schema.js";
+import { slugify } from "../../../platform/text.js";
 import { checkText } from "../../klarsprak/index.js";
 import { addTerms } from "../search.js";
 import { AUDIENCE_IDS, SITUATION_IDS, TRANSLATION_LANGUAGES } from "../situations.js";
@@ -55,18 +56,6 @@ const LIMITS: Readonly<Record<string, number>> = {
   name: 120, summary: 400, forWhom: 2000, whatYouGet: 5000, cost: 1000, phone: 30, email: 200, address: 300,
   openingHours: 500, accessibility: 1000, keywords: 500, easyRead: 3000, note: 300,
 };
-
-/** A slug from a name: "Stöd vid våld" → "stod-vid-vald". */
-export function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[åä]/g, "a").replace(/ö/g, "o")
-    .normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-}
 
 export function validateService(input: ServiceInput): FieldProblem[] {
   const errors: FieldProblem[] = [];

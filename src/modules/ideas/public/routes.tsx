@@ -1,4 +1,5 @@
 /** Public routes for ideas: list, search and feeds, the form, the idea's page, the submitter's page, following. */
+import { isEmailAddress } from "../../../platform/text.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Feed } from "feed";
 import { z } from "zod";
@@ -113,7 +114,7 @@ export function ideaPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     }
     const errors: FieldError[] = sv ? validateIdea(form) : validateIdea(form).map((p) => ({ field: p.field, message: p.field === "title" ? "Write a title for your idea" : "Describe your idea (at most 5000 characters)" }));
     if (age === null || age > 24 * 3600) errors.push({ field: "title", message: sv ? "Formuläret hade gått ut. Kontrollera texten och skicka igen." : "The form had expired. Check the text and send it again." });
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se" : "Enter the email address like name@example.com" });
+    if (!isEmailAddress(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se" : "Enter the email address like name@example.com" });
     const cats = await categories(db, org.id);
     if (form.category && !cats.some((c) => c.id === form.category && c.active)) errors.push({ field: "category", message: sv ? "Välj ett område i listan" : "Choose an area from the list" });
     let attachment: { filename: string; contentType: string; data: Buffer } | undefined;

@@ -6,6 +6,7 @@ import { sendPage } from "../../../app/render.js";
 import { audit } from "../../../platform/audit/audit.js";
 import type { SessionUser } from "../../../platform/auth/session-user.js";
 import { AppError } from "../../../platform/errors.js";
+import { slugify } from "../../../platform/text.js";
 import type { FieldError } from "../../../views/context.js";
 import { userActor } from "../../auth/public/routes.js";
 import { sniffType } from "../../inbox/uploads.js";
@@ -23,9 +24,6 @@ const one = (b: Body, k: string): string => { const v = b[k]; return (Array.isAr
 const ID = z.object({ id: z.string().uuid() });
 const EMPTY_STATE: StaffIdeaState = { errors: [], answer: "", stateId: "", decidedBy: "", analysis: null };
 
-function slugify(s: string): string {
-  return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "x";
-}
 
 export function ideaStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: IdeaDeps): void {
   const { org, config } = ctx;
@@ -226,7 +224,7 @@ export function ideaStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: 
       if (stateId && /^[0-9a-f-]{36}$/.test(stateId)) {
         await trx.updateTable("idea_states").set({ name_sv: nameSv, name_en: nameEn, ...flags, ...(position ? { position: Number(position) } : {}) }).where("org_id", "=", org.id).where("id", "=", stateId).execute();
       } else {
-        let slug = slugify(nameSv);
+        let slug = (slugify(nameSv, 60) || "lage");
         if (await trx.selectFrom("idea_states").select("id").where("org_id", "=", org.id).where("slug", "=", slug).executeTakeFirst()) slug = `${slug}-${Date.now().toString(36)}`;
         await trx.insertInto("idea_states").values({ org_id: org.id, slug, name_sv: nameSv, name_en: nameEn, ...flags, position: position ? Number(position) : 100 }).execute();
       }
@@ -244,7 +242,7 @@ export function ideaStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: 
     if (theme.length > 300) errors.push({ field: "groupTheme", message: "Skriv temat med högst 300 tecken" });
     if (errors.length > 0) return renderSettings(request, reply, errors, 400);
     await db.transaction().execute(async (trx) => {
-      let slug = slugify(name);
+      let slug = (slugify(name, 60) || "x");
       if (await trx.selectFrom("idea_groups").select("id").where("org_id", "=", org.id).where("slug", "=", slug).executeTakeFirst()) slug = `${slug}-${Date.now().toString(36)}`;
       const g = await trx.insertInto("idea_groups").values({ org_id: org.id, slug, name, theme }).returning("id").executeTakeFirstOrThrow();
       await audit(trx, userActor(request, org.id), { action: "idea.settings.group", subjectType: "idea_group", subjectId: g.id, details: { name } });
@@ -279,7 +277,7 @@ export function ideaStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: 
     if (one(b, "categoryOwner") && !owners.some((o) => o.value === one(b, "categoryOwner"))) errors.push({ field: "categoryOwner", message: "Välj i listan" });
     if (errors.length > 0) return renderSettings(request, reply, errors, 400);
     await db.transaction().execute(async (trx) => {
-      let slug = slugify(name);
+      let slug = (slugify(name, 60) || "x");
       if (await trx.selectFrom("idea_categories").select("id").where("org_id", "=", org.id).where("slug", "=", slug).executeTakeFirst()) slug = `${slug}-${Date.now().toString(36)}`;
       const c = await trx.insertInto("idea_categories").values({ org_id: org.id, slug, name_sv: name, name_en: nameEn, unit_id: kind === "unit" ? id ?? null : null, group_id: kind === "group" ? id ?? null : null, position: 100 }).returning("id").executeTakeFirstOrThrow();
       await audit(trx, userActor(request, org.id), { action: "idea.settings.category", subjectType: "idea_category", subjectId: c.id, details: { name } });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { isEmailAddress } from "../../../platform/text.js";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../app/render.js";
@@ -16,7 +17,6 @@ import { EMPTY_FORM, FollowPage, QuestionPage, type QuestionForm } from "./views
 const MAX_QUESTION = 10_000;
 const MIN_SECONDS = 3;
 const MAX_AGE_SECONDS = 24 * 3600;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const PHONE = /^\+?[\d\s-]{6,20}$/;
 
 export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps: InboxDeps): void {
@@ -61,7 +61,7 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
     if (age === null || age > MAX_AGE_SECONDS) errors.push({ field: "question", message: sv ? "Formuläret hade gått ut. Kontrollera texten och skicka igen." : "The form had expired. Check the text and send it again." });
     if (!form.question.trim()) errors.push({ field: "question", message: sv ? "Skriv din fråga" : "Write your question" });
     else if (form.question.length > MAX_QUESTION) errors.push({ field: "question", message: sv ? `Frågan är för lång. Skriv högst ${MAX_QUESTION} tecken.` : `The question is too long. Write at most ${MAX_QUESTION} characters.` });
-    if (form.email && !EMAIL.test(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se" : "Enter the email address like name@example.com" });
+    if (form.email && !isEmailAddress(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se" : "Enter the email address like name@example.com" });
     if (form.phone && !PHONE.test(form.phone)) errors.push({ field: "phone", message: sv ? "Skriv telefonnumret med siffror, till exempel 070-123 45 67" : "Enter the phone number in digits, for example 070-123 45 67" });
     const list = await categories();
     const category = form.category ? list.find((c) => c.slug === form.category) : undefined;
