@@ -22,7 +22,6 @@ create table releases (
   list_ids uuid[] not null default '{}',
   send_to_subscribers boolean not null default true,
   distributed_at timestamptz,
-  review_warnings jsonb not null default '[]',
   submitted_by uuid references staff_users(id),
   submitted_at timestamptz,
   approved_by uuid references staff_users(id),

@@ -11,7 +11,7 @@ import type { Db, Executor } from "../../platform/db/database.js";
 import type { IdeaUpdateKind } from "../../platform/db/schema.js";
 import type { JobRunner } from "../../platform/jobs/jobs.js";
 import { workingDaysDeadline } from "../../platform/time/working-time.js";
-import { receiveQuestion } from "../inbox/index.js";
+import { COMMUNICATION_UNIT_SLUG, receiveQuestion } from "../inbox/index.js";
 import { checkText } from "../klarsprak/index.js";
 import { assessIdea } from "./moderation.js";
 import { submitterKeyFor } from "./tokens.js";
@@ -179,7 +179,7 @@ async function firstOwner(trx: Executor, orgId: string, ideaId: string): Promise
   if (i.category_group) return { unitId: null, groupId: i.category_group };
   if (i.category_unit) return { unitId: i.category_unit, groupId: null };
   // No owner known: the communication unit carries it to the right table.
-  const comms = await trx.selectFrom("units").select("id").where("org_id", "=", orgId).where("slug", "=", "kommunikation").executeTakeFirst();
+  const comms = await trx.selectFrom("units").select("id").where("org_id", "=", orgId).where("slug", "=", COMMUNICATION_UNIT_SLUG).executeTakeFirst();
   return { unitId: comms?.id ?? null, groupId: null };
 }
 

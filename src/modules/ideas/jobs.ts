@@ -9,7 +9,7 @@ import { audit } from "../../platform/audit/audit.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../platform/db/database.js";
 import type { JobDefinition, JobRunner } from "../../platform/jobs/jobs.js";
-import { paragraphsHtml, sendOrRefusal as send } from "../../platform/mail/compose.js";
+import { oneClickUnsubscribe, paragraphsHtml, sendOrRefusal as send } from "../../platform/mail/compose.js";
 import type { Mailer } from "../../platform/mail/mailer.js";
 import { sayDate } from "../../platform/time/working-time.js";
 import { submitterKeyFor, tokenFor } from "./tokens.js";
@@ -42,7 +42,6 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
   const unsubscribeLink = (followerId: string, all = false) =>
     all ? `${base}/forslag/sluta-folja/${tokenFor(config.sessionSecret, "follower-all", followerId)}` : `${base}/forslag/sluta-folja/${tokenFor(config.sessionSecret, "follower", followerId)}`;
 
-  const listHeaders = (url: string) => ({ "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
 
 
 
@@ -99,7 +98,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       try {
         const refused = await send(mailer, {
           to, subject: text.subject, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<idea-notification-${n.id}@${domain}>`,
-          ...(n.recipient === "follower" && n.follower_id ? { headers: listHeaders(unsubscribeLink(n.follower_id)) } : {}),
+          ...(n.recipient === "follower" && n.follower_id ? { headers: oneClickUnsubscribe(unsubscribeLink(n.follower_id)) } : {}),
         });
         if (refused) {
           await db.updateTable("idea_notifications").set({ status: "failed", last_error: refused.slice(0, 500), attempts: sql`attempts + 1` }).where("id", "=", n.id).execute();
@@ -186,7 +185,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       lines.push(`Sluta följa alla förslag: ${unsubscribeLink(first, true)}`, SIGNATURE);
       const refused = await send(mailer, {
         to: email, subject: `Nytt om förslagen du följer (${day})`, text: lines.join("\n\n"), html: paragraphsHtml(lines),
-        messageId: `<idea-digest-${orgId}-${day}-${Buffer.from(email).toString("hex").slice(0, 40)}@${domain}>`, headers: listHeaders(unsubscribeLink(first, true)),
+        messageId: `<idea-digest-${orgId}-${day}-${Buffer.from(email).toString("hex").slice(0, 40)}@${domain}>`, headers: oneClickUnsubscribe(unsubscribeLink(first, true)),
       });
       await db.updateTable("idea_notifications").set(refused ? { status: "failed", last_error: refused.slice(0, 500), attempts: sql`attempts + 1` } : { status: "sent", sent_at: new Date(), attempts: sql`attempts + 1` })
         .where("id", "in", rows.map((r) => r.id)).where("status", "=", "pending").execute();

@@ -6,7 +6,7 @@
  * The reasons are in plain Swedish because the submitter is told them.
  */
 import { findPersonalData } from "@klarsvar/klarsprak";
-import { assessConcern, CHILD_MENTIONED_ONLY } from "../inbox/index.js";
+import { assessConcern } from "../inbox/index.js";
 
 export interface ModerationResult {
   readonly hold: boolean;
@@ -38,11 +38,8 @@ export function assessIdea(title: string, description: string): ModerationResult
     reasons.push(`Texten verkar innehålla ${found}. Vi visar inte uppgifter om enskilda personer på webben.`);
   }
   if (ABUSE.test(text)) reasons.push("Texten innehåller ord som kan uppfattas som kränkande. En medarbetare läser den först.");
-  // The inbox also flags any message that mentions a child without an errand word, because a
-  // question is sent to people who read it anyway. An idea about children's services ("a play
-  // corner for the children in the waiting room") is not that: here only the signals of worry,
-  // harm or abuse count — they still send a real report to the intake at once.
-  const concern = assessConcern(text).reasons.some((r) => r !== CHILD_MENTIONED_ONLY);
+  // Only worry, harm or abuse count here: an idea about children's services is not a report.
+  const concern = assessConcern(text, { childMentionAlone: false }).concern;
   if (concern) {
     reasons.push("Texten verkar handla om ett barn som någon är orolig för. Det tar vi hand om som en orosanmälan, inte som ett förslag. Ring 112 vid akut fara.");
   }

@@ -47,10 +47,12 @@ function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
 }
 
-/** The reason given when a child is only mentioned, with no sign of worry or harm (recall first). */
-export const CHILD_MENTIONED_ONLY = "ett barn nämns och det handlar inte om en vanlig fråga";
-
-export function assessConcern(text: string): ConcernAssessment {
+/**
+ * `childMentionAlone` (default true): a message that mentions a child and no errand is flagged
+ * too — recall first, for questions a person reads anyway. Ideas turn it off: an idea about
+ * children's services is not a report, and only signs of worry, harm or abuse count there.
+ */
+export function assessConcern(text: string, options: { childMentionAlone?: boolean } = {}): ConcernAssessment {
   const reasons: string[] = [];
   for (const [pattern, reason] of STRONG) if (pattern.test(text)) reasons.push(reason);
   // A child and harm, or a child and worry, in the same sentence or the next one.
@@ -68,8 +70,8 @@ export function assessConcern(text: string): ConcernAssessment {
       break;
     }
   }
-  if (reasons.length === 0 && CHILD.test(text) && !ERRAND.test(text)) {
-    reasons.push(CHILD_MENTIONED_ONLY);
+  if ((options.childMentionAlone ?? true) && reasons.length === 0 && CHILD.test(text) && !ERRAND.test(text)) {
+    reasons.push("ett barn nämns och det handlar inte om en vanlig fråga");
   }
   return { concern: reasons.length > 0, reasons: [...new Set(reasons)] };
 }

@@ -5,9 +5,9 @@ import { swedishPrefixQuery } from "../../platform/text.js";
 import { hasRole } from "../../platform/auth/policies.js";
 import type { SessionUser } from "../../platform/auth/session-user.js";
 
-export { assessConcern, CHILD_MENTIONED_ONLY, type ConcernAssessment } from "./concern.js";
+export { assessConcern, type ConcernAssessment } from "./concern.js";
 export { historyExamples, stemsOf, UnitClassifier, type TrainingExample } from "./classifier.js";
-export { receiveQuestion, type IncomingQuestion, type ReceiveResult } from "./commands/receive.js";
+export { COMMUNICATION_UNIT_SLUG, receiveQuestion, type IncomingQuestion, type ReceiveResult } from "./commands/receive.js";
 export { mailboxesDown } from "./staff/mail-health.js";
 
 export interface WaitingSummary {

@@ -176,7 +176,7 @@ export async function submitForReview(deps: NewsroomDeps, actor: Actor, orgId: s
     if (!r.lead.trim() || !r.body_md.trim()) return fail("review", "Skriv en ingress och en text innan du skickar för granskning");
     const check = languageCheck(r);
     if (check.errors.length > 0) return fail("review", `Klarspråkskontrollen hittade fel som måste rättas: ${check.errors.join(" ")}`);
-    await trx.updateTable("releases").set({ status: "in_review", review_warnings: JSON.stringify(check.warnings), submitted_by: actor.userId, submitted_at: new Date(), updated_at: new Date() }).where("id", "=", id).execute();
+    await trx.updateTable("releases").set({ status: "in_review", submitted_by: actor.userId, submitted_at: new Date(), updated_at: new Date() }).where("id", "=", id).execute();
     await audit(trx, actor, { action: "release.submit", subjectType: "release", subjectId: id, details: { warnings: check.warnings.length } });
     return ok({ warnings: check.warnings });
   });

@@ -8,7 +8,7 @@ import type { Config } from "../../config.js";
 import { signedToken } from "../../platform/auth/signed-links.js";
 import { formatDateTime } from "../../platform/i18n/i18n.js";
 import type { JobDefinition } from "../../platform/jobs/jobs.js";
-import { paragraphsHtml, sendOrRefusal as send } from "../../platform/mail/compose.js";
+import { oneClickUnsubscribe, paragraphsHtml, sendOrRefusal as send } from "../../platform/mail/compose.js";
 import type { Mailer } from "../../platform/mail/mailer.js";
 import { distribute, type NewsroomDeps } from "./commands.js";
 import { markdownToText } from "./markdown.js";
@@ -36,7 +36,6 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
   const domain = config.mail.domain;
   const retries = { retryLimit: RETRIES, retryDelaySeconds: config.mail.retryDelaySeconds, retryBackoff: true } as const;
   const unsubscribeLink = (purpose: "press-subscriber" | "press-contact", id: string) => `${base}/press/avsluta/${signedToken(config.sessionSecret, purpose, id)}`;
-  const listHeaders = (url: string) => ({ "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
 
 
 
@@ -74,7 +73,7 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
       const off = d.subscriber_id ? unsubscribeLink("press-subscriber", d.subscriber_id) : unsubscribeLink("press-contact", d.contact_id as string);
       const lines = [...releaseLines(r, `${base}/press/${r.slug}`), `Vill du inte få fler pressmeddelanden? ${off}`, SIGNATURE];
       try {
-        const refused = await send(mailer, { to: d.email, subject: r.title, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<release-${d.id}@${domain}>`, headers: listHeaders(off) });
+        const refused = await send(mailer, { to: d.email, subject: r.title, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<release-${d.id}@${domain}>`, headers: oneClickUnsubscribe(off) });
         if (refused) {
           await db.updateTable("release_deliveries").set({ status: "failed", last_error: refused.slice(0, 500), attempts: sql`attempts + 1` }).where("id", "=", d.id).execute();
           return;

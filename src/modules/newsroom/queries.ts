@@ -53,7 +53,7 @@ export async function topicsAndUnits(db: Executor, orgId: string): Promise<{ top
 export interface ReleaseDetail {
   readonly id: string; readonly slug: string; readonly kind: string; readonly title: string; readonly lead: string; readonly bodyMd: string; readonly bodyHtml: string;
   readonly topic: string; readonly unitId: string | null; readonly unit: string | null; readonly status: string; readonly publishAt: Date | null; readonly embargo: boolean;
-  readonly listIds: readonly string[]; readonly toSubscribers: boolean; readonly distributedAt: Date | null; readonly reviewWarnings: readonly string[];
+  readonly listIds: readonly string[]; readonly toSubscribers: boolean; readonly distributedAt: Date | null;
   readonly submittedBy: string | null; readonly createdBy: string | null; readonly approvedBy: string | null; readonly approvedAt: Date | null; readonly updatedAt: Date; readonly version: number;
   readonly quotes: readonly { id: string; quote: string; person: string; personTitle: string }[];
   readonly contacts: readonly { id: string; name: string; role: string; phone: string; email: string }[];
@@ -78,7 +78,7 @@ export async function releaseDetail(db: Executor, orgId: string, by: { id: strin
   return {
     id: r.id, slug: r.slug, kind: r.kind, title: r.title, lead: r.lead, bodyMd: r.body_md, bodyHtml: r.body_html, topic: r.topic, unitId: r.unit_id, unit: r.unit, status: r.status,
     publishAt: r.publish_at ? new Date(r.publish_at) : null, embargo: r.embargo, listIds: r.list_ids, toSubscribers: r.send_to_subscribers, distributedAt: r.distributed_at ? new Date(r.distributed_at) : null,
-    reviewWarnings: r.review_warnings, submittedBy: r.submitted_by, createdBy: r.created_by, approvedBy: r.approved_by, approvedAt: r.approved_at ? new Date(r.approved_at) : null,
+    submittedBy: r.submitted_by, createdBy: r.created_by, approvedBy: r.approved_by, approvedAt: r.approved_at ? new Date(r.approved_at) : null,
     updatedAt: new Date(r.updated_at), version: r.version,
     quotes: quotes.map((q) => ({ id: q.id, quote: q.quote, person: q.person, personTitle: q.person_title })),
     contacts,

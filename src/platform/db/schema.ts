@@ -633,7 +633,6 @@ export interface ReleasesTable {
   list_ids: ColumnType<string[], string[] | undefined, string[]>;
   send_to_subscribers: Generated<boolean>;
   distributed_at: Timestamp | null;
-  review_warnings: ColumnType<string[], string | undefined, string>;
   submitted_by: string | null;
   submitted_at: Timestamp | null;
   approved_by: string | null;

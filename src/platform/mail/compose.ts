@@ -27,3 +27,8 @@ export async function sendOrRefusal(mailer: Mailer, mail: OutgoingMail): Promise
     throw error;
   }
 }
+
+/** Headers that let a mail program offer "unsubscribe" and do it with one POST (RFC 2369, RFC 8058). */
+export function oneClickUnsubscribe(url: string): Record<string, string> {
+  return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}

@@ -15,7 +15,7 @@ import { checkText, presentAnalysis } from "../../klarsprak/index.js";
 import { addLink, changeState, moderateIdea, moveIdea, setProgress, submitIdea, type IdeaDeps } from "../commands.js";
 import { canHandle, ideaPolicies } from "../policies.js";
 import { board, categories, deliveries, followerCount, groupIdsOf, groups, ideaById, ideaLinks, measures, ownIdeas, PAGE_SIZE, states, timeline, units, type IdeaDetail } from "../queries.js";
-import { suggestOwner } from "../routing.js";
+import { ownerSuggester } from "../routing.js";
 import { submitterKeyFor } from "../tokens.js";
 import { BoardPage, EmployeeIdeaPage, MeasuresPage, MyIdeasPage, SettingsPage, StaffIdeaPage, type EmployeeForm, type StaffIdeaState } from "./views.js";
 
@@ -33,6 +33,7 @@ export function ideaStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: 
     return request.user;
   };
   const actorOf = (request: FastifyRequest) => ({ ...userActor(request, org.id), userId: userOf(request).id });
+  const suggestOwner = ownerSuggester(db, org.id);
   const isSubmitter = (user: SessionUser, idea: IdeaDetail) => idea.submitterUserId === user.id || idea.submitterKey === submitterKeyFor(config.sessionSecret, user.id);
 
   /** The idea, and what this person may do with it; nobody else learns that it exists. */
@@ -131,7 +132,7 @@ export function ideaStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: 
     const [steps, sent, followers, links, stateRows, owners] = await Promise.all([
       timeline(db, idea.id, false), a.handles ? deliveries(db, idea.id) : Promise.resolve([]), followerCount(db, idea.id), ideaLinks(db, idea.id), states(db, org.id), ownerOptions(),
     ]);
-    const suggestion = a.handles && idea.status !== "unconfirmed" ? await suggestOwner(db, org.id, `${idea.title}\n${idea.description}`) : null;
+    const suggestion = a.handles && idea.status !== "unconfirmed" ? await suggestOwner(`${idea.title}\n${idea.description}`) : null;
     const suggestionLabel = suggestion ? owners.find((o) => o.value === suggestion.key)?.label : undefined;
     // An anonymous employee is anonymous to everyone handling the idea; the submitter sees "you".
     const submitter = idea.anonymous ? (a.own ? "Du (utan ditt namn)" : "Anonym medarbetare")
