@@ -279,7 +279,7 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
       const { receiveQuestion } = await import("../src/modules/inbox/commands/receive.js");
       const unit = await t.database.db.selectFrom("units").select("id").where("slug", "=", "ekonomiskt-bistand").executeTakeFirstOrThrow();
       const r = await receiveQuestion({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret }, { orgId: t.org.id, userId: null, label: "test" },
-        { orgId: t.org.id, channel: "web", body: "Jag har stora skulder och kronofogden har hört av sig. Vad kan jag göra?", requester: {}, unitId: unit.id, subject: "Fråga om Budget- och skuldrådgivning" });
+        { orgId: t.org.id, channel: "web", body: "Vad kan man göra när skulderna växer och Kronofogden har hört av sig?", requester: {}, unitId: unit.id, subject: "Fråga om Budget- och skuldrådgivning" });
       if (!r.ok) throw new Error("not received");
       expect(r.unitId).toBe(unit.id);
       return r.caseId;
