@@ -176,6 +176,15 @@ function thirdPerson(text: string, lower: string): "namngiven person" | "eget ä
   return undefined;
 }
 
+/**
+ * The text a message is judged on, the same on every channel and for a first message and a
+ * follow-up alike: its subject (an e-mail's, a form's heading) and its body.
+ */
+export function arrivalText(subject: string | undefined, body: string): string {
+  const heading = subject?.trim();
+  return heading ? `${heading}\n${body}` : body;
+}
+
 export function assessSecrecy(text: string, options: { concern?: boolean } = {}): SecrecyAssessment {
   const reasons = new Set<string>();
   // Role and general phrasing ("Jag är lärare", "Min arbetsgivare undrar", "Hur gör jag") is

@@ -13,7 +13,7 @@ import type { InboxDeps } from "../inbox/commands/receive.js";
 import { decryptToken } from "./tokens.js";
 
 interface MastodonAccount { id: string; acct: string; display_name?: string }
-interface MastodonStatus { id: string; content: string; visibility: string; in_reply_to_id: string | null; url: string | null; created_at: string; account: MastodonAccount }
+interface MastodonStatus { id: string; content: string; spoiler_text?: string; visibility: string; in_reply_to_id: string | null; url: string | null; created_at: string; account: MastodonAccount }
 interface MastodonNotification { id: string; type: string; created_at: string; account: MastodonAccount; status?: MastodonStatus }
 
 const PAGE = 40;
@@ -26,13 +26,20 @@ export function statusText(html: string): string {
   return text.replace(/^(\s*@[\w.@-]+)+\s*/, "").trim() || "[inlägg utan text]";
 }
 
+/** What a mention says: its content warning (written by the same person, often the sensitive part) and its text. */
+export function mentionText(s: { content: string; spoiler_text?: string | undefined }): string {
+  const warning = s.spoiler_text?.trim();
+  const text = statusText(s.content);
+  return warning ? `${warning}\n\n${text}` : text;
+}
+
 export async function receiveMention(deps: InboxDeps, orgId: string, account: { id: string }, n: MastodonNotification): Promise<void> {
   const s = n.status;
   if (n.type !== "mention" || !s) return;
   const db = deps.db;
   const known = await db.selectFrom("social_items").select("id").where("account_id", "=", account.id).where("external_id", "=", s.id).executeTakeFirst();
   if (known) return;
-  const text = statusText(s.content);
+  const text = mentionText(s);
   const externalId = `mastodon:${s.id}`;
   const actor = { ...SYSTEM_ACTOR, orgId, label: "mastodon" };
   const parent = s.in_reply_to_id

@@ -8,7 +8,8 @@ import { audit, type AuditActor } from "../../../platform/audit/audit.js";
 import type { Tx } from "../../../platform/db/database.js";
 import { SOCIAL_CHANNELS, type CaseStatus } from "../../../platform/db/schema.js";
 import { dueOnResume } from "../sla.js";
-import { assessSecrecy } from "../secrecy.js";
+import { assessConcern } from "../concern.js";
+import { arrivalText, assessSecrecy } from "../secrecy.js";
 import type { InboxDeps, IncomingAttachment } from "./receive.js";
 
 export type HandleResult = { ok: true } | { ok: false; error: "not_found" | "invalid" | "closed" };
@@ -118,6 +119,8 @@ export interface RequesterMessageOptions {
   readonly channel?: string | undefined;
   /** When the person wrote it, if the channel says (social deliveries may arrive out of order). */
   readonly writtenAt?: Date | undefined;
+  /** The e-mail's subject: judged for secrecy with the body, as on a first message. */
+  readonly subject?: string | undefined;
 }
 
 /**
@@ -150,7 +153,10 @@ export async function addRequesterMessage(
         await trx.updateTable("cases").set({ status: "open", waiting_since: null, first_answer_due: due, closed_at: null, updated_at: now }).where("id", "=", caseId).execute();
       }
       await event(trx, orgId, caseId, null, options.automatic ? "automatic-reply" : "requester-message", options.channel ? { channel: options.channel } : {});
-      const secrecy = assessSecrecy(body, { concern: c.concern_report });
+      // Judged as a first message is: subject and body, and a report of concern in the new
+      // message itself makes it secret too (not only a case already flagged as one).
+      const text = arrivalText(options.subject, body);
+      const secrecy = assessSecrecy(text, { concern: c.concern_report || assessConcern(text).concern });
       if (secrecy.secret && !c.secret) {
         await trx.updateTable("cases").set({ secret: true }).where("id", "=", caseId).execute();
         await event(trx, orgId, caseId, null, "secrecy", { secret: true, reason: `Sekretess vid ankomst (${secrecy.reasons.join(", ")})` });

@@ -14,7 +14,7 @@ import type { Db } from "../../../platform/db/database.js";
 import type { CaseChannel, CaseKind } from "../../../platform/db/schema.js";
 import type { JobRunner } from "../../../platform/jobs/jobs.js";
 import { assessConcern } from "../concern.js";
-import { assessSecrecy } from "../secrecy.js";
+import { arrivalText, assessSecrecy } from "../secrecy.js";
 import { followTokenFor, hashFollowToken } from "../numbers.js";
 import { ruleMatches } from "../routing.js";
 import { firstAnswerDue } from "../sla.js";
@@ -126,17 +126,17 @@ export async function receiveQuestions(
     }
     const caseId = uuidv7();
     if (q.externalId) firstInBatch.set(q.externalId, caseId);
-    const concern = assessConcern(`${q.subject ?? ""}\n${q.body}`);
+    const text = arrivalText(q.subject, q.body);
+    const concern = assessConcern(text);
     const kind: CaseKind = q.kind ?? "question";
     let unitId: string | null;
     if (concern.concern) unitId = unitBySlug.get(INTAKE_UNIT_SLUG) ?? null;
     else if (kind === "media") unitId = unitBySlug.get(COMMUNICATION_UNIT_SLUG) ?? null;
     else {
-      const text = `${q.subject ?? ""}\n${q.body}`;
       unitId = q.unitId ?? rules.find((r) => ruleMatches(r, { categoryId: q.categoryId ?? null, channel: q.channel, text }))?.unit_id
         ?? (q.categoryId ? categoryUnit.get(q.categoryId) ?? null : null);
     }
-    const secrecy = assessSecrecy(`${q.subject ?? ""}\n${q.body}`, { concern: concern.concern });
+    const secrecy = assessSecrecy(text, { concern: concern.concern });
     results.push({ q, caseId, received: q.receivedAt ?? new Date(), kind, concern, secrecy, unitId });
   }
   const planned = results.filter((r): r is Planned => "q" in r);

@@ -130,7 +130,7 @@ export async function receiveMails(deps: InboxDeps, options: MailIntakeOptions, 
       if (thread) {
         const automatic = mail.kind === "automatic";
         const result = await addRequesterMessage(deps, options.orgId, thread, withProblems(withoutQuotedReply(mail.text), mail), actor, {
-          externalId: mail.messageId, rawSource: f.source, attachments: mail.attachments, automatic, channel: "email",
+          externalId: mail.messageId, rawSource: f.source, attachments: mail.attachments, automatic, channel: "email", subject: mail.subject || undefined,
         });
         outcomes.set(f.uid, result.ok
           ? { uid: f.uid, outcome: automatic ? "automatic-reply" : "thread", caseId: thread }
