@@ -37,7 +37,12 @@ const source = (s: string): string =>
 function low(...alternatives: string[]): RegExp {
   const joined = alternatives.map((a) => `(?:${a})`).join("|");
   if (/[A-ZÅÄÖ]/u.test(joined.replace(/\\[pP]\{[^}]*\}/gu, ""))) throw new Error(`secrecy: upper case in a lower-case pattern: ${joined}`);
-  return new RegExp(source(joined), "u");
+  // Those that start at a word share one look behind: then the engine tries the words only there.
+  const word = String.raw`\b`;
+  const atWord = alternatives.filter((a) => a.startsWith(word)).map((a) => `(?:${a.slice(word.length)})`);
+  const rest = alternatives.filter((a) => !a.startsWith(word)).map((a) => `(?:${a})`);
+  const parts = [...(atWord.length > 0 ? [`${word}(?:${atWord.join("|")})`] : []), ...rest];
+  return new RegExp(source(parts.join("|")), "u");
 }
 /** A pattern for the text as written (names and their capitals). */
 const cased = (...alternatives: string[]): RegExp => new RegExp(source(alternatives.map((a) => `(?:${a})`).join("|")), "u");
