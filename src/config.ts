@@ -70,6 +70,9 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_LABEL: z.string().min(1).default("Logga in med kommunens konto"),
   TRUST_PROXY: bool.default(false),
+  ORG_NAME: z.string().min(2).default("Socialförvaltningen, Exempelstads kommun"),
+  ORG_OUT_OF_HOURS_PHONE: z.string().regex(/^[\d +()-]{3,20}$/, "must be a phone number, e.g. 070-174 06 05").default("070-174 06 05"),
+  ORG_OPENING_HOURS: z.string().min(3).default("vardagar kl. 08.00–16.30"),
 });
 
 export interface Config {
@@ -106,6 +109,8 @@ export interface Config {
     | { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly label: string }
     | undefined;
   readonly trustProxy: boolean;
+  /** Facts about the organisation that pages, receipts and e-mails state (never hard-coded). */
+  readonly organisation: { readonly name: string; readonly outOfHoursPhone: string; readonly openingHours: string };
   /** Keys that may post service requests to /open311/v2/. */
   readonly open311ApiKeys: readonly string[];
   readonly mail: {
@@ -198,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL }
         : undefined,
     trustProxy: c.TRUST_PROXY,
+    organisation: { name: c.ORG_NAME, outOfHoursPhone: c.ORG_OUT_OF_HOURS_PHONE, openingHours: c.ORG_OPENING_HOURS },
     open311ApiKeys: (c.OPEN311_API_KEYS ?? "").split(",").map((k) => k.trim()).filter((k) => k.length >= 16),
     mail: {
       smtpUrl: c.SMTP_URL,

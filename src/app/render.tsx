@@ -13,6 +13,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     path: request.url,
     demo: request.server.klarsvar.config.demo,
     requestId: request.id,
+    organisation: request.server.klarsvar.config.organisation,
   };
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../platform/i18n/i18n.js";
 import type { PageContext } from "./context.js";
-import { BarChart, ErrorSummary, niceTicks, pageWindow, Pagination, Table, TextField } from "./components.js";
+import { BarChart, CheckboxField, ErrorSummary, niceTicks, pageWindow, Pagination, PhoneLink, RadioGroup, Table, telHref, TextField } from "./components.js";
 import { Layout } from "./layout.js";
 
-const ctx: PageContext = { lang: "sv", t: translator("sv"), user: null, csrfToken: "tok", path: "/x?y=1", demo: false, requestId: "r1" };
+const ctx: PageContext = { lang: "sv", t: translator("sv"), user: null, csrfToken: "tok", path: "/x?y=1", demo: false, requestId: "r1", organisation: { name: "Socialförvaltningen", outOfHoursPhone: "070-174 06 05", openingHours: "vardagar" } };
 
 describe("UI kit", () => {
   it("error summary links each message to its field", () => {
@@ -64,5 +64,27 @@ describe("UI kit", () => {
     expect(html).toContain("<title>Fel: Logga in – Klarsvar</title>");
     expect(html).toContain('href="/sprak/en?tillbaka=%2Fx%3Fy%3D1"');
     expect(html).toContain('aria-current="page"');
+  });
+
+  it("a radio group ties its hint and error to the fieldset, and the error links to the first option", () => {
+    const html = (<RadioGroup name="besked" legend="Vilket besked?" hint="Välj ett" error="Välj vilket besked" options={[{ value: "a", label: "A" }, { value: "b", label: "B" }]} />) as string;
+    expect(html).toContain('aria-describedby="besked-hint besked-error"');
+    expect(html).toContain('id="besked-error"');
+    expect(html).toContain('<input type="radio" id="besked" name="besked" value="a"');
+    expect(html).toContain('id="besked-1"');
+    expect(html).toContain("<legend");
+  });
+
+  it("a checkbox has its label and its error wired", () => {
+    const html = (<CheckboxField name="yrke" label="I mitt arbete" error="Bekräfta" />) as string;
+    expect(html).toContain('<label for="yrke">I mitt arbete</label>');
+    expect(html).toContain('aria-describedby="yrke-error"');
+  });
+
+  it("phone numbers become tel: links in international form", () => {
+    expect(telHref("070-174 06 05")).toBe("tel:+46701740605");
+    expect(telHref("112")).toBe("tel:112");
+    expect(telHref("+46 8 123 45")).toBe("tel:+46812345");
+    expect((<PhoneLink number="112" />) as string).toContain('href="tel:112"');
   });
 });

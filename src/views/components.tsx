@@ -154,6 +154,84 @@ export function SelectField(p: {
   );
 }
 
+/**
+ * A group of radio buttons in a fieldset: the legend is the question, the hint and the error
+ * are tied to the group with aria-describedby, and the error links to the first option.
+ */
+export function RadioGroup(p: {
+  readonly name: string;
+  readonly legend: string;
+  readonly options: readonly { readonly value: string; readonly label: string; readonly hint?: string }[];
+  readonly id?: string;
+  readonly checked?: string | undefined;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+}): JSX.Element {
+  const id = p.id ?? p.name;
+  const describedBy = [p.hint ? `${id}-hint` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class={`field${p.error ? " field--error" : ""}`}>
+      <fieldset class="fieldset" aria-describedby={describedBy}>
+        <legend class="field__label" safe>{p.legend}</legend>
+        {p.hint ? <p class="field__hint" id={`${id}-hint`} safe>{p.hint}</p> : ""}
+        {p.error ? (
+          <p class="field__error" id={`${id}-error`}>
+            <span class="visually-hidden">Fel: </span>
+            <span safe>{p.error}</span>
+          </p>
+        ) : (
+          ""
+        )}
+        {p.options.map((o, i) => (
+          <div class="radio radio--block">
+            <input type="radio" id={i === 0 ? id : `${id}-${i}`} name={p.name} value={o.value} checked={p.checked === o.value} aria-invalid={p.error ? "true" : undefined} />
+            <label for={i === 0 ? id : `${id}-${i}`}>
+              <span safe>{o.label}</span>
+              {o.hint ? <span class="radio__hint" safe>{o.hint}</span> : ""}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+/** One checkbox with its label (a confirmation), with hint and error wired like the other fields. */
+export function CheckboxField(p: { readonly name: string; readonly label: string; readonly value?: string; readonly id?: string; readonly checked?: boolean; readonly hint?: string | undefined; readonly error?: string | undefined }): JSX.Element {
+  const id = p.id ?? p.name;
+  const describedBy = [p.hint ? `${id}-hint` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class={`field${p.error ? " field--error" : ""}`}>
+      {p.error ? (
+        <p class="field__error" id={`${id}-error`}>
+          <span class="visually-hidden">Fel: </span>
+          <span safe>{p.error}</span>
+        </p>
+      ) : (
+        ""
+      )}
+      <div class="radio radio--block">
+        <input type="checkbox" id={id} name={p.name} value={p.value ?? "ja"} checked={p.checked === true} aria-describedby={describedBy} aria-invalid={p.error ? "true" : undefined} />
+        <label for={id} safe>{p.label}</label>
+      </div>
+      {p.hint ? <p class="field__hint" id={`${id}-hint`} safe>{p.hint}</p> : ""}
+    </div>
+  );
+}
+
+/** A phone number people can tap to call: `tel:` with the number in international form. */
+export function PhoneLink(p: { number: string; label?: string }): JSX.Element {
+  return <a href={telHref(p.number)} class="phone-link" safe>{p.label ?? p.number}</a>;
+}
+
+/** "070-174 06 05" → "tel:+46701740605"; "112" stays "tel:112". */
+export function telHref(number: string): string {
+  const digits = number.replace(/[^\d+]/g, "");
+  if (digits.startsWith("+")) return `tel:${digits}`;
+  if (digits.length <= 5) return `tel:${digits}`;
+  return `tel:+46${digits.replace(/^0/, "")}`;
+}
+
 export function CsrfField({ ctx }: { ctx: PageContext }): JSX.Element {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
 }

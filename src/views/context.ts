@@ -11,6 +11,8 @@ export interface PageContext {
   readonly path: string;
   readonly demo: boolean;
   readonly requestId: string;
+  /** The organisation's facts from the configuration: its name, out-of-hours number, hours. */
+  readonly organisation: { readonly name: string; readonly outOfHoursPhone: string; readonly openingHours: string };
 }
 
 export interface FieldError {
