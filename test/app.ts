@@ -23,6 +23,8 @@ export async function startTestApp(
     backend?: Backend; env?: Record<string, string>; modules?: readonly KlarsvarModule[]; work?: boolean; services?: boolean; sampleInterval?: number;
     /** Start on this database (a restart); close() then leaves it open. */
     database?: TestDatabase;
+    /** false: only the organisation, its units and the demo logins — no module's demo content. */
+    demoContent?: boolean;
   } = {},
 ): Promise<TestApp> {
   // A loaded CI machine stalls the event loop now and then; only the pressure test wants 503s.
@@ -37,7 +39,7 @@ export async function startTestApp(
     ...(options.sampleInterval ? { underPressure: { sampleInterval: options.sampleInterval } } : {}),
   });
   await jobs.start({ work: options.work ?? false });
-  for (const mod of options.modules ?? MODULES) await mod.seedDemo?.(app.klarsvar.context);
+  if (options.demoContent !== false) for (const mod of options.modules ?? MODULES) await mod.seedDemo?.(app.klarsvar.context);
   await app.ready();
   const services = options.services ? (options.modules ?? MODULES).flatMap((m) => m.services?.(app.klarsvar.context) ?? []) : [];
   for (const service of services) await service.start();

@@ -11,7 +11,7 @@ import { Browser, startTestApp, type TestApp } from "./app.js";
 type Who = "anonymous" | Role;
 const ALL_STAFF: readonly Role[] = ROLES;
 const PUBLIC = "public" as const;
-const INBOX: readonly Role[] = ["admin", "communicator", "unit_staff", "manager"];
+const INBOX: readonly Role[] = ["admin", "communicator", "unit_staff", "manager", "registrar"];
 
 /** route → who may use it: "public", or the roles allowed (everyone else gets 403, anonymous 401/303). */
 /** Public by policy, but refused (403) without the sender's signature or verify token — which the matrix does not have. */
@@ -52,6 +52,7 @@ const MATRIX: Record<string, typeof PUBLIC | typeof SIGNED | readonly Role[]> = 
   "POST /arbetsyta/admin/sociala-medier/:id/av": ["admin"],
   "GET /arbetsyta/socialt/:caseId": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/socialt/:caseId/:itemId": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/socialt/:caseId/oppna": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/admin/sociala-medier/:id/arkiv": ["admin"],
   "GET /arbetsyta/admin/sociala-medier/arkiv/:id": ["admin"],
   "GET /webhooks/meta": SIGNED,
@@ -149,6 +150,7 @@ const MATRIX: Record<string, typeof PUBLIC | typeof SIGNED | readonly Role[]> = 
   "GET /arbetsyta/begaran/:id/dokument/:docId/utlamnad": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/begaran/:id/delar": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/begaran/:id/beslut": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/begaran/:id/oppna": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/begaran/:id/leverans-del": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/begaran/:id/leverans": ["admin", "communicator", "unit_staff", "manager"],
   "GET /arbetsyta/stod": ["admin", "communicator", "unit_staff", "manager"],
@@ -177,7 +179,10 @@ const MATRIX: Record<string, typeof PUBLIC | typeof SIGNED | readonly Role[]> = 
   "POST /arbetsyta/arenden/:id/oro": INBOX,
   "POST /arbetsyta/arenden/:id/sekretess": INBOX,
   "POST /arbetsyta/arenden/:id/ringa-betydelse": INBOX,
-  "POST /arbetsyta/arenden/:id/flytta": ["admin", "communicator", "manager"],
+  "POST /arbetsyta/arenden/:id/flytta": INBOX,
+  "POST /arbetsyta/arenden/:id/stang": INBOX,
+  "POST /arbetsyta/arenden/:id/angra/:eventId": INBOX,
+  "POST /arbetsyta/arenden/:id/anmalare": INBOX,
   "GET /arbetsyta/arenden/:id/filer/:fileId": INBOX,
   "GET /arbetsyta/matt": ["admin", "communicator", "manager"],
   "GET /arbetsyta/matt.json": ["admin", "communicator", "manager"],
@@ -200,6 +205,7 @@ const PASSWORD = "matrisens-losenord-2026";
 function concrete(url: string): string {
   return url
     .replace(":lang", "sv")
+    .replace(":eventId", "1")
     .replace(":slug", "ekonomiskt-bistand")
     .replace(":version", "1")
     .replace(":caseId", "00000000-0000-4000-8000-000000000002")

@@ -108,9 +108,12 @@ describe.each(BACKENDS)("inbox on %s", (backend) => {
     const b = new Browser(t.app);
     const res = await ask(b, { question: "Jag är orolig för en pojke i mitt hus. Hans pappa slår honom, jag hör det varje kväll.", category: "pengar" });
     const page = await b.get(res.headers.location as string);
-    expect(page.body).toContain("Det du skrivit handlar om oro för ett barn");
-    expect(page.body).toContain("070-174 06 05");
-    expect(page.body).toContain("Ring 112 vid akut fara.");
+    expect(page.body).toContain("Vi har tagit emot din orosanmälan");
+    // Tap to call: the out-of-hours number and 112 are tel: links. No answer date, no outcome.
+    expect(page.body).toContain('href="tel:+46701740605"');
+    expect(page.body).toContain('href="tel:112"');
+    expect(page.body).not.toContain("Du får svar senast");
+    expect(page.body).not.toContain("Fick du hjälp?");
     const c = await t.database.db.selectFrom("cases as c").innerJoin("units as u", "u.id", "c.unit_id").select(["c.concern_report", "c.priority", "u.slug", "c.number"]).orderBy("c.received_at", "desc").executeTakeFirstOrThrow();
     expect(c).toMatchObject({ concern_report: true, priority: "urgent", slug: "mottagningen-barn" });
     const staff = new Browser(t.app);
@@ -257,7 +260,7 @@ describe.each(BACKENDS)("inbox on %s", (backend) => {
     expect(board.body).toContain("Sekretessmarkerat ärende");
     expect(board.body).not.toContain("missbruksvård");
     csrf = await comm.csrfFrom(`/arbetsyta/arenden/${c.id}`);
-    expect((await comm.post(`/arbetsyta/arenden/${c.id}/oppna`, { _csrf: csrf })).statusCode).toBe(403);
+    expect((await comm.post(`/arbetsyta/arenden/${c.id}/oppna`, { _csrf: csrf, syfte: "handle" })).statusCode).toBe(403);
     // A member of the case's unit opens it deliberately.
     const beroende = await t.database.db.selectFrom("units").select("id").where("slug", "=", "beroende").executeTakeFirstOrThrow();
     const officer = await t.database.db.selectFrom("staff_users").select("id").where("email", "=", "handlaggare@example.se").executeTakeFirstOrThrow();
@@ -266,12 +269,21 @@ describe.each(BACKENDS)("inbox on %s", (backend) => {
     await staff.login("handlaggare@example.se");
     expect((await staff.get(`/arbetsyta/arenden/${c.id}`)).body).not.toContain("missbruksvård");
     csrf = await staff.csrfFrom(`/arbetsyta/arenden/${c.id}`);
-    const opened = await staff.post(`/arbetsyta/arenden/${c.id}/oppna`, { _csrf: csrf });
-    expect(opened.statusCode).toBe(200);
-    expect(opened.body).toContain("missbruksvård");
-    const openings = await t.database.db.selectFrom("audit_log").select(["action", "actor_label"]).where("subject_id", "=", c.id).where("action", "=", "case.secret.open").execute();
+    // Without a purpose the case stays closed.
+    expect((await staff.post(`/arbetsyta/arenden/${c.id}/oppna`, { _csrf: csrf })).statusCode).toBe(400);
+    const opened = await staff.post(`/arbetsyta/arenden/${c.id}/oppna`, { _csrf: csrf, syfte: "handle" });
+    expect(opened.statusCode).toBe(303);
+    expect((await staff.get(opened.headers.location as string)).body).toContain("missbruksvård");
+    const openings = await t.database.db.selectFrom("audit_log").select(["action", "actor_label", "details"]).where("subject_id", "=", c.id).where("action", "=", "case.secret.open").execute();
     expect(openings).toHaveLength(1);
     expect(openings[0]?.actor_label).toContain("handlaggare@example.se");
+    expect(openings[0]?.details).toMatchObject({ purpose: "Handlägga ärendet" });
+    // Every read inside the opening is in the log too; closing it hides the content again.
+    const reads = await t.database.db.selectFrom("audit_log").select("details").where("subject_id", "=", c.id).where("action", "=", "case.secret.read").execute();
+    expect(reads.length).toBeGreaterThanOrEqual(1);
+    csrf = await staff.csrfFrom(`/arbetsyta/arenden/${c.id}`);
+    expect((await staff.post(`/arbetsyta/arenden/${c.id}/stang`, { _csrf: csrf })).statusCode).toBe(303);
+    expect((await staff.get(`/arbetsyta/arenden/${c.id}`)).body).not.toContain("missbruksvård");
   });
 });
 

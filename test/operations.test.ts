@@ -9,6 +9,7 @@ import { loadConfig } from "../src/config.js";
 import { startKlarsvar } from "../src/app/runtime.js";
 import type { KlarsvarModule } from "../src/app/module.js";
 import { MODULES } from "../src/app/modules.js";
+import { DEMO_USERS } from "../src/app/seed.js";
 import { openDatabase } from "../src/platform/db/database.js";
 import { Browser } from "./app.js";
 import { freshDatabase } from "./db.js";
@@ -64,7 +65,7 @@ describe("starting Klarsvar", () => {
     const dir = await tempDir();
     const base = { KLARSVAR_DATA_DIR: dir, PORT: "0", LOG_LEVEL: "silent" };
     const demo = await startKlarsvar(loadConfig(base), { web: true, worker: false, listen: false });
-    expect(await demo.database.db.selectFrom("staff_users").select("email").where("active", "=", true).execute()).toHaveLength(5);
+    expect(await demo.database.db.selectFrom("staff_users").select("email").where("active", "=", true).execute()).toHaveLength(DEMO_USERS.length);
     await demo.stop();
 
     const fresh = await startKlarsvar(loadConfig({ ...base, KLARSVAR_DATA_DIR: await tempDir(), NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) }), { web: true, worker: false, listen: false });

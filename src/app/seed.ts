@@ -26,6 +26,8 @@ interface UnitSeed {
   readonly slug: string;
   readonly name: string;
   readonly description: string;
+  /** The child-welfare intake (reports of concern land here). */
+  readonly intake?: boolean;
   readonly children?: readonly UnitSeed[];
 }
 
@@ -39,7 +41,7 @@ export const DEMO_UNITS: UnitSeed = {
       slug: "barn-och-familj",
       name: "Barn och familj",
       description: "Stöd till barn, unga och föräldrar.",
-      children: [{ slug: "mottagningen-barn", name: "Mottagningen barn och familj", description: "Tar emot orosanmälningar och ansökningar." }],
+      children: [{ slug: "mottagningen-barn", name: "Mottagningen barn och familj", description: "Tar emot orosanmälningar och ansökningar.", intake: true }],
     },
     {
       slug: "vuxen",
@@ -69,6 +71,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: "handlaggare@example.se", name: "Johan Bergström", roles: ["unit_staff", "employee"], units: ["ekonomiskt-bistand"] },
   { email: "chef@example.se", name: "Maria Ekholm", roles: ["manager", "unit_staff", "employee"], units: ["barn-och-familj", "mottagningen-barn"] },
   { email: "medarbetare@example.se", name: "Ali Hassan", roles: ["employee"], units: ["funktionsstod"] },
+  { email: "registrator@example.se", name: "Lena Sjöberg", roles: ["registrar", "employee"], units: [] },
 ];
 
 async function seedUnit(db: Db, orgId: string, unit: UnitSeed, parentId: string | null, ids: Map<string, string>): Promise<void> {
@@ -76,7 +79,7 @@ async function seedUnit(db: Db, orgId: string, unit: UnitSeed, parentId: string 
   if (!row) {
     row = await db
       .insertInto("units")
-      .values({ org_id: orgId, parent_id: parentId, slug: unit.slug, name: unit.name, description: unit.description })
+      .values({ org_id: orgId, parent_id: parentId, slug: unit.slug, name: unit.name, description: unit.description, receives_concern_reports: unit.intake ?? false })
       .returning("id")
       .executeTakeFirstOrThrow();
   }

@@ -4,6 +4,7 @@ import type { Executor } from "../../platform/db/database.js";
 import { swedishPrefixQuery } from "../../platform/text.js";
 import { hasRole } from "../../platform/auth/policies.js";
 import type { SessionUser } from "../../platform/auth/session-user.js";
+import { SECRET_SUBJECT as SECRET_SUBJECT_TEXT } from "./door.js";
 
 export { assessConcern, type ConcernAssessment } from "./concern.js";
 export { historyExamples, stemsOf, UnitClassifier, type TrainingExample } from "./classifier.js";
@@ -34,66 +35,13 @@ export async function waitingFor(db: Executor, orgId: string, user: SessionUser)
   return { unanswered: Number(row.unanswered), overdue: Number(row.overdue), concernReports: Number(row.concern) };
 }
 
-/** A case as another module needs it (the request for public documents built on it). */
-export interface CaseSummary {
-  readonly id: string;
-  readonly number: string;
-  readonly subject: string;
-  readonly channel: string;
-  readonly receivedAt: Date;
-  readonly unitId: string | null;
-  readonly secret: boolean;
-  readonly requesterName: string | null;
-  readonly requesterEmail: string | null;
-  readonly firstMessage: string;
-}
-
-export async function caseSummary(db: Executor, orgId: string, caseId: string): Promise<CaseSummary | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(caseId)) return undefined;
-  const c = await db.selectFrom("cases").select(["id", "number", "subject", "channel", "received_at", "unit_id", "secret", "requester_name", "requester_email"])
-    .where("org_id", "=", orgId).where("id", "=", caseId).executeTakeFirst();
-  if (!c) return undefined;
-  const first = await db.selectFrom("case_messages").select("body").where("case_id", "=", caseId).where("direction", "=", "in").orderBy("created_at").limit(1).executeTakeFirst();
-  return {
-    id: c.id, number: c.number, subject: c.subject, channel: c.channel, receivedAt: new Date(c.received_at), unitId: c.unit_id, secret: c.secret,
-    requesterName: c.requester_name, requesterEmail: c.requester_email, firstMessage: first?.body ?? "",
-  };
-}
-
-/** What in a case can be asked for as a document: its messages and attachments. */
-export interface CaseSource {
-  readonly kind: "message" | "attachment";
-  readonly id: string;
-  readonly title: string;
-  readonly createdAt: Date;
-}
-
-export async function caseSources(db: Executor, caseId: string): Promise<CaseSource[]> {
-  const [messages, files] = await Promise.all([
-    db.selectFrom("case_messages").select(["id", "direction", "created_at", "channel"]).where("case_id", "=", caseId).where("direction", "in", ["in", "out"]).orderBy("created_at").execute(),
-    db.selectFrom("attachments").select(["id", "filename", "created_at"]).where("case_id", "=", caseId).orderBy("created_at").execute(),
-  ]);
-  const when = (d: Date) => new Date(d).toISOString().slice(0, 10);
-  return [
-    ...messages.map((m) => ({ kind: "message" as const, id: m.id, title: `${m.direction === "in" ? "Inkommande" : "Utgående"} meddelande ${when(m.created_at)}`, createdAt: new Date(m.created_at) })),
-    ...files.map((f) => ({ kind: "attachment" as const, id: f.id, title: `Bilaga: ${f.filename}`, createdAt: new Date(f.created_at) })),
-  ];
-}
-
-/** The content of a message (as the e-mail it was, or as text) or an attachment. */
-export async function caseSourceContent(db: Executor, caseId: string, kind: "message" | "attachment", id: string): Promise<{ filename: string; contentType: string; data: Buffer } | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  if (kind === "attachment") {
-    const a = await db.selectFrom("attachments").select(["filename", "content_type", "data"]).where("case_id", "=", caseId).where("id", "=", id).executeTakeFirst();
-    return a ? { filename: a.filename, contentType: a.content_type, data: a.data } : undefined;
-  }
-  const m = await db.selectFrom("case_messages").select(["body", "raw_source", "created_at"]).where("case_id", "=", caseId).where("id", "=", id).executeTakeFirst();
-  if (!m) return undefined;
-  const day = new Date(m.created_at).toISOString().slice(0, 10);
-  return m.raw_source
-    ? { filename: `meddelande-${day}.eml`, contentType: "message/rfc822", data: m.raw_source }
-    : { filename: `meddelande-${day}.txt`, contentType: "text/plain", data: Buffer.from(m.body, "utf8") };
-}
+// The one door for case content: every module that shows a case's messages, attachments,
+// names or contact details reads them through these (door.ts), never from the tables.
+export {
+  caseFor, caseMeta, caseRequester, caseSourceContent, caseSources, isOpen, openCase, OPEN_PURPOSES, readCase, SECRET_SUBJECT,
+  type CaseContent, type CaseMeta, type CaseSource, type DoorRefusal, type DoorResult, type OpenPurpose, type Viewer,
+} from "./door.js";
+export type { CaseAccess } from "./policies.js";
 
 /** Writes a line in a case's history (another module acted on the case). */
 export async function recordCaseEvent(trx: Executor, orgId: string, caseId: string, actorId: string | null, type: string, details: Record<string, unknown> = {}): Promise<void> {
@@ -134,7 +82,7 @@ export async function markDelivery(db: Executor, messageId: string, status: "sen
 export async function caseStates(db: Executor, orgId: string, caseIds: readonly string[]): Promise<{ id: string; number: string; subject: string; status: string; due: Date | null; answeredAt: Date | null; secret: boolean }[]> {
   if (caseIds.length === 0) return [];
   const rows = await db.selectFrom("cases").select(["id", "number", "subject", "status", "first_answer_due", "first_answered_at", "secret"]).where("org_id", "=", orgId).where("id", "in", [...caseIds]).orderBy("received_at").execute();
-  return rows.map((c) => ({ id: c.id, number: c.number, subject: c.subject, status: c.status, due: c.first_answer_due ? new Date(c.first_answer_due) : null, answeredAt: c.first_answered_at ? new Date(c.first_answered_at) : null, secret: c.secret }));
+  return rows.map((c) => ({ id: c.id, number: c.number, subject: c.secret ? SECRET_SUBJECT_TEXT : c.subject, status: c.status, due: c.first_answer_due ? new Date(c.first_answer_due) : null, answeredAt: c.first_answered_at ? new Date(c.first_answered_at) : null, secret: c.secret }));
 }
 
 /** Media inquiries (kind "media") per month of the last year: how many, how many answered by their due time. */

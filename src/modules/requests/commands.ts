@@ -9,7 +9,7 @@ import { audit, type AuditActor } from "../../platform/audit/audit.js";
 import type { Db } from "../../platform/db/database.js";
 import { documentType, maskDocument, pdfPageCount, type MaskError } from "../../platform/documents/masking.js";
 import type { JobRunner } from "../../platform/jobs/jobs.js";
-import { caseSourceContent, caseSummary, markAsDocumentRequest, recordCaseEvent } from "../inbox/index.js";
+import { caseFor, caseMeta, caseRequester, caseSourceContent, markAsDocumentRequest, recordCaseEvent, type Viewer } from "../inbox/index.js";
 import { decisionText, groundByCode, type Outcome } from "./decision.js";
 
 export type Problem = { readonly field: string; readonly message: string };
@@ -23,7 +23,7 @@ export async function createRequest(db: Db, actor: AuditActor, orgId: string, ca
   const text = requested.trim();
   if (!text) return fail("requested", "Skriv vilka handlingar som begärs");
   if (text.length > 4000) return fail("requested", "Beskrivningen är för lång. Skriv högst 4000 tecken.");
-  const c = await caseSummary(db, orgId, caseId);
+  const [c] = await caseMeta(db, orgId, [caseId]);
   if (!c) return fail("requested", "Ärendet finns inte.");
   const existing = await db.selectFrom("document_requests").select("id").where("case_id", "=", caseId).executeTakeFirst();
   if (existing) return { ok: true, id: existing.id };
@@ -46,12 +46,17 @@ async function openRequest(db: Db, orgId: string, requestId: string) {
   return db.selectFrom("document_requests").selectAll().where("org_id", "=", orgId).where("id", "=", requestId).executeTakeFirst();
 }
 
-async function insertDocument(db: Db, actor: AuditActor, orgId: string, requestId: string, doc: { title: string; filename: string; contentType: string; data: Buffer; source: "upload" | "message" | "attachment"; sourceId: string | null }): Promise<Done<{ id: string }>> {
+async function insertDocument(
+  db: Db, actor: AuditActor, orgId: string, requestId: string,
+  doc: { title: string; filename: string; contentType: string; data: Buffer; source: "upload" | "message" | "attachment"; sourceId: string | null; sourceCaseId: string | null },
+): Promise<Done<{ id: string }>> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.insertInto("request_documents").values({
       org_id: orgId, request_id: requestId, title: doc.title, filename: doc.filename, content_type: doc.contentType, data: doc.data, size: doc.data.length,
-      source: doc.source, source_id: doc.sourceId, created_by: actor.userId,
+      source: doc.source, source_id: doc.sourceId, source_case_id: doc.sourceCaseId, created_by: actor.userId,
     }).returning("id").executeTakeFirstOrThrow();
+    // Who added it from a case has read it; an uploader has it in hand.
+    if (actor.userId) await trx.insertInto("request_document_reads").values({ document_id: row.id, user_id: actor.userId }).onConflict((oc) => oc.doNothing()).execute();
     await audit(trx, actor, { action: "request.document.add", subjectType: "request_document", subjectId: row.id, details: { requestId, title: doc.title, source: doc.source, contentType: doc.contentType, size: doc.data.length } });
     return { ok: true as const, id: row.id };
   });
@@ -69,25 +74,36 @@ export async function addUploadedDocument(db: Db, actor: AuditActor, orgId: stri
     return fail("file", "Pdf-filen går inte att läsa. Skriv ut den till pdf igen, eller skriv av texten.");
   }
   const title = upload.title.trim() || upload.filename;
-  return insertDocument(db, actor, orgId, requestId, { title: title.slice(0, 200), filename: upload.filename.slice(0, 200), contentType: type, data: upload.data, source: "upload", sourceId: null });
+  return insertDocument(db, actor, orgId, requestId, { title: title.slice(0, 200), filename: upload.filename.slice(0, 200), contentType: type, data: upload.data, source: "upload", sourceId: null, sourceCaseId: null });
 }
 
-/** A message or attachment of a registered case (the request's own case unless another is named) as a document to review. */
-export async function addCaseDocument(db: Db, actor: AuditActor, orgId: string, requestId: string, kind: "message" | "attachment", sourceId: string, title: string, sourceCaseId?: string): Promise<Done<{ id: string }>> {
+/**
+ * A message or attachment of a registered case (the request's own case unless another is
+ * named) as a document to review — read through the inbox's door, so only by someone who may
+ * read that case (and has it open, when it is secret), and audited.
+ */
+export async function addCaseDocument(viewer: Viewer & { actor: { userId: string } }, db: Db, orgId: string, requestId: string, kind: "message" | "attachment", sourceId: string, title: string, sourceCaseId?: string): Promise<Done<{ id: string }>> {
   const r = await openRequest(db, orgId, requestId);
   if (!r) return fail("source", "Begäran finns inte.");
   if (r.status !== "open") return fail("source", "Begäran är redan beslutad.");
-  const content = await caseSourceContent(db, sourceCaseId ?? r.case_id, kind, sourceId);
-  if (!content) return fail("source", "Välj ett brev eller en bilaga i ärendet");
+  const caseId = sourceCaseId ?? r.case_id;
+  const read = await caseSourceContent(db, viewer, caseId, kind, sourceId);
+  if (!read.ok) return fail("source", read.error === "needs_open" ? "Öppna ärendet först. Det omfattas av sekretess." : "Välj ett brev eller en bilaga i ärendet");
+  const content = read.value;
   const type = kind === "message" ? content.contentType : documentType(content.data, content.filename);
   if (!type) return fail("source", "Bilagan går inte att granska här (bara pdf, e-post och text). Skriv ut den till pdf och ladda upp den.");
-  return insertDocument(db, actor, orgId, requestId, { title: title.slice(0, 200), filename: content.filename, contentType: type, data: content.data, source: kind, sourceId });
+  return insertDocument(db, viewer.actor, orgId, requestId, { title: title.slice(0, 200), filename: content.filename, contentType: type, data: content.data, source: kind, sourceId, sourceCaseId: caseId });
+}
+
+/** Records that a person has read a document (the original, before its review). */
+export async function recordDocumentRead(db: Db, documentId: string, userId: string): Promise<void> {
+  await db.insertInto("request_document_reads").values({ document_id: documentId, user_id: userId }).onConflict((oc) => oc.doNothing()).execute();
 }
 
 async function documentOf(db: Db, orgId: string, requestId: string, documentId: string) {
   if (!/^[0-9a-f-]{36}$/.test(documentId)) return undefined;
   return db.selectFrom("request_documents as d").innerJoin("document_requests as r", "r.id", "d.request_id")
-    .select(["d.id", "d.content_type", "d.data", "d.title", "r.status", "r.id as request_id"]).where("d.org_id", "=", orgId).where("d.request_id", "=", requestId).where("d.id", "=", documentId).executeTakeFirst();
+    .select(["d.id", "d.content_type", "d.data", "d.title", "d.source_case_id", "r.status", "r.id as request_id"]).where("d.org_id", "=", orgId).where("d.request_id", "=", requestId).where("d.id", "=", documentId).executeTakeFirst();
 }
 
 export async function addMask(db: Db, actor: AuditActor, orgId: string, requestId: string, documentId: string, passage: string, ground: string): Promise<Done> {
@@ -136,11 +152,20 @@ async function pagesOf(data: Buffer, contentType: string): Promise<number> {
 /**
  * The secrecy review of one document: released in full, in part (with its masks — the masked
  * copy is made now and kept), or refused. Partial release and refusal need a legal ground.
+ * The reviewer must be allowed to read the case the document comes from, and must have read
+ * the document: a released copy never holds content the reviewer did not see.
  */
-export async function reviewDocument(db: Db, actor: AuditActor, orgId: string, requestId: string, documentId: string, outcome: string, grounds: readonly string[], reason: string): Promise<Done> {
+export async function reviewDocument(viewer: Viewer, db: Db, orgId: string, requestId: string, documentId: string, outcome: string, grounds: readonly string[], reason: string): Promise<Done> {
+  const actor = viewer.actor;
   const d = await documentOf(db, orgId, requestId, documentId);
   if (!d) return fail("outcome", "Handlingen finns inte.");
   if (d.status !== "open") return fail("outcome", "Begäran är redan beslutad.");
+  if (d.source_case_id) {
+    const source = await caseFor(db, viewer.user, d.source_case_id);
+    if (!source?.access.read) return fail("outcome", "Du får inte läsa ärendet som handlingen kommer från. Be någon på enheten som har ärendet att pröva den.");
+  }
+  const read = await db.selectFrom("request_document_reads").select("user_id").where("document_id", "=", documentId).where("user_id", "=", viewer.user.id).executeTakeFirst();
+  if (!read) return fail("outcome", "Läs handlingen först. Öppna originalet och pröva sedan.");
   if (outcome !== "release" && outcome !== "partial" && outcome !== "refuse") return fail("outcome", "Välj om vi lämnar ut handlingen, lämnar ut den med maskering eller inte lämnar ut den");
   const masks = await db.selectFrom("request_masks").select(["passage", "ground"]).where("document_id", "=", documentId).orderBy("created_at").execute();
   const usedGrounds = outcome === "partial" ? [...new Set(masks.map((m) => m.ground))] : outcome === "refuse" ? grounds.filter((g) => groundByCode(g)) : [];
@@ -187,10 +212,10 @@ export async function decideRequest(db: Db, actor: AuditActor, orgId: string, re
   if (unreviewed.length > 0) return fail("reason", `Pröva alla handlingar först. Kvar: ${unreviewed.map((d) => d.title).join(", ")}`);
   const outcome: Outcome = docs.every((d) => d.review_outcome === "release") ? "full" : docs.every((d) => d.review_outcome === "refuse") ? "refused" : "partial";
   if (outcome !== "full" && !p.reason.trim()) return fail("reason", "Skriv skälen för beslutet");
-  const c = await caseSummary(db, orgId, r.case_id);
+  const c = await caseRequester(db, orgId, r.case_id);
   const decidedAt = new Date();
   const text = outcome === "full" ? null : decisionText({
-    organisation: p.organisation, caseNumber: c?.number ?? "", decidedAt, decidedBy: p.decidedByName, requester: c?.requesterName || null, requested: r.requested,
+    organisation: p.organisation, caseNumber: c?.number ?? "", decidedAt, decidedBy: p.decidedByName, requester: c?.name || null, requested: r.requested,
     outcome, reason: p.reason, documents: docs.map((d) => ({ title: d.title, outcome: d.review_outcome as "release" | "partial" | "refuse", grounds: d.review_grounds })),
   });
   await db.transaction().execute(async (trx) => {
@@ -230,8 +255,8 @@ export async function deliverPart(db: Db, jobs: JobRunner, actor: AuditActor, or
   if (!r) return fail("partMethod", "Begäran finns inte.");
   if (r.status !== "open") return fail("partMethod", "Begäran är beslutad. Skicka resten nedan.");
   if (method !== "email" && method !== "download") return fail("partMethod", "Välj e-post eller länk");
-  const c = await caseSummary(db, orgId, r.case_id);
-  if (method === "email" && !c?.requesterEmail) return fail("partMethod", "Vi har ingen e-postadress till den som begärt handlingarna. Välj länk.");
+  const c = await caseRequester(db, orgId, r.case_id);
+  if (method === "email" && !c?.email) return fail("partMethod", "Vi har ingen e-postadress till den som begärt handlingarna. Välj länk.");
   const ready = await db.selectFrom("request_documents").select(["id", "released_pages"]).where("request_id", "=", requestId).where("review_outcome", "=", "release").where("delivered_at", "is", null).execute();
   if (ready.length === 0) return fail("partMethod", "Ingen handling är klar än. Före beslutet kan du bara skicka handlingar som vi lämnar ut i sin helhet.");
   const ids = ready.map((d) => d.id);
@@ -253,8 +278,8 @@ export async function deliverRequest(db: Db, jobs: JobRunner, actor: AuditActor,
   if (!r) return fail("method", "Begäran finns inte.");
   if (r.status === "open") return fail("method", "Bestäm först om vi lämnar ut handlingarna");
   if (method !== "email" && method !== "download" && method !== "post") return fail("method", "Välj hur handlingarna ska skickas");
-  const c = await caseSummary(db, orgId, r.case_id);
-  if (method === "email" && !c?.requesterEmail) return fail("method", "Vi har ingen e-postadress till den som begärt handlingarna. Välj länk eller post.");
+  const c = await caseRequester(db, orgId, r.case_id);
+  if (method === "email" && !c?.email) return fail("method", "Vi har ingen e-postadress till den som begärt handlingarna. Välj länk eller post.");
   const docs = await db.selectFrom("request_documents").select(["released_pages"]).where("request_id", "=", requestId).where("released_data", "is not", null).execute();
   const pages = docs.reduce((n, d) => n + (d.released_pages ?? 1), 0);
   const fee = feeFor(pages, method, config.requestFees);

@@ -6,7 +6,7 @@ import type { Db } from "../../platform/db/database.js";
 import { textToPdf } from "../../platform/documents/masking.js";
 import type { JobDefinition } from "../../platform/jobs/jobs.js";
 import type { Mailer } from "../../platform/mail/mailer.js";
-import { caseSummary } from "../inbox/index.js";
+import { caseRequester } from "../inbox/index.js";
 
 const EXT: Record<string, string> = { "application/pdf": "pdf", "text/plain; charset=utf-8": "txt", "text/plain": "txt", "message/rfc822": "eml" };
 
@@ -19,8 +19,8 @@ export function requestJobs(db: Db, mailer: Mailer, config: Config, orgId: strin
     handler: async ({ requestId, documentIds, final }) => {
       const r = await db.selectFrom("document_requests").select(["id", "case_id", "decision_text", "outcome"]).where("id", "=", requestId).executeTakeFirst();
       if (!r) return;
-      const c = await caseSummary(db, orgId, r.case_id);
-      if (!c?.requesterEmail) return;
+      const c = await caseRequester(db, orgId, r.case_id);
+      if (!c?.email) return;
       let q = db.selectFrom("request_documents").select(["title", "released_data", "released_type"]).where("request_id", "=", requestId).where("released_data", "is not", null);
       if (documentIds) q = documentIds.length > 0 ? q.where("id", "in", documentIds) : q.where(sql<boolean>`false`);
       const docs = await q.orderBy("created_at").execute();
@@ -38,7 +38,7 @@ export function requestJobs(db: Db, mailer: Mailer, config: Config, orgId: strin
       ];
       if (docs.length === 0 && !r.decision_text) return;
       await mailer.send({
-        to: c.requesterEmail, subject: `Handlingarna du bad om (${c.number})`, text: lines.filter(Boolean).join("\n\n"),
+        to: c.email, subject: `Handlingarna du bad om (${c.number})`, text: lines.filter(Boolean).join("\n\n"),
         html: lines.filter(Boolean).map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`).join(""),
         messageId: `<documents-${requestId}${isPart ? `-part-${createHash("sha256").update((documentIds ?? []).join(",")).digest("hex").slice(0, 12)}` : ""}@${config.mail.domain}>`, attachments,
       });

@@ -15,13 +15,23 @@ export interface RequestRow {
   readonly clock: RequestClock;
 }
 
-export async function requestList(db: Executor, orgId: string, f: { open: boolean; unitId?: string | undefined; page: number; pageSize: number }, now = new Date()): Promise<{ rows: RequestRow[]; total: number }> {
-  let q = db.selectFrom("document_requests as r").innerJoin("cases as c", "c.id", "r.case_id").leftJoin("units as u", "u.id", "r.unit_id").where("r.org_id", "=", orgId);
+/**
+ * Requests, open or decided, oldest open first. `units`: only requests of these units and those
+ * not yet routed (undefined: all). The case number is the inbox's: the caller adds it.
+ */
+export async function requestList(
+  db: Executor, orgId: string, f: { open: boolean; unitId?: string | undefined; units?: readonly string[] | undefined; page: number; pageSize: number }, now = new Date(),
+): Promise<{ rows: Omit<RequestRow, "number">[]; total: number }> {
+  let q = db.selectFrom("document_requests as r").leftJoin("units as u", "u.id", "r.unit_id").where("r.org_id", "=", orgId);
   q = f.open ? q.where("r.status", "=", "open") : q.where("r.status", "<>", "open");
   if (f.unitId) q = q.where("r.unit_id", "=", f.unitId);
+  if (f.units) {
+    const units = [...f.units];
+    q = q.where((eb) => (units.length > 0 ? eb.or([eb("r.unit_id", "is", null), eb("r.unit_id", "in", units)]) : eb("r.unit_id", "is", null)));
+  }
   const [rows, total] = await Promise.all([
     q.select((eb) => [
-      "r.id", "r.case_id", "c.number", "r.requested", "r.received_at", "r.status", "u.name as unit_name", "r.decided_at",
+      "r.id", "r.case_id", "r.requested", "r.received_at", "r.status", "u.name as unit_name", "r.decided_at",
       eb.selectFrom("request_documents as d").select(eb.fn.countAll<string>().as("n")).whereRef("d.request_id", "=", "r.id").as("documents"),
     ]).orderBy("r.received_at", f.open ? "asc" : "desc").limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
     q.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),

@@ -10,14 +10,16 @@ import { textToPdf } from "../../platform/documents/masking.js";
 import { AppError } from "../../platform/errors.js";
 import { multipartField, multipartFiles, type MultipartBody } from "../../platform/http/multipart.js";
 import type { FieldError } from "../../views/context.js";
-import { userActor } from "../auth/public/routes.js";
-import { caseByNumber, caseSources, caseSummary, formStamp, receiveQuestion, replyToCase, stampAgeSeconds } from "../inbox/index.js";
+import type { SessionUser } from "../../platform/auth/session-user.js";
+import { hasRole } from "../../platform/auth/policies.js";
+import { staffViewer, userActor } from "../../platform/http/actor.js";
+import { caseByNumber, caseFor, caseMeta, caseSources, formStamp, isOpen, openCase, readCase, receiveQuestion, replyToCase, SECRET_SUBJECT, stampAgeSeconds, type CaseSource } from "../inbox/index.js";
 import { requestClock } from "./clock.js";
 import {
-  addCaseDocument, addMask, addUploadedDocument, createRequest, decideRequest, deliverPart, deliverRequest, hashToken, removeMask, reviewDocument, setPartsNote, type Problem,
+  addCaseDocument, addMask, addUploadedDocument, createRequest, decideRequest, deliverPart, deliverRequest, hashToken, recordDocumentRead, removeMask, reviewDocument, setPartsNote, type Problem,
 } from "./commands.js";
 import { monthlyStats, overdueByUnit, requestList } from "./queries.js";
-import { DownloadPage, EMPTY_PUBLIC_FORM, PublicRequestPage, RequestListPage, RequestPage, StatisticsPage, type DocumentView, type PublicRequestForm } from "./views.js";
+import { DownloadPage, EMPTY_PUBLIC_FORM, PublicRequestPage, RequestGatePage, RequestListPage, RequestPage, StatisticsPage, type DocumentView, type PublicRequestForm } from "./views.js";
 
 const ID = z.string().uuid();
 const PAGE_SIZE = 50;
@@ -83,7 +85,7 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const [docs, c] = await Promise.all([
       db.selectFrom("request_documents").select(["id", "title", "released_pages as pages"]).where("request_id", "=", d.request_id).where("released_data", "is not", null)
         .$if(d.document_ids !== null, (q) => q.where("id", "in", d.document_ids && d.document_ids.length > 0 ? d.document_ids : ["00000000-0000-0000-0000-000000000000"])).orderBy("created_at").execute(),
-      caseSummary(db, org.id, d.case_id),
+      caseMeta(db, org.id, [d.case_id]).then((m) => m[0]),
     ]);
     reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
     return sendPage(request, reply, { title: request.lang === "sv" ? "Dina handlingar" : "Your documents", side: "public" }, (page) => (
@@ -117,9 +119,15 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const q = request.query as { klara?: string; sida?: number };
     const open = !q.klara;
     const page = q.sida ?? 1;
-    const [list, overdue] = await Promise.all([requestList(db, org.id, { open, page, pageSize: PAGE_SIZE }), overdueByUnit(db, org.id)]);
+    const user = request.user as SessionUser;
+    // Each person sees the requests of their own units (and those not yet routed); registrars and communicators all.
+    const units = hasRole(user, "admin", "communicator", "registrar") ? undefined : user.unitIds;
+    const [list, overdue] = await Promise.all([requestList(db, org.id, { open, page, pageSize: PAGE_SIZE, units }), overdueByUnit(db, org.id)]);
+    // What a request of a secret case asks for is the requester's own words: never in the list.
+    const metas = new Map((await caseMeta(db, org.id, list.rows.map((r) => r.case_id))).map((m) => [m.id, m]));
+    const rows = list.rows.map((r) => ({ ...r, number: metas.get(r.case_id)?.number ?? "", requested: metas.get(r.case_id)?.secret !== false ? SECRET_SUBJECT : r.requested }));
     return sendPage(request, reply, { title: "Begäran om allmän handling", side: "staff" }, (p) => (
-      <RequestListPage ctx={p} rows={list.rows} total={list.total} page={page} pageSize={PAGE_SIZE} open={open} overdue={overdue} />
+      <RequestListPage ctx={p} rows={rows} total={list.total} page={page} pageSize={PAGE_SIZE} open={open} overdue={overdue} />
     ));
   });
 
@@ -130,46 +138,69 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.post("/arbetsyta/begaran/fran-arende/:caseId", { config: { access: "requests.handle" }, schema: { params: z.object({ caseId: ID }) } }, async (request, reply) => {
     const { caseId } = request.params as { caseId: string };
-    const c = await caseSummary(db, org.id, caseId);
-    if (!c) throw new AppError("KS_NOT_FOUND");
-    if (!ctx.policies.allows(request.user, "inbox.viewCase", { unit_id: c.unitId, secret: c.secret })) throw new AppError("KS_FORBIDDEN");
-    const requested = one(request.body as Body, "requested") || c.firstMessage || c.subject;
+    // The request copies what the person asked for: read through the inbox's door, so only by
+    // someone who may read the case (and has it open, when it is secret) — and audited.
+    const c = await readCase(db, staffViewer(request, org.id), caseId, "begäran om allmän handling skapas");
+    if (!c.ok) throw new AppError(c.error === "not_found" ? "KS_NOT_FOUND" : "KS_FORBIDDEN");
+    const requested = one(request.body as Body, "requested") || c.value.question || c.value.subject;
     const result = await createRequest(db, userActor(request, org.id), org.id, caseId, requested.slice(0, 4000));
     if (!result.ok) throw new AppError("KS_BAD_REQUEST");
     return reply.redirect(`/arbetsyta/begaran/${result.id}`, 303);
   });
 
-  const loadRequest = async (request: FastifyRequest, id: string) => {
+  /**
+   * A request is as secret as its case: only people who may read the case work on it, and for a
+   * secret case only inside an opening (`gate` says it must be opened first).
+   */
+  const findRequest = async (request: FastifyRequest, id: string) => {
     const r = await db.selectFrom("document_requests").selectAll().where("org_id", "=", org.id).where("id", "=", id).executeTakeFirst();
     if (!r) throw new AppError("KS_NOT_FOUND");
-    const c = await caseSummary(db, org.id, r.case_id);
-    if (!c) throw new AppError("KS_NOT_FOUND");
-    if (!ctx.policies.allows(request.user, "inbox.viewCase", { unit_id: c.unitId, secret: c.secret })) throw new AppError("KS_FORBIDDEN");
-    return { r, c };
+    const found = await caseFor(db, request.user as SessionUser, r.case_id);
+    if (!found?.access.read) throw new AppError("KS_FORBIDDEN");
+    const open = !found.meta.secret || (await isOpen(db, request.user as SessionUser, r.case_id));
+    return { r, c: found.meta, open };
+  };
+  const loadRequest = async (request: FastifyRequest, id: string) => {
+    const found = await findRequest(request, id);
+    if (!found.open) throw new AppError("KS_FORBIDDEN", "Öppna begäran först. Ärendet omfattas av sekretess.");
+    const requester = await readCase(db, staffViewer(request, org.id), found.r.case_id, "begäran om allmän handling");
+    if (!requester.ok) throw new AppError("KS_FORBIDDEN");
+    return { r: found.r, c: { ...found.c, requesterEmail: requester.value.requester.email } };
   };
 
-  /** Another registered case whose documents the registrar may link: only one the registrar may see. */
+  /** Another registered case whose documents may be linked: only one this person may read (and has open, when secret). */
   const otherCase = async (request: FastifyRequest, number: string) => {
     const other = number ? await caseByNumber(db, org.id, number) : undefined;
-    return other && ctx.policies.allows(request.user, "inbox.viewCase", { unit_id: other.unitId, secret: other.secret }) ? other : undefined;
+    if (!other) return undefined;
+    const found = await caseFor(db, request.user as SessionUser, other.id);
+    return found?.access.read ? other : undefined;
   };
 
   async function renderRequest(request: FastifyRequest, reply: FastifyReply, id: string, state: { errors?: Problem[]; errorDoc?: string; notice?: string; link?: string; status?: number; from?: string } = {}) {
+    const gate = await findRequest(request, id);
+    if (!gate.open) {
+      return sendPage(request, reply, { title: `Begäran ${gate.c.number}`, side: "staff" }, (p) => <RequestGatePage ctx={p} id={id} number={gate.c.number} />);
+    }
     const { r, c } = await loadRequest(request, id);
+    const viewer = staffViewer(request, org.id);
     const from = state.from ? await otherCase(request, state.from) : undefined;
     const errorsIn: Problem[] = [...(state.errors ?? [])];
-    if (state.from && !from) errorsIn.push({ field: "from", message: "Det finns inget ärende med det numret som du får se" });
-    const [docs, masks, sources] = await Promise.all([
+    if (state.from && !from) errorsIn.push({ field: "from", message: "Det finns inget ärende med det numret som du får läsa" });
+    const [docs, masks, listed, reads] = await Promise.all([
       db.selectFrom("request_documents").select(["id", "title", "content_type", "size", "data", "review_outcome", "review_grounds", "review_reason", "released_pages", "released_data"]).where("request_id", "=", id).orderBy("created_at").execute(),
       db.selectFrom("request_masks as m").innerJoin("request_documents as d", "d.id", "m.document_id").select(["m.id", "m.document_id", "m.passage", "m.ground"]).where("d.request_id", "=", id).orderBy("m.created_at").execute(),
-      caseSources(db, from?.id ?? r.case_id),
+      caseSources(db, viewer, from?.id ?? r.case_id),
+      db.selectFrom("request_document_reads as x").innerJoin("request_documents as d", "d.id", "x.document_id").select("x.document_id").where("d.request_id", "=", id).where("x.user_id", "=", viewer.user.id).execute(),
     ]);
+    if (from && !listed.ok) errorsIn.push({ field: "from", message: "Öppna det ärendet först. Det omfattas av sekretess." });
+    const sources: CaseSource[] = listed.ok ? listed.value : [];
+    const readIds = new Set(reads.map((x) => x.document_id));
     const documents: DocumentView[] = docs.map((d) => {
       const text = d.content_type === "application/pdf" ? "" : d.data.toString("utf8");
       const suggestions = text ? [...new Set(findPersonalData(text).map((h) => h.text))].slice(0, 10) : [];
       return {
         id: d.id, title: d.title, content_type: d.content_type, size: d.size, review_outcome: d.review_outcome, review_grounds: d.review_grounds, review_reason: d.review_reason,
-        released_pages: d.released_pages, hasReleased: d.released_data !== null, masks: masks.filter((m) => m.document_id === d.id), suggestions,
+        released_pages: d.released_pages, hasReleased: d.released_data !== null, masks: masks.filter((m) => m.document_id === d.id), suggestions, read: readIds.has(d.id),
       };
     });
     const errors = errorsIn;
@@ -194,6 +225,15 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   const done = (reply: FastifyReply, id: string, what: string) => reply.redirect(`/arbetsyta/begaran/${id}?klart=${what}`, 303);
+
+  // A request of a secret case is opened deliberately, like the case itself (audited, with its purpose).
+  app.post("/arbetsyta/begaran/:id/oppna", { config: { access: "requests.handle" }, schema: { params: z.object({ id: ID }), body: z.object({ _csrf: z.string().optional() }) } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { r } = await findRequest(request, id);
+    const opened = await openCase(db, staffViewer(request, org.id), r.case_id, "records_request");
+    if (!opened.ok) throw new AppError("KS_FORBIDDEN");
+    return reply.redirect(`/arbetsyta/begaran/${id}`, 303);
+  });
 
   /**
    * The requester hears how the documents come, as an answer in the case: on the follow page,
@@ -234,10 +274,12 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const from = fromNumber ? await otherCase(request, fromNumber) : undefined;
     if (fromNumber && !from) return renderRequest(request, reply, id, { errors: [{ field: "from", message: "Det finns inget ärende med det numret som du får se" }] });
     const [kind, sourceId] = one(request.body as Body, "source").split(":") as [string, string | undefined];
-    const source = (await caseSources(db, from?.id ?? r.case_id)).find((s) => s.kind === kind && s.id === sourceId);
-    if (!source) return renderRequest(request, reply, id, { errors: [{ field: "source", message: "Välj ett brev eller en bilaga i listan" }] });
+    const viewer = staffViewer(request, org.id);
+    const listed = await caseSources(db, viewer, from?.id ?? r.case_id);
+    const source = listed.ok ? listed.value.find((s) => s.kind === kind && s.id === sourceId) : undefined;
+    if (!source) return renderRequest(request, reply, id, { errors: [{ field: "source", message: listed.ok ? "Välj ett brev eller en bilaga i listan" : "Öppna ärendet först. Det omfattas av sekretess." }] });
     const title = from ? `${fromNumber.trim().toUpperCase()}: ${source.title}` : source.title;
-    const result = await addCaseDocument(db, userActor(request, org.id), org.id, id, source.kind, source.id, title, from?.id);
+    const result = await addCaseDocument(viewer, db, org.id, id, source.kind, source.id, title, from?.id);
     if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors });
     return done(reply, id, "dokument");
   });
@@ -265,7 +307,7 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     await loadRequest(request, id);
     const b = request.body as Body;
     const grounds = Array.isArray(b["grounds"]) ? b["grounds"] : b["grounds"] ? [b["grounds"]] : [];
-    const result = await reviewDocument(db, userActor(request, org.id), org.id, id, docId, one(b, "outcome"), grounds, one(b, "reason"));
+    const result = await reviewDocument(staffViewer(request, org.id), db, org.id, id, docId, one(b, "outcome"), grounds, one(b, "reason"));
     if (!result.ok) return renderRequest(request, reply, id, { errors: result.errors, errorDoc: docId });
     return done(reply, id, "provning");
   });
@@ -276,8 +318,12 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const d = await db.selectFrom("request_documents").select(["title", "data", "content_type", "released_data", "released_type"]).where("request_id", "=", id).where("id", "=", docId).executeTakeFirst();
     const data = released ? d?.released_data : d?.data;
     if (!d || !data) throw new AppError("KS_NOT_FOUND");
-    // Reading a document before its secrecy is decided is logged, like opening a secret case.
-    if (!released) await audit(db, userActor(request, org.id), { action: "request.document.read", subjectType: "request_document", subjectId: docId, details: { requestId: id } });
+    // Reading a document before its secrecy is decided is logged, like opening a secret case,
+    // and remembered: only someone who has read it may review it.
+    if (!released) {
+      await audit(db, userActor(request, org.id), { action: "request.document.read", subjectType: "request_document", subjectId: docId, details: { requestId: id } });
+      await recordDocumentRead(db, docId, (request.user as SessionUser).id);
+    }
     const type = (released ? d.released_type : d.content_type) ?? "application/octet-stream";
     const ext = type.startsWith("application/pdf") ? "pdf" : type.startsWith("message/rfc822") ? "eml" : "txt";
     reply.header("cache-control", "no-store").header("x-content-type-options", "nosniff").header("content-security-policy", "default-src 'none'; sandbox");

@@ -125,6 +125,8 @@ export interface DocumentView {
   readonly hasReleased: boolean;
   readonly masks: readonly { id: string; passage: string; ground: string }[];
   readonly suggestions: readonly string[];
+  /** Whether this person has read the original (a review needs it). */
+  readonly read: boolean;
 }
 
 const OUTCOME_SV: Record<string, string> = { release: "Lämnas ut", partial: "Lämnas ut med maskering", refuse: "Lämnas inte ut" };
@@ -166,6 +168,7 @@ function DocumentPanel(p: { ctx: PageContext; base: string; d: DocumentView; ope
             <GroundSelect id={`ground-${d.id}`} name="ground" label="Sekretessgrund" />
             <Button kind="secondary">Lägg till maskering</Button>
           </Form>
+          {!d.read ? <p class="hint">Öppna originalet och läs det. Sedan kan du pröva sekretessen.</p> : (
           <Form ctx={p.ctx} action={`${docBase}/provning`} novalidate>
             <fieldset class={`field${err("outcome") ? " field--error" : ""}`} id={`outcome-${d.id}`}>
               <legend class="field__label">Sekretessprövning</legend>
@@ -178,9 +181,23 @@ function DocumentPanel(p: { ctx: PageContext; base: string; d: DocumentView; ope
             <TextField id={`reason-${d.id}`} name="reason" label="Skäl med egna ord" hint="Skälet står i beslutet om vi maskerar handlingen eller inte lämnar ut den." value={d.review_reason ?? ""} error={err("reason")} />
             <Button>Spara prövningen</Button>
           </Form>
+          )}
         </>
       ) : ""}
     </section>
+  );
+}
+
+/** A request of a secret case: opened deliberately first, like the case (the opening is logged with its purpose). */
+export function RequestGatePage(p: { ctx: PageContext; id: string; number: string }): JSX.Element {
+  return (
+    <>
+      <h1 safe>{`Begäran ${p.number}`}</h1>
+      <p>Begäran gäller ett ärende som omfattas av sekretess (OSL 26 kap). Öppna den för att sekretesspröva handlingarna. Öppningen och det du läser skrivs i loggen.</p>
+      <Form ctx={p.ctx} action={`/arbetsyta/begaran/${p.id}/oppna`}>
+        <Button>Öppna begäran</Button>
+      </Form>
+    </>
   );
 }
 

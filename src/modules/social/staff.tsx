@@ -7,8 +7,9 @@ import { AppError } from "../../platform/errors.js";
 import { formatDateTime } from "../../platform/i18n/i18n.js";
 import type { PageContext } from "../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, SelectField, Table, Tag, TextField } from "../../views/components.js";
-import { userActor } from "../auth/public/routes.js";
-import { caseSummary } from "../inbox/index.js";
+import { staffViewer, userActor } from "../../platform/http/actor.js";
+import { caseFor, openCase, readCase } from "../inbox/index.js";
+import type { SessionUser } from "../../platform/auth/session-user.js";
 import { createArchive } from "./archive.js";
 import { moderate, MODERATION_REASONS } from "./moderation.js";
 
@@ -23,15 +24,28 @@ export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): voi
   const db = ctx.database.db;
   const orgId = ctx.org.id;
 
+  /**
+   * The posts are the case's content: read through the inbox's door, so only by someone who may
+   * read the case, and for a secret case (a private message) only inside an audited opening.
+   */
   const loadCase = async (request: FastifyRequest, caseId: string) => {
-    const c = await caseSummary(db, orgId, caseId);
-    if (!c) throw new AppError("KS_NOT_FOUND");
-    if (!ctx.policies.allows(request.user, "inbox.viewCase", { unit_id: c.unitId, secret: c.secret })) throw new AppError("KS_FORBIDDEN");
-    return c;
+    const read = await readCase(db, staffViewer(request, orgId), caseId, "inläggen på sociala medier");
+    if (!read.ok) {
+      if (read.error === "not_found") throw new AppError("KS_NOT_FOUND");
+      if (read.error === "needs_open") return undefined;
+      throw new AppError("KS_FORBIDDEN");
+    }
+    return read.value.meta;
   };
 
   async function render(request: FastifyRequest, reply: FastifyReply, caseId: string, state: { error?: string; itemId?: string; notice?: string } = {}) {
     const c = await loadCase(request, caseId);
+    if (!c) {
+      const found = await caseFor(db, request.user as SessionUser, caseId);
+      return sendPage(request, reply, { title: `Inläggen i ärende ${found?.meta.number ?? ""}`, side: "staff" }, (p) => (
+        <SocialGatePage ctx={p} caseId={caseId} number={found?.meta.number ?? ""} />
+      ));
+    }
     const items = await db.selectFrom("social_items as i").innerJoin("social_accounts as a", "a.id", "i.account_id")
       .select(["i.id", "i.direction", "i.kind", "a.platform", "i.author_name", "i.text", "i.permalink", "i.created_at", "i.hidden_at", "i.removed_at"])
       .where("i.case_id", "=", caseId).orderBy("i.created_at").execute();
@@ -46,9 +60,16 @@ export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     render(request, reply, (request.params as { caseId: string }).caseId, (request.query as { klart?: string }).klart ? { notice: "Sparat och arkiverat. Åtgärden på plattformen görs nu." } : {}),
   );
 
+  app.post("/arbetsyta/socialt/:caseId/oppna", { config: { access: "social.moderate" }, schema: { params: z.object({ caseId: z.string().uuid() }), body: z.object({ _csrf: z.string().optional() }) } }, async (request, reply) => {
+    const { caseId } = request.params as { caseId: string };
+    const opened = await openCase(db, staffViewer(request, orgId), caseId, "social");
+    if (!opened.ok) throw new AppError(opened.error === "not_found" ? "KS_NOT_FOUND" : "KS_FORBIDDEN");
+    return reply.redirect(`/arbetsyta/socialt/${caseId}`, 303);
+  });
+
   app.post("/arbetsyta/socialt/:caseId/:itemId", { config: { access: "social.moderate" }, schema: { params: z.object({ caseId: z.string().uuid(), itemId: z.string().uuid() }) } }, async (request, reply) => {
     const { caseId, itemId } = request.params as { caseId: string; itemId: string };
-    await loadCase(request, caseId);
+    if (!(await loadCase(request, caseId))) throw new AppError("KS_FORBIDDEN");
     const b = request.body as Record<string, string | undefined>;
     const inCase = await db.selectFrom("social_items").select("id").where("id", "=", itemId).where("case_id", "=", caseId).executeTakeFirst();
     if (!inCase) throw new AppError("KS_NOT_FOUND");
@@ -78,6 +99,19 @@ export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     const name = `sociala-medier-${new Date(a.period_from).toISOString().slice(0, 10)}-${new Date(a.period_to).toISOString().slice(0, 10)}.json`;
     return reply.header("cache-control", "no-store").header("x-checksum-sha256", a.sha256).header("content-disposition", `attachment; filename="${name}"`).type("application/json; charset=utf-8").send(a.data);
   });
+}
+
+/** A secret case's posts (a private message) are opened deliberately first; the opening is logged. */
+function SocialGatePage(p: { ctx: PageContext; caseId: string; number: string }): JSX.Element {
+  return (
+    <>
+      <h1 safe>{`Inläggen i ärende ${p.number}`}</h1>
+      <p>Ärendet omfattas av sekretess. Öppna det för att se inläggen och moderera. Öppningen och det du läser skrivs i loggen.</p>
+      <Form ctx={p.ctx} action={`/arbetsyta/socialt/${p.caseId}/oppna`}>
+        <Button>Öppna ärendet</Button>
+      </Form>
+    </>
+  );
 }
 
 function SocialCasePage(p: { ctx: PageContext; caseId: string; number: string; items: readonly ItemRow[]; error?: string | undefined; errorItem?: string | undefined; notice?: string | undefined }): JSX.Element {

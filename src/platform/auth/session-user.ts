@@ -11,4 +11,6 @@ export interface SessionUser {
   readonly sessionId: string;
   readonly authMethod: "password" | "oidc";
   readonly hasPassword: boolean;
+  /** May open secret cases of every unit (an explicit right set by an admin, OSL 26 kap). */
+  readonly secrecyRight: boolean;
 }

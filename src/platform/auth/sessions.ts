@@ -51,7 +51,7 @@ export async function findSessionUser(db: Executor, token: string): Promise<Sess
     .innerJoin("staff_users as u", "u.id", "s.user_id")
     .select([
       "s.id as session_id", "s.auth_method", "s.last_seen_at",
-      "u.id", "u.org_id", "u.email", "u.name", "u.roles", "u.password_hash",
+      "u.id", "u.org_id", "u.email", "u.name", "u.roles", "u.password_hash", "u.secrecy_right",
     ])
     .select((eb) =>
       eb.fn
@@ -80,6 +80,7 @@ export async function findSessionUser(db: Executor, token: string): Promise<Sess
     sessionId: row.session_id,
     authMethod: row.auth_method === "oidc" ? "oidc" : "password",
     hasPassword: row.password_hash !== null,
+    secrecyRight: row.secrecy_right,
   };
 }
 

@@ -4,7 +4,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
 
-export const ROLES = ["admin", "communicator", "unit_staff", "manager", "employee"] as const;
+export const ROLES = ["admin", "communicator", "unit_staff", "manager", "employee", "registrar"] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface OrganisationsTable {
@@ -21,6 +21,8 @@ export interface UnitsTable {
   slug: string;
   name: string;
   description: string | null;
+  /** The child-welfare intake: reports of concern about children land here. */
+  receives_concern_reports: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -39,6 +41,8 @@ export interface StaffUsersTable {
   locked_until: Timestamp | null;
   last_login_at: Timestamp | null;
   password_changed_at: Timestamp | null;
+  /** May open secret cases of every unit (set by an admin). */
+  secrecy_right: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -136,6 +140,20 @@ export interface CasesTable {
   warned_at: Timestamp | null;
   escalated_at: Timestamp | null;
   disposed_at: Timestamp | null;
+  /** Report of concern: what the intake told a reporter who reported in their profession. */
+  reporter_notice: "opened" | "not_opened" | "already_running" | null;
+  reporter_notice_at: Timestamp | null;
+}
+
+export interface CaseOpeningsTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  user_id: string;
+  session_id: string;
+  purpose: string;
+  opened_at: Generated<Date>;
+  expires_at: Timestamp;
 }
 
 export interface CaseMessagesTable {
@@ -345,6 +363,8 @@ export interface RequestDocumentsTable {
   size: number;
   source: "upload" | "message" | "attachment";
   source_id: string | null;
+  /** The case a message or attachment was taken from. */
+  source_case_id: string | null;
   review_outcome: "release" | "partial" | "refuse" | null;
   review_grounds: ColumnType<string[], string[] | undefined, string[]>;
   review_reason: string | null;
@@ -356,6 +376,12 @@ export interface RequestDocumentsTable {
   delivered_at: Timestamp | null;
   created_by: string | null;
   created_at: Generated<Date>;
+}
+
+export interface RequestDocumentReadsTable {
+  document_id: string;
+  user_id: string;
+  read_at: Generated<Date>;
 }
 
 export interface RequestMasksTable {
@@ -714,6 +740,7 @@ export interface DB {
   document_requests: DocumentRequestsTable;
   request_documents: RequestDocumentsTable;
   request_masks: RequestMasksTable;
+  request_document_reads: RequestDocumentReadsTable;
   request_downloads: RequestDownloadsTable;
   catalogue_services: CatalogueServicesTable;
   catalogue_versions: CatalogueVersionsTable;
@@ -730,6 +757,7 @@ export interface DB {
   case_messages: CaseMessagesTable;
   mailbox_status: MailboxStatusTable;
   case_events: CaseEventsTable;
+  case_openings: CaseOpeningsTable;
   attachments: AttachmentsTable;
   saved_answers: SavedAnswersTable;
   organisations: OrganisationsTable;

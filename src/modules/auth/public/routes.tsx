@@ -24,10 +24,8 @@ export function requestActor(request: FastifyRequest, orgId: string): Omit<Audit
   return { orgId, ip: request.ip, requestId: request.id };
 }
 
-export function userActor(request: FastifyRequest, orgId: string): AuditActor {
-  const u = request.user;
-  return { orgId, ip: request.ip, requestId: request.id, userId: u?.id ?? null, label: u ? `${u.name} <${u.email}>` : "anonymous" };
-}
+import { userActor } from "../../../platform/http/actor.js";
+export { userActor };
 
 export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { config, database, org } = ctx;

@@ -5,20 +5,23 @@
  */
 import { v7 as uuidv7 } from "uuid";
 import { audit, type AuditActor } from "../../../platform/audit/audit.js";
-import type { Tx } from "../../../platform/db/database.js";
+import type { Executor, Tx } from "../../../platform/db/database.js";
 import { SOCIAL_CHANNELS, type CaseStatus } from "../../../platform/db/schema.js";
 import { dueOnResume } from "../sla.js";
 import { assessConcern } from "../concern.js";
 import { arrivalText, assessSecrecy } from "../secrecy.js";
 import type { InboxDeps, IncomingAttachment } from "./receive.js";
 
-export type HandleResult = { ok: true } | { ok: false; error: "not_found" | "invalid" | "closed" };
+export type HandleResult = { ok: true } | { ok: false; error: "not_found" | "invalid" | "closed" | "reason" | "concern" };
 
 async function event(trx: Tx, orgId: string, caseId: string, actorId: string | null, type: string, details: Record<string, unknown> = {}) {
   await trx.insertInto("case_events").values({ org_id: orgId, case_id: caseId, actor_id: actorId, type, details: JSON.stringify(details) }).execute();
 }
 
-export async function replyToCase(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, body: string, options: { note?: boolean } = {}): Promise<HandleResult> {
+export async function replyToCase(
+  deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, body: string,
+  options: { note?: boolean; reporterNotice?: ReporterNotice } = {},
+): Promise<HandleResult> {
   if (!body.trim()) return { ok: false, error: "invalid" };
   return deps.db.transaction().execute(async (trx) => {
     const c = await trx.selectFrom("cases").select(["id", "status", "first_answered_at", "channel", "requester_email", "number"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).forUpdate().executeTakeFirst();
@@ -41,6 +44,11 @@ export async function replyToCase(deps: InboxDeps, actor: AuditActor & { userId:
       await trx.updateTable("cases").set({ updated_at: now, status: c.status === "new" ? "open" : c.status }).where("id", "=", caseId).execute();
     }
     await event(trx, actor.orgId, caseId, actor.userId, note ? "note" : "reply", { messageId });
+    if (options.reporterNotice && !note) {
+      await trx.updateTable("cases").set({ reporter_notice: options.reporterNotice, reporter_notice_at: now }).where("id", "=", caseId).execute();
+      await event(trx, actor.orgId, caseId, actor.userId, "reporter-notice", { notice: options.reporterNotice });
+      await audit(trx, actor, { action: "case.concern.reporter-notice", subjectType: "case", subjectId: caseId, details: { number: c.number, notice: options.reporterNotice } });
+    }
     if (note) {
       const staff = await trx.selectFrom("staff_users").select(["email", "name"]).where("org_id", "=", actor.orgId).where("active", "=", true).execute();
       for (const email of mentionedEmails(body, staff)) {
@@ -57,7 +65,8 @@ export async function replyToCase(deps: InboxDeps, actor: AuditActor & { userId:
 export async function routeCase(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, unitId: string, reason: string): Promise<HandleResult> {
   if (!reason.trim()) return { ok: false, error: "invalid" };
   return deps.db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom("cases").select(["id", "unit_id", "number"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).executeTakeFirst();
+    if (!/^[0-9a-f-]{36}$/.test(unitId)) return { ok: false as const, error: "not_found" as const };
+    const c = await trx.selectFrom("cases").select(["id", "unit_id", "number"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).forUpdate().executeTakeFirst();
     const unit = await trx.selectFrom("units").select(["id", "name"]).where("id", "=", unitId).where("org_id", "=", actor.orgId).executeTakeFirst();
     if (!c || !unit) return { ok: false as const, error: "not_found" as const };
     await trx.updateTable("cases").set({ unit_id: unitId, assignee_id: null, updated_at: new Date() }).where("id", "=", caseId).execute();
@@ -75,12 +84,16 @@ const ALLOWED: Record<CaseStatus, readonly CaseStatus[]> = {
   closed: ["open"],
 };
 
-/** Status changes. Waiting for the requester pauses the answer clock; leaving it resumes. */
-export async function changeStatus(deps: InboxDeps, actor: AuditActor & { userId: string | null; orgId: string }, caseId: string, to: CaseStatus): Promise<HandleResult> {
+/**
+ * Status changes. Waiting for the requester pauses the answer clock; leaving it resumes. A
+ * report of concern leaves the intake's board only with a written reason.
+ */
+export async function changeStatus(deps: InboxDeps, actor: AuditActor & { userId: string | null; orgId: string }, caseId: string, to: CaseStatus, reason = ""): Promise<HandleResult> {
   return deps.db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom("cases").select(["id", "status", "waiting_since", "first_answer_due", "first_answered_at", "number"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).forUpdate().executeTakeFirst();
+    const c = await trx.selectFrom("cases").select(["id", "status", "waiting_since", "first_answer_due", "first_answered_at", "number", "concern_report"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).forUpdate().executeTakeFirst();
     if (!c) return { ok: false as const, error: "not_found" as const };
     if (!ALLOWED[c.status].includes(to)) return { ok: false as const, error: "invalid" as const };
+    if (c.concern_report && !reason.trim()) return { ok: false as const, error: "reason" as const };
     const now = new Date();
     const due = dueOnResume(c, now);
     await trx.updateTable("cases").set({
@@ -90,23 +103,109 @@ export async function changeStatus(deps: InboxDeps, actor: AuditActor & { userId
       closed_at: to === "closed" ? now : null,
       updated_at: now,
     }).where("id", "=", caseId).execute();
-    await event(trx, actor.orgId, caseId, actor.userId, to === "open" && c.status === "closed" ? "reopened" : "status", { from: c.status, to });
-    await audit(trx, actor, { action: "case.status", subjectType: "case", subjectId: caseId, details: { number: c.number, from: c.status, to } });
+    const details = { from: c.status, to, ...(reason.trim() ? { reason: reason.trim() } : {}) };
+    await event(trx, actor.orgId, caseId, actor.userId, to === "open" && c.status === "closed" ? "reopened" : "status", details);
+    await audit(trx, actor, { action: "case.status", subjectType: "case", subjectId: caseId, details: { number: c.number, ...details } });
     return { ok: true as const };
   });
 }
 
-/** Staff decide a message was, or was not, a report of concern about a child. */
+/**
+ * Staff decide a message was, or was not, a report of concern about a child. Marked as one, it
+ * becomes secret, goes to the child-welfare intake and back on the board at once. The state
+ * before is kept in the history, so the decision can be undone.
+ */
 export async function reclassifyConcern(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, concern: boolean, reason: string): Promise<HandleResult> {
-  if (!reason.trim()) return { ok: false, error: "invalid" };
+  if (!reason.trim()) return { ok: false, error: "reason" };
   return deps.db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom("cases").select(["id", "concern_report", "number"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).executeTakeFirst();
+    const c = await trx.selectFrom("cases").select(["id", "concern_report", "number", "unit_id", "secret", "status", "minor_importance"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).forUpdate().executeTakeFirst();
     if (!c) return { ok: false as const, error: "not_found" as const };
-    await trx.updateTable("cases").set({ concern_report: concern, priority: concern ? "urgent" : "normal", updated_at: new Date() }).where("id", "=", caseId).execute();
-    await event(trx, actor.orgId, caseId, actor.userId, "reclassified", { concern, reason: reason.trim() });
+    if (c.concern_report === concern) return { ok: true as const };
+    const before = { concern: c.concern_report, unitId: c.unit_id, secret: c.secret, status: c.status, minor: c.minor_importance };
+    const now = new Date();
+    if (concern) {
+      const intake = await trx.selectFrom("units").select("id").where("org_id", "=", actor.orgId).where("receives_concern_reports", "=", true).orderBy("created_at").executeTakeFirst();
+      await trx.updateTable("cases").set({
+        concern_report: true, priority: "urgent", secret: true, unit_id: intake?.id ?? c.unit_id, minor_importance: false,
+        status: c.status === "closed" || c.status === "answered" || c.status === "waiting" ? "open" : c.status, closed_at: null, waiting_since: null, updated_at: now,
+      }).where("id", "=", caseId).execute();
+    } else {
+      await trx.updateTable("cases").set({ concern_report: false, priority: "normal", updated_at: now }).where("id", "=", caseId).execute();
+    }
+    await event(trx, actor.orgId, caseId, actor.userId, "reclassified", { concern, reason: reason.trim(), before });
     await audit(trx, actor, { action: "case.concern.reclassify", subjectType: "case", subjectId: caseId, details: { number: c.number, concern, reason: reason.trim() } });
     return { ok: true as const };
   });
+}
+
+/** The kinds of action that can be undone from the history, and only the latest of them. */
+export const UNDOABLE = ["reclassified", "status", "reopened", "routed"] as const;
+
+/**
+ * Undoes the latest move, status change or re-classification of a case, with a reason: the
+ * case goes back to the state the history recorded before it. An undo is itself in the
+ * history (and can be undone by acting again).
+ */
+export async function undoCaseAction(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, eventId: string, reason: string): Promise<HandleResult> {
+  if (!reason.trim()) return { ok: false, error: "reason" };
+  if (!/^\d{1,18}$/.test(eventId)) return { ok: false, error: "not_found" };
+  return deps.db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom("cases").select(["id", "number", "status", "waiting_since", "first_answer_due", "first_answered_at"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).forUpdate().executeTakeFirst();
+    if (!c) return { ok: false as const, error: "not_found" as const };
+    const latest = await latestUndoable(trx, caseId);
+    if (!latest || latest.id !== eventId) return { ok: false as const, error: "invalid" as const };
+    const d = latest.details;
+    const now = new Date();
+    if (latest.type === "reclassified") {
+      const before = d["before"] as { concern: boolean; unitId: string | null; secret: boolean; status: CaseStatus; minor: boolean } | undefined;
+      if (!before) return { ok: false as const, error: "invalid" as const };
+      // Secrecy is never lifted by an undo: that needs its own decision by someone who may read the case.
+      await trx.updateTable("cases").set({
+        concern_report: before.concern, priority: before.concern ? "urgent" : "normal", unit_id: before.unitId, status: before.status,
+        minor_importance: before.minor, closed_at: before.status === "closed" ? now : null, updated_at: now,
+      }).where("id", "=", caseId).execute();
+    } else if (latest.type === "routed") {
+      await trx.updateTable("cases").set({ unit_id: (d["from"] as string | null) ?? null, assignee_id: null, updated_at: now }).where("id", "=", caseId).execute();
+    } else {
+      const to = d["from"] as CaseStatus;
+      await trx.updateTable("cases").set({
+        status: to, waiting_since: to === "waiting" ? now : null, first_answer_due: dueOnResume(c, now), closed_at: to === "closed" ? now : null, updated_at: now,
+      }).where("id", "=", caseId).execute();
+    }
+    await event(trx, actor.orgId, caseId, actor.userId, "undone", { eventId, type: latest.type, reason: reason.trim() });
+    await audit(trx, actor, { action: "case.undo", subjectType: "case", subjectId: caseId, details: { number: c.number, eventId, type: latest.type, reason: reason.trim() } });
+    return { ok: true as const };
+  });
+}
+
+/** The latest action that can be undone, unless it has been undone already. */
+export async function latestUndoable(db: Executor, caseId: string): Promise<{ id: string; type: string; details: Record<string, unknown> } | undefined> {
+  const rows = await db.selectFrom("case_events").select(["id", "type", "details"]).where("case_id", "=", caseId)
+    .where("type", "in", [...UNDOABLE, "undone"]).orderBy("id", "desc").limit(1).execute();
+  const last = rows[0];
+  if (!last || last.type === "undone") return undefined;
+  return { id: String(last.id), type: last.type, details: last.details as Record<string, unknown> };
+}
+
+/**
+ * Tells a reporter who reported in their profession what the law lets the intake tell them:
+ * whether an investigation was opened, not opened or is already running — never more. Sent
+ * as an answer in the case (their follow page, and e-mail when we have an address).
+ */
+export const REPORTER_NOTICES = {
+  opened: "Vi har tagit emot din orosanmälan och har inlett en utredning.",
+  not_opened: "Vi har tagit emot din orosanmälan. Vi har beslutat att inte inleda en utredning.",
+  already_running: "Vi har tagit emot din orosanmälan. Det pågår redan en utredning.",
+} as const;
+
+export type ReporterNotice = keyof typeof REPORTER_NOTICES;
+
+export async function tellReporter(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, notice: ReporterNotice): Promise<HandleResult> {
+  const c = await deps.db.selectFrom("cases").select(["concern_report"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).executeTakeFirst();
+  if (!c) return { ok: false, error: "not_found" };
+  if (!c.concern_report) return { ok: false, error: "invalid" };
+  const body = `${REPORTER_NOTICES[notice]} Mer än så får vi inte berätta, eftersom uppgifterna om barnet och familjen omfattas av sekretess.`;
+  return replyToCase(deps, actor, caseId, body, { reporterNotice: notice });
 }
 
 export interface RequesterMessageOptions {
@@ -156,10 +255,25 @@ export async function addRequesterMessage(
       // Judged as a first message is: subject and body, and a report of concern in the new
       // message itself makes it secret too (not only a case already flagged as one).
       const text = arrivalText(options.subject, body);
-      const secrecy = assessSecrecy(text, { concern: c.concern_report || assessConcern(text).concern });
+      const concern = options.automatic ? { concern: false, reasons: [] as string[] } : assessConcern(text);
+      const secrecy = assessSecrecy(text, { concern: c.concern_report || concern.concern });
       if (secrecy.secret && !c.secret) {
         await trx.updateTable("cases").set({ secret: true }).where("id", "=", caseId).execute();
         await event(trx, orgId, caseId, null, "secrecy", { secret: true, reason: `Sekretess vid ankomst (${secrecy.reasons.join(", ")})` });
+      }
+      // A follow-up that reads as a report of concern about a child makes the case one: to the
+      // intake at once, urgent, on top of the board — as if it had come first.
+      if (concern.concern && !c.concern_report) {
+        const intake = await trx.selectFrom("units").select("id").where("org_id", "=", orgId).where("receives_concern_reports", "=", true).orderBy("created_at").executeTakeFirst();
+        const before = await trx.selectFrom("cases").select(["unit_id", "status", "minor_importance"]).where("id", "=", caseId).executeTakeFirstOrThrow();
+        await trx.updateTable("cases").set({
+          concern_report: true, concern_reasons: [...concern.reasons], priority: "urgent", secret: true, minor_importance: false,
+          unit_id: intake?.id ?? before.unit_id, status: "open", closed_at: null,
+        }).where("id", "=", caseId).execute();
+        await event(trx, orgId, caseId, null, "reclassified", {
+          concern: true, reason: "Ett nytt meddelande i ärendet ser ut som en orosanmälan",
+          before: { concern: false, unitId: before.unit_id, secret: c.secret, status: c.status, minor: before.minor_importance },
+        });
       }
       await audit(trx, actor, { action: "case.requester.message", subjectType: "case", subjectId: caseId, details: { number: c.number, automatic: options.automatic ?? false } });
       return { ok: true as const };
@@ -212,8 +326,10 @@ export async function recordUndelivered(
 export async function markSecret(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, secret: boolean, reason: string): Promise<HandleResult> {
   if (!reason.trim()) return { ok: false, error: "invalid" };
   return deps.db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom("cases").select(["id", "number"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).executeTakeFirst();
+    const c = await trx.selectFrom("cases").select(["id", "number", "concern_report"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).executeTakeFirst();
     if (!c) return { ok: false as const, error: "not_found" as const };
+    // A report of concern about a child is always secret.
+    if (!secret && c.concern_report) return { ok: false as const, error: "concern" as const };
     await trx.updateTable("cases").set({ secret, updated_at: new Date() }).where("id", "=", caseId).execute();
     await event(trx, actor.orgId, caseId, actor.userId, "secrecy", { secret, reason: reason.trim() });
     await audit(trx, actor, { action: secret ? "case.secret.mark" : "case.secret.unmark", subjectType: "case", subjectId: caseId, details: { number: c.number, reason: reason.trim() } });
@@ -224,8 +340,10 @@ export async function markSecret(deps: InboxDeps, actor: AuditActor & { userId: 
 /** The requester answers the one follow-up question: did you get help? Only once. */
 export async function recordHelped(deps: InboxDeps, orgId: string, caseId: string, helped: boolean, actor: AuditActor): Promise<HandleResult> {
   return deps.db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom("cases").select(["id", "status", "helped", "number"]).where("id", "=", caseId).where("org_id", "=", orgId).forUpdate().executeTakeFirst();
+    const c = await trx.selectFrom("cases").select(["id", "status", "helped", "number", "concern_report"]).where("id", "=", caseId).where("org_id", "=", orgId).forUpdate().executeTakeFirst();
     if (!c) return { ok: false as const, error: "not_found" as const };
+    // A reporter of concern is not told the outcome, so is not asked about it either.
+    if (c.concern_report) return { ok: false as const, error: "concern" as const };
     if (c.status !== "closed" && c.status !== "answered") return { ok: false as const, error: "invalid" as const };
     if (c.helped !== null) return { ok: true as const };
     await trx.updateTable("cases").set({ helped, helped_at: new Date() }).where("id", "=", caseId).execute();
@@ -235,11 +353,15 @@ export async function recordHelped(deps: InboxDeps, orgId: string, caseId: strin
   });
 }
 
-/** Advertising and spam are registered as of minor importance: off the board and the diarium. */
+/**
+ * Advertising and spam are registered as of minor importance: off the board and the diarium.
+ * A report of concern about a child never is.
+ */
 export async function markMinorImportance(deps: InboxDeps, actor: AuditActor & { userId: string; orgId: string }, caseId: string, minor: boolean): Promise<HandleResult> {
   return deps.db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom("cases").select(["id", "number"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).executeTakeFirst();
+    const c = await trx.selectFrom("cases").select(["id", "number", "concern_report"]).where("id", "=", caseId).where("org_id", "=", actor.orgId).forUpdate().executeTakeFirst();
     if (!c) return { ok: false as const, error: "not_found" as const };
+    if (minor && c.concern_report) return { ok: false as const, error: "concern" as const };
     await trx.updateTable("cases").set({ minor_importance: minor, status: minor ? "closed" : "open", closed_at: minor ? new Date() : null, updated_at: new Date() }).where("id", "=", caseId).execute();
     await event(trx, actor.orgId, caseId, actor.userId, "minor-importance", { minor });
     await audit(trx, actor, { action: "case.minor", subjectType: "case", subjectId: caseId, details: { number: c.number, minor } });

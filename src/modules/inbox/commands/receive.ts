@@ -105,11 +105,14 @@ export async function receiveQuestions(
   }
 
   const [units, rules, categories] = await Promise.all([
-    db.selectFrom("units").select(["id", "slug"]).where("org_id", "=", orgId).where("slug", "in", [INTAKE_UNIT_SLUG, COMMUNICATION_UNIT_SLUG]).execute(),
+    db.selectFrom("units").select(["id", "slug", "receives_concern_reports"]).where("org_id", "=", orgId)
+      .where((eb) => eb.or([eb("receives_concern_reports", "=", true), eb("slug", "in", [INTAKE_UNIT_SLUG, COMMUNICATION_UNIT_SLUG])])).orderBy("created_at").execute(),
     db.selectFrom("routing_rules").select(["category_id", "channel", "keywords", "unit_id"]).where("org_id", "=", orgId).orderBy("position").orderBy("created_at").execute(),
     db.selectFrom("categories").select(["id", "unit_id"]).where("org_id", "=", orgId).execute(),
   ]);
   const unitBySlug = new Map(units.map((u) => [u.slug, u.id]));
+  // The unit marked as the child-welfare intake; the demo's slug where none is marked yet.
+  const intakeUnit = units.find((u) => u.receives_concern_reports)?.id ?? unitBySlug.get(INTAKE_UNIT_SLUG) ?? null;
   const categoryUnit = new Map(categories.map((c) => [c.id, c.unit_id]));
 
   type Planned = {
@@ -130,7 +133,7 @@ export async function receiveQuestions(
     const concern = assessConcern(text);
     const kind: CaseKind = q.kind ?? "question";
     let unitId: string | null;
-    if (concern.concern) unitId = unitBySlug.get(INTAKE_UNIT_SLUG) ?? null;
+    if (concern.concern) unitId = intakeUnit;
     else if (kind === "media") unitId = unitBySlug.get(COMMUNICATION_UNIT_SLUG) ?? null;
     else {
       unitId = q.unitId ?? rules.find((r) => ruleMatches(r, { categoryId: q.categoryId ?? null, channel: q.channel, text }))?.unit_id

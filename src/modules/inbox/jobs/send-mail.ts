@@ -9,6 +9,7 @@ import type { JobDefinition } from "../../../platform/jobs/jobs.js";
 import { paragraphsHtml, permanentRejection } from "../../../platform/mail/compose.js";
 import type { Mailer } from "../../../platform/mail/mailer.js";
 import { sayDate } from "../../../platform/time/working-time.js";
+import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import { recordUndelivered } from "../commands/handle.js";
 import { ackMessageId, replyMessageId } from "../mail/message-ids.js";
 import { followTokenFor, replyAddressFor } from "../numbers.js";
@@ -25,23 +26,33 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
     retryLimit: RETRIES,
     retryDelaySeconds: config.mail.retryDelaySeconds,
     handler: async ({ caseId }) => {
-      const c = await db.selectFrom("cases").select(["id", "org_id", "number", "requester_email", "first_answer_due", "concern_report"]).where("id", "=", caseId).executeTakeFirst();
+      const c = await db.selectFrom("cases").select(["id", "org_id", "number", "requester_email", "first_answer_due", "concern_report", "received_at"]).where("id", "=", caseId).executeTakeFirst();
       if (!c?.requester_email) return;
       const first = await db.selectFrom("case_messages").select(["external_id"]).where("case_id", "=", caseId).where("direction", "=", "in").orderBy("created_at").executeTakeFirst();
       const link = `${config.publicUrl}/arende/${followTokenFor(config.sessionSecret, c.id)}`;
-      const lines = [
+      const org = config.organisation;
+      // A reporter of concern gets a receipt: when it came and where to turn, never an answer date or an outcome.
+      const lines = c.concern_report ? [
+        "Hej!",
+        `Vi har tagit emot din orosanmälan ${formatDateTime(new Date(c.received_at), "sv")}. Den har nummer ${c.number}.`,
+        "Vår mottagning för barn och familj bedömer den i dag. Vi kan inte berätta vad som händer med barnet eller familjen. Det omfattas av sekretess.",
+        `Här kan du skicka mer information: ${link}`,
+        `Är det bråttom? Ring Socialjouren på ${org.outOfHoursPhone}.`,
+        "Ring 112 vid akut fara.",
+        org.name,
+      ] : [
         "Hej!",
         `Tack för ditt meddelande. Vi har tagit emot det och gett det ärendenumret ${c.number}.`,
         c.first_answer_due ? `Du får svar senast ${sayDate(new Date(c.first_answer_due))}.` : "Vi svarar så snart vi kan.",
         `Här kan du följa ditt ärende och skicka mer information: ${link}`,
-        "Vi svarar på vardagar kl. 08.00–16.30. När vi har stängt kan du ringa Socialjouren på 070-174 06 05.",
+        `Vi svarar ${org.openingHours}. När vi har stängt kan du ringa Socialjouren på ${org.outOfHoursPhone}.`,
         "Ring 112 vid akut fara.",
         "Svara inte med personnummer eller känsliga uppgifter i e-post. Ring oss hellre.",
-        "Socialförvaltningen, Exempelstads kommun",
+        org.name,
       ];
       const mail = {
         to: c.requester_email,
-        subject: `Vi har fått ditt meddelande [${c.number}]`,
+        subject: c.concern_report ? `Vi har tagit emot din orosanmälan [${c.number}]` : `Vi har fått ditt meddelande [${c.number}]`,
         text: lines.join("\n\n"),
         html: paragraphsHtml(lines),
         messageId: ackMessageId(c.id, config.mail.domain),

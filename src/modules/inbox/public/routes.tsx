@@ -88,7 +88,7 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
 
   const followCase = async (token: string) => {
     if (!/^[\w-]{20,64}$/.test(token)) return undefined;
-    return database.db.selectFrom("cases").select(["id", "number", "status", "concern_report", "first_answer_due", "helped"]).where("org_id", "=", org.id).where("follow_token_hash", "=", hashFollowToken(token)).executeTakeFirst();
+    return database.db.selectFrom("cases").select(["id", "number", "status", "concern_report", "first_answer_due", "helped", "received_at"]).where("org_id", "=", org.id).where("follow_token_hash", "=", hashFollowToken(token)).executeTakeFirst();
   };
 
   const renderFollow = async (request: FastifyRequest, reply: FastifyReply, token: string, state: { isNew: boolean; added: boolean; error?: string; status?: number }) => {
@@ -98,7 +98,7 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
     reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
     return sendPage(request, reply, { title: `${request.lang === "sv" ? "Ärende" : "Case"} ${c.number}`, side: "public", hasErrors: Boolean(state.error), status: state.status ?? 200 }, (page) => (
       <FollowPage ctx={page} token={token} isNew={state.isNew} added={state.added} error={state.error}
-        c={{ number: c.number, status: c.status, concern: c.concern_report, due: c.first_answer_due ? new Date(c.first_answer_due) : null, helped: c.helped, messages }} />
+        c={{ number: c.number, status: c.status, concern: c.concern_report, receivedAt: new Date(c.received_at), due: c.first_answer_due ? new Date(c.first_answer_due) : null, helped: c.helped, messages }} />
     ));
   };
 

@@ -2,7 +2,7 @@ import type { Category } from "../../../platform/db/schema.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import { sayDate } from "../../../platform/time/working-time.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
-import { Banner, Button, CsrfField, ErrorSummary, SpamGuard, TextField } from "../../../views/components.js";
+import { Banner, Button, CsrfField, ErrorSummary, PhoneLink, SpamGuard, TextField } from "../../../views/components.js";
 
 export interface QuestionForm {
   readonly question: string;
@@ -91,10 +91,32 @@ export function QuestionPage(p: { ctx: PageContext; form: QuestionForm; errors: 
 const STATUS_SV: Record<string, string> = { new: "Vi har tagit emot din fråga", open: "Vi arbetar med din fråga", waiting: "Vi väntar på svar från dig", answered: "Vi har svarat", closed: "Ärendet är avslutat" };
 const STATUS_EN: Record<string, string> = { new: "We have received your question", open: "We are working on your question", waiting: "We are waiting for your answer", answered: "We have answered", closed: "The case is closed" };
 
+/**
+ * The receipt a person who reported concern about a child sees: that we have it, when it came,
+ * and where to turn now — never an answer date or an outcome.
+ */
+function ConcernReceipt(p: { ctx: PageContext; number: string; receivedAt: Date }): JSX.Element {
+  const sv = p.ctx.lang === "sv";
+  const when = formatDateTime(p.receivedAt, p.ctx.lang);
+  return (
+    <Banner kind="info">
+      <h2 class="banner__title">{sv ? "Vi har tagit emot din orosanmälan" : "We have received your report of concern"}</h2>
+      <p safe>{sv ? `Den kom in ${when} och har nummer ${p.number}. Vår mottagning för barn och familj bedömer den i dag.` : `It arrived ${when} and has number ${p.number}. Our intake team for children and families assesses it today.`}</p>
+      <p>
+        {sv ? "Är det bråttom? Ring Socialjouren på " : "Is it urgent? Call the out-of-hours social services on "}
+        <PhoneLink number={p.ctx.organisation.outOfHoursPhone} />.{" "}
+        <strong>{sv ? "Ring " : "Call "}<PhoneLink number="112" />{sv ? " vid akut fara." : " in an emergency."}</strong>
+      </p>
+      <p>{sv ? "Vi kan inte berätta vad som händer med barnet eller familjen. Det omfattas av sekretess." : "We cannot tell you what happens to the child or the family. That is confidential."}</p>
+    </Banner>
+  );
+}
+
 export interface FollowView {
   readonly number: string;
   readonly status: string;
   readonly concern: boolean;
+  readonly receivedAt: Date;
   readonly due: Date | null;
   readonly helped: boolean | null;
   readonly messages: readonly { direction: string; body: string; created_at: Date }[];
@@ -118,36 +140,29 @@ export function FollowPage(p: { ctx: PageContext; c: FollowView; token: string; 
         ""
       )}
       {p.added ? <Banner kind="success"><p>{sv ? "Tack, vi har fått det du skrev." : "Thank you, we have received what you wrote."}</p></Banner> : ""}
-      {c.concern ? (
-        <Banner kind="warning">
-          <p>
-            {sv
-              ? "Det du skrivit handlar om oro för ett barn. Det går direkt till vår mottagning som bedömer det i dag. Är det bråttom: ring Socialjouren på 070-174 06 05. Ring 112 vid akut fara."
-              : "What you wrote is about worry for a child. It goes straight to our intake team, who assess it today. If it is urgent: call the out-of-hours social services on 070-174 06 05. Call 112 in an emergency."}
-          </p>
-        </Banner>
-      ) : (
-        ""
-      )}
+      {c.concern ? <ConcernReceipt ctx={ctx} number={c.number} receivedAt={c.receivedAt} /> : ""}
       <ErrorSummary ctx={ctx} errors={p.error ? [{ field: "message", message: p.error }] : []} />
       <h1>
         {sv ? "Ärende " : "Case "}
         <span safe>{c.number}</span>
       </h1>
-      <dl class="summary-list">
-        <div class="summary-list__row">
-          <dt>{sv ? "Läge" : "Status"}</dt>
-          <dd safe>{(sv ? STATUS_SV : STATUS_EN)[c.status] ?? c.status}</dd>
-        </div>
-        {c.due && (c.status === "new" || c.status === "open") ? (
+      {/* A reporter of concern is not told the outcome (OSL 26 kap): no status, no answer date. */}
+      {c.concern ? "" : (
+        <dl class="summary-list">
           <div class="summary-list__row">
-            <dt>{sv ? "Du får svar senast" : "You get an answer by"}</dt>
-            <dd safe>{sayDate(c.due, ctx.lang)}</dd>
+            <dt>{sv ? "Läge" : "Status"}</dt>
+            <dd safe>{(sv ? STATUS_SV : STATUS_EN)[c.status] ?? c.status}</dd>
           </div>
-        ) : (
-          ""
-        )}
-      </dl>
+          {c.due && (c.status === "new" || c.status === "open") ? (
+            <div class="summary-list__row">
+              <dt>{sv ? "Du får svar senast" : "You get an answer by"}</dt>
+              <dd safe>{sayDate(c.due, ctx.lang)}</dd>
+            </div>
+          ) : (
+            ""
+          )}
+        </dl>
+      )}
       <h2>{sv ? "Meddelanden" : "Messages"}</h2>
       <ol class="thread">
         {c.messages.map((m) => (
@@ -160,7 +175,7 @@ export function FollowPage(p: { ctx: PageContext; c: FollowView; token: string; 
           </li>
         ))}
       </ol>
-      {(c.status === "answered" || c.status === "closed") ? (
+      {!c.concern && (c.status === "answered" || c.status === "closed") ? (
         c.helped === null ? (
           <section class="panel" aria-labelledby="helped-title">
             <h2 id="helped-title">{sv ? "Fick du hjälp?" : "Did you get help?"}</h2>
