@@ -59,6 +59,8 @@ export function AuditLogPage(p: {
             { header: t("audit.col.who"), cell: (e: AuditEntry) => <span safe>{e.actor_label}</span> },
             { header: t("audit.col.action"), cell: (e: AuditEntry) => <code safe>{e.action}</code> },
             { header: t("audit.col.subject"), cell: (e: AuditEntry) => <span safe>{e.subject_type ? `${e.subject_type} ${e.subject_id ?? ""}` : String("–")}</span> },
+            // Why a secret case was opened, or why something was changed: what oversight needs to read.
+            { header: t("audit.col.why"), cell: (e: AuditEntry) => <span safe>{whyOf(e.details)}</span> },
             { header: t("audit.col.from"), cell: (e: AuditEntry) => <span safe>{e.ip ?? "–"}</span> },
           ]}
         />
@@ -66,6 +68,12 @@ export function AuditLogPage(p: {
       <Pagination ctx={ctx} page={p.page} pageSize={p.pageSize} total={p.total} href={(n) => `/arbetsyta/admin/logg${queryString(p.query, n)}`} />
     </>
   );
+}
+
+function whyOf(details: unknown): string {
+  const d = (details ?? {}) as { purpose?: unknown; reason?: unknown };
+  const text = [d.purpose, d.reason].filter((x): x is string => typeof x === "string" && x.trim() !== "").join(" – ");
+  return text || "–";
 }
 
 export function FailedJobsPage(p: { ctx: PageContext; jobs: readonly FailedJob[]; total: number; page: number; pageSize: number; retried: boolean }): JSX.Element {
