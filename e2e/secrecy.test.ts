@@ -49,7 +49,7 @@ describe("secrecy and reports of concern in a real browser", () => {
     await expectAccessible(intake);
     await intake.getByRole("link", { name: number }).click();
     expect(await intake.locator("main").textContent()).not.toContain("pappa skriker");
-    await intake.getByLabel("Varför öppnar du ärendet?").selectOption({ label: "Handlägga ärendet" });
+    await intake.getByLabel("Varför öppnar du ärendet?").selectOption({ label: "Arbeta med ärendet" });
     await intake.getByRole("button", { name: "Öppna ärendet" }).click();
     await intake.waitForURL(/klart=oppnat/);
     expect(await intake.locator(".thread").textContent()).toContain("pappa skriker");
@@ -89,7 +89,7 @@ describe("secrecy and reports of concern in a real browser", () => {
     const officer = await signedInPage(j, "handlaggare@example.se");
     await officer.goto(`${j.server.base}/arbetsyta/inkorg`);
     await officer.getByRole("link", { name: secretNumber }).click();
-    await officer.getByLabel("Varför öppnar du ärendet?").selectOption({ label: "Handlägga ärendet" });
+    await officer.getByLabel("Varför öppnar du ärendet?").selectOption({ label: "Arbeta med ärendet" });
     await officer.getByRole("button", { name: "Öppna ärendet" }).click();
     await officer.waitForURL(/klart=oppnat/);
     expect(await officer.locator(".thread").textContent()).toContain("avslag på min ansökan");

@@ -147,7 +147,7 @@ describe.each(BACKENDS)("reports of concern on %s", (backend) => {
     token = await intake.csrfFrom(`/arbetsyta/arenden/${c.id}`);
     expect((await intake.post(`/arbetsyta/arenden/${c.id}/status`, { _csrf: token, till: "closed", reason: "Utredning inledd, anmälan avslutad här" })).statusCode).toBe(303);
     page = await c.reporter.get(c.follow);
-    expect(page.body).toContain("har inlett en utredning");
+    expect(page.body).toContain("har startat en utredning");
     for (const hidden of ["Ärendet är avslutat", "Fick du hjälp?", "Du får svar senast", "Utredning inledd, anmälan avslutad här"]) expect(page.body).not.toContain(hidden);
     token = await c.reporter.csrfFrom(c.follow);
     expect((await c.reporter.post(`${c.follow}/hjalp`, { _csrf: token, hjalp: "ja" })).statusCode).toBe(303);

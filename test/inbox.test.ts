@@ -277,7 +277,7 @@ describe.each(BACKENDS)("inbox on %s", (backend) => {
     const openings = await t.database.db.selectFrom("audit_log").select(["action", "actor_label", "details"]).where("subject_id", "=", c.id).where("action", "=", "case.secret.open").execute();
     expect(openings).toHaveLength(1);
     expect(openings[0]?.actor_label).toContain("handlaggare@example.se");
-    expect(openings[0]?.details).toMatchObject({ purpose: "Handlägga ärendet" });
+    expect(openings[0]?.details).toMatchObject({ purpose: "Arbeta med ärendet" });
     // Every read inside the opening is in the log too; closing it hides the content again.
     const reads = await t.database.db.selectFrom("audit_log").select("details").where("subject_id", "=", c.id).where("action", "=", "case.secret.read").execute();
     expect(reads.length).toBeGreaterThanOrEqual(1);

@@ -25,7 +25,7 @@ export const OPENING_MINUTES = 30;
 
 /** Why a person opens a secret case; written in the audit log with every read. */
 export const OPEN_PURPOSES = {
-  handle: "Handlägga ärendet",
+  handle: "Arbeta med ärendet",
   route: "Fördela ärendet till rätt enhet",
   records_request: "Sekretesspröva en begäran om allmän handling",
   social: "Se inläggen på sociala medier och moderera",

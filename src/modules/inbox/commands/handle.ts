@@ -193,8 +193,8 @@ export async function latestUndoable(db: Executor, caseId: string): Promise<{ id
  * as an answer in the case (their follow page, and e-mail when we have an address).
  */
 export const REPORTER_NOTICES = {
-  opened: "Vi har tagit emot din orosanmälan och har inlett en utredning.",
-  not_opened: "Vi har tagit emot din orosanmälan. Vi har beslutat att inte inleda en utredning.",
+  opened: "Vi har tagit emot din orosanmälan och har startat en utredning.",
+  not_opened: "Vi har tagit emot din orosanmälan. Vi har bestämt att inte starta en utredning.",
   already_running: "Vi har tagit emot din orosanmälan. Det pågår redan en utredning.",
 } as const;
 

@@ -294,7 +294,7 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
       const { besked, yrke } = request.body as { besked: string; yrke?: string };
       const errors: FieldError[] = [];
       if (!(besked in REPORTER_NOTICES)) errors.push({ field: "besked", message: "Välj vilket besked anmälaren ska få" });
-      if (yrke !== "ja") errors.push({ field: "yrke", message: "Bekräfta att anmälaren gjorde anmälan i sitt arbete" });
+      if (yrke !== "ja") errors.push({ field: "yrke", message: "Bekräfta att personen anmälde i sitt arbete" });
       if (errors.length > 0) return renderCase(request, reply, { errors, status: 400 });
       const result = await tellReporter(deps, staffViewer(request, org.id).actor, meta.id, besked as keyof typeof REPORTER_NOTICES);
       if (!result.ok) throw new AppError("KS_BAD_REQUEST");

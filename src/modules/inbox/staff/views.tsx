@@ -165,7 +165,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
           <h2 id="secret-title">Sekretess</h2>
           {access.read ? (
             <>
-              <p>Ärendet omfattas av sekretess (OSL 26 kap). Innehållet visas först när du öppnar det. Varje öppning och det du läser skrivs i loggen, med syftet.</p>
+              <p>Ärendet omfattas av sekretess (OSL 26 kap). Du ser innehållet först när du öppnar det. Loggen visar varje öppning och det du läser, med syftet.</p>
               <Form ctx={ctx} action={`${base}/oppna`}>
                 <SelectField name="syfte" label="Varför öppnar du ärendet?" error={err("syfte")} options={[{ value: "", label: "Välj syfte" }, ...p.openPurposes]} />
                 <Button kind="secondary">Öppna ärendet</Button>
@@ -210,10 +210,10 @@ export function CasePage(p: CasePageProps): JSX.Element {
             <section class="panel" aria-labelledby="reporter-title">
               <h2 id="reporter-title">Besked till anmälaren</h2>
               {meta.reporterNotice ? <p safe>{`Anmälaren har fått beskedet: ${p.reporterNotices.find((n) => n.value === meta.reporterNotice)?.label ?? ""}`}</p> : ""}
-              <p>Den som gjort anmälan i sitt arbete får veta om en utredning har inletts, inte ska inledas eller redan pågår. Inget annat. Andra anmälare får inget besked.</p>
+              <p>Den som anmälde i sitt arbete får veta om vi har startat en utredning, om vi inte startar någon eller om en utredning redan pågår. Inget annat. Andra som anmäler får inget besked.</p>
               <Form ctx={ctx} action={`${base}/anmalare`}>
                 <RadioGroup name="besked" legend="Vilket besked?" error={err("besked")} options={p.reporterNotices} />
-                <CheckboxField name="yrke" label="Anmälaren gjorde anmälan i sitt arbete, till exempel i skolan eller vården" error={err("yrke")} />
+                <CheckboxField name="yrke" label="Personen anmälde i sitt arbete, till exempel i skolan eller vården" error={err("yrke")} />
                 <Button kind="secondary">Skicka beskedet</Button>
               </Form>
             </section>

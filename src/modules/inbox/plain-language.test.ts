@@ -1,0 +1,44 @@
+/**
+ * The inbox's own Swedish texts pass our klarspråk engine: the case page (secrecy, openings,
+ * reports of concern, undo), the receipt a reporter of concern gets, the notices to a
+ * professional reporter and the refusals.
+ */
+import { describe, expect, it } from "vitest";
+import { plainLanguageProblems, uiTexts } from "../../../test/ui-texts.js";
+import { REPORTER_NOTICES } from "./commands/handle.js";
+import { OPEN_PURPOSES, SECRET_SUBJECT } from "./door.js";
+
+const ACRONYMS = ["OSL", "SOC", "LSS", "SoL"];
+
+/** Texts inside `sv ? "…" : "…"` and attributes the generic reader does not see. */
+const SPOKEN = [
+  "Vi har tagit emot din orosanmälan",
+  "Vår mottagning för barn och familj bedömer den i dag.",
+  "Är det bråttom? Ring Socialjouren på 070-174 06 05.",
+  "Vi kan inte berätta vad som händer med barnet eller familjen. Det omfattas av sekretess.",
+  "Mer än så får vi inte berätta, eftersom uppgifterna om barnet och familjen omfattas av sekretess.",
+  "Ärendet omfattas av sekretess (OSL 26 kap). Du ser innehållet först när du öppnar det. Loggen visar varje öppning och det du läser, med syftet.",
+  "Du flyttar ärendet utan att läsa det. Flytten ger dig ingen rätt att läsa det.",
+  "Mottagningen för barn och familj har anmälan. Bara mottagningen kan hantera den.",
+  "Den som anmälde i sitt arbete får veta om vi har startat en utredning, om vi inte startar någon eller om en utredning redan pågår. Inget annat. Andra som anmäler får inget besked.",
+  "Ärendet blir sekretessmarkerat och går direkt till mottagningen för barn och familj.",
+  "Begäran gäller ett ärende som omfattas av sekretess (OSL 26 kap). Öppna den för att sekretesspröva handlingarna. Öppningen och det du läser skrivs i loggen.",
+  "Ärendet omfattas av sekretess. Öppna det för att se inläggen och moderera. Öppningen och det du läser skrivs i loggen.",
+  "Öppna originalet och läs det. Sedan kan du pröva sekretessen.",
+  "Läs handlingen först. Öppna originalet och pröva sedan.",
+  "Du får inte läsa ärendet som handlingen kommer från. Be någon på enheten som har ärendet att pröva den.",
+  "Det går bara att ångra den senaste åtgärden",
+  "Det går inte för en orosanmälan om ett barn",
+  "Bekräfta att personen anmälde i sitt arbete",
+  SECRET_SUBJECT,
+  ...Object.values(OPEN_PURPOSES),
+  ...Object.values(REPORTER_NOTICES),
+];
+
+describe("the inbox speaks plain Swedish", () => {
+  it("has no warnings or errors from the klarspråk engine in the texts of secrecy and reports of concern", () => {
+    const texts = [...SPOKEN, ...uiTexts(import.meta.dirname, ["staff/views.tsx"], ["staff/routes.tsx", "door.ts"])];
+    expect(texts.length).toBeGreaterThan(40);
+    expect(plainLanguageProblems(texts, ACRONYMS, ["070-174 06 05"])).toEqual([]);
+  });
+});
