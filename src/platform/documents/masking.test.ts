@@ -239,6 +239,29 @@ describe("masking", () => {
     expect(await pdfText(result.data)).not.toMatch(/tolv/i);
   });
 
+  it("masks a filled-in form field like the page's text: its value is drawn into the picture", async () => {
+    const original = await pdf((doc) => {
+      doc.fontSize(12).text("Ansökan. Sökande:", 56, 56);
+      doc.initForm();
+      doc.formText("sokande", 56, 100, 300, 20, { value: NAME });
+    });
+    const result = await maskPdf(original, [{ text: NAME, ground: "OSL 26:1" }]);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.counts).toEqual([{ text: NAME, ground: "OSL 26:1", count: 1 }]);
+    // Every dark pixel inside the field (its value) lies in a box.
+    const page = await renderPdfPage(original, 1, 2);
+    let ink = 0;
+    for (let y = 200; y < 240; y++) {
+      for (let x = 112; x < 712; x++) {
+        if ((page.pixels[(y * page.width + x) * 4] ?? 255) > 128) continue;
+        ink++;
+        expect((result.places ?? []).some((b) => x / 2 >= b.x && x / 2 < b.x + b.width && y / 2 >= b.y && y / 2 < b.y + b.height), `(${x}, ${y})`).toBe(true);
+      }
+    }
+    expect(ink).toBeGreaterThan(50);
+    expect(await pdfText(result.data)).not.toMatch(/tolv/i);
+  });
+
   it("masks plain text everywhere it occurs, across line breaks and case, with the legal ground in place of the passage", () => {
     const text = `Anmälan gäller ${NAME}.\nTOLVAN\nTOLVANSSON ringde igen. Personnummer ${PNR}.`;
     const r = maskText(text, MASKS);
