@@ -310,7 +310,9 @@ export function pageGlyphs(ops: Ops, list: OperatorList, commonObjs: PdfObjects,
       if (s.mode === 3) return;
       let x = 0;
       const fm = s.fontMatrix;
-      const bbox = font.bbox && font.bbox.length === 4 ? font.bbox : null;
+      // FontBBox may be all zeros ("unknown"): then the ink is not measured.
+      const b = font.bbox && font.bbox.length === 4 ? font.bbox.map((v) => num(v)) : null;
+      const bbox = b && (b[2] ?? 0) > (b[0] ?? 0) && (b[3] ?? 0) > (b[1] ?? 0) ? b : null;
       for (const item of items) {
         if (typeof item === "number") {
           x += (-item * fs) / 1000;
@@ -320,7 +322,7 @@ export function pageGlyphs(ops: Ops, list: OperatorList, commonObjs: PdfObjects,
         const spacing = (g.isSpace ? s.wordSpacing : 0) + s.charSpacing;
         const em = multiply(start, [hs * fs, 0, 0, s.fontDirection * fs, hs * x, 0]);
         const glyphSpace = multiply(multiply(start, [hs, 0, 0, s.fontDirection, hs * x, 0]), multiply([fs, 0, 0, fs, 0, 0], fm));
-        const width = g.width * fm[0] * fs + spacing;
+        const width = (g.width * fm[0] + fm[4]) * fs + spacing; // pdf.js applies the whole font matrix to the width
         const ink = bbox ? grow(boundsOf(glyphSpace, bbox[0] ?? 0, bbox[1] ?? 0, bbox[2] ?? 0, bbox[3] ?? 0), strokePad) : null;
         push(g, em, width, ink ?? grow(boundsOf(em, -0.5, descent - 0.5, width / fs + 0.5, ascent + 0.5), strokePad), ink !== null);
         x += width;
