@@ -107,7 +107,7 @@ interface Style {
   hScale: number; // percent
   justify: boolean;
   kerning: boolean;
-  /** Words placed one by one with Tm, no space characters (as TeX and some printers do). */
+  /** Words placed one by one, each in a text object of its own, no space characters (as pdfTeX does). */
   positioned: boolean;
 }
 
@@ -235,7 +235,7 @@ function directDocument(seed: number): Corpus {
       hScale: r.chance(0.7) ? 100 : r.int(75, 130),
       justify: r.chance(0.5),
       kerning: r.chance(0.7),
-      positioned: r.chance(0.2),
+      positioned: r.chance(0.25),
     };
     const words = paragraphWords(r, passages, occurrences);
     // Break into lines; a hyphenated passage word is split with its first part ending the line.
@@ -288,17 +288,22 @@ function directDocument(seed: number): Corpus {
       const gaps = line.filter((w, i) => i < line.length - 1 && !w.glued).length;
       const stretch = style.justify && gaps > 0 ? Math.max(0, (width - natural) / gaps) : 0;
       const font = `/F${FONTS.indexOf(style.font as (typeof FONTS)[number])}`;
-      content += `BT ${font} ${size} Tf ${style.charSpacing} Tc ${style.hScale} Tz `;
       if (style.positioned) {
-        // Each word at its own place, no space glyphs: the gap alone separates words.
+        // Each word a text object of its own at its own place, no space glyphs: the gap alone
+        // separates words (as pdfTeX writes). pdf.js merges runs of such objects when it draws.
+        content += `${style.charSpacing} Tc ${style.hScale} Tz `;
         let x = left;
+        let colour = "";
         line.forEach((w, i) => {
-          content += `${w.occurrence >= 0 ? "1 0 0" : "0 0 0"} rg 1 0 0 1 ${x.toFixed(2)} ${y.toFixed(2)} Tm ${tj(style, w.text)}\n`;
+          const wanted = w.occurrence >= 0 ? "1 0 0" : "0 0 0";
+          if (wanted !== colour) content += `${(colour = wanted)} rg `;
+          content += `BT ${font} ${size} Tf 1 0 0 1 ${x.toFixed(2)} ${y.toFixed(2)} Tm ${tj(style, w.text)} ET\n`;
           x += wordWidth(style, w.text) + (w.glued || i === line.length - 1 ? 0 : space + stretch);
         });
       } else {
         // One text object per line, colour changing between runs; word spacing by Tw (it applies
         // to the single-byte space in a WinAnsi font).
+        content += `BT ${font} ${size} Tf ${style.charSpacing} Tc ${style.hScale} Tz `;
         content += `${((stretch * 100) / style.hScale).toFixed(3)} Tw 1 0 0 1 ${left} ${y.toFixed(2)} Tm `;
         line.forEach((w, i) => {
           const sep = w.glued || i === line.length - 1 ? "" : " ";
@@ -308,9 +313,12 @@ function directDocument(seed: number): Corpus {
           content += `${red ? "1 0 0" : "0 0 0"} rg ${tj(style, w.text)} `;
           if (sep) content += `${nextInSame ? "1 0 0" : "0 0 0"} rg ${tj(style, sep)} `;
         });
+        content += "ET\n";
       }
-      content += "ET\n";
     }
+    // Sometimes a rule under the paragraph, drawn as pdfTeX and word processors do (its own
+    // q/cm/re f/Q, which pdf.js folds into one operation when it draws).
+    if (r.chance(0.4)) content += `0 0 0 rg q 1 0 0 1 ${left} ${(y - leading * 0.3).toFixed(2)} cm 0 0 ${width} 0.8 re f Q\n`;
     y -= leading * 0.6;
   }
   pages.push(content);

@@ -15,7 +15,7 @@ import { dirname, join } from "node:path";
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
 import PDFDocument from "pdfkit";
 import PostalMime from "postal-mime";
-import { pageGlyphs, unite, type Glyph, type Matrix, type Rect } from "./pdf-glyphs.js";
+import { pageGlyphs, unite, type Glyph, type Matrix, type OperatorList, type Rect } from "./pdf-glyphs.js";
 
 export interface Mask {
   /** The passage as it stands in the document (case and spacing need not match). */
@@ -132,8 +132,15 @@ async function renderPage(page: PdfPage, viewport: PageViewport, operationsFilte
   // pdf.js takes a DOM canvas; @napi-rs/canvas implements the part it uses (pdf.js's own Node path).
   // Annotations (form fields too) are drawn into the picture, so they are part of what is checked.
   const params = { canvasContext: ctx, viewport, canvas, annotationMode: AnnotationMode.ENABLE, ...(operationsFilter ? { operationsFilter } : {}) };
-  await page.render(params as unknown as Parameters<typeof page.render>[0]).promise;
-  return { canvas, ctx };
+  const task = page.render(params as unknown as Parameters<typeof page.render>[0]);
+  await task.promise;
+  // The operator list this drawing executed. getOperatorList() gives the list unoptimised,
+  // while drawing merges some operations (runs of text objects, paths, images), so only this
+  // list's indices are the ones `operationsFilter` sees. pdf.js keeps it on the task's inner
+  // object (its own RenderTask getters read it there); without it, masking refuses.
+  const drawn = (task as unknown as { _internalRenderTask?: { operatorList?: { fnArray?: unknown; argsArray?: unknown; lastChunk?: unknown } } })._internalRenderTask?.operatorList;
+  const list = drawn && Array.isArray(drawn.fnArray) && Array.isArray(drawn.argsArray) && drawn.lastChunk === true ? (drawn as OperatorList) : null;
+  return { canvas, ctx, list };
 }
 
 /** The page's text as one string, with spaces and line breaks worked out from where glyphs stand. */
@@ -454,10 +461,17 @@ interface ReleasedPage {
   readonly runs: readonly TextRun[];
 }
 
+/** The same glyphs in the same places (the operator lists of reading and drawing differ only in grouping). */
+function sameGlyphs(a: readonly Glyph[], b: readonly Glyph[]): boolean {
+  return a.length === b.length && a.every((g, i) => {
+    const h = b[i] as Glyph;
+    return g.text === h.text && Math.abs(g.origin.x - h.origin.x) < 0.01 && Math.abs(g.origin.y - h.origin.y) < 0.01;
+  });
+}
+
 /** A page's glyphs and text, read before anything is drawn. */
 interface ReadPage {
   readonly glyphs: readonly Glyph[];
-  readonly textOps: ReadonlySet<number>;
   readonly text: PageText;
 }
 
@@ -474,11 +488,11 @@ async function readPage(page: PdfPage): Promise<ReadPage> {
     for (const id of (list.argsArray[i] ?? []) as unknown[]) if (typeof id === "string" && id.startsWith("g_")) fonts.add(id);
   });
   await Promise.all([...fonts].map((id) => new Promise((resolve) => page.commonObjs.get(id, resolve))));
-  const { glyphs, textOps } = pageGlyphs(OPS, list, page.commonObjs, page.getViewport({ scale: 1 }).transform as unknown as Matrix);
+  const { glyphs } = pageGlyphs(OPS, list, page.commonObjs, page.getViewport({ scale: 1 }).transform as unknown as Matrix);
   // The page's pictures are decoded again when it is drawn; holding them for every page at once
   // would take the memory of a long scanned document many times over.
   page.cleanup();
-  return { glyphs, textOps, text: textOf(glyphs) };
+  return { glyphs, text: textOf(glyphs) };
 }
 
 /**
@@ -575,15 +589,22 @@ export async function maskPdf(data: Buffer, masks: readonly Mask[]): Promise<Mas
       }
     }
 
+    const { OPS } = await pdfjsModule();
     const released: ReleasedPage[] = [];
     const places: Place[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const { glyphs, textOps, text } = pages[n - 1] as ReadPage;
+      const { text } = pages[n - 1] as ReadPage;
       const pageFragments = fragments[n - 1] ?? [];
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: SCALE });
-      const { canvas, ctx } = await renderPage(page, viewport);
+      const { canvas, ctx, list } = await renderPage(page, viewport);
+      // The glyphs again, from the list just drawn: the same glyphs as read before (else refuse),
+      // with the indices of the operations that draw them in this list.
+      const drawn = list ? pageGlyphs(OPS, list, page.commonObjs, page.getViewport({ scale: 1 }).transform as unknown as Matrix) : null;
+      if (!drawn || !sameGlyphs(drawn.glyphs, (pages[n - 1] as ReadPage).glyphs)) return { ok: false, error: "unparseable", reason: `page ${n}: the text could not be read the same way twice` };
+      const { glyphs, textOps } = drawn;
       const bare = await renderPage(page, viewport, (i) => !textOps.has(i));
+      if (bare.list !== list) return { ok: false, error: "unparseable", reason: `page ${n}: drawn from two different operator lists` };
       const width = canvas.width;
       const height = canvas.height;
       const pixels = ctx.getImageData(0, 0, width, height).data;
