@@ -9,9 +9,11 @@
  * the glyphs are comes into the check. The corpus varies the standard fonts (roman, bold,
  * italic, oblique), sizes from 6 to 36 pt, character spacing (Tc, also negative), word spacing
  * (Tw, and pdfkit's TJ-based word spacing), horizontal scaling, kerning (TJ offsets), justified
- * text, words positioned without space characters, passages at line ends, wrapped over lines,
- * hyphenated at a line end, repeated, adjacent to each other and to punctuation. Seeded, so a
- * failure can be reproduced; the failing document's name says which one.
+ * text, words placed one by one without space characters (as pdfTeX writes them), rules that
+ * pdf.js folds when it draws, passages at line ends, wrapped over lines, hyphenated at a line
+ * end, repeated, adjacent to each other and to punctuation, and one document in a Type 3 font
+ * (a passage broken over a page break is in masking.test.ts). Seeded, so a failure can be
+ * reproduced; the failing document's name says which one.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
