@@ -2,18 +2,20 @@
  * Masking (maskering) for releasing public documents in part: passages covered by secrecy are
  * removed from the released copy for real. Text and e-mail: the passage is replaced by a
  * marker naming the legal ground. PDF: every page is rendered to pixels, the passages are
- * painted over (with the legal ground written in the box) and a new PDF is built from the
- * images alone — no text layer, no original objects under a black box, no metadata of the
- * original survive.
+ * painted over (with the legal ground written in the box), and a new PDF is built from the
+ * pictures with an invisible text layer of what is released — no original objects under a
+ * black box, no metadata of the original, no text the original hid.
  *
- * Masking never fails open: a passage that cannot be found, a PDF that cannot be read, or a
- * PDF whose text cannot be located (a scan) is refused, and nothing is released.
+ * Masking never fails open: a passage that cannot be found, a PDF that cannot be read, a PDF
+ * whose text cannot be located (a scan), or a page whose text cannot be measured exactly is
+ * refused, and nothing is released.
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
 import PDFDocument from "pdfkit";
 import PostalMime from "postal-mime";
+import { pageGlyphs, unite, type Glyph, type Matrix, type OperatorList, type Rect } from "./pdf-glyphs.js";
 
 export interface Mask {
   /** The passage as it stands in the document (case and spacing need not match). */
@@ -97,39 +99,410 @@ const STANDARD_FONTS = `${join(PDFJS_ROOT, "standard_fonts")}/`;
 /** Pixels per PDF point in the released copy: 2 = 144 dpi, sharp enough to read and print. */
 const SCALE = 2;
 const JPEG_QUALITY = 90;
-/** Points added around each painted box, so no edge of a glyph shows. */
-const PAD = 1.5;
+/**
+ * Points added around each box: a couple of points, more for large type, so that no edge of a
+ * glyph (nor the anti-aliased fringe around it) shows beside the box.
+ */
+const marginFor = (size: number) => 1 + 0.1 * size;
+/** A pixel whose colour differs by more than this between two renderings is visibly different. */
+const VISIBLE_DIFFERENCE = 48;
+/** Narrowest horizontal scaling for text-layer runs; narrower, and pdftotext runs the words together. */
+const MIN_TEXT_SCALE = 0.25;
 
-interface TextItemLike {
-  str: string;
-  transform: number[];
-  width: number;
-  height: number;
-  hasEOL?: boolean;
-  fontName?: string;
-}
-
-interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  ground: string;
-}
-
-/** A text run's width in the font the page uses, to find where inside a run a passage starts and ends. */
-function measureWith(ctx: SKRSContext2D, family: string) {
-  ctx.font = `100px ${family}`;
-  return (s: string) => ctx.measureText(s).width;
-}
+const pdfjsModule = () => import("pdfjs-dist/legacy/build/pdf.mjs");
 
 async function loadPdf(data: Buffer) {
-  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  return getDocument({ data: new Uint8Array(data), standardFontDataUrl: STANDARD_FONTS, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  const { getDocument } = await pdfjsModule();
+  // Without font faces pdf.js draws every glyph from an outline it hands over to this side;
+  // fontExtraProperties keeps those outlines after drawing, so masking can measure the ink.
+  return getDocument({ data: new Uint8Array(data), standardFontDataUrl: STANDARD_FONTS, isEvalSupported: false, disableFontFace: true, fontExtraProperties: true, verbosity: 0 }).promise;
+}
+
+type PdfDocument = Awaited<ReturnType<typeof loadPdf>>;
+type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
+type PageViewport = ReturnType<PdfPage["getViewport"]>;
+
+/** One page rendered at `viewport` onto a white canvas, optionally without some operations. */
+async function renderPage(page: PdfPage, viewport: PageViewport, operationsFilter?: (index: number) => boolean) {
+  const { AnnotationMode } = await pdfjsModule();
+  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  // pdf.js takes a DOM canvas; @napi-rs/canvas implements the part it uses (pdf.js's own Node path).
+  // Annotations (form fields too) are drawn into the picture, so they are part of what is checked.
+  const params = { canvasContext: ctx, viewport, canvas, annotationMode: AnnotationMode.ENABLE, ...(operationsFilter ? { operationsFilter } : {}) };
+  const task = page.render(params as unknown as Parameters<typeof page.render>[0]);
+  await task.promise;
+  // The operator list this drawing executed. getOperatorList() gives the list unoptimised,
+  // while drawing merges some operations (runs of text objects, paths, images), so only this
+  // list's indices are the ones `operationsFilter` sees. pdf.js keeps it on the task's inner
+  // object (its own RenderTask getters read it there); without it, masking refuses.
+  const drawn = (task as unknown as { _internalRenderTask?: { operatorList?: { fnArray?: unknown; argsArray?: unknown; lastChunk?: unknown } } })._internalRenderTask?.operatorList;
+  const list = drawn && Array.isArray(drawn.fnArray) && Array.isArray(drawn.argsArray) && drawn.lastChunk === true ? (drawn as OperatorList) : null;
+  return { canvas, ctx, list };
+}
+
+/** The page's text as one string, with spaces and line breaks worked out from where glyphs stand. */
+interface PageText {
+  readonly text: string;
+  /** For each UTF-16 unit of `text`, the glyph it comes from (-1: a space or line break inferred from positions). */
+  readonly owner: Int32Array;
+  /** Per glyph: 0 follows the previous glyph, 1 after a gap (a space), 2 on a new line. */
+  readonly breakBefore: Uint8Array;
+}
+
+const isBlank = (s: string) => s.trim() === "";
+
+/** How glyph b stands to glyph a before it: on the same line, after a gap, or on another line. */
+function separation(a: Glyph, b: Glyph): 0 | 1 | 2 {
+  const size = Math.hypot(a.up.x, a.up.y) || 1;
+  const length = Math.hypot(a.along.x, a.along.y) || 1;
+  const ux = a.along.x / length;
+  const uy = a.along.y / length;
+  const dx = b.origin.x - a.end.x;
+  const dy = b.origin.y - a.end.y;
+  const forward = dx * ux + dy * uy;
+  const across = dy * ux - dx * uy;
+  const turn = (a.along.x * b.along.x + a.along.y * b.along.y) / (length * (Math.hypot(b.along.x, b.along.y) || 1));
+  if (turn < 0.98 || Math.abs(across) > 0.5 * size || forward < -0.5 * size) return 2;
+  // pdf.js's text content counts a gap of about a tenth of an em as a space; a little more here
+  // because character spacing is already part of each glyph's advance.
+  return forward > 0.15 * size ? 1 : 0;
+}
+
+function textOf(glyphs: readonly Glyph[]): PageText {
+  let text = "";
+  const owner: number[] = [];
+  const breakBefore = new Uint8Array(glyphs.length);
+  glyphs.forEach((g, i) => {
+    const previous = glyphs[i - 1];
+    if (previous) {
+      breakBefore[i] = separation(previous, g);
+      if (breakBefore[i]) {
+        text += breakBefore[i] === 2 ? "\n" : " ";
+        owner.push(-1);
+      }
+    }
+    text += g.text;
+    for (let k = 0; k < g.text.length; k++) owner.push(i);
+  });
+  return { text, owner: Int32Array.from(owner), breakBefore };
 }
 
 /**
- * Masks a PDF. The released copy is image-only (A4 at 144 dpi, JPEG).
+ * A search pattern for a passage in a PDF page's text. Spaces in the passage and between its
+ * letters are optional (a PDF often positions letters instead of writing spaces, and our
+ * inferred spaces can be wrong), and the passage may be broken over lines, with or without a
+ * hyphen at the line end ("Tolvans-\nson"). A looser pattern only masks more. The lookahead
+ * finds overlapping occurrences too.
+ */
+function pdfPatternFor(passage: string): RegExp {
+  const between = "[\\s\\u00AD]*(?:[-\\u2010\\u2011][\\s\\u00AD]*\\n[\\s\\u00AD]*)?";
+  const letters = [...passage].filter((c) => !isBlank(c)).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?=(${letters.join(between)}))`, "giu");
+}
+
+/** Which passage each glyph of a page is masked for: the mask (by index) and the occurrence (numbered over the document); -1 where released. */
+interface Claims {
+  readonly mask: Int32Array;
+  readonly occurrence: Int32Array;
+}
+
+interface Fragment {
+  /** Glyph indices, consecutive, on one line. */
+  readonly from: number;
+  readonly to: number;
+  readonly ground: string;
+  readonly occurrence: number;
+  /** The first line of its passage: the text layer's marker goes here. */
+  readonly first: boolean;
+}
+
+/** Masked glyphs, one fragment per line and passage occurrence; `seen` holds the occurrences met on earlier pages. */
+function fragmentsOf(claims: Claims, grounds: readonly string[], text: PageText, seen: Set<number>): Fragment[] {
+  const out: Fragment[] = [];
+  for (let i = 0; i < claims.mask.length; i++) {
+    const m = claims.mask[i] ?? -1;
+    if (m < 0) continue;
+    const occurrence = claims.occurrence[i] ?? -1;
+    const last = out[out.length - 1];
+    if (last && last.to === i - 1 && last.occurrence === occurrence && text.breakBefore[i] !== 2) out[out.length - 1] = { ...last, to: i };
+    else {
+      out.push({ from: i, to: i, ground: grounds[m] ?? "", occurrence, first: !seen.has(occurrence) });
+      seen.add(occurrence);
+    }
+  }
+  return out;
+}
+
+/** Pixel rectangle (left, top, right, bottom; right and bottom exclusive) of a rectangle in points. */
+function pixelsOf(r: Rect, width: number, height: number, pad = 0) {
+  return {
+    left: Math.max(0, Math.floor(r.x1 * SCALE) - pad),
+    top: Math.max(0, Math.floor(r.y1 * SCALE) - pad),
+    right: Math.min(width, Math.ceil(r.x2 * SCALE) + pad),
+    bottom: Math.min(height, Math.ceil(r.y2 * SCALE) + pad),
+  };
+}
+
+interface InkCheck {
+  /** Per glyph: its ink shows on the page (so it may go into the text layer). */
+  readonly visible: readonly boolean[];
+  /** Text pixels found outside every glyph's measured ink: where the replay disagrees with pdf.js. */
+  readonly stray: number;
+}
+
+/** Share of a glyph's own shape that must show on the page for it to count as visible. */
+const VISIBLE_SHARE = 0.3;
+
+/** Fills a glyph's outlines (pdf.js's drawing commands) at `p`, to see which pixels are its own. */
+function coverageOf(scratch: SKRSContext2D, g: Glyph, p: { left: number; top: number; right: number; bottom: number }): Uint8ClampedArray | null {
+  const w = p.right - p.left;
+  const h = p.bottom - p.top;
+  if (w <= 0 || h <= 0 || w > scratch.canvas.width || h > scratch.canvas.height) return null;
+  scratch.setTransform(1, 0, 0, 1, 0, 0);
+  scratch.clearRect(0, 0, w, h);
+  for (const { path, matrix: m } of g.shapes) {
+    scratch.setTransform(SCALE * m[0], SCALE * m[1], SCALE * m[2], SCALE * m[3], SCALE * m[4] - p.left, SCALE * m[5] - p.top);
+    scratch.beginPath();
+    for (let i = 0; i < path.length;) {
+      const a = (k: number) => path[i + k] ?? 0;
+      switch (path[i++]) {
+        case 0: scratch.moveTo(a(0), a(1)); i += 2; break;
+        case 1: scratch.lineTo(a(0), a(1)); i += 2; break;
+        case 2: scratch.bezierCurveTo(a(0), a(1), a(2), a(3), a(4), a(5)); i += 6; break;
+        case 3: scratch.quadraticCurveTo(a(0), a(1), a(2), a(3)); i += 4; break;
+        default: scratch.closePath();
+      }
+    }
+    scratch.fill();
+  }
+  return scratch.getImageData(0, 0, w, h).data;
+}
+
+/**
+ * Compares the page rendered with and without its text. Every pixel the text changes must lie in
+ * some glyph's measured ink (else glyph positions are not known well enough to mask: refuse), and
+ * a glyph counts as visible only where its own ink visibly changed the page: white text, text
+ * under a box drawn later, or invisible text never enters the released text layer.
+ */
+function checkInk(glyphs: readonly Glyph[], full: Uint8ClampedArray, bare: Uint8ClampedArray, width: number, height: number): InkCheck {
+  const size = width * height;
+  const difference = new Uint8Array(size);
+  for (let i = 0, j = 0; i < size; i++, j += 4) {
+    difference[i] = Math.max(Math.abs((full[j] ?? 0) - (bare[j] ?? 0)), Math.abs((full[j + 1] ?? 0) - (bare[j + 1] ?? 0)), Math.abs((full[j + 2] ?? 0) - (bare[j + 2] ?? 0)));
+  }
+  // How many glyphs' ink (grown by a pixel for anti-aliasing) may have touched each pixel: 0, 1, or 2 for more.
+  const cover = new Uint8Array(size);
+  const areas = glyphs.map((g) => (g.ink ? pixelsOf(g.ink, width, height, 1) : null));
+  for (const p of areas) {
+    if (!p) continue;
+    for (let y = p.top; y < p.bottom; y++) for (let i = y * width + p.left, e = y * width + p.right; i < e; i++) if ((cover[i] ?? 0) < 2) cover[i] = (cover[i] ?? 0) + 1;
+  }
+  let stray = 0;
+  for (let i = 0; i < size; i++) if (cover[i] === 0 && (difference[i] ?? 0) > 0) stray++;
+  let scratch: SKRSContext2D | null = null;
+  const visible = glyphs.map((g, k) => {
+    if (isBlank(g.text)) return true;
+    const p = areas[k];
+    if (!p) return false;
+    // A changed pixel only this glyph's ink can reach is this glyph showing (no pixel is stray).
+    let alone = 0;
+    let anyInk = 0;
+    for (let y = p.top; y < p.bottom; y++) {
+      for (let i = y * width + p.left, e = y * width + p.right; i < e; i++) {
+        if ((difference[i] ?? 0) <= VISIBLE_DIFFERENCE) continue;
+        anyInk++;
+        if (cover[i] === 1) alone++;
+      }
+    }
+    if (alone > 0) return true;
+    if (anyInk === 0) return false;
+    // Its ink changed only pixels other glyphs could have changed too (tight italics): compare
+    // with the glyph's own shape.
+    scratch ??= createCanvas(512, 512).getContext("2d");
+    const coverage = g.shapes.length > 0 ? coverageOf(scratch, g, p) : null;
+    if (!coverage) return true;
+    let own = 0;
+    let shown = 0;
+    for (let y = p.top; y < p.bottom; y++) {
+      for (let x = p.left; x < p.right; x++) {
+        if ((coverage[((y - p.top) * (p.right - p.left) + (x - p.left)) * 4 + 3] ?? 0) < 160) continue;
+        own++;
+        if ((difference[y * width + x] ?? 0) > VISIBLE_DIFFERENCE) shown++;
+      }
+    }
+    return own > 0 ? shown >= VISIBLE_SHARE * own : true;
+  });
+  return { visible, stray };
+}
+
+/**
+ * For text that paints nothing (the recognised text laid over a scanned picture): the box is
+ * placed from the invisible text, then grown over the picture's dark pixels — sideways across
+ * gaps narrower than `reach` (the space between letters, not between words), up and down while
+ * its edge touches any — so that letters the recognised text places a little off are covered
+ * whole. It grows by at most `limit` pixels on each side.
+ */
+function growOverInk(box: { left: number; top: number; right: number; bottom: number }, pixels: Uint8ClampedArray, width: number, height: number, reach: number, limit: number) {
+  const dark = (x: number, y: number) => {
+    const i = (y * width + x) * 4;
+    return 0.3 * (pixels[i] ?? 255) + 0.59 * (pixels[i + 1] ?? 255) + 0.11 * (pixels[i + 2] ?? 255) < 160;
+  };
+  const b = { ...box };
+  const column = (x: number) => {
+    for (let y = b.top; y < b.bottom; y++) if (dark(x, y)) return true;
+    return false;
+  };
+  const row = (y: number) => {
+    for (let x = b.left; x < b.right; x++) if (dark(x, y)) return true;
+    return false;
+  };
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let x = b.right; x < Math.min(width, b.right + reach, box.right + limit); x++) {
+      if (column(x)) {
+        b.right = x + 1;
+        changed = true;
+        break;
+      }
+    }
+    for (let x = b.left - 1; x >= Math.max(0, b.left - reach, box.left - limit); x--) {
+      if (column(x)) {
+        b.left = x;
+        changed = true;
+        break;
+      }
+    }
+    if (b.bottom < Math.min(height, box.bottom + limit) && row(b.bottom)) {
+      b.bottom++;
+      changed = true;
+    }
+    if (b.top > Math.max(0, box.top - limit) && row(b.top - 1)) {
+      b.top--;
+      changed = true;
+    }
+  }
+  // The pale anti-aliased edge of the last dark pixels.
+  return { left: Math.max(0, b.left - 2), top: Math.max(0, b.top - 2), right: Math.min(width, b.right + 2), bottom: Math.min(height, b.bottom + 2) };
+}
+
+/** A piece of the released text layer: text to be laid invisibly along a baseline. */
+interface TextRun {
+  readonly text: string;
+  /** Start of the baseline, in points from the page's top left. */
+  readonly origin: { x: number; y: number };
+  /** The baseline's direction, in degrees clockwise from the x axis. */
+  readonly angle: number;
+  readonly size: number;
+  /** How long the run is on the page, in points. */
+  readonly width: number;
+}
+
+function runOf(glyphs: readonly Glyph[], from: number, to: number, text: string): TextRun | null {
+  const first = glyphs[from];
+  const last = glyphs[to];
+  if (!first || !last) return null;
+  const length = Math.hypot(first.along.x, first.along.y) || 1;
+  const width = ((last.end.x - first.origin.x) * first.along.x + (last.end.y - first.origin.y) * first.along.y) / length;
+  return { text, origin: first.origin, angle: (Math.atan2(first.along.y, first.along.x) * 180) / Math.PI, size: Math.hypot(first.up.x, first.up.y), width };
+}
+
+/**
+ * The text layer of a released page, from the glyphs alone: visible, unmasked glyphs as they
+ * stand, each masked passage as its marker where it began, and nothing else. Nothing of a masked
+ * glyph (nor of the original's objects) is carried over.
+ */
+function textRuns(glyphs: readonly Glyph[], text: PageText, fragments: readonly Fragment[], visible: readonly boolean[]): TextRun[] {
+  const runs: TextRun[] = [];
+  const fragmentAt = new Map(fragments.map((f) => [f.from, f]));
+  const masked = new Uint8Array(glyphs.length);
+  for (const f of fragments) masked.fill(1, f.from, f.to + 1);
+  let from = -1;
+  const flush = (to: number) => {
+    if (from >= 0 && to >= from) {
+      const run = runOf(glyphs, from, to, glyphs.slice(from, to + 1).map((g) => g.text).join(""));
+      if (run && run.width > 0) runs.push(run);
+    }
+    from = -1;
+  };
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i] as Glyph;
+    if (text.breakBefore[i]) flush(i - 1);
+    if (masked[i]) {
+      flush(i - 1);
+      // One marker per masked passage, on its first line; the lines it continues on get none.
+      const fragment = fragmentAt.get(i);
+      if (fragment?.first) {
+        const run = runOf(glyphs, fragment.from, fragment.to, marker(fragment.ground));
+        if (run && run.width > 0) runs.push(run);
+      }
+      continue;
+    }
+    // Words go in one by one, each stretched to where it stands: a space (often widened by
+    // justification) stays a gap, which is how text extractors find the word breaks anyway.
+    if (!visible[i] || isBlank(g.text)) {
+      flush(i - 1);
+      continue;
+    }
+    const head = glyphs[from];
+    if (head && Math.abs(Math.hypot(g.up.x, g.up.y) - Math.hypot(head.up.x, head.up.y)) > 0.1 * Math.hypot(head.up.x, head.up.y)) flush(i - 1);
+    if (from < 0) from = i;
+  }
+  flush(glyphs.length - 1);
+  return runs;
+}
+
+interface ReleasedPage {
+  readonly image: Buffer;
+  readonly width: number;
+  readonly height: number;
+  readonly runs: readonly TextRun[];
+}
+
+/** The same glyphs in the same places (the operator lists of reading and drawing differ only in grouping). */
+function sameGlyphs(a: readonly Glyph[], b: readonly Glyph[]): boolean {
+  return a.length === b.length && a.every((g, i) => {
+    const h = b[i] as Glyph;
+    return g.text === h.text && Math.abs(g.origin.x - h.origin.x) < 0.01 && Math.abs(g.origin.y - h.origin.y) < 0.01;
+  });
+}
+
+/** A page's glyphs and text, read before anything is drawn. */
+interface ReadPage {
+  readonly glyphs: readonly Glyph[];
+  readonly text: PageText;
+}
+
+/**
+ * Every page's glyphs, from the operator list pdf.js will draw. The fonts (and the glyph outlines
+ * that come with them) are loaded asynchronously on this side; wait for those the list depends on.
+ */
+async function readPage(page: PdfPage): Promise<ReadPage> {
+  const { OPS, AnnotationMode } = await pdfjsModule();
+  const list = await page.getOperatorList({ annotationMode: AnnotationMode.ENABLE });
+  const fonts = new Set<string>();
+  list.fnArray.forEach((fn, i) => {
+    if (fn !== OPS.dependency) return;
+    for (const id of (list.argsArray[i] ?? []) as unknown[]) if (typeof id === "string" && id.startsWith("g_")) fonts.add(id);
+  });
+  await Promise.all([...fonts].map((id) => new Promise((resolve) => page.commonObjs.get(id, resolve))));
+  const { glyphs } = pageGlyphs(OPS, list, page.commonObjs, page.getViewport({ scale: 1 }).transform as unknown as Matrix);
+  // The page's pictures are decoded again when it is drawn; holding them for every page at once
+  // would take the memory of a long scanned document many times over.
+  page.cleanup();
+  return { glyphs, text: textOf(glyphs) };
+}
+
+/**
+ * Masks a PDF. Each page of the released copy is a picture (144 dpi, JPEG) with the passages
+ * painted over, under an invisible text layer holding the page's released text — searchable,
+ * copyable and readable by screen readers — with the marker in place of each passage.
+ *
+ * Where the boxes go is measured, not estimated: every glyph's position and ink come from a
+ * replay of pdf.js's own text drawing (pdf-glyphs.ts), and each page is rendered once more
+ * without its text to prove that the replay accounts for every pixel the text paints.
  */
 export async function maskPdf(data: Buffer, masks: readonly Mask[]): Promise<MaskResult> {
   const invalid = checkMasks(masks);
@@ -141,88 +514,151 @@ export async function maskPdf(data: Buffer, masks: readonly Mask[]): Promise<Mas
     return { ok: false, error: "unparseable", reason: (error as Error).message };
   }
   try {
-    const counts = new Map(masks.map((m) => [m, 0]));
-    const rendered: { image: Buffer; width: number; height: number }[] = [];
-    const places: Place[] = [];
-    let anyText = false;
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: SCALE });
-      const content = await page.getTextContent();
-      const items = content.items.filter((i): i is TextItemLike & typeof i => "str" in i) as unknown as TextItemLike[];
-      // The page's text as one string, and where each run sits in it.
-      let pageText = "";
-      const spans: { item: TextItemLike; start: number; end: number }[] = [];
-      for (const item of items) {
-        const start = pageText.length;
-        pageText += item.str;
-        spans.push({ item, start, end: pageText.length });
-        pageText += item.hasEOL ? "\n" : "";
+    // First every page's text, so that a passage broken over a page break (its first part at
+    // the foot of one page, the rest at the head of the next) is found and masked on both.
+    const pages: ReadPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(await doc.getPage(n)));
+    if (pages.every((p) => isBlank(p.text.text))) return { ok: false, error: "no_text" };
+    let all = "";
+    const unitPage: number[] = [];
+    const unitGlyph: number[] = [];
+    pages.forEach((p, n) => {
+      if (n > 0) {
+        all += "\n";
+        unitPage.push(-1);
+        unitGlyph.push(-1);
       }
-      if (pageText.trim()) anyText = true;
-      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-      const ctx = canvas.getContext("2d");
-      ctx.fillStyle = "#ffffff";
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
-      // pdf.js takes a DOM canvas; @napi-rs/canvas implements the part it uses (pdf.js's own Node path).
-      await page.render({ canvasContext: ctx, viewport, canvas } as unknown as Parameters<typeof page.render>[0]).promise;
-      const boxes: Box[] = [];
-      for (const m of masks) {
-        for (const match of pageText.matchAll(patternFor(m.text))) {
-          counts.set(m, (counts.get(m) ?? 0) + 1);
-          const from = match.index;
-          const to = from + match[0].length;
-          for (const span of spans) {
-            if (span.end <= from || span.start >= to) continue;
-            const item = span.item;
-            const style = item.fontName ? (content.styles as Record<string, { fontFamily?: string }>)[item.fontName] : undefined;
-            const measure = measureWith(ctx, style?.fontFamily ?? "sans-serif");
-            const full = measure(item.str) || 1;
-            const a = Math.max(0, from - span.start);
-            const b = Math.min(item.str.length, to - span.start);
-            const [sx, , , sy, x, y] = item.transform as [number, number, number, number, number, number];
-            const size = Math.max(Math.abs(sy), item.height, 1);
-            const x1 = x + (measure(item.str.slice(0, a)) / full) * item.width;
-            const x2 = x + (measure(item.str.slice(0, b)) / full) * item.width;
-            // A rotated or skewed run cannot be measured safely: cover the whole run.
-            const straight = Math.abs(item.transform[1] ?? 0) < 1e-6 && Math.abs(item.transform[2] ?? 0) < 1e-6 && sx > 0;
-            boxes.push(straight
-              ? { x1: x1 - PAD, x2: x2 + PAD, y1: y - size * 0.3 - PAD, y2: y + size * 0.95 + PAD, ground: m.ground }
-              : { x1: x - size * 2, x2: x + item.width + size * 2, y1: y - size * 2 - item.width, y2: y + size * 2 + item.width, ground: m.ground });
+      all += p.text.text;
+      for (const o of p.text.owner) {
+        unitPage.push(o < 0 ? -1 : n);
+        unitGlyph.push(o);
+      }
+    });
+
+    // Longest first, so "Tolvan Tolvansson" is masked whole (under its ground) before "Tolvan" alone.
+    const order = [...masks].sort((a, b) => b.text.length - a.text.length);
+    const grounds = order.map((m) => m.ground);
+    const claims: Claims[] = pages.map((p) => ({ mask: new Int32Array(p.glyphs.length).fill(-1), occurrence: new Int32Array(p.glyphs.length).fill(-1) }));
+    const counts = new Map(order.map((m) => [m, 0]));
+    const found = new Set<Mask>();
+    let occurrences = 0;
+    order.forEach((m, k) => {
+      let countedUntil = -1;
+      for (const match of all.matchAll(pdfPatternFor(m.text))) {
+        const start = match.index;
+        const end = start + (match[1] ?? "").length;
+        // Every glyph from the passage's first to its last on each page it touches, in drawing
+        // order, is masked — also one standing for no character (an unmapped glyph in the name).
+        const span = new Map<number, { first: number; last: number }>();
+        for (let u = start; u < end; u++) {
+          const n = unitPage[u] ?? -1;
+          const g = unitGlyph[u] ?? -1;
+          if (n < 0 || g < 0) continue;
+          const s = span.get(n);
+          span.set(n, s ? { first: Math.min(s.first, g), last: Math.max(s.last, g) } : { first: g, last: g });
+        }
+        if (span.size === 0) continue;
+        found.add(m);
+        const occurrence = occurrences++;
+        let fresh = false;
+        for (const [n, { first, last }] of span) {
+          const c = claims[n] as Claims;
+          for (let g = first; g <= last; g++) {
+            if ((c.mask[g] ?? -1) >= 0) continue;
+            c.mask[g] = k;
+            c.occurrence[g] = occurrence;
+            fresh = true;
           }
         }
+        if (fresh && start >= countedUntil) {
+          counts.set(m, (counts.get(m) ?? 0) + 1);
+          countedUntil = end;
+        }
+      }
+    });
+    const missing = masks.filter((m) => !found.has(m)).map((m) => m.text);
+    if (missing.length > 0) return { ok: false, error: "not_found", passages: missing };
+
+    const seen = new Set<number>();
+    const fragments = pages.map((p, n) => fragmentsOf(claims[n] as Claims, grounds, p.text, seen));
+    for (const [n, list] of fragments.entries()) {
+      for (const f of list) {
+        for (let i = f.from; i <= f.to; i++) {
+          if (!(pages[n]?.glyphs[i] as Glyph).measured) return { ok: false, error: "unparseable", reason: `page ${n + 1}: a masked passage is drawn with a font whose glyphs cannot be measured` };
+        }
+      }
+    }
+
+    const { OPS } = await pdfjsModule();
+    const released: ReleasedPage[] = [];
+    const places: Place[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const { text } = pages[n - 1] as ReadPage;
+      const pageFragments = fragments[n - 1] ?? [];
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: SCALE });
+      const { canvas, ctx, list } = await renderPage(page, viewport);
+      // The glyphs again, from the list just drawn: the same glyphs as read before (else refuse),
+      // with the indices of the operations that draw them in this list.
+      const drawn = list ? pageGlyphs(OPS, list, page.commonObjs, page.getViewport({ scale: 1 }).transform as unknown as Matrix) : null;
+      if (!drawn || !sameGlyphs(drawn.glyphs, (pages[n - 1] as ReadPage).glyphs)) return { ok: false, error: "unparseable", reason: `page ${n}: the text could not be read the same way twice` };
+      const { glyphs, textOps } = drawn;
+      const bare = await renderPage(page, viewport, (i) => !textOps.has(i));
+      if (bare.list !== list) return { ok: false, error: "unparseable", reason: `page ${n}: drawn from two different operator lists` };
+      const width = canvas.width;
+      const height = canvas.height;
+      const pixels = ctx.getImageData(0, 0, width, height).data;
+      const ink = checkInk(glyphs, pixels, bare.ctx.getImageData(0, 0, width, height).data, width, height);
+      if (ink.stray > 0) return { ok: false, error: "unparseable", reason: `page ${n}: text drawn where its glyphs could not be located (${ink.stray} pixels)` };
+
+      const boxes: { left: number; top: number; right: number; bottom: number; ground: string }[] = [];
+      for (const f of pageFragments) {
+        let area: Rect | null = null;
+        let size = 0;
+        let invisible = false;
+        for (let i = f.from; i <= f.to; i++) {
+          const g = glyphs[i] as Glyph;
+          if (!g.ink && !isBlank(g.text)) invisible = true;
+          const own = g.ink ? unite(g.body, g.ink) : g.body;
+          area = area ? unite(area, own) : own;
+          size = Math.max(size, Math.hypot(g.up.x, g.up.y));
+        }
+        if (!area) continue;
+        const margin = marginFor(size) + (invisible ? 0.25 * size : 0);
+        let box = pixelsOf({ x1: area.x1 - margin, y1: area.y1 - margin, x2: area.x2 + margin, y2: area.y2 + margin }, width, height);
+        if (invisible) box = growOverInk(box, pixels, width, height, Math.ceil(0.12 * size * SCALE), Math.ceil(size * SCALE));
+        boxes.push({ ...box, ground: f.ground });
       }
       for (const box of boxes) {
-        const [l, t, r, btm] = viewport.convertToViewportRectangle([box.x1, box.y1, box.x2, box.y2]) as [number, number, number, number];
-        const left = Math.floor(Math.min(l, r));
-        const top = Math.floor(Math.min(t, btm));
-        const w = Math.ceil(Math.abs(r - l));
-        const h = Math.ceil(Math.abs(btm - t));
+        const w = box.right - box.left;
+        const h = box.bottom - box.top;
         ctx.fillStyle = "#000000";
-        ctx.fillRect(left, top, w, h);
-        places.push({ page: n, x: left / SCALE, y: top / SCALE, width: w / SCALE, height: h / SCALE, ground: box.ground });
+        ctx.fillRect(box.left, box.top, w, h);
+        places.push({ page: n, x: box.left / SCALE, y: box.top / SCALE, width: w / SCALE, height: h / SCALE, ground: box.ground });
         // Where and why: the legal ground in the box, when it fits.
         ctx.font = `${Math.max(8, Math.floor(h * 0.55))}px sans-serif`;
         if (ctx.measureText(box.ground).width < w - 4) {
           ctx.fillStyle = "#ffffff";
           ctx.textBaseline = "middle";
-          ctx.fillText(box.ground, left + 2, top + h / 2);
+          ctx.fillText(box.ground, box.left + 2, box.top + h / 2);
         }
       }
       // JPEG at quality 90: as legible as PNG at this resolution, four times faster to make and
       // embed (pdfkit copies JPEG as it is; an RGBA PNG it splits and compresses again).
-      rendered.push({ image: await canvas.encode("jpeg", JPEG_QUALITY), width: viewport.width / SCALE, height: viewport.height / SCALE });
+      released.push({
+        image: await canvas.encode("jpeg", JPEG_QUALITY),
+        width: viewport.width / SCALE,
+        height: viewport.height / SCALE,
+        runs: textRuns(glyphs, text, pageFragments, ink.visible),
+      });
       page.cleanup();
     }
-    if (!anyText) return { ok: false, error: "no_text" };
-    const missing = masks.filter((m) => (counts.get(m) ?? 0) === 0).map((m) => m.text);
-    if (missing.length > 0) return { ok: false, error: "not_found", passages: missing };
     return {
       ok: true,
-      data: await imagesToPdf(rendered),
+      data: await releasedPdf(released),
       contentType: "application/pdf",
       counts: masks.map((m) => ({ text: m.text, ground: m.ground, count: counts.get(m) ?? 0 })),
-      pages: rendered.length,
+      pages: released.length,
       places,
     };
   } finally {
@@ -230,8 +666,30 @@ export async function maskPdf(data: Buffer, masks: readonly Mask[]): Promise<Mas
   }
 }
 
-/** A new PDF with one image per page and nothing else: no text, no metadata of the original. */
-function imagesToPdf(pages: readonly { image: Buffer; width: number; height: number }[]): Promise<Buffer> {
+/** Characters the standard fonts can write (WinAnsi); others are spelled without accents or as "?". */
+const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+const inWinAnsi = (c: string) => {
+  const code = c.codePointAt(0) ?? 0;
+  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(c);
+};
+function winAnsi(s: string): string {
+  let out = "";
+  for (const c of s) {
+    if (inWinAnsi(c)) out += c;
+    else if (isBlank(c)) out += " ";
+    else {
+      const plain = c.normalize("NFKD").replace(/\p{M}/gu, "");
+      out += plain && [...plain].every(inWinAnsi) ? plain : "?";
+    }
+  }
+  return out;
+}
+
+/**
+ * A new PDF with one picture per page and an invisible text layer over it, and nothing else of
+ * the original: no objects, no metadata.
+ */
+function releasedPdf(pages: readonly ReleasedPage[]): Promise<Buffer> {
   const pdf = new PDFDocument({ autoFirstPage: false, info: { Title: "Utlämnad handling", Producer: "Klarsvar", Creator: "Klarsvar" } });
   const chunks: Buffer[] = [];
   pdf.on("data", (c: Buffer) => chunks.push(c));
@@ -242,6 +700,30 @@ function imagesToPdf(pages: readonly { image: Buffer; width: number; height: num
   for (const p of pages) {
     pdf.addPage({ size: [p.width, p.height], margin: 0 });
     pdf.image(p.image, 0, 0, { width: p.width, height: p.height });
+    pdf.save();
+    // Render mode 3 (neither fill nor stroke): the text is there for search, copying and screen
+    // readers — pdftotext and pdf.js read it — but never painted over the picture.
+    pdf.addContent("3 Tr");
+    pdf.font("Helvetica");
+    for (const run of p.runs) {
+      const text = winAnsi(run.text);
+      pdf.fontSize(run.size);
+      const natural = pdf.widthOfString(text);
+      if (natural <= 0 || !(run.size > 0)) continue;
+      // Stretch or squeeze the run to the width it has on the page, so selections match the picture;
+      // below a quarter, shrink the type instead, or text extractors run the words together.
+      let scale = run.width / natural;
+      if (scale < MIN_TEXT_SCALE) {
+        pdf.fontSize((run.size * scale) / MIN_TEXT_SCALE);
+        scale = MIN_TEXT_SCALE;
+      }
+      pdf.save();
+      if (Math.abs(run.angle) > 0.01) pdf.rotate(run.angle, { origin: [run.origin.x, run.origin.y] });
+      const options = { lineBreak: false, baseline: "alphabetic" as const, horizontalScaling: scale * 100 };
+      pdf.text(text, run.origin.x, run.origin.y, options);
+      pdf.restore();
+    }
+    pdf.restore();
   }
   pdf.end();
   return done;
