@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { PageContext } from "../views/context.js";
+import { csrfBinding } from "../platform/http/csrf.js";
 import { Layout, type NavItem } from "../views/layout.js";
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
@@ -9,7 +10,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     lang: request.lang,
     t: request.t,
     user: request.user,
-    csrfToken: reply.generateCsrf(),
+    csrfToken: reply.generateCsrf({ userInfo: csrfBinding(request) }),
     path: request.url,
     demo: request.server.klarsvar.config.demo,
     requestId: request.id,
@@ -62,6 +63,3 @@ export function sendPage(
 }
 
 /** Only same-site paths may be redirect targets: "/x" yes, "//evil" and "https://…" no. */
-export function safeNext(value: unknown, fallback: string): string {
-  return typeof value === "string" && /^\/(?![/\\])/.test(value) && value.length < 500 ? value : fallback;
-}

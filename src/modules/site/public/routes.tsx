@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { LANG_COOKIE } from "../../../app/app.js";
 import type { ModuleContext } from "../../../app/module.js";
-import { safeNext, sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../app/render.js";
+import { safeRedirectTarget } from "../../../platform/http/redirect.js";
 import { AccessibilityStatement, PrivacyNotice, StartPage } from "./pages.js";
 
 export function siteRoutes(app: FastifyInstance, ctx: ModuleContext): void {
@@ -41,7 +42,7 @@ export function siteRoutes(app: FastifyInstance, ctx: ModuleContext): void {
         maxAge: 365 * 24 * 3600,
         secure: ctx.config.production,
       });
-      return reply.redirect(safeNext(tillbaka, "/"), 303);
+      return reply.redirect(safeRedirectTarget(tillbaka, "/"), 303);
     },
   );
 }
