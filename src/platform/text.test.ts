@@ -12,6 +12,12 @@ describe("shared text rules", () => {
     expect(isEmailAddress("namn@exempel.se")).toBe(true);
     expect(isEmailAddress("namn@exempel.s")).toBe(false);
     expect(isEmailAddress("inte-en-adress")).toBe(false);
+    expect(isEmailAddress("kalle.o'hara+oro@kommun.exempel.se")).toBe(true);
+    expect(isEmailAddress("åsa@exempel.se")).toBe(true);
+    // Never a list, a display name or a header break.
+    for (const bad of ["a@x.se, attacker@evil.example", "a,b@evil.example", "a@x.se;b@y.se", "Kalle <k@x.se>", "a@x.se\r\nBcc: b@evil.example", "a@x.se\nb", "\"a b\"@x.se", "a@@x.se", "a@x..se", "a@-x.se", ".a@x.se"]) {
+      expect(isEmailAddress(bad), bad).toBe(false);
+    }
   });
 
   it("builds prefix queries that nothing typed can break", () => {

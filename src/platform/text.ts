@@ -12,9 +12,13 @@ export function slugify(name: string, maxLength = 80): string {
     .replace(/-+$/, "");
 }
 
-/** An address someone can be written to: name@domain.tld (a top-level domain of two letters or more). */
+/**
+ * One address someone can be written to: name@domain.tld (a top-level domain of two letters or
+ * more). The local part is RFC 5322 `atext` (letters may be any script), so nothing that a mail
+ * library reads as a list (",", ";"), a display name ("<", "\"") or a header break (CR, LF) passes.
+ */
 export function isEmailAddress(s: string): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(s);
+  return s.length <= 254 && /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u.test(s);
 }
 
 /**
@@ -27,4 +31,25 @@ export function swedishPrefixQuery(text: string, options: { all?: boolean; minLe
   const { all = true, minLength = 2, maxWords = 8 } = options;
   const words = [...new Set((text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= minLength))].slice(0, maxWords);
   return words.length > 0 ? words.map((w) => `${w}:*`).join(all ? " & " : " | ") : null;
+}
+
+/**
+ * The first `max` UTF-16 units of a text, never half a character: a surrogate pair (an emoji,
+ * a rare CJK character) is kept whole or left out. Cutting one in two leaves a string that
+ * cannot be encoded or put in a link.
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
+/** A preview of at most `max` characters, with "…" where it was cut. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${clip(text, max - 1).trimEnd()}…`;
+}
+
+/** Text as it may be stored: lone surrogates (half characters) become U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 }

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleContext } from "../../app/module.js";
 import { escapeHtml } from "@kitajs/html";
 import { receiveQuestion, type InboxDeps } from "./commands/receive.js";
+import { clip, isEmailAddress } from "../../platform/text.js";
 
 type Format = "json" | "xml";
 type Value = string | number | boolean | null | undefined;
@@ -158,10 +159,12 @@ export function open311Routes(app: FastifyInstance, ctx: ModuleContext, deps: In
     const description = (b["description"] ?? "").trim();
     if (!description) return error(reply, format, 400, "description is required");
     if (description.length > 10_000) return error(reply, format, 400, "description is too long (at most 10000 characters)");
-    const name = [b["first_name"], b["last_name"]].filter(Boolean).join(" ").slice(0, 200);
+    const email = (b["email"] ?? "").trim();
+    if (email && !isEmailAddress(email)) return error(reply, format, 400, "email must be one e-mail address");
+    const name = clip([b["first_name"], b["last_name"]].filter(Boolean).join(" "), 200);
     const result = await receiveQuestion(deps, { orgId: org.id, userId: null, label: "Open311", ip: request.ip, requestId: request.id }, {
       orgId: org.id, channel: "open311", body: b["media_url"] ? `${description}\n\nBild: ${b["media_url"]}` : description, categoryId: category.id,
-      requester: { name, email: b["email"], phone: b["phone"] },
+      requester: { name, email: email || undefined, phone: b["phone"] },
     });
     if (!result.ok) return error(reply, format, 500, "The request could not be stored");
     const notice = result.concern

@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+import { isEmailAddress } from "../text.js";
 
 export interface OutgoingMail {
   readonly to: string;
@@ -34,16 +35,30 @@ export interface MailSettings {
   readonly outboxDir: string;
 }
 
+/** A recipient that is not one plain address: refused before anything is sent (permanently, never retried into a list). */
+export class InvalidRecipientError extends Error {
+  override name = "InvalidRecipientError";
+  /** Read by `permanentRejection` like an SMTP 5xx. */
+  readonly responseCode = 553;
+  readonly response = "553 Mottagaren är inte en enda giltig e-postadress";
+  constructor(to: string) {
+    super(`Not one e-mail address: ${JSON.stringify(to.slice(0, 80))}`);
+  }
+}
+
 export function createMailer(settings: MailSettings): Mailer {
   const transport: Transporter = settings.smtpUrl
     ? nodemailer.createTransport(settings.smtpUrl)
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     async send(mail) {
+      // Exactly one recipient, never a list or a header smuggled in through a stored address.
+      if (!isEmailAddress(mail.to)) throw new InvalidRecipientError(mail.to);
       const info = await transport.sendMail({
         from: settings.from,
         to: mail.to,
-        subject: mail.subject,
+        // eslint-disable-next-line no-control-regex
+        subject: mail.subject.replace(/[\u0000-\u001f\u007f]+/g, " "),
         text: mail.text,
         html: mail.html,
         messageId: mail.messageId,

@@ -13,6 +13,7 @@ import type { AuditActor } from "../../../platform/audit/audit.js";
 import type { Db } from "../../../platform/db/database.js";
 import type { CaseChannel, CaseKind } from "../../../platform/db/schema.js";
 import type { JobRunner } from "../../../platform/jobs/jobs.js";
+import { isEmailAddress } from "../../../platform/text.js";
 import { assessConcern } from "../concern.js";
 import { arrivalText, assessSecrecy } from "../secrecy.js";
 import { followTokenFor, hashFollowToken } from "../numbers.js";
@@ -60,6 +61,15 @@ export type ReceiveResult =
 function subjectFrom(body: string): string {
   const first = body.trim().split(/\n/)[0] ?? "";
   return first.length > 80 ? `${first.slice(0, 77).trimEnd()}…` : first || "(utan text)";
+}
+
+/**
+ * The requester's address, when it is one plain address. Every channel checks at its edge; this
+ * is the last line: anything else ("a@x, b@y", a CR/LF) is never stored, so never written to.
+ */
+function requesterEmail(q: IncomingQuestion): string | null {
+  const email = q.requester.email?.trim().toLowerCase();
+  return email && isEmailAddress(email) ? email : null;
 }
 
 export interface InboxDeps {
@@ -169,7 +179,7 @@ export async function receiveQuestions(
           unit_id: p.unitId, status: p.q.minorImportance ? ("closed" as const) : ("new" as const),
           minor_importance: p.q.minorImportance ?? false, closed_at: p.q.minorImportance ? p.received : null, secret: p.secrecy.secret, priority: p.concern.concern ? ("urgent" as const) : ("normal" as const),
           concern_report: p.concern.concern, concern_reasons: [...p.concern.reasons], subject: p.q.subject?.trim() || subjectFrom(p.q.body),
-          requester_name: p.q.requester.name?.trim() || null, requester_email: p.q.requester.email?.trim().toLowerCase() || null,
+          requester_name: p.q.requester.name?.trim() || null, requester_email: requesterEmail(p.q),
           requester_phone: p.q.requester.phone?.trim() || null, follow_token_hash: hashFollowToken(followToken), received_at: p.received, first_answer_due: due,
         };
       });
@@ -195,7 +205,7 @@ export async function receiveQuestions(
         details: JSON.stringify({ number: numbers.get(p), channel: p.q.channel, concern: p.concern.concern, secret: p.secrecy.secret }),
       }))).execute();
       await deps.jobs.sendMany(
-        planned.filter((p) => p.q.requester.email && p.q.acknowledge !== false && !p.q.automatic && !p.q.minorImportance).map((p) => ({ name: "inbox.send-acknowledgement", data: { caseId: p.caseId }, idempotencyKey: `ack:${p.caseId}` })),
+        planned.filter((p) => requesterEmail(p.q) !== null && p.q.acknowledge !== false && !p.q.automatic && !p.q.minorImportance).map((p) => ({ name: "inbox.send-acknowledgement", data: { caseId: p.caseId }, idempotencyKey: `ack:${p.caseId}` })),
         { within: trx },
       );
     });
