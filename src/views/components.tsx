@@ -3,7 +3,7 @@
  * errors, one error summary, tables with captions, pagination, tags, banners and a small SVG
  * bar chart with a data table beside it. None needs JavaScript.
  */
-import type { Children } from "@kitajs/html";
+import { escapeHtml, type Children } from "@kitajs/html";
 import type { FieldError, PageContext } from "./context.js";
 
 export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: readonly FieldError[] }): JSX.Element {
@@ -475,7 +475,7 @@ export function ConfirmPage(p: { ctx: PageContext; heading: string; text: string
       <p safe>{p.text}</p>
       <form method="post" action={p.action}>
         <CsrfField ctx={p.ctx} />
-        <Button>{p.button as "safe"}</Button>
+        <Button>{escapeHtml(p.button)}</Button>
       </form>
     </>
   );

@@ -3,6 +3,7 @@
  * and the server fills the panel; with JavaScript (data-module="klarsprak-editor") the panel
  * updates as you type. Every module that lets staff write text uses this component.
  */
+import { escapeHtml } from "@kitajs/html";
 import type { AnalysisJson } from "../modules/klarsprak/presenters.js";
 import type { MessageKey } from "../platform/i18n/i18n.js";
 import type { PageContext } from "./context.js";
@@ -90,7 +91,7 @@ export function AnalysisView({ ctx, result }: { ctx: PageContext; result: Analys
         <ol class="ks-findings">
           {result.findings.slice(0, 200).map((f) => (
             <li class={`ks-finding ks-finding--${f.severity}`}>
-              <Tag tone={TONE[f.severity as keyof typeof TONE] ?? "neutral"}>{t(`ks.severity.${f.severity as "error" | "warning" | "suggestion"}`) as "safe"}</Tag>
+              <Tag tone={TONE[f.severity as keyof typeof TONE] ?? "neutral"}>{escapeHtml(t(`ks.severity.${f.severity as "error" | "warning" | "suggestion"}`))}</Tag>
               <span class="ks-finding__message" safe>{f.message}</span>
               {f.suggestion ? (
                 <span class="ks-finding__suggestion">

@@ -60,9 +60,6 @@ export function catalogueCsv(rows: readonly OpenService[], base: string): string
 }
 
 /** JSON for a <script type="application/ld+json"> block: "<" escaped so no text can close the element. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
 
 export function governmentServiceJsonLd(s: ServicePage, base: string, orgName: string): Record<string, unknown> {
   const url = `${base}/stod/${s.slug}`;

@@ -1,4 +1,5 @@
 /** Pages for requests for public documents: the public form and download page, the registrar's pages. */
+import { escapeHtml } from "@kitajs/html";
 import { formatDateTime } from "../../platform/i18n/i18n.js";
 import type { FieldError, PageContext } from "../../views/context.js";
 import { Banner, Button, CsrfField, ErrorSummary, Form, Pagination, SelectField, SpamGuard, Table, Tag, TextAreaField, TextField } from "../../views/components.js";
@@ -48,7 +49,7 @@ export function PublicRequestPage(p: { ctx: PageContext; form: PublicRequestForm
         <TextField name="address" label={tr(ctx, "Postadress (bara om du vill ha handlingarna med post)", "Postal address (only if you want the documents by post)")} value={form.address} error={err("address")} autocomplete="street-address" />
         <p class="hint" safe>{tr(ctx, "Om vi inte lämnar ut allt kan du alltid få ett skriftligt beslut. Det kan du överklaga.", "If we do not release everything you can always get a written decision. You can appeal it.")}</p>
         <p class="hint" safe>{tr(ctx, "Kopior är gratis upp till nio sidor. Om du vill ha fler sidor med post kan det kosta en avgift. Vi säger till innan.", "Copies are free up to nine pages. More pages by post may cost a fee. We tell you first.")}</p>
-        <Button>{tr(ctx, "Skicka begäran", "Send request") as "safe"}</Button>
+        <Button>{escapeHtml(tr(ctx, "Skicka begäran", "Send request"))}</Button>
       </form>
     </>
   );
@@ -80,7 +81,7 @@ const STATE: Record<RequestClock["state"], { sv: string; tone: "green" | "yellow
 export function ClockTag({ clock }: { clock: RequestClock }): JSX.Element {
   const s = STATE[clock.state];
   const text = `${clock.decided ? "Beslut efter" : "Har väntat"} ${clock.waitedHours} timmar (${clock.waitedOfficeHours} kontorstimmar)`;
-  return <><Tag tone={s.tone}>{s.sv as "safe"}</Tag> <span safe>{text}</span></>;
+  return <><Tag tone={s.tone}>{escapeHtml(s.sv)}</Tag> <span safe>{text}</span></>;
 }
 
 export function RequestListPage(p: { ctx: PageContext; rows: readonly RequestRow[]; total: number; page: number; pageSize: number; open: boolean; overdue: readonly { unit: string; late: number; seriouslyLate: number }[] }): JSX.Element {
@@ -145,7 +146,7 @@ function DocumentPanel(p: { ctx: PageContext; base: string; d: DocumentView; ope
   return (
     <section class="panel" aria-labelledby={`doc-${d.id}`}>
       <h3 id={`doc-${d.id}`} safe>{d.title}</h3>
-      <p><span safe>{meta}</span> · <Tag tone={d.review_outcome ? "green" : "yellow"}>{status as "safe"}</Tag>{d.review_grounds.length > 0 ? <span safe>{` (${d.review_grounds.join(", ")})`}</span> : ""}</p>
+      <p><span safe>{meta}</span> · <Tag tone={d.review_outcome ? "green" : "yellow"}>{escapeHtml(status)}</Tag>{d.review_grounds.length > 0 ? <span safe>{` (${d.review_grounds.join(", ")})`}</span> : ""}</p>
       <p><a href={`${docBase}/original`}>Öppna originalet</a> (loggas){d.hasReleased ? <> · <a href={`${docBase}/utlamnad`}>Öppna kopian som lämnas ut</a></> : ""}</p>
       <h4>Maskering</h4>
       {d.masks.length === 0 ? <p>Inget maskeras.</p> : (
@@ -291,7 +292,7 @@ export function RequestPage(p: {
           </Form>
         ) : (
           <>
-            <p><Tag tone={p.outcome === "full" ? "green" : "yellow"}>{(p.outcome === "full" ? "Lämnas ut i sin helhet" : p.outcome === "partial" ? "Lämnas ut delvis" : "Avslag") as "safe"}</Tag></p>
+            <p><Tag tone={p.outcome === "full" ? "green" : "yellow"}>{escapeHtml((p.outcome === "full" ? "Lämnas ut i sin helhet" : p.outcome === "partial" ? "Lämnas ut delvis" : "Avslag"))}</Tag></p>
             {p.decisionText ? <pre class="decision" safe>{p.decisionText}</pre> : <p>Allt lämnas ut. Inget skriftligt beslut behövs. Säger någon nej till en begäran muntligt ska den som begärt få veta att den kan få ett skriftligt beslut.</p>}
           </>
         )}

@@ -1,3 +1,4 @@
+import { escapeHtml } from "@kitajs/html";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import type { AuditEntry } from "../../../platform/db/schema.js";
 import type { FailedJob } from "../../../platform/jobs/jobs.js";
@@ -43,7 +44,7 @@ export function AuditLogPage(p: {
           <TextField name="vem" label={t("audit.filter.actor")} value={p.query.vem} width="half" />
           <TextField name="fran" label={t("audit.filter.from")} hint={t("audit.filter.dateHint")} value={p.query.fran} error={err("fran")} width="quarter" />
           <TextField name="till" label={t("audit.filter.to")} hint={t("audit.filter.dateHint")} value={p.query.till} error={err("till")} width="quarter" />
-          <Button kind="secondary">{t("audit.filter.submit") as "safe"}</Button>
+          <Button kind="secondary">{escapeHtml(t("audit.filter.submit"))}</Button>
         </fieldset>
       </form>
       <p safe>{t("audit.count", { count: p.total })}</p>
@@ -102,7 +103,7 @@ export function FailedJobsPage(p: { ctx: PageContext; jobs: readonly FailedJob[]
               cell: (j: FailedJob) => (
                 <Form ctx={ctx} action={`/arbetsyta/admin/jobb/${j.id}/forsok-igen`}>
                   <input type="hidden" name="name" value={j.name} />
-                  <Button kind="secondary">{t("jobs.retry") as "safe"}</Button>
+                  <Button kind="secondary">{escapeHtml(t("jobs.retry"))}</Button>
                 </Form>
               ),
             },

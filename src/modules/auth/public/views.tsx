@@ -1,3 +1,4 @@
+import { escapeHtml } from "@kitajs/html";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, TextField } from "../../../views/components.js";
 import { DEMO_USERS } from "../../../app/seed.js";
@@ -27,7 +28,7 @@ export function LoginPage(p: {
         <input type="hidden" name="nasta" value={p.next} />
         <TextField name="email" label={t("login.email")} type="email" autocomplete="username" value={p.email} error={emailError} />
         <TextField name="password" label={t("login.password")} type="password" autocomplete="current-password" error={passwordError} />
-        <Button>{t("login.submit") as "safe"}</Button>
+        <Button>{escapeHtml(t("login.submit"))}</Button>
       </Form>
       {p.sso ? (
         <p class="sso">

@@ -1,3 +1,4 @@
+import { escapeHtml } from "@kitajs/html";
 import type { SessionUser } from "../../../platform/auth/session-user.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, Tag, TextField } from "../../../views/components.js";
@@ -20,7 +21,7 @@ export function AccountPage(p: { ctx: PageContext; user: SessionUser; units: str
           <dt safe>{t("account.roles")}</dt>
           <dd>
             {user.roles.map((r) => (
-              <Tag tone="blue">{t(`role.${r}`) as "safe"}</Tag>
+              <Tag tone="blue">{escapeHtml(t(`role.${r}`))}</Tag>
             ))}
           </dd>
         </div>
@@ -35,7 +36,7 @@ export function AccountPage(p: { ctx: PageContext; user: SessionUser; units: str
           <TextField name="current" label={t("account.password.current")} type="password" autocomplete="current-password" error={err("current")} />
           <TextField name="next" label={t("account.password.new")} hint={t("account.password.newHint")} type="password" autocomplete="new-password" error={err("next")} />
           <TextField name="confirm" label={t("account.password.confirm")} type="password" autocomplete="new-password" error={err("confirm")} />
-          <Button>{t("account.password.submit") as "safe"}</Button>
+          <Button>{escapeHtml(t("account.password.submit"))}</Button>
         </Form>
       ) : (
         <p safe>{t("account.password.error.sso")}</p>

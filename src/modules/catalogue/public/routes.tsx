@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../app/render.js";
 import { AppError } from "../../../platform/errors.js";
-import { catalogueCsv, catalogueJson, dcatRdf, governmentServiceJsonLd, jsonForScript } from "../open-data.js";
+import { catalogueCsv, catalogueJson, dcatRdf, governmentServiceJsonLd } from "../open-data.js";
+import { JsonLd } from "../../../views/json-ld.js";
 import { openDataRows, publishedBySlug, publishedLinks, relatedServices, servicesFor, translationsOf } from "../queries.js";
 import { searchServices } from "../search.js";
 import { AUDIENCES, SITUATIONS } from "../situations.js";
@@ -91,14 +92,12 @@ export function cataloguePublicRoutes(app: FastifyInstance, ctx: ModuleContext):
   app.get("/stod/:slug", { config: { access: "public" }, schema: { params: z.object({ slug: z.string().max(80) }) } }, async (request, reply) => {
     const s = await load((request.params as { slug: string }).slug);
     const [related, translations] = await Promise.all([relatedServices(db, s.id), translationsOf(db, s.id)]);
-    const jsonLd = jsonForScript(governmentServiceJsonLd(s, base, ctx.org.name));
     const head = (
       <>
         <link rel="canonical" href={`${base}/stod/${s.slug}`} />
         <meta name="description" content={s.summary} />
         {translations.map((t) => <link rel="alternate" hreflang={t.lang} href={`${base}/stod/${s.slug}/sprak/${t.lang}`} />)}
-        {/* jsonForScript escapes "<", ">" and "&": the JSON cannot close the element. */}
-        {`<script type="application/ld+json">${jsonLd}</script>` as "safe"}
+        <JsonLd data={governmentServiceJsonLd(s, base, ctx.org.name)} />
       </>
     ) as JSX.Element;
     return sendPage(request, reply, { title: s.name, side: "public", cacheable: true, head }, (page) => <ServiceView ctx={page} s={s} related={related} translations={translations} />);

@@ -1,4 +1,5 @@
 /** Resident-facing pages of the help catalogue. Every page works without JavaScript. */
+import { escapeHtml } from "@kitajs/html";
 import { formatDate } from "../../../platform/i18n/i18n.js";
 import type { PageContext } from "../../../views/context.js";
 import { Banner, Button, ErrorSummary, Pagination, Tag } from "../../../views/components.js";
@@ -28,7 +29,7 @@ function SearchForm({ ctx, q }: { ctx: PageContext; q: string }): JSX.Element {
         <p class="field__hint" id="q-hint" safe>{hint}</p>
         <input class="field__input" id="q" name="q" type="search" value={q} aria-describedby="q-hint" maxlength="200" />
       </div>
-      <Button>{tr(ctx, "Sök", "Search") as "safe"}</Button>
+      <Button>{escapeHtml(tr(ctx, "Sök", "Search"))}</Button>
     </form>
   );
 }
@@ -139,7 +140,7 @@ export function ServiceView(p: { ctx: PageContext; s: ServicePage; related: read
           })}
         </ul>
       ) : ""}
-      <p><Tag tone={s.access === "decision" ? "blue" : "green"}>{(s.access === "decision" ? tr(ctx, "Du behöver ansöka", "Application needed") : tr(ctx, "Du kan komma direkt", "Just get in touch")) as "safe"}</Tag></p>
+      <p><Tag tone={s.access === "decision" ? "blue" : "green"}>{escapeHtml((s.access === "decision" ? tr(ctx, "Du behöver ansöka", "Application needed") : tr(ctx, "Du kan komma direkt", "Just get in touch")))}</Tag></p>
       <Section id="for-whom" title={tr(ctx, "Vem kan få stödet?", "Who can get it?")} text={s.for_whom} />
       <Section id="what" title={tr(ctx, "Vad får du?", "What do you get?")} text={s.what_you_get} />
       <Section id="cost" title={tr(ctx, "Vad kostar det?", "What does it cost?")} text={s.cost} />
@@ -235,7 +236,7 @@ export function FinderPage(p: {
               );
             })}
           </fieldset>
-          <Button>{tr(ctx, "Nästa fråga", "Next question") as "safe"}</Button>
+          <Button>{escapeHtml(tr(ctx, "Nästa fråga", "Next question"))}</Button>
         </form>
       ) : ""}
       {p.step === "audience" && p.situation ? (
@@ -253,7 +254,7 @@ export function FinderPage(p: {
               </label>
             ))}
           </fieldset>
-          <Button>{tr(ctx, "Visa stöd som passar", "Show support that suits me") as "safe"}</Button>
+          <Button>{escapeHtml(tr(ctx, "Visa stöd som passar", "Show support that suits me"))}</Button>
         </form>
       ) : ""}
       {p.step === "result" && p.situation ? (
@@ -269,7 +270,7 @@ export function FinderPage(p: {
                   <li class="service-list__item">
                     <a class="service-list__link" href={`/stod/${s.slug}`} safe>{s.name}</a>
                     <p class="service-list__summary" safe>{s.summary}</p>
-                    <p class="hint"><Tag tone={s.access === "decision" ? "blue" : "green"}>{how as "safe"}</Tag>{s.phone ? <span safe>{`${tr(ctx, "Telefon", "Phone")} ${s.phone}`}</span> : ""}</p>
+                    <p class="hint"><Tag tone={s.access === "decision" ? "blue" : "green"}>{escapeHtml(how)}</Tag>{s.phone ? <span safe>{`${tr(ctx, "Telefon", "Phone")} ${s.phone}`}</span> : ""}</p>
                   </li>
                 );
               })}

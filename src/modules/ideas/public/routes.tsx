@@ -1,5 +1,6 @@
+import { escapeHtml } from "@kitajs/html";
 /** Public routes for ideas: list, search and feeds, the form, the idea's page, the submitter's page, following. */
-import { isEmailAddress } from "../../../platform/text.js";
+import { clip, isEmailAddress, truncate } from "../../../platform/text.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Feed } from "feed";
 import { z } from "zod";
@@ -67,14 +68,15 @@ export function ideaPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     const qs = new URLSearchParams(Object.entries({ kategori: q.kategori ?? "", enhet: q.enhet ?? "" }).filter(([, v]) => v)).toString();
     const self = (ext: string) => `${config.publicUrl}/forslag/flode.${ext}${qs ? `?${qs}` : ""}`;
     const feed = new Feed({
-      id: self("atom"), title: `Förslag${scope ? ` – ${scope}` : ""} – ${org.name}`, description: "Förslag från invånare till socialförvaltningen och vad som händer med dem.",
+      id: self("atom"), title: escapeHtml(`Förslag${scope ? ` – ${scope}` : ""} – ${org.name}`), description: "Förslag från invånare till socialförvaltningen och vad som händer med dem.",
       link: `${config.publicUrl}/forslag${qs ? `?${qs}` : ""}`, language: "sv", copyright: org.name, generator: "Klarsvar",
       updated: rows[0] ? new Date(rows[0].updated_at) : new Date(0), feedLinks: { rss: self("rss"), atom: self("atom") },
     });
+    // RSS and Atom carry these as HTML (type="html"): a resident's text is escaped, so it is shown as written and never run.
     for (const r of rows) {
       feed.addItem({
-        id: `${config.publicUrl}/forslag/${r.number}`, link: `${config.publicUrl}/forslag/${r.number}`, title: `${r.title} (${r.state})`,
-        description: r.description.length > 500 ? `${r.description.slice(0, 497)}…` : r.description,
+        id: `${config.publicUrl}/forslag/${r.number}`, link: `${config.publicUrl}/forslag/${r.number}`, title: escapeHtml(`${r.title} (${r.state})`),
+        description: escapeHtml(truncate(r.description, 500)),
         date: new Date(r.updated_at), published: new Date(r.received_at), ...(r.category ? { category: [{ name: r.category }] } : {}),
       });
     }
@@ -105,8 +107,8 @@ export function ideaPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     const body = request.body as MultipartBody;
     const sv = request.lang === "sv";
     const form: IdeaForm = {
-      title: multipartField(body, "title").slice(0, 1000), description: multipartField(body, "description").slice(0, 20_000), category: multipartField(body, "category"),
-      name: multipartField(body, "name").trim().slice(0, 200), email: multipartField(body, "email").trim().slice(0, 320),
+      title: clip(multipartField(body, "title"), 1000), description: clip(multipartField(body, "description"), 20_000), category: multipartField(body, "category"),
+      name: clip(multipartField(body, "name").trim(), 200), email: clip(multipartField(body, "email").trim(), 320),
     };
     const age = stampAgeSeconds(config.sessionSecret, multipartField(body, "stamp"));
     if (multipartField(body, "webbplats") !== "" || (age !== null && age < 3)) {
@@ -166,7 +168,7 @@ export function ideaPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     const { token } = request.params as { token: string };
     const idea = await mine(token);
     const b = request.body as Body;
-    const r = await answerHelped(deps, org.id, idea.id, one(b, "helped"), one(b, "helpedComment").slice(0, 5000));
+    const r = await answerHelped(deps, org.id, idea.id, one(b, "helped"), clip(one(b, "helpedComment"), 5000));
     if (!r.ok) return renderMine(request, reply, token, r.problems, 400);
     return reply.redirect(`/forslag/mitt/${token}`, 303);
   });
@@ -191,7 +193,7 @@ export function ideaPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     const idea = await publicIdea(db, org.id, number);
     if (!idea) throw new AppError("KS_NOT_FOUND");
     const b = request.body as Body;
-    const email = one(b, "followEmail").trim().slice(0, 320);
+    const email = clip(one(b, "followEmail").trim(), 320);
     const frequency = one(b, "frequency") === "daily" ? "daily" : "immediate";
     const r = await followIdea(deps, org.id, idea.id, email, frequency);
     if (!r.ok) return renderIdea(request, reply, number, { errors: r.problems, email, followed: false }, 400);

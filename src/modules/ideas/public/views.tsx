@@ -1,4 +1,5 @@
 /** Resident-facing pages for ideas: the list and search, the form, the idea's page, the submitter's page, following. */
+import { escapeHtml } from "@kitajs/html";
 import { formatDate } from "../../../platform/i18n/i18n.js";
 import { Banner, Button, CsrfField, ErrorSummary, Pagination, SelectField, SpamGuard, Tag, TextAreaField, TextField } from "../../../views/components.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
@@ -42,7 +43,7 @@ export function IdeaListPage(p: {
           <SelectField name="lage" label={tr(ctx, "Läge", "Status")} selected={filters.state} options={[{ value: "", label: any }, ...p.states]} />
           <SelectField name="enhet" label={tr(ctx, "Enhet eller grupp", "Unit or group")} selected={filters.owner} options={[{ value: "", label: any }, ...p.owners]} />
           <SelectField name="kategori" label={tr(ctx, "Område", "Area")} selected={filters.category} options={[{ value: "", label: any }, ...p.categories]} />
-          <Button kind="secondary">{tr(ctx, "Visa", "Show") as "safe"}</Button>
+          <Button kind="secondary">{escapeHtml(tr(ctx, "Visa", "Show"))}</Button>
         </fieldset>
       </form>
       <h2 safe>{heading}</h2>
@@ -108,7 +109,7 @@ export function NewIdeaPage(p: { ctx: PageContext; form: IdeaForm; errors: reado
           {err("file") ? <p class="field__error" id="file-error" safe>{err("file")}</p> : ""}
           <input class="field__file" id="file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,.gif,.webp" aria-describedby={err("file") ? "file-hint file-error" : "file-hint"} />
         </div>
-        <Button>{tr(ctx, "Skicka förslaget", "Send the idea") as "safe"}</Button>
+        <Button>{escapeHtml(tr(ctx, "Skicka förslaget", "Send the idea"))}</Button>
       </form>
     </>
   );
@@ -148,7 +149,7 @@ export function Timeline(p: { ctx: PageContext; steps: readonly TimelineStep[]; 
         const actor = p.staff && s.actorName ? `(${s.actorName})` : "";
         return (
           <li class={`timeline__item${s.kind === "state" ? " timeline__item--state" : ""}`}>
-            <p class="timeline__meta"><time datetime={s.at.toISOString()} safe>{when}</time> {actor ? <span safe>{actor}</span> : ""}{p.staff && !s.public ? <> <Tag tone="yellow">{tr(ctx, "Bara internt", "Internal") as "safe"}</Tag></> : ""}</p>
+            <p class="timeline__meta"><time datetime={s.at.toISOString()} safe>{when}</time> {actor ? <span safe>{actor}</span> : ""}{p.staff && !s.public ? <> <Tag tone="yellow">{escapeHtml(tr(ctx, "Bara internt", "Internal"))}</Tag></> : ""}</p>
             <p class="timeline__title" safe>{sentence}</p>
             {s.answer ? <p class="timeline__answer" safe>{s.answer}</p> : ""}
             {reason ? <p safe>{tr(ctx, `Varför: ${reason}`, `Why: ${reason}`)}</p> : ""}
@@ -236,7 +237,7 @@ export function IdeaPage(p: {
           <label class="radio radio--block"><input type="radio" name="frequency" value="immediate" checked /> <span safe>{tr(ctx, "Varje gång något händer", "Every time something happens")}</span></label>
           <label class="radio radio--block"><input type="radio" name="frequency" value="daily" /> <span safe>{tr(ctx, "En sammanfattning om dagen", "One summary a day")}</span></label>
         </fieldset>
-        <Button kind="secondary">{tr(ctx, "Följ förslaget", "Follow the idea") as "safe"}</Button>
+        <Button kind="secondary">{escapeHtml(tr(ctx, "Följ förslaget", "Follow the idea"))}</Button>
       </form>
     </>
   );
@@ -260,7 +261,7 @@ export function MyIdeaPage(p: {
           <p safe>{tr(ctx, "Tryck på knappen så skickar vi förslaget vidare. Det är så vi vet att det är du som har skrivit det.", "Press the button and we pass the idea on. That is how we know you wrote it.")}</p>
           <form method="post" action={`/forslag/mitt/${p.token}/bekrafta`}>
             <CsrfField ctx={ctx} />
-            <Button>{tr(ctx, "Bekräfta", "Confirm") as "safe"}</Button>
+            <Button>{escapeHtml(tr(ctx, "Bekräfta", "Confirm"))}</Button>
           </form>
         </div>
       ) : ""}
@@ -289,7 +290,7 @@ export function MyIdeaPage(p: {
             </fieldset>
             <TextAreaField name="helpedComment" rows={3} value="" error={err("helpedComment")} label={tr(ctx, "Berätta gärna mer (frivilligt)", "Tell us more (optional)")}
               hint={tr(ctx, "Svaret visas på förslagets sida, utan ditt namn.", "The answer is shown on the idea's page, without your name.")} />
-            <Button>{tr(ctx, "Skicka svaret", "Send the answer") as "safe"}</Button>
+            <Button>{escapeHtml(tr(ctx, "Skicka svaret", "Send the answer"))}</Button>
           </form>
         </div>
       ) : ""}

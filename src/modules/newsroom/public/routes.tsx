@@ -1,3 +1,5 @@
+import { escapeHtml } from "@kitajs/html";
+import { clip } from "../../../platform/text.js";
 /** Public newsroom routes: list and search, releases, feeds, images and material, embargo, subscribing, events, invitations. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Feed } from "feed";
@@ -9,7 +11,7 @@ import { audit } from "../../../platform/audit/audit.js";
 import { idFromSignedToken } from "../../../platform/auth/signed-links.js";
 import { AppError } from "../../../platform/errors.js";
 import type { FieldError } from "../../../views/context.js";
-import { jsonForScript } from "../../catalogue/open-data.js";
+import { JsonLd } from "../../../views/json-ld.js";
 import { isPublic, type NewsroomDeps } from "../commands.js";
 import { invitationIcs } from "../ics.js";
 import { markdownToText } from "../markdown.js";
@@ -69,36 +71,42 @@ export function newsroomPublicRoutes(app: FastifyInstance, ctx: ModuleContext, d
   // ---- Feeds: RSS 2.0, Atom and JSON Feed ---------------------------------------------------
 
   const FEED_QUERY = z.object({ amne: z.string().max(80).optional(), enhet: z.string().max(80).optional() });
-  const feedFor = async (request: FastifyRequest) => {
+  /**
+   * RSS and Atom carry titles and summaries as HTML (the feed library marks them type="html"):
+   * plain text is escaped for them, so a "<" in a title is shown, never run. JSON Feed's
+   * title and summary are plain text.
+   */
+  const feedFor = async (request: FastifyRequest, html: boolean) => {
+    const text = (s: string) => (html ? escapeHtml(s) : s);
     const q = request.query as z.infer<typeof FEED_QUERY>;
     const { rows } = await publicReleases(db, org.id, { topic: q.amne, unit: q.enhet }, 50);
     const qs = newsroomQuery({ topic: q.amne ?? "", unit: q.enhet ?? "" });
     const feed = new Feed({
-      id: `${base}/press${qs}`, title: `Pressrum – ${org.name}${q.amne ? ` – ${q.amne}` : ""}`, description: "Pressmeddelanden och nyheter från socialförvaltningen.",
+      id: `${base}/press${qs}`, title: text(`Pressrum – ${org.name}${q.amne ? ` – ${q.amne}` : ""}`), description: "Pressmeddelanden och nyheter från socialförvaltningen.",
       link: `${base}/press${qs}`, language: "sv", copyright: org.name, generator: "Klarsvar", updated: rows[0]?.updatedAt ?? new Date(0),
       feedLinks: { rss: `${base}/press/rss.xml${qs}`, atom: `${base}/press/atom.xml${qs}`, json: `${base}/press/feed.json${qs}` }, author: { name: org.name },
     });
     for (const r of rows) {
       feed.addItem({
-        id: `${base}/press/${r.slug}`, link: `${base}/press/${r.slug}`, title: r.title, description: r.lead, content: r.bodyHtml,
+        id: `${base}/press/${r.slug}`, link: `${base}/press/${r.slug}`, title: text(r.title), description: text(r.lead), content: r.bodyHtml,
         date: r.updatedAt > r.publishAt ? r.updatedAt : r.publishAt, published: r.publishAt, ...(r.topic ? { category: [{ name: r.topic }] } : {}), author: [{ name: org.name }],
       });
     }
     return feed;
   };
-  const feedRoute = (path: string, type: string, render: (f: Feed) => string) =>
+  const feedRoute = (path: string, type: string, html: boolean, render: (f: Feed) => string) =>
     app.get(path, { config: { access: "public" }, schema: { querystring: FEED_QUERY } }, async (request, reply) => {
       reply.header("cache-control", "public, max-age=60").type(type);
-      return render(await feedFor(request));
+      return render(await feedFor(request, html));
     });
-  feedRoute("/press/rss.xml", "application/rss+xml; charset=utf-8", (f) => f.rss2());
-  feedRoute("/press/atom.xml", "application/atom+xml; charset=utf-8", (f) => f.atom1());
-  feedRoute("/press/feed.json", "application/feed+json; charset=utf-8", (f) => f.json1());
+  feedRoute("/press/rss.xml", "application/rss+xml; charset=utf-8", true, (f) => f.rss2());
+  feedRoute("/press/atom.xml", "application/atom+xml; charset=utf-8", true, (f) => f.atom1());
+  feedRoute("/press/feed.json", "application/feed+json; charset=utf-8", false, (f) => f.json1());
 
   // ---- Subscribing (double opt-in) and stopping ----------------------------------------------
 
   app.post("/press/prenumerera", { config: { access: "public", rateLimit: formLimit } }, async (request, reply) => {
-    const email = one(request.body as Body, "subscribeEmail").trim().slice(0, 320);
+    const email = clip(one(request.body as Body, "subscribeEmail").trim(), 320);
     const r = await subscribe(deps, org.id, email);
     if (!r.ok) return renderList(request, reply, { errors: r.problems, email, subscribed: false }, 400);
     return reply.redirect("/press?prenumeration=1#prenumerera", 303);
@@ -250,7 +258,6 @@ export function newsroomPublicRoutes(app: FastifyInstance, ctx: ModuleContext, d
     if (!r || !isPublic({ status: r.status, publish_at: r.publishAt })) throw new AppError("KS_NOT_FOUND");
     const url = `${base}/press/${r.slug}`;
     const image = r.images[0];
-    const jsonLd = jsonForScript(newsArticleJsonLd(r, base, org.name));
     const head = (
       <>
         <link rel="canonical" href={url} />
@@ -264,8 +271,7 @@ export function newsroomPublicRoutes(app: FastifyInstance, ctx: ModuleContext, d
         {image ? <meta property="og:image" content={`${base}/press/bild/${image.id}/${image.sizes[image.sizes.length - 1] ?? 800}.jpg`} /> : ""}
         {image ? <meta property="og:image:alt" content={image.alt} /> : ""}
         <meta property="article:published_time" content={r.publishAt?.toISOString() ?? ""} />
-        {/* jsonForScript escapes "<", ">" and "&": the JSON cannot close the element. */}
-        {`<script type="application/ld+json">${jsonLd}</script>` as "safe"}
+        <JsonLd data={newsArticleJsonLd(r, base, org.name)} />
       </>
     ) as JSX.Element;
     const events = await eventsFor(r.id);

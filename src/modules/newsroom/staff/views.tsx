@@ -1,11 +1,12 @@
 /** Workspace pages for the newsroom: releases, the editor with review and approval, contacts and lists, events, coverage, measures. */
+import { escapeHtml } from "@kitajs/html";
 import { formatDate, formatDateTime } from "../../../platform/i18n/i18n.js";
 import { Banner, BarChart, Button, ErrorSummary, Form, Pagination, SelectField, Table, Tag, TextAreaField, TextField } from "../../../views/components.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { KlarsprakEditor } from "../../../views/klarsprak-editor.js";
 import type { AnalysisJson } from "../../klarsprak/index.js";
 import { DOCUMENT_KIND_SV } from "../public/views.js";
-import type { ImportPreview } from "../media.js";
+import { BASIS_OPTIONS, type ImportPreview } from "../media.js";
 import type { MonthRow, ReleaseDetail, StaffListRow } from "../queries.js";
 
 type Option = { readonly value: string; readonly label: string };
@@ -13,6 +14,8 @@ type Option = { readonly value: string; readonly label: string };
 const STATUS: Record<string, [string, "neutral" | "blue" | "green" | "red" | "yellow"]> = {
   draft: ["Utkast", "neutral"], in_review: ["Väntar på granskning", "yellow"], approved: ["Godkänt", "blue"], withdrawn: ["Indraget", "red"],
 };
+
+const BASIS_SV: Record<string, string> = { public_interest: "Allmänt intresse", legal_obligation: "Rättslig förpliktelse", consent: "Samtycke" };
 
 export function statusText(r: { status: string; publishAt: Date | null; embargo: boolean }, now = new Date()): [string, "neutral" | "blue" | "green" | "red" | "yellow"] {
   if (r.status === "approved" && r.publishAt && r.publishAt <= now) return ["Publicerat", "green"];
@@ -357,7 +360,7 @@ export function ContactsPage(p: {
               ]} />
               <Form ctx={ctx} action="/arbetsyta/press/kontakter/import/spara">
                 <input type="hidden" name="csv" value={p.previewCsv} />
-                <Button>{`Importera ${p.preview.rows.length} kontakter` as "safe"}</Button>
+                <Button>{escapeHtml(`Importera ${p.preview.rows.length} kontakter`)}</Button>
               </Form>
             </>
           ) : ""}
@@ -372,9 +375,9 @@ export function ContactsPage(p: {
         { header: "E-post", cell: (c) => <span safe>{c.email}</span> },
         { header: "Redaktion", cell: (c) => <span safe>{c.outlet ?? ""}</span> },
         { header: "Bevakar", cell: (c) => <span safe>{c.beats.join(", ")}</span> },
-        { header: "Grund och källa", cell: (c) => <span safe>{`${c.basis === "consent" ? "Samtycke" : "Berättigat intresse"}; ${c.source}`}</span> },
+        { header: "Grund och källa", cell: (c) => <span safe>{`${BASIS_SV[c.basis] ?? c.basis}; ${c.source}`}</span> },
         { header: "Utskick", cell: (c) => (c.unsubscribed_at ? <Tag>Avslutat</Tag> : "Ja") },
-        { header: "Radera", cell: (c) => <Form ctx={ctx} action={`/arbetsyta/press/kontakter/${c.id}/radera`} class="inline-form"><Button kind="link">{`Radera ${c.name}` as "safe"}</Button></Form> },
+        { header: "Radera", cell: (c) => <Form ctx={ctx} action={`/arbetsyta/press/kontakter/${c.id}/radera`} class="inline-form"><Button kind="link">{escapeHtml(`Radera ${c.name}`)}</Button></Form> },
       ]} />
       <Pagination ctx={ctx} page={p.page} pageSize={50} total={p.total} href={(n) => `/arbetsyta/press/kontakter?sida=${n}${p.q ? `&q=${encodeURIComponent(p.q)}` : ""}`} />
 
@@ -386,7 +389,7 @@ export function ContactsPage(p: {
           <TextField name="phone" type="tel" label="Telefon" value={v("phone")} error={err("phone")} />
           <TextField name="outlet" label="Redaktion" value={v("outlet")} />
           <TextField name="beats" label="Bevakar (skilj med kommatecken)" value={v("beats")} />
-          <SelectField name="basis" label="Rättslig grund" selected={v("basis") || "berättigat intresse"} error={err("basis")} options={[{ value: "berättigat intresse", label: "Berättigat intresse" }, { value: "samtycke", label: "Samtycke" }]} />
+          <SelectField name="basis" label="Rättslig grund" hint="Vi är en myndighet. Då kan vi inte använda berättigat intresse (GDPR artikel 6.1). Pressarbete är en uppgift av allmänt intresse. Välj samtycke bara om personen själv har bett om utskicken." selected={v("basis") || "allmänt intresse"} error={err("basis")} options={[...BASIS_OPTIONS]} />
           <TextField name="source" label="Källa" value={v("source")} error={err("source")} hint="Varifrån kommer uppgifterna? Till exempel redaktionens webbplats." />
           <Button>Spara kontakten</Button>
         </Form>
