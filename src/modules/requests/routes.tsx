@@ -1,5 +1,5 @@
 /** Routes for requests for public documents: the public form and download page, the registrar's pages. */
-import { isEmailAddress } from "../../platform/text.js";
+import { clip, isEmailAddress } from "../../platform/text.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../app/module.js";
@@ -46,8 +46,8 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const b = request.body as Body;
     const sv = request.lang === "sv";
     const form: PublicRequestForm = {
-      requested: one(b, "requested").slice(0, 4000), delivery: one(b, "delivery"), email: one(b, "email").trim().slice(0, 320),
-      name: one(b, "name").trim().slice(0, 200), address: one(b, "address").trim().slice(0, 400),
+      requested: clip(one(b, "requested"), 4000), delivery: one(b, "delivery"), email: clip(one(b, "email").trim(), 320),
+      name: clip(one(b, "name").trim(), 200), address: clip(one(b, "address").trim(), 400),
     };
     const age = stampAgeSeconds(config.sessionSecret, one(b, "stamp"));
     if (one(b, "webbplats") !== "" || (age !== null && age < 3)) return renderPublic(request, reply, form, [{ field: "requested", message: sv ? "Vi kunde inte ta emot formuläret. Vänta några sekunder och skicka igen." : "We could not receive the form. Wait a few seconds and send it again." }], 400);
@@ -143,7 +143,7 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const c = await readCase(db, staffViewer(request, org.id), caseId, "begäran om allmän handling skapas");
     if (!c.ok) throw new AppError(c.error === "not_found" ? "KS_NOT_FOUND" : "KS_FORBIDDEN");
     const requested = one(request.body as Body, "requested") || c.value.question || c.value.subject;
-    const result = await createRequest(db, userActor(request, org.id), org.id, caseId, requested.slice(0, 4000));
+    const result = await createRequest(db, userActor(request, org.id), org.id, caseId, clip(requested, 4000));
     if (!result.ok) throw new AppError("KS_BAD_REQUEST");
     return reply.redirect(`/arbetsyta/begaran/${result.id}`, 303);
   });

@@ -9,6 +9,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
+import { StorableTextPlugin } from "./storable-text.js";
 import pg from "pg";
 import type { DB } from "./schema.js";
 
@@ -71,7 +72,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailableError(`Cannot reach the database at ${location}: ${reason}`);
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new StorableTextPlugin()] });
   return {
     db,
     pool,
@@ -108,7 +109,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, shared
   // PGlite is a single connection: the pool has one client, so transactions are serialised.
   const pool = new pg.Pool(createPgConfig(pglite));
   pool.on("error", () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new StorableTextPlugin()] });
   return {
     db,
     pool,

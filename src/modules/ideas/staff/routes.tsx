@@ -6,7 +6,7 @@ import { sendPage } from "../../../app/render.js";
 import { audit } from "../../../platform/audit/audit.js";
 import type { SessionUser } from "../../../platform/auth/session-user.js";
 import { AppError } from "../../../platform/errors.js";
-import { slugify } from "../../../platform/text.js";
+import { clip, slugify } from "../../../platform/text.js";
 import type { FieldError } from "../../../views/context.js";
 import { userActor } from "../../auth/public/routes.js";
 import { sniffType } from "../../inbox/uploads.js";
@@ -84,7 +84,7 @@ export function ideaStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: 
     const user = userOf(request);
     const body = request.body as MultipartBody;
     const form: EmployeeForm = {
-      title: multipartField(body, "title").slice(0, 1000), description: multipartField(body, "description").slice(0, 20_000), category: multipartField(body, "category"),
+      title: clip(multipartField(body, "title"), 1000), description: clip(multipartField(body, "description"), 20_000), category: multipartField(body, "category"),
       group: multipartField(body, "group"), anonymous: multipartField(body, "anonymous") === "1",
     };
     const errors: FieldError[] = [];
@@ -189,7 +189,7 @@ export function ideaStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: 
   handle("granska", (request, idea, b) => {
     const action = one(b, "action") === "reject" ? "reject" : "clear";
     if (ideaPolicies["moderate"]?.(userOf(request)) !== true) throw new AppError("KS_FORBIDDEN");
-    return moderateIdea(deps, actorOf(request), org.id, idea.id, { action, reason: one(b, "moderationReason"), title: one(b, "title").slice(0, 1000), description: one(b, "description").slice(0, 20_000) });
+    return moderateIdea(deps, actorOf(request), org.id, idea.id, { action, reason: one(b, "moderationReason"), title: clip(one(b, "title"), 1000), description: clip(one(b, "description"), 20_000) });
   }, "clear");
 
   // ---- Settings: states, innovation groups, categories ----------------------------------------

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { isEmailAddress } from "../../../platform/text.js";
+import { clip, isEmailAddress } from "../../../platform/text.js";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../app/render.js";
@@ -45,10 +45,10 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
     const body = request.body as MultipartBody;
     const sv = request.lang === "sv";
     let form: QuestionForm = {
-      question: multipartField(body, "question"), name: multipartField(body, "name").slice(0, 200), email: multipartField(body, "email").trim().slice(0, 320),
-      phone: multipartField(body, "phone").trim().slice(0, 40), category: multipartField(body, "category"),
+      question: multipartField(body, "question"), name: clip(multipartField(body, "name"), 200), email: clip(multipartField(body, "email").trim(), 320),
+      phone: clip(multipartField(body, "phone").trim(), 40), category: multipartField(body, "category"),
     };
-    const serviceSlug = multipartField(body, "stod").slice(0, 80);
+    const serviceSlug = clip(multipartField(body, "stod"), 80);
     const service = serviceSlug ? await serviceForQuestion(database.db, org.id, serviceSlug) : undefined;
     if (service) form = { ...form, service: { slug: serviceSlug, name: service.name } };
     // Spam protection without tracking: a honeypot field and a signed time stamp.
@@ -74,7 +74,7 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
         errors.push({ field: "files", message: sv ? `Filen ${f.filename} går inte att ta emot. Skicka pdf, jpg, png, gif eller webp.` : `The file ${f.filename} cannot be received. Send pdf, jpg, png, gif or webp.` });
         continue;
       }
-      attachments.push({ filename: f.filename.slice(0, 200), contentType: type, data });
+      attachments.push({ filename: clip(f.filename, 200), contentType: type, data });
     }
     if (errors.length > 0) return renderFormWithCategories(request, reply, form, errors, 400);
     const result = await receiveQuestion(deps, { orgId: org.id, userId: null, label: "webbformulär", ip: request.ip, requestId: request.id }, {
