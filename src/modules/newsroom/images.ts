@@ -4,10 +4,17 @@
  * are made at upload as JPEG, so pages never send a 20-megapixel original.
  */
 import { createCanvas, loadImage } from "@napi-rs/canvas";
+import { imageSize } from "image-size";
 import { sniffType } from "../inbox/uploads.js";
 
 export const IMAGE_WIDTHS = [320, 800, 1600] as const;
 export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+/**
+ * A decoded image takes four bytes a pixel, whatever its file size: a 15 MB PNG of 30,000 ×
+ * 30,000 pixels would need 3.6 GB. The size is read from the file's header (image-size) and
+ * checked before anything is decoded. 40 megapixels is more than a press photo needs.
+ */
+export const MAX_IMAGE_PIXELS = 40_000_000;
 
 export interface ProcessedImage {
   readonly contentType: string;
@@ -22,6 +29,16 @@ export async function processImage(data: Buffer): Promise<ImageResult> {
   if (data.length > MAX_IMAGE_BYTES) return { ok: false, reason: "Bilden är för stor. Den får vara högst 15 MB." };
   const type = sniffType(data);
   if (type !== "image/jpeg" && type !== "image/png" && type !== "image/webp") return { ok: false, reason: "Filen är ingen bild som vi kan visa. Skicka jpg, png eller webp." };
+  let declared: { width?: number | undefined; height?: number | undefined };
+  try {
+    declared = imageSize(data);
+  } catch {
+    return { ok: false, reason: "Bilden går inte att öppna. Den kan vara skadad." };
+  }
+  if (!declared.width || !declared.height) return { ok: false, reason: "Bilden går inte att öppna. Den kan vara skadad." };
+  if (declared.width * declared.height > MAX_IMAGE_PIXELS) {
+    return { ok: false, reason: `Bilden har för många pixlar (${declared.width} × ${declared.height}). Gör den mindre, till exempel högst 6 000 pixlar bred, och ladda upp den igen.` };
+  }
   let img: Awaited<ReturnType<typeof loadImage>>;
   try {
     img = await loadImage(data);
