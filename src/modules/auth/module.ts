@@ -1,6 +1,7 @@
-/** Staff sign-in: password with lockout, single sign-on (OIDC), sign-out, own account. */
+/** Staff sign-in: password with growing waits after failures, single sign-on (OIDC), sign-out, own account. */
 import type { KlarsvarModule } from "../../app/module.js";
 import { deleteExpiredSessions } from "../../platform/auth/sessions.js";
+import { forgetOldSignInFailures } from "../../platform/auth/throttle.js";
 import { audit, SYSTEM_ACTOR } from "../../platform/audit/audit.js";
 import { authPolicies } from "./policies.js";
 import { authRoutes } from "./public/routes.js";
@@ -20,6 +21,7 @@ export const authModule: KlarsvarModule = {
       retryLimit: 3,
       handler: async () => {
         const removed = await deleteExpiredSessions(ctx.database.db);
+        await forgetOldSignInFailures(ctx.database.db);
         if (removed > 0) {
           await audit(ctx.database.db, { ...SYSTEM_ACTOR, orgId: ctx.org.id }, { action: "auth.sessions.cleanup", details: { removed } });
         }

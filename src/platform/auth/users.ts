@@ -4,6 +4,7 @@ import { audit, type AuditActor } from "../audit/audit.js";
 import type { Db, Executor } from "../db/database.js";
 import { ROLES, type Role, type StaffUser } from "../db/schema.js";
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords.js";
+import { clearSignInFailures, recordFailedSignIn, waitBeforeSignIn } from "./throttle.js";
 
 export type Result<T, E extends string> = { ok: true; value: T } | { ok: false; error: E };
 
@@ -73,16 +74,19 @@ export async function createStaffUser(
 }
 
 export interface LoginPolicy {
+  /** Failures of one account from one address before the waits start. */
   readonly maxFailures: number;
+  /** The longest wait, in minutes. */
   readonly lockoutMinutes: number;
 }
 
-export type LoginError = "wrong" | "locked";
+export type LoginError = "wrong" | "throttled";
 
 /**
- * Checks e-mail and password. After maxFailures wrong passwords in a row the account is
- * locked for lockoutMinutes; while locked even the right password is refused. Every attempt
- * is audited. Unknown e-mail addresses cost the same time as known ones.
+ * Checks e-mail and password, throttled (throttle.ts): after a few failures the next try must
+ * wait, longer each time. The answer, its time and its wait are the same whether the account
+ * exists or not, so nothing tells an attacker which accounts there are. Every attempt is
+ * audited.
  */
 export async function attemptPasswordLogin(
   db: Db,
@@ -92,43 +96,28 @@ export async function attemptPasswordLogin(
   password: string,
   policy: LoginPolicy,
   now = new Date(),
-): Promise<Result<StaffUser, LoginError>> {
+): Promise<Result<StaffUser, LoginError> | { ok: false; error: "throttled"; waitMs: number }> {
+  const ip = actor.ip ?? "unknown";
+  const wait = await waitBeforeSignIn(db, email, ip, now);
   const user = await findUserByEmail(db, orgId, email);
-  if (!user || !user.active || !user.password_hash) {
+  const who: AuditActor = user ? { ...actor, userId: user.id, label: `${user.name} <${user.email}>` } : { ...actor, userId: null, label: "anonymous" };
+  const typed = email.trim().toLowerCase().slice(0, 200);
+  if (wait > 0) {
     await burnPasswordCheck(password);
-    await audit(db, { ...actor, userId: null, label: "anonymous" }, {
+    await audit(db, who, { action: "auth.login.throttled", ...(user ? { subjectType: "staff_user", subjectId: user.id } : {}), details: { email: typed, waitSeconds: Math.ceil(wait / 1000) } });
+    return { ok: false, error: "throttled", waitMs: wait };
+  }
+  const valid = user && user.active && user.password_hash ? await verifyPassword(user.password_hash, password) : (await burnPasswordCheck(password), false);
+  if (!user || !valid) {
+    await recordFailedSignIn(db, email, ip, { freeFailures: policy.maxFailures, maxDelayMinutes: policy.lockoutMinutes }, now);
+    await audit(db, who, {
       action: "auth.login.failed",
-      details: { email: email.trim().toLowerCase().slice(0, 200), reason: "unknown" },
+      ...(user ? { subjectType: "staff_user", subjectId: user.id } : {}),
+      details: { email: typed, reason: !user || !user.password_hash ? "unknown" : !user.active ? "inactive" : "password" },
     });
     return { ok: false, error: "wrong" };
   }
-  const who: AuditActor = { ...actor, userId: user.id, label: `${user.name} <${user.email}>` };
-  if (user.locked_until && new Date(user.locked_until) > now) {
-    await burnPasswordCheck(password);
-    await audit(db, who, { action: "auth.login.refused", subjectType: "staff_user", subjectId: user.id, details: { reason: "locked" } });
-    return { ok: false, error: "locked" };
-  }
-  if (!(await verifyPassword(user.password_hash, password))) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= policy.maxFailures;
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable("staff_users")
-        .set({
-          failed_logins: lock ? 0 : failures,
-          locked_until: lock ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : user.locked_until,
-        })
-        .where("id", "=", user.id)
-        .execute();
-      await audit(trx, who, {
-        action: lock ? "auth.locked" : "auth.login.failed",
-        subjectType: "staff_user",
-        subjectId: user.id,
-        details: { failures, reason: "password" },
-      });
-    });
-    return { ok: false, error: lock ? "locked" : "wrong" };
-  }
+  await clearSignInFailures(db, email, ip);
   await db
     .updateTable("staff_users")
     .set({ failed_logins: 0, locked_until: null, last_login_at: now })

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { safeNext, sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../app/render.js";
+import { safeRedirectTarget } from "../../../platform/http/redirect.js";
+import { rotateCsrf } from "../../../platform/http/csrf.js";
 import { audit, type AuditActor } from "../../../platform/audit/audit.js";
 import type { OidcChecks } from "../../../platform/auth/oidc.js";
 import { createSession, destroySession, SESSION_COOKIE } from "../../../platform/auth/sessions.js";
@@ -45,6 +47,8 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: "/", httpOnly: true, sameSite: "lax", secure: cookieSecure, expires: session.expiresAt,
     });
+    // Tokens made before signing in are bound to "not signed in"; a new secret ends them too.
+    rotateCsrf(reply);
     return reply.redirect(next, 303);
   }
 
@@ -72,12 +76,12 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     { config: { access: "public" }, schema: { querystring: z.object({ nasta: z.string().optional(), utloggad: z.string().optional(), fel: z.string().optional() }) } },
     (request, reply) => {
       const q = request.query as { nasta?: string; utloggad?: string; fel?: string };
-      if (request.user) return reply.redirect(safeNext(q.nasta, "/arbetsyta"), 303);
+      if (request.user) return reply.redirect(safeRedirectTarget(q.nasta, "/arbetsyta"), 303);
       const t = request.t;
       const errors: FieldError[] = q.fel === "sso" ? [{ field: "sso", message: t("login.error.sso") }]
         : q.fel === "sso-okand" ? [{ field: "sso", message: t("login.error.ssoUnknown") }] : [];
       return renderLogin(request, reply, {
-        next: safeNext(q.nasta, "/arbetsyta"),
+        next: safeRedirectTarget(q.nasta, "/arbetsyta"),
         errors,
         ...(q.utloggad ? { notice: t("login.loggedOut") } : {}),
       });
@@ -93,15 +97,18 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     async (request, reply) => {
       const body = request.body as z.infer<typeof loginBody>;
       const t = request.t;
-      const next = safeNext(body.nasta, "/arbetsyta");
+      const next = safeRedirectTarget(body.nasta, "/arbetsyta");
       const errors: FieldError[] = [];
       if (!body.email.trim()) errors.push({ field: "email", message: t("login.error.email") });
       if (!body.password) errors.push({ field: "password", message: t("login.error.password") });
       if (errors.length > 0) return renderLogin(request, reply, { email: body.email, errors, next, status: 400 });
       const result = await attemptPasswordLogin(database.db, requestActor(request, org.id), org.id, body.email, body.password, config.login);
       if (!result.ok) {
-        const message = result.error === "locked" ? t("login.error.locked", { minutes: config.login.lockoutMinutes }) : t("login.error.wrong");
-        return renderLogin(request, reply, { email: body.email, errors: [{ field: "email", message }], next, status: result.error === "locked" ? 429 : 401 });
+        if ("waitMs" in result) {
+          reply.header("retry-after", String(Math.ceil(result.waitMs / 1000)));
+          return renderLogin(request, reply, { email: body.email, errors: [{ field: "email", message: t("login.error.throttled", { minutes: Math.max(1, Math.ceil(result.waitMs / 60_000)) }) }], next, status: 429 });
+        }
+        return renderLogin(request, reply, { email: body.email, errors: [{ field: "email", message: t("login.error.wrong") }], next, status: 401 });
       }
       return signIn(request, reply, result.value, "password", next);
     },
@@ -117,6 +124,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       });
     }
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    rotateCsrf(reply);
     return reply.redirect("/logga-in?utloggad=1", 303);
   });
 
@@ -124,7 +132,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     if (!ctx.oidc) return reply.callNotFound();
     const { nasta } = request.query as { nasta?: string };
     try {
-      const { url, checks } = await ctx.oidc.start(safeNext(nasta, "/arbetsyta"));
+      const { url, checks } = await ctx.oidc.start(safeRedirectTarget(nasta, "/arbetsyta"));
       reply.setCookie(OIDC_COOKIE, JSON.stringify(checks), {
         path: "/logga-in/sso", httpOnly: true, sameSite: "lax", secure: cookieSecure, signed: true, maxAge: 600,
       });
@@ -153,7 +161,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
         return reply.redirect("/logga-in?fel=sso-okand", 303);
       }
       await database.db.updateTable("staff_users").set({ last_login_at: new Date(), failed_logins: 0 }).where("id", "=", user.id).execute();
-      return signIn(request, reply, user, "oidc", safeNext(checks.next, "/arbetsyta"));
+      return signIn(request, reply, user, "oidc", safeRedirectTarget(checks.next, "/arbetsyta"));
     } catch (error) {
       request.log.warn({ err: error }, "OIDC callback failed");
       return reply.redirect("/logga-in?fel=sso", 303);
