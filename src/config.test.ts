@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, DEMO_SESSION_SECRET, loadConfig } from "./config.js";
 
@@ -21,6 +24,25 @@ describe("config", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
     expect(() => loadConfig({ NODE_ENV: "production", SESSION_SECRET: DEMO_SESSION_SECRET })).toThrow(/SESSION_SECRET/);
+  });
+
+  it("gives a demo without SESSION_SECRET its own random secret, kept in its data directory", () => {
+    const one = mkdtempSync(join(tmpdir(), "klarsvar-secret-"));
+    const two = mkdtempSync(join(tmpdir(), "klarsvar-secret-"));
+    try {
+      const first = loadConfig({ KLARSVAR_DATA_DIR: one }).sessionSecret;
+      expect(first).not.toBe(DEMO_SESSION_SECRET);
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      // The same data directory keeps its secret across restarts; another gets its own.
+      expect(loadConfig({ KLARSVAR_DATA_DIR: one }).sessionSecret).toBe(first);
+      expect(loadConfig({ KLARSVAR_DATA_DIR: two }).sessionSecret).not.toBe(first);
+      expect(statSync(join(one, ".session-secret")).mode & 0o077).toBe(0);
+      // In memory: one per process start, never the published one.
+      expect(loadConfig({ KLARSVAR_DATA_DIR: "memory://" }).sessionSecret).not.toBe(DEMO_SESSION_SECRET);
+    } finally {
+      rmSync(one, { recursive: true, force: true });
+      rmSync(two, { recursive: true, force: true });
+    }
   });
 
   it("never runs the demo in production", () => {

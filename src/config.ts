@@ -3,12 +3,38 @@
  * environment here and nowhere else; a bad value stops the process at start with a
  * message that names the variable (see README, "Configuration").
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
 import { parseMailboxUrl, type MailboxAddress } from "./platform/mail/imap-reader.js";
 
-/** The secret used in demo mode. Production refuses to start with it. */
+/**
+ * The placeholder for "no SESSION_SECRET given". It is published here, so it is used only by
+ * tests; production refuses to start without a secret of its own, and a demo or development
+ * start makes a random one per data directory (`localSecret`).
+ */
 export const DEMO_SESSION_SECRET = "demo-secret-not-for-production-use-0000";
+
+/**
+ * A demo or development Klarsvar without SESSION_SECRET: a random secret kept in the data
+ * directory (made on first start, readable only by its owner), so links signed by one demo
+ * cannot be forged with a secret from the repository. In-memory data gets one per process.
+ */
+function localSecret(dataDir: string): string {
+  if (dataDir.startsWith("memory://")) return randomBytes(32).toString("base64url");
+  const file = join(dataDir, ".session-secret");
+  try {
+    const kept = readFileSync(file, "utf8").trim();
+    if (kept.length >= 32) return kept;
+  } catch {
+    // Not made yet: make it below.
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -28,7 +54,7 @@ const schema = z.object({
     .optional(),
   KLARSVAR_DATA_DIR: z.string().min(1).default("./data"),
   PGLITE_SHARED_BUFFERS_MB: positiveInt.max(4096).default(32),
-  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").default(DEMO_SESSION_SECRET),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SESSION_TTL_HOURS: positiveInt.default(8),
   KLARSVAR_DEMO: bool.optional(),
   KLARSVAR_ROLE: z.enum(["all", "web", "worker"]).default("all"),
@@ -41,6 +67,7 @@ const schema = z.object({
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   UPLOAD_LIMIT_BYTES: positiveInt.default(10_485_760),
   UPLOAD_MAX_FILES: positiveInt.default(5),
+  UPLOAD_MEMORY_BUDGET_MB: positiveInt.default(100),
   PRESSURE_MAX_EVENT_LOOP_DELAY_MS: positiveInt.default(1000),
   PRESSURE_MAX_HEAP_MB: positiveInt.default(1536),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
@@ -73,6 +100,8 @@ const schema = z.object({
   ORG_NAME: z.string().min(2).default("Socialförvaltningen, Exempelstads kommun"),
   ORG_OUT_OF_HOURS_PHONE: z.string().regex(/^[\d +()-]{3,20}$/, "must be a phone number, e.g. 070-174 06 05").default("070-174 06 05"),
   ORG_OPENING_HOURS: z.string().min(3).default("vardagar kl. 08.00–16.30"),
+  ORG_DPO_NAME: z.string().min(2).default("Dataskyddsombudet i Exempelstads kommun"),
+  ORG_DPO_EMAIL: z.email().default("dataskyddsombud@example.se"),
 });
 
 export interface Config {
@@ -103,14 +132,15 @@ export interface Config {
   /** Meta (Facebook, Instagram) webhooks and the Graph API; social tokens are encrypted with `tokenKey`. */
   readonly social: { readonly metaAppSecret: string | undefined; readonly metaVerifyToken: string | undefined; readonly graphUrl: string; readonly tokenKey: Buffer; readonly mastodonPollSeconds: number };
   readonly bodyLimitBytes: number;
-  readonly upload: { readonly limitBytes: number; readonly maxFiles: number };
+  /** Per file, files per form, and all uploads held in memory at once (beyond it: 503, try again). */
+  readonly upload: { readonly limitBytes: number; readonly maxFiles: number; readonly memoryBudgetBytes: number };
   readonly pressure: { readonly maxEventLoopDelayMs: number; readonly maxHeapMb: number };
   readonly oidc:
     | { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly label: string }
     | undefined;
   readonly trustProxy: boolean;
   /** Facts about the organisation that pages, receipts and e-mails state (never hard-coded). */
-  readonly organisation: { readonly name: string; readonly outOfHoursPhone: string; readonly openingHours: string };
+  readonly organisation: { readonly name: string; readonly outOfHoursPhone: string; readonly openingHours: string; readonly dpo: { readonly name: string; readonly email: string } };
   /** Keys that may post service requests to /open311/v2/. */
   readonly open311ApiKeys: readonly string[];
   readonly mail: {
@@ -147,7 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   const production = c.NODE_ENV === "production";
   const problems: string[] = [];
-  if (production && c.SESSION_SECRET === DEMO_SESSION_SECRET) {
+  if (production && (c.SESSION_SECRET === undefined || c.SESSION_SECRET === DEMO_SESSION_SECRET)) {
     problems.push("  SESSION_SECRET: must be set to your own secret (at least 32 characters) in production");
   }
   if (production && c.KLARSVAR_DEMO === true) {
@@ -170,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
 
+  const sessionSecret = c.SESSION_SECRET ?? (c.NODE_ENV === "test" ? DEMO_SESSION_SECRET : localSecret(c.KLARSVAR_DATA_DIR));
   return Object.freeze({
     env: c.NODE_ENV,
     production,
@@ -180,7 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: c.DATABASE_URL,
     dataDir: c.KLARSVAR_DATA_DIR,
     pgliteSharedBuffersMb: c.PGLITE_SHARED_BUFFERS_MB,
-    sessionSecret: c.SESSION_SECRET,
+    sessionSecret,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     role: c.KLARSVAR_ROLE,
     logLevel: c.LOG_LEVEL,
@@ -193,17 +224,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     social: {
       metaAppSecret: c.META_APP_SECRET, metaVerifyToken: c.META_VERIFY_TOKEN, graphUrl: c.META_GRAPH_URL.replace(/\/$/, ""), mastodonPollSeconds: c.MASTODON_POLL_SECONDS,
       // Without a key of its own, one is derived from the session secret (changing that secret then makes saved tokens unreadable).
-      tokenKey: c.SOCIAL_TOKEN_KEY ? Buffer.from(c.SOCIAL_TOKEN_KEY, "base64") : createHash("sha256").update(`klarsvar-social-tokens:${c.SESSION_SECRET}`).digest(),
+      tokenKey: c.SOCIAL_TOKEN_KEY ? Buffer.from(c.SOCIAL_TOKEN_KEY, "base64") : createHash("sha256").update(`klarsvar-social-tokens:${sessionSecret}`).digest(),
     },
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
-    upload: { limitBytes: c.UPLOAD_LIMIT_BYTES, maxFiles: c.UPLOAD_MAX_FILES },
+    upload: { limitBytes: c.UPLOAD_LIMIT_BYTES, maxFiles: c.UPLOAD_MAX_FILES, memoryBudgetBytes: c.UPLOAD_MEMORY_BUDGET_MB * 1024 * 1024 },
     pressure: { maxEventLoopDelayMs: c.PRESSURE_MAX_EVENT_LOOP_DELAY_MS, maxHeapMb: c.PRESSURE_MAX_HEAP_MB },
     oidc:
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
         ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL }
         : undefined,
     trustProxy: c.TRUST_PROXY,
-    organisation: { name: c.ORG_NAME, outOfHoursPhone: c.ORG_OUT_OF_HOURS_PHONE, openingHours: c.ORG_OPENING_HOURS },
+    organisation: { name: c.ORG_NAME, outOfHoursPhone: c.ORG_OUT_OF_HOURS_PHONE, openingHours: c.ORG_OPENING_HOURS, dpo: { name: c.ORG_DPO_NAME, email: c.ORG_DPO_EMAIL } },
     open311ApiKeys: (c.OPEN311_API_KEYS ?? "").split(",").map((k) => k.trim()).filter((k) => k.length >= 16),
     mail: {
       smtpUrl: c.SMTP_URL,

@@ -4,7 +4,7 @@ import type { PageContext } from "./context.js";
 import { BarChart, CheckboxField, ErrorSummary, niceTicks, pageWindow, Pagination, PhoneLink, RadioGroup, Table, telHref, TextField } from "./components.js";
 import { Layout } from "./layout.js";
 
-const ctx: PageContext = { lang: "sv", t: translator("sv"), user: null, csrfToken: "tok", path: "/x?y=1", demo: false, requestId: "r1", organisation: { name: "Socialförvaltningen", outOfHoursPhone: "070-174 06 05", openingHours: "vardagar" } };
+const ctx: PageContext = { lang: "sv", t: translator("sv"), user: null, csrfToken: "tok", path: "/x?y=1", demo: false, requestId: "r1", organisation: { name: "Socialförvaltningen", outOfHoursPhone: "070-174 06 05", openingHours: "vardagar", dpo: { name: "Dataskyddsombudet", email: "dso@example.se" } } };
 
 describe("UI kit", () => {
   it("error summary links each message to its field", () => {
