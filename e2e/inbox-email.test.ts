@@ -69,7 +69,7 @@ describe.runIf(run)("e-mail journey: real Postfix and Dovecot, a real browser", 
     await staff.waitForURL(/klart=svar/);
 
     const answer = await eventually("the answer", async () => (await inbox(servers, requester)).find((m) => m.subject?.startsWith("Svar:")));
-    expect(answer.subject).toBe(`Svar: Telefontider [${number}]`);
+    expect(answer.subject).toBe(`Svar från Socialförvaltningen, Exempelstads kommun [${number}]`);
     expect(answer.inReplyTo).toBe(question.messageId);
     expect(answer.references).toContain(ack.messageId);
     expect(answer.text).toContain("vardagar klockan 9–11");

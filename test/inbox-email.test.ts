@@ -91,7 +91,7 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     const staff = await t.database.db.selectFrom("staff_users").select(["id"]).where("email", "=", "kommunikator@example.se").executeTakeFirstOrThrow();
     expect(await replyToCase({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret }, { orgId: t.org.id, userId: staff.id, label: "kommunikator@example.se" }, c.id, "Hej Anna! Vi har öppet alla vardagar utom julafton och nyårsafton.")).toEqual({ ok: true });
     const answer = await waitFor("the answer", async () => (await readMailbox(servers, me)).find((m) => m.mail.subject?.startsWith("Svar:")));
-    expect(answer.mail.subject).toBe(`Svar: Öppettider i jul [${c.number}]`);
+    expect(answer.mail.subject).toBe(`Svar från Socialförvaltningen, Exempelstads kommun [${c.number}]`);
     expect(answer.mail.inReplyTo).toBe(sent.messageId);
     expect(answer.mail.references).toEqual([sent.messageId, ack.mail.messageId]);
     expect(answer.mail.text).toContain("Vi har öppet alla vardagar");

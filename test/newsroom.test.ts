@@ -59,15 +59,18 @@ describe.each(BACKENDS)("the newsroom on %s", (backend) => {
   it("imports contacts from a CSV: a preview, the good rows imported, the bad ones reported with line numbers", async () => {
     const csv = [
       "namn;e-post;telefon;redaktion;bevakning;rättslig grund;källa",
-      "Anna Reporter;anna@example.se;070-174 06 40;Exempelstads Tidning;socialtjänst|skola;berättigat intresse;Redaktionens webbplats",
+      "Anna Reporter;anna@example.se;070-174 06 40;Exempelstads Tidning;socialtjänst|skola;allmänt intresse;Redaktionens webbplats",
       "Utan Adress;;070-174 06 41;Radio Exempel;;samtycke;Mässa 2026",
       "Bo Granskare;bo@example.se;;Tv Exempel;;kanske;Tips",
       "Anna Igen;ANNA@example.se;;;;samtycke;Mejl",
       "Cilla Frilans;cilla@example.se;;Frilans;välfärd;samtycke;Anmälde sig på presskonferens",
+      "Dan Berättigad;dan@example.se;;Tv Exempel;;berättigat intresse;Tips",
     ].join("\n");
     const preview = await upload(writer, "/arbetsyta/press/kontakter/import", {}, { field: "csv", name: "kontakter.csv", type: "text/csv", data: Buffer.from(`\uFEFF${csv}`, "utf8") });
     expect(preview.statusCode).toBe(200);
-    expect(preview.body).toContain("2 rader kan importeras. 3 rader har fel och importeras inte.");
+    expect(preview.body).toContain("2 rader kan importeras. 4 rader har fel och importeras inte.");
+    // A public authority cannot rest its press work on legitimate interest (GDPR art. 6.1).
+    expect(preview.body).toMatch(/<td class="table__cell--numeric">7<\/td><td><span>En myndighet kan inte använda berättigat intresse/);
     expect(preview.body).toMatch(/<td class="table__cell--numeric">3<\/td><td><span>Skriv e-postadressen som namn@exempel.se/);
     expect(preview.body).toMatch(/<td class="table__cell--numeric">4<\/td><td><span>Skriv den rättsliga grunden/);
     expect(preview.body).toContain("Samma e-postadress som på rad 2");
@@ -76,7 +79,7 @@ describe.each(BACKENDS)("the newsroom on %s", (backend) => {
     expect(saved.statusCode).toBe(303);
     const rows = await t.database.db.selectFrom("media_contacts").select(["email", "basis", "source", "beats"]).where("email", "in", ["anna@example.se", "cilla@example.se", "bo@example.se"]).orderBy("email").execute();
     expect(rows).toEqual([
-      { email: "anna@example.se", basis: "legitimate_interest", source: "Redaktionens webbplats", beats: ["socialtjänst", "skola"] },
+      { email: "anna@example.se", basis: "public_interest", source: "Redaktionens webbplats", beats: ["socialtjänst", "skola"] },
       { email: "cilla@example.se", basis: "consent", source: "Anmälde sig på presskonferens", beats: ["välfärd"] },
     ]);
     const csrf = await writer.csrfFrom("/arbetsyta/press/kontakter");

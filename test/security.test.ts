@@ -4,7 +4,7 @@ import { Browser, startTestApp, type TestApp } from "./app.js";
 describe("security baseline and bad input", () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { BODY_LIMIT_BYTES: "4096", RATE_LIMIT_PER_MINUTE: "1000" } });
+    t = await startTestApp({ env: { BODY_LIMIT_BYTES: "4096", RATE_LIMIT_PER_MINUTE: "1000", UPLOAD_MEMORY_BUDGET_MB: "1" } });
   });
   afterAll(async () => t?.close());
 
@@ -52,6 +52,43 @@ describe("security baseline and bad input", () => {
     await b.csrfFrom("/logga-in");
     const res = await b.post("/logga-in", { _csrf: "fel-token", email: "a@example.se", password: "x" });
     expect(res.statusCode).toBe(403);
+  });
+
+  it("binds CSRF tokens to the session: a pair from another session is refused, and signing in makes new ones", async () => {
+    const a = new Browser(t.app);
+    const before = await a.csrfFrom("/logga-in");
+    expect((await a.login("kommunikator@example.se")).statusCode).toBe(303);
+    // The token from before signing in no longer works: the secret was replaced at sign-in.
+    expect((await a.post("/logga-ut", { _csrf: before })).statusCode).toBe(403);
+    const tokenA = await a.csrfFrom("/arbetsyta");
+    const b = new Browser(t.app);
+    expect((await b.login("admin@example.se")).statusCode).toBe(303);
+    // B sends A's token and A's CSRF cookie with B's own session: refused.
+    const res = await t.app.inject({
+      method: "POST", url: "/logga-ut", headers: { "content-type": "application/x-www-form-urlencoded" },
+      cookies: { ks_csrf: a.cookie("ks_csrf") as string, ks_session: b.cookie("ks_session") as string }, payload: new URLSearchParams({ _csrf: tokenA }).toString(),
+    });
+    expect(res.statusCode).toBe(403);
+    // A's own pair still works for A.
+    expect((await a.post("/logga-ut", { _csrf: tokenA })).statusCode).toBe(303);
+  });
+
+  it("checks an upload's form before reading its files, and reads them within one memory budget", async () => {
+    const b = new Browser(t.app);
+    await b.csrfFrom("/fraga");
+    const boundary = "----klarsvar-upload";
+    const big = Buffer.alloc(2 * 1024 * 1024, 1);
+    const body = (csrf: string) => Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      big, Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const send = (csrf: string) => t.app.inject({ method: "POST", url: "/fraga", payload: body(csrf), headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, cookies: { ks_csrf: b.cookie("ks_csrf") as string } });
+    // A 2 MB file against a 1 MB budget: a forged form is refused for its token before its file
+    // is read (403, not 503); a genuine one is told the server is busy (503), never buffered whole.
+    expect((await send("fel")).statusCode).toBe(403);
+    const genuine = await send(await b.csrfFrom("/fraga"));
+    expect(genuine.statusCode).toBe(503);
+    expect(genuine.headers["retry-after"]).toBe("10");
   });
 
   it("re-renders a malformed form with 400, the error summary and the typed values kept", async () => {

@@ -11,9 +11,23 @@ import type { Executor } from "../../platform/db/database.js";
 import { ZONE } from "../../platform/time/working-time.js";
 import type { Actor, NewsroomDeps, Problem, Result } from "./commands.js";
 
-const BASIS: Record<string, "consent" | "legitimate_interest"> = {
-  samtycke: "consent", consent: "consent", "berättigat intresse": "legitimate_interest", "legitimate interest": "legitimate_interest", legitimate_interest: "legitimate_interest", intresseavvägning: "legitimate_interest",
+/**
+ * The legal bases a public authority can use for its press work (GDPR art. 6.1): a task in the
+ * public interest (e, the usual one), a legal obligation (c), or consent (a). Legitimate
+ * interest (f) does not apply to an authority's own tasks (art. 6.1, last paragraph).
+ */
+export type LegalBasis = "public_interest" | "legal_obligation" | "consent";
+const BASIS: Record<string, LegalBasis> = {
+  "allmänt intresse": "public_interest", "uppgift av allmänt intresse": "public_interest", "public interest": "public_interest", public_interest: "public_interest",
+  "rättslig förpliktelse": "legal_obligation", "legal obligation": "legal_obligation", legal_obligation: "legal_obligation",
+  samtycke: "consent", consent: "consent",
 };
+const NOT_FOR_AUTHORITIES = ["berättigat intresse", "legitimate interest", "legitimate_interest", "intresseavvägning"];
+export const BASIS_OPTIONS = [
+  { value: "allmänt intresse", label: "Uppgift av allmänt intresse (vanligast för pressarbete)" },
+  { value: "rättslig förpliktelse", label: "Rättslig förpliktelse" },
+  { value: "samtycke", label: "Samtycke" },
+] as const;
 
 export interface ContactInput {
   readonly name: string;
@@ -29,7 +43,9 @@ export function validateContact(c: ContactInput): Problem[] {
   const p: Problem[] = [];
   if (!c.name.trim() || c.name.length > 120) p.push({ field: "name", message: "Skriv namnet, högst 120 tecken" });
   if (!isEmailAddress(c.email.trim())) p.push({ field: "email", message: "Skriv e-postadressen som namn@exempel.se" });
-  if (!BASIS[c.basis.trim().toLowerCase()]) p.push({ field: "basis", message: "Skriv den rättsliga grunden: samtycke eller berättigat intresse" });
+  const basis = c.basis.trim().toLowerCase();
+  if (NOT_FOR_AUTHORITIES.includes(basis)) p.push({ field: "basis", message: "En myndighet kan inte använda berättigat intresse för sina uppgifter. Välj allmänt intresse, rättslig förpliktelse eller samtycke" });
+  else if (!BASIS[basis]) p.push({ field: "basis", message: "Skriv den rättsliga grunden: allmänt intresse, rättslig förpliktelse eller samtycke" });
   if (!c.source.trim()) p.push({ field: "source", message: "Skriv varifrån kontakten kommer, till exempel redaktionens webbplats" });
   if (c.phone.length > 40 || c.outlet.length > 160) p.push({ field: "phone", message: "Telefon och redaktion får vara högst 40 och 160 tecken" });
   return p;
@@ -47,7 +63,7 @@ async function upsertContact(trx: Executor, orgId: string, c: ContactInput): Pro
   const email = c.email.trim();
   const values = {
     name: c.name.trim(), phone: c.phone.trim(), outlet_id: await outletId(trx, orgId, c.outlet), beats: [...new Set(c.beats.map((b) => b.trim()).filter(Boolean))].slice(0, 20),
-    basis: BASIS[c.basis.trim().toLowerCase()] as "consent" | "legitimate_interest", source: c.source.trim().slice(0, 300), updated_at: new Date(),
+    basis: BASIS[c.basis.trim().toLowerCase()] as LegalBasis, source: c.source.trim().slice(0, 300), updated_at: new Date(),
   };
   const existing = await trx.selectFrom("media_contacts").select("id").where("org_id", "=", orgId).where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase())).executeTakeFirst();
   if (existing) {

@@ -27,7 +27,7 @@ export async function seedNewsroomDemo(ctx: ModuleContext): Promise<void> {
   await createList(deps, w, orgId, "Lokala medier", "Tidningar, radio och tv i kommunen");
   const list = await db.selectFrom("media_lists").select("id").where("org_id", "=", orgId).where("name", "=", "Lokala medier").executeTakeFirstOrThrow();
   for (const j of journalists) {
-    const c = await saveContact(deps, w, orgId, { ...j, phone: "070-174 06 20", basis: "berättigat intresse", source: "Redaktionens webbplats" });
+    const c = await saveContact(deps, w, orgId, { ...j, phone: "070-174 06 20", basis: "allmänt intresse", source: "Redaktionens webbplats" });
     if (c.ok) await setListMember(deps, w, orgId, list.id, c.value.id, true);
   }
 

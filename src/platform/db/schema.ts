@@ -46,6 +46,13 @@ export interface StaffUsersTable {
   created_at: Generated<Date>;
 }
 
+export interface LoginThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  last_failure_at: Generated<Date>;
+  blocked_until: Timestamp | null;
+}
+
 export interface UnitMembershipsTable {
   org_id: string;
   user_id: string;
@@ -679,7 +686,7 @@ export interface ReleaseCorrectionsTable { id: Generated<string>; org_id: string
 export interface MediaOutletsTable { id: Generated<string>; org_id: string; name: string }
 export interface MediaContactsTable {
   id: Generated<string>; org_id: string; name: string; email: string; phone: Generated<string>; outlet_id: string | null;
-  beats: ColumnType<string[], string[] | undefined, string[]>; basis: "consent" | "legitimate_interest"; source: string; note: Generated<string>;
+  beats: ColumnType<string[], string[] | undefined, string[]>; basis: "public_interest" | "legal_obligation" | "consent"; source: string; note: Generated<string>;
   unsubscribed_at: Timestamp | null; created_at: Generated<Date>; updated_at: Generated<Date>;
 }
 export interface MediaListsTable { id: Generated<string>; org_id: string; name: string; description: Generated<string> }
@@ -764,6 +771,7 @@ export interface DB {
   units: UnitsTable;
   staff_users: StaffUsersTable;
   unit_memberships: UnitMembershipsTable;
+  login_throttle: LoginThrottleTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
 }

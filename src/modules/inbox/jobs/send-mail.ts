@@ -80,7 +80,7 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
       const m = await db
         .selectFrom("case_messages as m")
         .innerJoin("cases as c", "c.id", "m.case_id")
-        .select(["m.id", "m.body", "m.delivery_status", "c.id as case_id", "c.org_id", "c.number", "c.subject", "c.requester_email"])
+        .select(["m.id", "m.body", "m.delivery_status", "c.id as case_id", "c.org_id", "c.number", "c.requester_email"])
         .where("m.id", "=", messageId)
         .executeTakeFirst();
       if (!m?.requester_email || m.delivery_status === "sent") return;
@@ -97,7 +97,8 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
       try {
         await mailer.send({
           to: m.requester_email,
-          subject: `Svar: ${m.subject} [${m.number}]`,
+          // The case number and a neutral title: never the person's own words (e-mail subjects are read everywhere).
+          subject: `Svar från ${config.organisation.name} [${m.number}]`,
           text: lines.join("\n\n"),
           html: paragraphsHtml(lines),
           messageId: replyMessageId(m.id, config.mail.domain),

@@ -7,7 +7,6 @@ import type { PageContext } from "../../../views/context.js";
 /** When the accessibility of the service was last assessed, and how. */
 export const ACCESSIBILITY_ASSESSED = "2026-11-26";
 const CONTACT_EMAIL = "kontakt@example.se";
-const DPO_EMAIL = "dataskyddsombud@example.se";
 const DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan";
 
 export function StartPage({ ctx, orgName }: { ctx: PageContext; orgName: string }): JSX.Element {
@@ -182,11 +181,24 @@ export function PrivacyNotice({ ctx, sessionHours }: { ctx: PageContext; session
         </div>
         <h2>Legal basis</h2>
         <p>We process personal data to perform tasks in the public interest and to exercise official authority (GDPR article 6.1 e), and to meet legal obligations such as the Archives Act (article 6.1 c).</p>
+        <h2>Sensitive data</h2>
+        <p>
+          What you write about your health, your family or your contacts with the social services is sensitive personal data (GDPR
+          article 9). We process it only when the social services need it for their work, under article 9.2 h (social care) and 9.2 g
+          (substantial public interest), chapter 3, section 3 of the Swedish Data Protection Act (2018:218) and the Act on the processing
+          of personal data in the social services (2001:454). It is confidential (Public Access to Information and Secrecy Act, chapter 26):
+          only the staff who work with your matter may read it, and every time someone opens it is logged. Please do not write sensitive
+          details in an e-mail; call us instead.
+        </p>
+        <h2>Journalists on our press lists</h2>
+        <p>We keep the name, e-mail address, phone number and newsroom of journalists who receive our press releases, as part of our task to inform the public (article 6.1 e), or with their consent. Anyone can stop the mailings with one click and ask to be removed.</p>
         <h2>Cookies</h2>
         <p>We only use cookies that the website needs: one that keeps staff signed in, one that protects forms, and one that remembers your language. We do not track you and use no analytics cookies.</p>
         <h2>Your rights</h2>
         <p>You have the right to know what data we have about you, to have wrong data corrected, and in some cases to have processing restricted. Public documents cannot always be erased.</p>
-        <p>Contact our data protection officer: <a href={`mailto:${DPO_EMAIL}`}>{DPO_EMAIL}</a>.</p>
+        <p>
+          Our data protection officer is <span safe>{ctx.organisation.dpo.name}</span>: <a href={`mailto:${ctx.organisation.dpo.email}`} safe>{ctx.organisation.dpo.email}</a>.
+        </p>
         <p>If you think we handle your data wrongly you can complain to the Swedish Authority for Privacy Protection (IMY).</p>
       </div>
     );
@@ -215,11 +227,24 @@ export function PrivacyNotice({ ctx, sessionHours }: { ctx: PageContext; session
       </div>
       <h2>Varför vi får behandla uppgifterna</h2>
       <p>Vi behandlar personuppgifter för att utföra uppgifter av allmänt intresse och som myndighet (artikel 6.1 e i dataskyddsförordningen), och för att följa lagar som arkivlagen (artikel 6.1 c).</p>
+      <h2>Känsliga uppgifter</h2>
+      <p>
+        Det du skriver om din hälsa, din familj eller dina kontakter med socialtjänsten är känsliga personuppgifter (artikel 9 i
+        dataskyddsförordningen). Vi behandlar dem bara när socialtjänsten behöver dem i sitt arbete. Stödet finns i artikel 9.2 h (social
+        omsorg) och 9.2 g (viktigt allmänt intresse), i 3 kap. 3 § dataskyddslagen (2018:218) och i lagen (2001:454) om behandling av
+        personuppgifter inom socialtjänsten. Uppgifterna omfattas av sekretess (26 kap. offentlighets- och sekretesslagen). Bara de som
+        arbetar med ditt ärende får läsa dem, och varje gång någon öppnar dem skrivs det i en logg. Skriv helst inte känsliga uppgifter i
+        e-post. Ring oss hellre.
+      </p>
+      <h2>Journalister i våra presslistor</h2>
+      <p>Vi sparar namn, e-postadress, telefonnummer och redaktion för journalister som får våra pressmeddelanden. Det är en del av vår uppgift att informera (artikel 6.1 e), eller så har journalisten sagt ja. Alla kan sluta få utskicken med ett klick och be oss ta bort uppgifterna.</p>
       <h2>Kakor</h2>
       <p>Vi använder bara kakor som webbplatsen behöver: en som håller personalen inloggad, en som skyddar formulär och en som kommer ihåg ditt språk. Vi följer inte vad du gör och använder inga kakor för statistik.</p>
       <h2>Dina rättigheter</h2>
       <p>Du har rätt att få veta vilka uppgifter vi har om dig, att få fel rättade och i vissa fall att vi begränsar hur vi använder dem. Allmänna handlingar går inte alltid att ta bort.</p>
-      <p>Kontakta vårt dataskyddsombud: <a href={`mailto:${DPO_EMAIL}`}>{DPO_EMAIL}</a>.</p>
+      <p>
+        Vårt dataskyddsombud är <span safe>{ctx.organisation.dpo.name}</span>: <a href={`mailto:${ctx.organisation.dpo.email}`} safe>{ctx.organisation.dpo.email}</a>.
+      </p>
       <p>Om du tycker att vi hanterar dina uppgifter fel kan du klaga till Integritetsskyddsmyndigheten (IMY).</p>
     </div>
   );
