@@ -11,6 +11,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../src/platform/auth/sessions.js";
+import { findOrLinkOidcUser } from "../src/platform/auth/users.js";
 import { Browser, startTestApp, type TestApp } from "./app.js";
 import { BACKENDS } from "./db.js";
 import { parsedMails, until, type ParsedMail } from "./outbox.js";
@@ -41,6 +42,42 @@ describe.each(BACKENDS)("account administration on %s", (backend) => {
     const pairs: [string, string][] = Array.isArray(fields) ? fields : Object.entries(fields);
     return b.post(action, [["_csrf", token], ...pairs]);
   }
+
+  describe("single sign-on accounts on first sign-in", () => {
+    const issuer = "https://idp.exempelstad.se";
+    const actor = () => ({ orgId: t.org.id, ip: "127.0.0.1", requestId: "test" });
+    const signIn = (claims: { subject: string; email?: string; emailVerified?: boolean; name?: string }, allowedDomains = ["exempelstad.se"]) =>
+      findOrLinkOidcUser(db(), actor(), t.org.id, { issuer, ...claims }, { allowedDomains });
+
+    it("creates an employee with no units for a verified address in an allowed domain, audited", async () => {
+      const user = await signIn({ subject: "sub-ny-1", email: "Ny.Person@Exempelstad.se", emailVerified: true, name: "Ny Person" });
+      expect(user).toMatchObject({ email: "ny.person@exempelstad.se", name: "Ny Person", roles: ["employee"], secrecy_right: false, oidc_subject: "sub-ny-1", password_hash: null });
+      expect(await db().selectFrom("unit_memberships").select("unit_id").where("user_id", "=", user?.id as string).execute()).toEqual([]);
+      const entry = (await auditOf("user.create")).find((e) => e.subject_id === user?.id);
+      expect(entry?.details).toMatchObject({ via: "sso", roles: ["employee"], domain: "exempelstad.se" });
+      // The second sign-in finds the same account by its subject.
+      expect((await signIn({ subject: "sub-ny-1", email: "ny.person@exempelstad.se", emailVerified: true }))?.id).toBe(user?.id);
+    });
+
+    it("creates nobody for another domain, a look-alike domain, an unverified address, or when no domain is allowed", async () => {
+      expect(await signIn({ subject: "sub-2", email: "someone@example.com", emailVerified: true })).toBeNull();
+      expect(await signIn({ subject: "sub-3", email: "someone@exempelstad.se.example.com", emailVerified: true })).toBeNull();
+      expect(await signIn({ subject: "sub-4", email: "someone@sub.exempelstad.se", emailVerified: true })).toBeNull();
+      expect(await signIn({ subject: "sub-5", email: "unverified@exempelstad.se", emailVerified: false })).toBeNull();
+      expect(await signIn({ subject: "sub-6", email: "unknown-verification@exempelstad.se" })).toBeNull();
+      expect(await signIn({ subject: "sub-7", email: "nobody-allowed@exempelstad.se", emailVerified: true }, [])).toBeNull();
+      const created = await db().selectFrom("staff_users").select("email").where("email", "in", ["someone@example.com", "unverified@exempelstad.se", "unknown-verification@exempelstad.se", "nobody-allowed@exempelstad.se"]).execute();
+      expect(created).toEqual([]);
+    });
+
+    it("never lets a deactivated account in, by its subject or by a new address", async () => {
+      const user = await signIn({ subject: "sub-leaver", email: "leaver@exempelstad.se", emailVerified: true });
+      await db().updateTable("staff_users").set({ active: false }).where("id", "=", user?.id as string).execute();
+      expect(await signIn({ subject: "sub-leaver", email: "leaver@exempelstad.se", emailVerified: true })).toBeNull();
+      expect(await signIn({ subject: "sub-leaver", email: "leaver.new@exempelstad.se", emailVerified: true })).toBeNull();
+      expect(await signIn({ subject: "sub-other", email: "leaver@exempelstad.se", emailVerified: true })).toBeNull();
+    });
+  });
 
   describe("a forgotten password", () => {
     it("answers the same for a known and an unknown address, and mails only the known one", async () => {

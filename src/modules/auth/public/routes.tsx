@@ -130,7 +130,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     try {
       checks = JSON.parse(unsigned.value) as OidcChecks;
       const identity = await ctx.oidc.finish(new URL(request.url, config.publicUrl), checks);
-      const user = await findOrLinkOidcUser(database.db, requestActor(request, org.id), org.id, identity);
+      const user = await findOrLinkOidcUser(database.db, requestActor(request, org.id), org.id, identity, { allowedDomains: config.oidc?.allowedDomains ?? [] });
       if (!user) {
         await audit(database.db, { ...requestActor(request, org.id), userId: null, label: "anonymous" }, {
           action: "auth.login.failed", details: { reason: "oidc_unknown", subject: identity.subject, email: identity.email ?? null },
