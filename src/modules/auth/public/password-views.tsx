@@ -29,7 +29,7 @@ export function ResetSentPage(p: { ctx: PageContext }): JSX.Element {
     <div class="narrow">
       <h1 safe>{tr(ctx, "Titta i din e-post", "Check your email")}</h1>
       <p safe>{tr(ctx, "Om adressen finns hos oss har vi skickat en länk till den. Länken gäller i en timme och fungerar en gång.", "If we have the address, we have sent a link to it. The link works for one hour and only once.")}</p>
-      <p safe>{tr(ctx, "Kommer inget meddelande? Titta bland skräpposten, eller fråga din administratör.", "No message? Look in your spam folder, or ask your administrator.")}</p>
+      <p safe>{tr(ctx, "Har inget kommit? Titta bland skräpposten, eller fråga din administratör.", "No message? Look in your spam folder, or ask your administrator.")}</p>
       <p><a href="/logga-in" safe>{tr(ctx, "Tillbaka till inloggningen", "Back to sign in")}</a></p>
     </div>
   );
