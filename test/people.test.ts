@@ -529,3 +529,30 @@ describe.each(BACKENDS)("account administration on %s", (backend) => {
     });
   });
 });
+
+describe("a forgotten password, from one address and for one address", () => {
+  let t: TestApp;
+  const outbox = join("data", "outbox-people-limits");
+  beforeAll(async () => {
+    await rm(outbox, { recursive: true, force: true });
+    t = await startTestApp({ work: true, demoContent: false, env: { LOGIN_RATE_LIMIT_PER_MINUTE: "3", MAIL_OUTBOX_DIR: outbox } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await rm(outbox, { recursive: true, force: true });
+  });
+
+  it("sends one link however often one address is asked for, and slows down one computer that asks too often", async () => {
+    const b = new Browser(t.app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const token = await b.csrfFrom("/logga-in/glomt-losenord");
+      statuses.push((await b.post("/logga-in/glomt-losenord", { _csrf: token, email: "chef@example.se" })).statusCode);
+    }
+    expect(statuses).toEqual([303, 303, 303, 429]);
+    await until(async () => (await parsedMails(outbox)).length > 0);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await parsedMails(outbox)).filter((m) => m.to === "chef@example.se")).toHaveLength(1);
+    expect(await t.database.db.selectFrom("account_tokens").select("id").execute()).toHaveLength(1);
+  });
+});

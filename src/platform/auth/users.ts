@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { audit, type AuditActor } from "../audit/audit.js";
 import type { Db, Executor } from "../db/database.js";
 import { ROLES, type Role, type StaffUser } from "../db/schema.js";
+import { closeOpenTokens } from "./account-tokens.js";
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords.js";
 
 export type Result<T, E extends string> = { ok: true; value: T } | { ok: false; error: E };
@@ -200,6 +201,8 @@ export async function findOrLinkOidcUser(
         .where("id", "=", byEmail.id)
         .returningAll()
         .executeTakeFirstOrThrow();
+      // Signed in through the provider: an invitation still waiting is no longer needed.
+      await closeOpenTokens(trx, byEmail.id, "invitation");
       await audit(trx, { ...actor, userId: byEmail.id, label: `${byEmail.name} <${byEmail.email}>` }, {
         action: "auth.oidc.link",
         subjectType: "staff_user",
