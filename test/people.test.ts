@@ -316,6 +316,8 @@ describe.each(BACKENDS)("account administration on %s", (backend) => {
       expect(shown.body).toContain("Kontot stängdes av");
       expect(shown.body).toContain("Skäl: Har slutat sin anställning");
       expect((await b.get("/arbetsyta/admin/personal?visa=avstangda")).body).toContain("Lisa Ek");
+      const again = await invite(b, [["name", "Lisa Ek"], ["email", "lisa.ek@example.se"], ["roles", "unit_staff"]]);
+      expect(again.body).toContain("Det finns ett avstängt konto med den e-postadressen. Aktivera det på personens sida.");
       expect((await b.get("/arbetsyta/admin/personal")).body).not.toContain("Lisa Ek");
 
       expect((await form(b, page, `${page}/aktivera`, { reason: "Tillbaka efter föräldraledighet" })).statusCode).toBe(303);
@@ -393,7 +395,7 @@ describe.each(BACKENDS)("account administration on %s", (backend) => {
       expect(second.body).not.toContain("Person 00");
       const one = await b.get("/arbetsyta/admin/personal?q=Holmgren");
       expect(one.body).toContain("kommunikator@example.se");
-      expect(one.body).toContain("Personal: 1 personer");
+      expect(one.body).toContain("Personal: 1 person<");
       expect((await b.get("/arbetsyta/admin/personal?visa=inbjudna")).body).toContain("Person 07");
       expect((await b.get(`/arbetsyta/admin/personal/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
     });
@@ -424,6 +426,17 @@ describe.each(BACKENDS)("account administration on %s", (backend) => {
       expect(await signIn({ subject: "sub-7", email: "nobody-allowed@exempelstad.se", emailVerified: true }, [])).toBeNull();
       const created = await db().selectFrom("staff_users").select("email").where("email", "in", ["someone@example.com", "unverified@exempelstad.se", "unknown-verification@exempelstad.se", "nobody-allowed@exempelstad.se"]).execute();
       expect(created).toEqual([]);
+    });
+
+    it("links an invited person who signs in through the provider first, and closes the waiting invitation", async () => {
+      const b = await admin();
+      await form(b, "/arbetsyta/admin/personal/ny", "/arbetsyta/admin/personal/ny", [["name", "Tove Sund"], ["email", "tove.sund@example.se"], ["roles", "manager"]]);
+      const linked = await signIn({ subject: "sub-tove", email: "tove.sund@example.se", emailVerified: true }, []);
+      expect(linked).toMatchObject({ email: "tove.sund@example.se", roles: ["manager"], oidc_subject: "sub-tove" });
+      const links = await db().selectFrom("account_tokens").select(["revoked_at", "used_at"]).where("user_id", "=", linked?.id as string).execute();
+      expect(links).toHaveLength(1);
+      expect(links[0]?.revoked_at).not.toBeNull();
+      expect((await auditOf("auth.oidc.link")).some((e) => e.subject_id === linked?.id)).toBe(true);
     });
 
     it("never lets a deactivated account in, by its subject or by a new address", async () => {
@@ -463,7 +476,9 @@ describe.each(BACKENDS)("account administration on %s", (backend) => {
       expect(JSON.stringify(await db().selectFrom("account_tokens").selectAll().execute())).not.toContain(token);
       expect(new Date(stored.expires_at).getTime() - new Date(stored.created_at).getTime()).toBe(3_600_000);
 
-      expect((await b.get(link)).body).toContain("Välj ett nytt lösenord");
+      const shown = await b.get(link);
+      expect(shown.body).toContain("Välj ett nytt lösenord");
+      expect(shown.headers["cache-control"]).toBe("no-store");
       const short = await form(b, link, link, { password: "kort", confirm: "kort" });
       expect(short.statusCode).toBe(400);
       expect(short.body).toContain('href="#password"');

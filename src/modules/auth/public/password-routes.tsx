@@ -72,11 +72,14 @@ export function passwordRoutes(fastify: FastifyInstance, ctx: ModuleContext): vo
     const found = await findAccountToken(db, purpose, token);
     const why: DeadLink = !found ? "unknown" : found.state === "used" ? "used" : found.user.hasPassword || found.user.hasSso ? "has_password" : "expired";
     const renewAction = purpose === "invitation" && why === "expired" ? `${PATHS.invitation}/${token}/ny-lank` : undefined;
+    // A page reached through a secret link is nobody's to keep.
+    reply.header("cache-control", "no-store");
     const title = why === "unknown" ? (sv(request) ? "Länken fungerar inte" : "The link does not work") : sv(request) ? "Länken fungerar inte längre" : "The link no longer works";
     return sendPage(request, reply, { title, side: "public", status: found ? 410 : 404 }, (page) => <DeadLinkPage ctx={page} purpose={purpose} why={why} renewAction={renewAction} />);
   }
 
   function renderChoose(request: FastifyRequest, reply: FastifyReply, purpose: AccountTokenPurpose, token: string, who: { name: string; email: string }, errors: FieldError[]) {
+    reply.header("cache-control", "no-store");
     const title = purpose === "invitation" ? (sv(request) ? "Välj ditt lösenord" : "Choose your password") : sv(request) ? "Välj ett nytt lösenord" : "Choose a new password";
     return sendPage(request, reply, { title, side: "public", hasErrors: errors.length > 0, status: errors.length > 0 ? 400 : 200 }, (page) => (
       <ChoosePasswordPage ctx={page} purpose={purpose} action={`${PATHS[purpose]}/${token}`} name={who.name} email={who.email} errors={errors} />

@@ -70,10 +70,14 @@ export async function inviteStaff(deps: StaffDeps, actor: AdminActor, input: Acc
   if (!email) errors.push({ field: "email", message: "Skriv personens e-postadress" });
   else if (!isEmailAddress(email)) errors.push({ field: "email", message: "Skriv e-postadressen som namn@exempel.se" });
   if (input.secrecyRight && !input.reason.trim()) errors.push(secrecyReasonMissing(true));
-  const taken = () => ({ field: "email", message: "Det finns redan ett konto med den e-postadressen. Sök upp personen i listan." });
-  if (isEmailAddress(email) && (await deps.db.selectFrom("staff_users").select("id").where("org_id", "=", actor.orgId).where(sql`lower(email)`, "=", email).executeTakeFirst())) {
-    errors.push(taken());
-  }
+  const taken = (active = true) => ({
+    field: "email",
+    message: active ? "Det finns redan ett konto med den e-postadressen. Sök upp personen i listan." : "Det finns ett avstängt konto med den e-postadressen. Aktivera det på personens sida.",
+  });
+  const existing = isEmailAddress(email)
+    ? await deps.db.selectFrom("staff_users").select("active").where("org_id", "=", actor.orgId).where(sql`lower(email)`, "=", email).executeTakeFirst()
+    : undefined;
+  if (existing) errors.push(taken(existing.active));
   if (errors.length > 0) return invalid(errors);
   try {
     return await inTransaction(deps.db, async (trx) => {

@@ -73,7 +73,7 @@ export function StaffListPage(p: { ctx: PageContext; q: string; filter: StaffFil
         <p>Ingen person matchar sökningen.</p>
       ) : (
         <Table<StaffRow>
-          caption={`Personal: ${p.total} personer`}
+          caption={`Personal: ${p.total} ${p.total === 1 ? "person" : "personer"}`}
           rows={p.rows}
           columns={[
             { header: "Namn", cell: (r) => <a href={`/arbetsyta/admin/personal/${r.id}`} safe>{r.name}</a> },
