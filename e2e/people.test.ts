@@ -112,13 +112,14 @@ describe("people and units in a real browser", () => {
     // The admin makes her a manager of the unit; it counts from her next click.
     await admin.goto(personUrl);
     await admin.getByRole("checkbox", { name: /^Chef/ }).check();
+    await admin.getByRole("checkbox", { name: /^Beroende/ }).check();
     await admin.getByRole("button", { name: "Spara ändringarna" }).click();
     await admin.waitForURL(/klart=sparat/);
     await expectAccessible(admin);
     await person.getByRole("link", { name: "Mitt konto" }).click();
     await person.waitForURL(`${base()}/arbetsyta/konto`);
     expect(await text(person.locator("main"))).toContain("Chef");
-    expect(await text(person.locator("main"))).toContain("Hemlöshet");
+    expect(await text(person.locator("main"))).toContain("Beroende, Hemlöshet");
     await admin.getByRole("link", { name: "Enheter", exact: true }).click();
     await admin.waitForURL(`${base()}/arbetsyta/admin/enheter`);
     await admin.getByRole("link", { name: "Hemlöshet" }).click();
