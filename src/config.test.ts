@@ -55,6 +55,14 @@ describe("config", () => {
     expect(() => loadConfig({ OIDC_ISSUER: "https://idp.example.se" })).toThrow(/OIDC_CLIENT_ID/);
     const c = loadConfig({ OIDC_ISSUER: "https://idp.example.se", OIDC_CLIENT_ID: "klarsvar", OIDC_CLIENT_SECRET: "s3cret" });
     expect(c.oidc?.clientId).toBe("klarsvar");
+    expect(c.oidc?.allowedDomains).toEqual([]);
+  });
+
+  it("reads the domains whose people get an account at their first single sign-on", () => {
+    const sso = { OIDC_ISSUER: "https://idp.example.se", OIDC_CLIENT_ID: "klarsvar", OIDC_CLIENT_SECRET: "s3cret" };
+    expect(loadConfig({ ...sso, OIDC_ALLOWED_DOMAINS: " Exempelstad.se, @soc.exempelstad.se ," }).oidc?.allowedDomains).toEqual(["exempelstad.se", "soc.exempelstad.se"]);
+    expect(() => loadConfig({ ...sso, OIDC_ALLOWED_DOMAINS: "exempelstad.se,inte en domän" })).toThrow(/OIDC_ALLOWED_DOMAINS: not a domain name: inte en domän/);
+    expect(() => loadConfig({ OIDC_ALLOWED_DOMAINS: "exempelstad.se" })).toThrow(/OIDC_ALLOWED_DOMAINS: needs single sign-on/);
   });
 
   it("treats empty strings as unset", () => {

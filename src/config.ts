@@ -40,6 +40,9 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+/** A domain name such as exempelstad.se: labels of letters, digits and hyphens, a top-level domain of letters. */
+const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
@@ -96,6 +99,7 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_LABEL: z.string().min(1).default("Logga in med kommunens konto"),
+  OIDC_ALLOWED_DOMAINS: z.string().optional(),
   TRUST_PROXY: bool.default(false),
   ORG_NAME: z.string().min(2).default("Socialförvaltningen, Exempelstads kommun"),
   ORG_OUT_OF_HOURS_PHONE: z.string().regex(/^[\d +()-]{3,20}$/, "must be a phone number, e.g. 070-174 06 05").default("070-174 06 05"),
@@ -136,7 +140,14 @@ export interface Config {
   readonly upload: { readonly limitBytes: number; readonly maxFiles: number; readonly memoryBudgetBytes: number };
   readonly pressure: { readonly maxEventLoopDelayMs: number; readonly maxHeapMb: number };
   readonly oidc:
-    | { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly label: string }
+    | {
+        readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly label: string;
+        /**
+         * E-mail domains (lower case) whose people get an account at their first single sign-on,
+         * with the role employee only; empty: nobody is created automatically.
+         */
+        readonly allowedDomains: readonly string[];
+      }
     | undefined;
   readonly trustProxy: boolean;
   /** Facts about the organisation that pages, receipts and e-mails state (never hard-coded). */
@@ -190,6 +201,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && c.OIDC_ISSUER && !c.OIDC_ISSUER.startsWith("https://")) {
     problems.push("  OIDC_ISSUER: must use https:// in production");
   }
+  const allowedDomains = (c.OIDC_ALLOWED_DOMAINS ?? "").split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean);
+  const badDomains = allowedDomains.filter((d) => !DOMAIN.test(d));
+  if (badDomains.length > 0) {
+    problems.push(`  OIDC_ALLOWED_DOMAINS: not a domain name: ${badDomains.join(", ")} (write e.g. exempelstad.se,socialtjansten.exempelstad.se)`);
+  }
+  if (allowedDomains.length > 0 && !c.OIDC_ISSUER) {
+    problems.push("  OIDC_ALLOWED_DOMAINS: needs single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)");
+  }
   const mailboxes: MailboxAddress[] = [];
   for (const [i, url] of (c.IMAP_MAILBOXES ?? "").split(",").map((u) => u.trim()).filter(Boolean).entries()) {
     try {
@@ -231,7 +250,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pressure: { maxEventLoopDelayMs: c.PRESSURE_MAX_EVENT_LOOP_DELAY_MS, maxHeapMb: c.PRESSURE_MAX_HEAP_MB },
     oidc:
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
-        ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL }
+        ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL, allowedDomains }
         : undefined,
     trustProxy: c.TRUST_PROXY,
     organisation: { name: c.ORG_NAME, outOfHoursPhone: c.ORG_OUT_OF_HOURS_PHONE, openingHours: c.ORG_OPENING_HOURS, dpo: { name: c.ORG_DPO_NAME, email: c.ORG_DPO_EMAIL } },

@@ -27,6 +27,13 @@ const MATRIX: Record<string, typeof PUBLIC | typeof SIGNED | readonly Role[]> = 
   "POST /logga-ut": PUBLIC,
   "GET /logga-in/sso": PUBLIC,
   "GET /logga-in/sso/callback": PUBLIC,
+  "GET /logga-in/glomt-losenord": PUBLIC,
+  "POST /logga-in/glomt-losenord": PUBLIC,
+  "GET /logga-in/nytt-losenord/:token": PUBLIC,
+  "POST /logga-in/nytt-losenord/:token": PUBLIC,
+  "GET /logga-in/inbjudan/:token": PUBLIC,
+  "POST /logga-in/inbjudan/:token": PUBLIC,
+  "POST /logga-in/inbjudan/:token/ny-lank": PUBLIC,
   "GET /health": PUBLIC,
   "GET /ready": PUBLIC,
   "GET /api/openapi.json": PUBLIC,
@@ -195,6 +202,21 @@ const MATRIX: Record<string, typeof PUBLIC | typeof SIGNED | readonly Role[]> = 
   "GET /arbetsyta": ALL_STAFF,
   "GET /arbetsyta/konto": ALL_STAFF,
   "POST /arbetsyta/konto/losenord": ALL_STAFF,
+  "GET /arbetsyta/admin/personal": ["admin"],
+  "GET /arbetsyta/admin/personal/ny": ["admin"],
+  "POST /arbetsyta/admin/personal/ny": ["admin"],
+  "GET /arbetsyta/admin/personal/:id": ["admin"],
+  "POST /arbetsyta/admin/personal/:id": ["admin"],
+  "POST /arbetsyta/admin/personal/:id/inbjudan": ["admin"],
+  "POST /arbetsyta/admin/personal/:id/avaktivera": ["admin"],
+  "POST /arbetsyta/admin/personal/:id/aktivera": ["admin"],
+  "POST /arbetsyta/admin/personal/:id/sessioner/:sessionId/avsluta": ["admin"],
+  "GET /arbetsyta/admin/enheter": ["admin"],
+  "GET /arbetsyta/admin/enheter/ny": ["admin"],
+  "POST /arbetsyta/admin/enheter/ny": ["admin"],
+  "GET /arbetsyta/admin/enheter/:id": ["admin"],
+  "POST /arbetsyta/admin/enheter/:id": ["admin"],
+  "POST /arbetsyta/admin/enheter/:id/ta-bort": ["admin"],
   "GET /arbetsyta/admin/logg": ["admin"],
   "GET /arbetsyta/admin/jobb": ["admin"],
   "POST /arbetsyta/admin/jobb/:id/forsok-igen": ["admin"],
@@ -208,6 +230,7 @@ function concrete(url: string): string {
     .replace(":eventId", "1")
     .replace(":slug", "ekonomiskt-bistand")
     .replace(":version", "1")
+    .replace(":sessionId", "0".repeat(64))
     .replace(":caseId", "00000000-0000-4000-8000-000000000002")
     .replace(":docId", "00000000-0000-4000-8000-000000000003")
     .replace(":maskId", "00000000-0000-4000-8000-000000000004")

@@ -16,6 +16,8 @@ export interface TestIdp {
 const ACCOUNTS: Record<string, { email: string; name: string }> = {
   "maria.ekholm": { email: "chef@example.se", name: "Maria Ekholm" },
   "okand.person": { email: "okand@example.se", name: "Okänd Person" },
+  // In a domain a deployment may allow (OIDC_ALLOWED_DOMAINS=exempelstad.se): an account at the first sign-in.
+  "ny.kollega": { email: "ny.kollega@exempelstad.se", name: "Nils Kollega" },
 };
 
 export async function startTestIdp(port: number, redirectUri: string): Promise<TestIdp> {

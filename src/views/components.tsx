@@ -196,6 +196,52 @@ export function RadioGroup(p: {
   );
 }
 
+/**
+ * Several checkboxes for one question (roles, units): a fieldset whose legend is the question,
+ * hint and error tied to the group, each option with its own hint, the error linking to the
+ * first box. `indent` shows an option's depth in a tree (units under units).
+ */
+export function CheckboxGroup(p: {
+  readonly name: string;
+  readonly legend: string;
+  readonly options: readonly { readonly value: string; readonly label: string; readonly hint?: string | undefined; readonly indent?: number }[];
+  readonly checked: readonly string[];
+  readonly id?: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+}): JSX.Element {
+  const id = p.id ?? p.name;
+  const describedBy = [p.hint ? `${id}-hint` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class={`field${p.error ? " field--error" : ""}`}>
+      <fieldset class="fieldset" aria-describedby={describedBy}>
+        <legend class="field__label" safe>{p.legend}</legend>
+        {p.hint ? <p class="field__hint" id={`${id}-hint`} safe>{p.hint}</p> : ""}
+        {p.error ? (
+          <p class="field__error" id={`${id}-error`}>
+            <span class="visually-hidden">Fel: </span>
+            <span safe>{p.error}</span>
+          </p>
+        ) : (
+          ""
+        )}
+        {p.options.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-${i}`;
+          return (
+            <div class={`radio radio--block${o.indent ? ` checkbox--indent-${Math.min(o.indent, 4)}` : ""}`}>
+              <input type="checkbox" id={optionId} name={p.name} value={o.value} checked={p.checked.includes(o.value)} aria-invalid={p.error ? "true" : undefined} />
+              <label for={optionId}>
+                <span safe>{o.label}</span>
+                {o.hint ? <span class="radio__hint" safe>{o.hint}</span> : ""}
+              </label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
 /** One checkbox with its label (a confirmation), with hint and error wired like the other fields. */
 export function CheckboxField(p: { readonly name: string; readonly label: string; readonly value?: string; readonly id?: string; readonly checked?: boolean; readonly hint?: string | undefined; readonly error?: string | undefined }): JSX.Element {
   const id = p.id ?? p.name;

@@ -1,9 +1,12 @@
-/** Staff sign-in: password with growing waits after failures, single sign-on (OIDC), sign-out, own account. */
+/** Staff sign-in: password with growing waits after failures, single sign-on (OIDC), sign-out, own account, a forgotten password, invitation links. */
 import type { KlarsvarModule } from "../../app/module.js";
 import { deleteExpiredSessions } from "../../platform/auth/sessions.js";
 import { forgetOldSignInFailures } from "../../platform/auth/throttle.js";
 import { audit, SYSTEM_ACTOR } from "../../platform/audit/audit.js";
+import { createMailer } from "../../platform/mail/mailer.js";
+import { authMailJobs } from "./jobs.js";
 import { authPolicies } from "./policies.js";
+import { passwordRoutes } from "./public/password-routes.js";
 import { authRoutes } from "./public/routes.js";
 import { accountRoutes } from "./staff/routes.js";
 
@@ -27,9 +30,11 @@ export const authModule: KlarsvarModule = {
         }
       },
     },
+    ...authMailJobs(ctx.database.db, createMailer(ctx.config.mail), ctx.config, ctx.jobs, ctx.org.id),
   ],
   routes: async (app, ctx) => {
     authRoutes(app, ctx);
+    passwordRoutes(app, ctx);
     accountRoutes(app, ctx);
   },
 };

@@ -97,3 +97,33 @@ export async function deleteExpiredSessions(db: Executor, now = new Date()): Pro
   const r = await db.deleteFrom("sessions").where("expires_at", "<=", now).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Ends every session of a user at once (deactivation, a password chosen through a link): their next request is signed out. */
+export async function destroyUserSessions(db: Executor, userId: string): Promise<number> {
+  const r = await db.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export interface ActiveSession {
+  readonly id: string;
+  readonly authMethod: string;
+  readonly createdAt: Date;
+  readonly lastSeenAt: Date;
+  readonly expiresAt: Date;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+}
+
+/** A user's sessions that have not expired, newest first. */
+export async function activeSessionsOf(db: Executor, userId: string, now = new Date()): Promise<ActiveSession[]> {
+  const rows = await db
+    .selectFrom("sessions")
+    .select(["id", "auth_method", "created_at", "last_seen_at", "expires_at", "ip", "user_agent"])
+    .where("user_id", "=", userId)
+    .where("expires_at", ">", now)
+    .orderBy("created_at", "desc")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id, authMethod: r.auth_method, createdAt: new Date(r.created_at), lastSeenAt: new Date(r.last_seen_at), expiresAt: new Date(r.expires_at), ip: r.ip, userAgent: r.user_agent,
+  }));
+}

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { audit, type AuditActor } from "../audit/audit.js";
 import type { Db, Executor } from "../db/database.js";
 import { ROLES, type Role, type StaffUser } from "../db/schema.js";
+import { closeOpenTokens } from "./account-tokens.js";
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords.js";
 import { clearSignInFailures, recordFailedSignIn, waitBeforeSignIn } from "./throttle.js";
 
@@ -152,12 +153,23 @@ export async function changePassword(
   return { ok: true, value: null };
 }
 
-/** Finds the staff account for an OIDC identity: by subject, else by verified e-mail (then links it). */
+/** The domain of an e-mail address, lower case ("Anna@Exempelstad.SE" → "exempelstad.se"). */
+export function emailDomain(email: string): string {
+  return email.trim().toLowerCase().split("@").pop() ?? "";
+}
+
+/**
+ * Finds the staff account for an OIDC identity: by issuer and subject, else by verified
+ * e-mail (then links it). When nobody has that address and it is verified and in one of
+ * `allowedDomains`, an account is created with the role employee only and no units — admins
+ * give more. A deactivated account is never signed in, linked or created again.
+ */
 export async function findOrLinkOidcUser(
   db: Db,
   actor: Omit<AuditActor, "userId" | "label">,
   orgId: string,
-  claims: { issuer: string; subject: string; email?: string | undefined; emailVerified?: boolean | undefined },
+  claims: { issuer: string; subject: string; email?: string | undefined; emailVerified?: boolean | undefined; name?: string | undefined },
+  options: { allowedDomains?: readonly string[] } = {},
 ): Promise<StaffUser | null> {
   const bySubject = await db
     .selectFrom("staff_users")
@@ -165,25 +177,55 @@ export async function findOrLinkOidcUser(
     .where("org_id", "=", orgId)
     .where("oidc_issuer", "=", claims.issuer)
     .where("oidc_subject", "=", claims.subject)
-    .where("active", "=", true)
     .executeTakeFirst();
-  if (bySubject) return bySubject;
+  if (bySubject) return bySubject.active ? bySubject : null;
   if (!claims.email || claims.emailVerified === false) return null;
   const byEmail = await findUserByEmail(db, orgId, claims.email);
-  if (!byEmail || !byEmail.active || byEmail.oidc_subject) return null;
-  return db.transaction().execute(async (trx) => {
-    const linked = await trx
-      .updateTable("staff_users")
-      .set({ oidc_issuer: claims.issuer, oidc_subject: claims.subject })
-      .where("id", "=", byEmail.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await audit(trx, { ...actor, userId: byEmail.id, label: `${byEmail.name} <${byEmail.email}>` }, {
-      action: "auth.oidc.link",
-      subjectType: "staff_user",
-      subjectId: byEmail.id,
-      details: { issuer: claims.issuer },
+  if (byEmail) {
+    if (!byEmail.active || byEmail.oidc_subject) return null;
+    return db.transaction().execute(async (trx) => {
+      const linked = await trx
+        .updateTable("staff_users")
+        .set({ oidc_issuer: claims.issuer, oidc_subject: claims.subject })
+        .where("id", "=", byEmail.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      // Signed in through the provider: an invitation still waiting is no longer needed.
+      await closeOpenTokens(trx, byEmail.id, "invitation");
+      await audit(trx, { ...actor, userId: byEmail.id, label: `${byEmail.name} <${byEmail.email}>` }, {
+        action: "auth.oidc.link",
+        subjectType: "staff_user",
+        subjectId: byEmail.id,
+        details: { issuer: claims.issuer },
+      });
+      return linked;
     });
-    return linked;
-  });
+  }
+  const email = claims.email.trim().toLowerCase();
+  // Only an address the provider has verified, in a domain the organisation named.
+  if (claims.emailVerified !== true || !EMAIL.test(email) || !(options.allowedDomains ?? []).includes(emailDomain(email))) return null;
+  const name = (claims.name?.trim() || email.split("@")[0] || email).slice(0, 200);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const created = await trx
+        .insertInto("staff_users")
+        .values({ org_id: orgId, email, name, roles: ["employee"], password_hash: null, oidc_issuer: claims.issuer, oidc_subject: claims.subject })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit(trx, { ...actor, userId: created.id, label: `${created.name} <${created.email}>` }, {
+        action: "user.create",
+        subjectType: "staff_user",
+        subjectId: created.id,
+        details: { email, roles: created.roles, units: [], via: "sso", issuer: claims.issuer, domain: emailDomain(email) },
+      });
+      return created;
+    });
+  } catch (error) {
+    // Two first sign-ins at the same moment: the other one created the account.
+    if ((error as { code?: string }).code === "23505") {
+      const again = await findUserByEmail(db, orgId, email);
+      return again?.active && again.oidc_issuer === claims.issuer && again.oidc_subject === claims.subject ? again : null;
+    }
+    throw error;
+  }
 }

@@ -43,6 +43,8 @@ export interface StaffUsersTable {
   password_changed_at: Timestamp | null;
   /** May open secret cases of every unit (set by an admin). */
   secrecy_right: Generated<boolean>;
+  /** When an admin deactivated the account; null while active. */
+  deactivated_at: Timestamp | null;
   created_at: Generated<Date>;
 }
 
@@ -70,6 +72,23 @@ export interface SessionsTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+}
+
+export const ACCOUNT_TOKEN_PURPOSES = ["invitation", "password_reset"] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+/** A single-use link to choose a password (migration 0017); only the token's hash is stored. */
+export interface AccountTokensTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  purpose: AccountTokenPurpose;
+  token_hash: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
 }
 
 export interface AuditLogTable {
@@ -773,6 +792,7 @@ export interface DB {
   unit_memberships: UnitMembershipsTable;
   login_throttle: LoginThrottleTable;
   sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
   audit_log: AuditLogTable;
 }
 

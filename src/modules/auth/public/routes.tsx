@@ -4,13 +4,14 @@ import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../app/render.js";
 import { safeRedirectTarget } from "../../../platform/http/redirect.js";
 import { rotateCsrf } from "../../../platform/http/csrf.js";
-import { audit, type AuditActor } from "../../../platform/audit/audit.js";
+import { audit } from "../../../platform/audit/audit.js";
 import type { OidcChecks } from "../../../platform/auth/oidc.js";
-import { createSession, destroySession, SESSION_COOKIE } from "../../../platform/auth/sessions.js";
+import { destroySession, SESSION_COOKIE } from "../../../platform/auth/sessions.js";
 import { attemptPasswordLogin, findOrLinkOidcUser } from "../../../platform/auth/users.js";
 import type { StaffUser } from "../../../platform/db/schema.js";
 import type { FieldError } from "../../../views/context.js";
 import { DEMO_PASSWORD } from "../demo.js";
+import { requestActor, signIn as signInAs } from "./sign-in.js";
 import { LoginPage } from "./views.js";
 
 const OIDC_COOKIE = "ks_oidc";
@@ -22,9 +23,7 @@ const loginBody = z.object({
   _csrf: z.string().optional(),
 });
 
-export function requestActor(request: FastifyRequest, orgId: string): Omit<AuditActor, "userId" | "label"> {
-  return { orgId, ip: request.ip, requestId: request.id };
-}
+export { requestActor };
 
 import { userActor } from "../../../platform/http/actor.js";
 export { userActor };
@@ -33,24 +32,8 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { config, database, org } = ctx;
   const cookieSecure = config.production || config.publicUrl.startsWith("https://");
 
-  async function signIn(request: FastifyRequest, reply: FastifyReply, user: StaffUser, method: "password" | "oidc", next: string) {
-    const session = await database.db.transaction().execute(async (trx) => {
-      const s = await createSession(trx, {
-        orgId: org.id, userId: user.id, method, ttlHours: config.sessionTtlHours,
-        ip: request.ip, userAgent: request.headers["user-agent"] ?? null,
-      });
-      await audit(trx, { ...requestActor(request, org.id), userId: user.id, label: `${user.name} <${user.email}>` }, {
-        action: "auth.login", subjectType: "staff_user", subjectId: user.id, details: { method },
-      });
-      return s;
-    });
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      path: "/", httpOnly: true, sameSite: "lax", secure: cookieSecure, expires: session.expiresAt,
-    });
-    // Tokens made before signing in are bound to "not signed in"; a new secret ends them too.
-    rotateCsrf(reply);
-    return reply.redirect(next, 303);
-  }
+  const signIn = (request: FastifyRequest, reply: FastifyReply, user: StaffUser, method: "password" | "oidc", next: string) =>
+    signInAs(ctx, request, reply, user, method, next);
 
   function renderLogin(request: FastifyRequest, reply: FastifyReply, state: { email?: string; errors?: FieldError[]; notice?: string; next?: string; status?: number }) {
     return sendPage(
@@ -153,7 +136,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     try {
       checks = JSON.parse(unsigned.value) as OidcChecks;
       const identity = await ctx.oidc.finish(new URL(request.url, config.publicUrl), checks);
-      const user = await findOrLinkOidcUser(database.db, requestActor(request, org.id), org.id, identity);
+      const user = await findOrLinkOidcUser(database.db, requestActor(request, org.id), org.id, identity, { allowedDomains: config.oidc?.allowedDomains ?? [] });
       if (!user) {
         await audit(database.db, { ...requestActor(request, org.id), userId: null, label: "anonymous" }, {
           action: "auth.login.failed", details: { reason: "oidc_unknown", subject: identity.subject, email: identity.email ?? null },

@@ -30,6 +30,7 @@ export function LoginPage(p: {
         <TextField name="password" label={t("login.password")} type="password" autocomplete="current-password" error={passwordError} />
         <Button>{escapeHtml(t("login.submit"))}</Button>
       </Form>
+      <p><a href="/logga-in/glomt-losenord" safe>{t("login.forgot")}</a></p>
       {p.sso ? (
         <p class="sso">
           <span safe>{t("login.sso")}</span>
