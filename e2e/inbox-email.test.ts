@@ -68,7 +68,7 @@ describe.runIf(run)("e-mail journey: real Postfix and Dovecot, a real browser", 
     await staff.getByRole("button", { name: "Skicka svaret" }).click();
     await staff.waitForURL(/klart=svar/);
 
-    const answer = await eventually("the answer", async () => (await inbox(servers, requester)).find((m) => m.subject?.startsWith("Svar:")));
+    const answer = await eventually("the answer", async () => (await inbox(servers, requester)).find((m) => m.subject?.startsWith("Svar från")));
     expect(answer.subject).toBe(`Svar från Socialförvaltningen, Exempelstads kommun [${number}]`);
     expect(answer.inReplyTo).toBe(question.messageId);
     expect(answer.references).toContain(ack.messageId);

@@ -172,7 +172,8 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.from) return usage("restore needs --from FILE");
       if (config.databaseUrl) return usage("With DATABASE_URL, restore with pg_restore (see docs/OPERATIONS.md).");
       const { readdir } = await import("node:fs/promises");
-      const existing = await readdir(config.dataDir).catch(() => []);
+      // The demo's own secret (made when the configuration was read) is not data.
+      const existing = (await readdir(config.dataDir).catch(() => [])).filter((f) => f !== ".session-secret");
       if (existing.length > 0) return usage(`${config.dataDir} is not empty. Move it away first, then restore.`);
       const blob = new Blob([await readFile(values.from)]);
       const database = await openDatabase({ dataDir: config.dataDir, loadDataDir: blob });

@@ -90,7 +90,7 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     // Staff answer; the answer threads under the question in the requester's mailbox.
     const staff = await t.database.db.selectFrom("staff_users").select(["id"]).where("email", "=", "kommunikator@example.se").executeTakeFirstOrThrow();
     expect(await replyToCase({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret }, { orgId: t.org.id, userId: staff.id, label: "kommunikator@example.se" }, c.id, "Hej Anna! Vi har öppet alla vardagar utom julafton och nyårsafton.")).toEqual({ ok: true });
-    const answer = await waitFor("the answer", async () => (await readMailbox(servers, me)).find((m) => m.mail.subject?.startsWith("Svar:")));
+    const answer = await waitFor("the answer", async () => (await readMailbox(servers, me)).find((m) => m.mail.subject?.startsWith("Svar från")));
     expect(answer.mail.subject).toBe(`Svar från Socialförvaltningen, Exempelstads kommun [${c.number}]`);
     expect(answer.mail.inReplyTo).toBe(sent.messageId);
     expect(answer.mail.references).toEqual([sent.messageId, ack.mail.messageId]);
@@ -259,6 +259,6 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     expect(page.body).toContain("E-post som Klarsvar försöker skicka igen");
     expect(page.body).toContain("ECONNREFUSED");
     await servers.startSmtp();
-    await waitFor("the answer after SMTP is back", async () => (await readMailbox(servers, resident("ida"))).find((m) => m.mail.subject?.startsWith("Svar:")), 60_000);
+    await waitFor("the answer after SMTP is back", async () => (await readMailbox(servers, resident("ida"))).find((m) => m.mail.subject?.startsWith("Svar från")), 60_000);
   }, 120_000);
 });

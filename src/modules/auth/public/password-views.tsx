@@ -1,3 +1,4 @@
+import { escapeHtml } from "@kitajs/html";
 /** Pages for choosing a password through a link: a forgotten password, an invitation, and a link that no longer works. */
 import type { AccountTokenPurpose } from "../../../platform/db/schema.js";
 import { Banner, Button, ErrorSummary, Form, TextField } from "../../../views/components.js";
@@ -14,7 +15,7 @@ export function ForgotPasswordPage(p: { ctx: PageContext; email: string; errors:
       <p class="lead" safe>{tr(ctx, "Skriv e-postadressen du loggar in med. Vi skickar en länk där du väljer ett nytt lösenord.", "Enter the email address you sign in with. We will send you a link where you choose a new password.")}</p>
       <Form ctx={ctx} action="/logga-in/glomt-losenord">
         <TextField name="email" type="email" autocomplete="username" label={tr(ctx, "E-postadress", "Email address")} value={p.email} error={p.errors.find((e) => e.field === "email")?.message} />
-        <Button>{tr(ctx, "Skicka länken", "Send the link") as "safe"}</Button>
+        <Button>{escapeHtml(tr(ctx, "Skicka länken", "Send the link"))}</Button>
       </Form>
       {p.sso ? <p safe>{tr(ctx, "Loggar du in med kommunens konto? Då har du inget eget lösenord här. Använd knappen för kommunens konto på sidan för inloggning.", "Do you sign in with your municipality account? Then you have no password of your own here. Use the button for the municipality account on the sign-in page.")}</p> : ""}
       <p><a href="/logga-in" safe>{tr(ctx, "Tillbaka till inloggningen", "Back to sign in")}</a></p>
@@ -55,7 +56,7 @@ export function ChoosePasswordPage(p: {
         <TextField name="password" type="password" autocomplete="new-password" label={tr(ctx, "Nytt lösenord", "New password")}
           hint={tr(ctx, "Minst 12 tecken. Ett par ord i följd är lätt att minnas och svårt att gissa.", "At least 12 characters. A few words in a row are easy to remember and hard to guess.")} error={err("password")} />
         <TextField name="confirm" type="password" autocomplete="new-password" label={tr(ctx, "Skriv lösenordet en gång till", "Type the password once more")} error={err("confirm")} />
-        <Button>{tr(ctx, "Spara lösenordet och logga in", "Save the password and sign in") as "safe"}</Button>
+        <Button>{escapeHtml(tr(ctx, "Spara lösenordet och logga in", "Save the password and sign in"))}</Button>
       </Form>
     </div>
   );
@@ -107,7 +108,7 @@ export function DeadLinkPage(p: { ctx: PageContext; purpose: AccountTokenPurpose
         <h1 safe>{tr(ctx, "Länken gäller inte längre", "The link no longer works")}</h1>
         <p safe>{tr(ctx, "Länken i en inbjudan gäller i tre dygn och fungerar bara en gång. Vi kan skicka en ny länk till din e-post.", "The link in an invitation works for three days and only once. We can send a new link to your email.")}</p>
         <Form ctx={ctx} action={p.renewAction}>
-          <Button>{tr(ctx, "Skicka en ny länk", "Send a new link") as "safe"}</Button>
+          <Button>{escapeHtml(tr(ctx, "Skicka en ny länk", "Send a new link"))}</Button>
         </Form>
       </div>
     );

@@ -1,3 +1,4 @@
+import { escapeHtml } from "@kitajs/html";
 /** Workspace pages for people and units (admins): the staff list, a person, an invitation, the unit tree, a unit. */
 import type { ActiveSession } from "../../../platform/auth/sessions.js";
 import { ROLES, type AuditEntry, type Role } from "../../../platform/db/schema.js";
@@ -37,11 +38,11 @@ function When({ ctx, date }: { ctx: PageContext; date: Date | null }): JSX.Eleme
 const roleName = (ctx: PageContext, role: Role): string => ctx.t(`role.${role}`);
 
 function Roles({ ctx, roles }: { ctx: PageContext; roles: readonly Role[] }): JSX.Element {
-  return <>{roles.map((r) => <Tag tone="blue">{roleName(ctx, r) as "safe"}</Tag>)}</>;
+  return <>{roles.map((r) => <Tag tone="blue">{escapeHtml(roleName(ctx, r))}</Tag>)}</>;
 }
 
 function StatusTag({ status }: { status: AccountStatus }): JSX.Element {
-  return <Tag tone={STATUS[status].tone}>{STATUS[status].text as "safe"}</Tag>;
+  return <Tag tone={STATUS[status].tone}>{escapeHtml(STATUS[status].text)}</Tag>;
 }
 
 // ---- The staff list -------------------------------------------------------------------------
