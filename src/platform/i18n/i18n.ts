@@ -231,7 +231,7 @@ const en: Messages = {
   "login.error.email": "Enter your email address",
   "login.error.password": "Enter your password",
   "login.error.wrong": "The email address or password is wrong",
-  "login.error.throttled": "You have tried many times. Wait {minutes} min and try again. Choose "Forgotten your password?" below.",
+  "login.error.throttled": "You have tried many times. Wait {minutes} min and try again. Choose “Forgotten your password?” below.",
   "login.error.sso": "Signing in with your municipal account failed. Try again.",
   "login.error.ssoUnknown": "There is no Klarsvar account for you. Ask your administrator to add you.",
   "login.loggedOut": "You are signed out.",
