@@ -5,8 +5,20 @@
  */
 module.exports = {
   forbidden: [
-    { name: "resolvable", severity: "error", comment: "Every import must resolve, or the other rules cannot see it.", from: {}, to: { couldNotResolve: true } },
-    { name: "no-cycles", severity: "error", comment: "A cycle means two parts cannot be understood or changed apart.", from: {}, to: { circular: true } },
+    {
+      name: "resolvable",
+      severity: "error",
+      comment: "Every import must resolve, or the other rules cannot see it.",
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
+      name: "no-cycles",
+      severity: "error",
+      comment: "A cycle means two parts cannot be understood or changed apart.",
+      from: {},
+      to: { circular: true },
+    },
     {
       name: "modules-meet-through-index",
       severity: "error",

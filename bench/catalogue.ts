@@ -23,8 +23,26 @@ const ROUNDS = 5;
  * wswedish) each generated page gets eight more words, about 40,000 in all.
  */
 const DICTIONARY = "/usr/share/dict/swedish";
-const EXTRA_WORDS = existsSync(DICTIONARY) ? new TextDecoder("latin1").decode(readFileSync(DICTIONARY)).split("\n").filter((w) => /^[a-zåäö]{4,}$/.test(w)) : [];
-const AREAS = ["Centrum", "Norrby", "Söderåsen", "Västerhöjd", "Östermalm", "Ängsbacka", "Kvarnbo", "Strandviken", "Björkdalen", "Hagalund", "Lövsta", "Gamla stan"];
+const EXTRA_WORDS = existsSync(DICTIONARY)
+  ? new TextDecoder("latin1")
+      .decode(readFileSync(DICTIONARY))
+      .split("\n")
+      .filter((w) => /^[a-zåäö]{4,}$/.test(w))
+  : [];
+const AREAS = [
+  "Centrum",
+  "Norrby",
+  "Söderåsen",
+  "Västerhöjd",
+  "Östermalm",
+  "Ängsbacka",
+  "Kvarnbo",
+  "Strandviken",
+  "Björkdalen",
+  "Hagalund",
+  "Lövsta",
+  "Gamla stan",
+];
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -44,23 +62,48 @@ async function run(label: string, database: Database): Promise<void> {
     const area = AREAS[Math.floor(i / DEMO_SERVICES.length) % AREAS.length] as string;
     const n = Math.floor(i / (DEMO_SERVICES.length * AREAS.length));
     rows.push({
-      org_id: org.id, slug: `${s.slug}-${i}`, name: `${s.name} i ${area}${n > 0 ? ` ${n + 1}` : ""}`, summary: `${s.summary} Här i ${area}.`,
-      for_whom: `${s.forWhom} Du som bor i ${area}. ${EXTRA_WORDS.length > 0 ? Array.from({ length: 8 }, (_, k) => EXTRA_WORDS[(i * 8 + k) * 7 % EXTRA_WORDS.length]).join(" ") : ""}`, what_you_get: s.whatYouGet, cost: s.cost, access: s.access, phone: s.phone, email: s.email,
-      address: `${area}s servicehus`, languages: [...s.languages], situations: [...s.situations], audiences: [...s.audiences], keywords: s.keywords,
-      easy_read: s.easyRead ?? "", last_reviewed_at: new Date(), updated_at: new Date(),
+      org_id: org.id,
+      slug: `${s.slug}-${i}`,
+      name: `${s.name} i ${area}${n > 0 ? ` ${n + 1}` : ""}`,
+      summary: `${s.summary} Här i ${area}.`,
+      for_whom: `${s.forWhom} Du som bor i ${area}. ${EXTRA_WORDS.length > 0 ? Array.from({ length: 8 }, (_, k) => EXTRA_WORDS[((i * 8 + k) * 7) % EXTRA_WORDS.length]).join(" ") : ""}`,
+      what_you_get: s.whatYouGet,
+      cost: s.cost,
+      access: s.access,
+      phone: s.phone,
+      email: s.email,
+      address: `${area}s servicehus`,
+      languages: [...s.languages],
+      situations: [...s.situations],
+      audiences: [...s.audiences],
+      keywords: s.keywords,
+      easy_read: s.easyRead ?? "",
+      last_reviewed_at: new Date(),
+      updated_at: new Date(),
     });
   }
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto("catalogue_services").values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto("catalogue_services")
+      .values(rows.slice(i, i + 500))
+      .execute();
   let t = performance.now();
   await rebuildTerms(db, org.id);
   const rebuildMs = performance.now() - t;
-  const one = await db.selectFrom("catalogue_services").select("id").where("slug", "=", "ekonomiskt-bistand").executeTakeFirstOrThrow();
+  const one = await db
+    .selectFrom("catalogue_services")
+    .select("id")
+    .where("slug", "=", "ekonomiskt-bistand")
+    .executeTakeFirstOrThrow();
   t = performance.now();
   await addTerms(db, org.id, one.id);
   const addMs = performance.now() - t;
   // A live database has been analysed by autovacuum; a freshly filled one must be told.
   await sql`analyze`.execute(db);
-  const terms = await db.selectFrom("catalogue_terms").select((e) => e.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  const terms = await db
+    .selectFrom("catalogue_terms")
+    .select((e) => e.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
   const synonyms = await loadSynonyms(db, org.id);
   // Warm-up round, then the measured rounds.
   for (const c of SEARCH_TEST_SET) await searchServices(db, org.id, c.query, { limit: 50, synonyms });
@@ -75,11 +118,15 @@ async function run(label: string, database: Database): Promise<void> {
     }
   }
   const f = (n: number) => n.toFixed(1).padStart(6);
-  console.log(`${label.padEnd(9)} ${String(SERVICES).padStart(6)} services ${String(terms.n).padStart(6)} words  searches ${times.length}  p50 ${f(percentile(times, 0.5))} ms  p95 ${f(percentile(times, 0.95))} ms  p99 ${f(percentile(times, 0.99))} ms  max ${f(Math.max(...times))} ms  right page in top 3 ${((top3 / SEARCH_TEST_SET.length) * 100).toFixed(1)} %  word list: a saved page adds its words in ${addMs.toFixed(1)} ms, the nightly rebuild takes ${rebuildMs.toFixed(0)} ms`);
+  console.log(
+    `${label.padEnd(9)} ${String(SERVICES).padStart(6)} services ${String(terms.n).padStart(6)} words  searches ${times.length}  p50 ${f(percentile(times, 0.5))} ms  p95 ${f(percentile(times, 0.95))} ms  p99 ${f(percentile(times, 0.99))} ms  max ${f(Math.max(...times))} ms  right page in top 3 ${((top3 / SEARCH_TEST_SET.length) * 100).toFixed(1)} %  word list: a saved page adds its words in ${addMs.toFixed(1)} ms, the nightly rebuild takes ${rebuildMs.toFixed(0)} ms`,
+  );
 }
 
 export async function benchCatalogue(): Promise<void> {
-  console.log(`catalogue: search over the ${SEARCH_TEST_SET.length} test-set queries (synonyms read per search, as on the site); ${EXTRA_WORDS.length > 0 ? "extra words from Debian's Swedish word list" : "no word list (apt-get install wswedish): the word list stays small"}`);
+  console.log(
+    `catalogue: search over the ${SEARCH_TEST_SET.length} test-set queries (synonyms read per search, as on the site); ${EXTRA_WORDS.length > 0 ? "extra words from Debian's Swedish word list" : "no word list (apt-get install wswedish): the word list stays small"}`,
+  );
   const lite = await openDatabase({ dataDir: "memory://" });
   try {
     await run("PGlite", lite);

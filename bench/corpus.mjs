@@ -26,7 +26,7 @@ export function swedishProse(bytes) {
   let i = 0;
   while (size < bytes) {
     const p = PARAGRAPHS[i % PARAGRAPHS.length].replace("tjugonde", i % 2 ? "tjugonde" : "femtonde");
-    const withNumber = `${p} Ärende nummer ${1000 + (i % 9000)} avslutades ${i % 28 + 1} mars.`;
+    const withNumber = `${p} Ärende nummer ${1000 + (i % 9000)} avslutades ${(i % 28) + 1} mars.`;
     parts.push(withNumber);
     size += Buffer.byteLength(withNumber) + 2;
     i++;

@@ -53,75 +53,139 @@ async function benchInboxOn(database: Database): Promise<void> {
       from cases c cross join (values ('in'), ('out')) as d(direction)
       where c.number like 'SOC-B-%' and (d.direction = 'in' or c.status = 'closed')`.execute(database.db);
     await sql`analyze`.execute(database.db);
-    console.log(`inbox: ${CASES.toLocaleString("sv-SE")} cases with messages loaded in ${Math.round((Date.now() - t0) / 1000)} s`);
+    console.log(
+      `inbox: ${CASES.toLocaleString("sv-SE")} cases with messages loaded in ${Math.round((Date.now() - t0) / 1000)} s`,
+    );
 
     const board: number[] = [];
     for (let i = 0; i < 200; i++) {
       const s = performance.now();
-      await unansweredBoard(database.db, { orgId: org.id, page: 1 + (i % 5), pageSize: 50, ...(i % 3 === 0 ? { unitId: units[i % units.length] } : {}) });
+      await unansweredBoard(database.db, {
+        orgId: org.id,
+        page: 1 + (i % 5),
+        pageSize: 50,
+        ...(i % 3 === 0 ? { unitId: units[i % units.length] } : {}),
+      });
       board.push(performance.now() - s);
     }
     const search: number[] = [];
-    const questions = ["Kan jag få bistånd till hyran?", "Hur blir man familjehem?", "Daglig verksamhet LSS", "hjälp med alkohol", "budgetrådgivning tid"];
+    const questions = [
+      "Kan jag få bistånd till hyran?",
+      "Hur blir man familjehem?",
+      "Daglig verksamhet LSS",
+      "hjälp med alkohol",
+      "budgetrådgivning tid",
+    ];
     for (let i = 0; i < 200; i++) {
       const s = performance.now();
-      await similarAnswers(database.db, org.id, questions[i % questions.length] as string, "00000000-0000-4000-8000-000000000000", i % 2 === 0 ? undefined : units.slice(0, 2));
+      await similarAnswers(
+        database.db,
+        org.id,
+        questions[i % questions.length] as string,
+        "00000000-0000-4000-8000-000000000000",
+        i % 2 === 0 ? undefined : units.slice(0, 2),
+      );
       search.push(performance.now() - s);
     }
-    console.log(`inbox: board p95 ${p95(board).toFixed(1)} ms, full-text search p95 ${p95(search).toFixed(1)} ms (200 queries each)`);
+    console.log(
+      `inbox: board p95 ${p95(board).toFixed(1)} ms, full-text search p95 ${p95(search).toFixed(1)} ms (200 queries each)`,
+    );
 
     jobs.register({ name: "inbox.send-acknowledgement", handler: async () => undefined });
     await jobs.start({ work: false });
     const deps = { db: database.db, jobs, secret: "bench-secret-bench-secret-bench-secret" };
     const actor = { orgId: org.id, userId: null, label: "bench" };
-    const bodies = ["Hej! Jag undrar hur jag ansöker om försörjningsstöd.", "Kan ni hjälpa mig med en budget?", "Vi vill veta mer om familjehem.", "Min dotter behöver stöd i skolan."];
+    const bodies = [
+      "Hej! Jag undrar hur jag ansöker om försörjningsstöd.",
+      "Kan ni hjälpa mig med en budget?",
+      "Vi vill veta mer om familjehem.",
+      "Min dotter behöver stöd i skolan.",
+    ];
     let done = 0;
     t0 = Date.now();
     const until = t0 + 10_000;
-    await Promise.all(Array.from({ length: 8 }, async (_, w) => {
-      for (let i = 0; Date.now() < until; i++) {
-        await receiveQuestion(deps, actor, { orgId: org.id, channel: "email", body: bodies[i % bodies.length] as string, requester: { email: `bench${w}@example.se` }, externalId: `<bench-${w}-${i}@example.se>` });
-        done++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, w) => {
+        for (let i = 0; Date.now() < until; i++) {
+          await receiveQuestion(deps, actor, {
+            orgId: org.id,
+            channel: "email",
+            body: bodies[i % bodies.length] as string,
+            requester: { email: `bench${w}@example.se` },
+            externalId: `<bench-${w}-${i}@example.se>`,
+          });
+          done++;
+        }
+      }),
+    );
     const seconds = (Date.now() - t0) / 1000;
-    console.log(`inbox: ingest one by one ${Math.round(done / seconds)} messages/s (8 concurrent writers, ${done} messages in ${seconds.toFixed(1)} s)`);
+    console.log(
+      `inbox: ingest one by one ${Math.round(done / seconds)} messages/s (8 concurrent writers, ${done} messages in ${seconds.toFixed(1)} s)`,
+    );
     // As the IMAP reader takes them: fetched in batches of 100.
     let batched = 0;
     const t1 = Date.now();
     const stop = t1 + 10_000;
-    await Promise.all(Array.from({ length: 4 }, async (_, w) => {
-      for (let b = 0; Date.now() < stop; b++) {
-        const batch = Array.from({ length: 100 }, (_, i) => ({
-          orgId: org.id, channel: "email" as const, body: bodies[i % bodies.length] as string, requester: { email: `batch${w}@example.se` }, externalId: `<bench-batch-${w}-${b}-${i}@example.se>`,
-        }));
-        batched += (await receiveQuestions(deps, actor, batch)).length;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 4 }, async (_, w) => {
+        for (let b = 0; Date.now() < stop; b++) {
+          const batch = Array.from({ length: 100 }, (_, i) => ({
+            orgId: org.id,
+            channel: "email" as const,
+            body: bodies[i % bodies.length] as string,
+            requester: { email: `batch${w}@example.se` },
+            externalId: `<bench-batch-${w}-${b}-${i}@example.se>`,
+          }));
+          batched += (await receiveQuestions(deps, actor, batch)).length;
+        }
+      }),
+    );
     const s2 = (Date.now() - t1) / 1000;
-    console.log(`inbox: ingest in batches of 100 ${Math.round(batched / s2)} messages/s (4 concurrent readers, ${batched} messages in ${s2.toFixed(1)} s)`);
+    console.log(
+      `inbox: ingest in batches of 100 ${Math.round(batched / s2)} messages/s (4 concurrent readers, ${batched} messages in ${s2.toFixed(1)} s)`,
+    );
     // The whole e-mail path without the network: raw RFC 5322 messages as the IMAP reader
     // fetches them, through receiveMails (MIME parse, automatic-reply/bounce check, thread
     // lookup, then the intake above).
-    const raw = (w: number, b: number, i: number) => Buffer.from([
-      `From: =?utf-8?q?Anna_Exempel?= <anna${w}@example.se>`, "To: socialtjansten@example.se", `Subject: =?utf-8?q?Fr=C3=A5ga_${i}?=`,
-      `Message-ID: <bench-mail-${w}-${b}-${i}@example.se>`, "Date: Thu, 26 Nov 2026 10:00:00 +0100", "MIME-Version: 1.0",
-      "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable", "",
-      (bodies[i % bodies.length] as string).replace(/[åäö]/g, (c) => ({ å: "=C3=A5", ä: "=C3=A4", ö: "=C3=B6" })[c] as string), "",
-    ].join("\r\n"));
+    const raw = (w: number, b: number, i: number) =>
+      Buffer.from(
+        [
+          `From: =?utf-8?q?Anna_Exempel?= <anna${w}@example.se>`,
+          "To: socialtjansten@example.se",
+          `Subject: =?utf-8?q?Fr=C3=A5ga_${i}?=`,
+          `Message-ID: <bench-mail-${w}-${b}-${i}@example.se>`,
+          "Date: Thu, 26 Nov 2026 10:00:00 +0100",
+          "MIME-Version: 1.0",
+          "Content-Type: text/plain; charset=utf-8",
+          "Content-Transfer-Encoding: quoted-printable",
+          "",
+          (bodies[i % bodies.length] as string).replace(
+            /[åäö]/g,
+            (c) => ({ å: "=C3=A5", ä: "=C3=A4", ö: "=C3=B6" })[c] as string,
+          ),
+          "",
+        ].join("\r\n"),
+      );
     const options = { orgId: org.id, domain: "klarsvar.example.se", mailbox: "bench", maxAttachmentBytes: 10_485_760 };
     for (const readers of [1, 4]) {
       let mailed = 0;
       const t3 = Date.now();
       const stop3 = t3 + 10_000;
-      await Promise.all(Array.from({ length: readers }, async (_, w) => {
-        for (let b = 0; Date.now() < stop3; b++) {
-          const fetched = Array.from({ length: 100 }, (_, i) => { const source = raw(readers * 10 + w, b, i); return { uid: i + 1, source, size: source.length, truncated: false }; });
-          mailed += (await receiveMails(deps, options, fetched)).length;
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: readers }, async (_, w) => {
+          for (let b = 0; Date.now() < stop3; b++) {
+            const fetched = Array.from({ length: 100 }, (_, i) => {
+              const source = raw(readers * 10 + w, b, i);
+              return { uid: i + 1, source, size: source.length, truncated: false };
+            });
+            mailed += (await receiveMails(deps, options, fetched)).length;
+          }
+        }),
+      );
       const s3 = (Date.now() - t3) / 1000;
-      console.log(`inbox: e-mail ingest (MIME parse + intake) in batches of 100 ${Math.round(mailed / s3)} messages/s (${readers} reader${readers > 1 ? "s" : ""}, ${mailed} messages in ${s3.toFixed(1)} s)`);
+      console.log(
+        `inbox: e-mail ingest (MIME parse + intake) in batches of 100 ${Math.round(mailed / s3)} messages/s (${readers} reader${readers > 1 ? "s" : ""}, ${mailed} messages in ${s3.toFixed(1)} s)`,
+      );
     }
   } finally {
     await jobs.stop().catch(() => undefined);

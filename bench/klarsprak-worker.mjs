@@ -14,8 +14,16 @@ const t0 = process.hrtime.bigint();
 const result = analyze(text, { format: "text", lixOnly: mode === "lix" });
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({
-  mb, mode, bytes, ms: Math.round(ms), mbPerSecond: +(bytes / 1048576 / (ms / 1000)).toFixed(1),
-  words: result.scores.lix.words, findings: result.findings.length,
-  baselineRssMb: Math.round(baselineRssMb), peakRssMb: Math.round(peakRssMb),
-}));
+console.log(
+  JSON.stringify({
+    mb,
+    mode,
+    bytes,
+    ms: Math.round(ms),
+    mbPerSecond: +(bytes / 1048576 / (ms / 1000)).toFixed(1),
+    words: result.scores.lix.words,
+    findings: result.findings.length,
+    baselineRssMb: Math.round(baselineRssMb),
+    peakRssMb: Math.round(peakRssMb),
+  }),
+);

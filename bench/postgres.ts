@@ -7,7 +7,10 @@ export function benchServerUrl(): string | undefined {
   return process.env["BENCH_DATABASE_URL"] ?? process.env["TEST_DATABASE_URL"];
 }
 
-export async function withBenchDatabase(poolSize: number, work: (database: Database) => Promise<void>): Promise<boolean> {
+export async function withBenchDatabase(
+  poolSize: number,
+  work: (database: Database) => Promise<void>,
+): Promise<boolean> {
   const adminUrl = benchServerUrl();
   if (!adminUrl) return false;
   const name = `klarsvar_bench_${randomBytes(4).toString("hex")}`;

@@ -9,12 +9,26 @@ import { benchInbox } from "./inbox.js";
 import { benchSocial } from "./social.js";
 
 const worker = join(import.meta.dirname, "klarsprak-worker.mjs");
-const runs: [number, string][] = [[1, "all"], [10, "all"], [50, "all"], [1, "lix"], [10, "lix"], [50, "lix"]];
+const runs: [number, string][] = [
+  [1, "all"],
+  [10, "all"],
+  [50, "all"],
+  [1, "lix"],
+  [10, "lix"],
+  [50, "lix"],
+];
 console.log("klarsprak: analysing Swedish prose (every rule on / LIX only)");
 console.log("size   mode  time      speed        peak RSS (process baseline)  words      findings");
 for (const [mb, mode] of runs) {
   const out = execFileSync(process.execPath, ["--expose-gc", worker, String(mb), mode], { encoding: "utf8" });
-  const r = JSON.parse(out) as { ms: number; mbPerSecond: number; peakRssMb: number; baselineRssMb: number; words: number; findings: number };
+  const r = JSON.parse(out) as {
+    ms: number;
+    mbPerSecond: number;
+    peakRssMb: number;
+    baselineRssMb: number;
+    words: number;
+    findings: number;
+  };
   console.log(
     `${String(mb).padStart(3)} MB  ${mode.padEnd(4)}  ${String(r.ms).padStart(6)} ms  ${String(r.mbPerSecond).padStart(6)} MB/s  ${String(r.peakRssMb).padStart(5)} MB (${r.baselineRssMb} MB)          ${String(r.words).padStart(9)}  ${r.findings}`,
   );

@@ -73,7 +73,9 @@ describe("help catalogue journeys in a real browser", () => {
     await expectAccessible(staff);
     await staff.getByRole("link", { name: "Träffpunkten – en mötesplats för vuxna" }).click();
     await expectAccessible(staff);
-    await staff.getByLabel("Vad får man?").fill("Ett öppet café, promenader och spelkvällar. Nu också stickcafé på tisdagar.");
+    await staff
+      .getByLabel("Vad får man?")
+      .fill("Ett öppet café, promenader och spelkvällar. Nu också stickcafé på tisdagar.");
     await staff.getByLabel("Vad ändrade du?").fill("Stickcafé");
     await staff.getByRole("button", { name: "Spara", exact: true }).click();
     await staff.waitForURL(/sparad=1/);
@@ -81,6 +83,8 @@ describe("help catalogue journeys in a real browser", () => {
     await expectAccessible(staff);
     const page = await (await j.browser.newContext()).newPage();
     await page.goto(`${j.server.base}/stod?q=stickcaf%C3%A9`);
-    expect(await page.locator(".service-list__link").first().textContent()).toBe("Träffpunkten – en mötesplats för vuxna");
+    expect(await page.locator(".service-list__link").first().textContent()).toBe(
+      "Träffpunkten – en mötesplats för vuxna",
+    );
   });
 });

@@ -5,8 +5,13 @@ import { expectAccessible, submitSignIn, useJourney } from "./support.js";
 describe("foundation journeys in a real browser", () => {
   const j = useJourney();
 
-  async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await j.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, locale: "sv-SE" });
+  async function newPage(
+    options: { javaScriptEnabled?: boolean } = {},
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await j.browser.newContext({
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+      locale: "sv-SE",
+    });
     return { context, page: await context.newPage() };
   }
 

@@ -7,8 +7,6 @@ import { expectAccessible, linkIn, signedInPage, useJourney, waitForMailText } f
 
 const OUTBOX = join(tmpdir(), `klarsvar-e2e-ideas-${process.pid}`);
 
-
-
 describe("ideas in a real browser", () => {
   const j = useJourney({ MAIL_OUTBOX_DIR: OUTBOX, FORM_RATE_LIMIT_PER_MINUTE: "100" });
   afterAll(async () => rm(OUTBOX, { recursive: true, force: true }));
@@ -31,7 +29,11 @@ describe("ideas in a real browser", () => {
     await resident.getByRole("link", { name: "Skicka ett förslag" }).first().click();
     await expectAccessible(resident);
     await resident.getByLabel("Rubrik").fill("Ansök om bistånd på flera språk");
-    await resident.getByLabel("Ditt förslag").fill("E-tjänsten för ekonomiskt bistånd borde finnas på arabiska och somaliska. Många i mitt område läser inte svenska.");
+    await resident
+      .getByLabel("Ditt förslag")
+      .fill(
+        "E-tjänsten för ekonomiskt bistånd borde finnas på arabiska och somaliska. Många i mitt område läser inte svenska.",
+      );
     await resident.getByLabel("Område (om du vet)").selectOption({ label: "Ekonomiskt bistånd" });
     await resident.getByLabel("Din e-postadress").fill("amina@example.se");
     await resident.waitForTimeout(3200);
@@ -57,7 +59,9 @@ describe("ideas in a real browser", () => {
     await follower.getByRole("button", { name: "Följ förslaget" }).click();
     expect(await follower.locator("main").textContent()).toContain("Titta i din e-post.");
     await expectAccessible(follower);
-    await follower.goto(linkIn(await waitForMailText(OUTBOX, "granne@example.se", "Bekräfta att du vill följa"), "/forslag/folj/"));
+    await follower.goto(
+      linkIn(await waitForMailText(OUTBOX, "granne@example.se", "Bekräfta att du vill följa"), "/forslag/folj/"),
+    );
     await expectAccessible(follower);
     await follower.getByRole("button", { name: "Bekräfta" }).click();
     expect(await follower.locator("h1").textContent()).toBe("Du följer förslaget");
@@ -68,7 +72,12 @@ describe("ideas in a real browser", () => {
     await expectAccessible(staff);
     await staff.getByRole("link", { name: number }).click();
     await expectAccessible(staff);
-    await answer(staff, "Bedöms", "Tack för förslaget! Vi tar reda på vad det kostar att översätta e-tjänsten och svarar i mars.", "Enheten för ekonomiskt bistånd");
+    await answer(
+      staff,
+      "Bedöms",
+      "Tack för förslaget! Vi tar reda på vad det kostar att översätta e-tjänsten och svarar i mars.",
+      "Enheten för ekonomiskt bistånd",
+    );
     await expectAccessible(staff);
 
     await resident.goto(ideaUrl);
@@ -76,7 +85,9 @@ describe("ideas in a real browser", () => {
     expect(shown).toContain("Nytt läge: Bedöms.");
     expect(shown).toContain("Vi tar reda på vad det kostar att översätta e-tjänsten");
     expect(shown).toContain("Beslutat av: Enheten för ekonomiskt bistånd");
-    expect(await waitForMailText(OUTBOX, "amina@example.se", `Nytt besked om förslaget ${number}: Bedöms`)).toContain("svarar i mars");
+    expect(await waitForMailText(OUTBOX, "amina@example.se", `Nytt besked om förslaget ${number}: Bedöms`)).toContain(
+      "svarar i mars",
+    );
 
     // The morning digest reaches the follower.
     await j.server.jobs.send("ideas.queue-digests", {});
@@ -89,10 +100,17 @@ describe("ideas in a real browser", () => {
     expect(await follower.locator("h1").textContent()).toBe("Du följer inte längre");
 
     // Implemented; later the submitter is asked whether it helped, and answers.
-    await answer(staff, "Genomfört", "E-tjänsten finns nu på arabiska och somaliska.", "Enheten för ekonomiskt bistånd");
+    await answer(
+      staff,
+      "Genomfört",
+      "E-tjänsten finns nu på arabiska och somaliska.",
+      "Enheten för ekonomiskt bistånd",
+    );
     const ideaId = /\/arbetsyta\/forslag\/([0-9a-f-]{36})/.exec(staff.url())?.[1] as string;
     await j.server.jobs.send("ideas.ask-helped", { ideaId });
-    await resident.goto(linkIn(await waitForMailText(OUTBOX, "amina@example.se", "Gjorde ditt förslag skillnad?"), "/forslag/mitt/"));
+    await resident.goto(
+      linkIn(await waitForMailText(OUTBOX, "amina@example.se", "Gjorde ditt förslag skillnad?"), "/forslag/mitt/"),
+    );
     await expectAccessible(resident);
     await resident.getByLabel("Ja").check();
     await resident.getByLabel("Berätta gärna mer (frivilligt)").fill("Min granne kunde söka själv för första gången.");
@@ -110,8 +128,12 @@ describe("ideas in a real browser", () => {
     await employee.goto(`${j.server.base}/arbetsyta/forslag/nytt`);
     await expectAccessible(employee);
     await employee.getByLabel("Rubrik").fill("Gemensam kalender för tolkar");
-    await employee.getByLabel("Ditt förslag").fill("Vi lägger mycket tid på att ringa runt efter tolk. En gemensam kalender skulle spara tid för alla.");
-    await employee.getByLabel("Skicka till en innovationsgrupp (frivilligt)").selectOption({ label: "Innovationsgruppen Digitala tjänster – E-tjänster, digitala möten och webben" });
+    await employee
+      .getByLabel("Ditt förslag")
+      .fill("Vi lägger mycket tid på att ringa runt efter tolk. En gemensam kalender skulle spara tid för alla.");
+    await employee
+      .getByLabel("Skicka till en innovationsgrupp (frivilligt)")
+      .selectOption({ label: "Innovationsgruppen Digitala tjänster – E-tjänster, digitala möten och webben" });
     await employee.getByLabel(/Skicka utan mitt namn/).check();
     await employee.getByRole("button", { name: "Skicka förslaget" }).click();
     await employee.waitForURL(/\/arbetsyta\/forslag\/mina\?skickat=IDE-/);
@@ -120,13 +142,23 @@ describe("ideas in a real browser", () => {
 
     const member = await signedIn("handlaggare@example.se");
     await member.goto(`${j.server.base}/arbetsyta/forslag`);
-    await member.getByRole("row", { name: /Gemensam kalender för tolkar/ }).getByRole("link").click();
+    await member
+      .getByRole("row", { name: /Gemensam kalender för tolkar/ })
+      .getByRole("link")
+      .click();
     const text = await member.locator("main").textContent();
     expect(text).toContain("Anonym medarbetare");
     expect(text).not.toContain("Ali Hassan");
     await expectAccessible(member);
-    await answer(member, "Beslutat", "Bra förslag! Vi startar en gemensam kalender för tolkar i januari.", "Innovationsgruppen Digitala tjänster");
-    expect(await waitForMailText(OUTBOX, "medarbetare@example.se", "Nytt besked om förslaget")).toContain("gemensam kalender för tolkar i januari");
+    await answer(
+      member,
+      "Beslutat",
+      "Bra förslag! Vi startar en gemensam kalender för tolkar i januari.",
+      "Innovationsgruppen Digitala tjänster",
+    );
+    expect(await waitForMailText(OUTBOX, "medarbetare@example.se", "Nytt besked om förslaget")).toContain(
+      "gemensam kalender för tolkar i januari",
+    );
 
     await employee.goto(`${j.server.base}/arbetsyta/forslag/mina`);
     await employee.getByRole("link", { name: /IDE-/ }).first().click();

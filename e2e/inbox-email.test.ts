@@ -2,7 +2,14 @@ import type { ParsedMail } from "mailparser";
 import nodemailer from "nodemailer";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPLY_ADDRESS, SHARED_MAILBOX, mailServersInstalled, readMailbox, startMailServers, type MailServers } from "../test/mail-servers.js";
+import {
+  REPLY_ADDRESS,
+  SHARED_MAILBOX,
+  mailServersInstalled,
+  readMailbox,
+  startMailServers,
+  type MailServers,
+} from "../test/mail-servers.js";
 import { expectAccessible, launchBrowser, startServer, submitSignIn } from "./support.js";
 
 const run = mailServersInstalled() || process.env["KLARSVAR_REQUIRE_MAIL_SERVERS"] === "1";
@@ -48,9 +55,16 @@ describe.runIf(run)("e-mail journey: real Postfix and Dovecot, a real browser", 
   it("an e-mail becomes a case with an acknowledgement; the answer from the board threads back in the requester's mailbox, and so does their reply", async () => {
     const requester = "sara.exempel@example.test";
     const smtp = nodemailer.createTransport(servers.smtpUrl);
-    const question = await smtp.sendMail({ from: `Sara Exempel <${requester}>`, to: SHARED_MAILBOX, subject: "Telefontider", text: "Hej! När kan man ringa till mottagningen för ekonomiskt bistånd?" });
+    const question = await smtp.sendMail({
+      from: `Sara Exempel <${requester}>`,
+      to: SHARED_MAILBOX,
+      subject: "Telefontider",
+      text: "Hej! När kan man ringa till mottagningen för ekonomiskt bistånd?",
+    });
 
-    const ack = await eventually("the acknowledgement", async () => (await inbox(servers, requester)).find((m) => m.subject?.startsWith("Vi har fått")));
+    const ack = await eventually("the acknowledgement", async () =>
+      (await inbox(servers, requester)).find((m) => m.subject?.startsWith("Vi har fått")),
+    );
     const number = /SOC-\d{4}-\d{6}/.exec(ack.subject ?? "")?.[0] as string;
     expect(number).toBeTruthy();
     expect(ack.inReplyTo).toBe(question.messageId);
@@ -64,11 +78,15 @@ describe.runIf(run)("e-mail journey: real Postfix and Dovecot, a real browser", 
     expect(await staff.locator("h1").textContent()).toBe(`Ärende ${number}`);
     expect(await staff.locator(".thread").textContent()).toContain("När kan man ringa till mottagningen");
     await expectAccessible(staff);
-    await staff.getByLabel("Ditt svar", { exact: true }).fill("Hej Sara! Du kan ringa oss vardagar klockan 9–11 på 070-174 06 20.");
+    await staff
+      .getByLabel("Ditt svar", { exact: true })
+      .fill("Hej Sara! Du kan ringa oss vardagar klockan 9–11 på 070-174 06 20.");
     await staff.getByRole("button", { name: "Skicka svaret" }).click();
     await staff.waitForURL(/klart=svar/);
 
-    const answer = await eventually("the answer", async () => (await inbox(servers, requester)).find((m) => m.subject?.startsWith("Svar från")));
+    const answer = await eventually("the answer", async () =>
+      (await inbox(servers, requester)).find((m) => m.subject?.startsWith("Svar från")),
+    );
     expect(answer.subject).toBe(`Svar från Socialförvaltningen, Exempelstads kommun [${number}]`);
     expect(answer.inReplyTo).toBe(question.messageId);
     expect(answer.references).toContain(ack.messageId);
@@ -76,13 +94,19 @@ describe.runIf(run)("e-mail journey: real Postfix and Dovecot, a real browser", 
 
     // The requester answers from their mail program: it threads into the same case.
     await smtp.sendMail({
-      from: requester, to: answer.replyTo?.value[0]?.address as string, subject: `Re: ${answer.subject}`,
-      inReplyTo: answer.messageId, references: [question.messageId as string, answer.messageId as string], text: "Tack, då ringer jag i morgon.",
+      from: requester,
+      to: answer.replyTo?.value[0]?.address as string,
+      subject: `Re: ${answer.subject}`,
+      inReplyTo: answer.messageId,
+      references: [question.messageId as string, answer.messageId as string],
+      text: "Tack, då ringer jag i morgon.",
     });
     smtp.close();
     await eventually("the reply on the case page", async () => {
       await staff.reload();
-      return ((await staff.locator(".thread").textContent()) ?? "").includes("Tack, då ringer jag i morgon.") ? true : undefined;
+      return ((await staff.locator(".thread").textContent()) ?? "").includes("Tack, då ringer jag i morgon.")
+        ? true
+        : undefined;
     });
     await expectAccessible(staff);
     // Still one acknowledgement: a reply in the thread is not a new case.

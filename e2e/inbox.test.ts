@@ -16,7 +16,9 @@ describe("inbox journey in a real browser", () => {
     await resident.goto(`${j.server.base}/fraga`);
     await expectAccessible(resident);
     await resident.getByLabel(/Pengar och ekonomiskt bistånd/).check();
-    await resident.getByLabel("Din fråga").fill("Hej! Kan jag få hjälp att göra en budget? Räkningarna blir för många.");
+    await resident
+      .getByLabel("Din fråga")
+      .fill("Hej! Kan jag få hjälp att göra en budget? Räkningarna blir för många.");
     await resident.getByLabel(/^E-post/).fill("resident.e2e@example.se");
     // The form refuses answers sent within a few seconds (bots); a person takes longer.
     await resident.waitForTimeout(3200);
@@ -41,7 +43,9 @@ describe("inbox journey in a real browser", () => {
     await staff.waitForURL(/klart=flyttad/);
     await staff.getByLabel("Svarsmall").selectOption({ label: "Budgetrådgivning" });
     await staff.getByRole("button", { name: "Använd svarsmallen" }).click();
-    expect(await staff.getByLabel("Ditt svar", { exact: true }).inputValue()).toContain("Du kan boka tid för budgetrådgivning.");
+    expect(await staff.getByLabel("Ditt svar", { exact: true }).inputValue()).toContain(
+      "Du kan boka tid för budgetrådgivning.",
+    );
     await expectAccessible(staff);
     await staff.getByRole("button", { name: "Skicka svaret" }).click();
     await staff.waitForURL(/klart=svar/);

@@ -24,7 +24,9 @@ describe("Klarspråkskollen in a real browser", () => {
     await expectAccessible(page);
 
     await page.getByLabel("Din text", { exact: true }).fill(EASY);
-    await expect.poll(() => panel.locator(".ks-score__band").textContent(), { timeout: 5000 }).toMatch(/^(Mycket lätt|Lätt)$/);
+    await expect
+      .poll(() => panel.locator(".ks-score__band").textContent(), { timeout: 5000 })
+      .toMatch(/^(Mycket lätt|Lätt)$/);
     await expectAccessible(page);
 
     // Granska still works with the script present, and shows the text with markings.

@@ -9,9 +9,6 @@ import { expectAccessible, linkIn, mailTexts, signedInPage, useJourney, waitForM
 
 const OUTBOX = join(tmpdir(), `klarsvar-e2e-newsroom-${process.pid}`);
 
-
-
-
 describe("the newsroom in a real browser", () => {
   const j = useJourney({ MAIL_OUTBOX_DIR: OUTBOX, FORM_RATE_LIMIT_PER_MINUTE: "100" });
   afterAll(async () => rm(OUTBOX, { recursive: true, force: true }));
@@ -26,7 +23,9 @@ describe("the newsroom in a real browser", () => {
     await reader.getByLabel("Din e-postadress").fill("prenumerant@example.se");
     await reader.getByRole("button", { name: "Prenumerera" }).click();
     expect(await reader.locator("main").textContent()).toContain("Titta i din e-post och bekräfta");
-    await reader.goto(linkIn(await waitForMailText(OUTBOX, "prenumerant@example.se", "Bekräfta att du vill få"), "/press/prenumerera/"));
+    await reader.goto(
+      linkIn(await waitForMailText(OUTBOX, "prenumerant@example.se", "Bekräfta att du vill få"), "/press/prenumerera/"),
+    );
     await expectAccessible(reader);
     await reader.getByRole("button", { name: "Bekräfta" }).click();
     expect(await reader.locator("h1").textContent()).toBe("Du prenumererar");
@@ -39,8 +38,14 @@ describe("the newsroom in a real browser", () => {
     await writer.getByRole("button", { name: "Börja skriva" }).click();
     await writer.waitForURL(/\/arbetsyta\/press\/[0-9a-f-]{36}$/);
     const editor = writer.url();
-    await writer.getByLabel("Ingress").fill("Den 10 december har familjecentralen öppet hus för alla föräldrar med små barn.");
-    await writer.getByLabel("Brödtext").fill("## Välkommen\n\nAnmälan ska inkomma senast den 5 december. Det bjuds på fika.\n\n- Träffa personalen\n- Se lokalerna");
+    await writer
+      .getByLabel("Ingress")
+      .fill("Den 10 december har familjecentralen öppet hus för alla föräldrar med små barn.");
+    await writer
+      .getByLabel("Brödtext")
+      .fill(
+        "## Välkommen\n\nAnmälan ska inkomma senast den 5 december. Det bjuds på fika.\n\n- Träffa personalen\n- Se lokalerna",
+      );
     await writer.getByLabel("Ämne").fill("Barn och familj");
     await writer.getByRole("button", { name: "Spara texten" }).click();
     await writer.waitForURL(/klart=text/);
@@ -70,7 +75,16 @@ describe("the newsroom in a real browser", () => {
     await expectAccessible(approver);
     await approver.getByLabel(/Under embargo/).check();
     const soon = new Date(Date.now() + 2 * 3600_000);
-    const local = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(soon).replace(" ", "T");
+    const local = new Intl.DateTimeFormat("sv-SE", {
+      timeZone: "Europe/Stockholm",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
+      .format(soon)
+      .replace(" ", "T");
     await approver.getByLabel("Datum och tid").fill(local);
     await approver.getByLabel("Eva Exempelsson, Exempelstads Tidning").check();
     await approver.getByRole("button", { name: "Godkänn" }).click();
@@ -80,7 +94,10 @@ describe("the newsroom in a real browser", () => {
 
     const slug = await approver.getByRole("link", { name: "Visa publicerat" }).count();
     expect(slug).toBe(0);
-    const embargo = linkIn(await waitForMailText(OUTBOX, "eva.reporter@example.se", "Under embargo"), "/press/embargo/");
+    const embargo = linkIn(
+      await waitForMailText(OUTBOX, "eva.reporter@example.se", "Under embargo"),
+      "/press/embargo/",
+    );
     const journalist = await (await j.browser.newContext()).newPage();
     await journalist.goto(embargo);
     expect(await journalist.locator("main").textContent()).toContain("EMBARGO: får inte publiceras före");
@@ -90,7 +107,11 @@ describe("the newsroom in a real browser", () => {
 
     // The set time comes (moved forward here rather than waiting two hours).
     const id = editor.split("/").pop() as string;
-    await j.server.database.db.updateTable("releases").set({ publish_at: new Date(Date.now() - 1000) }).where("id", "=", id).execute();
+    await j.server.database.db
+      .updateTable("releases")
+      .set({ publish_at: new Date(Date.now() - 1000) })
+      .where("id", "=", id)
+      .execute();
     await journalist.goto(embargo);
     await journalist.waitForURL(/\/press\/oppet-hus-pa-familjecentralen-[0-9a-f]{6}$/);
     expect(await journalist.locator("h1").textContent()).toBe("Öppet hus på familjecentralen");
@@ -101,18 +122,27 @@ describe("the newsroom in a real browser", () => {
     expect(atom.items[0]?.title).toBe("Öppet hus på familjecentralen");
 
     await j.server.jobs.send("newsroom.distribute-due", {});
-    expect(await waitForMailText(OUTBOX, "prenumerant@example.se", "Öppet hus på familjecentralen")).toContain("Den 10 december har familjecentralen öppet hus");
+    expect(await waitForMailText(OUTBOX, "prenumerant@example.se", "Öppet hus på familjecentralen")).toContain(
+      "Den 10 december har familjecentralen öppet hus",
+    );
     await j.server.jobs.send("newsroom.distribute-due", {});
     await new Promise((r) => setTimeout(r, 2000));
     expect(await mailTexts(OUTBOX, "prenumerant@example.se", "Öppet hus på familjecentralen")).toHaveLength(1);
 
     await reader.goto(`${j.server.base}/press`);
     await reader.getByRole("link", { name: "Öppet hus på familjecentralen" }).click();
-    expect(await reader.locator("img").first().getAttribute("alt")).toBe("Familjecentralens entré med en barnvagn utanför");
+    expect(await reader.locator("img").first().getAttribute("alt")).toBe(
+      "Familjecentralens entré med en barnvagn utanför",
+    );
     await expectAccessible(reader);
 
     // The subscriber can stop from the link in the mail.
-    await reader.goto(linkIn(await waitForMailText(OUTBOX, "prenumerant@example.se", "Öppet hus på familjecentralen"), "/press/avsluta/"));
+    await reader.goto(
+      linkIn(
+        await waitForMailText(OUTBOX, "prenumerant@example.se", "Öppet hus på familjecentralen"),
+        "/press/avsluta/",
+      ),
+    );
     await expectAccessible(reader);
     await reader.getByRole("button", { name: "Avsluta" }).click();
     expect(await reader.locator("h1").textContent()).toBe("Utskicken är avslutade");
@@ -131,7 +161,11 @@ describe("the newsroom in a real browser", () => {
     await writer.waitForURL(/klart=/);
     const eventPage = writer.url().replace(/\?.*$/, "");
     await expectAccessible(writer);
-    const invitation = await waitForMailText(OUTBOX, "eva.reporter@example.se", "Inbjudan: Visning av familjecentralen för press");
+    const invitation = await waitForMailText(
+      OUTBOX,
+      "eva.reporter@example.se",
+      "Inbjudan: Visning av familjecentralen för press",
+    );
     await journalist.goto(linkIn(invitation, "/press/svar/"));
     await expectAccessible(journalist);
     await journalist.getByRole("button", { name: "Ja, jag kommer" }).click();
@@ -145,7 +179,12 @@ describe("the newsroom in a real browser", () => {
     expect(await writer.locator("main").textContent()).toContain("Kommer: 1");
 
     // The writer's other pages pass axe too.
-    for (const path of ["/arbetsyta/press/kontakter", "/arbetsyta/press/evenemang", "/arbetsyta/press/bevakning", "/arbetsyta/press/matt"]) {
+    for (const path of [
+      "/arbetsyta/press/kontakter",
+      "/arbetsyta/press/evenemang",
+      "/arbetsyta/press/bevakning",
+      "/arbetsyta/press/matt",
+    ]) {
       await writer.goto(`${j.server.base}${path}`);
       await expectAccessible(writer);
     }

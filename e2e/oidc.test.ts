@@ -14,7 +14,14 @@ describe("single sign-on against a real OpenID Provider", () => {
     const appBase = `http://127.0.0.1:${appPort}`;
     idp = await startTestIdp(idpPort, `${appBase}/logga-in/sso/callback`);
     [server, browser] = await Promise.all([
-      startServer({ PORT: String(appPort), PUBLIC_URL: appBase, OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_LABEL: "Logga in med Exempelstads konto" }),
+      startServer({
+        PORT: String(appPort),
+        PUBLIC_URL: appBase,
+        OIDC_ISSUER: idp.issuer,
+        OIDC_CLIENT_ID: idp.clientId,
+        OIDC_CLIENT_SECRET: idp.clientSecret,
+        OIDC_LABEL: "Logga in med Exempelstads konto",
+      }),
       launchBrowser(),
     ]);
   });
@@ -46,9 +53,17 @@ describe("single sign-on against a real OpenID Provider", () => {
     expect(page.url()).toBe(`${server.base}/arbetsyta`);
     expect(await page.locator("h1").textContent()).toBe("Hej Maria Ekholm!");
     await expectAccessible(page);
-    const user = await server.database.db.selectFrom("staff_users").select(["oidc_subject", "oidc_issuer"]).where("email", "=", "chef@example.se").executeTakeFirstOrThrow();
+    const user = await server.database.db
+      .selectFrom("staff_users")
+      .select(["oidc_subject", "oidc_issuer"])
+      .where("email", "=", "chef@example.se")
+      .executeTakeFirstOrThrow();
     expect(user).toEqual({ oidc_subject: "maria.ekholm", oidc_issuer: idp.issuer });
-    const session = await server.database.db.selectFrom("sessions").select("auth_method").where("auth_method", "=", "oidc").execute();
+    const session = await server.database.db
+      .selectFrom("sessions")
+      .select("auth_method")
+      .where("auth_method", "=", "oidc")
+      .execute();
     expect(session.length).toBeGreaterThan(0);
     await context.close();
   });

@@ -12,7 +12,16 @@ import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestIdp, type TestIdp } from "../test/oidc-provider.js";
-import { expectAccessible, freePort, launchBrowser, linkIn, signedInPage, startServer, waitForMailText, type Journey } from "./support.js";
+import {
+  expectAccessible,
+  freePort,
+  launchBrowser,
+  linkIn,
+  signedInPage,
+  startServer,
+  waitForMailText,
+  type Journey,
+} from "./support.js";
 
 describe("people and units in a real browser", () => {
   let idp: TestIdp;
@@ -26,8 +35,14 @@ describe("people and units in a real browser", () => {
     idp = await startTestIdp(idpPort, `${appBase}/logga-in/sso/callback`);
     [j.server, j.browser] = await Promise.all([
       startServer({
-        PORT: String(appPort), PUBLIC_URL: appBase, MAIL_OUTBOX_DIR: outbox,
-        OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_LABEL: "Logga in med Exempelstads konto", OIDC_ALLOWED_DOMAINS: "exempelstad.se",
+        PORT: String(appPort),
+        PUBLIC_URL: appBase,
+        MAIL_OUTBOX_DIR: outbox,
+        OIDC_ISSUER: idp.issuer,
+        OIDC_CLIENT_ID: idp.clientId,
+        OIDC_CLIENT_SECRET: idp.clientSecret,
+        OIDC_LABEL: "Logga in med Exempelstads konto",
+        OIDC_ALLOWED_DOMAINS: "exempelstad.se",
       }),
       launchBrowser(),
     ]);
@@ -172,7 +187,10 @@ describe("people and units in a real browser", () => {
     await stranger.waitForURL(/skickat=1/);
     expect(await text(stranger.locator("main"))).toBe(answer);
 
-    const link = linkIn(await waitForMailText(outbox, "handlaggare@example.se", "Byt lösenord"), "/logga-in/nytt-losenord/");
+    const link = linkIn(
+      await waitForMailText(outbox, "handlaggare@example.se", "Byt lösenord"),
+      "/logga-in/nytt-losenord/",
+    );
     await page.goto(link);
     expect(await text(page.locator("h1"))).toBe("Välj ett nytt lösenord");
     await expectAccessible(page);
@@ -209,7 +227,11 @@ describe("people and units in a real browser", () => {
     expect(colleague.url()).toBe(`${base()}/arbetsyta`);
     expect(await text(colleague.locator("h1"))).toBe("Hej Nils Kollega!");
     await expectAccessible(colleague);
-    const account = await j.server.database.db.selectFrom("staff_users").select(["roles", "oidc_subject"]).where("email", "=", "ny.kollega@exempelstad.se").executeTakeFirstOrThrow();
+    const account = await j.server.database.db
+      .selectFrom("staff_users")
+      .select(["roles", "oidc_subject"])
+      .where("email", "=", "ny.kollega@exempelstad.se")
+      .executeTakeFirstOrThrow();
     expect(account).toEqual({ roles: ["employee"], oidc_subject: "ny.kollega" });
 
     const admin = await signedInPage(j, "admin@example.se");

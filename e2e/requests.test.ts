@@ -30,8 +30,12 @@ describe("request for public documents in a real browser", () => {
     const journalist = await (await j.browser.newContext()).newPage();
     await journalist.goto(`${j.server.base}/begar-handling`);
     await expectAccessible(journalist);
-    expect(await journalist.locator("main").textContent()).toContain("Du behöver inte tala om vem du är eller varför du vill ha handlingarna.");
-    await journalist.getByLabel("Vilka handlingar vill du ha?").fill("Uppföljningar av familjehemmet i Norrby under 2026.");
+    expect(await journalist.locator("main").textContent()).toContain(
+      "Du behöver inte tala om vem du är eller varför du vill ha handlingarna.",
+    );
+    await journalist
+      .getByLabel("Vilka handlingar vill du ha?")
+      .fill("Uppföljningar av familjehemmet i Norrby under 2026.");
     await journalist.getByLabel("Hur vill du få handlingarna?").selectOption("download");
     await journalist.getByLabel(/^E-post/).fill("redaktionen@example.se");
     await journalist.waitForTimeout(3200);
@@ -68,7 +72,9 @@ describe("request for public documents in a real browser", () => {
       await registrar.getByRole("button", { name: "Spara prövningen" }).click();
       await registrar.waitForURL(/klart=provning/);
       await expectAccessible(registrar);
-      await registrar.getByLabel("Skäl för beslutet").fill("Uppgifterna om barnet omfattas av sekretess inom socialtjänsten.");
+      await registrar
+        .getByLabel("Skäl för beslutet")
+        .fill("Uppgifterna om barnet omfattas av sekretess inom socialtjänsten.");
       await registrar.getByRole("button", { name: "Besluta" }).click();
       await registrar.waitForURL(/klart=beslut/);
       const decision = (await registrar.locator("pre.decision").textContent()) ?? "";
@@ -98,7 +104,9 @@ describe("request for public documents in a real browser", () => {
         expect(await pdfText(released)).not.toContain(s);
       }
       const decisionHref = await journalist.getByRole("link", { name: /Beslutet/ }).getAttribute("href");
-      expect((await journalist.request.get(`${j.server.base}${decisionHref}`)).headers()["content-type"]).toContain("application/pdf");
+      expect((await journalist.request.get(`${j.server.base}${decisionHref}`)).headers()["content-type"]).toContain(
+        "application/pdf",
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

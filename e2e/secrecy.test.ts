@@ -16,7 +16,11 @@ describe("secrecy and reports of concern in a real browser", () => {
     // A worried neighbour on a phone.
     const phone = await (await j.browser.newContext({ ...devices["Pixel 7"] })).newPage();
     await phone.goto(`${j.server.base}/fraga`);
-    await phone.getByLabel("Din fråga").fill("Jag är orolig för pojken i lägenheten bredvid. Hans pappa skriker och slår honom, jag hör det nästan varje kväll.");
+    await phone
+      .getByLabel("Din fråga")
+      .fill(
+        "Jag är orolig för pojken i lägenheten bredvid. Hans pappa skriker och slår honom, jag hör det nästan varje kväll.",
+      );
     await phone.waitForTimeout(3200);
     await phone.getByRole("button", { name: "Skicka frågan" }).click();
     await phone.waitForURL(/\/arende\/[\w-]+\?ny=1$/);
@@ -31,7 +35,11 @@ describe("secrecy and reports of concern in a real browser", () => {
     // Someone writes about their own matter without choosing a category: nobody owns it yet.
     const resident = await (await j.browser.newContext()).newPage();
     await resident.goto(`${j.server.base}/fraga`);
-    await resident.getByLabel("Din fråga").fill("Jag har fått avslag på min ansökan om försörjningsstöd och vill veta varför. Min handläggare svarar inte.");
+    await resident
+      .getByLabel("Din fråga")
+      .fill(
+        "Jag har fått avslag på min ansökan om försörjningsstöd och vill veta varför. Min handläggare svarar inte.",
+      );
     await resident.waitForTimeout(3200);
     await resident.getByRole("button", { name: "Skicka frågan" }).click();
     await resident.waitForURL(/\/arende\/[\w-]+\?ny=1$/);
@@ -63,7 +71,9 @@ describe("secrecy and reports of concern in a real browser", () => {
     expect(seen).toContain("Orosanmälan om ett barn");
     expect(seen).toContain("Svar senast");
     expect(seen).not.toContain("pappa");
-    expect(await comm.getByRole("button").count()).toBe(await comm.locator("header button, footer button, nav button").count());
+    expect(await comm.getByRole("button").count()).toBe(
+      await comm.locator("header button, footer button, nav button").count(),
+    );
     await expectAccessible(comm);
 
     // The registrar routes the unowned secret question, and may not read it afterwards.
@@ -99,7 +109,8 @@ describe("secrecy and reports of concern in a real browser", () => {
     const admin = await signedInPage(j, "admin@example.se");
     await admin.goto(`${j.server.base}/arbetsyta/admin/logg?handelse=case.secret.open`);
     const log = (await admin.locator("main").textContent()) ?? "";
-    for (const who of ["chef@example.se", "registrator@example.se", "handlaggare@example.se"]) expect(log).toContain(who);
+    for (const who of ["chef@example.se", "registrator@example.se", "handlaggare@example.se"])
+      expect(log).toContain(who);
     expect(log).toContain("Fördela ärendet till rätt enhet");
     await expectAccessible(admin);
   });

@@ -22,11 +22,37 @@ describe("social channels in a real browser", () => {
     expect(await admin.locator("main").textContent()).not.toContain("EAAB-e2e-page-token");
     await expectAccessible(admin);
 
-    const body = Buffer.from(JSON.stringify({ object: "page", entry: [{ id: "100200300", time: Math.floor(Date.now() / 1000), changes: [{ field: "feed", value: {
-      item: "comment", verb: "add", comment_id: "100200300_e2e1", post_id: "100200300_1", parent_id: "100200300_1", from: { id: "9001", name: "Lena Exempel" },
-      message: "Hur söker jag ekonomiskt bistånd?", created_time: Math.floor(Date.now() / 1000),
-    } }] }] }));
-    const res = await fetch(`${j.server.base}/webhooks/meta`, { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": metaSignature(SECRET, body) } });
+    const body = Buffer.from(
+      JSON.stringify({
+        object: "page",
+        entry: [
+          {
+            id: "100200300",
+            time: Math.floor(Date.now() / 1000),
+            changes: [
+              {
+                field: "feed",
+                value: {
+                  item: "comment",
+                  verb: "add",
+                  comment_id: "100200300_e2e1",
+                  post_id: "100200300_1",
+                  parent_id: "100200300_1",
+                  from: { id: "9001", name: "Lena Exempel" },
+                  message: "Hur söker jag ekonomiskt bistånd?",
+                  created_time: Math.floor(Date.now() / 1000),
+                },
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const res = await fetch(`${j.server.base}/webhooks/meta`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", "x-hub-signature-256": metaSignature(SECRET, body) },
+    });
     expect(res.status).toBe(200);
 
     const staff = await (await j.browser.newContext()).newPage();

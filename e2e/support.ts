@@ -7,8 +7,14 @@ import { loadConfig } from "../src/config.js";
 import { startKlarsvar, type Running } from "../src/app/runtime.js";
 
 export const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
 ];
 
 export function launchBrowser(): Promise<Browser> {
@@ -46,7 +52,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 /** Every page we visit must have zero WCAG 2.1 A/AA violations. */
 export async function expectAccessible(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 
@@ -95,7 +103,8 @@ export async function mailTexts(outbox: string, to: string, subject: string): Pr
   const found: string[] = [];
   for (const f of (await readdir(outbox).catch(() => [])).sort()) {
     const m = await simpleParser(await readFile(join(outbox, f)));
-    if (((Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? "") === to && (m.subject ?? "").startsWith(subject)) found.push(m.text ?? "");
+    if (((Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? "") === to && (m.subject ?? "").startsWith(subject))
+      found.push(m.text ?? "");
   }
   return found;
 }
@@ -111,4 +120,5 @@ export async function waitForMailText(outbox: string, to: string, subject: strin
 }
 
 /** The first link in a text whose path contains `path`. */
-export const linkIn = (text: string, path: string): string => new RegExp(`https?://[^\\s]+${path}[^\\s]*`).exec(text)?.[0] as string;
+export const linkIn = (text: string, path: string): string =>
+  new RegExp(`https?://[^\\s]+${path}[^\\s]*`).exec(text)?.[0] as string;

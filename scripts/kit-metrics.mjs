@@ -19,17 +19,28 @@ function files(dir) {
 
 const sources = files("src");
 const count = (re) => sources.reduce((n, f) => n + (readFileSync(f, "utf8").match(re)?.length ?? 0), 0);
-const longLines = sources.reduce((n, f) => n + readFileSync(f, "utf8").split("\n").filter((l) => l.length > 120).length, 0);
+const longLines = sources.reduce(
+  (n, f) =>
+    n +
+    readFileSync(f, "utf8")
+      .split("\n")
+      .filter((l) => l.length > 120).length,
+  0,
+);
 
 const violations = {};
 let out;
 try {
-  out = execFileSync("npx", ["depcruise", "src", "--config", ".dependency-cruiser.cjs", "--output-type", "json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  out = execFileSync("npx", ["depcruise", "src", "--config", ".dependency-cruiser.cjs", "--output-type", "json"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
 } catch (error) {
   // depcruise may exit non-zero when rules are broken; the JSON is still on stdout.
   out = error.stdout ?? "{}";
 }
-for (const v of JSON.parse(out || "{}").summary?.violations ?? []) violations[v.rule.name] = (violations[v.rule.name] ?? 0) + 1;
+for (const v of JSON.parse(out || "{}").summary?.violations ?? [])
+  violations[v.rule.name] = (violations[v.rule.name] ?? 0) + 1;
 const report = {
   files: sources.length,
   "lines over 120 characters": longLines,

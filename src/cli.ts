@@ -55,7 +55,11 @@ async function userCreate(config: Config, argv: string[]): Promise<number> {
   const roles = values.role ?? [];
   const unknown = roles.filter((r) => !isRole(r));
   if (!values.email || !values.name || roles.length === 0 || unknown.length > 0) {
-    console.error(unknown.length > 0 ? `Unknown role: ${unknown.join(", ")}. Roles: ${ROLES.join(", ")}` : "user create needs --email, --name and at least one --role");
+    console.error(
+      unknown.length > 0
+        ? `Unknown role: ${unknown.join(", ")}. Roles: ${ROLES.join(", ")}`
+        : "user create needs --email, --name and at least one --role",
+    );
     return 2;
   }
   const generated = !values["password-stdin"];
@@ -64,18 +68,37 @@ async function userCreate(config: Config, argv: string[]): Promise<number> {
   try {
     const unitIds: string[] = [];
     for (const slug of values.unit ?? []) {
-      const unit = await database.db.selectFrom("units").select("id").where("org_id", "=", org.id).where("slug", "=", slug).executeTakeFirst();
+      const unit = await database.db
+        .selectFrom("units")
+        .select("id")
+        .where("org_id", "=", org.id)
+        .where("slug", "=", slug)
+        .executeTakeFirst();
       if (!unit) {
         console.error(`No unit with the slug ${slug}`);
         return 2;
       }
       unitIds.push(unit.id);
     }
-    const result = await createStaffUser(database.db, { orgId: org.id, userId: null, label: "cli" }, {
-      orgId: org.id, email: values.email, name: values.name, roles: roles as Role[], password, unitIds,
-    });
+    const result = await createStaffUser(
+      database.db,
+      { orgId: org.id, userId: null, label: "cli" },
+      {
+        orgId: org.id,
+        email: values.email,
+        name: values.name,
+        roles: roles as Role[],
+        password,
+        unitIds,
+      },
+    );
     if (!result.ok) {
-      const messages = { invalid_email: "The e-mail address is not valid", weak_password: "The password must be at least 12 characters", no_role: "Give at least one role", exists: "A user with that e-mail address already exists" };
+      const messages = {
+        invalid_email: "The e-mail address is not valid",
+        weak_password: "The password must be at least 12 characters",
+        no_role: "Give at least one role",
+        exists: "A user with that e-mail address already exists",
+      };
       console.error(messages[result.error]);
       return 1;
     }
@@ -135,7 +158,8 @@ export async function main(argv: string[]): Promise<number> {
     case "archive": {
       const { values } = parseArgs({ args: rest, options: { year: { type: "string" }, out: { type: "string" } } });
       const year = Number(values.year);
-      if (!values.out || !Number.isInteger(year) || year < 2000 || year > 2100) return usage("archive needs --year YYYY and --out FILE");
+      if (!values.out || !Number.isInteger(year) || year < 2000 || year > 2100)
+        return usage("archive needs --year YYYY and --out FILE");
       const { database, org } = await prepareDatabase(config);
       try {
         const { exportYear } = await import("./modules/inbox/archive.js");
@@ -146,7 +170,9 @@ export async function main(argv: string[]): Promise<number> {
             if (done === total || done % 500 === 0) process.stdout.write(`${done}/${total} ärenden\n`);
           },
         });
-        console.log(`Archive written to ${values.out}: ${result.cases} cases, ${result.messages} messages, ${result.attachments} attachments.`);
+        console.log(
+          `Archive written to ${values.out}: ${result.cases} cases, ${result.messages} messages, ${result.attachments} attachments.`,
+        );
       } finally {
         await database.close();
       }
@@ -197,7 +223,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       if (code >= 0) process.exit(code);
     },
     (error: unknown) => {
-      if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof MigrationError) {
+      if (
+        error instanceof ConfigError ||
+        error instanceof DatabaseUnavailableError ||
+        error instanceof MigrationError
+      ) {
         console.error(error.message);
         process.exit(1);
       }

@@ -48,21 +48,33 @@ describe("config", () => {
   it("never runs the demo in production", () => {
     const secret = "a".repeat(40);
     expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: secret }).demo).toBe(false);
-    expect(() => loadConfig({ NODE_ENV: "production", SESSION_SECRET: secret, KLARSVAR_DEMO: "true" })).toThrow(/KLARSVAR_DEMO/);
+    expect(() => loadConfig({ NODE_ENV: "production", SESSION_SECRET: secret, KLARSVAR_DEMO: "true" })).toThrow(
+      /KLARSVAR_DEMO/,
+    );
   });
 
   it("wants all three OIDC settings or none", () => {
     expect(() => loadConfig({ OIDC_ISSUER: "https://idp.example.se" })).toThrow(/OIDC_CLIENT_ID/);
-    const c = loadConfig({ OIDC_ISSUER: "https://idp.example.se", OIDC_CLIENT_ID: "klarsvar", OIDC_CLIENT_SECRET: "s3cret" });
+    const c = loadConfig({
+      OIDC_ISSUER: "https://idp.example.se",
+      OIDC_CLIENT_ID: "klarsvar",
+      OIDC_CLIENT_SECRET: "s3cret",
+    });
     expect(c.oidc?.clientId).toBe("klarsvar");
     expect(c.oidc?.allowedDomains).toEqual([]);
   });
 
   it("reads the domains whose people get an account at their first single sign-on", () => {
     const sso = { OIDC_ISSUER: "https://idp.example.se", OIDC_CLIENT_ID: "klarsvar", OIDC_CLIENT_SECRET: "s3cret" };
-    expect(loadConfig({ ...sso, OIDC_ALLOWED_DOMAINS: " Exempelstad.se, @soc.exempelstad.se ," }).oidc?.allowedDomains).toEqual(["exempelstad.se", "soc.exempelstad.se"]);
-    expect(() => loadConfig({ ...sso, OIDC_ALLOWED_DOMAINS: "exempelstad.se,inte en domän" })).toThrow(/OIDC_ALLOWED_DOMAINS: not a domain name: inte en domän/);
-    expect(() => loadConfig({ OIDC_ALLOWED_DOMAINS: "exempelstad.se" })).toThrow(/OIDC_ALLOWED_DOMAINS: needs single sign-on/);
+    expect(
+      loadConfig({ ...sso, OIDC_ALLOWED_DOMAINS: " Exempelstad.se, @soc.exempelstad.se ," }).oidc?.allowedDomains,
+    ).toEqual(["exempelstad.se", "soc.exempelstad.se"]);
+    expect(() => loadConfig({ ...sso, OIDC_ALLOWED_DOMAINS: "exempelstad.se,inte en domän" })).toThrow(
+      /OIDC_ALLOWED_DOMAINS: not a domain name: inte en domän/,
+    );
+    expect(() => loadConfig({ OIDC_ALLOWED_DOMAINS: "exempelstad.se" })).toThrow(
+      /OIDC_ALLOWED_DOMAINS: needs single sign-on/,
+    );
   });
 
   it("treats empty strings as unset", () => {

@@ -73,7 +73,10 @@ const schema = z.object({
   UPLOAD_MEMORY_BUDGET_MB: positiveInt.default(100),
   PRESSURE_MAX_EVENT_LOOP_DELAY_MS: positiveInt.default(1000),
   PRESSURE_MAX_HEAP_MB: positiveInt.default(1536),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
   MAIL_FROM: z.string().min(3).default("Socialförvaltningen i Exempelstad <kontakt@example.se>"),
   MAIL_DOMAIN: z.string().min(3).default("klarsvar.example.se"),
   MAIL_OUTBOX_DIR: z.string().min(1).optional(),
@@ -87,7 +90,10 @@ const schema = z.object({
   META_APP_SECRET: z.string().min(16).optional(),
   META_VERIFY_TOKEN: z.string().min(16).optional(),
   META_GRAPH_URL: z.url().default("https://graph.facebook.com/v21.0"),
-  SOCIAL_TOKEN_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (openssl rand -base64 32)").optional(),
+  SOCIAL_TOKEN_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (openssl rand -base64 32)")
+    .optional(),
   REQUEST_FEE_FREE_PAGES: z.coerce.number().int().min(0).default(9),
   REQUEST_FEE_FIRST_CHARGED_PAGE: z.coerce.number().min(0).default(50),
   REQUEST_FEE_PER_PAGE: z.coerce.number().min(0).default(2),
@@ -102,7 +108,10 @@ const schema = z.object({
   OIDC_ALLOWED_DOMAINS: z.string().optional(),
   TRUST_PROXY: bool.default(false),
   ORG_NAME: z.string().min(2).default("Socialförvaltningen, Exempelstads kommun"),
-  ORG_OUT_OF_HOURS_PHONE: z.string().regex(/^[\d +()-]{3,20}$/, "must be a phone number, e.g. 070-174 06 05").default("070-174 06 05"),
+  ORG_OUT_OF_HOURS_PHONE: z
+    .string()
+    .regex(/^[\d +()-]{3,20}$/, "must be a phone number, e.g. 070-174 06 05")
+    .default("070-174 06 05"),
   ORG_OPENING_HOURS: z.string().min(3).default("vardagar kl. 08.00–16.30"),
   ORG_DPO_NAME: z.string().min(2).default("Dataskyddsombudet i Exempelstads kommun"),
   ORG_DPO_EMAIL: z.email().default("dataskyddsombud@example.se"),
@@ -129,19 +138,33 @@ export interface Config {
   /** Public forms that create something (a question, a message): per address and minute. */
   readonly formRateLimitPerMinute: number;
   /** The municipality's fee rules for copies of public documents (avgiftsförordningen 1992:191 as a model). */
-  readonly requestFees: { readonly freePages: number; readonly firstChargedPage: number; readonly perPage: number; readonly electronic: boolean };
+  readonly requestFees: {
+    readonly freePages: number;
+    readonly firstChargedPage: number;
+    readonly perPage: number;
+    readonly electronic: boolean;
+  };
   readonly requestDownloadDays: number;
   /** Ideas: working days to the first answer; days after "implemented" before "did it help?" is asked. */
   readonly ideas: { readonly firstAnswerDays: number; readonly helpedAfterDays: number };
   /** Meta (Facebook, Instagram) webhooks and the Graph API; social tokens are encrypted with `tokenKey`. */
-  readonly social: { readonly metaAppSecret: string | undefined; readonly metaVerifyToken: string | undefined; readonly graphUrl: string; readonly tokenKey: Buffer; readonly mastodonPollSeconds: number };
+  readonly social: {
+    readonly metaAppSecret: string | undefined;
+    readonly metaVerifyToken: string | undefined;
+    readonly graphUrl: string;
+    readonly tokenKey: Buffer;
+    readonly mastodonPollSeconds: number;
+  };
   readonly bodyLimitBytes: number;
   /** Per file, files per form, and all uploads held in memory at once (beyond it: 503, try again). */
   readonly upload: { readonly limitBytes: number; readonly maxFiles: number; readonly memoryBudgetBytes: number };
   readonly pressure: { readonly maxEventLoopDelayMs: number; readonly maxHeapMb: number };
   readonly oidc:
     | {
-        readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly label: string;
+        readonly issuer: string;
+        readonly clientId: string;
+        readonly clientSecret: string;
+        readonly label: string;
         /**
          * E-mail domains (lower case) whose people get an account at their first single sign-on,
          * with the role employee only; empty: nobody is created automatically.
@@ -151,7 +174,12 @@ export interface Config {
     | undefined;
   readonly trustProxy: boolean;
   /** Facts about the organisation that pages, receipts and e-mails state (never hard-coded). */
-  readonly organisation: { readonly name: string; readonly outOfHoursPhone: string; readonly openingHours: string; readonly dpo: { readonly name: string; readonly email: string } };
+  readonly organisation: {
+    readonly name: string;
+    readonly outOfHoursPhone: string;
+    readonly openingHours: string;
+    readonly dpo: { readonly name: string; readonly email: string };
+  };
   /** Keys that may post service requests to /open311/v2/. */
   readonly open311ApiKeys: readonly string[];
   readonly mail: {
@@ -177,9 +205,7 @@ export class ConfigError extends Error {
 /** Reads and validates the configuration; throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Empty strings count as unset, as in most .env tooling.
-  const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
-  );
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -201,16 +227,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && c.OIDC_ISSUER && !c.OIDC_ISSUER.startsWith("https://")) {
     problems.push("  OIDC_ISSUER: must use https:// in production");
   }
-  const allowedDomains = (c.OIDC_ALLOWED_DOMAINS ?? "").split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean);
+  const allowedDomains = (c.OIDC_ALLOWED_DOMAINS ?? "")
+    .split(",")
+    .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+    .filter(Boolean);
   const badDomains = allowedDomains.filter((d) => !DOMAIN.test(d));
   if (badDomains.length > 0) {
-    problems.push(`  OIDC_ALLOWED_DOMAINS: not a domain name: ${badDomains.join(", ")} (write e.g. exempelstad.se,socialtjansten.exempelstad.se)`);
+    problems.push(
+      `  OIDC_ALLOWED_DOMAINS: not a domain name: ${badDomains.join(", ")} (write e.g. exempelstad.se,socialtjansten.exempelstad.se)`,
+    );
   }
   if (allowedDomains.length > 0 && !c.OIDC_ISSUER) {
     problems.push("  OIDC_ALLOWED_DOMAINS: needs single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)");
   }
   const mailboxes: MailboxAddress[] = [];
-  for (const [i, url] of (c.IMAP_MAILBOXES ?? "").split(",").map((u) => u.trim()).filter(Boolean).entries()) {
+  for (const [i, url] of (c.IMAP_MAILBOXES ?? "")
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean)
+    .entries()) {
     try {
       mailboxes.push(parseMailboxUrl(url));
     } catch (error) {
@@ -219,7 +254,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
 
-  const sessionSecret = c.SESSION_SECRET ?? (c.NODE_ENV === "test" ? DEMO_SESSION_SECRET : localSecret(c.KLARSVAR_DATA_DIR));
+  const sessionSecret =
+    c.SESSION_SECRET ?? (c.NODE_ENV === "test" ? DEMO_SESSION_SECRET : localSecret(c.KLARSVAR_DATA_DIR));
   return Object.freeze({
     env: c.NODE_ENV,
     production,
@@ -234,32 +270,66 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: c.SESSION_TTL_HOURS,
     role: c.KLARSVAR_ROLE,
     logLevel: c.LOG_LEVEL,
-    login: { maxFailures: c.LOGIN_MAX_FAILURES, lockoutMinutes: c.LOGIN_LOCKOUT_MINUTES, ratePerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE },
+    login: {
+      maxFailures: c.LOGIN_MAX_FAILURES,
+      lockoutMinutes: c.LOGIN_LOCKOUT_MINUTES,
+      ratePerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE,
+    },
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     formRateLimitPerMinute: c.FORM_RATE_LIMIT_PER_MINUTE,
-    requestFees: { freePages: c.REQUEST_FEE_FREE_PAGES, firstChargedPage: c.REQUEST_FEE_FIRST_CHARGED_PAGE, perPage: c.REQUEST_FEE_PER_PAGE, electronic: c.REQUEST_FEE_ELECTRONIC },
+    requestFees: {
+      freePages: c.REQUEST_FEE_FREE_PAGES,
+      firstChargedPage: c.REQUEST_FEE_FIRST_CHARGED_PAGE,
+      perPage: c.REQUEST_FEE_PER_PAGE,
+      electronic: c.REQUEST_FEE_ELECTRONIC,
+    },
     requestDownloadDays: c.REQUEST_DOWNLOAD_DAYS,
     ideas: { firstAnswerDays: c.IDEA_FIRST_ANSWER_DAYS, helpedAfterDays: c.IDEA_HELPED_AFTER_DAYS },
     social: {
-      metaAppSecret: c.META_APP_SECRET, metaVerifyToken: c.META_VERIFY_TOKEN, graphUrl: c.META_GRAPH_URL.replace(/\/$/, ""), mastodonPollSeconds: c.MASTODON_POLL_SECONDS,
+      metaAppSecret: c.META_APP_SECRET,
+      metaVerifyToken: c.META_VERIFY_TOKEN,
+      graphUrl: c.META_GRAPH_URL.replace(/\/$/, ""),
+      mastodonPollSeconds: c.MASTODON_POLL_SECONDS,
       // Without a key of its own, one is derived from the session secret (changing that secret then makes saved tokens unreadable).
-      tokenKey: c.SOCIAL_TOKEN_KEY ? Buffer.from(c.SOCIAL_TOKEN_KEY, "base64") : createHash("sha256").update(`klarsvar-social-tokens:${sessionSecret}`).digest(),
+      tokenKey: c.SOCIAL_TOKEN_KEY
+        ? Buffer.from(c.SOCIAL_TOKEN_KEY, "base64")
+        : createHash("sha256").update(`klarsvar-social-tokens:${sessionSecret}`).digest(),
     },
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
-    upload: { limitBytes: c.UPLOAD_LIMIT_BYTES, maxFiles: c.UPLOAD_MAX_FILES, memoryBudgetBytes: c.UPLOAD_MEMORY_BUDGET_MB * 1024 * 1024 },
+    upload: {
+      limitBytes: c.UPLOAD_LIMIT_BYTES,
+      maxFiles: c.UPLOAD_MAX_FILES,
+      memoryBudgetBytes: c.UPLOAD_MEMORY_BUDGET_MB * 1024 * 1024,
+    },
     pressure: { maxEventLoopDelayMs: c.PRESSURE_MAX_EVENT_LOOP_DELAY_MS, maxHeapMb: c.PRESSURE_MAX_HEAP_MB },
     oidc:
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
-        ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL, allowedDomains }
+        ? {
+            issuer: c.OIDC_ISSUER,
+            clientId: c.OIDC_CLIENT_ID,
+            clientSecret: c.OIDC_CLIENT_SECRET,
+            label: c.OIDC_LABEL,
+            allowedDomains,
+          }
         : undefined,
     trustProxy: c.TRUST_PROXY,
-    organisation: { name: c.ORG_NAME, outOfHoursPhone: c.ORG_OUT_OF_HOURS_PHONE, openingHours: c.ORG_OPENING_HOURS, dpo: { name: c.ORG_DPO_NAME, email: c.ORG_DPO_EMAIL } },
-    open311ApiKeys: (c.OPEN311_API_KEYS ?? "").split(",").map((k) => k.trim()).filter((k) => k.length >= 16),
+    organisation: {
+      name: c.ORG_NAME,
+      outOfHoursPhone: c.ORG_OUT_OF_HOURS_PHONE,
+      openingHours: c.ORG_OPENING_HOURS,
+      dpo: { name: c.ORG_DPO_NAME, email: c.ORG_DPO_EMAIL },
+    },
+    open311ApiKeys: (c.OPEN311_API_KEYS ?? "")
+      .split(",")
+      .map((k) => k.trim())
+      .filter((k) => k.length >= 16),
     mail: {
       smtpUrl: c.SMTP_URL,
       from: c.MAIL_FROM,
       domain: c.MAIL_DOMAIN,
-      outboxDir: c.MAIL_OUTBOX_DIR ?? (c.KLARSVAR_DATA_DIR.startsWith("memory://") ? "./data/outbox-test" : `${c.KLARSVAR_DATA_DIR}/outbox`),
+      outboxDir:
+        c.MAIL_OUTBOX_DIR ??
+        (c.KLARSVAR_DATA_DIR.startsWith("memory://") ? "./data/outbox-test" : `${c.KLARSVAR_DATA_DIR}/outbox`),
       replyAddress: c.MAIL_REPLY_ADDRESS ?? `svar@${c.MAIL_DOMAIN}`,
       imapMailboxes: mailboxes,
       imapPollSeconds: c.IMAP_POLL_SECONDS,

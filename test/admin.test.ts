@@ -32,7 +32,12 @@ describe("admin: audit log and failed jobs", () => {
   beforeAll(async () => {
     t = await startTestApp({ modules: [...MODULES, flaky], work: true, env: { LOGIN_RATE_LIMIT_PER_MINUTE: "1000" } });
     const actor = { orgId: t.org.id, userId: null, label: "Testaren <test@example.se>" };
-    for (let i = 0; i < 60; i++) await audit(t.database.db, actor, { action: `test.event.${i % 2 === 0 ? "even" : "odd"}`, subjectType: "case", subjectId: `SOC-2026-${String(i).padStart(6, "0")}` });
+    for (let i = 0; i < 60; i++)
+      await audit(t.database.db, actor, {
+        action: `test.event.${i % 2 === 0 ? "even" : "odd"}`,
+        subjectType: "case",
+        subjectId: `SOC-2026-${String(i).padStart(6, "0")}`,
+      });
     admin = new Browser(t.app);
     await admin.login("admin@example.se");
   });
@@ -77,17 +82,27 @@ describe("admin: audit log and failed jobs", () => {
     expect(ws.body).toContain("1 jobb har misslyckats");
     shouldFail = false;
     const token = await admin.csrfFrom("/arbetsyta/admin/jobb");
-    const res = await admin.post(`/arbetsyta/admin/jobb/${id}/forsok-igen`, { _csrf: token, name: "test.always-fails-once" });
+    const res = await admin.post(`/arbetsyta/admin/jobb/${id}/forsok-igen`, {
+      _csrf: token,
+      name: "test.always-fails-once",
+    });
     expect(res.statusCode).toBe(303);
     await until(async () => (await t.jobs.getState("test.always-fails-once", id as string)) === "completed");
     expect((await admin.get("/arbetsyta/admin/jobb?klart=1")).body).toContain("Inga jobb har misslyckats.");
-    const logged = await t.database.db.selectFrom("audit_log").select("subject_id").where("action", "=", "job.retry").execute();
+    const logged = await t.database.db
+      .selectFrom("audit_log")
+      .select("subject_id")
+      .where("action", "=", "job.retry")
+      .execute();
     expect(logged.map((l) => l.subject_id)).toContain(id);
   });
 
   it("refuses to retry a job that has not failed", async () => {
     const token = await admin.csrfFrom("/arbetsyta/admin/jobb");
-    const res = await admin.post("/arbetsyta/admin/jobb/00000000-0000-4000-8000-000000000000/forsok-igen", { _csrf: token, name: "test.always-fails-once" });
+    const res = await admin.post("/arbetsyta/admin/jobb/00000000-0000-4000-8000-000000000000/forsok-igen", {
+      _csrf: token,
+      name: "test.always-fails-once",
+    });
     expect(res.statusCode).toBe(404);
   });
 });

@@ -20,7 +20,12 @@ export interface TestApp {
 
 export async function startTestApp(
   options: {
-    backend?: Backend; env?: Record<string, string>; modules?: readonly KlarsvarModule[]; work?: boolean; services?: boolean; sampleInterval?: number;
+    backend?: Backend;
+    env?: Record<string, string>;
+    modules?: readonly KlarsvarModule[];
+    work?: boolean;
+    services?: boolean;
+    sampleInterval?: number;
     /** Start on this database (a restart); close() then leaves it open. */
     database?: TestDatabase;
     /** false: only the organisation, its units and the demo logins — no module's demo content. */
@@ -34,17 +39,27 @@ export async function startTestApp(
   await seedDemo(database.db, org, DEMO_PASSWORD);
   const jobs = new JobRunner(database, { pollingIntervalSeconds: 0.5 });
   const app = await buildApp({
-    config, database, jobs, org,
+    config,
+    database,
+    jobs,
+    org,
     modules: options.modules ?? MODULES,
     ...(options.sampleInterval ? { underPressure: { sampleInterval: options.sampleInterval } } : {}),
   });
   await jobs.start({ work: options.work ?? false });
-  if (options.demoContent !== false) for (const mod of options.modules ?? MODULES) await mod.seedDemo?.(app.klarsvar.context);
+  if (options.demoContent !== false)
+    for (const mod of options.modules ?? MODULES) await mod.seedDemo?.(app.klarsvar.context);
   await app.ready();
-  const services = options.services ? (options.modules ?? MODULES).flatMap((m) => m.services?.(app.klarsvar.context) ?? []) : [];
+  const services = options.services
+    ? (options.modules ?? MODULES).flatMap((m) => m.services?.(app.klarsvar.context) ?? [])
+    : [];
   for (const service of services) await service.start();
   return {
-    app, config, database, jobs, org,
+    app,
+    config,
+    database,
+    jobs,
+    org,
     close: async () => {
       await app.close();
       for (const service of services) await service.stop();
@@ -84,7 +99,11 @@ export class Browser {
   }
 
   /** A form post; pairs (`[["a", "1"], ["a", "2"]]`) send a field more than once, like checkboxes. */
-  async post(url: string, form: Record<string, string> | [string, string][], headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    form: Record<string, string> | [string, string][],
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({
       method: "POST",
       url,

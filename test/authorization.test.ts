@@ -151,7 +151,12 @@ const MATRIX: Record<string, typeof PUBLIC | typeof SIGNED | readonly Role[]> = 
   "POST /arbetsyta/begaran/:id/dokument": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/begaran/:id/dokument/fran-arendet": ["admin", "communicator", "unit_staff", "manager"],
   "POST /arbetsyta/begaran/:id/dokument/:docId/maskering": ["admin", "communicator", "unit_staff", "manager"],
-  "POST /arbetsyta/begaran/:id/dokument/:docId/maskering/:maskId/ta-bort": ["admin", "communicator", "unit_staff", "manager"],
+  "POST /arbetsyta/begaran/:id/dokument/:docId/maskering/:maskId/ta-bort": [
+    "admin",
+    "communicator",
+    "unit_staff",
+    "manager",
+  ],
   "POST /arbetsyta/begaran/:id/dokument/:docId/provning": ["admin", "communicator", "unit_staff", "manager"],
   "GET /arbetsyta/begaran/:id/dokument/:docId/original": ["admin", "communicator", "unit_staff", "manager"],
   "GET /arbetsyta/begaran/:id/dokument/:docId/utlamnad": ["admin", "communicator", "unit_staff", "manager"],
@@ -258,9 +263,17 @@ describe("authorisation matrix", () => {
     browsers.set("anonymous", new Browser(t.app));
     for (const role of ROLES) {
       const email = `matris-${role}@example.se`;
-      const created = await createStaffUser(t.database.db, { orgId: t.org.id, userId: null, label: "test" }, {
-        orgId: t.org.id, email, name: `Matris ${role}`, roles: [role], password: PASSWORD,
-      });
+      const created = await createStaffUser(
+        t.database.db,
+        { orgId: t.org.id, userId: null, label: "test" },
+        {
+          orgId: t.org.id,
+          email,
+          name: `Matris ${role}`,
+          roles: [role],
+          password: PASSWORD,
+        },
+      );
       expect(created.ok).toBe(true);
       const b = new Browser(t.app);
       expect((await b.login(email, PASSWORD)).statusCode).toBe(303);
@@ -288,7 +301,11 @@ describe("authorisation matrix", () => {
     let status: number;
     if (method === "GET" && path.endsWith("/handelser")) {
       const controller = new AbortController();
-      const res = await fetch(`${base}${path}`, { headers: { cookie: b.cookieHeader() }, redirect: "manual", signal: controller.signal });
+      const res = await fetch(`${base}${path}`, {
+        headers: { cookie: b.cookieHeader() },
+        redirect: "manual",
+        signal: controller.signal,
+      });
       status = res.status;
       controller.abort();
     } else if (method === "GET") {
@@ -298,7 +315,8 @@ describe("authorisation matrix", () => {
       const token = await b.csrfFrom(who === "anonymous" ? "/logga-in" : "/arbetsyta");
       status = (await b.post(path, { _csrf: token })).statusCode;
       // Signing out is part of the matrix; sign back in for the routes that follow.
-      if (url === "/logga-ut" && who !== "anonymous") expect((await b.login(`matris-${who}@example.se`, PASSWORD)).statusCode).toBe(303);
+      if (url === "/logga-ut" && who !== "anonymous")
+        expect((await b.login(`matris-${who}@example.se`, PASSWORD)).statusCode).toBe(303);
     }
     if (rule === SIGNED) {
       expect(status).toBe(403);

@@ -31,10 +31,20 @@ describe.each(BACKENDS)("help catalogue search quality on %s", (backend) => {
       const { hits } = await searchServices(database.db, orgId, c.query, { limit: 10 });
       const rank = hits.findIndex((h) => h.slug === c.expect);
       if (rank === 0) top1++;
-      if (rank < 0 || rank > 2) misses.push(`"${c.query}" (${c.kind}) → ${c.expect} at ${rank < 0 ? "none" : rank + 1}; first: ${hits.slice(0, 3).map((h) => h.slug).join(", ") || "nothing"}`);
+      if (rank < 0 || rank > 2)
+        misses.push(
+          `"${c.query}" (${c.kind}) → ${c.expect} at ${rank < 0 ? "none" : rank + 1}; first: ${
+            hits
+              .slice(0, 3)
+              .map((h) => h.slug)
+              .join(", ") || "nothing"
+          }`,
+        );
     }
     const top3 = (SEARCH_TEST_SET.length - misses.length) / SEARCH_TEST_SET.length;
-    console.log(`catalogue search on ${backend}: top-3 ${(top3 * 100).toFixed(1)} % (${SEARCH_TEST_SET.length - misses.length}/${SEARCH_TEST_SET.length}), top-1 ${((top1 / SEARCH_TEST_SET.length) * 100).toFixed(1)} %`);
+    console.log(
+      `catalogue search on ${backend}: top-3 ${(top3 * 100).toFixed(1)} % (${SEARCH_TEST_SET.length - misses.length}/${SEARCH_TEST_SET.length}), top-1 ${((top1 / SEARCH_TEST_SET.length) * 100).toFixed(1)} %`,
+    );
     if (misses.length > 0) console.log(`misses:\n  ${misses.join("\n  ")}`);
     expect(top3).toBeGreaterThanOrEqual(0.9);
   });

@@ -21,7 +21,9 @@ async function triples(rdf: string): Promise<{ s: string; p: string; o: string }
   const out: { s: string; p: string; o: string }[] = [];
   const parser = new RdfXmlParser();
   await new Promise<void>((resolve, reject) => {
-    parser.on("data", (q: { subject: { value: string }; predicate: { value: string }; object: { value: string } }) => out.push({ s: q.subject.value, p: q.predicate.value, o: q.object.value }));
+    parser.on("data", (q: { subject: { value: string }; predicate: { value: string }; object: { value: string } }) =>
+      out.push({ s: q.subject.value, p: q.predicate.value, o: q.object.value }),
+    );
     parser.on("error", reject);
     parser.on("end", () => resolve());
     parser.write(rdf);
@@ -38,17 +40,32 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
   const outbox = join("data", `outbox-catalogue-${backend}`);
   beforeAll(async () => {
     await rm(outbox, { recursive: true, force: true });
-    t = await startTestApp({ backend, work: true, env: { LOGIN_RATE_LIMIT_PER_MINUTE: "1000", FORM_RATE_LIMIT_PER_MINUTE: "1000", MAIL_OUTBOX_DIR: outbox } });
+    t = await startTestApp({
+      backend,
+      work: true,
+      env: { LOGIN_RATE_LIMIT_PER_MINUTE: "1000", FORM_RATE_LIMIT_PER_MINUTE: "1000", MAIL_OUTBOX_DIR: outbox },
+    });
   });
   afterAll(async () => {
     await t?.close();
     await rm(outbox, { recursive: true, force: true });
   });
 
-  const idOf = async (slug: string) => (await t.database.db.selectFrom("catalogue_services").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+  const idOf = async (slug: string) =>
+    (
+      await t.database.db
+        .selectFrom("catalogue_services")
+        .select("id")
+        .where("slug", "=", slug)
+        .executeTakeFirstOrThrow()
+    ).id;
 
   it("shows every published service on the start page, grouped by life situation, with at least 25 demo services", async () => {
-    const count = await t.database.db.selectFrom("catalogue_services").select((e) => e.fn.countAll<string>().as("n")).where("published", "=", true).executeTakeFirstOrThrow();
+    const count = await t.database.db
+      .selectFrom("catalogue_services")
+      .select((e) => e.fn.countAll<string>().as("n"))
+      .where("published", "=", true)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBeGreaterThanOrEqual(25);
     const res = await new Browser(t.app).get("/stod");
     expect(res.statusCode).toBe(200);
@@ -139,12 +156,18 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
     const b = new Browser(t.app);
     const json = await b.get("/stod/data.json");
     expect(json.headers["content-type"]).toContain("application/json");
-    const data = JSON.parse(json.body) as { count: number; services: { id: string; url: string; decisionNeeded: boolean }[] };
+    const data = JSON.parse(json.body) as {
+      count: number;
+      services: { id: string; url: string; decisionNeeded: boolean }[];
+    };
     expect(data.count).toBe(data.services.length);
     expect(data.services.find((s) => s.id === "ekonomiskt-bistand")?.decisionNeeded).toBe(true);
     const csv = await b.get("/stod/data.csv");
     expect(csv.headers["content-type"]).toContain("text/csv");
-    const lines = csv.body.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+    const lines = csv.body
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")
+      .filter(Boolean);
     expect(lines[0]?.startsWith("id,url,name,summary")).toBe(true);
     expect(csv.body).toContain("Budget- och skuldrådgivning");
     const rdf = await b.get("/stod/dcat.rdf");
@@ -155,7 +178,10 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
     const [dataset] = typed("Dataset");
     expect(dataset).toBeDefined();
     const distributions = ts.filter((x) => x.s === dataset && x.p === `${DCAT}distribution`).map((x) => x.o);
-    expect(distributions.sort()).toEqual([`${t.config.publicUrl}/stod/data.csv`, `${t.config.publicUrl}/stod/data.json`]);
+    expect(distributions.sort()).toEqual([
+      `${t.config.publicUrl}/stod/data.csv`,
+      `${t.config.publicUrl}/stod/data.json`,
+    ]);
     for (const d of distributions) {
       expect(ts.some((x) => x.s === d && x.p === "http://purl.org/dc/terms/license")).toBe(true);
       expect(ts.some((x) => x.s === d && x.p === `${DCAT}accessURL`)).toBe(true);
@@ -168,15 +194,32 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
     const b = new Browser(t.app);
     expect((await b.login("kommunikator@example.se")).statusCode).toBe(303);
     const token = await b.csrfFrom("/arbetsyta/stod/ny");
-    const empty = await b.post("/arbetsyta/stod/ny", [["_csrf", token], ["name", "Stöd för nyblivna pensionärer"], ["summary", ""], ["forWhom", "Alla som nyss gått i pension"]]);
+    const empty = await b.post("/arbetsyta/stod/ny", [
+      ["_csrf", token],
+      ["name", "Stöd för nyblivna pensionärer"],
+      ["summary", ""],
+      ["forWhom", "Alla som nyss gått i pension"],
+    ]);
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain("Skriv en kort sammanfattning av stödet");
     expect(empty.body).toContain("Alla som nyss gått i pension");
     const form: [string, string][] = [
-      ["_csrf", token], ["name", "Samtalsgrupp för nyblivna pensionärer"], ["summary", "En grupp där du träffar andra som just har gått i pension."],
-      ["forWhom", "Du som har gått i pension det senaste året."], ["whatYouGet", "Sex träffar med samtal och fika. Du får nya vänner."], ["cost", "Gratis."],
-      ["access", "direct"], ["phone", "070-174 06 40"], ["webForm", "1"], ["situations", "ensam"], ["audiences", "vuxen"], ["keywords", "pensionär pension"],
-      ["reviewMonths", "12"], ["published", "1"], ["note", "Ny grupp"], ["version", ""],
+      ["_csrf", token],
+      ["name", "Samtalsgrupp för nyblivna pensionärer"],
+      ["summary", "En grupp där du träffar andra som just har gått i pension."],
+      ["forWhom", "Du som har gått i pension det senaste året."],
+      ["whatYouGet", "Sex träffar med samtal och fika. Du får nya vänner."],
+      ["cost", "Gratis."],
+      ["access", "direct"],
+      ["phone", "070-174 06 40"],
+      ["webForm", "1"],
+      ["situations", "ensam"],
+      ["audiences", "vuxen"],
+      ["keywords", "pensionär pension"],
+      ["reviewMonths", "12"],
+      ["published", "1"],
+      ["note", "Ny grupp"],
+      ["version", ""],
     ];
     const created = await b.post("/arbetsyta/stod/ny", form);
     expect(created.statusCode).toBe(303);
@@ -188,23 +231,49 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
     // The new words are searchable at once, typo included.
     const found = await b.get("/stod?q=pensionarer");
     expect(found.body).toContain('href="/stod/samtalsgrupp-for-nyblivna-pensionarer"');
-    const edit = form.map(([k, v]): [string, string] => (k === "version" ? [k, "1"] : k === "whatYouGet" ? [k, "Sex träffar med samtal, fika och en promenad."] : k === "note" ? [k, "Lade till promenad"] : [k, v]));
+    const edit = form.map(([k, v]): [string, string] =>
+      k === "version"
+        ? [k, "1"]
+        : k === "whatYouGet"
+          ? [k, "Sex träffar med samtal, fika och en promenad."]
+          : k === "note"
+            ? [k, "Lade till promenad"]
+            : [k, v],
+    );
     expect((await b.post(`/arbetsyta/stod/${id}`, edit)).statusCode).toBe(303);
     const stale = await b.post(`/arbetsyta/stod/${id}`, edit);
     expect(stale.statusCode).toBe(400);
     expect(stale.body).toContain("Någon annan sparade sidan");
-    const versions = await t.database.db.selectFrom("catalogue_versions").select(["version", "note"]).where("service_id", "=", id).orderBy("version").execute();
+    const versions = await t.database.db
+      .selectFrom("catalogue_versions")
+      .select(["version", "note"])
+      .where("service_id", "=", id)
+      .orderBy("version")
+      .execute();
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     expect(versions[1]?.note).toBe("Lade till promenad");
     const v1 = await b.get(`/arbetsyta/stod/${id}/version/1`);
     expect(v1.body).toContain("Sex träffar med samtal och fika.");
     const restoreToken = /name="_csrf" value="([^"]+)"/.exec(v1.body)?.[1] as string;
     expect((await b.post(`/arbetsyta/stod/${id}/version/1/aterstall`, { _csrf: restoreToken })).statusCode).toBe(303);
-    const restored = await t.database.db.selectFrom("catalogue_services").select(["what_you_get", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const restored = await t.database.db
+      .selectFrom("catalogue_services")
+      .select(["what_you_get", "version"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(restored).toEqual({ what_you_get: "Sex träffar med samtal och fika. Du får nya vänner.", version: 3 });
     const audits = await t.database.db.selectFrom("audit_log").select("action").where("subject_id", "=", id).execute();
-    expect(audits.map((a) => a.action).sort()).toEqual(["catalogue.service.create", "catalogue.service.update", "catalogue.service.update"]);
-    const history = await t.database.db.selectFrom("catalogue_versions").select("note").where("service_id", "=", id).where("version", "=", 3).executeTakeFirstOrThrow();
+    expect(audits.map((a) => a.action).sort()).toEqual([
+      "catalogue.service.create",
+      "catalogue.service.update",
+      "catalogue.service.update",
+    ]);
+    const history = await t.database.db
+      .selectFrom("catalogue_versions")
+      .select("note")
+      .where("service_id", "=", id)
+      .where("version", "=", 3)
+      .executeTakeFirstOrThrow();
     expect(history.note).toBe("Återställd från version 1");
   });
 
@@ -214,7 +283,9 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
     expect((await b.get(`/arbetsyta/stod/${await idOf("budget-och-skuldradgivning")}`)).statusCode).toBe(200);
     expect((await b.get(`/arbetsyta/stod/${await idOf("familjebehandling")}`)).statusCode).toBe(403);
     const token = await b.csrfFrom("/arbetsyta/stod");
-    expect((await b.post(`/arbetsyta/stod/${await idOf("familjebehandling")}/granskad`, { _csrf: token })).statusCode).toBe(403);
+    expect(
+      (await b.post(`/arbetsyta/stod/${await idOf("familjebehandling")}/granskad`, { _csrf: token })).statusCode,
+    ).toBe(403);
   });
 
   it("reminds the person responsible once per review period, and marking the page reviewed clears it", async () => {
@@ -248,7 +319,10 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
     const before = await b.get("/stod?q=gamblingproblem");
     expect(before.body).not.toContain('href="/stod/stod-vid-spelproblem"');
     const token = await b.csrfFrom("/arbetsyta/admin/synonymer");
-    expect((await b.post("/arbetsyta/admin/synonymer", { _csrf: token, term: "gamblingproblem", expansion: "spelproblem" })).statusCode).toBe(303);
+    expect(
+      (await b.post("/arbetsyta/admin/synonymer", { _csrf: token, term: "gamblingproblem", expansion: "spelproblem" }))
+        .statusCode,
+    ).toBe(303);
     const after = await b.get("/stod?q=gamblingproblem");
     expect(after.body).toContain('href="/stod/stod-vid-spelproblem"');
     const bad = await b.post("/arbetsyta/admin/synonymer", { _csrf: token, term: "<b>", expansion: "" });
@@ -258,12 +332,24 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
     // A translation with a missing text keeps what was written.
     const id = await idOf("traffpunkt");
     const tok = await b.csrfFrom(`/arbetsyta/stod/${id}`);
-    const noBody = await b.post(`/arbetsyta/stod/${id}/sprak`, { _csrf: tok, lang: "fi", tname: "Kohtaamispaikka", tsummary: "Tule juomaan kahvia.", tbody: "" });
+    const noBody = await b.post(`/arbetsyta/stod/${id}/sprak`, {
+      _csrf: tok,
+      lang: "fi",
+      tname: "Kohtaamispaikka",
+      tsummary: "Tule juomaan kahvia.",
+      tbody: "",
+    });
     expect(noBody.statusCode).toBe(400);
     expect(noBody.body).toContain("Skriv texten på språket");
     expect(noBody.body).toContain('value="Kohtaamispaikka"');
     expect(noBody.body).toContain("Tule juomaan kahvia.");
-    const ok = await b.post(`/arbetsyta/stod/${id}/sprak`, { _csrf: tok, lang: "fi", tname: "Kohtaamispaikka", tsummary: "Tule juomaan kahvia.", tbody: "Avoin kahvila aikuisille." });
+    const ok = await b.post(`/arbetsyta/stod/${id}/sprak`, {
+      _csrf: tok,
+      lang: "fi",
+      tname: "Kohtaamispaikka",
+      tsummary: "Tule juomaan kahvia.",
+      tbody: "Avoin kahvila aikuisille.",
+    });
     expect(ok.statusCode).toBe(303);
     const fi = await new Browser(t.app).get("/stod/traffpunkt/sprak/fi");
     expect(fi.body).toContain('lang="fi"');
@@ -277,9 +363,23 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
     expect(form.body).toContain("Budget- och skuldrådgivning");
     const caseId = await (async () => {
       const { receiveQuestion } = await import("../src/modules/inbox/commands/receive.js");
-      const unit = await t.database.db.selectFrom("units").select("id").where("slug", "=", "ekonomiskt-bistand").executeTakeFirstOrThrow();
-      const r = await receiveQuestion({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret }, { orgId: t.org.id, userId: null, label: "test" },
-        { orgId: t.org.id, channel: "web", body: "Vad kan man göra när skulderna växer och Kronofogden har hört av sig?", requester: {}, unitId: unit.id, subject: "Fråga om Budget- och skuldrådgivning" });
+      const unit = await t.database.db
+        .selectFrom("units")
+        .select("id")
+        .where("slug", "=", "ekonomiskt-bistand")
+        .executeTakeFirstOrThrow();
+      const r = await receiveQuestion(
+        { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret },
+        { orgId: t.org.id, userId: null, label: "test" },
+        {
+          orgId: t.org.id,
+          channel: "web",
+          body: "Vad kan man göra när skulderna växer och Kronofogden har hört av sig?",
+          requester: {},
+          unitId: unit.id,
+          subject: "Fråga om Budget- och skuldrådgivning",
+        },
+      );
       if (!r.ok) throw new Error("not received");
       expect(r.unitId).toBe(unit.id);
       return r.caseId;
@@ -290,10 +390,22 @@ describe.each(BACKENDS)("help catalogue on %s", (backend) => {
     expect(page.body).toContain("Stöd som kan passa");
     expect(page.body).toContain('value="budget-och-skuldradgivning"');
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] as string;
-    const added = await staff.post(`/arbetsyta/arenden/${caseId}/svar`, { _csrf: token, body: "Hej! Vi kan hjälpa dig.", typ: "svar", stod: "budget-och-skuldradgivning" });
+    const added = await staff.post(`/arbetsyta/arenden/${caseId}/svar`, {
+      _csrf: token,
+      body: "Hej! Vi kan hjälpa dig.",
+      typ: "svar",
+      stod: "budget-och-skuldradgivning",
+    });
     expect(added.statusCode).toBe(200);
-    expect(added.body).toContain(`Hej! Vi kan hjälpa dig.\n\nLäs mer om Budget- och skuldrådgivning: ${t.config.publicUrl}/stod/budget-och-skuldradgivning`);
-    const sent = await t.database.db.selectFrom("case_messages").select("id").where("case_id", "=", caseId).where("direction", "=", "out").execute();
+    expect(added.body).toContain(
+      `Hej! Vi kan hjälpa dig.\n\nLäs mer om Budget- och skuldrådgivning: ${t.config.publicUrl}/stod/budget-och-skuldradgivning`,
+    );
+    const sent = await t.database.db
+      .selectFrom("case_messages")
+      .select("id")
+      .where("case_id", "=", caseId)
+      .where("direction", "=", "out")
+      .execute();
     expect(sent).toHaveLength(0);
   });
 });

@@ -21,20 +21,47 @@ describe("answer-time warnings and escalation", () => {
   it("warns before the answer time and escalates to the unit's manager after it, once", async () => {
     const deps = { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret };
     const actor = { orgId: t.org.id, userId: null, label: "test" };
-    const soon = await receiveQuestion(deps, actor, { orgId: t.org.id, channel: "web", body: "En fråga om avgifter.", requester: {} });
-    const late = await receiveQuestion(deps, actor, { orgId: t.org.id, channel: "web", body: "Jag är orolig för ett barn i huset, pappan slår honom.", requester: {} });
+    const soon = await receiveQuestion(deps, actor, {
+      orgId: t.org.id,
+      channel: "web",
+      body: "En fråga om avgifter.",
+      requester: {},
+    });
+    const late = await receiveQuestion(deps, actor, {
+      orgId: t.org.id,
+      channel: "web",
+      body: "Jag är orolig för ett barn i huset, pappan slår honom.",
+      requester: {},
+    });
     if (!soon.ok || !late.ok) throw new Error("not received");
     const now = new Date();
-    await t.database.db.updateTable("cases").set({ first_answer_due: new Date(now.getTime() + 20 * 60_000) }).where("id", "=", soon.caseId).execute();
-    await t.database.db.updateTable("cases").set({ first_answer_due: new Date(now.getTime() - 60_000) }).where("id", "=", late.caseId).execute();
+    await t.database.db
+      .updateTable("cases")
+      .set({ first_answer_due: new Date(now.getTime() + 20 * 60_000) })
+      .where("id", "=", soon.caseId)
+      .execute();
+    await t.database.db
+      .updateTable("cases")
+      .set({ first_answer_due: new Date(now.getTime() - 60_000) })
+      .where("id", "=", late.caseId)
+      .execute();
     // Other demo cases are not due yet; only these two move.
     const first = await checkDeadlines(t.database.db, t.jobs, now);
     expect(first.escalated).toBe(1);
     expect(first.warned).toBeGreaterThanOrEqual(1);
     const again = await checkDeadlines(t.database.db, t.jobs, now);
     expect(again).toEqual({ warned: 0, escalated: 0 });
-    const events = await t.database.db.selectFrom("case_events").select(["case_id", "type"]).where("type", "in", ["sla-warning", "escalated"]).execute();
-    expect(events).toEqual(expect.arrayContaining([{ case_id: soon.caseId, type: "sla-warning" }, { case_id: late.caseId, type: "escalated" }]));
+    const events = await t.database.db
+      .selectFrom("case_events")
+      .select(["case_id", "type"])
+      .where("type", "in", ["sla-warning", "escalated"])
+      .execute();
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { case_id: soon.caseId, type: "sla-warning" },
+        { case_id: late.caseId, type: "escalated" },
+      ]),
+    );
     // The concern report sits with the intake unit, whose manager is the demo manager.
     const end = Date.now() + 20_000;
     let mail = "";

@@ -7,25 +7,47 @@ import { BACKENDS } from "./db.js";
 /** Stockholm wall-clock time as an instant. */
 function local(s: string): Date {
   const utc = new Date(`${s}:00Z`);
-  const offset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" }).formatToParts(utc).find((p) => p.type === "timeZoneName")?.value ?? "GMT+1";
+  const offset =
+    new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" })
+      .formatToParts(utc)
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT+1";
   return new Date(utc.getTime() - Number(offset.replace("GMT", "")) * 3_600_000);
 }
 
 describe.each(BACKENDS)("inbox measures, follow-up and diarium on %s", (backend) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ backend, env: { LOGIN_RATE_LIMIT_PER_MINUTE: "1000", FORM_RATE_LIMIT_PER_MINUTE: "1000" } });
+    t = await startTestApp({
+      backend,
+      env: { LOGIN_RATE_LIMIT_PER_MINUTE: "1000", FORM_RATE_LIMIT_PER_MINUTE: "1000" },
+    });
   });
   afterAll(async () => t?.close());
 
   const deps = () => ({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret });
   const actor = () => ({ orgId: t.org.id, userId: null, label: "test" });
 
-  async function question(channel: "web" | "email", received: Date, answeredAfterHours: number | null, kind: "question" | "media" = "question") {
-    const r = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel, kind, body: "En vanlig fråga om avgifter.", requester: {}, receivedAt: received });
+  async function question(
+    channel: "web" | "email",
+    received: Date,
+    answeredAfterHours: number | null,
+    kind: "question" | "media" = "question",
+  ) {
+    const r = await receiveQuestion(deps(), actor(), {
+      orgId: t.org.id,
+      channel,
+      kind,
+      body: "En vanlig fråga om avgifter.",
+      requester: {},
+      receivedAt: received,
+    });
     if (!r.ok) throw new Error("not received");
     if (answeredAfterHours !== null) {
-      await t.database.db.updateTable("cases").set({ first_answered_at: new Date(received.getTime() + answeredAfterHours * 3_600_000), status: "answered" }).where("id", "=", r.caseId).execute();
+      await t.database.db
+        .updateTable("cases")
+        .set({ first_answered_at: new Date(received.getTime() + answeredAfterHours * 3_600_000), status: "answered" })
+        .where("id", "=", r.caseId)
+        .execute();
     }
     return r;
   }
@@ -62,7 +84,12 @@ describe.each(BACKENDS)("inbox measures, follow-up and diarium on %s", (backend)
   });
 
   it("asks the requester once whether they got help, after the answer", async () => {
-    const r = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Hur bokar jag budgetrådgivning?", requester: {} });
+    const r = await receiveQuestion(deps(), actor(), {
+      orgId: t.org.id,
+      channel: "web",
+      body: "Hur bokar jag budgetrådgivning?",
+      requester: {},
+    });
     if (!r.ok) throw new Error("not received");
     const b = new Browser(t.app);
     expect((await b.get(`/arende/${r.followToken}`)).body).not.toContain("Fick du hjälp?");
@@ -71,13 +98,19 @@ describe.each(BACKENDS)("inbox measures, follow-up and diarium on %s", (backend)
     const csrf = await b.csrfFrom(`/arende/${r.followToken}`);
     expect((await b.post(`/arende/${r.followToken}/hjalp`, { _csrf: csrf, hjalp: "ja" })).statusCode).toBe(303);
     await b.post(`/arende/${r.followToken}/hjalp`, { _csrf: csrf, hjalp: "nej" });
-    const c = await t.database.db.selectFrom("cases").select("helped").where("id", "=", r.caseId).executeTakeFirstOrThrow();
+    const c = await t.database.db
+      .selectFrom("cases")
+      .select("helped")
+      .where("id", "=", r.caseId)
+      .executeTakeFirstOrThrow();
     expect(c.helped).toBe(true);
     expect((await b.get(`/arende/${r.followToken}`)).body).toContain("Tack för att du svarade");
   });
 
   it("suggests a unit from how earlier questions were routed, with its confidence", async () => {
-    const units = new Map((await t.database.db.selectFrom("units").select(["id", "slug"]).execute()).map((u) => [u.slug, u.id]));
+    const units = new Map(
+      (await t.database.db.selectFrom("units").select(["id", "slug"]).execute()).map((u) => [u.slug, u.id]),
+    );
     const history: [string, string][] = [
       ["ekonomiskt-bistand", "Pengarna räcker inte till hyran, kan jag få försörjningsstöd?"],
       ["ekonomiskt-bistand", "Hur ansöker jag om ekonomiskt bistånd till hyran?"],
@@ -87,24 +120,49 @@ describe.each(BACKENDS)("inbox measures, follow-up and diarium on %s", (backend)
     for (const [slug, body] of history) {
       const r = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body, requester: {} });
       if (!r.ok) throw new Error("not received");
-      await t.database.db.updateTable("cases").set({ unit_id: units.get(slug) as string, status: "closed" }).where("id", "=", r.caseId).execute();
+      await t.database.db
+        .updateTable("cases")
+        .set({ unit_id: units.get(slug) as string, status: "closed" })
+        .where("id", "=", r.caseId)
+        .execute();
     }
-    const fresh = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Kan man få bistånd till hyran i december?", requester: {} });
+    const fresh = await receiveQuestion(deps(), actor(), {
+      orgId: t.org.id,
+      channel: "web",
+      body: "Kan man få bistånd till hyran i december?",
+      requester: {},
+    });
     if (!fresh.ok) throw new Error("not received");
     const b = new Browser(t.app);
     await b.login("kommunikator@example.se");
     const page = await b.get(`/arbetsyta/arenden/${fresh.caseId}`);
-    expect(page.body).toMatch(/Förslag från tidigare ärenden: <strong>Ekonomiskt bistånd<\/strong><span> \(\d+ % säkert\)<\/span>/);
+    expect(page.body).toMatch(
+      /Förslag från tidigare ärenden: <strong>Ekonomiskt bistånd<\/strong><span> \(\d+ % säkert\)<\/span>/,
+    );
   });
 
   it("offers earlier answers to similar questions while writing a reply", async () => {
-    const earlier = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Hur bokar jag budgetrådgivning?", requester: {} });
+    const earlier = await receiveQuestion(deps(), actor(), {
+      orgId: t.org.id,
+      channel: "web",
+      body: "Hur bokar jag budgetrådgivning?",
+      requester: {},
+    });
     if (!earlier.ok) throw new Error("not received");
     const staff = new Browser(t.app);
     await staff.login("kommunikator@example.se");
     const csrf = await staff.csrfFrom(`/arbetsyta/arenden/${earlier.caseId}`);
-    await staff.post(`/arbetsyta/arenden/${earlier.caseId}/svar`, { _csrf: csrf, body: "Du bokar budgetrådgivning genom att ringa oss på vardagar.", typ: "svar" });
-    const fresh = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Kan man få budgetrådgivning hos er?", requester: {} });
+    await staff.post(`/arbetsyta/arenden/${earlier.caseId}/svar`, {
+      _csrf: csrf,
+      body: "Du bokar budgetrådgivning genom att ringa oss på vardagar.",
+      typ: "svar",
+    });
+    const fresh = await receiveQuestion(deps(), actor(), {
+      orgId: t.org.id,
+      channel: "web",
+      body: "Kan man få budgetrådgivning hos er?",
+      requester: {},
+    });
     if (!fresh.ok) throw new Error("not received");
     const page = await staff.get(`/arbetsyta/arenden/${fresh.caseId}`);
     expect(page.body).toContain("Svar på liknande frågor");
@@ -112,8 +170,18 @@ describe.each(BACKENDS)("inbox measures, follow-up and diarium on %s", (backend)
   });
 
   it("the public diarium lists registered cases without personal data or secret cases", async () => {
-    const open = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Jag heter Hemlig Hemligsson och undrar om avgiften.", requester: { name: "Hemlig Hemligsson" } });
-    const secret = await receiveQuestion(deps(), actor(), { orgId: t.org.id, channel: "web", body: "Sekretessfråga", requester: {} });
+    const open = await receiveQuestion(deps(), actor(), {
+      orgId: t.org.id,
+      channel: "web",
+      body: "Jag heter Hemlig Hemligsson och undrar om avgiften.",
+      requester: { name: "Hemlig Hemligsson" },
+    });
+    const secret = await receiveQuestion(deps(), actor(), {
+      orgId: t.org.id,
+      channel: "web",
+      body: "Sekretessfråga",
+      requester: {},
+    });
     if (!open.ok || !secret.ok) throw new Error("not received");
     await t.database.db.updateTable("cases").set({ secret: true }).where("id", "=", secret.caseId).execute();
     const b = new Browser(t.app);
@@ -136,16 +204,45 @@ describe("routing rules", () => {
   it("an admin adds a keyword rule; new questions with the word go to that unit; the rule can be removed", async () => {
     const admin = new Browser(t.app);
     await admin.login("admin@example.se");
-    const unit = await t.database.db.selectFrom("units").select(["id"]).where("slug", "=", "beroende").executeTakeFirstOrThrow();
+    const unit = await t.database.db
+      .selectFrom("units")
+      .select(["id"])
+      .where("slug", "=", "beroende")
+      .executeTakeFirstOrThrow();
     let csrf = await admin.csrfFrom("/arbetsyta/admin/dirigering");
-    const bad = await admin.post("/arbetsyta/admin/dirigering", { _csrf: csrf, enhet: "", ord: "", kategori: "", kanal: "", ordning: "x" });
+    const bad = await admin.post("/arbetsyta/admin/dirigering", {
+      _csrf: csrf,
+      enhet: "",
+      ord: "",
+      kategori: "",
+      kanal: "",
+      ordning: "x",
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("Välj enheten som ska få frågorna");
     expect(bad.body).toContain("Ange en kategori, en kanal eller minst ett ord");
-    expect((await admin.post("/arbetsyta/admin/dirigering", { _csrf: csrf, enhet: unit.id, ord: "spel, casino", kategori: "", kanal: "", ordning: "10" })).statusCode).toBe(303);
-    const r = await receiveQuestion({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret }, { orgId: t.org.id, userId: null, label: "test" }, {
-      orgId: t.org.id, channel: "web", body: "Min man spelar bort lönen på nätcasinon.", requester: {},
-    });
+    expect(
+      (
+        await admin.post("/arbetsyta/admin/dirigering", {
+          _csrf: csrf,
+          enhet: unit.id,
+          ord: "spel, casino",
+          kategori: "",
+          kanal: "",
+          ordning: "10",
+        })
+      ).statusCode,
+    ).toBe(303);
+    const r = await receiveQuestion(
+      { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret },
+      { orgId: t.org.id, userId: null, label: "test" },
+      {
+        orgId: t.org.id,
+        channel: "web",
+        body: "Min man spelar bort lönen på nätcasinon.",
+        requester: {},
+      },
+    );
     expect(r.ok && r.unitId).toBe(unit.id);
     const page = await admin.get("/arbetsyta/admin/dirigering");
     expect(page.body).toContain("spel, casino");
@@ -153,7 +250,11 @@ describe("routing rules", () => {
     csrf = await admin.csrfFrom("/arbetsyta/admin/dirigering");
     expect((await admin.post(`/arbetsyta/admin/dirigering/${id}/ta-bort`, { _csrf: csrf })).statusCode).toBe(303);
     expect((await admin.get("/arbetsyta/admin/dirigering")).body).toContain("Det finns inga regler ännu");
-    const logged = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "routing.rule.%").execute();
+    const logged = await t.database.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "like", "routing.rule.%")
+      .execute();
     expect(logged.map((l) => l.action).sort()).toEqual(["routing.rule.create", "routing.rule.delete"]);
   });
 });
@@ -169,28 +270,84 @@ describe("disposal (gallring)", () => {
     const { disposeCases } = await import("../src/modules/inbox/jobs/dispose.js");
     const deps = { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret };
     const actor = { orgId: t.org.id, userId: null, label: "test" };
-    const old = await receiveQuestion(deps, actor, { orgId: t.org.id, channel: "web", body: "Gammal fråga med namn Anna Exempel.", requester: { name: "Anna Exempel", email: "anna@example.se" } });
-    const recent = await receiveQuestion(deps, actor, { orgId: t.org.id, channel: "web", body: "Ny fråga.", requester: {} });
+    const old = await receiveQuestion(deps, actor, {
+      orgId: t.org.id,
+      channel: "web",
+      body: "Gammal fråga med namn Anna Exempel.",
+      requester: { name: "Anna Exempel", email: "anna@example.se" },
+    });
+    const recent = await receiveQuestion(deps, actor, {
+      orgId: t.org.id,
+      channel: "web",
+      body: "Ny fråga.",
+      requester: {},
+    });
     if (!old.ok || !recent.ok) throw new Error("not received");
-    await t.database.db.updateTable("cases").set({ status: "closed", closed_at: new Date("2023-01-10T10:00:00Z") }).where("id", "=", old.caseId).execute();
-    await t.database.db.updateTable("cases").set({ status: "closed", closed_at: new Date() }).where("id", "=", recent.caseId).execute();
+    await t.database.db
+      .updateTable("cases")
+      .set({ status: "closed", closed_at: new Date("2023-01-10T10:00:00Z") })
+      .where("id", "=", old.caseId)
+      .execute();
+    await t.database.db
+      .updateTable("cases")
+      .set({ status: "closed", closed_at: new Date() })
+      .where("id", "=", recent.caseId)
+      .execute();
     const admin = new Browser(t.app);
     await admin.login("admin@example.se");
     let csrf = await admin.csrfFrom("/arbetsyta/admin/gallring");
-    const bad = await admin.post("/arbetsyta/admin/gallring", { _csrf: csrf, typ: "", kategori: "", manader: "0", grund: "" });
+    const bad = await admin.post("/arbetsyta/admin/gallring", {
+      _csrf: csrf,
+      typ: "",
+      kategori: "",
+      manader: "0",
+      grund: "",
+    });
     expect(bad.statusCode).toBe(400);
     csrf = await admin.csrfFrom("/arbetsyta/admin/gallring");
-    expect((await admin.post("/arbetsyta/admin/gallring", { _csrf: csrf, typ: "question", kategori: "", manader: "24", grund: "DHP socialnämnden 3.2" })).statusCode).toBe(303);
+    expect(
+      (
+        await admin.post("/arbetsyta/admin/gallring", {
+          _csrf: csrf,
+          typ: "question",
+          kategori: "",
+          manader: "24",
+          grund: "DHP socialnämnden 3.2",
+        })
+      ).statusCode,
+    ).toBe(303);
     expect(await disposeCases(t.database.db, t.org.id)).toEqual({ disposed: 1 });
-    const gone = await t.database.db.selectFrom("cases").select(["number", "subject", "requester_name", "requester_email", "disposed_at"]).where("id", "=", old.caseId).executeTakeFirstOrThrow();
-    expect(gone).toMatchObject({ number: old.number, subject: "[Gallrat]", requester_name: null, requester_email: null });
-    const message = await t.database.db.selectFrom("case_messages").select("body").where("case_id", "=", old.caseId).executeTakeFirstOrThrow();
+    const gone = await t.database.db
+      .selectFrom("cases")
+      .select(["number", "subject", "requester_name", "requester_email", "disposed_at"])
+      .where("id", "=", old.caseId)
+      .executeTakeFirstOrThrow();
+    expect(gone).toMatchObject({
+      number: old.number,
+      subject: "[Gallrat]",
+      requester_name: null,
+      requester_email: null,
+    });
+    const message = await t.database.db
+      .selectFrom("case_messages")
+      .select("body")
+      .where("case_id", "=", old.caseId)
+      .executeTakeFirstOrThrow();
     expect(message.body).toMatch(/^\[Gallrat \d{4}-\d{2}-\d{2} enligt DHP socialnämnden 3\.2\]$/);
-    const kept = await t.database.db.selectFrom("case_messages").select("body").where("case_id", "=", recent.caseId).executeTakeFirstOrThrow();
+    const kept = await t.database.db
+      .selectFrom("case_messages")
+      .select("body")
+      .where("case_id", "=", recent.caseId)
+      .executeTakeFirstOrThrow();
     expect(kept.body).toBe("Ny fråga.");
     expect(await disposeCases(t.database.db, t.org.id)).toEqual({ disposed: 0 });
     expect((await admin.get("/arbetsyta/admin/gallring")).body).toContain(old.number);
-    const logged = await t.database.db.selectFrom("audit_log").select("action").where("subject_id", "=", old.caseId).where("action", "=", "case.dispose").execute();
+    const logged = await t.database.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("subject_id", "=", old.caseId)
+      .where("action", "=", "case.dispose")
+      .execute();
     expect(logged).toHaveLength(1);
   });
 });
@@ -210,20 +367,37 @@ describe("archive export", () => {
     const { join } = await import("node:path");
     const { exportYear } = await import("../src/modules/inbox/archive.js");
     const deps = { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret };
-    const r = await receiveQuestion(deps, { orgId: t.org.id, userId: null, label: "test" }, {
-      orgId: t.org.id, channel: "web", body: "En fråga till arkivet.", requester: { email: "arkiv@example.se" },
-      attachments: [{ filename: "intyg.pdf", contentType: "application/pdf", data: Buffer.from("%PDF-1.4\n%%EOF\n") }],
-      receivedAt: new Date("2026-03-02T09:00:00Z"),
-    });
+    const r = await receiveQuestion(
+      deps,
+      { orgId: t.org.id, userId: null, label: "test" },
+      {
+        orgId: t.org.id,
+        channel: "web",
+        body: "En fråga till arkivet.",
+        requester: { email: "arkiv@example.se" },
+        attachments: [
+          { filename: "intyg.pdf", contentType: "application/pdf", data: Buffer.from("%PDF-1.4\n%%EOF\n") },
+        ],
+        receivedAt: new Date("2026-03-02T09:00:00Z"),
+      },
+    );
     if (!r.ok) throw new Error("not received");
     const dir = await mkdtemp(join(tmpdir(), "klarsvar-archive-"));
     const file = join(dir, "arkiv.zip");
     try {
-      const result = await exportYear(t.database.db, { orgId: t.org.id, userId: null, label: "test" }, 2026, file, { orgAddress: "kontakt@example.se", domain: "klarsvar.example.se" });
+      const result = await exportYear(t.database.db, { orgId: t.org.id, userId: null, label: "test" }, 2026, file, {
+        orgAddress: "kontakt@example.se",
+        domain: "klarsvar.example.se",
+      });
       expect(result.cases).toBeGreaterThanOrEqual(1);
-      const script = "import sys,zipfile,json\nz=zipfile.ZipFile(sys.argv[1])\nnames=z.namelist()\nprint(json.dumps({'names':names,'index':json.loads(z.read('cases.json')),'eml':z.read([n for n in names if n.endswith('.eml') and sys.argv[2] in n][0]).decode()}))";
+      const script =
+        "import sys,zipfile,json\nz=zipfile.ZipFile(sys.argv[1])\nnames=z.namelist()\nprint(json.dumps({'names':names,'index':json.loads(z.read('cases.json')),'eml':z.read([n for n in names if n.endswith('.eml') and sys.argv[2] in n][0]).decode()}))";
       const { stdout } = await promisify(execFile)("python3", ["-c", script, file, r.number]);
-      const out = JSON.parse(stdout) as { names: string[]; index: { year: number; cases: { registry: { number: string }; attachments: { file: string }[] }[] }; eml: string };
+      const out = JSON.parse(stdout) as {
+        names: string[];
+        index: { year: number; cases: { registry: { number: string }; attachments: { file: string }[] }[] };
+        eml: string;
+      };
       expect(out.index.year).toBe(2026);
       const entry = out.index.cases.find((c) => c.registry.number === r.number);
       expect(entry?.attachments[0]?.file).toMatch(/bilagor\/.*intyg\.pdf$/);

@@ -16,13 +16,23 @@ describe("live board (Server-Sent Events)", () => {
     const b = new Browser(t.app);
     await b.login("kommunikator@example.se");
     const controller = new AbortController();
-    const res = await fetch(`${base}/arbetsyta/inkorg/handelser`, { headers: { cookie: b.cookieHeader() }, signal: controller.signal });
+    const res = await fetch(`${base}/arbetsyta/inkorg/handelser`, {
+      headers: { cookie: b.cookieHeader() },
+      signal: controller.signal,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    await receiveQuestion({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret }, { orgId: t.org.id, userId: null, label: "test" }, {
-      orgId: t.org.id, channel: "web", body: "En ny fråga medan tavlan är öppen.", requester: {},
-    });
+    await receiveQuestion(
+      { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret },
+      { orgId: t.org.id, userId: null, label: "test" },
+      {
+        orgId: t.org.id,
+        channel: "web",
+        body: "En ny fråga medan tavlan är öppen.",
+        requester: {},
+      },
+    );
     let text = "";
     const deadline = Date.now() + 10_000;
     while (!text.includes("event: change") && Date.now() < deadline) {
@@ -49,7 +59,10 @@ describe("live board (Server-Sent Events)", () => {
     const statuses: number[] = [];
     for (let i = 0; i < STREAMS_PER_SESSION + 2; i++) {
       const c = new AbortController();
-      const res = await fetch(`${base}/arbetsyta/inkorg/handelser`, { headers: { cookie: b.cookieHeader() }, signal: c.signal });
+      const res = await fetch(`${base}/arbetsyta/inkorg/handelser`, {
+        headers: { cookie: b.cookieHeader() },
+        signal: c.signal,
+      });
       statuses.push(res.status);
       if (res.status === 200) open.push(c);
     }
@@ -59,7 +72,14 @@ describe("live board (Server-Sent Events)", () => {
     const other = new Browser(t.app);
     await other.login("admin@example.se");
     const c2 = new AbortController();
-    expect((await fetch(`${base}/arbetsyta/inkorg/handelser`, { headers: { cookie: other.cookieHeader() }, signal: c2.signal })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${base}/arbetsyta/inkorg/handelser`, {
+          headers: { cookie: other.cookieHeader() },
+          signal: c2.signal,
+        })
+      ).status,
+    ).toBe(200);
     open.push(c2);
     expect(liveBoardStats(t.org.id)).toMatchObject({ streams: STREAMS_PER_SESSION + 1, watching: true });
     // One query every two seconds, however many listen (it was one per stream).
@@ -67,7 +87,8 @@ describe("live board (Server-Sent Events)", () => {
     await new Promise((r) => setTimeout(r, 4500));
     expect((liveBoardStats(t.org.id)?.polls ?? 0) - before).toBeLessThanOrEqual(3);
     for (const c of open) c.abort();
-    for (let i = 0; i < 50 && (liveBoardStats(t.org.id)?.streams ?? 0) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 50 && (liveBoardStats(t.org.id)?.streams ?? 0) > 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(liveBoardStats(t.org.id)).toMatchObject({ streams: 0, watching: false });
   });
 });

@@ -48,7 +48,9 @@ async function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -58,7 +60,10 @@ async function waitForPort(port: number, up: boolean, timeoutMs = 10_000): Promi
   for (;;) {
     const open = await new Promise<boolean>((resolve) => {
       const socket = connect(port, "127.0.0.1");
-      socket.once("connect", () => { socket.destroy(); resolve(true); });
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
       socket.once("error", () => resolve(false));
     });
     if (open === up) return;
@@ -77,7 +82,13 @@ function uidOf(user: string): number {
 function stopChild(child: ChildProcess | undefined): Promise<void> {
   if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   const pid = child.pid;
-  const signal = (s: NodeJS.Signals) => { try { process.kill(-pid, s); } catch { /* already gone */ } };
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, s);
+    } catch {
+      /* already gone */
+    }
+  };
   return new Promise((resolve) => {
     const timer = setTimeout(() => signal("SIGKILL"), 1000);
     child.once("exit", () => {
@@ -91,18 +102,24 @@ function stopChild(child: ChildProcess | undefined): Promise<void> {
 }
 
 export async function startMailServers(): Promise<MailServers> {
-  if (!mailServersInstalled()) throw new Error("Dovecot and Postfix are not installed: run `apt-get install -y dovecot-imapd dovecot-lmtpd postfix` (.ci/run does)");
+  if (!mailServersInstalled())
+    throw new Error(
+      "Dovecot and Postfix are not installed: run `apt-get install -y dovecot-imapd dovecot-lmtpd postfix` (.ci/run does)",
+    );
   const dir = await mkdtemp(join(tmpdir(), "klarsvar-mail-"));
   await chmod(dir, 0o755);
   const [smtpPort, imapPort, lmtpPort] = [await freePort(), await freePort(), await freePort()];
   const mailUid = uidOf("mail");
   const postfixUid = uidOf("postfix");
-  for (const d of ["dovecot/run", "dovecot/state", "mail", "postfix/queue", "postfix/data"]) await mkdir(join(dir, d), { recursive: true });
+  for (const d of ["dovecot/run", "dovecot/state", "mail", "postfix/queue", "postfix/data"])
+    await mkdir(join(dir, d), { recursive: true });
   await chown(join(dir, "mail"), mailUid, mailUid);
   await chown(join(dir, "postfix/data"), postfixUid, postfixUid);
 
   const dovecotConf = join(dir, "dovecot/dovecot.conf");
-  await writeFile(dovecotConf, `
+  await writeFile(
+    dovecotConf,
+    `
 base_dir = ${dir}/dovecot/run
 state_dir = ${dir}/dovecot/state
 log_path = ${dir}/dovecot/dovecot.log
@@ -140,10 +157,13 @@ service lmtp {
 protocol imap {
   mail_max_userip_connections = 50
 }
-`);
+`,
+  );
 
   const pf = join(dir, "postfix");
-  await writeFile(join(pf, "main.cf"), `
+  await writeFile(
+    join(pf, "main.cf"),
+    `
 compatibility_level = 3.6
 config_directory = ${pf}
 queue_directory = ${pf}/queue
@@ -175,33 +195,38 @@ biff = no
 queue_run_delay = 1s
 minimal_backoff_time = 1s
 maximal_backoff_time = 2s
-`);
-  const service = (name: string, type: string, priv: string, maxproc: string, command: string) => `${name} ${type} ${priv} - n - ${maxproc} ${command}`;
-  await writeFile(join(pf, "master.cf"), [
-    `127.0.0.1:${smtpPort} inet n - n - - smtpd`,
-    service("pickup", "unix", "n", "1", "pickup"),
-    service("cleanup", "unix", "n", "0", "cleanup"),
-    service("qmgr", "unix", "n", "1", "qmgr"),
-    service("rewrite", "unix", "-", "-", "trivial-rewrite"),
-    service("bounce", "unix", "-", "0", "bounce"),
-    service("defer", "unix", "-", "0", "bounce"),
-    service("trace", "unix", "-", "0", "bounce"),
-    service("verify", "unix", "-", "1", "verify"),
-    service("flush", "unix", "n", "0", "flush"),
-    service("proxymap", "unix", "-", "-", "proxymap"),
-    service("proxywrite", "unix", "-", "1", "proxymap"),
-    service("smtp", "unix", "-", "-", "smtp"),
-    service("relay", "unix", "-", "-", "smtp"),
-    service("showq", "unix", "n", "-", "showq"),
-    service("error", "unix", "-", "-", "error"),
-    service("retry", "unix", "-", "-", "error"),
-    service("discard", "unix", "-", "-", "discard"),
-    service("lmtp", "unix", "-", "-", "lmtp"),
-    service("anvil", "unix", "-", "1", "anvil"),
-    service("scache", "unix", "-", "1", "scache"),
-    service("postlog", "unix-dgram", "n", "1", "postlogd"),
-    "",
-  ].join("\n"));
+`,
+  );
+  const service = (name: string, type: string, priv: string, maxproc: string, command: string) =>
+    `${name} ${type} ${priv} - n - ${maxproc} ${command}`;
+  await writeFile(
+    join(pf, "master.cf"),
+    [
+      `127.0.0.1:${smtpPort} inet n - n - - smtpd`,
+      service("pickup", "unix", "n", "1", "pickup"),
+      service("cleanup", "unix", "n", "0", "cleanup"),
+      service("qmgr", "unix", "n", "1", "qmgr"),
+      service("rewrite", "unix", "-", "-", "trivial-rewrite"),
+      service("bounce", "unix", "-", "0", "bounce"),
+      service("defer", "unix", "-", "0", "bounce"),
+      service("trace", "unix", "-", "0", "bounce"),
+      service("verify", "unix", "-", "1", "verify"),
+      service("flush", "unix", "n", "0", "flush"),
+      service("proxymap", "unix", "-", "-", "proxymap"),
+      service("proxywrite", "unix", "-", "1", "proxymap"),
+      service("smtp", "unix", "-", "-", "smtp"),
+      service("relay", "unix", "-", "-", "smtp"),
+      service("showq", "unix", "n", "-", "showq"),
+      service("error", "unix", "-", "-", "error"),
+      service("retry", "unix", "-", "-", "error"),
+      service("discard", "unix", "-", "-", "discard"),
+      service("lmtp", "unix", "-", "-", "lmtp"),
+      service("anvil", "unix", "-", "1", "anvil"),
+      service("scache", "unix", "-", "1", "scache"),
+      service("postlog", "unix-dgram", "n", "1", "postlogd"),
+      "",
+    ].join("\n"),
+  );
   // `postfix check` creates the queue folders with the right owners.
   const check = spawnSync(POSTFIX, ["-c", pf, "check"], { encoding: "utf8" });
   if (check.status !== 0) throw new Error(`postfix check failed (see ${pf}/maillog): ${check.stderr}`);
@@ -236,10 +261,15 @@ maximal_backoff_time = 2s
     throw error;
   }
   return {
-    smtpPort, imapPort,
+    smtpPort,
+    imapPort,
     smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
-    imapUrl: (user) => `imap://${encodeURIComponent(user)}:${encodeURIComponent(MAIL_PASSWORD)}@127.0.0.1:${imapPort}/INBOX`,
-    stopSmtp, startSmtp, stopImap, startImap,
+    imapUrl: (user) =>
+      `imap://${encodeURIComponent(user)}:${encodeURIComponent(MAIL_PASSWORD)}@127.0.0.1:${imapPort}/INBOX`,
+    stopSmtp,
+    startSmtp,
+    stopImap,
+    startImap,
     stop: async () => {
       await stopChild(postfix);
       await stopChild(dovecot);
@@ -249,8 +279,17 @@ maximal_backoff_time = 2s
 }
 
 /** Every message in a user's INBOX, parsed, with its \Seen flag: what their mail program would show. */
-export async function readMailbox(servers: MailServers, user: string): Promise<{ mail: ParsedMail; seen: boolean; uid: number }[]> {
-  const client = new ImapFlow({ host: "127.0.0.1", port: servers.imapPort, secure: false, auth: { user, pass: MAIL_PASSWORD }, logger: false });
+export async function readMailbox(
+  servers: MailServers,
+  user: string,
+): Promise<{ mail: ParsedMail; seen: boolean; uid: number }[]> {
+  const client = new ImapFlow({
+    host: "127.0.0.1",
+    port: servers.imapPort,
+    secure: false,
+    auth: { user, pass: MAIL_PASSWORD },
+    logger: false,
+  });
   await client.connect();
   try {
     const lock = await client.getMailboxLock("INBOX");
@@ -259,7 +298,15 @@ export async function readMailbox(servers: MailServers, user: string): Promise<{
       if (!status || !status.messages) return [];
       const list = await client.fetchAll("1:*", { uid: true, source: true, flags: true });
       // A message still being delivered can be listed before its body is readable: leave it for the next look.
-      return Promise.all(list.filter((m) => m.source).map(async (m) => ({ mail: await simpleParser(m.source as Buffer), seen: m.flags?.has("\\Seen") ?? false, uid: m.uid })));
+      return Promise.all(
+        list
+          .filter((m) => m.source)
+          .map(async (m) => ({
+            mail: await simpleParser(m.source as Buffer),
+            seen: m.flags?.has("\\Seen") ?? false,
+            uid: m.uid,
+          })),
+      );
     } finally {
       lock.release();
     }

@@ -40,8 +40,16 @@ export async function parsedMails(outbox: string): Promise<ParsedMail[]> {
     const bytes = await readFile(join(outbox, f));
     const m = await simpleParser(bytes);
     out.push({
-      file: f, to: (Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? "", subject: m.subject ?? "", text: m.text ?? "", messageId: m.messageId ?? "",
-      raw: bytes.toString("utf8").replace(/\r\n/g, "\n").replace(/\n[ \t]+/g, " "), attachments: m.attachments,
+      file: f,
+      to: (Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? "",
+      subject: m.subject ?? "",
+      text: m.text ?? "",
+      messageId: m.messageId ?? "",
+      raw: bytes
+        .toString("utf8")
+        .replace(/\r\n/g, "\n")
+        .replace(/\n[ \t]+/g, " "),
+      attachments: m.attachments,
     });
   }
   return out;

@@ -4,7 +4,9 @@ import { Browser, startTestApp, type TestApp } from "./app.js";
 describe("security baseline and bad input", () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { BODY_LIMIT_BYTES: "4096", RATE_LIMIT_PER_MINUTE: "1000", UPLOAD_MEMORY_BUDGET_MB: "1" } });
+    t = await startTestApp({
+      env: { BODY_LIMIT_BYTES: "4096", RATE_LIMIT_PER_MINUTE: "1000", UPLOAD_MEMORY_BUDGET_MB: "1" },
+    });
   });
   afterAll(async () => t?.close());
 
@@ -38,7 +40,8 @@ describe("security baseline and bad input", () => {
 
   it("refuses a form without a CSRF token with a 403 page that says what to do", async () => {
     const res = await t.app.inject({
-      method: "POST", url: "/logga-in",
+      method: "POST",
+      url: "/logga-in",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       payload: "email=a%40example.se&password=x",
     });
@@ -65,8 +68,11 @@ describe("security baseline and bad input", () => {
     expect((await b.login("admin@example.se")).statusCode).toBe(303);
     // B sends A's token and A's CSRF cookie with B's own session: refused.
     const res = await t.app.inject({
-      method: "POST", url: "/logga-ut", headers: { "content-type": "application/x-www-form-urlencoded" },
-      cookies: { ks_csrf: a.cookie("ks_csrf") as string, ks_session: b.cookie("ks_session") as string }, payload: new URLSearchParams({ _csrf: tokenA }).toString(),
+      method: "POST",
+      url: "/logga-ut",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      cookies: { ks_csrf: a.cookie("ks_csrf") as string, ks_session: b.cookie("ks_session") as string },
+      payload: new URLSearchParams({ _csrf: tokenA }).toString(),
     });
     expect(res.statusCode).toBe(403);
     // A's own pair still works for A.
@@ -78,11 +84,22 @@ describe("security baseline and bad input", () => {
     await b.csrfFrom("/fraga");
     const boundary = "----klarsvar-upload";
     const big = Buffer.alloc(2 * 1024 * 1024, 1);
-    const body = (csrf: string) => Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-      big, Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    const send = (csrf: string) => t.app.inject({ method: "POST", url: "/fraga", payload: body(csrf), headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, cookies: { ks_csrf: b.cookie("ks_csrf") as string } });
+    const body = (csrf: string) =>
+      Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        big,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+    const send = (csrf: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/fraga",
+        payload: body(csrf),
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+        cookies: { ks_csrf: b.cookie("ks_csrf") as string },
+      });
     // A 2 MB file against a 1 MB budget: a forged form is refused for its token before its file
     // is read (403, not 503); a genuine one is told the server is busy (503), never buffered whole.
     expect((await send("fel")).statusCode).toBe(403);
@@ -132,7 +149,10 @@ describe("security baseline and bad input", () => {
   });
 
   it("describes its JSON routes in an OpenAPI document", async () => {
-    const doc = (await t.app.inject({ url: "/api/openapi.json" })).json() as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await t.app.inject({ url: "/api/openapi.json" })).json() as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/health", "/ready"]));
   });

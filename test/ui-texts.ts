@@ -16,13 +16,22 @@ export function uiTexts(dir: string, views: readonly string[], code: readonly st
     ...[...v.matchAll(/tr\(ctx, [`"]([^`"]+)[`"],/g)].map((m) => strip(m[1] as string)),
     ...[...v.matchAll(/(?:label|hint|heading|text)="([^"]+)"/g)].map((m) => m[1] as string),
     ...[...v.matchAll(/<p(?: class="[^"]*")?>([^<{]{20,})<\/p>/g)].map((m) => (m[1] as string).trim()),
-    ...[...c.matchAll(/(?:fail\("\w+", |message: (?:sv \? )?|reasons\.push\(|push\()[`"]([^`"]{15,})[`"]/g)].map((m) => strip(m[1] as string)),
+    ...[...c.matchAll(/(?:fail\("\w+", |message: (?:sv \? )?|reasons\.push\(|push\()[`"]([^`"]{15,})[`"]/g)].map((m) =>
+      strip(m[1] as string),
+    ),
     ...[...c.matchAll(/^\s+[`"]([A-ZÅÄÖ][^`"]{25,})[`"],?$/gm)].map((m) => strip(m[1] as string)),
   ].filter((t) => /[åäö]|\b(?:och|att|är|inte|vi|du)\b/i.test(t));
 }
 
 /** Every warning or error the klarspråk engine has about the texts, as readable lines (empty: all plain). */
-export function plainLanguageProblems(texts: readonly string[], knownAcronyms: readonly string[], allowPersonalData: readonly string[] = []): string[] {
-  return texts.flatMap((t) => analyze(t, { format: "text", knownAcronyms: [...knownAcronyms], allowPersonalData: [...allowPersonalData] }).findings
-    .filter((f) => f.severity !== "suggestion").map((f) => `${t.slice(0, 70)} → ${f.ruleId}: "${f.text}"`));
+export function plainLanguageProblems(
+  texts: readonly string[],
+  knownAcronyms: readonly string[],
+  allowPersonalData: readonly string[] = [],
+): string[] {
+  return texts.flatMap((t) =>
+    analyze(t, { format: "text", knownAcronyms: [...knownAcronyms], allowPersonalData: [...allowPersonalData] })
+      .findings.filter((f) => f.severity !== "suggestion")
+      .map((f) => `${t.slice(0, 70)} → ${f.ruleId}: "${f.text}"`),
+  );
 }

@@ -8,7 +8,10 @@ const uploadProbe: KlarsvarModule = {
   name: "uploadprobe",
   routes: (app) => {
     app.post("/test-upload", { config: { access: "public" } }, async (request) => {
-      const body = request.body as Record<string, { type?: string; filename?: string; toBuffer?: () => Promise<Buffer> }>;
+      const body = request.body as Record<
+        string,
+        { type?: string; filename?: string; toBuffer?: () => Promise<Buffer> }
+      >;
       const files = Object.values(body).filter((v) => v.type === "file");
       let bytes = 0;
       for (const f of files) bytes += (await f.toBuffer?.())?.length ?? 0;
@@ -17,12 +20,20 @@ const uploadProbe: KlarsvarModule = {
   },
 };
 
-function multipart(fields: Record<string, string>, files: { name: string; size: number }[]): { payload: Buffer; headers: Record<string, string> } {
+function multipart(
+  fields: Record<string, string>,
+  files: { name: string; size: number }[],
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = "----klarsvar-test-boundary";
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   files.forEach((f, i) => {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file${i}"; filename="${f.name}"\r\nContent-Type: application/pdf\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file${i}"; filename="${f.name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+    );
     parts.push(Buffer.alloc(f.size, 0x41));
     parts.push(Buffer.from("\r\n"));
   });
@@ -35,7 +46,10 @@ describe("upload limits", () => {
   let token: string;
   let b: Browser;
   beforeAll(async () => {
-    t = await startTestApp({ modules: [...MODULES, uploadProbe], env: { UPLOAD_LIMIT_BYTES: "1000", UPLOAD_MAX_FILES: "2", BODY_LIMIT_BYTES: "100000" } });
+    t = await startTestApp({
+      modules: [...MODULES, uploadProbe],
+      env: { UPLOAD_LIMIT_BYTES: "1000", UPLOAD_MAX_FILES: "2", BODY_LIMIT_BYTES: "100000" },
+    });
     b = new Browser(t.app);
     token = await b.csrfFrom("/logga-in");
   });
@@ -43,11 +57,20 @@ describe("upload limits", () => {
 
   const send = (files: { name: string; size: number }[], fields: Record<string, string> = {}) => {
     const { payload, headers } = multipart({ _csrf: token, ...fields }, files);
-    return t.app.inject({ method: "POST", url: "/test-upload", payload, headers, cookies: { ks_csrf: b.cookie("ks_csrf") as string } });
+    return t.app.inject({
+      method: "POST",
+      url: "/test-upload",
+      payload,
+      headers,
+      cookies: { ks_csrf: b.cookie("ks_csrf") as string },
+    });
   };
 
   it("accepts files within the limits, with the CSRF token read from the multipart body", async () => {
-    const res = await send([{ name: "a.pdf", size: 500 }, { name: "b.pdf", size: 900 }]);
+    const res = await send([
+      { name: "a.pdf", size: 500 },
+      { name: "b.pdf", size: 900 },
+    ]);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ files: 2, bytes: 1400 });
   });
@@ -58,7 +81,11 @@ describe("upload limits", () => {
   });
 
   it("refuses too many files with 413", async () => {
-    const res = await send([{ name: "1.pdf", size: 10 }, { name: "2.pdf", size: 10 }, { name: "3.pdf", size: 10 }]);
+    const res = await send([
+      { name: "1.pdf", size: 10 },
+      { name: "2.pdf", size: 10 },
+      { name: "3.pdf", size: 10 },
+    ]);
     expect(res.statusCode).toBe(413);
   });
 

@@ -76,10 +76,20 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   const app = Fastify({
     // Query strings are never logged: what a resident searched for or answered in the help
     // finder ("misshandlad av min man") is nobody's business, and is not kept.
-    logger: config.logLevel === "silent" ? false : {
-      level: config.logLevel,
-      serializers: { req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split("?")[0] ?? "", hostname: req.hostname, remoteAddress: req.ip }) },
-    },
+    logger:
+      config.logLevel === "silent"
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: {
+              req: (req: FastifyRequest) => ({
+                method: req.method,
+                url: req.url.split("?")[0] ?? "",
+                hostname: req.hostname,
+                remoteAddress: req.ip,
+              }),
+            },
+          },
     genReqId: () => randomUUID(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -156,7 +166,13 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       // block has ended (this request is being served) and its real length is counted in
       // the next interval. Without this, one long start-up query answered 503 for a second.
       // The heap is checked after the delay, so it is checked here instead.
-      if (type === "eventLoopDelay" && typeof value === "number" && !Number.isFinite(value) && app.memoryUsage().heapUsed <= config.pressure.maxHeapMb * 1024 * 1024) return undefined;
+      if (
+        type === "eventLoopDelay" &&
+        typeof value === "number" &&
+        !Number.isFinite(value) &&
+        app.memoryUsage().heapUsed <= config.pressure.maxHeapMb * 1024 * 1024
+      )
+        return undefined;
       throw new AppError("KS_UNAVAILABLE", "Server under pressure", { "retry-after": "10" });
     },
   });
@@ -167,7 +183,9 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     // Static files and health checks are cheap and must not be throttled by a busy page.
     allowList: (request) => request.url.startsWith("/static/") || request.url === "/health" || request.url === "/ready",
     errorResponseBuilder: (_request, ctx) =>
-      new AppError("KS_RATE_LIMITED", `Rate limit exceeded, retry in ${ctx.after}`, { "retry-after": String(Math.ceil(ctx.ttl / 1000)) }),
+      new AppError("KS_RATE_LIMITED", `Rate limit exceeded, retry in ${ctx.after}`, {
+        "retry-after": String(Math.ceil(ctx.ttl / 1000)),
+      }),
   });
   await app.register(csrf, {
     sessionPlugin: "@fastify/cookie",
@@ -187,7 +205,12 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   await app.register(multipart, {
     attachFieldsToBody: true,
     onFile: uploads.onFile,
-    limits: { fileSize: config.upload.limitBytes, files: config.upload.maxFiles, fields: 50, fieldSize: config.bodyLimitBytes },
+    limits: {
+      fileSize: config.upload.limitBytes,
+      files: config.upload.maxFiles,
+      fields: 50,
+      fieldSize: config.bodyLimitBytes,
+    },
   });
   await app.register(swagger, {
     openapi: {
@@ -249,9 +272,9 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   // Every named policy on a route must exist: a typo would otherwise deny silently.
   app.addHook("onReady", async () => {
     for (const r of routes) {
-      if (r.access !== "public" && !policies.has(r.access)) throw new Error(`Route ${r.url} names unknown policy ${r.access}`);
+      if (r.access !== "public" && !policies.has(r.access))
+        throw new Error(`Route ${r.url} names unknown policy ${r.access}`);
     }
   });
   return app;
 }
-

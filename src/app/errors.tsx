@@ -14,7 +14,12 @@ function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith("/api/") || (request.headers.accept ?? "").startsWith("application/json");
 }
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, headers: Record<string, string> = {}): FastifyReply {
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  headers: Record<string, string> = {},
+): FastifyReply {
   const entry = ERRORS[code];
   for (const [k, v] of Object.entries(headers)) reply.header(k, v);
   const message = request.lang === "en" ? entry.en : entry.sv;
@@ -36,7 +41,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, code: Er
       </p>
       <p class="error-page__code">{code}</p>
       <p>
-        <a href="/" safe>{t("error.back")}</a>
+        <a href="/" safe>
+          {t("error.back")}
+        </a>
       </p>
     </div>
   ));

@@ -34,7 +34,12 @@ function inspect(holder: unknown, found: { texts: [string, string][]; nul: boole
           if ((value[i] as string).includes("\u0000")) found.nul = true;
         } else inspect(v, found);
       });
-    } else if (value && typeof value === "object" && "value" in value && (value as { type?: unknown }).type === "field") {
+    } else if (
+      value &&
+      typeof value === "object" &&
+      "value" in value &&
+      (value as { type?: unknown }).type === "field"
+    ) {
       // A multipart field: { type: "field", value }.
       const field = value as { value: unknown };
       if (typeof field.value === "string") {
@@ -50,27 +55,56 @@ function inspect(holder: unknown, found: { texts: [string, string][]; nul: boole
 }
 
 function answer(request: FastifyRequest, reply: FastifyReply, texts: readonly [string, string][]): FastifyReply {
-  const wantsJson = request.url.startsWith("/api/") || request.url.startsWith("/open311/") || (request.headers.accept ?? "").startsWith("application/json");
+  const wantsJson =
+    request.url.startsWith("/api/") ||
+    request.url.startsWith("/open311/") ||
+    (request.headers.accept ?? "").startsWith("application/json");
   if (wantsJson) return sendError(request, reply, "KS_BAD_REQUEST");
   const sv = request.lang === "sv";
-  const referer = request.headers.referer ? (() => { try { return new URL(request.headers.referer).pathname; } catch { return "/"; } })() : "/";
+  const referer = request.headers.referer
+    ? (() => {
+        try {
+          return new URL(request.headers.referer).pathname;
+        } catch {
+          return "/";
+        }
+      })()
+    : "/";
   const back = safeRedirectTarget(referer, "/");
   const written = texts.filter(([, t]) => withoutNul(t).trim() !== "");
-  return sendPage(request, reply, { title: sv ? "Texten gick inte att ta emot" : "The text could not be received", side: request.url.startsWith("/arbetsyta") && request.user ? "staff" : "public", status: 400, hasErrors: true }, () => (
-    <div class="narrow-wide">
-      <h1>{sv ? "Texten gick inte att ta emot" : "The text could not be received"}</h1>
-      <p>{sv
-        ? "Det du skickade innehöll ett osynligt tecken (ett nolltecken) som vi inte kan spara. Det brukar komma med när man klistrar in text. Här är det du skrev, utan tecknet. Kopiera det, gå tillbaka och skicka igen."
-        : "What you sent contained an invisible character (a null character) that we cannot store. It often comes with pasted text. Here is what you wrote, without it. Copy it, go back and send again."}</p>
-      {written.map(([name, text], i) => (
-        <div class="field">
-          <label class="field__label" for={`skrivet-${i}`} safe>{sv ? `Det du skrev (${name})` : `What you wrote (${name})`}</label>
-          <textarea class="field__textarea" id={`skrivet-${i}`} rows="6" readonly safe>{withoutNul(text)}</textarea>
-        </div>
-      ))}
-      <p><a href={back}>{sv ? "Gå tillbaka till formuläret" : "Go back to the form"}</a></p>
-    </div>
-  ));
+  return sendPage(
+    request,
+    reply,
+    {
+      title: sv ? "Texten gick inte att ta emot" : "The text could not be received",
+      side: request.url.startsWith("/arbetsyta") && request.user ? "staff" : "public",
+      status: 400,
+      hasErrors: true,
+    },
+    () => (
+      <div class="narrow-wide">
+        <h1>{sv ? "Texten gick inte att ta emot" : "The text could not be received"}</h1>
+        <p>
+          {sv
+            ? "Det du skickade innehöll ett osynligt tecken (ett nolltecken) som vi inte kan spara. Det brukar komma med när man klistrar in text. Här är det du skrev, utan tecknet. Kopiera det, gå tillbaka och skicka igen."
+            : "What you sent contained an invisible character (a null character) that we cannot store. It often comes with pasted text. Here is what you wrote, without it. Copy it, go back and send again."}
+        </p>
+        {written.map(([name, text], i) => (
+          <div class="field">
+            <label class="field__label" for={`skrivet-${i}`} safe>
+              {sv ? `Det du skrev (${name})` : `What you wrote (${name})`}
+            </label>
+            <textarea class="field__textarea" id={`skrivet-${i}`} rows="6" readonly safe>
+              {withoutNul(text)}
+            </textarea>
+          </div>
+        ))}
+        <p>
+          <a href={back}>{sv ? "Gå tillbaka till formuläret" : "Go back to the form"}</a>
+        </p>
+      </div>
+    ),
+  );
 }
 
 export function registerInputCheck(app: FastifyInstance): void {

@@ -14,4 +14,18 @@ import { socialModule } from "../modules/social/module.js";
 import { ideasModule } from "../modules/ideas/module.js";
 import { newsroomModule } from "../modules/newsroom/module.js";
 
-export const MODULES: readonly KlarsvarModule[] = [siteModule, inboxModule, catalogueModule, requestsModule, socialModule, ideasModule, newsroomModule, klarsprakModule, authModule, workspaceModule, peopleModule, adminModule, opsModule];
+export const MODULES: readonly KlarsvarModule[] = [
+  siteModule,
+  inboxModule,
+  catalogueModule,
+  requestsModule,
+  socialModule,
+  ideasModule,
+  newsroomModule,
+  klarsprakModule,
+  authModule,
+  workspaceModule,
+  peopleModule,
+  adminModule,
+  opsModule,
+];

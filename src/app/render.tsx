@@ -47,7 +47,15 @@ export function sendPage(
     label: ctx.t(e.label),
   }));
   const html = (
-    <Layout ctx={ctx} title={options.title} side={options.side} nav={nav} hasErrors={options.hasErrors ?? false} head={options.head} scripts={options.scripts}>
+    <Layout
+      ctx={ctx}
+      title={options.title}
+      side={options.side}
+      nav={nav}
+      hasErrors={options.hasErrors ?? false}
+      head={options.head}
+      scripts={options.scripts}
+    >
       {body(ctx) as "safe"}
     </Layout>
   ) as string;
@@ -55,11 +63,24 @@ export function sendPage(
   if (options.side === "staff") reply.header("cache-control", "no-store");
   else if (options.cacheable && (options.status ?? 200) === 200) {
     const etag = `"${createHash("sha256").update(html).digest("base64url").slice(0, 27)}"`;
-    reply.header("etag", etag).header("vary", "Cookie").header("cache-control", request.user ? "private, no-cache" : (options.maxAge ?? 300) > 0 ? `public, max-age=${options.maxAge ?? 300}` : "public, no-cache");
+    reply
+      .header("etag", etag)
+      .header("vary", "Cookie")
+      .header(
+        "cache-control",
+        request.user
+          ? "private, no-cache"
+          : (options.maxAge ?? 300) > 0
+            ? `public, max-age=${options.maxAge ?? 300}`
+            : "public, no-cache",
+      );
     const wanted = request.headers["if-none-match"];
     if (wanted && wanted.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) return reply.status(304).send();
   }
-  return reply.status(options.status ?? 200).type("text/html; charset=utf-8").send(html);
+  return reply
+    .status(options.status ?? 200)
+    .type("text/html; charset=utf-8")
+    .send(html);
 }
 
 /** Only same-site paths may be redirect targets: "/x" yes, "//evil" and "https://…" no. */

@@ -28,7 +28,11 @@ export interface Running {
 }
 
 export async function prepareDatabase(config: Config): Promise<{ database: Database; org: Organisation }> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, sharedBuffersMb: config.pgliteSharedBuffersMb });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    sharedBuffersMb: config.pgliteSharedBuffersMb,
+  });
   try {
     await migrateToLatest(database.db);
     const org = await ensureOrganisation(database.db);
@@ -49,17 +53,26 @@ async function disableDemoLogins(database: Database, org: Organisation): Promise
     .returning("id")
     .execute();
   if (disabled.length > 0) {
-    await audit(database.db, { ...SYSTEM_ACTOR, orgId: org.id }, { action: "user.demo.disable", details: { count: disabled.length } });
+    await audit(
+      database.db,
+      { ...SYSTEM_ACTOR, orgId: org.id },
+      { action: "user.demo.disable", details: { count: disabled.length } },
+    );
   }
 }
 
 export async function startKlarsvar(
   config: Config,
-  options: { web: boolean; worker: boolean; modules?: readonly KlarsvarModule[]; listen?: boolean } = { web: true, worker: true },
+  options: { web: boolean; worker: boolean; modules?: readonly KlarsvarModule[]; listen?: boolean } = {
+    web: true,
+    worker: true,
+  },
 ): Promise<Running> {
   const { database, org } = await prepareDatabase(config);
   const modules = options.modules ?? MODULES;
-  const jobs = new JobRunner(database, { onError: (e) => console.error(JSON.stringify({ level: "error", msg: "job runner error", err: e.message })) });
+  const jobs = new JobRunner(database, {
+    onError: (e) => console.error(JSON.stringify({ level: "error", msg: "job runner error", err: e.message })),
+  });
   let app: FastifyInstance | undefined;
   let url: string | undefined;
   const services: BackgroundService[] = [];
@@ -97,7 +110,12 @@ export async function startKlarsvar(
   }
   let stopping: Promise<void> | undefined;
   return {
-    config, database, jobs, org, app, url,
+    config,
+    database,
+    jobs,
+    org,
+    app,
+    url,
     stop: () => {
       // Order matters: stop taking requests, let running jobs finish, then close the database.
       stopping ??= (async () => {

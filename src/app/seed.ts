@@ -12,12 +12,28 @@ import type { Organisation } from "./module.js";
 export const DEFAULT_ORG = { slug: "exempelstad-soc", name: "Socialförvaltningen, Exempelstads kommun" } as const;
 
 /** Finds the deployment's organisation, creating it on first start. */
-export async function ensureOrganisation(db: Db, slug: string = DEFAULT_ORG.slug, name: string = DEFAULT_ORG.name): Promise<Organisation> {
-  const existing = await db.selectFrom("organisations").select(["id", "slug", "name"]).where("slug", "=", slug).executeTakeFirst();
+export async function ensureOrganisation(
+  db: Db,
+  slug: string = DEFAULT_ORG.slug,
+  name: string = DEFAULT_ORG.name,
+): Promise<Organisation> {
+  const existing = await db
+    .selectFrom("organisations")
+    .select(["id", "slug", "name"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
   if (existing) return existing;
   return db.transaction().execute(async (trx) => {
-    const org = await trx.insertInto("organisations").values({ slug, name }).returning(["id", "slug", "name"]).executeTakeFirstOrThrow();
-    await audit(trx, { ...SYSTEM_ACTOR, orgId: org.id }, { action: "organisation.create", subjectType: "organisation", subjectId: org.id, details: { slug, name } });
+    const org = await trx
+      .insertInto("organisations")
+      .values({ slug, name })
+      .returning(["id", "slug", "name"])
+      .executeTakeFirstOrThrow();
+    await audit(
+      trx,
+      { ...SYSTEM_ACTOR, orgId: org.id },
+      { action: "organisation.create", subjectType: "organisation", subjectId: org.id, details: { slug, name } },
+    );
     return org;
   });
 }
@@ -41,7 +57,14 @@ export const DEMO_UNITS: UnitSeed = {
       slug: "barn-och-familj",
       name: "Barn och familj",
       description: "Stöd till barn, unga och föräldrar.",
-      children: [{ slug: "mottagningen-barn", name: "Mottagningen barn och familj", description: "Tar emot orosanmälningar och ansökningar.", intake: true }],
+      children: [
+        {
+          slug: "mottagningen-barn",
+          name: "Mottagningen barn och familj",
+          description: "Tar emot orosanmälningar och ansökningar.",
+          intake: true,
+        },
+      ],
     },
     {
       slug: "vuxen",
@@ -49,10 +72,18 @@ export const DEMO_UNITS: UnitSeed = {
       description: "Stöd till vuxna.",
       children: [
         { slug: "beroende", name: "Beroende", description: "Stöd vid missbruk och beroende." },
-        { slug: "vald-i-nara-relationer", name: "Våld i nära relationer", description: "Stöd till den som utsätts för eller utövar våld." },
+        {
+          slug: "vald-i-nara-relationer",
+          name: "Våld i nära relationer",
+          description: "Stöd till den som utsätts för eller utövar våld.",
+        },
       ],
     },
-    { slug: "funktionsstod", name: "Funktionsstöd", description: "Stöd enligt LSS och SoL till personer med funktionsnedsättning." },
+    {
+      slug: "funktionsstod",
+      name: "Funktionsstöd",
+      description: "Stöd enligt LSS och SoL till personer med funktionsnedsättning.",
+    },
     { slug: "kommunikation", name: "Kommunikation", description: "Webb, press och sociala medier." },
     { slug: "socialjouren", name: "Socialjouren", description: "Svarar när förvaltningen har stängt." },
   ],
@@ -66,20 +97,53 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { email: "kommunikator@example.se", name: "Sara Holmgren", roles: ["communicator", "employee"], units: ["kommunikation"] },
+  {
+    email: "kommunikator@example.se",
+    name: "Sara Holmgren",
+    roles: ["communicator", "employee"],
+    units: ["kommunikation"],
+  },
   { email: "admin@example.se", name: "Karin Lindqvist", roles: ["admin", "employee"], units: ["socialforvaltningen"] },
-  { email: "handlaggare@example.se", name: "Johan Bergström", roles: ["unit_staff", "employee"], units: ["ekonomiskt-bistand"] },
-  { email: "chef@example.se", name: "Maria Ekholm", roles: ["manager", "unit_staff", "employee"], units: ["barn-och-familj", "mottagningen-barn"] },
+  {
+    email: "handlaggare@example.se",
+    name: "Johan Bergström",
+    roles: ["unit_staff", "employee"],
+    units: ["ekonomiskt-bistand"],
+  },
+  {
+    email: "chef@example.se",
+    name: "Maria Ekholm",
+    roles: ["manager", "unit_staff", "employee"],
+    units: ["barn-och-familj", "mottagningen-barn"],
+  },
   { email: "medarbetare@example.se", name: "Ali Hassan", roles: ["employee"], units: ["funktionsstod"] },
   { email: "registrator@example.se", name: "Lena Sjöberg", roles: ["registrar", "employee"], units: [] },
 ];
 
-async function seedUnit(db: Db, orgId: string, unit: UnitSeed, parentId: string | null, ids: Map<string, string>): Promise<void> {
-  let row = await db.selectFrom("units").select("id").where("org_id", "=", orgId).where("slug", "=", unit.slug).executeTakeFirst();
+async function seedUnit(
+  db: Db,
+  orgId: string,
+  unit: UnitSeed,
+  parentId: string | null,
+  ids: Map<string, string>,
+): Promise<void> {
+  let row = await db
+    .selectFrom("units")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("slug", "=", unit.slug)
+    .executeTakeFirst();
   if (!row) {
     row = await db
       .insertInto("units")
-      .values({ org_id: orgId, parent_id: parentId, slug: unit.slug, name: unit.name, description: unit.description, receives_concern_reports: unit.intake ?? false })
+      .values({
+        org_id: orgId,
+        parent_id: parentId,
+        slug: unit.slug,
+        name: unit.name,
+        description: unit.description,
+        receives_concern_reports: unit.intake ?? false,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
   }

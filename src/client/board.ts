@@ -15,7 +15,9 @@ function init(root: HTMLElement): void {
     fetch(window.location.href, { headers: { accept: "text/html" } })
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
       .then((html) => {
-        const next = new DOMParser().parseFromString(html, "text/html").querySelector<HTMLElement>('[data-module="live-board"] [data-board-list]');
+        const next = new DOMParser()
+          .parseFromString(html, "text/html")
+          .querySelector<HTMLElement>('[data-module="live-board"] [data-board-list]');
         const current = root.querySelector<HTMLElement>("[data-board-list]");
         if (next && current) current.replaceWith(next);
         if (status) status.textContent = root.dataset["updated"] ?? "";

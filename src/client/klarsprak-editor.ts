@@ -14,7 +14,14 @@ interface Finding {
 }
 
 interface Analysis {
-  lix: { value: number | null; band: string | null; label: string | null; explanation: string | null; words: number; sentences: number };
+  lix: {
+    value: number | null;
+    band: string | null;
+    label: string | null;
+    explanation: string | null;
+    words: number;
+    sentences: number;
+  };
   ovix: { whole: number | null };
   wordsPerSentence: number | null;
   longWordShare: number | null;
@@ -25,7 +32,11 @@ interface Analysis {
 const DEBOUNCE_MS = 400;
 const TONE = { error: "red", warning: "yellow", suggestion: "blue" } as const;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -41,7 +52,11 @@ function render(body: HTMLElement, a: Analysis, t: Record<string, string>): void
   const frag = document.createDocumentFragment();
   const score = el("div", `ks-score ks-score--${a.lix.band ?? "none"}`);
   const p = el("p", "ks-score__value");
-  p.append(el("span", "ks-score__label", tx("ks.lix")), el("strong", "ks-score__number", a.lix.value === null ? "–" : String(Math.round(a.lix.value))), el("span", "ks-score__band", a.lix.label ?? ""));
+  p.append(
+    el("span", "ks-score__label", tx("ks.lix")),
+    el("strong", "ks-score__number", a.lix.value === null ? "–" : String(Math.round(a.lix.value))),
+    el("span", "ks-score__band", a.lix.label ?? ""),
+  );
   score.append(p);
   if (a.lix.explanation) score.append(el("p", "ks-score__explanation", a.lix.explanation));
   frag.append(score);
@@ -66,13 +81,18 @@ function render(body: HTMLElement, a: Analysis, t: Record<string, string>): void
     const list = el("ol", "ks-findings");
     for (const f of a.findings.slice(0, 200)) {
       const li = el("li", `ks-finding ks-finding--${f.severity}`);
-      li.append(el("strong", `tag tag--${TONE[f.severity] ?? "neutral"}`, tx(`ks.severity.${f.severity}`)), el("span", "ks-finding__message", f.message));
+      li.append(
+        el("strong", `tag tag--${TONE[f.severity] ?? "neutral"}`, tx(`ks.severity.${f.severity}`)),
+        el("span", "ks-finding__message", f.message),
+      );
       if (f.suggestion) {
         const s = el("span", "ks-finding__suggestion");
         s.append(document.createTextNode(` ${tx("ks.suggestion")} `), el("strong", undefined, f.suggestion));
         li.append(s);
       }
-      li.append(el("span", "ks-finding__position", ` (${fill(tx("ks.position"), { line: f.line, column: f.column })})`));
+      li.append(
+        el("span", "ks-finding__position", ` (${fill(tx("ks.position"), { line: f.line, column: f.column })})`),
+      );
       list.append(li);
     }
     frag.append(list);

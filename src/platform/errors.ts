@@ -5,9 +5,17 @@
  */
 export const ERRORS = {
   KS_BAD_REQUEST: { status: 400, sv: "Något i förfrågan var fel.", en: "Something in the request was wrong." },
-  KS_VALIDATION: { status: 400, sv: "Något i formuläret behöver rättas.", en: "Something in the form needs correcting." },
+  KS_VALIDATION: {
+    status: 400,
+    sv: "Något i formuläret behöver rättas.",
+    en: "Something in the form needs correcting.",
+  },
   KS_UNAUTHENTICATED: { status: 401, sv: "Du behöver logga in.", en: "You need to sign in." },
-  KS_FORBIDDEN: { status: 403, sv: "Du har inte behörighet till den här sidan.", en: "You do not have access to this page." },
+  KS_FORBIDDEN: {
+    status: 403,
+    sv: "Du har inte behörighet till den här sidan.",
+    en: "You do not have access to this page.",
+  },
   KS_CSRF: {
     status: 403,
     sv: "Formuläret hade gått ut eller kom från en annan sida.",
@@ -15,7 +23,11 @@ export const ERRORS = {
   },
   KS_NOT_FOUND: { status: 404, sv: "Sidan finns inte.", en: "The page does not exist." },
   KS_PAYLOAD_TOO_LARGE: { status: 413, sv: "Det du skickade var för stort.", en: "What you sent was too large." },
-  KS_UNSUPPORTED_MEDIA: { status: 415, sv: "Den filtypen går inte att ta emot.", en: "That file type cannot be received." },
+  KS_UNSUPPORTED_MEDIA: {
+    status: 415,
+    sv: "Den filtypen går inte att ta emot.",
+    en: "That file type cannot be received.",
+  },
   KS_RATE_LIMITED: {
     status: 429,
     sv: "Du har skickat många förfrågningar på kort tid. Vänta en stund och försök igen.",
@@ -58,7 +70,12 @@ export function codeForError(error: { code?: unknown; statusCode?: unknown; vali
   if (error instanceof AppError) return error.code;
   const code = typeof error.code === "string" ? error.code : "";
   const status = typeof error.statusCode === "number" ? error.statusCode : 500;
-  if (code === "FST_ERR_CTP_BODY_TOO_LARGE" || code === "FST_REQ_FILE_TOO_LARGE" || code === "FST_FILES_LIMIT" || status === 413) {
+  if (
+    code === "FST_ERR_CTP_BODY_TOO_LARGE" ||
+    code === "FST_REQ_FILE_TOO_LARGE" ||
+    code === "FST_FILES_LIMIT" ||
+    status === 413
+  ) {
     return "KS_PAYLOAD_TOO_LARGE";
   }
   if (code.startsWith("FST_CSRF")) return "KS_CSRF";

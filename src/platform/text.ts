@@ -4,8 +4,10 @@
 export function slugify(name: string, maxLength = 80): string {
   return name
     .toLowerCase()
-    .replace(/[åä]/g, "a").replace(/ö/g, "o")
-    .normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+    .replace(/[åä]/g, "a")
+    .replace(/ö/g, "o")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, maxLength)
@@ -18,7 +20,12 @@ export function slugify(name: string, maxLength = 80): string {
  * library reads as a list (",", ";"), a display name ("<", "\"") or a header break (CR, LF) passes.
  */
 export function isEmailAddress(s: string): boolean {
-  return s.length <= 254 && /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u.test(s);
+  return (
+    s.length <= 254 &&
+    /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u.test(
+      s,
+    )
+  );
 }
 
 /**
@@ -27,9 +34,21 @@ export function isEmailAddress(s: string): boolean {
  * Only letters and digits reach the query, so nothing typed can break its syntax. `all`: every
  * word required (a search box) or any of them (finding related texts).
  */
-export function swedishPrefixQuery(text: string, options: { all?: boolean; minLength?: number; maxWords?: number } = {}): string | null {
+export function swedishPrefixQuery(
+  text: string,
+  options: { all?: boolean; minLength?: number; maxWords?: number } = {},
+): string | null {
   const { all = true, minLength = 2, maxWords = 8 } = options;
-  const words = [...new Set((text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= minLength))].slice(0, maxWords);
+  const words = [
+    ...new Set(
+      (
+        text
+          .toLowerCase()
+          .normalize("NFC")
+          .match(/[\p{L}\p{N}]+/gu) ?? []
+      ).filter((w) => w.length >= minLength),
+    ),
+  ].slice(0, maxWords);
   return words.length > 0 ? words.map((w) => `${w}:*`).join(all ? " & " : " | ") : null;
 }
 

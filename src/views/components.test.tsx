@@ -1,21 +1,51 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../platform/i18n/i18n.js";
 import type { PageContext } from "./context.js";
-import { BarChart, CheckboxField, ErrorSummary, niceTicks, pageWindow, Pagination, PhoneLink, RadioGroup, Table, telHref, TextField } from "./components.js";
+import {
+  BarChart,
+  CheckboxField,
+  ErrorSummary,
+  niceTicks,
+  pageWindow,
+  Pagination,
+  PhoneLink,
+  RadioGroup,
+  Table,
+  telHref,
+  TextField,
+} from "./components.js";
 import { Layout } from "./layout.js";
 
-const ctx: PageContext = { lang: "sv", t: translator("sv"), user: null, csrfToken: "tok", path: "/x?y=1", demo: false, requestId: "r1", organisation: { name: "Socialförvaltningen", outOfHoursPhone: "070-174 06 05", openingHours: "vardagar", dpo: { name: "Dataskyddsombudet", email: "dso@example.se" } } };
+const ctx: PageContext = {
+  lang: "sv",
+  t: translator("sv"),
+  user: null,
+  csrfToken: "tok",
+  path: "/x?y=1",
+  demo: false,
+  requestId: "r1",
+  organisation: {
+    name: "Socialförvaltningen",
+    outOfHoursPhone: "070-174 06 05",
+    openingHours: "vardagar",
+    dpo: { name: "Dataskyddsombudet", email: "dso@example.se" },
+  },
+};
 
 describe("UI kit", () => {
   it("error summary links each message to its field", () => {
-    const html = (<ErrorSummary ctx={ctx} errors={[{ field: "email", message: "Skriv din e-postadress" }]} />) as string;
+    const html = (
+      <ErrorSummary ctx={ctx} errors={[{ field: "email", message: "Skriv din e-postadress" }]} />
+    ) as string;
     expect(html).toContain('role="alert"');
     expect(html).toContain('<a href="#email">Skriv din e-postadress</a>');
     expect((<ErrorSummary ctx={ctx} errors={[]} />) as string).toBe("");
   });
 
   it("a field with an error is labelled, described and marked invalid", () => {
-    const html = (<TextField name="email" label="E-post" hint="Vi svarar hit" error="Skriv din e-postadress" value="a@b" />) as string;
+    const html = (
+      <TextField name="email" label="E-post" hint="Vi svarar hit" error="Skriv din e-postadress" value="a@b" />
+    ) as string;
     expect(html).toContain('<label class="field__label" for="email">E-post</label>');
     expect(html).toContain('aria-describedby="email-hint email-error"');
     expect(html).toContain('aria-invalid="true"');
@@ -23,7 +53,9 @@ describe("UI kit", () => {
   });
 
   it("never echoes a typed password back", () => {
-    expect((<TextField name="p" label="Lösenord" type="password" value="hemligt" />) as string).not.toContain("hemligt");
+    expect((<TextField name="p" label="Lösenord" type="password" value="hemligt" />) as string).not.toContain(
+      "hemligt",
+    );
   });
 
   it("escapes what people typed, in text and in attributes", () => {
@@ -33,7 +65,9 @@ describe("UI kit", () => {
     expect(html).toContain('<label class="field__label" for="q">&lt;script>alert(1)&lt;/script>&#34;</label>');
     expect(html).toContain('value="<script>alert(1)</script>&#34;"');
     expect(html.replace(/value="[^"]*"/g, "")).not.toContain("<script>");
-    const table = (<Table caption="T" columns={[{ header: "H", cell: (r: string) => <span safe>{r}</span> }]} rows={[evil]} />) as string;
+    const table = (
+      <Table caption="T" columns={[{ header: "H", cell: (r: string) => <span safe>{r}</span> }]} rows={[evil]} />
+    ) as string;
     expect(table).toContain("<span>&lt;script>alert(1)&lt;/script>");
   });
 
@@ -48,17 +82,31 @@ describe("UI kit", () => {
   });
 
   it("draws a bar chart as an accessible SVG with the numbers in a table", () => {
-    const html = (<BarChart ctx={ctx} id="c" title="Frågor per dag" data={[{ label: "mån", value: 3 }, { label: "tis", value: 7 }]} />) as string;
+    const html = (
+      <BarChart
+        ctx={ctx}
+        id="c"
+        title="Frågor per dag"
+        data={[
+          { label: "mån", value: 3 },
+          { label: "tis", value: 7 },
+        ]}
+      />
+    ) as string;
     expect(html).toContain('role="img"');
     expect(html).toContain('aria-labelledby="c-title c-desc"');
-    expect(html).toContain("<desc id=\"c-desc\">mån: 3, tis: 7</desc>");
+    expect(html).toContain('<desc id="c-desc">mån: 3, tis: 7</desc>');
     expect((html.match(/<rect /g) ?? []).length).toBe(2);
     expect(html).toContain("<table");
     expect(niceTicks(7)).toEqual([0, 2, 4, 6, 8]);
   });
 
   it("the layout sets lang, a skip link, and prefixes the title on errors", () => {
-    const html = (<Layout ctx={ctx} title="Logga in" side="public" nav={[{ href: "/x", label: "X" }]} hasErrors>{"<p>innehåll</p>"}</Layout>) as string;
+    const html = (
+      <Layout ctx={ctx} title="Logga in" side="public" nav={[{ href: "/x", label: "X" }]} hasErrors>
+        {"<p>innehåll</p>"}
+      </Layout>
+    ) as string;
     expect(html).toContain('<html lang="sv">');
     expect(html).toContain('<a class="skip-link" href="#main">');
     expect(html).toContain("<title>Fel: Logga in – Klarsvar</title>");
@@ -67,7 +115,18 @@ describe("UI kit", () => {
   });
 
   it("a radio group ties its hint and error to the fieldset, and the error links to the first option", () => {
-    const html = (<RadioGroup name="besked" legend="Vilket besked?" hint="Välj ett" error="Välj vilket besked" options={[{ value: "a", label: "A" }, { value: "b", label: "B" }]} />) as string;
+    const html = (
+      <RadioGroup
+        name="besked"
+        legend="Vilket besked?"
+        hint="Välj ett"
+        error="Välj vilket besked"
+        options={[
+          { value: "a", label: "A" },
+          { value: "b", label: "B" },
+        ]}
+      />
+    ) as string;
     expect(html).toContain('aria-describedby="besked-hint besked-error"');
     expect(html).toContain('id="besked-error"');
     expect(html).toContain('<input type="radio" id="besked" name="besked" value="a"');

@@ -50,7 +50,8 @@ function FieldFrame(p: {
   readonly error?: string | undefined;
   readonly control: (aria: { describedBy: string | undefined; invalid: "true" | undefined }) => JSX.Element;
 }): JSX.Element {
-  const describedBy = [p.hint ? `${p.id}-hint` : "", p.error ? `${p.id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [p.hint ? `${p.id}-hint` : "", p.error ? `${p.id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div class={`field${p.error ? " field--error" : ""}`}>
       <label class="field__label" for={p.id} safe>
@@ -102,7 +103,15 @@ export function TextField(p: FieldProps): JSX.Element {
 }
 
 /** A labelled text area with an optional hint and inline error (the same frame as the other fields). */
-export function TextAreaField(p: { readonly name: string; readonly label: string; readonly value: string; readonly id?: string; readonly hint?: string | undefined; readonly error?: string | undefined; readonly rows?: number }): JSX.Element {
+export function TextAreaField(p: {
+  readonly name: string;
+  readonly label: string;
+  readonly value: string;
+  readonly id?: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  readonly rows?: number;
+}): JSX.Element {
   const id = p.id ?? p.name;
   return (
     <FieldFrame
@@ -111,7 +120,15 @@ export function TextAreaField(p: { readonly name: string; readonly label: string
       hint={p.hint}
       error={p.error}
       control={(aria) => (
-        <textarea class="field__textarea" id={id} name={p.name} rows={String(p.rows ?? 3)} aria-describedby={aria.describedBy} aria-invalid={aria.invalid} safe>
+        <textarea
+          class="field__textarea"
+          id={id}
+          name={p.name}
+          rows={String(p.rows ?? 3)}
+          aria-describedby={aria.describedBy}
+          aria-invalid={aria.invalid}
+          safe
+        >
           {p.value}
         </textarea>
       )}
@@ -142,7 +159,13 @@ export function SelectField(p: {
       hint={p.hint}
       error={p.error}
       control={(aria) => (
-        <select class="field__select" id={id} name={p.name} aria-describedby={aria.describedBy} aria-invalid={aria.invalid}>
+        <select
+          class="field__select"
+          id={id}
+          name={p.name}
+          aria-describedby={aria.describedBy}
+          aria-invalid={aria.invalid}
+        >
           {p.options.map((o) => (
             <option value={o.value} selected={p.selected === o.value} safe>
               {o.label}
@@ -172,8 +195,16 @@ export function RadioGroup(p: {
   return (
     <div class={`field${p.error ? " field--error" : ""}`}>
       <fieldset class="fieldset" aria-describedby={describedBy}>
-        <legend class="field__label" safe>{p.legend}</legend>
-        {p.hint ? <p class="field__hint" id={`${id}-hint`} safe>{p.hint}</p> : ""}
+        <legend class="field__label" safe>
+          {p.legend}
+        </legend>
+        {p.hint ? (
+          <p class="field__hint" id={`${id}-hint`} safe>
+            {p.hint}
+          </p>
+        ) : (
+          ""
+        )}
         {p.error ? (
           <p class="field__error" id={`${id}-error`}>
             <span class="visually-hidden">Fel: </span>
@@ -184,10 +215,23 @@ export function RadioGroup(p: {
         )}
         {p.options.map((o, i) => (
           <div class="radio radio--block">
-            <input type="radio" id={i === 0 ? id : `${id}-${i}`} name={p.name} value={o.value} checked={p.checked === o.value} aria-invalid={p.error ? "true" : undefined} />
+            <input
+              type="radio"
+              id={i === 0 ? id : `${id}-${i}`}
+              name={p.name}
+              value={o.value}
+              checked={p.checked === o.value}
+              aria-invalid={p.error ? "true" : undefined}
+            />
             <label for={i === 0 ? id : `${id}-${i}`}>
               <span safe>{o.label}</span>
-              {o.hint ? <span class="radio__hint" safe>{o.hint}</span> : ""}
+              {o.hint ? (
+                <span class="radio__hint" safe>
+                  {o.hint}
+                </span>
+              ) : (
+                ""
+              )}
             </label>
           </div>
         ))}
@@ -204,7 +248,12 @@ export function RadioGroup(p: {
 export function CheckboxGroup(p: {
   readonly name: string;
   readonly legend: string;
-  readonly options: readonly { readonly value: string; readonly label: string; readonly hint?: string | undefined; readonly indent?: number }[];
+  readonly options: readonly {
+    readonly value: string;
+    readonly label: string;
+    readonly hint?: string | undefined;
+    readonly indent?: number;
+  }[];
   readonly checked: readonly string[];
   readonly id?: string;
   readonly hint?: string | undefined;
@@ -215,8 +264,16 @@ export function CheckboxGroup(p: {
   return (
     <div class={`field${p.error ? " field--error" : ""}`}>
       <fieldset class="fieldset" aria-describedby={describedBy}>
-        <legend class="field__label" safe>{p.legend}</legend>
-        {p.hint ? <p class="field__hint" id={`${id}-hint`} safe>{p.hint}</p> : ""}
+        <legend class="field__label" safe>
+          {p.legend}
+        </legend>
+        {p.hint ? (
+          <p class="field__hint" id={`${id}-hint`} safe>
+            {p.hint}
+          </p>
+        ) : (
+          ""
+        )}
         {p.error ? (
           <p class="field__error" id={`${id}-error`}>
             <span class="visually-hidden">Fel: </span>
@@ -229,10 +286,23 @@ export function CheckboxGroup(p: {
           const optionId = i === 0 ? id : `${id}-${i}`;
           return (
             <div class={`radio radio--block${o.indent ? ` checkbox--indent-${Math.min(o.indent, 4)}` : ""}`}>
-              <input type="checkbox" id={optionId} name={p.name} value={o.value} checked={p.checked.includes(o.value)} aria-invalid={p.error ? "true" : undefined} />
+              <input
+                type="checkbox"
+                id={optionId}
+                name={p.name}
+                value={o.value}
+                checked={p.checked.includes(o.value)}
+                aria-invalid={p.error ? "true" : undefined}
+              />
               <label for={optionId}>
                 <span safe>{o.label}</span>
-                {o.hint ? <span class="radio__hint" safe>{o.hint}</span> : ""}
+                {o.hint ? (
+                  <span class="radio__hint" safe>
+                    {o.hint}
+                  </span>
+                ) : (
+                  ""
+                )}
               </label>
             </div>
           );
@@ -243,7 +313,15 @@ export function CheckboxGroup(p: {
 }
 
 /** One checkbox with its label (a confirmation), with hint and error wired like the other fields. */
-export function CheckboxField(p: { readonly name: string; readonly label: string; readonly value?: string; readonly id?: string; readonly checked?: boolean; readonly hint?: string | undefined; readonly error?: string | undefined }): JSX.Element {
+export function CheckboxField(p: {
+  readonly name: string;
+  readonly label: string;
+  readonly value?: string;
+  readonly id?: string;
+  readonly checked?: boolean;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+}): JSX.Element {
   const id = p.id ?? p.name;
   const describedBy = [p.hint ? `${id}-hint` : "", p.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
@@ -257,17 +335,37 @@ export function CheckboxField(p: { readonly name: string; readonly label: string
         ""
       )}
       <div class="radio radio--block">
-        <input type="checkbox" id={id} name={p.name} value={p.value ?? "ja"} checked={p.checked === true} aria-describedby={describedBy} aria-invalid={p.error ? "true" : undefined} />
-        <label for={id} safe>{p.label}</label>
+        <input
+          type="checkbox"
+          id={id}
+          name={p.name}
+          value={p.value ?? "ja"}
+          checked={p.checked === true}
+          aria-describedby={describedBy}
+          aria-invalid={p.error ? "true" : undefined}
+        />
+        <label for={id} safe>
+          {p.label}
+        </label>
       </div>
-      {p.hint ? <p class="field__hint" id={`${id}-hint`} safe>{p.hint}</p> : ""}
+      {p.hint ? (
+        <p class="field__hint" id={`${id}-hint`} safe>
+          {p.hint}
+        </p>
+      ) : (
+        ""
+      )}
     </div>
   );
 }
 
 /** A phone number people can tap to call: `tel:` with the number in international form. */
 export function PhoneLink(p: { number: string; label?: string }): JSX.Element {
-  return <a href={telHref(p.number)} class="phone-link" safe>{p.label ?? p.number}</a>;
+  return (
+    <a href={telHref(p.number)} class="phone-link" safe>
+      {p.label ?? p.number}
+    </a>
+  );
 }
 
 /** "070-174 06 05" → "tel:+46701740605"; "112" stays "tel:112". */
@@ -299,7 +397,13 @@ export function SpamGuard(p: { stamp: string }): JSX.Element {
   );
 }
 
-export function Form(p: { ctx: PageContext; action: string; children: Children; class?: string; novalidate?: boolean }): JSX.Element {
+export function Form(p: {
+  ctx: PageContext;
+  action: string;
+  children: Children;
+  class?: string;
+  novalidate?: boolean;
+}): JSX.Element {
   return (
     <form method="post" action={p.action} class={p.class} novalidate={p.novalidate ?? true}>
       <CsrfField ctx={p.ctx} />
@@ -308,7 +412,12 @@ export function Form(p: { ctx: PageContext; action: string; children: Children; 
   );
 }
 
-export function Button(p: { children: Children; kind?: "primary" | "secondary" | "link"; name?: string; value?: string }): JSX.Element {
+export function Button(p: {
+  children: Children;
+  kind?: "primary" | "secondary" | "link";
+  name?: string;
+  value?: string;
+}): JSX.Element {
   return (
     <button type="submit" class={`button button--${p.kind ?? "primary"}`} name={p.name} value={p.value}>
       {p.children as "safe"}
@@ -334,7 +443,12 @@ export interface Column<T> {
   readonly numeric?: boolean;
 }
 
-export function Table<T>(p: { caption: string; columns: readonly Column<T>[]; rows: readonly T[]; captionHidden?: boolean }): JSX.Element {
+export function Table<T>(p: {
+  caption: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  captionHidden?: boolean;
+}): JSX.Element {
   return (
     <div class="table-wrap">
       <table class="table">
@@ -365,7 +479,13 @@ export function Table<T>(p: { caption: string; columns: readonly Column<T>[]; ro
 }
 
 /** Page links; href builds the link for a page number so filters survive paging. */
-export function Pagination(p: { ctx: PageContext; page: number; pageSize: number; total: number; href: (page: number) => string }): JSX.Element {
+export function Pagination(p: {
+  ctx: PageContext;
+  page: number;
+  pageSize: number;
+  total: number;
+  href: (page: number) => string;
+}): JSX.Element {
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
   if (pages <= 1) return "";
   const t = p.ctx.t;
@@ -434,7 +554,13 @@ export interface ChartPoint {
  * A bar chart drawn on the server as SVG. Screen readers get the title and a summary, and
  * the same numbers are in a table below, so nobody depends on seeing the bars.
  */
-export function BarChart(p: { ctx: PageContext; id: string; title: string; data: readonly ChartPoint[]; unit?: string }): JSX.Element {
+export function BarChart(p: {
+  ctx: PageContext;
+  id: string;
+  title: string;
+  data: readonly ChartPoint[];
+  unit?: string;
+}): JSX.Element {
   if (p.data.length === 0) return <p safe>{p.ctx.t("chart.noData")}</p>;
   const width = 600;
   const height = 220;
@@ -477,7 +603,12 @@ export function BarChart(p: { ctx: PageContext; id: string; title: string; data:
           const x = pad.left + i * slot + (slot - barW) / 2;
           return (
             <g class="chart__bar">
-              <rect x={x.toFixed(1)} y={(pad.top + plotH - h).toFixed(1)} width={barW.toFixed(1)} height={h.toFixed(1)} />
+              <rect
+                x={x.toFixed(1)}
+                y={(pad.top + plotH - h).toFixed(1)}
+                width={barW.toFixed(1)}
+                height={h.toFixed(1)}
+              />
               <text x={(x + barW / 2).toFixed(1)} y={String(height - pad.bottom + 16)} text-anchor="middle" safe>
                 {d.label}
               </text>
@@ -514,7 +645,13 @@ export function niceTicks(max: number): number[] {
 }
 
 /** A page with one question and a button (confirming a follow, stopping one): a link in an e-mail never changes anything by itself. */
-export function ConfirmPage(p: { ctx: PageContext; heading: string; text: string; action: string; button: string }): JSX.Element {
+export function ConfirmPage(p: {
+  ctx: PageContext;
+  heading: string;
+  text: string;
+  action: string;
+  button: string;
+}): JSX.Element {
   return (
     <>
       <h1 safe>{p.heading}</h1>
@@ -532,7 +669,15 @@ export function DonePage(p: { heading: string; text: string; link?: { href: stri
     <>
       <h1 safe>{p.heading}</h1>
       <p safe>{p.text}</p>
-      {p.link ? <p><a href={p.link.href} safe>{p.link.label}</a></p> : ""}
+      {p.link ? (
+        <p>
+          <a href={p.link.href} safe>
+            {p.link.label}
+          </a>
+        </p>
+      ) : (
+        ""
+      )}
     </>
   );
 }

@@ -12,7 +12,12 @@ export interface PageContext {
   readonly demo: boolean;
   readonly requestId: string;
   /** The organisation's facts from the configuration: its name, out-of-hours number, hours. */
-  readonly organisation: { readonly name: string; readonly outOfHoursPhone: string; readonly openingHours: string; readonly dpo: { readonly name: string; readonly email: string } };
+  readonly organisation: {
+    readonly name: string;
+    readonly outOfHoursPhone: string;
+    readonly openingHours: string;
+    readonly dpo: { readonly name: string; readonly email: string };
+  };
 }
 
 export interface FieldError {

@@ -58,8 +58,12 @@ export function Layout(p: LayoutProps): JSX.Element {
           <header class="header">
             <div class="header__inner container">
               <a class="header__brand" href={p.side === "staff" ? "/arbetsyta" : "/"}>
-                <span class="header__name" safe>{t("site.name")}</span>
-                <span class="header__org" safe>{t("site.org")}</span>
+                <span class="header__name" safe>
+                  {t("site.name")}
+                </span>
+                <span class="header__org" safe>
+                  {t("site.org")}
+                </span>
               </a>
               <div class="header__tools">
                 <a class="header__lang" href={switchLangHref(ctx)} lang={other} hreflang={other} safe>
@@ -118,18 +122,26 @@ export function Layout(p: LayoutProps): JSX.Element {
               </p>
               <ul class="footer__links">
                 <li>
-                  <a href="/tillganglighet" safe>{t("site.nav.accessibility")}</a>
+                  <a href="/tillganglighet" safe>
+                    {t("site.nav.accessibility")}
+                  </a>
                 </li>
                 <li>
-                  <a href="/personuppgifter" safe>{t("site.nav.privacy")}</a>
+                  <a href="/personuppgifter" safe>
+                    {t("site.nav.privacy")}
+                  </a>
                 </li>
                 {p.side === "staff" ? (
                   <li>
-                    <a href="/" safe>{t("site.nav.publicSite")}</a>
+                    <a href="/" safe>
+                      {t("site.nav.publicSite")}
+                    </a>
                   </li>
                 ) : (
                   <li>
-                    <a href="/arbetsyta" safe>{t("site.nav.workspace")}</a>
+                    <a href="/arbetsyta" safe>
+                      {t("site.nav.workspace")}
+                    </a>
                   </li>
                 )}
               </ul>

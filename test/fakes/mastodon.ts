@@ -18,13 +18,22 @@ export interface FakeStatus {
 
 export class FakeMastodon {
   readonly posted: { body: Record<string, unknown>; idempotencyKey: string | null; status: FakeStatus }[] = [];
-  private readonly notifications: { id: string; type: string; created_at: string; account: FakeStatus["account"]; status: FakeStatus }[] = [];
+  private readonly notifications: {
+    id: string;
+    type: string;
+    created_at: string;
+    account: FakeStatus["account"];
+    status: FakeStatus;
+  }[] = [];
   private readonly byKey = new Map<string, FakeStatus>();
   private next = 109_000_000_000_000_000n;
   private server: Server | undefined;
   url = "";
 
-  constructor(private readonly token: string, private readonly self: FakeStatus["account"]) {}
+  constructor(
+    private readonly token: string,
+    private readonly self: FakeStatus["account"],
+  ) {}
 
   private id(): string {
     this.next += 1000n;
@@ -32,10 +41,19 @@ export class FakeMastodon {
   }
 
   /** Someone mentions our account. Returns the status id. */
-  mention(from: FakeStatus["account"], text: string, options: { visibility?: FakeStatus["visibility"]; inReplyTo?: string } = {}): string {
+  mention(
+    from: FakeStatus["account"],
+    text: string,
+    options: { visibility?: FakeStatus["visibility"]; inReplyTo?: string } = {},
+  ): string {
     const status: FakeStatus = {
-      id: this.id(), content: `<p><span class="h-card"><a href="https://mastodon.example/@${this.self.acct}" class="u-url mention">@<span>${this.self.acct}</span></a></span> ${text.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`,
-      visibility: options.visibility ?? "public", in_reply_to_id: options.inReplyTo ?? null, url: "", created_at: new Date().toISOString(), account: from,
+      id: this.id(),
+      content: `<p><span class="h-card"><a href="https://mastodon.example/@${this.self.acct}" class="u-url mention">@<span>${this.self.acct}</span></a></span> ${text.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`,
+      visibility: options.visibility ?? "public",
+      in_reply_to_id: options.inReplyTo ?? null,
+      url: "",
+      created_at: new Date().toISOString(),
+      account: from,
     };
     status.url = `https://mastodon.example/@${from.acct}/${status.id}`;
     this.notifications.push({ id: this.id(), type: "mention", created_at: status.created_at, account: from, status });
@@ -45,11 +63,17 @@ export class FakeMastodon {
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       let raw = "";
-      req.on("data", (c: Buffer) => { raw += c.toString("utf8"); });
+      req.on("data", (c: Buffer) => {
+        raw += c.toString("utf8");
+      });
       req.on("end", () => {
         const url = new URL(req.url ?? "/", "http://mastodon.local");
-        const send = (status: number, json: unknown) => { res.writeHead(status, { "content-type": "application/json" }); res.end(JSON.stringify(json)); };
-        if (req.headers.authorization !== `Bearer ${this.token}`) return send(401, { error: "The access token is invalid" });
+        const send = (status: number, json: unknown) => {
+          res.writeHead(status, { "content-type": "application/json" });
+          res.end(JSON.stringify(json));
+        };
+        if (req.headers.authorization !== `Bearer ${this.token}`)
+          return send(401, { error: "The access token is invalid" });
         if (req.method === "GET" && url.pathname === "/api/v1/notifications") {
           const types = url.searchParams.getAll("types[]");
           const limit = Math.min(Number(url.searchParams.get("limit") ?? 40), 80);
@@ -65,13 +89,28 @@ export class FakeMastodon {
           const key = typeof req.headers["idempotency-key"] === "string" ? req.headers["idempotency-key"] : null;
           if (key && this.byKey.has(key)) return send(200, this.byKey.get(key));
           let body: Record<string, unknown> = {};
-          try { body = JSON.parse(raw) as Record<string, unknown>; } catch { return send(422, { error: "Validation failed: Text can't be blank" }); }
-          if (typeof body["status"] !== "string" || !body["status"]) return send(422, { error: "Validation failed: Text can't be blank" });
+          try {
+            body = JSON.parse(raw) as Record<string, unknown>;
+          } catch {
+            return send(422, { error: "Validation failed: Text can't be blank" });
+          }
+          if (typeof body["status"] !== "string" || !body["status"])
+            return send(422, { error: "Validation failed: Text can't be blank" });
           const replyTo = typeof body["in_reply_to_id"] === "string" ? body["in_reply_to_id"] : null;
-          if (replyTo && !this.notifications.some((n) => n.status.id === replyTo) && !this.posted.some((p) => p.status.id === replyTo)) return send(404, { error: "Record not found" });
+          if (
+            replyTo &&
+            !this.notifications.some((n) => n.status.id === replyTo) &&
+            !this.posted.some((p) => p.status.id === replyTo)
+          )
+            return send(404, { error: "Record not found" });
           const status: FakeStatus = {
-            id: this.id(), content: `<p>${String(body["status"])}</p>`, visibility: (body["visibility"] as FakeStatus["visibility"]) ?? "public",
-            in_reply_to_id: replyTo, url: "", created_at: new Date().toISOString(), account: this.self,
+            id: this.id(),
+            content: `<p>${String(body["status"])}</p>`,
+            visibility: (body["visibility"] as FakeStatus["visibility"]) ?? "public",
+            in_reply_to_id: replyTo,
+            url: "",
+            created_at: new Date().toISOString(),
+            account: this.self,
           };
           status.url = `https://mastodon.example/@${this.self.acct}/${status.id}`;
           if (key) this.byKey.set(key, status);

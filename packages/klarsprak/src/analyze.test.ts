@@ -3,14 +3,25 @@ import { analyze, detectFormat, lixBand, ovix } from "./analyze.js";
 import { classifyIdentityNumber, findPersonalData, luhnValid } from "./personal-data.js";
 import { compileOfficialese } from "./lexicon/officialese.js";
 
-const sentences = (text: string, format: "text" | "markdown" | "html" = "text") => analyze(text, { format, scoresOnly: true }).scores.lix.sentences;
-const rule = (text: string, id: string, config = {}) => analyze(text, { format: "text", ...config }).findings.filter((f) => f.ruleId === id).map((f) => f.text);
+const sentences = (text: string, format: "text" | "markdown" | "html" = "text") =>
+  analyze(text, { format, scoresOnly: true }).scores.lix.sentences;
+const rule = (text: string, id: string, config = {}) =>
+  analyze(text, { format: "text", ...config })
+    .findings.filter((f) => f.ruleId === id)
+    .map((f) => f.text);
 
 describe("LIX", () => {
   it("is words per sentence plus the percentage of long words", () => {
     // 10 words, 2 sentences, 1 long word ("meningar", 8 letters): 10/2 + 100·1/10 = 15
     const r = analyze("Det här är en kort text. Den har två meningar.");
-    expect(r.scores.lix).toMatchObject({ words: 10, sentences: 2, longWords: 1, value: 15, band: "very-easy", bandLabel: "Mycket lätt" });
+    expect(r.scores.lix).toMatchObject({
+      words: 10,
+      sentences: 2,
+      longWords: 1,
+      value: 15,
+      band: "very-easy",
+      bandLabel: "Mycket lätt",
+    });
   });
 
   it("counts a word with exactly 6 letters as short and 7 as long; hyphens are not letters", () => {
@@ -47,12 +58,21 @@ describe("LIX", () => {
   });
 
   it("agrees with the published example of the lix-index npm package (18.79)", () => {
-    const text = "Dette er en lang tekst. Den har noen, men ikke så mange, kjempevanskelige ord. Her er et eksempel på et slikt ord: onomatopoetikon.";
+    const text =
+      "Dette er en lang tekst. Den har noen, men ikke så mange, kjempevanskelige ord. Her er et eksempel på et slikt ord: onomatopoetikon.";
     expect(Math.round((analyze(text).scores.lix.value ?? 0) * 100) / 100).toBe(18.79);
   });
 
   it("has the documented bands", () => {
-    expect([29.9, 30, 39.9, 40, 50, 60, 60.1].map((v) => lixBand(v).band)).toEqual(["very-easy", "easy", "easy", "medium", "hard", "hard", "very-hard"]);
+    expect([29.9, 30, 39.9, 40, 50, 60, 60.1].map((v) => lixBand(v).band)).toEqual([
+      "very-easy",
+      "easy",
+      "easy",
+      "medium",
+      "hard",
+      "hard",
+      "very-hard",
+    ]);
   });
 
   it("returns null for an empty text", () => {
@@ -81,8 +101,14 @@ describe("OVIX", () => {
 
 describe("findings", () => {
   it("finds s-passives but not deponents, genitives or nouns in -s", () => {
-    expect(rule("Ansökan skickas till nämnden. Beslut fattades i går. Det ska göras i dag.", "s-passive")).toEqual(["skickas", "fattades", "göras"]);
-    expect(rule("Vi hoppas att du trivs. Det finns en plats. Kommunens process. Vi lyckades minnas allt.", "s-passive")).toEqual([]);
+    expect(rule("Ansökan skickas till nämnden. Beslut fattades i går. Det ska göras i dag.", "s-passive")).toEqual([
+      "skickas",
+      "fattades",
+      "göras",
+    ]);
+    expect(
+      rule("Vi hoppas att du trivs. Det finns en plats. Kommunens process. Vi lyckades minnas allt.", "s-passive"),
+    ).toEqual([]);
   });
 
   it("warns when a sentence has several passives", () => {
@@ -92,12 +118,27 @@ describe("findings", () => {
   it("finds nominalisations and suggests the verb", () => {
     const r = analyze("Utredningen visar att en bedömning behövs.", { format: "text" });
     const n = r.findings.filter((f) => f.ruleId === "nominalisation");
-    expect(n.map((f) => [f.text, f.suggestion])).toEqual([["Utredningen", "utreda"], ["bedömning", "bedöma"]]);
+    expect(n.map((f) => [f.text, f.suggestion])).toEqual([
+      ["Utredningen", "utreda"],
+      ["bedömning", "bedöma"],
+    ]);
   });
 
   it("finds officialese in every inflection, and phrases, with category and suggestion", () => {
-    const found = analyze("Du erhåller svar. Hon erhöll pengar. Vi har erhållit din ansökan. Du ska inkomma med intyg. Vi gör en bedömning. Ej samt icke.", { format: "text" }).findings.filter((f) => f.ruleId === "officialese");
-    expect(found.map((f) => f.text)).toEqual(["erhåller", "erhöll", "erhållit", "inkomma med", "gör en bedömning", "Ej", "samt", "icke"]);
+    const found = analyze(
+      "Du erhåller svar. Hon erhöll pengar. Vi har erhållit din ansökan. Du ska inkomma med intyg. Vi gör en bedömning. Ej samt icke.",
+      { format: "text" },
+    ).findings.filter((f) => f.ruleId === "officialese");
+    expect(found.map((f) => f.text)).toEqual([
+      "erhåller",
+      "erhöll",
+      "erhållit",
+      "inkomma med",
+      "gör en bedömning",
+      "Ej",
+      "samt",
+      "icke",
+    ]);
     expect(found[0]).toMatchObject({ suggestion: "få", category: "verb" });
     expect(found[3]).toMatchObject({ suggestion: "skicka in, lämna", category: "fras" });
   });
@@ -108,20 +149,38 @@ describe("findings", () => {
 
   it("asks for acronyms to be explained at first use only", () => {
     expect(rule("Enligt LSS har du rätt till stöd. LSS gäller även barn.", "acronym-unexplained")).toEqual(["LSS"]);
-    expect(rule("Lagen om stöd och service (LSS) ger rätt till stöd. LSS gäller barn.", "acronym-unexplained")).toEqual([]);
+    expect(rule("Lagen om stöd och service (LSS) ger rätt till stöd. LSS gäller barn.", "acronym-unexplained")).toEqual(
+      [],
+    );
     expect(rule("Anmälan går till IVO. Vi följer SoL och EU:s regler.", "acronym-unexplained")).toEqual(["IVO", "SoL"]);
   });
 
   it("asks for abbreviations to be written out", () => {
-    const f = analyze("Ta med t.ex. hyresavtal, bl.a. för att visa kostnader m.m.", { format: "text" }).findings.filter((x) => x.ruleId === "abbreviation");
-    expect(f.map((x) => [x.text, x.suggestion])).toEqual([["t.ex.", "till exempel"], ["bl.a.", "bland annat"], ["m.m.", "med mera"]]);
+    const f = analyze("Ta med t.ex. hyresavtal, bl.a. för att visa kostnader m.m.", { format: "text" }).findings.filter(
+      (x) => x.ruleId === "abbreviation",
+    );
+    expect(f.map((x) => [x.text, x.suggestion])).toEqual([
+      ["t.ex.", "till exempel"],
+      ["bl.a.", "bland annat"],
+      ["m.m.", "med mera"],
+    ]);
   });
 
   it("flags personal data as errors", () => {
-    const f = analyze("Personnummer 19121212-1212, ring 070-174 06 05 eller mejla anna.svensson@example.se.", { format: "text" }).findings.filter((x) => x.ruleId === "personal-data");
-    expect(f.map((x) => [x.text, x.severity])).toEqual([["19121212-1212", "error"], ["070-174 06 05", "error"], ["anna.svensson@example.se", "error"]]);
+    const f = analyze("Personnummer 19121212-1212, ring 070-174 06 05 eller mejla anna.svensson@example.se.", {
+      format: "text",
+    }).findings.filter((x) => x.ruleId === "personal-data");
+    expect(f.map((x) => [x.text, x.severity])).toEqual([
+      ["19121212-1212", "error"],
+      ["070-174 06 05", "error"],
+      ["anna.svensson@example.se", "error"],
+    ]);
     expect(rule("Numret 19121212-1213 är inte giltigt.", "personal-data")).toEqual([]);
-    expect(rule("Ring växeln 070-174 06 05 eller kontakt@example.se.", "personal-data", { allowPersonalData: ["0701740605", "@example.se"] })).toEqual([]);
+    expect(
+      rule("Ring växeln 070-174 06 05 eller kontakt@example.se.", "personal-data", {
+        allowPersonalData: ["0701740605", "@example.se"],
+      }),
+    ).toEqual([]);
   });
 
   it("validates identity numbers with the Luhn checksum and the date", () => {
@@ -133,12 +192,18 @@ describe("findings", () => {
   });
 
   it("flags organisation jargon from configuration, in its inflections", () => {
-    const f = analyze("Du kan få en insats. Insatsen beviljas av nämnden. Brukarna är nöjda.", { format: "text", jargon: { insats: "stöd eller hjälp", brukare: "de som får stöd" } }).findings.filter((x) => x.ruleId === "jargon");
+    const f = analyze("Du kan få en insats. Insatsen beviljas av nämnden. Brukarna är nöjda.", {
+      format: "text",
+      jargon: { insats: "stöd eller hjälp", brukare: "de som får stöd" },
+    }).findings.filter((x) => x.ruleId === "jargon");
     expect(f.map((x) => x.text)).toEqual(["insats", "Insatsen", "Brukarna"]);
   });
 
   it("suggests du instead of den sökande and man", () => {
-    expect(rule("Den sökande ska skicka intyg. Man kan ansöka i appen. En man kom in.", "impersonal-address")).toEqual(["Den sökande", "Man"]);
+    expect(rule("Den sökande ska skicka intyg. Man kan ansöka i appen. En man kom in.", "impersonal-address")).toEqual([
+      "Den sökande",
+      "Man",
+    ]);
   });
 
   it("flags long sentences, more strongly when very long", () => {
@@ -152,13 +217,16 @@ describe("findings", () => {
   it("notices a long text without headings", () => {
     const body = Array.from({ length: 80 }, () => "Vi hjälper dig med det du behöver.").join(" ");
     expect(rule(body, "no-headings")).toHaveLength(1);
-    expect(analyze(`# Rubrik\n\n${body}`, { format: "markdown" }).findings.filter((f) => f.ruleId === "no-headings")).toEqual([]);
+    expect(
+      analyze(`# Rubrik\n\n${body}`, { format: "markdown" }).findings.filter((f) => f.ruleId === "no-headings"),
+    ).toEqual([]);
   });
 });
 
 describe("input formats and positions", () => {
   it("points into the original Markdown, ignoring code and keeping structure", () => {
-    const md = "# Så söker du\n\n- Ansökan **skickas** till oss\n- Du får svar\n\n```\nkod skickas inte\n```\n\nText med `skickas` i kod.";
+    const md =
+      "# Så söker du\n\n- Ansökan **skickas** till oss\n- Du får svar\n\n```\nkod skickas inte\n```\n\nText med `skickas` i kod.";
     const r = analyze(md, { format: "markdown" });
     const passives = r.findings.filter((f) => f.ruleId === "s-passive");
     expect(passives).toHaveLength(1);
@@ -179,7 +247,8 @@ describe("input formats and positions", () => {
   });
 
   it("points into the original HTML, decoding entities and skipping script and style", () => {
-    const html = "<h1>Ans&ouml;kan</h1><p>Blanketten &amp; intyget skickas in.</p><script>var skickas = 1</script><style>p{}</style><ul><li>Ett</li><li>Två</li></ul>";
+    const html =
+      "<h1>Ans&ouml;kan</h1><p>Blanketten &amp; intyget skickas in.</p><script>var skickas = 1</script><style>p{}</style><ul><li>Ett</li><li>Två</li></ul>";
     const r = analyze(html, { format: "html" });
     const p = r.findings.find((f) => f.ruleId === "s-passive");
     expect(p?.text).toBe("skickas");
@@ -189,7 +258,8 @@ describe("input formats and positions", () => {
   });
 
   it("honours inline ignore comments", () => {
-    const md = "Ansökan skickas.\n\n<!-- klarsprak-disable s-passive -->\n\nBeslut fattades.\n\n<!-- klarsprak-enable -->\n\nHon erhöll svar som skickades.";
+    const md =
+      "Ansökan skickas.\n\n<!-- klarsprak-disable s-passive -->\n\nBeslut fattades.\n\n<!-- klarsprak-enable -->\n\nHon erhöll svar som skickades.";
     const found = analyze(md, { format: "markdown" }).findings.map((f) => `${f.ruleId}:${f.text}`);
     expect(found).toContain("s-passive:skickas");
     expect(found).not.toContain("s-passive:fattades");
@@ -207,13 +277,18 @@ describe("input formats and positions", () => {
 
 describe("configuration and result", () => {
   it("turns rules off and changes severities", () => {
-    const r = analyze("Ansökan skickas. Du erhåller svar.", { format: "text", rules: { "s-passive": false, officialese: { severity: "error" } } });
+    const r = analyze("Ansökan skickas. Du erhåller svar.", {
+      format: "text",
+      rules: { "s-passive": false, officialese: { severity: "error" } },
+    });
     expect(r.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(["officialese:error"]);
     expect(r.counts).toEqual({ error: 1, warning: 0, suggestion: 0 });
   });
 
   it("takes extra officialese and ignore words", () => {
-    expect(rule("Vi nyttjar lokalen och verkställer planen.", "officialese", { officialese: { lokalen: "rummet" } })).toEqual(["nyttjar", "lokalen", "verkställer"]);
+    expect(
+      rule("Vi nyttjar lokalen och verkställer planen.", "officialese", { officialese: { lokalen: "rummet" } }),
+    ).toEqual(["nyttjar", "lokalen", "verkställer"]);
     expect(rule("Utredningen är klar.", "nominalisation", { ignoreWords: ["utredningen"] })).toEqual([]);
   });
 

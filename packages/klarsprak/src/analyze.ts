@@ -5,8 +5,18 @@
  */
 import { compileOfficialese, type CompiledOfficialese } from "./lexicon/officialese.js";
 import {
-  ABBREVIATIONS, ACRONYMS, COMMON_ACRONYMS, CONTEXT_PASSIVE, DEPONENTS, DETERMINERS, MODALS,
-  NOMINALISATION_EXCEPTIONS, NON_FINAL_ABBREVIATIONS, RECIPROCAL, S_WORDS, STRONG_PASSIVES,
+  ABBREVIATIONS,
+  ACRONYMS,
+  COMMON_ACRONYMS,
+  CONTEXT_PASSIVE,
+  DEPONENTS,
+  DETERMINERS,
+  MODALS,
+  NOMINALISATION_EXCEPTIONS,
+  NON_FINAL_ABBREVIATIONS,
+  RECIPROCAL,
+  S_WORDS,
+  STRONG_PASSIVES,
 } from "./lexicon/words.js";
 import { extractHtml } from "./parse/html.js";
 import { extractMarkdown } from "./parse/markdown.js";
@@ -14,7 +24,15 @@ import { extractText } from "./parse/text.js";
 import type { ExtractedText } from "./parse/document.js";
 import { findPersonalData } from "./personal-data.js";
 import type {
-  AnalysisResult, Finding, InputFormat, KlarsprakConfig, LixBand, RuleId, Scores, Severity, Span,
+  AnalysisResult,
+  Finding,
+  InputFormat,
+  KlarsprakConfig,
+  LixBand,
+  RuleId,
+  Scores,
+  Severity,
+  Span,
 } from "./types.js";
 import { RULE_IDS } from "./types.js";
 import { VERSION } from "./version.js";
@@ -71,10 +89,18 @@ function isWordCode(c: number): boolean {
 }
 const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
 function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c > 0x24f && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && c <= 0xde && c !== 0xd7) ||
+    (c > 0x24f && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase())
+  );
 }
 function isLower(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7) || (c > 0x24f && String.fromCharCode(c) !== String.fromCharCode(c).toUpperCase());
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 0xdf && c <= 0xff && c !== 0xf7) ||
+    (c > 0x24f && String.fromCharCode(c) !== String.fromCharCode(c).toUpperCase())
+  );
 }
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -98,7 +124,26 @@ interface Resolved {
 }
 
 let defaultOfficialese: CompiledOfficialese | undefined;
-const NOUN_ENDINGS = ["", "en", "et", "er", "erna", "ar", "arna", "or", "orna", "n", "na", "s", "ens", "ets", "ernas", "arnas", "ers", "ars"];
+const NOUN_ENDINGS = [
+  "",
+  "en",
+  "et",
+  "er",
+  "erna",
+  "ar",
+  "arna",
+  "or",
+  "orna",
+  "n",
+  "na",
+  "s",
+  "ens",
+  "ets",
+  "ernas",
+  "arnas",
+  "ers",
+  "ars",
+];
 
 function resolve(config: KlarsprakConfig): Resolved {
   const enabled = new Set<RuleId>();
@@ -110,13 +155,15 @@ function resolve(config: KlarsprakConfig): Resolved {
     if (typeof setting === "object" && setting.severity) severity[id] = setting.severity;
   }
   const extra = config.officialese ?? {};
-  const officialese = Object.keys(extra).length === 0 ? (defaultOfficialese ??= compileOfficialese()) : compileOfficialese(extra);
+  const officialese =
+    Object.keys(extra).length === 0 ? (defaultOfficialese ??= compileOfficialese()) : compileOfficialese(extra);
   const jargon = new Map<string, { term: string; explanation: string }>();
   for (const [term, explanation] of Object.entries(config.jargon ?? {})) {
     const lower = term.toLowerCase();
     for (const ending of NOUN_ENDINGS) jargon.set(lower + ending, { term, explanation });
     // "brukare" → "brukarna", "brukarens": the final -e gives way to the ending.
-    if (lower.endsWith("e")) for (const ending of NOUN_ENDINGS) if (ending) jargon.set(lower.slice(0, -1) + ending, { term, explanation });
+    if (lower.endsWith("e"))
+      for (const ending of NOUN_ENDINGS) if (ending) jargon.set(lower.slice(0, -1) + ending, { term, explanation });
   }
   const t = config.thresholds ?? {};
   return {
@@ -160,7 +207,8 @@ export function isSPassive(lower: string, prev: string, prev2: string, capitalis
     return true;
   }
   if (lower.length >= 6 && PASSIVE_ENDING_DES.test(lower) && !GENITIVE_ENDING.test(lower)) return true;
-  if (lower.length >= 5 && PASSIVE_ENDING_AS.test(lower) && !/(?:arnas|ernas|ornas|rnas|anas)$/.test(lower)) return true;
+  if (lower.length >= 5 && PASSIVE_ENDING_AS.test(lower) && !/(?:arnas|ernas|ornas|rnas|anas)$/.test(lower))
+    return true;
   if (modal && lower.length >= 4 && !NOT_PASSIVE_ENDING.test(lower)) return true;
   if (modal && lower.length >= 5 && /[^aeiouyåäö]es$/.test(lower)) return true;
   return false;
@@ -170,16 +218,21 @@ export function isSPassive(lower: string, prev: string, prev2: string, capitalis
 const NOMINAL_SUFFIXES: Readonly<Record<string, readonly string[]>> = (() => {
   const bases = ["ning", "ring", "dling", "kling", "else", "het", "tion", "sion"];
   const endings: Record<string, string[]> = {
-    ning: ["", "en", "ar", "arna", "ens", "arnas"], ring: ["", "en", "ar", "arna", "ens", "arnas"],
-    dling: ["", "en", "ar", "arna", "ens", "arnas"], kling: ["", "en", "ar", "arna", "ens", "arnas"],
-    else: ["", "n", "r", "rna", "ns"], het: ["", "en", "er", "erna", "ens"],
-    tion: ["", "en", "er", "erna", "ens"], sion: ["", "en", "er", "erna"],
+    ning: ["", "en", "ar", "arna", "ens", "arnas"],
+    ring: ["", "en", "ar", "arna", "ens", "arnas"],
+    dling: ["", "en", "ar", "arna", "ens", "arnas"],
+    kling: ["", "en", "ar", "arna", "ens", "arnas"],
+    else: ["", "n", "r", "rna", "ns"],
+    het: ["", "en", "er", "erna", "ens"],
+    tion: ["", "en", "er", "erna", "ens"],
+    sion: ["", "en", "er", "erna"],
   };
   const byLast: Record<string, string[]> = {};
-  for (const base of bases) for (const e of endings[base] ?? []) {
-    const suffix = base + e;
-    (byLast[suffix[suffix.length - 1] as string] ??= []).push(suffix);
-  }
+  for (const base of bases)
+    for (const e of endings[base] ?? []) {
+      const suffix = base + e;
+      (byLast[suffix[suffix.length - 1] as string] ??= []).push(suffix);
+    }
   return byLast;
 })();
 
@@ -192,14 +245,17 @@ function hasNominalSuffix(lower: string): boolean {
 
 /** Nouns made from verbs or adjectives: "utredning", "förståelse", "möjlighet", "information". */
 export function isNominalisation(lower: string, capitalisedMidSentence: boolean): boolean {
-  if (capitalisedMidSentence || lower.length < 6 || !hasNominalSuffix(lower) || NOMINALISATION_EXCEPTIONS.has(lower)) return false;
+  if (capitalisedMidSentence || lower.length < 6 || !hasNominalSuffix(lower) || NOMINALISATION_EXCEPTIONS.has(lower))
+    return false;
   if (/het(?:en|er|erna|ens)?$/.test(lower)) return true;
   return lower.length >= 7;
 }
 
 /** A verb or adjective to suggest for a nominalisation, when one can be derived. */
 export function plainFormOf(lower: string): string | undefined {
-  const base = lower.replace(/(?:en|ar|arna|ens|arnas|er|erna)$/, (m) => (/(?:ing|else|het|tion|sion)$/.test(lower.slice(0, -m.length)) ? "" : m));
+  const base = lower.replace(/(?:en|ar|arna|ens|arnas|er|erna)$/, (m) =>
+    /(?:ing|else|het|tion|sion)$/.test(lower.slice(0, -m.length)) ? "" : m,
+  );
   if (base.endsWith("ning")) return `${base.slice(0, -4)}a`;
   if (base.endsWith("ing")) return `${base.slice(0, -3)}a`;
   if (base.endsWith("else")) return `${base.slice(0, -4)}a`;
@@ -355,7 +411,13 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
     if (m === undefined) perRule.set(word, (m = build()));
     return m;
   };
-  const add = (ruleId: RuleId, extStart: number, extEnd: number, message: string, extra: { suggestion?: string | undefined; category?: string; severity?: Severity } = {}) => {
+  const add = (
+    ruleId: RuleId,
+    extStart: number,
+    extEnd: number,
+    message: string,
+    extra: { suggestion?: string | undefined; category?: string; severity?: Severity } = {},
+  ) => {
     const span = locator.span(extStart, extEnd);
     const f: { -readonly [K in keyof Finding]: Finding[K] } = {
       ruleId,
@@ -431,16 +493,32 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       if (!ignored && isSPassive(lower, prev, prev2, capitalisedMid)) {
         sentencePassives++;
         if (checkPassive) {
-          add("s-passive", s, e, message("s-passive", word, () => {
-            const hint = activeHint(lower);
-            return `”${word}” är passiv form. Skriv gärna vem som gör något${hint ? `, till exempel ”vi ${hint}”` : ""}.`;
-          }));
+          add(
+            "s-passive",
+            s,
+            e,
+            message("s-passive", word, () => {
+              const hint = activeHint(lower);
+              return `”${word}” är passiv form. Skriv gärna vem som gör något${hint ? `, till exempel ”vi ${hint}”` : ""}.`;
+            }),
+          );
         }
       } else if (!ignored && isNominalisation(lower, capitalisedMid)) {
         nominalisations++;
         if (checkNominal) {
           const plain = plainFormOf(lower);
-          add("nominalisation", s, e, message("nominalisation", word, () => `”${word}” är ett substantiv som bygger på ett verb eller adjektiv. Ofta blir texten lättare med ${plain ? `”${plain}”` : "ett verb"}.`), plain ? { suggestion: plain } : {});
+          add(
+            "nominalisation",
+            s,
+            e,
+            message(
+              "nominalisation",
+              word,
+              () =>
+                `”${word}” är ett substantiv som bygger på ett verb eller adjektiv. Ofta blir texten lättare med ${plain ? `”${plain}”` : "ett verb"}.`,
+            ),
+            plain ? { suggestion: plain } : {},
+          );
         }
       }
 
@@ -452,7 +530,13 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
             const m = matchPhrase(text, starts, ends, i + 1, n, p.rest);
             if (m > 0) {
               const last = ends[i + m] as number;
-              add("officialese", s, last, `”${text.slice(s, last)}” är krångligt. Skriv hellre ”${p.entry.suggestion}”.`, { suggestion: p.entry.suggestion, category: p.entry.category });
+              add(
+                "officialese",
+                s,
+                last,
+                `”${text.slice(s, last)}” är krångligt. Skriv hellre ”${p.entry.suggestion}”.`,
+                { suggestion: p.entry.suggestion, category: p.entry.category },
+              );
               matched = m;
               break;
             }
@@ -460,25 +544,51 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
         }
         if (matched === 0) {
           const entry = r.officialese.words.get(lower);
-          if (entry) add("officialese", s, e, message("officialese", word, () => `”${word}” är ett krångligt ord. Skriv hellre ”${entry.suggestion}”.`), { suggestion: entry.suggestion, category: entry.category });
+          if (entry)
+            add(
+              "officialese",
+              s,
+              e,
+              message("officialese", word, () => `”${word}” är ett krångligt ord. Skriv hellre ”${entry.suggestion}”.`),
+              { suggestion: entry.suggestion, category: entry.category },
+            );
         }
       }
 
       if (checkJargon) {
         const j = r.jargon.get(lower);
-        if (j) add("jargon", s, e, `”${word}” är ett ord vi använder internt. Förklara det för läsaren eller skriv ”${j.explanation}”.`, { suggestion: j.explanation });
+        if (j)
+          add(
+            "jargon",
+            s,
+            e,
+            `”${word}” är ett ord vi använder internt. Förklara det för läsaren eller skriv ”${j.explanation}”.`,
+            { suggestion: j.explanation },
+          );
       }
 
-      if (checkAcronyms && word.length > 1 && isUpper(word.charCodeAt(0)) && (isUpper(word.charCodeAt(1)) || (word.length > 2 && isUpper(word.charCodeAt(2))))) {
+      if (
+        checkAcronyms &&
+        word.length > 1 &&
+        isUpper(word.charCodeAt(0)) &&
+        (isUpper(word.charCodeAt(1)) || (word.length > 2 && isUpper(word.charCodeAt(2))))
+      ) {
         const head = word.split(/[-‐‑]/)[0] ?? word;
         if (looksLikeAcronym(head) && !r.knownAcronyms.has(head) && !seenAcronyms.has(head)) {
           seenAcronyms.add(head);
           const before = text.charCodeAt(s - 1);
           const afterText = text.slice(s + head.length, s + head.length + 3);
-          const explained = (before === 40 /* ( */ && text.charCodeAt(s + head.length) === 41 /* ) */) || /^\s?\(/.test(afterText);
+          const explained =
+            (before === 40 /* ( */ && text.charCodeAt(s + head.length) === 41) /* ) */ || /^\s?\(/.test(afterText);
           if (!explained) {
             const long = ACRONYMS[head];
-            add("acronym-unexplained", s, s + head.length, `Förklara förkortningen ”${head}” första gången du använder den${long ? `, till exempel ”${long} (${head})”` : ""}.`, long ? { suggestion: `${long} (${head})` } : {});
+            add(
+              "acronym-unexplained",
+              s,
+              s + head.length,
+              `Förklara förkortningen ”${head}” första gången du använder den${long ? `, till exempel ”${long} (${head})”` : ""}.`,
+              long ? { suggestion: `${long} (${head})` } : {},
+            );
           }
         }
       }
@@ -488,10 +598,19 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
         if (forms) {
           for (const form of forms) {
             const after = s + form.length;
-            if (text.slice(s, after).toLowerCase() === form && !(after < text.length && isWordCode(text.charCodeAt(after)))) {
+            if (
+              text.slice(s, after).toLowerCase() === form &&
+              !(after < text.length && isWordCode(text.charCodeAt(after)))
+            ) {
               const full = ABBREVIATION_FULL.get(form) as string;
               const written = text.slice(s, after);
-              add("abbreviation", s, after, `Skriv ut ”${written}” som ”${full}”. Förkortningar gör texten svårare att läsa.`, { suggestion: full });
+              add(
+                "abbreviation",
+                s,
+                after,
+                `Skriv ut ”${written}” som ”${full}”. Förkortningar gör texten svårare att läsa.`,
+                { suggestion: full },
+              );
               break;
             }
           }
@@ -501,11 +620,28 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       if (checkAddress && IMPERSONAL_TRIGGERS.has(lower)) {
         const next = i + 1 < n ? text.slice(starts[i + 1] as number, ends[i + 1] as number).toLowerCase() : "";
         if ((lower === "sökande" || lower === "enskilde" || lower === "enskilda") && prev === "den") {
-          add("impersonal-address", starts[i - 1] as number, e, `Skriv ”du” i stället för ”den ${lower}” när du skriver till läsaren.`, { suggestion: "du" });
+          add(
+            "impersonal-address",
+            starts[i - 1] as number,
+            e,
+            `Skriv ”du” i stället för ”den ${lower}” när du skriver till läsaren.`,
+            { suggestion: "du" },
+          );
         } else if (lower === "sökanden" || lower === "klienten" || lower === "brukaren") {
-          add("impersonal-address", s, e, `Skriv ”du” i stället för ”${word}” när du skriver till läsaren.`, { suggestion: "du" });
-        } else if (lower === "man" && !DETERMINERS.has(prev) && prev !== "som" && next !== "" && (MODALS.has(next) || /(?:ar|er|or|r)$/.test(next)) && !next.endsWith("s")) {
-          add("impersonal-address", s, e, "Skriv hellre ”du” eller ”vi” än ”man”, så att läsaren vet vem det gäller.", { suggestion: "du" });
+          add("impersonal-address", s, e, `Skriv ”du” i stället för ”${word}” när du skriver till läsaren.`, {
+            suggestion: "du",
+          });
+        } else if (
+          lower === "man" &&
+          !DETERMINERS.has(prev) &&
+          prev !== "som" &&
+          next !== "" &&
+          (MODALS.has(next) || /(?:ar|er|or|r)$/.test(next)) &&
+          !next.endsWith("s")
+        ) {
+          add("impersonal-address", s, e, "Skriv hellre ”du” eller ”vi” än ”man”, så att läsaren vet vem det gäller.", {
+            suggestion: "du",
+          });
         }
       }
       prev2 = prev;
@@ -519,7 +655,15 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
     }
     if (on("long-sentence") && n > r.longSentence) {
       const veryLong = n > r.veryLongSentence;
-      add("long-sentence", first, last, `Meningen har ${n} ord. Dela gärna upp den i kortare meningar (högst ${r.longSentence} ord).`, veryLong ? { severity: r.severity["long-sentence"] === "suggestion" ? "warning" : r.severity["long-sentence"] } : {});
+      add(
+        "long-sentence",
+        first,
+        last,
+        `Meningen har ${n} ord. Dela gärna upp den i kortare meningar (högst ${r.longSentence} ord).`,
+        veryLong
+          ? { severity: r.severity["long-sentence"] === "suggestion" ? "warning" : r.severity["long-sentence"] }
+          : {},
+      );
     }
   };
 
@@ -600,19 +744,41 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   // --- passes over the whole text
   if (on("personal-data")) {
     for (const hit of findPersonalData(text, r.allowPersonalData)) {
-      const what = hit.kind === "e-postadress" ? "en e-postadress" : hit.kind === "telefonnummer" ? "ett telefonnummer" : `ett ${hit.kind}`;
-      add("personal-data", hit.start, hit.end, `Texten innehåller ${what}. Ta bort personuppgifter innan texten publiceras.`);
+      const what =
+        hit.kind === "e-postadress"
+          ? "en e-postadress"
+          : hit.kind === "telefonnummer"
+            ? "ett telefonnummer"
+            : `ett ${hit.kind}`;
+      add(
+        "personal-data",
+        hit.start,
+        hit.end,
+        `Texten innehåller ${what}. Ta bort personuppgifter innan texten publiceras.`,
+      );
     }
   }
   if (on("no-headings") && !hasHeading && words > r.wordsWithoutHeading) {
     const first = extracted.blocks[0];
-    if (first) add("no-headings", first.start, Math.min(first.end, first.start + 40), `Texten har ${words} ord men inga rubriker. Rubriker hjälper läsaren att hitta det som gäller hen.`);
+    if (first)
+      add(
+        "no-headings",
+        first.start,
+        Math.min(first.end, first.start + 40),
+        `Texten har ${words} ord men inga rubriker. Rubriker hjälper läsaren att hitta det som gäller hen.`,
+      );
   }
 
   // --- ignore comments and ordering
-  const visible = extracted.ignores.length === 0
-    ? findings
-    : findings.filter((f) => !extracted.ignores.some((g) => f.span.start >= g.start && f.span.start < g.end && (g.rules === null || g.rules.has(f.ruleId))));
+  const visible =
+    extracted.ignores.length === 0
+      ? findings
+      : findings.filter(
+          (f) =>
+            !extracted.ignores.some(
+              (g) => f.span.start >= g.start && f.span.start < g.end && (g.rules === null || g.rules.has(f.ruleId)),
+            ),
+        );
   visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 
   const lix = words > 0 && sentences > 0 ? words / sentences + (100 * longWords) / words : null;
@@ -652,7 +818,14 @@ function activeHint(lower: string): string | undefined {
 }
 
 /** Matches the rest of a phrase from token index i; returns how many tokens matched (0 = none). */
-function matchPhrase(text: string, starts: number[], ends: number[], i: number, n: number, rest: readonly (readonly string[])[]): number {
+function matchPhrase(
+  text: string,
+  starts: number[],
+  ends: number[],
+  i: number,
+  n: number,
+  rest: readonly (readonly string[])[],
+): number {
   let j = i;
   for (const alternatives of rest) {
     const word = j < n ? text.slice(starts[j] as number, ends[j] as number).toLowerCase() : null;

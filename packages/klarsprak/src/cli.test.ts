@@ -10,9 +10,15 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "klarsprak-"));
   await mkdir(join(dir, "docs"));
   await writeFile(join(dir, "docs", "lätt.md"), "# Så söker du\n\nDu fyller i blanketten. Vi svarar inom en vecka.\n");
-  await writeFile(join(dir, "docs", "svår.html"), "<p>Ansökan skall inkomma med erforderliga handlingar samt erhållas av nämnden.</p>");
+  await writeFile(
+    join(dir, "docs", "svår.html"),
+    "<p>Ansökan skall inkomma med erforderliga handlingar samt erhållas av nämnden.</p>",
+  );
   await writeFile(join(dir, "persondata.txt"), "Ring mig, personnummer 19121212-1212.");
-  await writeFile(join(dir, "config.yaml"), "rules:\n  officialese:\n    severity: error\n  s-passive: false\njargon:\n  insats: stöd\n");
+  await writeFile(
+    join(dir, "config.yaml"),
+    "rules:\n  officialese:\n    severity: error\n  s-passive: false\njargon:\n  insats: stöd\n",
+  );
   await writeFile(join(dir, "bad.yaml"), "rules:\n  no-such-rule: true\n");
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
@@ -20,7 +26,12 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 async function run(args: string[], stdin = "") {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), stdin: async () => stdin, cwd: dir });
+  const code = await runCli(args, {
+    stdout: (s) => out.push(s),
+    stderr: (s) => err.push(s),
+    stdin: async () => stdin,
+    cwd: dir,
+  });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -56,7 +67,16 @@ describe("klarsprak check", () => {
   });
 
   it("applies a YAML configuration", async () => {
-    const r = await run(["check", "docs/svår.html", "--config", "config.yaml", "--format", "json", "--fail-on", "error"]);
+    const r = await run([
+      "check",
+      "docs/svår.html",
+      "--config",
+      "config.yaml",
+      "--format",
+      "json",
+      "--fail-on",
+      "error",
+    ]);
     const [result] = JSON.parse(r.out) as { findings: { ruleId: string; severity: string }[] }[];
     expect(result?.findings.some((f) => f.ruleId === "s-passive")).toBe(false);
     expect(result?.findings.find((f) => f.ruleId === "officialese")?.severity).toBe("error");
@@ -78,7 +98,9 @@ describe("klarsprak check", () => {
 
   it("explains wrong usage", async () => {
     expect((await run([])).code).toBe(2);
-    expect((await run(["check", "docs", "--fail-on", "maybe"])).err).toContain("--fail-on ska vara warning eller error");
+    expect((await run(["check", "docs", "--fail-on", "maybe"])).err).toContain(
+      "--fail-on ska vara warning eller error",
+    );
   });
 });
 

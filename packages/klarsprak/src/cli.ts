@@ -24,7 +24,13 @@ const USAGE = `Användning: klarsprak check <filer, mappar eller -> [val]
 
 Koder: 0 inga fynd över gränsen, 1 fynd över gränsen, 2 fel på filer eller kommandot.`;
 
-const EXTENSIONS: Record<string, InputFormat> = { ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".txt": "text" };
+const EXTENSIONS: Record<string, InputFormat> = {
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".html": "html",
+  ".htm": "html",
+  ".txt": "text",
+};
 const RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };
 const LABEL: Record<Severity, string> = { error: "fel", warning: "varning", suggestion: "förslag" };
 
@@ -56,7 +62,11 @@ async function expand(inputs: readonly string[], cwd: string, io: CliIo): Promis
     try {
       const s = await stat(path);
       if (s.isDirectory()) {
-        files.push(...(await glob("**/*.{md,markdown,html,htm,txt}", { cwd: path, absolute: true, ignore: ["**/node_modules/**"] })).sort());
+        files.push(
+          ...(
+            await glob("**/*.{md,markdown,html,htm,txt}", { cwd: path, absolute: true, ignore: ["**/node_modules/**"] })
+          ).sort(),
+        );
       } else {
         files.push(path);
       }
@@ -125,9 +135,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (!["text", "json"].includes(values.format)) return usage(io, "--format ska vara text eller json");
   const failOn = values["fail-on"];
-  if (failOn !== undefined && failOn !== "warning" && failOn !== "error") return usage(io, "--fail-on ska vara warning eller error");
+  if (failOn !== undefined && failOn !== "warning" && failOn !== "error")
+    return usage(io, "--fail-on ska vara warning eller error");
   const forced = values["input-format"];
-  if (forced !== undefined && !["text", "markdown", "html"].includes(forced)) return usage(io, "--input-format ska vara text, markdown eller html");
+  if (forced !== undefined && !["text", "markdown", "html"].includes(forced))
+    return usage(io, "--input-format ska vara text, markdown eller html");
 
   let config: KlarsprakConfig = {};
   if (values.config) {
@@ -151,13 +163,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       failed++;
       continue;
     }
-    const format = (forced as InputFormat | undefined) ?? config.format ?? (file === "-" ? undefined : EXTENSIONS[extname(file).toLowerCase()]);
+    const format =
+      (forced as InputFormat | undefined) ??
+      config.format ??
+      (file === "-" ? undefined : EXTENSIONS[extname(file).toLowerCase()]);
     const result = analyze(text, { ...config, ...(format ? { format } : {}) });
     results.push({ file: file === "-" ? "-" : relative(io.cwd, file) || file, result, source: text });
   }
 
   if (values.format === "json") {
-    io.stdout(JSON.stringify(results.map((r) => ({ file: r.file, ...r.result })), null, 2));
+    io.stdout(
+      JSON.stringify(
+        results.map((r) => ({ file: r.file, ...r.result })),
+        null,
+        2,
+      ),
+    );
   } else {
     for (const r of results) io.stdout(formatReport(r.file, r.result, r.source));
   }

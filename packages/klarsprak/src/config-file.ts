@@ -13,8 +13,25 @@ export class ConfigFileError extends Error {
   override name = "ConfigFileError";
 }
 
-const TOP_KEYS = new Set(["format", "rules", "thresholds", "officialese", "jargon", "knownAcronyms", "ignoreWords", "allowPersonalData", "scoresOnly", "lixOnly"]);
-const THRESHOLD_KEYS = new Set(["longSentence", "veryLongSentence", "passivesPerSentence", "wordsWithoutHeading", "ovixWindow"]);
+const TOP_KEYS = new Set([
+  "format",
+  "rules",
+  "thresholds",
+  "officialese",
+  "jargon",
+  "knownAcronyms",
+  "ignoreWords",
+  "allowPersonalData",
+  "scoresOnly",
+  "lixOnly",
+]);
+const THRESHOLD_KEYS = new Set([
+  "longSentence",
+  "veryLongSentence",
+  "passivesPerSentence",
+  "wordsWithoutHeading",
+  "ovixWindow",
+]);
 const SEVERITIES = new Set(["error", "warning", "suggestion"]);
 
 /** Checks a configuration object and says exactly what is wrong. */
@@ -22,7 +39,8 @@ export function validateConfig(value: unknown, where = "configuration"): Klarspr
   if (value === null || value === undefined) return {};
   if (typeof value !== "object" || Array.isArray(value)) throw new ConfigFileError(`${where}: must be an object`);
   const obj = value as Record<string, unknown>;
-  for (const key of Object.keys(obj)) if (!TOP_KEYS.has(key)) throw new ConfigFileError(`${where}: unknown setting "${key}"`);
+  for (const key of Object.keys(obj))
+    if (!TOP_KEYS.has(key)) throw new ConfigFileError(`${where}: unknown setting "${key}"`);
   if (obj["format"] !== undefined && !["text", "markdown", "html"].includes(String(obj["format"]))) {
     throw new ConfigFileError(`${where}: format must be text, markdown or html`);
   }
@@ -30,9 +48,11 @@ export function validateConfig(value: unknown, where = "configuration"): Klarspr
   if (rules !== undefined) {
     if (typeof rules !== "object" || rules === null) throw new ConfigFileError(`${where}: rules must be an object`);
     for (const [id, setting] of Object.entries(rules)) {
-      if (!(RULE_IDS as readonly string[]).includes(id)) throw new ConfigFileError(`${where}: unknown rule "${id}". Rules: ${RULE_IDS.join(", ")}`);
+      if (!(RULE_IDS as readonly string[]).includes(id))
+        throw new ConfigFileError(`${where}: unknown rule "${id}". Rules: ${RULE_IDS.join(", ")}`);
       if (typeof setting === "boolean") continue;
-      if (typeof setting !== "object" || setting === null) throw new ConfigFileError(`${where}: rules.${id} must be true, false or an object`);
+      if (typeof setting !== "object" || setting === null)
+        throw new ConfigFileError(`${where}: rules.${id} must be true, false or an object`);
       const s = setting as Record<string, unknown>;
       if (s["severity"] !== undefined && !SEVERITIES.has(String(s["severity"]))) {
         throw new ConfigFileError(`${where}: rules.${id}.severity must be error, warning or suggestion`);
@@ -43,18 +63,23 @@ export function validateConfig(value: unknown, where = "configuration"): Klarspr
   if (thresholds !== undefined) {
     for (const [k, v] of Object.entries(thresholds as Record<string, unknown>)) {
       if (!THRESHOLD_KEYS.has(k)) throw new ConfigFileError(`${where}: unknown threshold "${k}"`);
-      if (typeof v !== "number" || !(v > 0)) throw new ConfigFileError(`${where}: thresholds.${k} must be a positive number`);
+      if (typeof v !== "number" || !(v > 0))
+        throw new ConfigFileError(`${where}: thresholds.${k} must be a positive number`);
     }
   }
   for (const k of ["officialese", "jargon"]) {
     const v = obj[k];
-    if (v !== undefined && (typeof v !== "object" || v === null || Object.values(v).some((x) => typeof x !== "string"))) {
+    if (
+      v !== undefined &&
+      (typeof v !== "object" || v === null || Object.values(v).some((x) => typeof x !== "string"))
+    ) {
       throw new ConfigFileError(`${where}: ${k} must map words to plain wordings`);
     }
   }
   for (const k of ["knownAcronyms", "ignoreWords", "allowPersonalData"]) {
     const v = obj[k];
-    if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== "string"))) throw new ConfigFileError(`${where}: ${k} must be a list of strings`);
+    if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== "string")))
+      throw new ConfigFileError(`${where}: ${k} must be a list of strings`);
   }
   return obj as KlarsprakConfig;
 }
@@ -70,7 +95,9 @@ export async function loadConfigFile(path: string): Promise<KlarsprakConfig> {
   try {
     value = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new ConfigFileError(`${path} is not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(error as Error).message}`);
+    throw new ConfigFileError(
+      `${path} is not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(error as Error).message}`,
+    );
   }
   return validateConfig(value, path);
 }

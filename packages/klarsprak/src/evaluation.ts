@@ -19,7 +19,9 @@ export interface Evaluation {
 
 /** Each line is a sentence; [brackets] mark the words the rule should find. */
 export function evaluate(file: string, rule: RuleId): Evaluation {
-  const lines = readFileSync(file, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
+  const lines = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"));
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -29,7 +31,9 @@ export function evaluate(file: string, rule: RuleId): Evaluation {
     for (const m of line.matchAll(/\[([^\]]+)\]/g)) expected.add((m[1] ?? "").toLowerCase());
     const plain = line.replace(/[[\]]/g, "");
     const found = new Set(
-      analyze(plain, { format: "text", rules: { [rule]: true } }).findings.filter((f) => f.ruleId === rule).map((f) => f.text.toLowerCase()),
+      analyze(plain, { format: "text", rules: { [rule]: true } })
+        .findings.filter((f) => f.ruleId === rule)
+        .map((f) => f.text.toLowerCase()),
     );
     for (const w of found) {
       if (expected.has(w)) tp++;

@@ -17,8 +17,17 @@ export type RuleId =
   | "impersonal-address";
 
 export const RULE_IDS: readonly RuleId[] = [
-  "long-sentence", "many-passives", "s-passive", "nominalisation", "officialese", "acronym-unexplained",
-  "abbreviation", "personal-data", "jargon", "no-headings", "impersonal-address",
+  "long-sentence",
+  "many-passives",
+  "s-passive",
+  "nominalisation",
+  "officialese",
+  "acronym-unexplained",
+  "abbreviation",
+  "personal-data",
+  "jargon",
+  "no-headings",
+  "impersonal-address",
 ];
 
 /** A place in the original input. Offsets are UTF-16 code units; line and column start at 1. */

@@ -12,7 +12,13 @@ export const adminModule: KlarsvarModule = {
   },
   nav: [
     { side: "staff", href: "/arbetsyta/admin/logg", label: "site.nav.audit", policy: "admin.viewAuditLog", order: 200 },
-    { side: "staff", href: "/arbetsyta/admin/jobb", label: "site.nav.jobs", policy: "admin.viewFailedJobs", order: 210 },
+    {
+      side: "staff",
+      href: "/arbetsyta/admin/jobb",
+      label: "site.nav.jobs",
+      policy: "admin.viewFailedJobs",
+      order: 210,
+    },
   ],
   routes: adminRoutes,
 };

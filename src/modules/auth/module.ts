@@ -26,7 +26,11 @@ export const authModule: KlarsvarModule = {
         const removed = await deleteExpiredSessions(ctx.database.db);
         await forgetOldSignInFailures(ctx.database.db);
         if (removed > 0) {
-          await audit(ctx.database.db, { ...SYSTEM_ACTOR, orgId: ctx.org.id }, { action: "auth.sessions.cleanup", details: { removed } });
+          await audit(
+            ctx.database.db,
+            { ...SYSTEM_ACTOR, orgId: ctx.org.id },
+            { action: "auth.sessions.cleanup", details: { removed } },
+          );
         }
       },
     },

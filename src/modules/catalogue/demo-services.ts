@@ -30,9 +30,11 @@ export interface DemoService {
 }
 
 const STADSHUSET = "Stadshuset, Storgatan 12, Exempelstad";
-const STADSHUSET_ACCESS = "Entrén har ramp och automatisk dörr. Det finns hörslinga i receptionen och en toalett för dig som använder rullstol.";
+const STADSHUSET_ACCESS =
+  "Entrén har ramp och automatisk dörr. Det finns hörslinga i receptionen och en toalett för dig som använder rullstol.";
 const FAMILJENS_HUS = "Familjens hus, Parkvägen 3, Exempelstad";
-const FAMILJENS_HUS_ACCESS = "Allt ligger på bottenvåningen. Det finns plats för barnvagnar och en toalett för dig som använder rullstol.";
+const FAMILJENS_HUS_ACCESS =
+  "Allt ligger på bottenvåningen. Det finns plats för barnvagnar och en toalett för dig som använder rullstol.";
 const VUXENHUSET = "Vuxenhuset, Järnvägsgatan 8, Exempelstad";
 const VUXENHUSET_ACCESS = "Hiss till alla våningar. Ledstråk från busshållplatsen till entrén.";
 const WEEKDAYS = "Måndag–fredag 8.00–16.30. Dagen före en helgdag stänger vi 15.00.";
@@ -42,9 +44,12 @@ export const DEMO_SERVICES: readonly DemoService[] = [
   {
     slug: "ekonomiskt-bistand",
     name: "Ekonomiskt bistånd",
-    summary: "Pengar till det du behöver för att leva, när du inte kan försörja dig på något annat sätt. Det kallas också försörjningsstöd.",
-    forWhom: "Du som bor i Exempelstad och inte har pengar till hyra, mat och andra vanliga kostnader. Först måste du ha försökt med lön, a-kassa, sjukpenning, bostadsbidrag och andra ersättningar.",
-    whatYouGet: "Pengar varje månad till mat, kläder, hygien, telefon och hyra. Ibland kan du också få pengar till sådant som tandvård, glasögon eller möbler. Du får en socialsekreterare som hjälper dig att planera för att kunna försörja dig själv.",
+    summary:
+      "Pengar till det du behöver för att leva, när du inte kan försörja dig på något annat sätt. Det kallas också försörjningsstöd.",
+    forWhom:
+      "Du som bor i Exempelstad och inte har pengar till hyra, mat och andra vanliga kostnader. Först måste du ha försökt med lön, a-kassa, sjukpenning, bostadsbidrag och andra ersättningar.",
+    whatYouGet:
+      "Pengar varje månad till mat, kläder, hygien, telefon och hyra. Ibland kan du också få pengar till sådant som tandvård, glasögon eller möbler. Du får en socialsekreterare som hjälper dig att planera för att kunna försörja dig själv.",
     cost: "Det kostar ingenting att ansöka.",
     access: "decision",
     phone: "070-174 06 10",
@@ -57,19 +62,30 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     audiences: ["vuxen", "ung", "anhorig"],
     keywords: "försörjningsstöd socialbidrag socialen pengar hyra mat räkningar ansöka e-ansökan norm",
     unit: "ekonomiskt-bistand",
-    easyRead: "Har du inga pengar till mat och hyra?\nDå kan du söka pengar från kommunen.\nDet heter ekonomiskt bistånd.\nDu fyller i en ansökan.\nSedan pratar du med en socialsekreterare.\nHon eller han bestämmer om du kan få pengar.",
+    easyRead:
+      "Har du inga pengar till mat och hyra?\nDå kan du söka pengar från kommunen.\nDet heter ekonomiskt bistånd.\nDu fyller i en ansökan.\nSedan pratar du med en socialsekreterare.\nHon eller han bestämmer om du kan få pengar.",
     related: ["budget-och-skuldradgivning", "vrakningsforebyggande-stod", "jobbtorget"],
     translations: {
-      en: { name: "Financial assistance", summary: "Money for what you need to live, when you cannot support yourself in any other way.", body: "You can apply if you live in Exempelstad and do not have money for rent, food and other everyday costs. You must first have tried wages, unemployment benefit, sickness benefit and housing allowance. A caseworker decides whether you can get money and helps you plan how to support yourself. It costs nothing to apply. Call 070-174 06 10 on weekdays 9–11." },
-      fi: { name: "Toimeentulotuki", summary: "Rahaa elämiseen tarvittaviin asioihin, kun et voi elättää itseäsi muulla tavalla.", body: "Voit hakea tukea, jos asut Exempelstadissa eikä sinulla ole rahaa vuokraan, ruokaan tai muihin tavallisiin menoihin. Hakeminen on maksutonta. Soita numeroon 070-174 06 10 arkisin klo 9–11." },
+      en: {
+        name: "Financial assistance",
+        summary: "Money for what you need to live, when you cannot support yourself in any other way.",
+        body: "You can apply if you live in Exempelstad and do not have money for rent, food and other everyday costs. You must first have tried wages, unemployment benefit, sickness benefit and housing allowance. A caseworker decides whether you can get money and helps you plan how to support yourself. It costs nothing to apply. Call 070-174 06 10 on weekdays 9–11.",
+      },
+      fi: {
+        name: "Toimeentulotuki",
+        summary: "Rahaa elämiseen tarvittaviin asioihin, kun et voi elättää itseäsi muulla tavalla.",
+        body: "Voit hakea tukea, jos asut Exempelstadissa eikä sinulla ole rahaa vuokraan, ruokaan tai muihin tavallisiin menoihin. Hakeminen on maksutonta. Soita numeroon 070-174 06 10 arkisin klo 9–11.",
+      },
     },
   },
   {
     slug: "budget-och-skuldradgivning",
     name: "Budget- och skuldrådgivning",
     summary: "Gratis hjälp att få ordning på din ekonomi, göra en budget och hantera skulder.",
-    forWhom: "Du som bor i Exempelstad och har svårt att få pengarna att räcka eller har skulder du inte kan betala. Du kan också ringa om du är anhörig.",
-    whatYouGet: "Samtal med en budget- och skuldrådgivare. Ni gör en budget tillsammans och går igenom dina skulder. Rådgivaren kan hjälpa dig att kontakta dem du är skyldig pengar och att ansöka om skuldsanering hos Kronofogden.",
+    forWhom:
+      "Du som bor i Exempelstad och har svårt att få pengarna att räcka eller har skulder du inte kan betala. Du kan också ringa om du är anhörig.",
+    whatYouGet:
+      "Samtal med en budget- och skuldrådgivare. Ni gör en budget tillsammans och går igenom dina skulder. Rådgivaren kan hjälpa dig att kontakta dem du är skyldig pengar och att ansöka om skuldsanering hos Kronofogden.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 11",
@@ -82,10 +98,15 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     audiences: ["vuxen", "ung", "anhorig"],
     keywords: "budget skulder skuld kronofogden skuldsanering inkasso sms-lån krediter räkningar ekonomisk rådgivning",
     unit: "ekonomiskt-bistand",
-    easyRead: "Har du skulder?\nRäcker inte pengarna?\nDå kan vi hjälpa dig.\nDet är gratis.\nVi gör en plan för dina pengar tillsammans.",
+    easyRead:
+      "Har du skulder?\nRäcker inte pengarna?\nDå kan vi hjälpa dig.\nDet är gratis.\nVi gör en plan för dina pengar tillsammans.",
     related: ["ekonomiskt-bistand", "stod-vid-spelproblem"],
     translations: {
-      en: { name: "Budget and debt advice", summary: "Free help to sort out your finances, make a budget and deal with debts.", body: "Talk to a budget and debt adviser. Together you make a budget and go through your debts. The adviser can help you contact the people you owe money and apply for debt relief with the Enforcement Authority. It is free. Drop in on Wednesdays 13–15." },
+      en: {
+        name: "Budget and debt advice",
+        summary: "Free help to sort out your finances, make a budget and deal with debts.",
+        body: "Talk to a budget and debt adviser. Together you make a budget and go through your debts. The adviser can help you contact the people you owe money and apply for debt relief with the Enforcement Authority. It is free. Drop in on Wednesdays 13–15.",
+      },
     },
   },
   {
@@ -93,7 +114,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Stöd att komma i arbete – Jobbtorget",
     summary: "Hjälp att hitta ett jobb, en praktik eller en utbildning när du får ekonomiskt bistånd.",
     forWhom: "Du som får ekonomiskt bistånd och kan arbeta, helt eller delvis.",
-    whatYouGet: "En coach som hjälper dig med cv, ansökningar och intervjuer. Du kan få praktik, arbetsträning eller en plats på en kurs i svenska. Vi samarbetar med Arbetsförmedlingen och företag i Exempelstad.",
+    whatYouGet:
+      "En coach som hjälper dig med cv, ansökningar och intervjuer. Du kan få praktik, arbetsträning eller en plats på en kurs i svenska. Vi samarbetar med Arbetsförmedlingen och företag i Exempelstad.",
     cost: "Gratis.",
     access: "decision",
     phone: "070-174 06 12",
@@ -112,8 +134,10 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     slug: "vrakningsforebyggande-stod",
     name: "Stöd när du riskerar att förlora din bostad",
     summary: "Hjälp om du inte kan betala hyran eller har fått en uppsägning eller ett brev om vräkning.",
-    forWhom: "Du som har hyresskulder, har fått en uppsägning från hyresvärden eller ett brev från Kronofogden om avhysning.",
-    whatYouGet: "Vi kontaktar dig när hyresvärden har sagt upp ditt kontrakt. Vi hjälper dig att prata med hyresvärden, göra upp en betalningsplan och se om du kan få ekonomiskt bistånd till hyran. Barnfamiljer får alltid ett erbjudande om stöd.",
+    forWhom:
+      "Du som har hyresskulder, har fått en uppsägning från hyresvärden eller ett brev från Kronofogden om avhysning.",
+    whatYouGet:
+      "Vi kontaktar dig när hyresvärden har sagt upp ditt kontrakt. Vi hjälper dig att prata med hyresvärden, göra upp en betalningsplan och se om du kan få ekonomiskt bistånd till hyran. Barnfamiljer får alltid ett erbjudande om stöd.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 13",
@@ -133,7 +157,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Hjälp när du saknar bostad",
     summary: "Akut tak över huvudet och stöd att hitta ett eget boende när du är hemlös.",
     forWhom: "Du som inte har någonstans att bo i natt eller framöver.",
-    whatYouGet: "Ett akut boende för natten, till exempel på härbärget. Sedan hjälper en socialsekreterare dig att hitta ett mer varaktigt boende, som ett träningsboende eller ett eget kontrakt med stöd.",
+    whatYouGet:
+      "Ett akut boende för natten, till exempel på härbärget. Sedan hjälper en socialsekreterare dig att hitta ett mer varaktigt boende, som ett träningsboende eller ett eget kontrakt med stöd.",
     cost: "Akut boende är gratis. I ett träningsboende betalar du hyra efter din inkomst.",
     access: "decision",
     phone: "070-174 06 14",
@@ -146,15 +171,18 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     audiences: ["vuxen", "ung", "anhorig"],
     keywords: "hemlös hemlöshet bostadslös härbärge akut boende sova natt tak över huvudet bostad saknas",
     unit: "vuxen",
-    easyRead: "Har du ingenstans att bo?\nRing oss så hjälper vi dig.\nDu kan få sova på ett boende i natt.\nSedan hjälper vi dig att hitta ett boende.",
+    easyRead:
+      "Har du ingenstans att bo?\nRing oss så hjälper vi dig.\nDu kan få sova på ett boende i natt.\nSedan hjälper vi dig att hitta ett boende.",
     related: ["vrakningsforebyggande-stod", "socialjouren"],
   },
   {
     slug: "familjebehandling",
     name: "Familjebehandling",
-    summary: "Samtal och stöd till familjer där det är svårt hemma, till exempel med bråk, oro eller ett barn som mår dåligt.",
+    summary:
+      "Samtal och stöd till familjer där det är svårt hemma, till exempel med bråk, oro eller ett barn som mår dåligt.",
     forWhom: "Familjer med barn och ungdomar upp till 20 år i Exempelstad.",
-    whatYouGet: "En familjebehandlare träffar er hemma eller hos oss, oftast en gång i veckan under några månader. Ni får hjälp att prata med varandra, sätta gränser och hitta lösningar som fungerar för er.",
+    whatYouGet:
+      "En familjebehandlare träffar er hemma eller hos oss, oftast en gång i veckan under några månader. Ni får hjälp att prata med varandra, sätta gränser och hitta lösningar som fungerar för er.",
     cost: "Gratis.",
     access: "decision",
     phone: "070-174 06 15",
@@ -174,7 +202,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Föräldrakurs för dig med barn 3–12 år",
     summary: "En kurs i grupp där du får tips och stöd i vardagen som förälder.",
     forWhom: "Alla föräldrar och andra vuxna som tar hand om barn mellan 3 och 12 år i Exempelstad.",
-    whatYouGet: "Fyra träffar i grupp med andra föräldrar och två kursledare. Ni pratar om att visa uppskattning, att ha det bra tillsammans och att lösa konflikter. Ni får fika.",
+    whatYouGet:
+      "Fyra träffar i grupp med andra föräldrar och två kursledare. Ni pratar om att visa uppskattning, att ha det bra tillsammans och att lösa konflikter. Ni får fika.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 16",
@@ -189,7 +218,11 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     unit: "barn-och-familj",
     related: ["familjebehandling", "familjeradgivning"],
     translations: {
-      en: { name: "Parenting course for parents of children aged 3–12", summary: "A group course with tips and support in everyday life as a parent.", body: "Four meetings in a group with other parents and two course leaders. You talk about showing appreciation, having a good time together and solving conflicts. It is free. Sign up Monday–Thursday 9–15." },
+      en: {
+        name: "Parenting course for parents of children aged 3–12",
+        summary: "A group course with tips and support in everyday life as a parent.",
+        body: "Four meetings in a group with other parents and two course leaders. You talk about showing appreciation, having a good time together and solving conflicts. It is free. Sign up Monday–Thursday 9–15.",
+      },
     },
   },
   {
@@ -197,7 +230,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Familjerådgivning",
     summary: "Samtal för par och familjer som har det svårt i relationen.",
     forWhom: "Par och familjer som bor i Exempelstad. Ni kan komma tillsammans eller var för sig.",
-    whatYouGet: "Samtal med en familjerådgivare som har tystnadsplikt. Ni kan prata om kriser, otrohet, bråk, sex eller om ni funderar på att separera. Du behöver inte berätta ditt personnummer.",
+    whatYouGet:
+      "Samtal med en familjerådgivare som har tystnadsplikt. Ni kan prata om kriser, otrohet, bråk, sex eller om ni funderar på att separera. Du behöver inte berätta ditt personnummer.",
     cost: "200 kronor per samtal.",
     access: "direct",
     phone: "070-174 06 17",
@@ -217,7 +251,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Samarbetssamtal vid separation",
     summary: "Hjälp för föräldrar som separerar att komma överens om barnen.",
     forWhom: "Föräldrar som har separerat eller ska separera och har barn under 18 år.",
-    whatYouGet: "Samtal hos familjerätten där ni får hjälp att komma överens om vårdnad, boende och umgänge. Ni kan skriva ett avtal som gäller som ett beslut från domstol.",
+    whatYouGet:
+      "Samtal hos familjerätten där ni får hjälp att komma överens om vårdnad, boende och umgänge. Ni kan skriva ett avtal som gäller som ett beslut från domstol.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 18",
@@ -236,8 +271,10 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     slug: "orosanmalan",
     name: "Orosanmälan – om du är orolig för ett barn",
     summary: "Om du tror att ett barn far illa ska du berätta det för socialtjänsten. Vi tar emot din oro samma dag.",
-    forWhom: "Alla som är oroliga för ett barn eller en ungdom under 18 år: grannar, släktingar, barnet själv eller yrkespersoner som lärare och läkare.",
-    whatYouGet: "Mottagningen bedömer din oro samma dag och tar reda på om barnet behöver skydd eller stöd. Du kan vara anonym om du inte arbetar med barn. Om ett barn är i akut fara: ring 112.",
+    forWhom:
+      "Alla som är oroliga för ett barn eller en ungdom under 18 år: grannar, släktingar, barnet själv eller yrkespersoner som lärare och läkare.",
+    whatYouGet:
+      "Mottagningen bedömer din oro samma dag och tar reda på om barnet behöver skydd eller stöd. Du kan vara anonym om du inte arbetar med barn. Om ett barn är i akut fara: ring 112.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 19",
@@ -250,10 +287,15 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     audiences: ["barn", "ung", "anhorig"],
     keywords: "anmälan orosanmälan anmäla oro barn far illa misshandel försummelse anmälningsplikt skydd",
     unit: "mottagningen-barn",
-    easyRead: "Är du orolig för ett barn?\nBerätta det för oss.\nDu kan ringa eller skriva.\nVi tar hand om det samma dag.\nOm barnet är i fara nu: ring 112.",
+    easyRead:
+      "Är du orolig för ett barn?\nBerätta det för oss.\nDu kan ringa eller skriva.\nVi tar hand om det samma dag.\nOm barnet är i fara nu: ring 112.",
     related: ["socialjouren", "stod-till-barn-som-upplevt-vald", "familjebehandling"],
     translations: {
-      en: { name: "Report of concern – if you are worried about a child", summary: "If you think a child is at risk, tell the social services. We deal with your concern the same day.", body: "Anyone who is worried about a child under 18 can make a report: neighbours, relatives, the child itself or professionals such as teachers and doctors. Our intake team assesses your concern the same day. You can stay anonymous unless you work with children. If a child is in immediate danger, call 112." },
+      en: {
+        name: "Report of concern – if you are worried about a child",
+        summary: "If you think a child is at risk, tell the social services. We deal with your concern the same day.",
+        body: "Anyone who is worried about a child under 18 can make a report: neighbours, relatives, the child itself or professionals such as teachers and doctors. Our intake team assesses your concern the same day. You can stay anonymous unless you work with children. If a child is in immediate danger, call 112.",
+      },
     },
   },
   {
@@ -261,7 +303,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Stödsamtal för unga",
     summary: "Prata med någon om det som är jobbigt, utan att dina föräldrar behöver veta.",
     forWhom: "Unga mellan 13 och 20 år som bor i Exempelstad.",
-    whatYouGet: "Upp till fem samtal med en socionom. Ni kan prata om oro, stress, bråk hemma, alkohol, droger eller något annat. Vi har tystnadsplikt. Om vi blir mycket oroliga för dig måste vi ändå prata med andra.",
+    whatYouGet:
+      "Upp till fem samtal med en socionom. Ni kan prata om oro, stress, bråk hemma, alkohol, droger eller något annat. Vi har tystnadsplikt. Om vi blir mycket oroliga för dig måste vi ändå prata med andra.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 20",
@@ -281,7 +324,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Fältassistenter",
     summary: "Vuxna som finns där unga är på kvällar och helger: i centrum, på skolor och på fritidsgårdar.",
     forWhom: "Unga mellan 12 och 20 år och deras föräldrar.",
-    whatYouGet: "Fältassistenterna pratar med unga, ger råd och hjälper till att få kontakt med rätt stöd. Föräldrar kan ringa och få råd om sitt barn.",
+    whatYouGet:
+      "Fältassistenterna pratar med unga, ger råd och hjälper till att få kontakt med rätt stöd. Föräldrar kan ringa och få råd om sitt barn.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 21",
@@ -300,8 +344,10 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     slug: "bli-familjehem",
     name: "Bli familjehem",
     summary: "Ta emot ett barn eller en ungdom som inte kan bo hemma, i ditt eget hem.",
-    forWhom: "Du som har tid, plats och ett stabilt liv, är över 25 år och vill göra skillnad för ett barn. Du kan vara ensamstående eller leva i par, med eller utan egna barn.",
-    whatYouGet: "Familjehemmet får utbildning, en egen familjehemssekreterare, handledning och ersättning. Familjehemsplacerade barn bor hos er en kortare eller längre tid och har ofta kvar kontakten med sina föräldrar.",
+    forWhom:
+      "Du som har tid, plats och ett stabilt liv, är över 25 år och vill göra skillnad för ett barn. Du kan vara ensamstående eller leva i par, med eller utan egna barn.",
+    whatYouGet:
+      "Familjehemmet får utbildning, en egen familjehemssekreterare, handledning och ersättning. Familjehemsplacerade barn bor hos er en kortare eller längre tid och har ofta kvar kontakten med sina föräldrar.",
     cost: "Du får ersättning för ditt arbete och barnets kostnader.",
     access: "direct",
     phone: "070-174 06 22",
@@ -314,10 +360,15 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     audiences: ["vuxen"],
     keywords: "familjehem fosterhem fosterföräldrar placering placerade jourhem uppdrag ta emot barn",
     unit: "barn-och-familj",
-    easyRead: "Vill du hjälpa ett barn?\nVissa barn kan inte bo med sina föräldrar.\nDe behöver ett annat hem en tid.\nDet kallas familjehem.\nVi ger dig utbildning och stöd.\nDu får pengar för uppdraget.",
+    easyRead:
+      "Vill du hjälpa ett barn?\nVissa barn kan inte bo med sina föräldrar.\nDe behöver ett annat hem en tid.\nDet kallas familjehem.\nVi ger dig utbildning och stöd.\nDu får pengar för uppdraget.",
     related: ["bli-kontaktperson", "kontaktperson-for-ditt-barn"],
     translations: {
-      en: { name: "Become a foster home", summary: "Welcome a child or young person who cannot live at home into your own home.", body: "You need time, space and a stable life, and you must be over 25. You can be single or a couple, with or without children of your own. Foster homes get training, their own support worker, supervision and payment. Call us to find out more." },
+      en: {
+        name: "Become a foster home",
+        summary: "Welcome a child or young person who cannot live at home into your own home.",
+        body: "You need time, space and a stable life, and you must be over 25. You can be single or a couple, with or without children of your own. Foster homes get training, their own support worker, supervision and payment. Call us to find out more.",
+      },
     },
   },
   {
@@ -325,7 +376,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Bli kontaktperson eller kontaktfamilj",
     summary: "Var en vuxen förebild eller en extra familj för ett barn eller en vuxen några timmar i veckan.",
     forWhom: "Du som är över 20 år, har lite tid över och vill göra något meningsfullt.",
-    whatYouGet: "Du träffar en person några timmar i veckan, eller tar emot ett barn en helg i månaden som kontaktfamilj. Du får introduktion, stöd från en socialsekreterare och arvode.",
+    whatYouGet:
+      "Du träffar en person några timmar i veckan, eller tar emot ett barn en helg i månaden som kontaktfamilj. Du får introduktion, stöd från en socialsekreterare och arvode.",
     cost: "Du får arvode och ersättning för kostnader.",
     access: "direct",
     phone: "070-174 06 23",
@@ -344,8 +396,10 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     slug: "kontaktperson-for-ditt-barn",
     name: "Kontaktperson eller kontaktfamilj för ditt barn",
     summary: "En extra vuxen eller familj som ditt barn träffar regelbundet, när familjen behöver avlastning.",
-    forWhom: "Familjer som behöver avlastning eller där barnet behöver fler vuxna att lita på. Också barn med en funktionsnedsättning.",
-    whatYouGet: "Barnet träffar en kontaktperson några timmar i veckan, eller bor hos en kontaktfamilj någon helg i månaden.",
+    forWhom:
+      "Familjer som behöver avlastning eller där barnet behöver fler vuxna att lita på. Också barn med en funktionsnedsättning.",
+    whatYouGet:
+      "Barnet träffar en kontaktperson några timmar i veckan, eller bor hos en kontaktfamilj någon helg i månaden.",
     cost: "Gratis.",
     access: "decision",
     phone: "070-174 06 15",
@@ -363,9 +417,12 @@ export const DEMO_SERVICES: readonly DemoService[] = [
   {
     slug: "alkohol-och-drogradgivning",
     name: "Alkohol- och drogrådgivning",
-    summary: "Prata med någon om ditt drickande eller din användning av droger, utan remiss och utan att bli registrerad.",
-    forWhom: "Du som är över 18 år och undrar över dina alkoholvanor eller din användning av narkotika eller läkemedel.",
-    whatYouGet: "Ett till fem samtal med en beroendeterapeut. Du kan vara anonym. Ni pratar om dina vanor och vad du vill förändra. Om du vill ha mer hjälp kan du få behandling i öppenvården.",
+    summary:
+      "Prata med någon om ditt drickande eller din användning av droger, utan remiss och utan att bli registrerad.",
+    forWhom:
+      "Du som är över 18 år och undrar över dina alkoholvanor eller din användning av narkotika eller läkemedel.",
+    whatYouGet:
+      "Ett till fem samtal med en beroendeterapeut. Du kan vara anonym. Ni pratar om dina vanor och vad du vill förändra. Om du vill ha mer hjälp kan du få behandling i öppenvården.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 24",
@@ -376,12 +433,18 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     languages: LANGS,
     situations: ["beroende"],
     audiences: ["vuxen", "ung"],
-    keywords: "alkohol dricker supa fylla droger narkotika knark cannabis hasch tabletter beroende missbruk anonym rådgivning",
+    keywords:
+      "alkohol dricker supa fylla droger narkotika knark cannabis hasch tabletter beroende missbruk anonym rådgivning",
     unit: "beroende",
-    easyRead: "Dricker du för mycket?\nAnvänder du droger?\nDu kan prata med oss.\nDu behöver inte säga ditt namn.\nDet kostar ingenting.",
+    easyRead:
+      "Dricker du för mycket?\nAnvänder du droger?\nDu kan prata med oss.\nDu behöver inte säga ditt namn.\nDet kostar ingenting.",
     related: ["oppenvard-beroende", "stod-till-anhoriga-beroende"],
     translations: {
-      en: { name: "Alcohol and drug counselling", summary: "Talk to someone about your drinking or drug use, with no referral and without being registered.", body: "One to five talks with an addiction therapist. You can stay anonymous. If you want more help you can get outpatient treatment. It is free. Drop in on Mondays and Thursdays 13–16." },
+      en: {
+        name: "Alcohol and drug counselling",
+        summary: "Talk to someone about your drinking or drug use, with no referral and without being registered.",
+        body: "One to five talks with an addiction therapist. You can stay anonymous. If you want more help you can get outpatient treatment. It is free. Drop in on Mondays and Thursdays 13–16.",
+      },
     },
   },
   {
@@ -389,7 +452,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Öppenvård vid beroende",
     summary: "Behandling för vuxna med problem med alkohol, droger eller spel, medan du bor kvar hemma.",
     forWhom: "Du som är över 18 år och vill sluta eller minska med alkohol, droger eller spel.",
-    whatYouGet: "Behandling i grupp eller enskilt, några gånger i veckan under några månader. Vi använder metoder som har stöd i forskning, som återfallsprevention. Vi samarbetar med beroendemottagningen i regionen.",
+    whatYouGet:
+      "Behandling i grupp eller enskilt, några gånger i veckan under några månader. Vi använder metoder som har stöd i forskning, som återfallsprevention. Vi samarbetar med beroendemottagningen i regionen.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 25",
@@ -408,8 +472,10 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     slug: "stod-vid-spelproblem",
     name: "Stöd vid spelproblem",
     summary: "Hjälp för dig som spelar om pengar mer än du vill, och för dina anhöriga.",
-    forWhom: "Du som spelar på casino, betting eller lotter och har svårt att sluta, eller är anhörig till någon som spelar.",
-    whatYouGet: "Samtal med en beroendeterapeut, enskilt eller i grupp. Vi kan också hjälpa dig att kontakta budget- och skuldrådgivningen.",
+    forWhom:
+      "Du som spelar på casino, betting eller lotter och har svårt att sluta, eller är anhörig till någon som spelar.",
+    whatYouGet:
+      "Samtal med en beroendeterapeut, enskilt eller i grupp. Vi kan också hjälpa dig att kontakta budget- och skuldrådgivningen.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 24",
@@ -429,7 +495,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Stöd till anhöriga till någon med beroende",
     summary: "Samtal och grupper för dig som står nära någon som dricker för mycket, använder droger eller spelar.",
     forWhom: "Vuxna som är partner, förälder, barn, syskon eller vän till någon med beroende.",
-    whatYouGet: "Enskilda samtal och en anhöriggrupp som träffas varannan vecka. Du får kunskap om beroende och stöd att ta hand om dig själv.",
+    whatYouGet:
+      "Enskilda samtal och en anhöriggrupp som träffas varannan vecka. Du får kunskap om beroende och stöd att ta hand om dig själv.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 26",
@@ -448,24 +515,33 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     slug: "stod-vid-vald",
     name: "Stöd till dig som utsätts för våld",
     summary: "Hjälp och skydd om någon i din familj eller en partner slår, hotar, kontrollerar eller kränker dig.",
-    forWhom: "Alla som utsätts för våld eller hot i en nära relation, oavsett kön och ålder. Också hedersrelaterat våld.",
-    whatYouGet: "Samtal med en socialsekreterare som kan våld i nära relationer. Vi gör en plan för din säkerhet, kan ordna skyddat boende och hjälper dig att polisanmäla om du vill. Du kan vara anonym första gången du ringer.",
+    forWhom:
+      "Alla som utsätts för våld eller hot i en nära relation, oavsett kön och ålder. Också hedersrelaterat våld.",
+    whatYouGet:
+      "Samtal med en socialsekreterare som kan våld i nära relationer. Vi gör en plan för din säkerhet, kan ordna skyddat boende och hjälper dig att polisanmäla om du vill. Du kan vara anonym första gången du ringer.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 27",
     email: "vald@example.se",
     address: VUXENHUSET,
-    openingHours: "Måndag–fredag 8.00–16.30. Kvällar och helger: ring Socialjouren på 070-174 06 05. Vid akut fara: ring 112.",
+    openingHours:
+      "Måndag–fredag 8.00–16.30. Kvällar och helger: ring Socialjouren på 070-174 06 05. Vid akut fara: ring 112.",
     accessibility: VUXENHUSET_ACCESS,
     languages: [...LANGS, "arabiska", "persiska", "somaliska"],
     situations: ["vald"],
     audiences: ["vuxen", "ung", "anhorig"],
-    keywords: "våld misshandel misshandlad slår slog hot hotad kontroll kränkning partner man kvinna hedersvåld kvinnojour relation",
+    keywords:
+      "våld misshandel misshandlad slår slog hot hotad kontroll kränkning partner man kvinna hedersvåld kvinnojour relation",
     unit: "vald-i-nara-relationer",
-    easyRead: "Slår någon dig?\nHotar någon dig?\nDet är inte ditt fel.\nRing oss så hjälper vi dig.\nVi kan hjälpa dig att bo någon annanstans.\nOm du är i fara nu: ring 112.",
+    easyRead:
+      "Slår någon dig?\nHotar någon dig?\nDet är inte ditt fel.\nRing oss så hjälper vi dig.\nVi kan hjälpa dig att bo någon annanstans.\nOm du är i fara nu: ring 112.",
     related: ["skyddat-boende", "stod-till-barn-som-upplevt-vald", "samtal-for-dig-som-utovar-vald"],
     translations: {
-      en: { name: "Support if you are subjected to violence", summary: "Help and protection if someone in your family or a partner hits, threatens, controls or abuses you.", body: "Talk to a social worker who knows about domestic violence. Together you make a safety plan; we can arrange sheltered housing and help you report to the police if you want. You can stay anonymous the first time you call. In an emergency, call 112." },
+      en: {
+        name: "Support if you are subjected to violence",
+        summary: "Help and protection if someone in your family or a partner hits, threatens, controls or abuses you.",
+        body: "Talk to a social worker who knows about domestic violence. Together you make a safety plan; we can arrange sheltered housing and help you report to the police if you want. You can stay anonymous the first time you call. In an emergency, call 112.",
+      },
     },
   },
   {
@@ -473,7 +549,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Skyddat boende",
     summary: "Ett tryckt och hemligt boende om du inte kan bo kvar hemma för att någon hotar dig.",
     forWhom: "Du som behöver skydd mot våld eller hot från en partner eller familj. Dina barn kan bo med dig.",
-    whatYouGet: "Ett boende med personal dygnet runt eller en egen lägenhet med skydd. Du får stöd att planera för framtiden, och barnen får eget stöd.",
+    whatYouGet:
+      "Ett boende med personal dygnet runt eller en egen lägenhet med skydd. Du får stöd att planera för framtiden, och barnen får eget stöd.",
     cost: "Gratis. Har du inkomst kan du få betala en del av kostnaden.",
     access: "decision",
     phone: "070-174 06 27",
@@ -493,7 +570,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Samtal för dig som utövar våld",
     summary: "Hjälp att sluta använda våld, hot eller kontroll mot din partner eller familj.",
     forWhom: "Du som har slagit, hotat eller skrämt någon i familjen och vill sluta.",
-    whatYouGet: "Samtal enskilt eller i grupp med en behandlare. Du får verktyg för att hantera ilska och ta ansvar för ditt beteende.",
+    whatYouGet:
+      "Samtal enskilt eller i grupp med en behandlare. Du får verktyg för att hantera ilska och ta ansvar för ditt beteende.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 28",
@@ -531,9 +609,11 @@ export const DEMO_SERVICES: readonly DemoService[] = [
   {
     slug: "boendestod",
     name: "Boendestöd",
-    summary: "Praktisk hjälp i ditt eget hem så att du klarar vardagen, till exempel med städning, tvätt, post och att handla.",
+    summary:
+      "Praktisk hjälp i ditt eget hem så att du klarar vardagen, till exempel med städning, tvätt, post och att handla.",
     forWhom: "Vuxna med psykisk eller neuropsykiatrisk funktionsnedsättning som bor i egen bostad.",
-    whatYouGet: "En boendestödjare besöker dig några gånger i veckan och hjälper dig att planera, laga mat, sköta ekonomin och komma ut bland andra.",
+    whatYouGet:
+      "En boendestödjare besöker dig några gånger i veckan och hjälper dig att planera, laga mat, sköta ekonomin och komma ut bland andra.",
     cost: "Gratis.",
     access: "decision",
     phone: "070-174 06 29",
@@ -552,8 +632,10 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     slug: "personlig-assistans",
     name: "Personlig assistans",
     summary: "Assistenter som hjälper dig med det du inte klarar själv, så att du kan leva som andra.",
-    forWhom: "Du som har en stor och varaktig funktionsnedsättning och behöver hjälp med till exempel att äta, klä dig eller kommunicera. Stödet ges enligt LSS.",
-    whatYouGet: "Personliga assistenter de timmar du behöver. Du väljer själv om kommunen eller ett privat företag ska vara din anordnare. Behöver du mer än 20 timmar i veckan söker du assistansersättning hos Försäkringskassan.",
+    forWhom:
+      "Du som har en stor och varaktig funktionsnedsättning och behöver hjälp med till exempel att äta, klä dig eller kommunicera. Stödet ges enligt LSS.",
+    whatYouGet:
+      "Personliga assistenter de timmar du behöver. Du väljer själv om kommunen eller ett privat företag ska vara din anordnare. Behöver du mer än 20 timmar i veckan söker du assistansersättning hos Försäkringskassan.",
     cost: "Gratis.",
     access: "decision",
     phone: "070-174 06 30",
@@ -573,7 +655,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Daglig verksamhet",
     summary: "Meningsfull sysselsättning på dagtid för dig med intellektuell funktionsnedsättning eller autism.",
     forWhom: "Vuxna i yrkesverksam ålder som inte arbetar eller studerar och har rätt till stöd enligt LSS.",
-    whatYouGet: "En plats i en verksamhet som passar dig: till exempel café, trädgård, snickeri, ateljé eller en praktik på en arbetsplats.",
+    whatYouGet:
+      "En plats i en verksamhet som passar dig: till exempel café, trädgård, snickeri, ateljé eller en praktik på en arbetsplats.",
     cost: "Gratis. Du betalar för din lunch.",
     access: "decision",
     phone: "070-174 06 30",
@@ -584,7 +667,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     languages: LANGS,
     situations: ["funktion"],
     audiences: ["vuxen", "ung", "anhorig"],
-    keywords: "sysselsättning lss dagverksamhet arbete praktik intellektuell funktionsnedsättning utvecklingsstörning autism",
+    keywords:
+      "sysselsättning lss dagverksamhet arbete praktik intellektuell funktionsnedsättning utvecklingsstörning autism",
     unit: "funktionsstod",
     related: ["personlig-assistans", "boendestod"],
   },
@@ -593,7 +677,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Ledsagarservice",
     summary: "En person som följer med dig ut, till exempel på bio, till en träning eller på en promenad.",
     forWhom: "Du som har en funktionsnedsättning och inte kan gå ut på fritiden på egen hand.",
-    whatYouGet: "En ledsagare följer med dig några timmar i månaden, så att du kan göra saker du tycker om och träffa andra.",
+    whatYouGet:
+      "En ledsagare följer med dig några timmar i månaden, så att du kan göra saker du tycker om och träffa andra.",
     cost: "Gratis. Du betalar dina egna kostnader, som biobiljetten.",
     access: "decision",
     phone: "070-174 06 30",
@@ -626,7 +711,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     audiences: ["vuxen", "anhorig"],
     keywords: "ensam ensamhet träffa folk mötesplats fika aktiviteter gemenskap vänner",
     unit: "vuxen",
-    easyRead: "Känner du dig ensam?\nKom till Träffpunkten.\nDär kan du fika och prata med andra.\nDu behöver inte anmäla dig.",
+    easyRead:
+      "Känner du dig ensam?\nKom till Träffpunkten.\nDär kan du fika och prata med andra.\nDu behöver inte anmäla dig.",
     related: ["stodsamtal-vuxna", "ledsagarservice"],
   },
   {
@@ -634,7 +720,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     name: "Stödsamtal för vuxna",
     summary: "Några samtal med en socionom när livet känns tungt, utan remiss.",
     forWhom: "Vuxna i Exempelstad som är ledsna, oroliga, i kris eller ensamma.",
-    whatYouGet: "Upp till fem samtal med en socionom. Behöver du vård hjälper vi dig att få kontakt med vårdcentralen eller psykiatrin.",
+    whatYouGet:
+      "Upp till fem samtal med en socionom. Behöver du vård hjälper vi dig att få kontakt med vårdcentralen eller psykiatrin.",
     cost: "Gratis.",
     access: "direct",
     phone: "070-174 06 32",
@@ -653,7 +740,8 @@ export const DEMO_SERVICES: readonly DemoService[] = [
     slug: "socialjouren",
     name: "Socialjouren – när förvaltningen har stängt",
     summary: "Akut hjälp från socialtjänsten på kvällar, nätter och helger.",
-    forWhom: "Alla som behöver akut hjälp från socialtjänsten när kontoren har stängt: om du är orolig för ett barn, utsätts för våld eller inte har någonstans att sova.",
+    forWhom:
+      "Alla som behöver akut hjälp från socialtjänsten när kontoren har stängt: om du är orolig för ett barn, utsätts för våld eller inte har någonstans att sova.",
     whatYouGet: "En socialsekreterare svarar i telefon och kan komma ut om det behövs. Vid akut fara: ring 112.",
     cost: "Gratis.",
     access: "direct",

@@ -12,8 +12,20 @@ export const catalogueModule: KlarsvarModule = {
   policies: cataloguePolicies,
   nav: [
     { side: "public", href: "/stod", label: "catalogue.nav.help", order: 5 },
-    { side: "staff", href: "/arbetsyta/stod", label: "catalogue.nav.services", policy: "catalogue.viewServices", order: 40 },
-    { side: "staff", href: "/arbetsyta/admin/synonymer", label: "catalogue.nav.synonyms", policy: "catalogue.manageSynonyms", order: 197 },
+    {
+      side: "staff",
+      href: "/arbetsyta/stod",
+      label: "catalogue.nav.services",
+      policy: "catalogue.viewServices",
+      order: 40,
+    },
+    {
+      side: "staff",
+      href: "/arbetsyta/admin/synonymer",
+      label: "catalogue.nav.synonyms",
+      policy: "catalogue.manageSynonyms",
+      order: 197,
+    },
   ],
   jobs: (ctx) => reviewJobs(ctx.database.db, ctx.jobs, createMailer(ctx.config.mail), ctx.config, ctx.org.id),
   routes: (app, ctx) => {

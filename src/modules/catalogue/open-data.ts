@@ -53,7 +53,12 @@ export function catalogueJson(rows: readonly OpenService[], base: string, publis
 export function catalogueCsv(rows: readonly OpenService[], base: string): string {
   const records = rows.map((s) => {
     const r = openRecord(s, base);
-    return { ...r, decisionNeeded: r.decisionNeeded ? "ja" : "nej", languages: r.languages.join("; "), situations: r.situations.join("; ") };
+    return {
+      ...r,
+      decisionNeeded: r.decisionNeeded ? "ja" : "nej",
+      languages: r.languages.join("; "),
+      situations: r.situations.join("; "),
+    };
   });
   // A byte order mark so Excel opens the Swedish letters right.
   return `\uFEFF${stringify(records, { header: true, record_delimiter: "windows" })}`;
@@ -72,14 +77,20 @@ export function governmentServiceJsonLd(s: ServicePage, base: string, orgName: s
     description: s.summary,
     serviceType: s.situations.map((id) => choiceLabel(SITUATIONS, id, "sv")),
     audience: { "@type": "Audience", audienceType: s.for_whom },
-    provider: { "@type": "GovernmentOrganization", name: orgName, ...(s.unit_name ? { department: { "@type": "GovernmentOrganization", name: s.unit_name } } : {}) },
+    provider: {
+      "@type": "GovernmentOrganization",
+      name: orgName,
+      ...(s.unit_name ? { department: { "@type": "GovernmentOrganization", name: s.unit_name } } : {}),
+    },
     areaServed: { "@type": "AdministrativeArea", name: "Exempelstads kommun" },
     isAccessibleForFree: /^gratis|kostar ingenting/i.test(s.cost),
     availableChannel: {
       "@type": "ServiceChannel",
       serviceUrl: s.web_form ? `${base}/fraga?stod=${s.slug}` : url,
       availableLanguage: s.languages,
-      ...(s.phone ? { servicePhone: { "@type": "ContactPoint", telephone: s.phone, hoursAvailable: s.opening_hours } } : {}),
+      ...(s.phone
+        ? { servicePhone: { "@type": "ContactPoint", telephone: s.phone, hoursAvailable: s.opening_hours } }
+        : {}),
       ...(s.address ? { serviceLocation: { "@type": "Place", address: s.address } } : {}),
     },
     dateModified: new Date(s.updated_at).toISOString(),
@@ -91,7 +102,13 @@ function xml(s: string): string {
 }
 
 /** DCAT-AP-SE: a catalogue with one dataset (the help catalogue) in two distributions. */
-export function dcatRdf(p: { base: string; publisher: string; contactEmail: string; modified: Date; situations: readonly string[] }): string {
+export function dcatRdf(p: {
+  base: string;
+  publisher: string;
+  contactEmail: string;
+  modified: Date;
+  situations: readonly string[];
+}): string {
   const b = xml(p.base);
   const dist = (file: string, title: string, type: string, media: string) => `
   <dcat:Distribution rdf:about="${b}/stod/${file}">

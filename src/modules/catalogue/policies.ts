@@ -19,6 +19,8 @@ export function canEditService(user: SessionUser, s: ServiceSubject): boolean {
 export const cataloguePolicies: Record<string, Rule> = {
   viewServices: (user) => hasRole(user, "admin", "communicator", "unit_staff", "manager"),
   createService: (user) => hasRole(user, "admin", "communicator", "manager"),
-  editService: (user, subject) => hasRole(user, "admin", "communicator", "unit_staff", "manager") && (subject === undefined || canEditService(user, subject as ServiceSubject)),
+  editService: (user, subject) =>
+    hasRole(user, "admin", "communicator", "unit_staff", "manager") &&
+    (subject === undefined || canEditService(user, subject as ServiceSubject)),
   manageSynonyms: (user) => hasRole(user, "admin", "communicator"),
 };

@@ -41,7 +41,11 @@ const FOLD_TO = "aaoeeuao";
 
 /** Lowercase words of letters and digits; anything else separates words. */
 export function tokenize(query: string): string[] {
-  const words = query.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2 && w.length <= 40);
+  const words = query
+    .normalize("NFC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2 && w.length <= 40);
   return [...new Set(words)].slice(0, MAX_TOKENS);
 }
 
@@ -62,7 +66,11 @@ interface Group {
 }
 
 /** Each query word → its alternatives (each alternative is one or more words that must all match). */
-export function groupsFor(tokens: readonly string[], synonyms: readonly Synonym[], nearby: ReadonlyMap<string, readonly string[]>): Group[] {
+export function groupsFor(
+  tokens: readonly string[],
+  synonyms: readonly Synonym[],
+  nearby: ReadonlyMap<string, readonly string[]>,
+): Group[] {
   const synonymMap = new Map(synonyms.map((s) => [s.term.toLowerCase(), tokenize(s.expansion)]));
   const groups: Group[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -97,7 +105,11 @@ export function tsqueryFor(groups: readonly Group[], joiner: "&" | "|"): string 
 }
 
 /** The catalogue words a search word may have meant (misspellings and compound parts). */
-async function nearbyTerms(db: Db, orgId: string, tokens: readonly string[]): Promise<{ nearby: Map<string, string[]>; stop: Set<string> }> {
+async function nearbyTerms(
+  db: Db,
+  orgId: string,
+  tokens: readonly string[],
+): Promise<{ nearby: Map<string, string[]>; stop: Set<string> }> {
   const nearby = new Map<string, string[]>();
   const stop = new Set<string>();
   if (tokens.length === 0) return { nearby, stop };
@@ -110,21 +122,37 @@ async function nearbyTerms(db: Db, orgId: string, tokens: readonly string[]): Pr
   // 16,000 words.)
   const fold = (w: string) => [...w].map((ch) => FOLD_TO[FOLD_FROM.indexOf(ch)] ?? ch).join("");
   const blocks = tokens.map((tok) => {
-    const prefixes = Array.from({ length: Math.max(0, tok.length - MIN_COMPOUND_PART) }, (_, i) => tok.slice(0, MIN_COMPOUND_PART + i));
+    const prefixes = Array.from({ length: Math.max(0, tok.length - MIN_COMPOUND_PART) }, (_, i) =>
+      tok.slice(0, MIN_COMPOUND_PART + i),
+    );
     const folded = fold(tok);
     const known = sql`exists (select 1 from catalogue_terms k where k.org_id = ${orgId} and k.term = ${tok}::text)`;
     return sql`select ${tok}::text as tok,
       to_tsvector('swedish', ${tok}::text) = ''::tsvector as stop,
       ${known} as known,
-      ${tok.length >= 4 ? sql`case when not ${known} then (select array_agg(x.term order by x.sim desc) from (
+      ${
+        tok.length >= 4
+          ? sql`case when not ${known} then (select array_agg(x.term order by x.sim desc) from (
          select m.term, m.sim from (
            select k.term, k.org_id, similarity(k.folded, ${folded}::text) as sim from catalogue_terms k
            where k.folded % ${folded}::text offset 0) m
-         where m.org_id = ${orgId} order by m.sim desc limit 3) x where x.sim >= ${MIN_SIMILARITY}) end` : sql`null::text[]`} as near,
-      ${prefixes.length > 0 ? sql`case when not ${known} then (select array_agg(k.term order by length(k.term) desc) from catalogue_terms k
-         where k.org_id = ${orgId} and k.term = any(${prefixes}::text[])) end` : sql`null::text[]`} as parts`;
+         where m.org_id = ${orgId} order by m.sim desc limit 3) x where x.sim >= ${MIN_SIMILARITY}) end`
+          : sql`null::text[]`
+      } as near,
+      ${
+        prefixes.length > 0
+          ? sql`case when not ${known} then (select array_agg(k.term order by length(k.term) desc) from catalogue_terms k
+         where k.org_id = ${orgId} and k.term = any(${prefixes}::text[])) end`
+          : sql`null::text[]`
+      } as parts`;
   });
-  const query = sql<{ tok: string; stop: boolean; known: boolean; near: string[] | null; parts: string[] | null }>`${sql.join(blocks, sql` union all `)}`;
+  const query = sql<{
+    tok: string;
+    stop: boolean;
+    known: boolean;
+    near: string[] | null;
+    parts: string[] | null;
+  }>`${sql.join(blocks, sql` union all `)}`;
   const rows = await runWithoutSeqScan(db, (trx) => query.execute(trx));
   for (const r of rows.rows) {
     if (r.stop) stop.add(r.tok);
@@ -151,7 +179,14 @@ export async function loadSynonyms(db: Db, orgId: string): Promise<Synonym[]> {
   return db.selectFrom("catalogue_synonyms").select(["term", "expansion"]).where("org_id", "=", orgId).execute();
 }
 
-async function ranked(db: Db, orgId: string, tsquery: string, raw: string, exclude: readonly string[], limit: number): Promise<SearchHit[]> {
+async function ranked(
+  db: Db,
+  orgId: string,
+  tsquery: string,
+  raw: string,
+  exclude: readonly string[],
+  limit: number,
+): Promise<SearchHit[]> {
   const rows = await sql<{ id: string; slug: string; name: string; summary: string; score: number }>`
     select s.id, s.slug, s.name, s.summary,
       (ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', s.search, q, 1) + 0.5 * word_similarity(${raw}, lower(s.name)))::float8 as score
@@ -165,11 +200,19 @@ async function ranked(db: Db, orgId: string, tsquery: string, raw: string, exclu
 }
 
 /** Searches published services. Never throws on odd input: an empty or wordless query finds nothing. */
-export async function searchServices(db: Db, orgId: string, query: string, options: { limit?: number; synonyms?: readonly Synonym[] } = {}): Promise<SearchResult> {
+export async function searchServices(
+  db: Db,
+  orgId: string,
+  query: string,
+  options: { limit?: number; synonyms?: readonly Synonym[] } = {},
+): Promise<SearchResult> {
   const limit = Math.min(options.limit ?? MAX_HITS, MAX_HITS);
   const all = tokenize(query);
   if (all.length === 0) return { hits: [], corrections: [] };
-  const [{ nearby, stop }, synonyms] = await Promise.all([nearbyTerms(db, orgId, all), options.synonyms ? Promise.resolve(options.synonyms) : loadSynonyms(db, orgId)]);
+  const [{ nearby, stop }, synonyms] = await Promise.all([
+    nearbyTerms(db, orgId, all),
+    options.synonyms ? Promise.resolve(options.synonyms) : loadSynonyms(db, orgId),
+  ]);
   // Stop words ("jag", "för", "min") carry no meaning, unless they are all there is.
   const tokens = all.filter((t) => !stop.has(t) || synonyms.some((s) => s.term === t));
   const groups = groupsFor(tokens.length > 0 ? tokens : all, synonyms, nearby);
@@ -179,11 +222,20 @@ export async function searchServices(db: Db, orgId: string, query: string, optio
   const hits = await ranked(db, orgId, andQuery, raw, [], limit);
   if (hits.length < 3 && groups.length > 1) {
     const orQuery = tsqueryFor(groups, "|") as string;
-    const more = await ranked(db, orgId, orQuery, raw, hits.map((h) => h.id), limit - hits.length);
+    const more = await ranked(
+      db,
+      orgId,
+      orQuery,
+      raw,
+      hits.map((h) => h.id),
+      limit - hits.length,
+    );
     // Services that match only some words rank below every service that matched them all.
     hits.push(...more.map((h) => ({ ...h, score: h.score / 10 })));
   }
-  const corrections = [...nearby.entries()].filter(([token]) => tokens.includes(token)).map(([from, to]) => ({ from, to: to[0] as string }));
+  const corrections = [...nearby.entries()]
+    .filter(([token]) => tokens.includes(token))
+    .map(([from, to]) => ({ from, to: to[0] as string }));
   return { hits, corrections };
 }
 

@@ -17,17 +17,32 @@ import { submitterKeyFor, tokenFor } from "./tokens.js";
 const RETRIES = 5;
 const SIGNATURE = "Socialförvaltningen, Exempelstads kommun";
 
-
 export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner): JobDefinition<never>[] {
   const base = config.publicUrl;
   /** Every mail job: five tries, the first after the configured wait, doubling. */
-  const retries = { retryLimit: RETRIES, retryDelaySeconds: config.mail.retryDelaySeconds, retryBackoff: true } as const;
+  const retries = {
+    retryLimit: RETRIES,
+    retryDelaySeconds: config.mail.retryDelaySeconds,
+    retryBackoff: true,
+  } as const;
   const domain = config.mail.domain;
 
   /** Where the submitter is reached: their e-mail, their staff account, or (anonymous) the account whose key matches. */
-  async function submitterAddress(idea: { submitter_email: string | null; submitter_user_id: string | null; submitter_key: string | null }): Promise<string | undefined> {
+  async function submitterAddress(idea: {
+    submitter_email: string | null;
+    submitter_user_id: string | null;
+    submitter_key: string | null;
+  }): Promise<string | undefined> {
     if (idea.submitter_email) return idea.submitter_email;
-    if (idea.submitter_user_id) return (await db.selectFrom("staff_users").select("email").where("id", "=", idea.submitter_user_id).where("active", "=", true).executeTakeFirst())?.email;
+    if (idea.submitter_user_id)
+      return (
+        await db
+          .selectFrom("staff_users")
+          .select("email")
+          .where("id", "=", idea.submitter_user_id)
+          .where("active", "=", true)
+          .executeTakeFirst()
+      )?.email;
     if (idea.submitter_key) {
       const users = await db.selectFrom("staff_users").select(["id", "email"]).where("active", "=", true).execute();
       return users.find((u) => submitterKeyFor(config.sessionSecret, u.id) === idea.submitter_key)?.email;
@@ -37,34 +52,75 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
 
   /** The submitter's own page: the secret link for residents, the workspace for employees. */
   const submitterLink = (idea: { id: string; source: string }) =>
-    idea.source === "resident" ? `${base}/forslag/mitt/${tokenFor(config.sessionSecret, "idea", idea.id)}` : `${base}/arbetsyta/forslag/${idea.id}`;
+    idea.source === "resident"
+      ? `${base}/forslag/mitt/${tokenFor(config.sessionSecret, "idea", idea.id)}`
+      : `${base}/arbetsyta/forslag/${idea.id}`;
 
   const unsubscribeLink = (followerId: string, all = false) =>
-    all ? `${base}/forslag/sluta-folja/${tokenFor(config.sessionSecret, "follower-all", followerId)}` : `${base}/forslag/sluta-folja/${tokenFor(config.sessionSecret, "follower", followerId)}`;
-
-
-
+    all
+      ? `${base}/forslag/sluta-folja/${tokenFor(config.sessionSecret, "follower-all", followerId)}`
+      : `${base}/forslag/sluta-folja/${tokenFor(config.sessionSecret, "follower", followerId)}`;
 
   /** What a step says, in the submitter's or a follower's mail. */
   async function stepText(updateId: string): Promise<{ lines: string[]; subject: string } | undefined> {
-    const u = await db.selectFrom("idea_updates as u").innerJoin("ideas as i", "i.id", "u.idea_id").leftJoin("idea_states as s", "s.id", "u.state_id")
-      .select(["u.kind", "u.answer", "u.reason", "u.decided_by", "u.created_at", "i.title", "i.number", "s.name_sv as state"]).where("u.id", "=", updateId).executeTakeFirst();
+    const u = await db
+      .selectFrom("idea_updates as u")
+      .innerJoin("ideas as i", "i.id", "u.idea_id")
+      .leftJoin("idea_states as s", "s.id", "u.state_id")
+      .select([
+        "u.kind",
+        "u.answer",
+        "u.reason",
+        "u.decided_by",
+        "u.created_at",
+        "i.title",
+        "i.number",
+        "s.name_sv as state",
+      ])
+      .where("u.id", "=", updateId)
+      .executeTakeFirst();
     if (!u) return undefined;
     const head = `«${u.title}» (${u.number})`;
     switch (u.kind) {
       case "state":
         return {
           subject: `Nytt besked om förslaget ${u.number}: ${u.state ?? ""}`,
-          lines: [`Förslaget ${head} har fått ett nytt besked: ${u.state ?? ""}.`, u.answer, u.decided_by ? `Det här har ${u.decided_by} bestämt, ${sayDate(new Date(u.created_at))}.` : `Datum: ${sayDate(new Date(u.created_at))}.`],
+          lines: [
+            `Förslaget ${head} har fått ett nytt besked: ${u.state ?? ""}.`,
+            u.answer,
+            u.decided_by
+              ? `Det här har ${u.decided_by} bestämt, ${sayDate(new Date(u.created_at))}.`
+              : `Datum: ${sayDate(new Date(u.created_at))}.`,
+          ],
         };
       case "held":
-        return { subject: `Vi läser ditt förslag innan det visas (${u.number})`, lines: [`Tack för förslaget ${head}. Vi har tagit emot det, men vi visar det inte på webben förrän en medarbetare har läst det.`, u.reason, "Förslaget går ändå vidare till rätt enhet."] };
+        return {
+          subject: `Vi läser ditt förslag innan det visas (${u.number})`,
+          lines: [
+            `Tack för förslaget ${head}. Vi har tagit emot det, men vi visar det inte på webben förrän en medarbetare har läst det.`,
+            u.reason,
+            "Förslaget går ändå vidare till rätt enhet.",
+          ],
+        };
       case "cleared":
-        return { subject: `Ditt förslag visas nu (${u.number})`, lines: [`Förslaget ${head} visas nu på webben.`, u.reason] };
+        return {
+          subject: `Ditt förslag visas nu (${u.number})`,
+          lines: [`Förslaget ${head} visas nu på webben.`, u.reason],
+        };
       case "rejected":
-        return { subject: `Ditt förslag visas inte (${u.number})`, lines: [`Förslaget ${head} kommer inte att visas på webben.`, `Skälet: ${u.reason}`, "Har du frågor kan du svara på det här e-postmeddelandet eller ringa oss."] };
+        return {
+          subject: `Ditt förslag visas inte (${u.number})`,
+          lines: [
+            `Förslaget ${head} kommer inte att visas på webben.`,
+            `Skälet: ${u.reason}`,
+            "Har du frågor kan du svara på det här e-postmeddelandet eller ringa oss.",
+          ],
+        };
       default:
-        return { subject: `Nytt om förslaget ${u.number}`, lines: [`Något nytt har hänt med förslaget ${head}.`, u.answer] };
+        return {
+          subject: `Nytt om förslaget ${u.number}`,
+          lines: [`Något nytt har hänt med förslaget ${head}.`, u.answer],
+        };
     }
   }
 
@@ -72,44 +128,98 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
     name: "ideas.notify",
     ...retries,
     handler: async ({ notificationId }) => {
-      const n = await db.selectFrom("idea_notifications as n").innerJoin("ideas as i", "i.id", "n.idea_id").leftJoin("idea_followers as f", "f.id", "n.follower_id")
-        .select(["n.id", "n.status", "n.delivery", "n.recipient", "n.update_id", "n.follower_id", "n.email", "i.id as idea_id", "i.source", "i.number", "i.status as idea_status", "i.audience",
-          "i.submitter_email", "i.submitter_user_id", "i.submitter_key", "f.confirmed_at", "f.unsubscribed_at"])
-        .where("n.id", "=", notificationId).executeTakeFirst();
+      const n = await db
+        .selectFrom("idea_notifications as n")
+        .innerJoin("ideas as i", "i.id", "n.idea_id")
+        .leftJoin("idea_followers as f", "f.id", "n.follower_id")
+        .select([
+          "n.id",
+          "n.status",
+          "n.delivery",
+          "n.recipient",
+          "n.update_id",
+          "n.follower_id",
+          "n.email",
+          "i.id as idea_id",
+          "i.source",
+          "i.number",
+          "i.status as idea_status",
+          "i.audience",
+          "i.submitter_email",
+          "i.submitter_user_id",
+          "i.submitter_key",
+          "f.confirmed_at",
+          "f.unsubscribed_at",
+        ])
+        .where("n.id", "=", notificationId)
+        .executeTakeFirst();
       // Sent already (a retry, a second job), or waiting for the daily digest: nothing to do.
       if (!n || n.status !== "pending" || n.delivery !== "immediate") return;
       if (n.recipient === "follower" && (!n.confirmed_at || n.unsubscribed_at)) {
-        await db.updateTable("idea_notifications").set({ status: "skipped", last_error: "slutat följa" }).where("id", "=", n.id).execute();
+        await db
+          .updateTable("idea_notifications")
+          .set({ status: "skipped", last_error: "slutat följa" })
+          .where("id", "=", n.id)
+          .execute();
         return;
       }
       const to = n.recipient === "submitter" ? await submitterAddress(n) : n.email;
       const text = await stepText(n.update_id);
       if (!to || !text) {
-        await db.updateTable("idea_notifications").set({ status: "skipped", last_error: "ingen adress" }).where("id", "=", n.id).execute();
+        await db
+          .updateTable("idea_notifications")
+          .set({ status: "skipped", last_error: "ingen adress" })
+          .where("id", "=", n.id)
+          .execute();
         return;
       }
-      const publicPage = n.audience === "public" && n.idea_status === "open" ? `${base}/forslag/${n.number}` : undefined;
+      const publicPage =
+        n.audience === "public" && n.idea_status === "open" ? `${base}/forslag/${n.number}` : undefined;
       const lines = [
-        "Hej!", ...text.lines.filter(Boolean),
-        n.recipient === "submitter" ? `Här ser du hela förloppet: ${submitterLink({ id: n.idea_id, source: n.source })}` : `Läs mer: ${publicPage ?? `${base}/forslag`}`,
-        ...(n.recipient === "follower" && n.follower_id ? [`Du får det här för att du följer förslaget. Sluta följa: ${unsubscribeLink(n.follower_id)}`] : []),
+        "Hej!",
+        ...text.lines.filter(Boolean),
+        n.recipient === "submitter"
+          ? `Här ser du hela förloppet: ${submitterLink({ id: n.idea_id, source: n.source })}`
+          : `Läs mer: ${publicPage ?? `${base}/forslag`}`,
+        ...(n.recipient === "follower" && n.follower_id
+          ? [`Du får det här för att du följer förslaget. Sluta följa: ${unsubscribeLink(n.follower_id)}`]
+          : []),
         SIGNATURE,
       ];
       try {
         const refused = await send(mailer, {
-          to, subject: text.subject, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<idea-notification-${n.id}@${domain}>`,
-          ...(n.recipient === "follower" && n.follower_id ? { headers: oneClickUnsubscribe(unsubscribeLink(n.follower_id)) } : {}),
+          to,
+          subject: text.subject,
+          text: lines.join("\n\n"),
+          html: paragraphsHtml(lines),
+          messageId: `<idea-notification-${n.id}@${domain}>`,
+          ...(n.recipient === "follower" && n.follower_id
+            ? { headers: oneClickUnsubscribe(unsubscribeLink(n.follower_id)) }
+            : {}),
         });
         if (refused) {
-          await db.updateTable("idea_notifications").set({ status: "failed", last_error: refused.slice(0, 500), attempts: sql`attempts + 1` }).where("id", "=", n.id).execute();
+          await db
+            .updateTable("idea_notifications")
+            .set({ status: "failed", last_error: refused.slice(0, 500), attempts: sql`attempts + 1` })
+            .where("id", "=", n.id)
+            .execute();
           return;
         }
       } catch (error) {
         // Shown to staff on the idea while pg-boss tries again.
-        await db.updateTable("idea_notifications").set({ last_error: String((error as Error).message ?? error).slice(0, 500), attempts: sql`attempts + 1` }).where("id", "=", n.id).execute();
+        await db
+          .updateTable("idea_notifications")
+          .set({ last_error: String((error as Error).message ?? error).slice(0, 500), attempts: sql`attempts + 1` })
+          .where("id", "=", n.id)
+          .execute();
         throw error;
       }
-      await db.updateTable("idea_notifications").set({ status: "sent", sent_at: new Date(), attempts: sql`attempts + 1`, last_error: null }).where("id", "=", n.id).where("status", "=", "pending").execute();
+      await db
+        .updateTable("idea_notifications")
+        .set({ status: "sent", sent_at: new Date(), attempts: sql`attempts + 1`, last_error: null })
+        .where("id", "=", n.id)
+        .where("status", "=", "pending")
+        .execute();
     },
   };
 
@@ -117,18 +227,40 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
     name: "ideas.send-confirmation",
     ...retries,
     handler: async ({ ideaId }) => {
-      const i = await db.selectFrom("ideas").select(["id", "number", "title", "submitter_email", "status"]).where("id", "=", ideaId).executeTakeFirst();
+      const i = await db
+        .selectFrom("ideas")
+        .select(["id", "number", "title", "submitter_email", "status"])
+        .where("id", "=", ideaId)
+        .executeTakeFirst();
       if (!i?.submitter_email || i.status !== "unconfirmed") return;
       const link = `${base}/forslag/mitt/${tokenFor(config.sessionSecret, "idea", i.id)}`;
       const lines = [
-        "Hej!", `Tack för ditt förslag «${i.title}». Det har fått numret ${i.number}.`,
+        "Hej!",
+        `Tack för ditt förslag «${i.title}». Det har fått numret ${i.number}.`,
         `Bekräfta att det är du som har skickat det. Öppna länken och tryck på knappen Bekräfta: ${link}`,
         "På samma sida kan du följa vad som händer med förslaget. Vi skickar ett e-postmeddelande varje gång det får ett nytt besked.",
-        "Har du inte skickat något förslag? Då kan du bortse från det här meddelandet.", SIGNATURE,
+        "Har du inte skickat något förslag? Då kan du bortse från det här meddelandet.",
+        SIGNATURE,
       ];
-      const refused = await send(mailer, { to: i.submitter_email, subject: `Bekräfta ditt förslag (${i.number})`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<idea-confirm-${i.id}@${domain}>` });
+      const refused = await send(mailer, {
+        to: i.submitter_email,
+        subject: `Bekräfta ditt förslag (${i.number})`,
+        text: lines.join("\n\n"),
+        html: paragraphsHtml(lines),
+        messageId: `<idea-confirm-${i.id}@${domain}>`,
+      });
       // The idea stays unconfirmed; the refusal is in the audit log for whoever asks after it.
-      if (refused) await audit(db, { orgId: null, userId: null, label: "utgående e-post" }, { action: "idea.confirmation-undelivered", subjectType: "idea", subjectId: i.id, details: { reason: refused.slice(0, 300) } });
+      if (refused)
+        await audit(
+          db,
+          { orgId: null, userId: null, label: "utgående e-post" },
+          {
+            action: "idea.confirmation-undelivered",
+            subjectType: "idea",
+            subjectId: i.id,
+            details: { reason: refused.slice(0, 300) },
+          },
+        );
     },
   };
 
@@ -136,17 +268,31 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
     name: "ideas.send-follow-confirmation",
     ...retries,
     handler: async ({ followerId }) => {
-      const f = await db.selectFrom("idea_followers as f").innerJoin("ideas as i", "i.id", "f.idea_id").select(["f.id", "f.email", "f.confirmed_at", "f.unsubscribed_at", "f.frequency", "i.number", "i.title"])
-        .where("f.id", "=", followerId).executeTakeFirst();
+      const f = await db
+        .selectFrom("idea_followers as f")
+        .innerJoin("ideas as i", "i.id", "f.idea_id")
+        .select(["f.id", "f.email", "f.confirmed_at", "f.unsubscribed_at", "f.frequency", "i.number", "i.title"])
+        .where("f.id", "=", followerId)
+        .executeTakeFirst();
       if (!f || f.confirmed_at || f.unsubscribed_at) return;
       const link = `${base}/forslag/folj/${tokenFor(config.sessionSecret, "follower", f.id)}`;
       const lines = [
-        "Hej!", `Någon, förhoppningsvis du, vill följa förslaget «${f.title}» (${f.number}) med den här e-postadressen.`,
+        "Hej!",
+        `Någon, förhoppningsvis du, vill följa förslaget «${f.title}» (${f.number}) med den här e-postadressen.`,
         `Öppna länken och tryck på Bekräfta för att börja följa: ${link}`,
-        f.frequency === "daily" ? "Du får en sammanfattning en gång om dagen när något har hänt." : "Du får ett meddelande varje gång förslaget får ett nytt besked.",
-        "Vill du inte följa förslaget behöver du inte göra något. Då skickar vi inget mer.", SIGNATURE,
+        f.frequency === "daily"
+          ? "Du får en sammanfattning en gång om dagen när något har hänt."
+          : "Du får ett meddelande varje gång förslaget får ett nytt besked.",
+        "Vill du inte följa förslaget behöver du inte göra något. Då skickar vi inget mer.",
+        SIGNATURE,
       ];
-      await send(mailer, { to: f.email, subject: `Bekräfta att du vill följa förslaget ${f.number}`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<idea-follow-${f.id}-${Date.now()}@${domain}>` });
+      await send(mailer, {
+        to: f.email,
+        subject: `Bekräfta att du vill följa förslaget ${f.number}`,
+        text: lines.join("\n\n"),
+        html: paragraphsHtml(lines),
+        messageId: `<idea-follow-${f.id}-${Date.now()}@${domain}>`,
+      });
     },
   };
 
@@ -156,10 +302,21 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
     schedule: "0 7 * * *",
     handler: async () => {
       const day = new Date().toISOString().slice(0, 10);
-      const rows = await db.selectFrom("idea_notifications as n").innerJoin("idea_followers as f", "f.id", "n.follower_id")
-        .select(["n.org_id", sql<string>`lower(f.email)`.as("email")]).distinct()
-        .where("n.delivery", "=", "daily").where("n.status", "=", "pending").where("f.unsubscribed_at", "is", null).execute();
-      for (const r of rows) await jobs.send("ideas.send-digest", { orgId: r.org_id, email: r.email, day }, { idempotencyKey: `${r.org_id}:${r.email}:${day}` });
+      const rows = await db
+        .selectFrom("idea_notifications as n")
+        .innerJoin("idea_followers as f", "f.id", "n.follower_id")
+        .select(["n.org_id", sql<string>`lower(f.email)`.as("email")])
+        .distinct()
+        .where("n.delivery", "=", "daily")
+        .where("n.status", "=", "pending")
+        .where("f.unsubscribed_at", "is", null)
+        .execute();
+      for (const r of rows)
+        await jobs.send(
+          "ideas.send-digest",
+          { orgId: r.org_id, email: r.email, day },
+          { idempotencyKey: `${r.org_id}:${r.email}:${day}` },
+        );
     },
   };
 
@@ -167,28 +324,62 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
     name: "ideas.send-digest",
     ...retries,
     handler: async ({ orgId, email, day }) => {
-      const rows = await db.selectFrom("idea_notifications as n").innerJoin("idea_followers as f", "f.id", "n.follower_id").innerJoin("ideas as i", "i.id", "n.idea_id")
+      const rows = await db
+        .selectFrom("idea_notifications as n")
+        .innerJoin("idea_followers as f", "f.id", "n.follower_id")
+        .innerJoin("ideas as i", "i.id", "n.idea_id")
         .select(["n.id", "n.update_id", "n.follower_id", "i.number", "i.title", "n.created_at"])
-        .where("n.org_id", "=", orgId).where(sql<string>`lower(f.email)`, "=", email).where("n.delivery", "=", "daily").where("n.status", "=", "pending")
-        .where("f.unsubscribed_at", "is", null).where("f.confirmed_at", "is not", null).orderBy("i.number").orderBy("n.created_at").execute();
+        .where("n.org_id", "=", orgId)
+        .where(sql<string>`lower(f.email)`, "=", email)
+        .where("n.delivery", "=", "daily")
+        .where("n.status", "=", "pending")
+        .where("f.unsubscribed_at", "is", null)
+        .where("f.confirmed_at", "is not", null)
+        .orderBy("i.number")
+        .orderBy("n.created_at")
+        .execute();
       if (rows.length === 0) return;
-      const lines: string[] = ["Hej!", rows.length === 1 ? "Här är det som har hänt med förslaget du följer." : `Här är det som har hänt med förslagen du följer (${rows.length} nya besked).`];
+      const lines: string[] = [
+        "Hej!",
+        rows.length === 1
+          ? "Här är det som har hänt med förslaget du följer."
+          : `Här är det som har hänt med förslagen du följer (${rows.length} nya besked).`,
+      ];
       let last = "";
       for (const r of rows) {
         const t = await stepText(r.update_id);
         if (!t) continue;
-        if (r.number !== last) lines.push(`— ${r.title} (${r.number}): ${base}/forslag/${r.number}\nSluta följa det här förslaget: ${unsubscribeLink(r.follower_id as string)}`);
+        if (r.number !== last)
+          lines.push(
+            `— ${r.title} (${r.number}): ${base}/forslag/${r.number}\nSluta följa det här förslaget: ${unsubscribeLink(r.follower_id as string)}`,
+          );
         last = r.number;
         lines.push(t.lines.filter(Boolean).join("\n"));
       }
       const first = rows[0]?.follower_id as string;
       lines.push(`Sluta följa alla förslag: ${unsubscribeLink(first, true)}`, SIGNATURE);
       const refused = await send(mailer, {
-        to: email, subject: `Nytt om förslagen du följer (${day})`, text: lines.join("\n\n"), html: paragraphsHtml(lines),
-        messageId: `<idea-digest-${orgId}-${day}-${Buffer.from(email).toString("hex").slice(0, 40)}@${domain}>`, headers: oneClickUnsubscribe(unsubscribeLink(first, true)),
+        to: email,
+        subject: `Nytt om förslagen du följer (${day})`,
+        text: lines.join("\n\n"),
+        html: paragraphsHtml(lines),
+        messageId: `<idea-digest-${orgId}-${day}-${Buffer.from(email).toString("hex").slice(0, 40)}@${domain}>`,
+        headers: oneClickUnsubscribe(unsubscribeLink(first, true)),
       });
-      await db.updateTable("idea_notifications").set(refused ? { status: "failed", last_error: refused.slice(0, 500), attempts: sql`attempts + 1` } : { status: "sent", sent_at: new Date(), attempts: sql`attempts + 1` })
-        .where("id", "in", rows.map((r) => r.id)).where("status", "=", "pending").execute();
+      await db
+        .updateTable("idea_notifications")
+        .set(
+          refused
+            ? { status: "failed", last_error: refused.slice(0, 500), attempts: sql`attempts + 1` }
+            : { status: "sent", sent_at: new Date(), attempts: sql`attempts + 1` },
+        )
+        .where(
+          "id",
+          "in",
+          rows.map((r) => r.id),
+        )
+        .where("status", "=", "pending")
+        .execute();
     },
   };
 
@@ -196,17 +387,41 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
     name: "ideas.ask-helped",
     ...retries,
     handler: async ({ ideaId }) => {
-      const i = await db.selectFrom("ideas as i").innerJoin("idea_states as s", "s.id", "i.state_id")
-        .select(["i.id", "i.number", "i.title", "i.source", "i.helped", "i.helped_asked_at", "i.submitter_email", "i.submitter_user_id", "i.submitter_key", "s.is_implemented"]).where("i.id", "=", ideaId).executeTakeFirst();
+      const i = await db
+        .selectFrom("ideas as i")
+        .innerJoin("idea_states as s", "s.id", "i.state_id")
+        .select([
+          "i.id",
+          "i.number",
+          "i.title",
+          "i.source",
+          "i.helped",
+          "i.helped_asked_at",
+          "i.submitter_email",
+          "i.submitter_user_id",
+          "i.submitter_key",
+          "s.is_implemented",
+        ])
+        .where("i.id", "=", ideaId)
+        .executeTakeFirst();
       if (!i || i.helped || i.helped_asked_at || !i.is_implemented) return;
       const to = await submitterAddress(i);
       if (!to) return;
       const link = `${submitterLink(i)}#hjalpte`;
       const lines = [
-        "Hej!", `Ditt förslag «${i.title}» (${i.number}) har genomförts. Nu vill vi veta: har det gjort skillnad?`,
-        `Svara med ett klick här, och skriv gärna några ord: ${link}`, "Ditt svar visas på förslagets sida, utan ditt namn.", SIGNATURE,
+        "Hej!",
+        `Ditt förslag «${i.title}» (${i.number}) har genomförts. Nu vill vi veta: har det gjort skillnad?`,
+        `Svara med ett klick här, och skriv gärna några ord: ${link}`,
+        "Ditt svar visas på förslagets sida, utan ditt namn.",
+        SIGNATURE,
       ];
-      await send(mailer, { to, subject: `Gjorde ditt förslag skillnad? (${i.number})`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<idea-helped-${i.id}@${domain}>` });
+      await send(mailer, {
+        to,
+        subject: `Gjorde ditt förslag skillnad? (${i.number})`,
+        text: lines.join("\n\n"),
+        html: paragraphsHtml(lines),
+        messageId: `<idea-helped-${i.id}@${domain}>`,
+      });
       await db.updateTable("ideas").set({ helped_asked_at: new Date() }).where("id", "=", i.id).execute();
     },
   };
@@ -216,15 +431,28 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
     name: "ideas.notify-owner",
     ...retries,
     handler: async ({ ideaId, updateId }) => {
-      const i = await db.selectFrom("ideas").select(["id", "number", "title", "unit_id", "group_id", "first_answer_due"]).where("id", "=", ideaId).executeTakeFirst();
+      const i = await db
+        .selectFrom("ideas")
+        .select(["id", "number", "title", "unit_id", "group_id", "first_answer_due"])
+        .where("id", "=", ideaId)
+        .executeTakeFirst();
       if (!i) return;
       const recipients = await ownerAddresses(db, i, false);
       const lines = [
-        "Hej!", `Ett förslag har kommit till er: «${i.title}» (${i.number}).`,
+        "Hej!",
+        `Ett förslag har kommit till er: «${i.title}» (${i.number}).`,
         i.first_answer_due ? `Ge ett första svar senast ${sayDate(new Date(i.first_answer_due))}.` : "",
-        `Läs och svara här: ${base}/arbetsyta/forslag/${i.id}`, "Klarsvar",
+        `Läs och svara här: ${base}/arbetsyta/forslag/${i.id}`,
+        "Klarsvar",
       ].filter(Boolean);
-      for (const to of recipients) await send(mailer, { to, subject: `Nytt förslag till er: ${i.number}`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<idea-owner-${updateId}-${Buffer.from(to).toString("hex").slice(0, 32)}@${domain}>` });
+      for (const to of recipients)
+        await send(mailer, {
+          to,
+          subject: `Nytt förslag till er: ${i.number}`,
+          text: lines.join("\n\n"),
+          html: paragraphsHtml(lines),
+          messageId: `<idea-owner-${updateId}-${Buffer.from(to).toString("hex").slice(0, 32)}@${domain}>`,
+        });
     },
   };
 
@@ -233,8 +461,14 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
     name: "ideas.check-deadlines",
     schedule: "15 7 * * 1-5",
     handler: async () => {
-      const late = await db.selectFrom("ideas").select(["id"]).where("status", "in", ["open", "held"]).where("first_answered_at", "is", null)
-        .where("first_answer_due", "<", new Date()).where("overdue_notified_at", "is", null).execute();
+      const late = await db
+        .selectFrom("ideas")
+        .select(["id"])
+        .where("status", "in", ["open", "held"])
+        .where("first_answered_at", "is", null)
+        .where("first_answer_due", "<", new Date())
+        .where("overdue_notified_at", "is", null)
+        .execute();
       for (const i of late) await jobs.send("ideas.send-overdue", { ideaId: i.id }, { idempotencyKey: i.id });
     },
   };
@@ -243,30 +477,67 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
     name: "ideas.send-overdue",
     ...retries,
     handler: async ({ ideaId }) => {
-      const i = await db.selectFrom("ideas").select(["id", "number", "title", "unit_id", "group_id", "first_answer_due", "first_answered_at"]).where("id", "=", ideaId).executeTakeFirst();
+      const i = await db
+        .selectFrom("ideas")
+        .select(["id", "number", "title", "unit_id", "group_id", "first_answer_due", "first_answered_at"])
+        .where("id", "=", ideaId)
+        .executeTakeFirst();
       if (!i || i.first_answered_at) return;
       const lines = [
-        "Hej!", `Förslaget «${i.title}» (${i.number}) har inte fått något första svar. Det skulle ha fått det senast ${sayDate(new Date(i.first_answer_due ?? new Date()))}.`,
-        `Svara här: ${base}/arbetsyta/forslag/${i.id}`, "Klarsvar",
+        "Hej!",
+        `Förslaget «${i.title}» (${i.number}) har inte fått något första svar. Det skulle ha fått det senast ${sayDate(new Date(i.first_answer_due ?? new Date()))}.`,
+        `Svara här: ${base}/arbetsyta/forslag/${i.id}`,
+        "Klarsvar",
       ];
-      for (const to of await ownerAddresses(db, i, true)) await send(mailer, { to, subject: `Försenat förslag: ${i.number}`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<idea-overdue-${i.id}-${Buffer.from(to).toString("hex").slice(0, 32)}@${domain}>` });
+      for (const to of await ownerAddresses(db, i, true))
+        await send(mailer, {
+          to,
+          subject: `Försenat förslag: ${i.number}`,
+          text: lines.join("\n\n"),
+          html: paragraphsHtml(lines),
+          messageId: `<idea-overdue-${i.id}-${Buffer.from(to).toString("hex").slice(0, 32)}@${domain}>`,
+        });
       await db.updateTable("ideas").set({ overdue_notified_at: new Date() }).where("id", "=", i.id).execute();
     },
   };
 
-  return [notify, sendConfirmation, sendFollowConfirmation, queueDigests, sendDigest, askHelped, notifyOwner, checkDeadlines, sendOverdue] as unknown as JobDefinition<never>[];
+  return [
+    notify,
+    sendConfirmation,
+    sendFollowConfirmation,
+    queueDigests,
+    sendDigest,
+    askHelped,
+    notifyOwner,
+    checkDeadlines,
+    sendOverdue,
+  ] as unknown as JobDefinition<never>[];
 }
 
 /** Who answers for an idea: the group's members, or the unit's staff (managers only, for the late notice). */
-async function ownerAddresses(db: Db, idea: { unit_id: string | null; group_id: string | null }, managersOnly: boolean): Promise<string[]> {
+async function ownerAddresses(
+  db: Db,
+  idea: { unit_id: string | null; group_id: string | null },
+  managersOnly: boolean,
+): Promise<string[]> {
   if (idea.group_id) {
-    const rows = await db.selectFrom("idea_group_members as m").innerJoin("staff_users as u", "u.id", "m.user_id").select("u.email").where("m.group_id", "=", idea.group_id).where("u.active", "=", true).execute();
+    const rows = await db
+      .selectFrom("idea_group_members as m")
+      .innerJoin("staff_users as u", "u.id", "m.user_id")
+      .select("u.email")
+      .where("m.group_id", "=", idea.group_id)
+      .where("u.active", "=", true)
+      .execute();
     return rows.map((r) => r.email);
   }
   if (!idea.unit_id) return [];
   const roles = managersOnly ? ["manager"] : ["unit_staff", "manager"];
-  const rows = await db.selectFrom("unit_memberships as m").innerJoin("staff_users as u", "u.id", "m.user_id").select(["u.email", "u.roles"])
-    .where("m.unit_id", "=", idea.unit_id).where("u.active", "=", true).execute();
+  const rows = await db
+    .selectFrom("unit_memberships as m")
+    .innerJoin("staff_users as u", "u.id", "m.user_id")
+    .select(["u.email", "u.roles"])
+    .where("m.unit_id", "=", idea.unit_id)
+    .where("u.active", "=", true)
+    .execute();
   return rows.filter((r) => r.roles.some((role) => roles.includes(role))).map((r) => r.email);
 }
-

@@ -3,7 +3,10 @@ import { assessIdea } from "./moderation.js";
 
 describe("holding ideas before they are public", () => {
   it("lets an ordinary idea through", () => {
-    const r = assessIdea("Öppna mottagningen en kväll i veckan", "Många som jobbar hinner inte komma före 16. En kväll i veckan skulle hjälpa.");
+    const r = assessIdea(
+      "Öppna mottagningen en kväll i veckan",
+      "Många som jobbar hinner inte komma före 16. En kväll i veckan skulle hjälpa.",
+    );
     expect(r).toEqual({ hold: false, reasons: [], concern: false });
   });
 
@@ -20,11 +23,19 @@ describe("holding ideas before they are public", () => {
   });
 
   it("does not take an idea about children's services for a report of concern", () => {
-    expect(assessIdea("Lekhörna i väntrummet", "När man kommer med barn är det svårt att vänta. En liten hörna med böcker och leksaker skulle göra besöket lugnare för alla.")).toEqual({ hold: false, reasons: [], concern: false });
+    expect(
+      assessIdea(
+        "Lekhörna i väntrummet",
+        "När man kommer med barn är det svårt att vänta. En liten hörna med böcker och leksaker skulle göra besöket lugnare för alla.",
+      ),
+    ).toEqual({ hold: false, reasons: [], concern: false });
   });
 
   it("holds what reads like a report of concern about a child and says it is handled as one", () => {
-    const r = assessIdea("Grannens barn", "Jag är orolig för grannens pojke, han är ensam hemma på nätterna och får ingen mat.");
+    const r = assessIdea(
+      "Grannens barn",
+      "Jag är orolig för grannens pojke, han är ensam hemma på nätterna och får ingen mat.",
+    );
     expect(r.hold).toBe(true);
     expect(r.concern).toBe(true);
     expect(r.reasons.join(" ")).toContain("orosanmälan");

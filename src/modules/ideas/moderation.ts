@@ -27,7 +27,8 @@ const KIND_SV: Record<string, string> = {
  * words ("neger" in old place names, "hora" in "horisont" is handled by word boundaries).
  * Moderators see every held idea, so a miss costs a person's attention, not a public insult.
  */
-const ABUSE = /(?<![\p{L}])(?:idiot(?:er|erna|en)?|jävla|jävlar|helvete|fitta|fittor|kuk(?:ar|en)?|hora|horor|horan|fan ta|dö i|ska dö|hoppas (?:ni|du) dör|cp-\p{L}*|mongo|mongon|n[eiy]gg?er\p{L}*|bög(?:jävel|jävlar)|svartskall\p{L}*|blattar?(?:na)?|zigenarjävl\p{L}*|jävla \p{L}+|skitstövel|skitstövlar|äckel|äcklig(?:a|t)?|pack(?:et)? som|lat(?:a)? jävl\p{L}*|invandrarjävl\p{L}*)(?![\p{L}])/iu;
+const ABUSE =
+  /(?<![\p{L}])(?:idiot(?:er|erna|en)?|jävla|jävlar|helvete|fitta|fittor|kuk(?:ar|en)?|hora|horor|horan|fan ta|dö i|ska dö|hoppas (?:ni|du) dör|cp-\p{L}*|mongo|mongon|n[eiy]gg?er\p{L}*|bög(?:jävel|jävlar)|svartskall\p{L}*|blattar?(?:na)?|zigenarjävl\p{L}*|jävla \p{L}+|skitstövel|skitstövlar|äckel|äcklig(?:a|t)?|pack(?:et)? som|lat(?:a)? jävl\p{L}*|invandrarjävl\p{L}*)(?![\p{L}])/iu;
 
 export function assessIdea(title: string, description: string): ModerationResult {
   const text = `${title}\n${description}`;
@@ -37,11 +38,14 @@ export function assessIdea(title: string, description: string): ModerationResult
     const found = kinds.map((k) => KIND_SV[k] ?? k).join(" och ");
     reasons.push(`Texten verkar innehålla ${found}. Vi visar inte uppgifter om enskilda personer på webben.`);
   }
-  if (ABUSE.test(text)) reasons.push("Texten innehåller ord som kan uppfattas som kränkande. En medarbetare läser den först.");
+  if (ABUSE.test(text))
+    reasons.push("Texten innehåller ord som kan uppfattas som kränkande. En medarbetare läser den först.");
   // Only worry, harm or abuse count here: an idea about children's services is not a report.
   const concern = assessConcern(text, { childMentionAlone: false }).concern;
   if (concern) {
-    reasons.push("Texten verkar handla om ett barn som någon är orolig för. Det tar vi hand om som en orosanmälan, inte som ett förslag. Ring 112 vid akut fara.");
+    reasons.push(
+      "Texten verkar handla om ett barn som någon är orolig för. Det tar vi hand om som en orosanmälan, inte som ett förslag. Ring 112 vid akut fara.",
+    );
   }
   return { hold: reasons.length > 0, reasons, concern };
 }

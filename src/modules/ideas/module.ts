@@ -15,8 +15,20 @@ export const ideasModule: KlarsvarModule = {
   nav: [
     { side: "public", href: "/forslag", label: "ideas.nav.public", order: 40 },
     { side: "staff", href: "/arbetsyta/forslag", label: "ideas.nav.board", policy: "ideas.work", order: 30 },
-    { side: "staff", href: "/arbetsyta/forslag/matt", label: "ideas.nav.measures", policy: "ideas.measures", order: 91 },
-    { side: "staff", href: "/arbetsyta/admin/forslag", label: "ideas.nav.settings", policy: "ideas.configure", order: 196 },
+    {
+      side: "staff",
+      href: "/arbetsyta/forslag/matt",
+      label: "ideas.nav.measures",
+      policy: "ideas.measures",
+      order: 91,
+    },
+    {
+      side: "staff",
+      href: "/arbetsyta/admin/forslag",
+      label: "ideas.nav.settings",
+      policy: "ideas.configure",
+      order: 196,
+    },
   ],
   jobs: (ctx) => ideaJobs(ctx.database.db, createMailer(ctx.config.mail), ctx.config, ctx.jobs),
   routes: async (app, ctx) => {

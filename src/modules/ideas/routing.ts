@@ -17,12 +17,18 @@ async function train(db: Executor, orgId: string): Promise<UnitClassifier> {
     from ideas where org_id = ${orgId} and status in ('open', 'held') and (unit_id is not null or group_id is not null)
     order by received_at desc limit 3000`.execute(db);
   const examples: TrainingExample[] = rows.rows.map((r) => ({ unitId: r.owner, stems: r.stems }));
-  if (examples.length < 50) examples.push(...(await historyExamples(db, orgId, 1000)).map((e) => ({ unitId: `unit:${e.unitId}`, stems: e.stems })));
+  if (examples.length < 50)
+    examples.push(
+      ...(await historyExamples(db, orgId, 1000)).map((e) => ({ unitId: `unit:${e.unitId}`, stems: e.stems })),
+    );
   return new UnitClassifier(examples);
 }
 
 /** One organisation's suggester; keeps its model between page views. */
-export function ownerSuggester(db: Executor, orgId: string): (text: string) => Promise<{ key: string; confidence: number } | null> {
+export function ownerSuggester(
+  db: Executor,
+  orgId: string,
+): (text: string) => Promise<{ key: string; confidence: number } | null> {
   let model: { classifier: UnitClassifier; at: number } | undefined;
   return async (text) => {
     if (!model || Date.now() - model.at > RETRAIN_MS) model = { classifier: await train(db, orgId), at: Date.now() };

@@ -49,7 +49,12 @@ export async function exportYear(
   for (const [i, c] of cases.entries()) {
     const [messages, events, attachments] = await Promise.all([
       db.selectFrom("case_messages").selectAll().where("case_id", "=", c.id).orderBy("created_at").execute(),
-      db.selectFrom("case_events").select(["type", "details", "created_at"]).where("case_id", "=", c.id).orderBy("id").execute(),
+      db
+        .selectFrom("case_events")
+        .select(["type", "details", "created_at"])
+        .where("case_id", "=", c.id)
+        .orderBy("id")
+        .execute(),
       db.selectFrom("attachments").selectAll().where("case_id", "=", c.id).orderBy("created_at").execute(),
     ]);
     const files = [];
@@ -57,15 +62,17 @@ export async function exportYear(
       const name = `${c.number}/meddelande-${String(n + 1).padStart(3, "0")}-${m.direction}.eml`;
       const requester = c.requester_email ?? `okand@${options.domain}`;
       // An e-mail that came in is archived as it was received; everything else is written out.
-      const body = m.raw_source ? Buffer.from(m.raw_source) : await eml({
-        from: m.direction === "in" ? requester : options.orgAddress,
-        to: m.direction === "in" ? options.orgAddress : requester,
-        subject: `${c.subject} [${c.number}]`,
-        text: m.body,
-        date: new Date(m.created_at),
-        messageId: m.external_id ?? `<archive-${m.id}@${options.domain}>`,
-        headers: { "X-Klarsvar-Case": c.number, "X-Klarsvar-Direction": m.direction },
-      });
+      const body = m.raw_source
+        ? Buffer.from(m.raw_source)
+        : await eml({
+            from: m.direction === "in" ? requester : options.orgAddress,
+            to: m.direction === "in" ? options.orgAddress : requester,
+            subject: `${c.subject} [${c.number}]`,
+            text: m.body,
+            date: new Date(m.created_at),
+            messageId: m.external_id ?? `<archive-${m.id}@${options.domain}>`,
+            headers: { "X-Klarsvar-Case": c.number, "X-Klarsvar-Direction": m.direction },
+          });
       zip.append(body, { name });
       files.push({ direction: m.direction, createdAt: new Date(m.created_at).toISOString(), file: name });
       messageCount++;
@@ -77,17 +84,38 @@ export async function exportYear(
       return { filename: a.filename, contentType: a.content_type, size: a.size, file: name };
     });
     index.push({
-      registry: { number: c.number, received: new Date(c.received_at).toISOString(), sender: c.secret ? null : c.requester_name, description: c.subject, category: c.category_name, unit: c.unit_name },
-      channel: c.channel, kind: c.kind, status: c.status, secret: c.secret, concernReport: c.concern_report,
-      firstAnswerDue: c.first_answer_due, firstAnsweredAt: c.first_answered_at, closedAt: c.closed_at, disposedAt: c.disposed_at,
-      messages: files, attachments: attached,
+      registry: {
+        number: c.number,
+        received: new Date(c.received_at).toISOString(),
+        sender: c.secret ? null : c.requester_name,
+        description: c.subject,
+        category: c.category_name,
+        unit: c.unit_name,
+      },
+      channel: c.channel,
+      kind: c.kind,
+      status: c.status,
+      secret: c.secret,
+      concernReport: c.concern_report,
+      firstAnswerDue: c.first_answer_due,
+      firstAnsweredAt: c.first_answered_at,
+      closedAt: c.closed_at,
+      disposedAt: c.disposed_at,
+      messages: files,
+      attachments: attached,
       history: events.map((e) => ({ type: e.type, at: new Date(e.created_at).toISOString(), details: e.details })),
     });
     options.onProgress?.(i + 1, cases.length);
   }
-  zip.append(JSON.stringify({ organisation: actor.orgId, year, exportedAt: new Date().toISOString(), cases: index }, null, 2), { name: "cases.json" });
+  zip.append(
+    JSON.stringify({ organisation: actor.orgId, year, exportedAt: new Date().toISOString(), cases: index }, null, 2),
+    { name: "cases.json" },
+  );
   await zip.finalize();
   await finished;
-  await audit(db, actor, { action: "archive.export", details: { year, cases: cases.length, messages: messageCount, attachments: attachmentCount } });
+  await audit(db, actor, {
+    action: "archive.export",
+    details: { year, cases: cases.length, messages: messageCount, attachments: attachmentCount },
+  });
   return { cases: cases.length, messages: messageCount, attachments: attachmentCount };
 }

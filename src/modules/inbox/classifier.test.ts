@@ -20,7 +20,9 @@ describe.each(BACKENDS)("suggested unit (nearest centroid on Swedish stems) on %
   afterAll(async () => db?.close());
 
   it("stems Swedish with the database's Snowball stemmer", async () => {
-    expect(await stemsOf(db.db, "Ansökningar om försörjningsstöd")).toEqual(expect.arrayContaining(["ansökning", "försörjningsstöd"]));
+    expect(await stemsOf(db.db, "Ansökningar om försörjningsstöd")).toEqual(
+      expect.arrayContaining(["ansökning", "försörjningsstöd"]),
+    );
   });
 
   // Reported in the issue note: accuracy on the held-out quarter. Five units, so chance is 0.2;
@@ -28,7 +30,8 @@ describe.each(BACKENDS)("suggested unit (nearest centroid on Swedish stems) on %
   it("routes held-out questions better than chance (accuracy ≥ 0.5)", async () => {
     const train: { unit: string; text: string; stems: string[] }[] = [];
     const test: { unit: string; text: string; stems: string[] }[] = [];
-    for (const [i, e] of examples.entries()) ((i + 1) % 4 === 0 ? test : train).push({ ...e, stems: await stemsOf(db.db, e.text) });
+    for (const [i, e] of examples.entries())
+      ((i + 1) % 4 === 0 ? test : train).push({ ...e, stems: await stemsOf(db.db, e.text) });
     const model = new UnitClassifier(train.map((e) => ({ unitId: e.unit, stems: e.stems })));
     let right = 0;
     const wrong: string[] = [];
@@ -43,7 +46,10 @@ describe.each(BACKENDS)("suggested unit (nearest centroid on Swedish stems) on %
   });
 
   it("says how sure it is, and suggests nothing without history", async () => {
-    const model = new UnitClassifier([{ unitId: "a", stems: ["pengar", "hyr"] }, { unitId: "b", stems: ["familjehem"] }]);
+    const model = new UnitClassifier([
+      { unitId: "a", stems: ["pengar", "hyr"] },
+      { unitId: "b", stems: ["familjehem"] },
+    ]);
     const [top] = model.suggest(["pengar"]);
     expect(top?.unitId).toBe("a");
     expect(top?.confidence).toBeGreaterThan(0.5);

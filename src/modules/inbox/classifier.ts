@@ -64,7 +64,8 @@ export class UnitClassifier {
   private vector(f: readonly string[]): Vector {
     const v: Vector = new Map();
     for (const w of f) v.set(w, (v.get(w) ?? 0) + 1);
-    for (const [w, c] of v) v.set(w, (1 + Math.log(c)) * (Math.log((this.examples + 1) / ((this.df.get(w) ?? 0) + 1)) + 1));
+    for (const [w, c] of v)
+      v.set(w, (1 + Math.log(c)) * (Math.log((this.examples + 1) / ((this.df.get(w) ?? 0) + 1)) + 1));
     return normalise(v);
   }
 
@@ -90,7 +91,10 @@ export class UnitClassifier {
 
 /** Swedish stems of a text, from the database's Snowball stemmer (stop words removed). */
 export async function stemsOf(db: Executor, text: string): Promise<string[]> {
-  const r = await sql<{ lexeme: string; positions: number[] | null }>`select lexeme, positions from unnest(to_tsvector('swedish', ${text}))`.execute(db);
+  const r = await sql<{
+    lexeme: string;
+    positions: number[] | null;
+  }>`select lexeme, positions from unnest(to_tsvector('swedish', ${text}))`.execute(db);
   const out: string[] = [];
   for (const row of r.rows) for (let i = 0; i < Math.max(1, row.positions?.length ?? 1); i++) out.push(row.lexeme);
   return out;

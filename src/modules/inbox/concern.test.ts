@@ -4,16 +4,25 @@ import { describe, expect, it } from "vitest";
 import { assessConcern } from "./concern.js";
 
 function evaluate(file: string) {
-  const lines = readFileSync(join(import.meta.dirname, "test-data", file), "utf8").split("\n").filter((l) => /^[01]\t/.test(l));
-  let tp = 0, fp = 0, fn = 0;
+  const lines = readFileSync(join(import.meta.dirname, "test-data", file), "utf8")
+    .split("\n")
+    .filter((l) => /^[01]\t/.test(l));
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   const mistakes: string[] = [];
   for (const line of lines) {
     const [label, text = ""] = line.split("\t");
     const predicted = assessConcern(text).concern;
     const actual = label === "1";
     if (predicted && actual) tp++;
-    else if (predicted) { fp++; mistakes.push(`false alarm: ${text}`); }
-    else if (actual) { fn++; mistakes.push(`MISSED: ${text}`); }
+    else if (predicted) {
+      fp++;
+      mistakes.push(`false alarm: ${text}`);
+    } else if (actual) {
+      fn++;
+      mistakes.push(`MISSED: ${text}`);
+    }
   }
   return { n: lines.length, recall: tp / (tp + fn), precision: tp / (tp + fp), mistakes: mistakes.join("\n") };
 }

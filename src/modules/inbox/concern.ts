@@ -21,30 +21,41 @@ const STRONG: readonly [RegExp, string][] = [
   [/\b(?:sexuella? (?:övergrepp|ofredande)|övergrepp|våldtä[kg])/i, "nämner övergrepp"],
   [/\bvågar inte (?:gå|komma|vara) hem/i, "någon vågar inte gå hem"],
   [/\b(?:blåmärken|blåmärke)\b/i, "nämner blåmärken"],
-  [/\b(?:hedersrelaterat?|bortgift|tvångsgift|(?:skicka|skickas|åka) (?:\w+ )?utomlands för att gifta)/i, "nämner hedersrelaterat våld eller tvångsäktenskap"],
+  [
+    /\b(?:hedersrelaterat?|bortgift|tvångsgift|(?:skicka|skickas|åka) (?:\w+ )?utomlands för att gifta)/i,
+    "nämner hedersrelaterat våld eller tvångsäktenskap",
+  ],
   [/\bkönsstymp/i, "nämner könsstympning"],
 ];
 
 /** A child is mentioned. */
-const CHILD = /\b(?:(?:syster|bror|brors|bonus|styv|foster)?(?:dotter|dottern|dotters|son|sonen|sons)|(?:foster|bonus)?barn(?:et|en|ens|s|ets)?|bebis(?:en)?|spädbarn(?:et)?|dotter|dottern|döttrar(?:na)?|son(?:en)?|söner(?:na)?|pojke(?:n)?|pojkar(?:na)?|flicka(?:n)?|flickor(?:na)?|tjej(?:en)?|kille(?:n)?|elev(?:en)?|elever(?:na)?|tonåring(?:en)?|barnbarn(?:et)?|syskon(?:en)?|lillebror|lillasyster|ungar(?:na)?|ungen|\d{1,2}-åring(?:en)?|\d{1,2} år gammal|grannens (?:barn|pojke|flicka|dotter|son|ungar))\b/i;
+const CHILD =
+  /\b(?:(?:syster|bror|brors|bonus|styv|foster)?(?:dotter|dottern|dotters|son|sonen|sons)|(?:foster|bonus)?barn(?:et|en|ens|s|ets)?|bebis(?:en)?|spädbarn(?:et)?|dotter|dottern|döttrar(?:na)?|son(?:en)?|söner(?:na)?|pojke(?:n)?|pojkar(?:na)?|flicka(?:n)?|flickor(?:na)?|tjej(?:en)?|kille(?:n)?|elev(?:en)?|elever(?:na)?|tonåring(?:en)?|barnbarn(?:et)?|syskon(?:en)?|lillebror|lillasyster|ungar(?:na)?|ungen|\d{1,2}-åring(?:en)?|\d{1,2} år gammal|grannens (?:barn|pojke|flicka|dotter|son|ungar))\b/i;
 
 /** Harm or danger is described. */
-const HARM = /\b(?:slå[rs]?|slog|slagen|sparka[rt]?|skrik(?:er|it)?|hota[rt]?|hotade|våld(?:et)?|vålds\w*|skada[rt]?|skadad|blöder|rädda?|rädsla|ensam(?:ma)? hemma|lämna[st]? ensam(?:ma)?|ingen mat|utan mat|hungrig(?:a)?|smutsig(?:a)?|berusad(?:e)?|full(?:a)? (?:när|och)|drick(?:er)? mycket|dricker|alkohol|knark|droger|drogpåverkad(?:e)?|påverkad(?:e)?|missbruk\w*|självskad\w*|skär sig|vill inte leva|ta livet av|försvunnen|rymt|bråk(?:ar)? (?:hemma|mycket)|skriker på|kallar (?:honom|henne|dem)|sår|skador|skadorna|polis(?:en)?|(?:inte|aldrig) får (?:äta|mat|sova)|får inte (?:äta|sova)|tar inte hand om|ingen tar hand om|mår (?:psykiskt )?(?:dåligt|jättedåligt)|psykiskt sjuk|döda|dödar|död|festar|fest(?:er)?|behandla[st]? illa|vanvård\w*|kastar ut|utkastad|svälter|magra?|gått ner (?:mycket )?i vikt|ledsen|gråter|inlåst|låser in)\b/i;
+const HARM =
+  /\b(?:slå[rs]?|slog|slagen|sparka[rt]?|skrik(?:er|it)?|hota[rt]?|hotade|våld(?:et)?|vålds\w*|skada[rt]?|skadad|blöder|rädda?|rädsla|ensam(?:ma)? hemma|lämna[st]? ensam(?:ma)?|ingen mat|utan mat|hungrig(?:a)?|smutsig(?:a)?|berusad(?:e)?|full(?:a)? (?:när|och)|drick(?:er)? mycket|dricker|alkohol|knark|droger|drogpåverkad(?:e)?|påverkad(?:e)?|missbruk\w*|självskad\w*|skär sig|vill inte leva|ta livet av|försvunnen|rymt|bråk(?:ar)? (?:hemma|mycket)|skriker på|kallar (?:honom|henne|dem)|sår|skador|skadorna|polis(?:en)?|(?:inte|aldrig) får (?:äta|mat|sova)|får inte (?:äta|sova)|tar inte hand om|ingen tar hand om|mår (?:psykiskt )?(?:dåligt|jättedåligt)|psykiskt sjuk|döda|dödar|död|festar|fest(?:er)?|behandla[st]? illa|vanvård\w*|kastar ut|utkastad|svälter|magra?|gått ner (?:mycket )?i vikt|ledsen|gråter|inlåst|låser in)\b/i;
 
 /** Worry is expressed. */
-const WORRY = /\b(?:orolig(?:a|t)?|oro(?:ar)?|bekymrad(?:e)?|illa|inte bra hemma|något är fel|misstänker|konstigt hemma)\b/i;
+const WORRY =
+  /\b(?:orolig(?:a|t)?|oro(?:ar)?|bekymrad(?:e)?|illa|inte bra hemma|något är fel|misstänker|konstigt hemma)\b/i;
 
 /** Worry about things that are not a child's safety ("orolig för min ekonomi"). */
-const BENIGN_WORRY = /\boro(?:lig|ar)? (?:för|över) (?:min |vår |mina |våra )?(?:ekonomi(?:n)?|räkning(?:ar|arna)?|hyra(?:n)?|pengar(?:na)?|jobb(?:et)?|ansökan|beslutet|svaret|handläggningstid\w*|försörjningsstöd\w*|pension\w*)/i;
+const BENIGN_WORRY =
+  /\boro(?:lig|ar)? (?:för|över) (?:min |vår |mina |våra )?(?:ekonomi(?:n)?|räkning(?:ar|arna)?|hyra(?:n)?|pengar(?:na)?|jobb(?:et)?|ansökan|beslutet|svaret|handläggningstid\w*|försörjningsstöd\w*|pension\w*)/i;
 
 /**
  * Errands that mention a child without any worry: applying, fees, documents, statistics.
  * A message that mentions a child and none of these is flagged — recall comes first.
  */
-const ERRAND = /\b(?:ansök\w*|söka|avgift\w*|\w*bidrag\w*|blankett\w*|dokument\w*|intyg|beslut\w*|överklag\w*|handläggningstid\w*|boka\w*|plats(?:en)? i|\w*plats|journalist\w*|statistik|hur många|uppsats|skoluppgift|tack\w*|information|informationen|kontaktperson|kontaktfamilj|familjehem|underhåll\w*|umgänge\w*|flytt\w*|sommarjobb\w*|feriearbete\w*|vigsel|glasögon|fritids|födelsebevis|föräldrautbildning\w*|samtalsgrupp\w*|adhd|funktionsnedsättning|lss|öppettider|öppet|tider|fyller|försörjningsstöd\w*|ekonomi\w*|hyra\w*|bostad\w*|boende\w*)\b/i;
+const ERRAND =
+  /\b(?:ansök\w*|söka|avgift\w*|\w*bidrag\w*|blankett\w*|dokument\w*|intyg|beslut\w*|överklag\w*|handläggningstid\w*|boka\w*|plats(?:en)? i|\w*plats|journalist\w*|statistik|hur många|uppsats|skoluppgift|tack\w*|information|informationen|kontaktperson|kontaktfamilj|familjehem|underhåll\w*|umgänge\w*|flytt\w*|sommarjobb\w*|feriearbete\w*|vigsel|glasögon|fritids|födelsebevis|föräldrautbildning\w*|samtalsgrupp\w*|adhd|funktionsnedsättning|lss|öppettider|öppet|tider|fyller|försörjningsstöd\w*|ekonomi\w*|hyra\w*|bostad\w*|boende\w*)\b/i;
 
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**

@@ -77,19 +77,30 @@ export interface CaseContent {
   readonly subject: string;
   readonly requester: { readonly name: string | null; readonly email: string | null; readonly phone: string | null };
   readonly messages: readonly CaseMessage[];
-  readonly attachments: readonly { readonly id: string; readonly filename: string; readonly content_type: string; readonly size: number }[];
+  readonly attachments: readonly {
+    readonly id: string;
+    readonly filename: string;
+    readonly content_type: string;
+    readonly size: number;
+  }[];
   /** The first message in, as text (what the person asked). */
   readonly question: string;
 }
 
 export type DoorRefusal = "not_found" | "forbidden" | "needs_open";
-export type DoorResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DoorRefusal };
+export type DoorResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DoorRefusal };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The child-welfare intake units (reports of concern land there). */
 export async function intakeUnitIds(db: Executor, orgId: string): Promise<string[]> {
-  const rows = await db.selectFrom("units").select("id").where("org_id", "=", orgId).where("receives_concern_reports", "=", true).execute();
+  const rows = await db
+    .selectFrom("units")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("receives_concern_reports", "=", true)
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -99,8 +110,23 @@ function metaQuery(db: Executor, orgId: string) {
     .leftJoin("units as u", "u.id", "c.unit_id")
     .leftJoin("categories as k", "k.id", "c.category_id")
     .select([
-      "c.id", "c.number", "c.channel", "c.kind", "c.status", "c.received_at", "c.first_answer_due", "c.first_answered_at", "c.unit_id", "u.name as unit_name",
-      "k.name_sv as category_name", "c.secret", "c.concern_report", "c.concern_reasons", "c.minor_importance", "c.reporter_notice", "c.subject",
+      "c.id",
+      "c.number",
+      "c.channel",
+      "c.kind",
+      "c.status",
+      "c.received_at",
+      "c.first_answer_due",
+      "c.first_answered_at",
+      "c.unit_id",
+      "u.name as unit_name",
+      "k.name_sv as category_name",
+      "c.secret",
+      "c.concern_report",
+      "c.concern_reasons",
+      "c.minor_importance",
+      "c.reporter_notice",
+      "c.subject",
     ])
     .where("c.org_id", "=", orgId);
 }
@@ -109,10 +135,23 @@ type MetaRow = Awaited<ReturnType<ReturnType<typeof metaQuery>["executeTakeFirst
 
 function toMeta(r: MetaRow): CaseMeta {
   return {
-    id: r.id, number: r.number, channel: r.channel, kind: r.kind, status: r.status, receivedAt: new Date(r.received_at),
-    due: r.first_answer_due ? new Date(r.first_answer_due) : null, firstAnsweredAt: r.first_answered_at ? new Date(r.first_answered_at) : null,
-    unitId: r.unit_id, unitName: r.unit_name, categoryName: r.category_name, secret: r.secret, concern: r.concern_report, concernReasons: r.concern_reasons,
-    minor: r.minor_importance, reporterNotice: r.reporter_notice, title: r.secret ? SECRET_SUBJECT : r.subject,
+    id: r.id,
+    number: r.number,
+    channel: r.channel,
+    kind: r.kind,
+    status: r.status,
+    receivedAt: new Date(r.received_at),
+    due: r.first_answer_due ? new Date(r.first_answer_due) : null,
+    firstAnsweredAt: r.first_answered_at ? new Date(r.first_answered_at) : null,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    categoryName: r.category_name,
+    secret: r.secret,
+    concern: r.concern_report,
+    concernReasons: r.concern_reasons,
+    minor: r.minor_importance,
+    reporterNotice: r.reporter_notice,
+    title: r.secret ? SECRET_SUBJECT : r.subject,
   };
 }
 
@@ -125,17 +164,36 @@ export async function caseMeta(db: Executor, orgId: string, caseIds: readonly st
 }
 
 /** One case's outside and what this person may do with it; undefined when it does not exist or is not theirs to see. */
-export async function caseFor(db: Executor, user: SessionUser, caseId: string): Promise<{ meta: CaseMeta; access: CaseAccess } | undefined> {
+export async function caseFor(
+  db: Executor,
+  user: SessionUser,
+  caseId: string,
+): Promise<{ meta: CaseMeta; access: CaseAccess } | undefined> {
   if (!UUID.test(caseId)) return undefined;
   const row = await metaQuery(db, user.orgId).where("c.id", "=", caseId).executeTakeFirst();
   if (!row) return undefined;
-  const access = caseAccess(user, { unit_id: row.unit_id, secret: row.secret, concern_report: row.concern_report }, await intakeUnitIds(db, user.orgId));
+  const access = caseAccess(
+    user,
+    { unit_id: row.unit_id, secret: row.secret, concern_report: row.concern_report },
+    await intakeUnitIds(db, user.orgId),
+  );
   return access.see ? { meta: toMeta(row), access } : undefined;
 }
 
-async function activeOpening(db: Executor, user: SessionUser, caseId: string): Promise<{ purpose: string } | undefined> {
-  return db.selectFrom("case_openings").select(["purpose"]).where("case_id", "=", caseId).where("user_id", "=", user.id)
-    .where("session_id", "=", user.sessionId).where("expires_at", ">", new Date()).orderBy("expires_at", "desc").executeTakeFirst();
+async function activeOpening(
+  db: Executor,
+  user: SessionUser,
+  caseId: string,
+): Promise<{ purpose: string } | undefined> {
+  return db
+    .selectFrom("case_openings")
+    .select(["purpose"])
+    .where("case_id", "=", caseId)
+    .where("user_id", "=", user.id)
+    .where("session_id", "=", user.sessionId)
+    .where("expires_at", ">", new Date())
+    .orderBy("expires_at", "desc")
+    .executeTakeFirst();
 }
 
 /** Whether this person has the secret case open right now. */
@@ -147,23 +205,47 @@ export async function isOpen(db: Executor, user: SessionUser, caseId: string): P
  * A deliberate open of a secret case, with its purpose: allowed only to people who may read
  * it; audited. Opening a case that is not secret is a no-op that succeeds.
  */
-export async function openCase(db: Executor, viewer: Viewer, caseId: string, purpose: OpenPurpose): Promise<DoorResult<{ until: Date }>> {
+export async function openCase(
+  db: Executor,
+  viewer: Viewer,
+  caseId: string,
+  purpose: OpenPurpose,
+): Promise<DoorResult<{ until: Date }>> {
   const found = await caseFor(db, viewer.user, caseId);
   if (!found) return { ok: false, error: "not_found" };
   if (!found.access.read) return { ok: false, error: "forbidden" };
   const until = new Date(Date.now() + OPENING_MINUTES * 60_000);
   if (!found.meta.secret) return { ok: true, value: { until } };
-  await db.insertInto("case_openings").values({
-    org_id: viewer.user.orgId, case_id: caseId, user_id: viewer.user.id, session_id: viewer.user.sessionId, purpose: OPEN_PURPOSES[purpose], expires_at: until,
-  }).execute();
-  await audit(db, viewer.actor, { action: "case.secret.open", subjectType: "case", subjectId: caseId, details: { number: found.meta.number, purpose: OPEN_PURPOSES[purpose], until: until.toISOString() } });
+  await db
+    .insertInto("case_openings")
+    .values({
+      org_id: viewer.user.orgId,
+      case_id: caseId,
+      user_id: viewer.user.id,
+      session_id: viewer.user.sessionId,
+      purpose: OPEN_PURPOSES[purpose],
+      expires_at: until,
+    })
+    .execute();
+  await audit(db, viewer.actor, {
+    action: "case.secret.open",
+    subjectType: "case",
+    subjectId: caseId,
+    details: { number: found.meta.number, purpose: OPEN_PURPOSES[purpose], until: until.toISOString() },
+  });
   return { ok: true, value: { until } };
 }
 
 /** Ends this person's openings of a case ("Stäng ärendet"). */
 export async function closeOpening(db: Executor, user: SessionUser, caseId: string): Promise<void> {
   if (!UUID.test(caseId)) return;
-  await db.updateTable("case_openings").set({ expires_at: new Date() }).where("case_id", "=", caseId).where("user_id", "=", user.id).where("expires_at", ">", new Date()).execute();
+  await db
+    .updateTable("case_openings")
+    .set({ expires_at: new Date() })
+    .where("case_id", "=", caseId)
+    .where("user_id", "=", user.id)
+    .where("expires_at", ">", new Date())
+    .execute();
 }
 
 /**
@@ -177,28 +259,63 @@ async function throughDoor(db: Executor, viewer: Viewer, caseId: string, what: s
   if (found.meta.secret) {
     const opening = await activeOpening(db, viewer.user, caseId);
     if (!opening) return { ok: false, error: "needs_open" };
-    await audit(db, viewer.actor, { action: "case.secret.read", subjectType: "case", subjectId: caseId, details: { number: found.meta.number, purpose: opening.purpose, read: what } });
+    await audit(db, viewer.actor, {
+      action: "case.secret.read",
+      subjectType: "case",
+      subjectId: caseId,
+      details: { number: found.meta.number, purpose: opening.purpose, read: what },
+    });
   }
   return { ok: true, value: found.meta };
 }
 
 /** A case's content: its messages, attachments (listed), the requester and the subject. */
-export async function readCase(db: Executor, viewer: Viewer, caseId: string, what = "ärendet"): Promise<DoorResult<CaseContent>> {
+export async function readCase(
+  db: Executor,
+  viewer: Viewer,
+  caseId: string,
+  what = "ärendet",
+): Promise<DoorResult<CaseContent>> {
   const door = await throughDoor(db, viewer, caseId, what);
   if (!door.ok) return door;
   const [c, messages, attachments] = await Promise.all([
-    db.selectFrom("cases").select(["subject", "requester_name", "requester_email", "requester_phone"]).where("id", "=", caseId).executeTakeFirstOrThrow(),
-    db.selectFrom("case_messages as m").leftJoin("staff_users as s", "s.id", "m.author_id")
-      .select(["m.id", "m.direction", "m.channel", "m.body", "m.created_at", "m.delivery_status", "m.automatic", "s.name as author_name"])
-      .where("m.case_id", "=", caseId).orderBy("m.created_at", "asc").orderBy("m.id", "asc").execute(),
-    db.selectFrom("attachments").select(["id", "filename", "content_type", "size"]).where("case_id", "=", caseId).orderBy("created_at").execute(),
+    db
+      .selectFrom("cases")
+      .select(["subject", "requester_name", "requester_email", "requester_phone"])
+      .where("id", "=", caseId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("case_messages as m")
+      .leftJoin("staff_users as s", "s.id", "m.author_id")
+      .select([
+        "m.id",
+        "m.direction",
+        "m.channel",
+        "m.body",
+        "m.created_at",
+        "m.delivery_status",
+        "m.automatic",
+        "s.name as author_name",
+      ])
+      .where("m.case_id", "=", caseId)
+      .orderBy("m.created_at", "asc")
+      .orderBy("m.id", "asc")
+      .execute(),
+    db
+      .selectFrom("attachments")
+      .select(["id", "filename", "content_type", "size"])
+      .where("case_id", "=", caseId)
+      .orderBy("created_at")
+      .execute(),
   ]);
   return {
     ok: true,
     value: {
-      meta: { ...door.value, title: c.subject }, subject: c.subject,
+      meta: { ...door.value, title: c.subject },
+      subject: c.subject,
       requester: { name: c.requester_name, email: c.requester_email, phone: c.requester_phone },
-      messages: messages.map((m) => ({ ...m, created_at: new Date(m.created_at) })), attachments,
+      messages: messages.map((m) => ({ ...m, created_at: new Date(m.created_at) })),
+      attachments,
       question: messages.find((m) => m.direction === "in")?.body ?? "",
     },
   };
@@ -216,31 +333,68 @@ export async function caseSources(db: Executor, viewer: Viewer, caseId: string):
   const door = await throughDoor(db, viewer, caseId, "ärendets handlingar (lista)");
   if (!door.ok) return door;
   const [messages, files] = await Promise.all([
-    db.selectFrom("case_messages").select(["id", "direction", "created_at"]).where("case_id", "=", caseId).where("direction", "in", ["in", "out"]).orderBy("created_at").execute(),
-    db.selectFrom("attachments").select(["id", "filename", "created_at"]).where("case_id", "=", caseId).orderBy("created_at").execute(),
+    db
+      .selectFrom("case_messages")
+      .select(["id", "direction", "created_at"])
+      .where("case_id", "=", caseId)
+      .where("direction", "in", ["in", "out"])
+      .orderBy("created_at")
+      .execute(),
+    db
+      .selectFrom("attachments")
+      .select(["id", "filename", "created_at"])
+      .where("case_id", "=", caseId)
+      .orderBy("created_at")
+      .execute(),
   ]);
   const when = (d: Date) => new Date(d).toISOString().slice(0, 10);
   return {
     ok: true,
     value: [
-      ...messages.map((m) => ({ kind: "message" as const, id: m.id, title: `${m.direction === "in" ? "Inkommande" : "Utgående"} meddelande ${when(m.created_at)}`, createdAt: new Date(m.created_at) })),
-      ...files.map((f) => ({ kind: "attachment" as const, id: f.id, title: `Bilaga: ${f.filename}`, createdAt: new Date(f.created_at) })),
+      ...messages.map((m) => ({
+        kind: "message" as const,
+        id: m.id,
+        title: `${m.direction === "in" ? "Inkommande" : "Utgående"} meddelande ${when(m.created_at)}`,
+        createdAt: new Date(m.created_at),
+      })),
+      ...files.map((f) => ({
+        kind: "attachment" as const,
+        id: f.id,
+        title: `Bilaga: ${f.filename}`,
+        createdAt: new Date(f.created_at),
+      })),
     ],
   };
 }
 
 /** One message (as the e-mail it was, or as text) or attachment, as a file. */
 export async function caseSourceContent(
-  db: Executor, viewer: Viewer, caseId: string, kind: "message" | "attachment", id: string,
+  db: Executor,
+  viewer: Viewer,
+  caseId: string,
+  kind: "message" | "attachment",
+  id: string,
 ): Promise<DoorResult<{ filename: string; contentType: string; data: Buffer }>> {
   if (!UUID.test(id)) return { ok: false, error: "not_found" };
   const door = await throughDoor(db, viewer, caseId, kind === "message" ? `meddelande ${id}` : `bilaga ${id}`);
   if (!door.ok) return door;
   if (kind === "attachment") {
-    const a = await db.selectFrom("attachments").select(["filename", "content_type", "data"]).where("case_id", "=", caseId).where("id", "=", id).executeTakeFirst();
-    return a ? { ok: true, value: { filename: a.filename, contentType: a.content_type, data: a.data } } : { ok: false, error: "not_found" };
+    const a = await db
+      .selectFrom("attachments")
+      .select(["filename", "content_type", "data"])
+      .where("case_id", "=", caseId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return a
+      ? { ok: true, value: { filename: a.filename, contentType: a.content_type, data: a.data } }
+      : { ok: false, error: "not_found" };
   }
-  const m = await db.selectFrom("case_messages").select(["body", "raw_source", "created_at"]).where("case_id", "=", caseId).where("id", "=", id).executeTakeFirst();
+  const m = await db
+    .selectFrom("case_messages")
+    .select(["body", "raw_source", "created_at"])
+    .where("case_id", "=", caseId)
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!m) return { ok: false, error: "not_found" };
   const day = new Date(m.created_at).toISOString().slice(0, 10);
   return {
@@ -255,8 +409,17 @@ export async function caseSourceContent(
  * Who asked, for work done on their behalf — sending them documents, addressing a decision to
  * them. Not for showing on a page: pages read the requester through `readCase`.
  */
-export async function caseRequester(db: Executor, orgId: string, caseId: string): Promise<{ number: string; name: string | null; email: string | null } | undefined> {
+export async function caseRequester(
+  db: Executor,
+  orgId: string,
+  caseId: string,
+): Promise<{ number: string; name: string | null; email: string | null } | undefined> {
   if (!UUID.test(caseId)) return undefined;
-  const c = await db.selectFrom("cases").select(["number", "requester_name", "requester_email"]).where("org_id", "=", orgId).where("id", "=", caseId).executeTakeFirst();
+  const c = await db
+    .selectFrom("cases")
+    .select(["number", "requester_name", "requester_email"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", caseId)
+    .executeTakeFirst();
   return c ? { number: c.number, name: c.requester_name, email: c.requester_email } : undefined;
 }

@@ -31,24 +31,53 @@ export interface Measures {
   readonly noAnswerNeeded: number;
 }
 
-
 function share(key: string, label: string, items: readonly { within: boolean }[]): Share {
   const within = items.filter((i) => i.within).length;
-  return { key, label, counted: items.length, withinOneDay: within, share: items.length > 0 ? within / items.length : null };
+  return {
+    key,
+    label,
+    counted: items.length,
+    withinOneDay: within,
+    share: items.length > 0 ? within / items.length : null,
+  };
 }
 
-export async function computeMeasures(db: Executor, orgId: string, from: Date, to: Date, now = new Date()): Promise<Measures> {
+export async function computeMeasures(
+  db: Executor,
+  orgId: string,
+  from: Date,
+  to: Date,
+  now = new Date(),
+): Promise<Measures> {
   const rows = await db
     .selectFrom("cases as c")
     .leftJoin("units as u", "u.id", "c.unit_id")
-    .select(["c.kind", "c.channel", "c.status", "c.received_at", "c.first_answered_at", "c.first_answer_due", "c.concern_report", "c.helped", "c.unit_id", "u.name as unit_name"])
+    .select([
+      "c.kind",
+      "c.channel",
+      "c.status",
+      "c.received_at",
+      "c.first_answered_at",
+      "c.first_answer_due",
+      "c.concern_report",
+      "c.helped",
+      "c.unit_id",
+      "u.name as unit_name",
+    ])
     .where("c.org_id", "=", orgId)
     .where("c.minor_importance", "=", false)
     .where("c.received_at", ">=", from)
     .where("c.received_at", "<", to)
     .execute();
   const day = workingDayMinutes(DEFAULT_OFFICE_HOURS);
-  type Counted = { within: boolean; channel: string; unit: string; unitName: string; minutes: number | null; kind: string };
+  type Counted = {
+    within: boolean;
+    channel: string;
+    unit: string;
+    unitName: string;
+    minutes: number | null;
+    kind: string;
+  };
   const counted: Counted[] = [];
   for (const r of rows) {
     const received = new Date(r.received_at);
@@ -56,20 +85,43 @@ export async function computeMeasures(db: Executor, orgId: string, from: Date, t
     const minutes = answered ? officeMinutesBetween(received, answered) : null;
     // Not yet answered and still within its first working day: too early to count.
     if (minutes === null && officeMinutesBetween(received, now) <= day) continue;
-    counted.push({ within: minutes !== null && minutes <= day, channel: r.channel, unit: r.unit_id ?? "-", unitName: r.unit_name ?? "Inte fördelad", minutes, kind: r.kind });
+    counted.push({
+      within: minutes !== null && minutes <= day,
+      channel: r.channel,
+      unit: r.unit_id ?? "-",
+      unitName: r.unit_name ?? "Inte fördelad",
+      minutes,
+      kind: r.kind,
+    });
   }
   const questions = counted.filter((c) => c.kind !== "media");
   const group = (key: (c: Counted) => string, label: (c: Counted) => string): Share[] => {
     const map = new Map<string, Counted[]>();
     for (const c of questions) map.set(key(c), [...(map.get(key(c)) ?? []), c]);
-    return [...map.entries()].map(([k, list]) => share(k, label(list[0] as Counted), list)).sort((a, b) => a.label.localeCompare(b.label, "sv"));
+    return [...map.entries()]
+      .map(([k, list]) => share(k, label(list[0] as Counted), list))
+      .sort((a, b) => a.label.localeCompare(b.label, "sv"));
   };
-  const answeredMinutes = counted.map((c) => c.minutes).filter((m): m is number => m !== null).sort((a, b) => a - b);
-  const median = answeredMinutes.length === 0 ? null : answeredMinutes.length % 2 === 1
-    ? (answeredMinutes[(answeredMinutes.length - 1) / 2] as number)
-    : ((answeredMinutes[answeredMinutes.length / 2 - 1] as number) + (answeredMinutes[answeredMinutes.length / 2] as number)) / 2;
-  const noAnswer = await db.selectFrom("cases").select((eb) => eb.fn.countAll<string>().as("n")).where("org_id", "=", orgId).where("minor_importance", "=", true)
-    .where("received_at", ">=", from).where("received_at", "<", to).executeTakeFirstOrThrow();
+  const answeredMinutes = counted
+    .map((c) => c.minutes)
+    .filter((m): m is number => m !== null)
+    .sort((a, b) => a - b);
+  const median =
+    answeredMinutes.length === 0
+      ? null
+      : answeredMinutes.length % 2 === 1
+        ? (answeredMinutes[(answeredMinutes.length - 1) / 2] as number)
+        : ((answeredMinutes[answeredMinutes.length / 2 - 1] as number) +
+            (answeredMinutes[answeredMinutes.length / 2] as number)) /
+          2;
+  const noAnswer = await db
+    .selectFrom("cases")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("org_id", "=", orgId)
+    .where("minor_importance", "=", true)
+    .where("received_at", ">=", from)
+    .where("received_at", "<", to)
+    .executeTakeFirstOrThrow();
   const openRows = await db
     .selectFrom("cases")
     .select(["received_at", "first_answer_due"])
@@ -86,17 +138,33 @@ export async function computeMeasures(db: Executor, orgId: string, from: Date, t
     else openByAge.overThreeDays++;
     if (o.first_answer_due && new Date(o.first_answer_due) < now) openLate++;
   }
-  const answeredLate = rows.filter((r) => r.first_answered_at && r.first_answer_due && new Date(r.first_answered_at) > new Date(r.first_answer_due)).length;
+  const answeredLate = rows.filter(
+    (r) => r.first_answered_at && r.first_answer_due && new Date(r.first_answered_at) > new Date(r.first_answer_due),
+  ).length;
   return {
     from,
     to,
-    kkik: { all: share("all", "Alla kanaler", questions), byChannel: group((c) => c.channel, (c) => CHANNEL_SV[c.channel] ?? c.channel), byUnit: group((c) => c.unit, (c) => c.unitName) },
+    kkik: {
+      all: share("all", "Alla kanaler", questions),
+      byChannel: group(
+        (c) => c.channel,
+        (c) => CHANNEL_SV[c.channel] ?? c.channel,
+      ),
+      byUnit: group(
+        (c) => c.unit,
+        (c) => c.unitName,
+      ),
+    },
     medianFirstAnswerMinutes: median,
     openByAge,
     late: { answeredLate, openLate },
     helped: { yes: rows.filter((r) => r.helped === true).length, no: rows.filter((r) => r.helped === false).length },
     concernReports: rows.filter((r) => r.concern_report).length,
-    mediaInquiries: share("media", "Journalistfrågor (inom en arbetsdag)", counted.filter((c) => c.kind === "media")),
+    mediaInquiries: share(
+      "media",
+      "Journalistfrågor (inom en arbetsdag)",
+      counted.filter((c) => c.kind === "media"),
+    ),
     noAnswerNeeded: Number(noAnswer.n),
   };
 }

@@ -30,9 +30,27 @@ export const inboxModule: KlarsvarModule = {
     { side: "public", href: "/diarium", label: "inbox.nav.diarium", order: 60 },
     { side: "staff", href: "/arbetsyta/inkorg", label: "inbox.nav.board", policy: "inbox.viewBoard", order: 10 },
     { side: "staff", href: "/arbetsyta/matt", label: "inbox.nav.measures", policy: "inbox.viewMeasures", order: 80 },
-    { side: "staff", href: "/arbetsyta/admin/dirigering", label: "inbox.nav.routing", policy: "inbox.manageRouting", order: 190 },
-    { side: "staff", href: "/arbetsyta/admin/gallring", label: "inbox.nav.retention", policy: "inbox.manageRetention", order: 195 },
-    { side: "staff", href: "/arbetsyta/admin/e-post", label: "inbox.nav.mail", policy: "inbox.viewMailHealth", order: 196 },
+    {
+      side: "staff",
+      href: "/arbetsyta/admin/dirigering",
+      label: "inbox.nav.routing",
+      policy: "inbox.manageRouting",
+      order: 190,
+    },
+    {
+      side: "staff",
+      href: "/arbetsyta/admin/gallring",
+      label: "inbox.nav.retention",
+      policy: "inbox.manageRetention",
+      order: 195,
+    },
+    {
+      side: "staff",
+      href: "/arbetsyta/admin/e-post",
+      label: "inbox.nav.mail",
+      policy: "inbox.viewMailHealth",
+      order: 196,
+    },
   ],
   // One mailer per running Klarsvar (never shared between apps in one process).
   jobs: (ctx) => {

@@ -19,7 +19,16 @@ function iso(d: Date | string | null | undefined): string | null {
   if (!d) return null;
   const date = new Date(d);
   // ISO 8601 with the Stockholm offset, as the specification asks for a timezone.
-  const parts = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZoneName: "longOffset" }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    timeZoneName: "longOffset",
+  }).formatToParts(date);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   const offset = get("timeZoneName").replace("GMT", "") || "+00:00";
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}${offset === "" ? "Z" : offset}`;
@@ -27,13 +36,30 @@ function iso(d: Date | string | null | undefined): string | null {
 
 function xml(root: string, item: string, rows: readonly Row[]): string {
   const body = rows
-    .map((r) => `<${item}>${Object.entries(r).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `<${k}>${escapeHtml(String(v))}</${k}>`).join("")}</${item}>`)
+    .map(
+      (r) =>
+        `<${item}>${Object.entries(r)
+          .filter(([, v]) => v !== null && v !== undefined)
+          .map(([k, v]) => `<${k}>${escapeHtml(String(v))}</${k}>`)
+          .join("")}</${item}>`,
+    )
     .join("");
   return `<?xml version="1.0" encoding="utf-8"?><${root}>${body}</${root}>`;
 }
 
-function send(reply: FastifyReply, format: Format, root: string, item: string, rows: readonly Row[], status = 200): FastifyReply {
-  if (format === "xml") return reply.status(status).type("text/xml; charset=utf-8").send(xml(root, item, rows));
+function send(
+  reply: FastifyReply,
+  format: Format,
+  root: string,
+  item: string,
+  rows: readonly Row[],
+  status = 200,
+): FastifyReply {
+  if (format === "xml")
+    return reply
+      .status(status)
+      .type("text/xml; charset=utf-8")
+      .send(xml(root, item, rows));
   return reply.status(status).type("application/json; charset=utf-8").send(JSON.stringify(rows));
 }
 
@@ -47,23 +73,57 @@ function split(file: string): [string, Format] | null {
   return m ? [m[1] as string, m[2] as Format] : null;
 }
 
-export function open311Routes(app: FastifyInstance, ctx: ModuleContext, deps: InboxDeps, apiKeys: readonly string[]): void {
+export function open311Routes(
+  app: FastifyInstance,
+  ctx: ModuleContext,
+  deps: InboxDeps,
+  apiKeys: readonly string[],
+): void {
   const { database, org, config } = ctx;
   const db = database.db;
   const base = `${config.publicUrl}/open311/v2/`;
   const route = { config: { access: "public", csrf: false, rateLimit: { max: 120, timeWindow: 60_000 } } } as const;
 
   const services = async () =>
-    (await db.selectFrom("categories").select(["slug", "name_sv", "hint_sv"]).where("org_id", "=", org.id).where("active", "=", true).orderBy("position").execute()).map((c) => ({
-      service_code: c.slug, service_name: c.name_sv, description: c.hint_sv, metadata: false, type: "realtime", keywords: null, group: "Socialförvaltningen",
+    (
+      await db
+        .selectFrom("categories")
+        .select(["slug", "name_sv", "hint_sv"])
+        .where("org_id", "=", org.id)
+        .where("active", "=", true)
+        .orderBy("position")
+        .execute()
+    ).map((c) => ({
+      service_code: c.slug,
+      service_name: c.name_sv,
+      description: c.hint_sv,
+      metadata: false,
+      type: "realtime",
+      keywords: null,
+      group: "Socialförvaltningen",
     }));
 
-  const requestRows = async (filter: { ids?: string[]; serviceCodes?: string[]; from?: Date; to?: Date; status?: "open" | "closed" }) => {
+  const requestRows = async (filter: {
+    ids?: string[];
+    serviceCodes?: string[];
+    from?: Date;
+    to?: Date;
+    status?: "open" | "closed";
+  }) => {
     let q = db
       .selectFrom("cases as c")
       .leftJoin("categories as k", "k.id", "c.category_id")
       .leftJoin("units as u", "u.id", "c.unit_id")
-      .select(["c.number", "c.status", "c.received_at", "c.updated_at", "c.first_answer_due", "k.slug", "k.name_sv", "u.name as unit_name"])
+      .select([
+        "c.number",
+        "c.status",
+        "c.received_at",
+        "c.updated_at",
+        "c.first_answer_due",
+        "k.slug",
+        "k.name_sv",
+        "u.name as unit_name",
+      ])
       .where("c.org_id", "=", org.id)
       .where("c.secret", "=", false)
       .where("c.concern_report", "=", false)
@@ -97,21 +157,56 @@ export function open311Routes(app: FastifyInstance, ctx: ModuleContext, deps: In
     if (!parsed) return error(reply, "json", 404, "Unknown format: use .json or .xml");
     const [name, format] = parsed;
     if (name === "discovery") {
-      const d = { changeset: iso(new Date("2026-11-26T12:00:00Z")), contact: "kontakt@example.se", key_service: "Ask Socialförvaltningen for an API key" };
+      const d = {
+        changeset: iso(new Date("2026-11-26T12:00:00Z")),
+        contact: "kontakt@example.se",
+        key_service: "Ask Socialförvaltningen for an API key",
+      };
       if (format === "xml") {
-        return reply.type("text/xml; charset=utf-8").send(`<?xml version="1.0" encoding="utf-8"?><discovery><changeset>${d.changeset}</changeset><contact>${d.contact}</contact><key_service>${escapeHtml(d.key_service)}</key_service><endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification><url>${escapeHtml(base)}</url><changeset>${d.changeset}</changeset><type>production</type><formats><format>text/xml</format><format>application/json</format></formats></endpoint></endpoints></discovery>`);
+        return reply
+          .type("text/xml; charset=utf-8")
+          .send(
+            `<?xml version="1.0" encoding="utf-8"?><discovery><changeset>${d.changeset}</changeset><contact>${d.contact}</contact><key_service>${escapeHtml(d.key_service)}</key_service><endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification><url>${escapeHtml(base)}</url><changeset>${d.changeset}</changeset><type>production</type><formats><format>text/xml</format><format>application/json</format></formats></endpoint></endpoints></discovery>`,
+          );
       }
-      return reply.send({ ...d, endpoints: [{ specification: "http://wiki.open311.org/GeoReport_v2", url: base, changeset: d.changeset, type: "production", formats: ["text/xml", "application/json"] }] });
+      return reply.send({
+        ...d,
+        endpoints: [
+          {
+            specification: "http://wiki.open311.org/GeoReport_v2",
+            url: base,
+            changeset: d.changeset,
+            type: "production",
+            formats: ["text/xml", "application/json"],
+          },
+        ],
+      });
     }
     if (name === "services") return send(reply, format, "services", "service", await services());
     if (name === "requests") {
       const q = request.query as Record<string, string | undefined>;
       const dates = [q["start_date"], q["end_date"]].map((d) => (d ? new Date(d) : undefined));
-      if (dates.some((d) => d && Number.isNaN(d.getTime()))) return error(reply, format, 400, "start_date and end_date must be ISO 8601 date-times");
-      if (q["status"] && !["open", "closed"].includes(q["status"].toLowerCase())) return error(reply, format, 400, "status must be open or closed");
+      if (dates.some((d) => d && Number.isNaN(d.getTime())))
+        return error(reply, format, 400, "start_date and end_date must be ISO 8601 date-times");
+      if (q["status"] && !["open", "closed"].includes(q["status"].toLowerCase()))
+        return error(reply, format, 400, "status must be open or closed");
       const rows = await requestRows({
-        ...(q["service_request_id"] ? { ids: q["service_request_id"].split(",").map((s) => s.trim()).filter(Boolean) } : {}),
-        ...(q["service_code"] ? { serviceCodes: q["service_code"].split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+        ...(q["service_request_id"]
+          ? {
+              ids: q["service_request_id"]
+                .split(",")
+                .map((s) => s.trim())
+                .filter(Boolean),
+            }
+          : {}),
+        ...(q["service_code"]
+          ? {
+              serviceCodes: q["service_code"]
+                .split(",")
+                .map((s) => s.trim())
+                .filter(Boolean),
+            }
+          : {}),
         ...(dates[0] ? { from: dates[0] } : {}),
         ...(dates[1] ? { to: dates[1] } : {}),
         ...(q["status"] ? { status: q["status"].toLowerCase() as "open" | "closed" } : {}),
@@ -129,7 +224,12 @@ export function open311Routes(app: FastifyInstance, ctx: ModuleContext, deps: In
     if (kind === "services") {
       const s = (await services()).find((x) => x.service_code === id);
       if (!s) return error(reply, format, 404, `No service with the code ${id}`);
-      if (format === "xml") return reply.type("text/xml; charset=utf-8").send(`<?xml version="1.0" encoding="utf-8"?><service_definition><service_code>${escapeHtml(id)}</service_code><attributes></attributes></service_definition>`);
+      if (format === "xml")
+        return reply
+          .type("text/xml; charset=utf-8")
+          .send(
+            `<?xml version="1.0" encoding="utf-8"?><service_definition><service_code>${escapeHtml(id)}</service_code><attributes></attributes></service_definition>`,
+          );
       return reply.send({ service_code: id, attributes: [] });
     }
     if (kind === "requests") {
@@ -137,39 +237,68 @@ export function open311Routes(app: FastifyInstance, ctx: ModuleContext, deps: In
       if (rows.length === 0) return error(reply, format, 404, `No service request with the id ${id}`);
       return send(reply, format, "service_requests", "request", rows);
     }
-    if (kind === "tokens") return error(reply, format, 404, "This endpoint returns service_request_id at once; it issues no tokens");
+    if (kind === "tokens")
+      return error(reply, format, 404, "This endpoint returns service_request_id at once; it issues no tokens");
     return error(reply, format, 404, "Not found");
   });
 
   const keyOk = (key: string | undefined) =>
-    typeof key === "string" && apiKeys.some((k) => k.length === key.length && timingSafeEqual(Buffer.from(k), Buffer.from(key)));
+    typeof key === "string" &&
+    apiKeys.some((k) => k.length === key.length && timingSafeEqual(Buffer.from(k), Buffer.from(key)));
 
-  app.post("/open311/v2/:file", { ...route, config: { ...route.config, rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request: FastifyRequest, reply) => {
-    const parsed = split((request.params as { file: string }).file);
-    if (!parsed || parsed[0] !== "requests") return error(reply, parsed?.[1] ?? "json", 404, "Not found");
-    const format = parsed[1];
-    const b = (request.body ?? {}) as Record<string, string | undefined>;
-    if (!keyOk(b["api_key"])) return error(reply, format, 403, "Invalid api_key");
-    const code = b["service_code"];
-    const category = code ? await db.selectFrom("categories").select(["id"]).where("org_id", "=", org.id).where("slug", "=", code).executeTakeFirst() : undefined;
-    if (!code) return error(reply, format, 400, "service_code is required");
-    if (!category) return error(reply, format, 404, `No service with the code ${code}`);
-    const hasLocation = (b["lat"] && b["long"]) || b["address_string"] || b["address_id"];
-    if (!hasLocation) return error(reply, format, 400, "A location is required: lat and long, address_string or address_id");
-    const description = (b["description"] ?? "").trim();
-    if (!description) return error(reply, format, 400, "description is required");
-    if (description.length > 10_000) return error(reply, format, 400, "description is too long (at most 10000 characters)");
-    const email = (b["email"] ?? "").trim();
-    if (email && !isEmailAddress(email)) return error(reply, format, 400, "email must be one e-mail address");
-    const name = clip([b["first_name"], b["last_name"]].filter(Boolean).join(" "), 200);
-    const result = await receiveQuestion(deps, { orgId: org.id, userId: null, label: "Open311", ip: request.ip, requestId: request.id }, {
-      orgId: org.id, channel: "open311", body: b["media_url"] ? `${description}\n\nBild: ${b["media_url"]}` : description, categoryId: category.id,
-      requester: { name, email: email || undefined, phone: b["phone"] },
-    });
-    if (!result.ok) return error(reply, format, 500, "The request could not be stored");
-    const notice = result.concern
-      ? "Det du skrivit handlar om oro för ett barn och går direkt till vår mottagning. Ring 112 vid akut fara."
-      : "Vi har tagit emot din fråga och svarar inom en arbetsdag.";
-    return send(reply, format, "service_requests", "request", [{ service_request_id: result.number, service_notice: notice, account_id: null }], 201);
-  });
+  app.post(
+    "/open311/v2/:file",
+    { ...route, config: { ...route.config, rateLimit: { max: 30, timeWindow: 60_000 } } },
+    async (request: FastifyRequest, reply) => {
+      const parsed = split((request.params as { file: string }).file);
+      if (!parsed || parsed[0] !== "requests") return error(reply, parsed?.[1] ?? "json", 404, "Not found");
+      const format = parsed[1];
+      const b = (request.body ?? {}) as Record<string, string | undefined>;
+      if (!keyOk(b["api_key"])) return error(reply, format, 403, "Invalid api_key");
+      const code = b["service_code"];
+      const category = code
+        ? await db
+            .selectFrom("categories")
+            .select(["id"])
+            .where("org_id", "=", org.id)
+            .where("slug", "=", code)
+            .executeTakeFirst()
+        : undefined;
+      if (!code) return error(reply, format, 400, "service_code is required");
+      if (!category) return error(reply, format, 404, `No service with the code ${code}`);
+      const hasLocation = (b["lat"] && b["long"]) || b["address_string"] || b["address_id"];
+      if (!hasLocation)
+        return error(reply, format, 400, "A location is required: lat and long, address_string or address_id");
+      const description = (b["description"] ?? "").trim();
+      if (!description) return error(reply, format, 400, "description is required");
+      if (description.length > 10_000)
+        return error(reply, format, 400, "description is too long (at most 10000 characters)");
+      const email = (b["email"] ?? "").trim();
+      if (email && !isEmailAddress(email)) return error(reply, format, 400, "email must be one e-mail address");
+      const name = clip([b["first_name"], b["last_name"]].filter(Boolean).join(" "), 200);
+      const result = await receiveQuestion(
+        deps,
+        { orgId: org.id, userId: null, label: "Open311", ip: request.ip, requestId: request.id },
+        {
+          orgId: org.id,
+          channel: "open311",
+          body: b["media_url"] ? `${description}\n\nBild: ${b["media_url"]}` : description,
+          categoryId: category.id,
+          requester: { name, email: email || undefined, phone: b["phone"] },
+        },
+      );
+      if (!result.ok) return error(reply, format, 500, "The request could not be stored");
+      const notice = result.concern
+        ? "Det du skrivit handlar om oro för ett barn och går direkt till vår mottagning. Ring 112 vid akut fara."
+        : "Vi har tagit emot din fråga och svarar inom en arbetsdag.";
+      return send(
+        reply,
+        format,
+        "service_requests",
+        "request",
+        [{ service_request_id: result.number, service_notice: notice, account_id: null }],
+        201,
+      );
+    },
+  );
 }

@@ -72,7 +72,9 @@ export function isIntake(user: SessionUser, intakeUnitIds: readonly string[]): b
 
 export function caseAccess(user: SessionUser, c: CaseSubject, intakeUnitIds: readonly string[]): CaseAccess {
   // The intake answers for every report of concern, also one it has moved on: it still sees it (and can undo the move).
-  const see = hasRole(user, ...INBOX_ROLES) && (canSeeCase(user, c) || (c.concern_report === true && isIntake(user, intakeUnitIds)));
+  const see =
+    hasRole(user, ...INBOX_ROLES) &&
+    (canSeeCase(user, c) || (c.concern_report === true && isIntake(user, intakeUnitIds)));
   const read = see && (!c.secret || canOpenSecret(user, c));
   const member = c.unit_id !== null && user.unitIds.includes(c.unit_id);
   // A registrar who may read a secret case only to route it, nothing more.
@@ -81,7 +83,8 @@ export function caseAccess(user: SessionUser, c: CaseSubject, intakeUnitIds: rea
   if (c.concern_report) {
     const authority = see && (isIntake(user, intakeUnitIds) || hasRole(user, "admin"));
     return {
-      see, read,
+      see,
+      read,
       handle: authority && readsToWork,
       changeStatus: authority,
       route: authority,
@@ -94,7 +97,9 @@ export function caseAccess(user: SessionUser, c: CaseSubject, intakeUnitIds: rea
   const registrarRoutes = hasRole(user, "registrar") && c.unit_id === null;
   const handle = see && readsToWork && hasRole(user, "admin", "communicator", "unit_staff", "manager");
   return {
-    see, read, handle,
+    see,
+    read,
+    handle,
     changeStatus: handle,
     route: see && (c.secret ? (readsToWork && routerRole) || registrarRoutes : routerRole),
     markSecret: see && !c.secret && hasRole(user, "admin", "communicator", "unit_staff", "manager"),
@@ -107,8 +112,10 @@ export function caseAccess(user: SessionUser, c: CaseSubject, intakeUnitIds: rea
 
 export const inboxPolicies: Record<string, Rule> = {
   viewBoard: (user) => hasRole(user, ...INBOX_ROLES),
-  viewCase: (user, subject) => hasRole(user, ...INBOX_ROLES) && (subject === undefined || canSeeCase(user, subject as CaseSubject)),
-  handleCase: (user, subject) => hasRole(user, ...INBOX_ROLES) && (subject === undefined || canSeeCase(user, subject as CaseSubject)),
+  viewCase: (user, subject) =>
+    hasRole(user, ...INBOX_ROLES) && (subject === undefined || canSeeCase(user, subject as CaseSubject)),
+  handleCase: (user, subject) =>
+    hasRole(user, ...INBOX_ROLES) && (subject === undefined || canSeeCase(user, subject as CaseSubject)),
   // Whether this case may be moved is the case's own question (caseAccess().route): the intake moves its reports of concern.
   routeCase: (user) => hasRole(user, ...INBOX_ROLES),
   viewMeasures: (user) => hasRole(user, "admin", "communicator", "manager"),

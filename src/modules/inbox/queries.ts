@@ -46,13 +46,27 @@ export async function unansweredBoard(db: Executor, f: BoardFilter): Promise<{ r
   if (f.kind) q = q.where("c.kind", "=", f.kind);
   if (f.visibleUnits) {
     const units = [...f.visibleUnits];
-    q = q.where((eb) => (units.length > 0 ? eb.or([eb("c.unit_id", "is", null), eb("c.unit_id", "in", units)]) : eb("c.unit_id", "is", null)));
+    q = q.where((eb) =>
+      units.length > 0
+        ? eb.or([eb("c.unit_id", "is", null), eb("c.unit_id", "in", units)])
+        : eb("c.unit_id", "is", null),
+    );
   }
   const [rows, count] = await Promise.all([
     q
       .select([
-        "c.id", "c.number", sql<string>`case when c.secret then ${SECRET_SUBJECT} else c.subject end`.as("subject"), "c.channel", "c.kind", "c.status", "c.concern_report", "c.secret", "c.unit_id",
-        "u.name as unit_name", "c.received_at", "c.first_answer_due",
+        "c.id",
+        "c.number",
+        sql<string>`case when c.secret then ${SECRET_SUBJECT} else c.subject end`.as("subject"),
+        "c.channel",
+        "c.kind",
+        "c.status",
+        "c.concern_report",
+        "c.secret",
+        "c.unit_id",
+        "u.name as unit_name",
+        "c.received_at",
+        "c.first_answer_due",
       ])
       .orderBy("c.concern_report", "desc")
       .orderBy("c.received_at", "asc")
@@ -63,9 +77,6 @@ export async function unansweredBoard(db: Executor, f: BoardFilter): Promise<{ r
   ]);
   return { rows: rows as BoardRow[], total: Number(count.n) };
 }
-
-
-
 
 export async function historyOf(db: Executor, caseId: string) {
   const rows = await db
@@ -78,7 +89,6 @@ export async function historyOf(db: Executor, caseId: string) {
   return rows.map((r) => ({ ...r, id: String(r.id) }));
 }
 
-
 /**
  * Earlier answers to similar questions, by Swedish full-text search with prefix matching.
  * Suggestions never cross the wall: only answers in cases that are not secret and that the
@@ -88,7 +98,14 @@ export async function historyOf(db: Executor, caseId: string) {
  * answered); only when that finds too little, the whole archive through the GIN index —
  * which is fast exactly then, because the words are rare.
  */
-export async function similarAnswers(db: Executor, orgId: string, text: string, excludeCaseId: string, visibleUnits: readonly string[] | undefined, limit = 3) {
+export async function similarAnswers(
+  db: Executor,
+  orgId: string,
+  text: string,
+  excludeCaseId: string,
+  visibleUnits: readonly string[] | undefined,
+  limit = 3,
+) {
   const rows = await similarAnswerRows(db, orgId, text, excludeCaseId, visibleUnits, limit);
   return rows.map((r) => ({ ...r, body: withoutPersonalData(r.body) }));
 }
@@ -108,10 +125,24 @@ export function withoutPersonalData(text: string): string {
   return out;
 }
 
-async function similarAnswerRows(db: Executor, orgId: string, text: string, excludeCaseId: string, visibleUnits: readonly string[] | undefined, limit: number) {
+async function similarAnswerRows(
+  db: Executor,
+  orgId: string,
+  text: string,
+  excludeCaseId: string,
+  visibleUnits: readonly string[] | undefined,
+  limit: number,
+) {
   const units = visibleUnits ? [...visibleUnits] : undefined;
-  const unitFilter = units === undefined ? sql`true` : units.length > 0 ? sql`(c.unit_id is null or c.unit_id in (${sql.join(units)}))` : sql`c.unit_id is null`;
-  const words = [...new Set(text.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [])].sort((a, b) => b.length - a.length).slice(0, 6);
+  const unitFilter =
+    units === undefined
+      ? sql`true`
+      : units.length > 0
+        ? sql`(c.unit_id is null or c.unit_id in (${sql.join(units)}))`
+        : sql`c.unit_id is null`;
+  const words = [...new Set(text.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [])]
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 6);
   if (words.length === 0) return [];
   const query = words.map((w) => `${w.replace(/[^\p{L}]/gu, "")}:*`).join(" | ");
   const recent = await sql<{ body: string; number: string; rank: number }>`
@@ -137,6 +168,8 @@ async function similarAnswerRows(db: Executor, orgId: string, text: string, excl
 
 export function savedAnswersFor(db: Executor, orgId: string, unitId: string | null) {
   let q = db.selectFrom("saved_answers").select(["id", "title", "body"]).where("org_id", "=", orgId);
-  q = unitId ? q.where((eb) => eb.or([eb("unit_id", "is", null), eb("unit_id", "=", unitId)])) : q.where("unit_id", "is", null);
+  q = unitId
+    ? q.where((eb) => eb.or([eb("unit_id", "is", null), eb("unit_id", "=", unitId)]))
+    : q.where("unit_id", "is", null);
   return q.orderBy("title").execute();
 }

@@ -8,7 +8,10 @@ export interface RuleCandidate {
 }
 
 /** A keyword matches the start of a word, so "hyr" finds "hyran" and "hyresskuld". */
-export function ruleMatches(rule: RuleCandidate, q: { categoryId: string | null; channel: string; text: string }): boolean {
+export function ruleMatches(
+  rule: RuleCandidate,
+  q: { categoryId: string | null; channel: string; text: string },
+): boolean {
   if (rule.category_id && rule.category_id !== q.categoryId) return false;
   if (rule.channel && rule.channel !== q.channel) return false;
   if (rule.keywords.length === 0) return Boolean(rule.category_id || rule.channel);

@@ -14,11 +14,19 @@ import { describe, expect, it } from "vitest";
 import { assessConcern } from "./concern.js";
 import { arrivalText, assessSecrecy } from "./secrecy.js";
 
-interface Labelled { readonly secret: boolean; readonly channel: string; readonly text: string }
+interface Labelled {
+  readonly secret: boolean;
+  readonly channel: string;
+  readonly text: string;
+}
 
 const CHANNELS = new Set(["web", "email", "facebook", "instagram", "mastodon", "open311"]);
 /** The subject each channel's intake gives a message that has none of its own. */
-const HEADING: Readonly<Record<string, string>> = { facebook: "Kommentar på Facebook", instagram: "Meddelande på Instagram", mastodon: "Omnämnande på Mastodon" };
+const HEADING: Readonly<Record<string, string>> = {
+  facebook: "Kommentar på Facebook",
+  instagram: "Meddelande på Instagram",
+  mastodon: "Omnämnande på Mastodon",
+};
 
 function load(name: string): Labelled[] {
   return readFileSync(join(import.meta.dirname, "test-data", `secrecy-${name}.tsv`), "utf8")
@@ -26,20 +34,28 @@ function load(name: string): Labelled[] {
     .filter((l) => l.trim() && !l.startsWith("#"))
     .map((l) => {
       const [label, channel = "", text = ""] = l.split("\t");
-      if ((label !== "0" && label !== "1") || !CHANNELS.has(channel) || !text.trim()) throw new Error(`secrecy-${name}.tsv: bad line: ${l}`);
+      if ((label !== "0" && label !== "1") || !CHANNELS.has(channel) || !text.trim())
+        throw new Error(`secrecy-${name}.tsv: bad line: ${l}`);
       return { secret: label === "1", channel, text };
     });
 }
 
 function measure(set: readonly Labelled[], onArrival: boolean) {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   const errors: string[] = [];
   for (const m of set) {
     const text = arrivalText(HEADING[m.channel], m.text);
     const got = assessSecrecy(text, { concern: onArrival && assessConcern(text).concern });
     if (got.secret && m.secret) tp++;
-    else if (got.secret) { fp++; errors.push(`  false secret [${got.reasons.join(", ")}] (${m.channel}) ${m.text}`); }
-    else if (m.secret) { fn++; errors.push(`  missed (${m.channel}) ${m.text}`); }
+    else if (got.secret) {
+      fp++;
+      errors.push(`  false secret [${got.reasons.join(", ")}] (${m.channel}) ${m.text}`);
+    } else if (m.secret) {
+      fn++;
+      errors.push(`  missed (${m.channel}) ${m.text}`);
+    }
   }
   const precision = tp / (tp + fp);
   const recall = tp / (tp + fn);
@@ -69,9 +85,11 @@ describe("secrecy on arrival, measured on labelled sets", () => {
   ] as const)("%s set: precision and recall above their floors", (name, minPrecision, minRecall) => {
     const rulesAlone = measure(sets[name], false);
     const arrival = measure(sets[name], true);
-    console.log(`secrecy ${name} (${sets[name].length} messages): on arrival precision ${show(arrival.precision)} recall ${show(arrival.recall)} F1 ${show(arrival.f1)}`
-      + `; rules alone (without the concern check) precision ${show(rulesAlone.precision)} recall ${show(rulesAlone.recall)}`
-      + (arrival.errors.length > 0 ? `\n${arrival.errors.join("\n")}` : ""));
+    console.log(
+      `secrecy ${name} (${sets[name].length} messages): on arrival precision ${show(arrival.precision)} recall ${show(arrival.recall)} F1 ${show(arrival.f1)}` +
+        `; rules alone (without the concern check) precision ${show(rulesAlone.precision)} recall ${show(rulesAlone.recall)}` +
+        (arrival.errors.length > 0 ? `\n${arrival.errors.join("\n")}` : ""),
+    );
     expect(arrival.recall, arrival.errors.join("\n")).toBeGreaterThanOrEqual(minRecall);
     expect(arrival.precision, arrival.errors.join("\n")).toBeGreaterThanOrEqual(minPrecision);
   });

@@ -94,8 +94,15 @@ describe("secrecy on arrival", () => {
   it("makes a report of concern secret, unless it only asks in general and names no one", () => {
     expect(assessSecrecy("Något om ett barn.", { concern: true })).toEqual({ secret: true, reasons: ["orosanmälan"] });
     expect(assessSecrecy("Grannens pojke har blåmärken, vad gör man?", { concern: true }).secret).toBe(true);
-    expect(assessSecrecy("Vad ska jag göra? Barnet i lägenheten bredvid gråter hela nätterna.", { concern: true }).secret).toBe(true);
-    expect(assessSecrecy("Får en orosanmälan göras anonymt?", { concern: true })).toEqual({ secret: false, reasons: [] });
-    expect(assessSecrecy("Jag är lärare. Hur gör man en orosanmälan om ett barn far illa?", { concern: true }).secret).toBe(false);
+    expect(
+      assessSecrecy("Vad ska jag göra? Barnet i lägenheten bredvid gråter hela nätterna.", { concern: true }).secret,
+    ).toBe(true);
+    expect(assessSecrecy("Får en orosanmälan göras anonymt?", { concern: true })).toEqual({
+      secret: false,
+      reasons: [],
+    });
+    expect(
+      assessSecrecy("Jag är lärare. Hur gör man en orosanmälan om ett barn far illa?", { concern: true }).secret,
+    ).toBe(false);
   });
 });

@@ -29,14 +29,17 @@ export interface SecrecyAssessment {
 // pattern: before it (followed by a group or a letter) it needs no letter behind, after it
 // no letter ahead — one cheap look each way.
 const source = (s: string): string =>
-  s.replace(/\\b(?=\(|\p{L}|\\p|\[\p{Lu})/gu, String.raw`(?<![\p{L}\p{N}])`).replaceAll(String.raw`\b`, String.raw`(?![\p{L}\p{N}])`);
+  s
+    .replace(/\\b(?=\(|\p{L}|\\p|\[\p{Lu})/gu, String.raw`(?<![\p{L}\p{N}])`)
+    .replaceAll(String.raw`\b`, String.raw`(?![\p{L}\p{N}])`);
 /**
  * A pattern for the lower-cased text: matching without the i flag is several times faster.
  * Its literals must be lower case (checked here, once, when the module loads).
  */
 function low(...alternatives: string[]): RegExp {
   const joined = alternatives.map((a) => `(?:${a})`).join("|");
-  if (/[A-ZÅÄÖ]/u.test(joined.replace(/\\[pP]\{[^}]*\}/gu, ""))) throw new Error(`secrecy: upper case in a lower-case pattern: ${joined}`);
+  if (/[A-ZÅÄÖ]/u.test(joined.replace(/\\[pP]\{[^}]*\}/gu, "")))
+    throw new Error(`secrecy: upper case in a lower-case pattern: ${joined}`);
   // Those that start at a word share one look behind: then the engine tries the words only there.
   const word = String.raw`\b`;
   const atWord = alternatives.filter((a) => a.startsWith(word)).map((a) => `(?:${a.slice(word.length)})`);
@@ -45,7 +48,8 @@ function low(...alternatives: string[]): RegExp {
   return new RegExp(source(parts.join("|")), "u");
 }
 /** A pattern for the text as written (names and their capitals). */
-const cased = (...alternatives: string[]): RegExp => new RegExp(source(alternatives.map((a) => `(?:${a})`).join("|")), "u");
+const cased = (...alternatives: string[]): RegExp =>
+  new RegExp(source(alternatives.map((a) => `(?:${a})`).join("|")), "u");
 /** Up to 40 characters within one sentence. */
 const GAP = String.raw`[^.!?\n]{0,40}?`;
 /** One to `n` whole words. */
@@ -71,7 +75,8 @@ const OWN_MATTER = low(
   String.raw`\b(?:placerat|placerade|omhändertog|omhändertagit|tog|tagit|tar)\s+(?:min|mitt|mina|vår|vårt|våra|my|our)\s+(?:\p{L}+\s+)?(?:barn|son|dotter|bror|syster|lillebror|lillasyster|children|kids|son|daughter)\b`,
   String.raw`\b(?:ge|lämna)\s+(?:mig|oss)\s+tillbaka\s+(?:min|mitt|mina|vår|vårt|våra)\b`,
   String.raw`\b(?:my|our)\s+(?:case|application|decision|benefits?|payments?|case\s*worker|social\s*worker|file|records|placement|visits)\b`,
-  String.raw`\bi(?:'m|\s+am)\s+the\s+(?:mother|father|parent|grandmother|grandfather|foster\s+parent)\s+of\b`,);
+  String.raw`\bi(?:'m|\s+am)\s+the\s+(?:mother|father|parent|grandmother|grandfather|foster\s+parent)\s+of\b`,
+);
 
 // ---- The writer's own situation, in the first person.
 const SERVICE = String.raw`(?:försörjningsstöd\p{L}*|ekonomisk[t]?\s+bistånd|bistånd\p{L}*|hemtjänst\p{L}*|boendestöd\p{L}*|kontaktperson\p{L}*|kontaktfamilj\p{L}*|god\s+man|förvaltare|lss\p{L}*|assistans\p{L}*|personlig\s+assistent|ledsagar\p{L}*|avlösar\p{L}*|korttids\p{L}*|daglig\s+verksamhet|trygghetslarm\p{L}*|särskilt\s+boende|äldreboende\p{L}*|plats\s+på\s+\p{L}+|familjehem\p{L}*|behandlingshem\p{L}*|socialsekreterare|handläggare|utredning\p{L}*|socialbidrag)`;
@@ -99,11 +104,14 @@ const FIRST_PERSON = low(
   String.raw`\b(?:jag|vi|hon|han)\s+(?:har\s+)?(?:bott|bor|sover|sov|lever)\s+${words(2)}(?:i\s+bilen|på\s+gatan|ute|på\s+härbärge\p{L}*|i\s+trapphus\p{L}*|i\s+tvättstug\p{L}*|hos\s+en\s+kompis|(?:i|på)\s+(?:ett\s+|mitt\s+)?(?:skyddat\s+boende|behandlingshem\p{L}*|hvb\p{L}*|jourhem\p{L}*|familjehem\p{L}*|korttids\p{L}*|äldreboende\p{L}*|demensboende\p{L}*|härbärge\p{L}*))`,
   // Lost one's job or fell ill, and asks for help with money.
   String.raw`\b(?:jag|vi)\s+(?:\p{L}+\s+){0,3}?(?:blev|blivit|är|har\s+varit)\s+(?:uppsagd|uppsagda|arbetslös|arbetslösa|sjukskriven|sjukskrivna)\b[^]{0,80}?\b(?:hyra\p{L}*|mat\p{L}*|pengar\p{L}*|räkning\p{L}*|bistånd|försörjningsstöd|hjälp)|\b(?:hyra\p{L}*|mat\p{L}*|pengar\p{L}*|räkning\p{L}*)\b[^]{0,80}?\b(?:jag|vi)\s+(?:\p{L}+\s+){0,3}?(?:blev|blivit|är|har\s+varit)\s+(?:uppsagd|uppsagda|arbetslös|arbetslösa|sjukskriven|sjukskrivna)\b`,
-  String.raw`\b(?:jag|vi|hon|han)\s+vågar\s+inte\b`,);
+  String.raw`\b(?:jag|vi|hon|han)\s+vågar\s+inte\b`,
+);
 
 // ---- A named or identifiable third person (or the writer's family) and a social-services matter.
 const RELATION = String.raw`(?:mamma|mamman|pappa|pappan|mor|far|mormor|morfar|farmor|farfar|föräldrar|son|sonen|dotter|dottern|barn|barnen|barnet|bror|syster|lillebror|lillasyster|storebror|storasyster|syskon|man|make|maken|fru|hustru|sambo|partner|pojkvän|flickvän|kille|tjej|ex|exman|exfru|granne|grannar|kompis|vän|väninna|kusin|moster|faster|morbror|farbror|svärmor|svärfar|barnbarn|bonusbarn|styvson|styvdotter|fosterbarn)`;
-const PERSON_ANCHOR = low(String.raw`\b(?:(?:min|mitt|mina|vår|vårt|våra|hans|hennes|grannens|(?:min|mitt|vår)\s+\p{L}+s)\s+(?:\p{L}+\s+)?${RELATION}|(?<!\b(?:en|ens|ensamstående|blivande|ny|nyblivna?|ung|unga|varje|alla|andra|som)\s+)(?:mamma|pappa|mormor|morfar|farmor|farfar|lillebror|lillasyster|storebror|storasyster|grannen)|(?:farmor|farfar|mormor|morfar|mamma|pappa)\s+till|(?:my|our)\s+(?:\p{L}+\s+)?(?:mother|mom|mum|father|dad|son|daughter|child|children|kids?|brother|sister|husband|wife|partner|boyfriend|girlfriend|neighbou?r|friend))\b`);
+const PERSON_ANCHOR = low(
+  String.raw`\b(?:(?:min|mitt|mina|vår|vårt|våra|hans|hennes|grannens|(?:min|mitt|vår)\s+\p{L}+s)\s+(?:\p{L}+\s+)?${RELATION}|(?<!\b(?:en|ens|ensamstående|blivande|ny|nyblivna?|ung|unga|varje|alla|andra|som)\s+)(?:mamma|pappa|mormor|morfar|farmor|farfar|lillebror|lillasyster|storebror|storasyster|grannen)|(?:farmor|farfar|mormor|morfar|mamma|pappa)\s+till|(?:my|our)\s+(?:\p{L}+\s+)?(?:mother|mom|mum|father|dad|son|daughter|child|children|kids?|brother|sister|husband|wife|partner|boyfriend|girlfriend|neighbou?r|friend))\b`,
+);
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?`;
 const NOT_NAME = String.raw`(?!(?:Hej|Hejsan|Hallå|Tack|Kan|Jag|Vi|Ni|Du|Han|Hon|De|Dom|Det|Den|Min|Mitt|Mina|Vår|Vad|Hur|Var|Vart|När|Vem|Socialtjänsten|Soc|Kommunen|Personalen|Barn|Familj|Ekonomiskt|Vuxen|Mottagningen|Exempelstad\p{L}*|Försäkringskassan|Arbetsförmedlingen|Kronofogden|Skatteverket|Region|Socialjouren|Socialnämnden|Facebook|Instagram|Mastodon|Bostad|Tjejen|Killen|Kvinnan|Mannen|Damen|Handläggaren|Handläggarna|Receptionen|Växeln|Alla|Någon|Ingen|Folk)(?![\p{L}]))`;
 const IDENTIFIED = cased(
@@ -111,8 +119,11 @@ const IDENTIFIED = cased(
   String.raw`\b(?:granne|grannen|kompis|vän|väninna|syster|bror|mamma|pappa|son|dotter|dottern|sonen|farmor|farfar|mormor|morfar|brother|sister|friend|mother|father|son|daughter)[ \t]+${NOT_NAME}${NAME}`,
   String.raw`${NOT_NAME}${NAME},?[ \t]+(?:\d{1,2}|sex|sju|åtta|nio|tio|elva|tolv)[ \t]+år|${NOT_NAME}${NAME}[ \t]+\(\d{1,2}\)|\b(?:[Ff]ör|[Oo]m|[Tt]ill)[ \t]+${NOT_NAME}\p{Lu}\p{Ll}+[ \t]+\p{Lu}\p{Ll}+\b`,
   // An address, with a person at it: "äldre man på Björkgatan 7", "familjen i lgh 1102".
-  String.raw`\b(?:[Mm]an|[Kk]vinna|[Dd]am|[Gg]ubbe|[Tt]ant|[Pp]ojke|[Ff]licka|[Kk]ille|[Tt]jej|[Ff]amilj(?:en)?|[Gg]rann\p{L}*|[Hh]an|[Hh]on|[Bb]arn(?:en)?|[Pp]erson)\b[^.!?\n]{0,40}?(?:\p{Lu}\p{Ll}+(?:gatan|vägen|stigen|gränd|gränden|torget|backen|platsen|allén)[ \t]+\d+|\b(?:lgh|lägenhet)\.?[ \t]*\d+|\b(?:porten|lägenheten|huset)[ \t]+bredvid\b|\bi[ \t]+nummer[ \t]+\d+)|(?:\p{Lu}\p{Ll}+(?:gatan|vägen|stigen|gränd|gränden|torget|backen|platsen|allén)[ \t]+\d+|\b(?:lgh|lägenhet)\.?[ \t]*\d+)[^.!?\n]{0,40}?\b(?:[Hh]an|[Hh]on|[Mm]an|[Kk]vinna|[Dd]am|[Ff]amilj(?:en)?|[Bb]arn(?:en)?)\b`,);
-const SITUATION = low(String.raw`\b(?:hemtjänst\p{L}*|särskilt\s+boende|äldreboende\p{L}*|demensboende\p{L}*|trygghetsboende\p{L}*|trygghetslarm\p{L}*|korttids\p{L}*|boendestöd\p{L}*|daglig\s+verksamhet|lss\p{L}*|assistans|assistent\p{L}*|kontaktperson\p{L}*|ledsagar\p{L}*|avlösar\p{L}*|behandlingshem\p{L}*|avgiftning\p{L}*|hvb\p{L}*|familjehem\p{L}*|jourhem\p{L}*|placer\p{L}*|omhänder\p{L}*|försörjningsstöd\p{L}*|bistånd\p{L}*|beslut\p{L}*|avslag|utredning\p{L}*|skulder|vräk\p{L}*|utkastad|utslängd|hemlös\p{L}*|sover\s+(?:i|på|ute)|bor\s+på\s+gatan|missbruk\p{L}*|dricker|super|droger|kokain|knark\p{L}*|full|påverkad|slår|slog|hotar|hotade|blåmärken|demens|alzheimer|god\s+man|förvaltare|insulin\p{L}*|diabetes|epilepsi|autism|blind|funktionsnedsättning|magrare|duschat|sjuk|foster\s+care|taken\s+into\s+care|placed)\b`);
+  String.raw`\b(?:[Mm]an|[Kk]vinna|[Dd]am|[Gg]ubbe|[Tt]ant|[Pp]ojke|[Ff]licka|[Kk]ille|[Tt]jej|[Ff]amilj(?:en)?|[Gg]rann\p{L}*|[Hh]an|[Hh]on|[Bb]arn(?:en)?|[Pp]erson)\b[^.!?\n]{0,40}?(?:\p{Lu}\p{Ll}+(?:gatan|vägen|stigen|gränd|gränden|torget|backen|platsen|allén)[ \t]+\d+|\b(?:lgh|lägenhet)\.?[ \t]*\d+|\b(?:porten|lägenheten|huset)[ \t]+bredvid\b|\bi[ \t]+nummer[ \t]+\d+)|(?:\p{Lu}\p{Ll}+(?:gatan|vägen|stigen|gränd|gränden|torget|backen|platsen|allén)[ \t]+\d+|\b(?:lgh|lägenhet)\.?[ \t]*\d+)[^.!?\n]{0,40}?\b(?:[Hh]an|[Hh]on|[Mm]an|[Kk]vinna|[Dd]am|[Ff]amilj(?:en)?|[Bb]arn(?:en)?)\b`,
+);
+const SITUATION = low(
+  String.raw`\b(?:hemtjänst\p{L}*|särskilt\s+boende|äldreboende\p{L}*|demensboende\p{L}*|trygghetsboende\p{L}*|trygghetslarm\p{L}*|korttids\p{L}*|boendestöd\p{L}*|daglig\s+verksamhet|lss\p{L}*|assistans|assistent\p{L}*|kontaktperson\p{L}*|ledsagar\p{L}*|avlösar\p{L}*|behandlingshem\p{L}*|avgiftning\p{L}*|hvb\p{L}*|familjehem\p{L}*|jourhem\p{L}*|placer\p{L}*|omhänder\p{L}*|försörjningsstöd\p{L}*|bistånd\p{L}*|beslut\p{L}*|avslag|utredning\p{L}*|skulder|vräk\p{L}*|utkastad|utslängd|hemlös\p{L}*|sover\s+(?:i|på|ute)|bor\s+på\s+gatan|missbruk\p{L}*|dricker|super|droger|kokain|knark\p{L}*|full|påverkad|slår|slog|hotar|hotade|blåmärken|demens|alzheimer|god\s+man|förvaltare|insulin\p{L}*|diabetes|epilepsi|autism|blind|funktionsnedsättning|magrare|duschat|sjuk|foster\s+care|taken\s+into\s+care|placed)\b`,
+);
 
 // ---- Violence in a close relationship, and hiding from it.
 const VIOLENCE = low(
@@ -123,19 +134,22 @@ const VIOLENCE = low(
   String.raw`\b(?:jag|hon|han|vi)\s+(?:får|fick)\s+inte\s+(?:ha\s+(?:en\s+)?egen|gå\s+ut|träffa|ringa|åka)\b|\blåter\s+(?:mig|mej|henne|honom|oss)\s+inte\b`,
   String.raw`\b(?:han|hon)\s+(?:läser|lyssnar|kollar|övervakar|har\s+hittat|hittade)\s*(?:på\s+)?(?:min|mina|mitt|vår|våra|$|[.,!])`,
   String.raw`\brädd\s+för\s+(?:min|mitt|honom|henne)\b`,
-  String.raw`\b(?:hits|hit|beats|beat|threatens|threatened|hurts|abuses|controls|stalks)\s+(?:me|us|her|him)\b|\bi(?:'m|\s+am|\s+was)\s+(?:being\s+)?(?:abused|beaten|threatened|stalked)\b`,);
+  String.raw`\b(?:hits|hit|beats|beat|threatens|threatened|hurts|abuses|controls|stalks)\s+(?:me|us|her|him)\b|\bi(?:'m|\s+am|\s+was)\s+(?:being\s+)?(?:abused|beaten|threatened|stalked)\b`,
+);
 
 // ---- Protected housing and identity, for oneself or someone named.
 const PROTECTED = low(
   String.raw`\b(?:jag|vi|hon|han|mig|oss)\b${GAP}\b(?:skydda[dt]e?\s+(?:boende\p{L}*|identitet|personuppgifter|adress)|sekretessmarkering|kvarskrivning|protected\s+(?:housing|identity))\b`,
-  String.raw`\b(?:skicka|skriv)\s+(?:inga|inte)\s+(?:brev|post)?\s*(?:till\s+)?(?:mig|mej|folkbokföringsadressen|min\s+adress)\b|\bskriv\s+inte\s+till\s+mig\b`,);
+  String.raw`\b(?:skicka|skriv)\s+(?:inga|inte)\s+(?:brev|post)?\s*(?:till\s+)?(?:mig|mej|folkbokföringsadressen|min\s+adress)\b|\bskriv\s+inte\s+till\s+mig\b`,
+);
 
 // ---- Addiction, the writer's own or a relative's.
 const ADDICTION = low(
   String.raw`\b(?:jag|vi|hon|han|mamma|pappa|mamman|pappan)\s+(?:e|är|har\s+varit|blev|blivit)\s+(?:beroende|alkoholist|missbrukare|narkoman|full|påverkad|drogpåverkad)\b`,
   String.raw`\b(?:jag|hon|han|mamma|pappa|mamman|pappan)\s+(?:dricker|super|knarkar|röker\s+på|har\s+rökt\s+på|tar\s+droger|använder\s+(?:droger|kokain|\p{L}+narkotika)|spelar\s+bort)\b`,
   String.raw`\b(?:jag|vi|hon|han)\s+(?:har\s+)?(?:varit|gått|gick|är|ligger|går)\s+${words(2)}(?:avgiftning\p{L}*|behandlingshem\p{L}*|behandling\p{L}*|hvb\p{L}*|lvm)\b`,
-  String.raw`\b(?:jag|vi)\s+(?:\p{L}+\s+)?vill\s+sluta\s+(?:dricka|knarka|röka\s+på|spela|med\s+droger)\b`,);
+  String.raw`\b(?:jag|vi)\s+(?:\p{L}+\s+)?vill\s+sluta\s+(?:dricka|knarka|röka\s+på|spela|med\s+droger)\b`,
+);
 
 // ---- A case worker named as the one who handles the writer's matter.
 const UNIT = String.raw`(?:ekonomiskt\s+bistånd|ekonomi\p{L}*|mottagning\p{L}*|\p{Ll}*enhet\p{L}*|soc|socialtjänsten|socialkontoret|socialförvaltningen|[Bb]arn\s+och\s+familj|vuxen\p{L}*|försörjningsstöd\p{L}*|LSS|kontoret|familjehemsgruppen|biståndsenheten)`;
@@ -146,20 +160,30 @@ const NAMED_STAFF = cased(
 );
 // "Hej Fatima, tack för samtalet": writing to a staff member one has met about one's matter.
 const GREETED_STAFF = cased(
-  String.raw`^\s*(?:Hej|Hejsan|Hallå|Hi|Hello|Dear|Till)[ \t]+${NOT_NAME}${NAME}[ \t]*[,!:][^]*?\b(?:samtalet|vi\s+pratade|vi\s+talade|mötet|du\s+bad|du\s+sa|du\s+lovade|bifogar|här\s+är|kompletter\p{L}*)`
+  String.raw`^\s*(?:Hej|Hejsan|Hallå|Hi|Hello|Dear|Till)[ \t]+${NOT_NAME}${NAME}[ \t]*[,!:][^]*?\b(?:samtalet|vi\s+pratade|vi\s+talade|mötet|du\s+bad|du\s+sa|du\s+lovade|bifogar|här\s+är|kompletter\p{L}*)`,
 );
 const WRITER = low(String.raw`\b(?:jag|mig|mej|min|mitt|mina|vi|oss|vår|vårt|våra|me|my)\b`);
 
 // ---- Words that say the writer asks in a role or in general, not about themselves.
 const ROLE = String.raw`(?:journalist|reporter|redaktör|student|studerande|forskare|rektor|kurator|läkare|psykolog|präst|kyrkoherde|diakon|tränare|polis|hyresvärd|fastighetsägare|politiker|ledamot|företagare|chef|handläggare|socialsekreterare|\p{L}*(?:lärare|sköterska|pedagog|ledare|arbetare|handläggare|chef|tränare|journalist|reporter))`;
-const FRAMES = new RegExp(source(String.raw`\b(?:jag|vi)\s+(?:är|jobbar|arbetar)\s+(?:som\s+|en\s+|ett\s+)?${ROLE}\b[^.!?\n]*?(?=\s+och\s|[.!?\n,]|$)|\b(?:jag|vi)\s+(?:jobbar|arbetar)\s+(?:på|inom|i|med)\b[^.!?\n]*?(?=\s+och\s|[.!?\n,]|$)|\bvi\s+är\s+(?:en|ett)\s+(?!familjehem|jourhem|kontaktfamilj|stödfamilj)\p{L}+|\bjag\s+skriver\s+(?:en|ett|på\s+en)\s+\p{L}+|\b(?:min|mitt|vår|vårt)\s+(?:arbetsgivare|chef|kollega|kollegor|företag|bolag|förening|församling|skola|organisation|arbetsplats|personal|idé|uppsats|artikel)\b|\b(?:hur|var|vart|vilka|vilken|vad)\s+(?:gör|hittar|ansöker|söker|kan|ska|får|skickar|bokar|anmäler|överklagar|behöver|vänder|når|ringer|lämnar|mejlar)\s+(?:jag|vi)\b|\bjag\s+(?:undrar|vill\s+(?:veta|fråga|ge|lämna)|har\s+en\s+(?:fråga|idé))\b`), "giu");
+const FRAMES = new RegExp(
+  source(
+    String.raw`\b(?:jag|vi)\s+(?:är|jobbar|arbetar)\s+(?:som\s+|en\s+|ett\s+)?${ROLE}\b[^.!?\n]*?(?=\s+och\s|[.!?\n,]|$)|\b(?:jag|vi)\s+(?:jobbar|arbetar)\s+(?:på|inom|i|med)\b[^.!?\n]*?(?=\s+och\s|[.!?\n,]|$)|\bvi\s+är\s+(?:en|ett)\s+(?!familjehem|jourhem|kontaktfamilj|stödfamilj)\p{L}+|\bjag\s+skriver\s+(?:en|ett|på\s+en)\s+\p{L}+|\b(?:min|mitt|vår|vårt)\s+(?:arbetsgivare|chef|kollega|kollegor|företag|bolag|förening|församling|skola|organisation|arbetsplats|personal|idé|uppsats|artikel)\b|\b(?:hur|var|vart|vilka|vilken|vad)\s+(?:gör|hittar|ansöker|söker|kan|ska|får|skickar|bokar|anmäler|överklagar|behöver|vänder|når|ringer|lämnar|mejlar)\s+(?:jag|vi)\b|\bjag\s+(?:undrar|vill\s+(?:veta|fråga|ge|lämna)|har\s+en\s+(?:fråga|idé))\b`,
+  ),
+  "giu",
+);
 
 // ---- A personal identity number, also one mistyped (a wrong check digit is still someone's number).
-const ID_SHAPED = /(?<![\d-])(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01])[-+ ]?\d{4}|\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01])[-+]\d{4})(?!\d)/u;
+const ID_SHAPED =
+  /(?<![\d-])(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01])[-+ ]?\d{4}|\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01])[-+]\d{4})(?!\d)/u;
 
 // ---- A report of concern that is only a general question ("Får en orosanmälan göras anonymt?").
-const QUESTION_ONLY = low(String.raw`^(?:[^.!?\n]*[.!\n]\s*)?(?:hur|vad|vart|var|när|vilka|vilken|vilket|finns|får|kan\s+man|ska\s+man|gäller|är\s+det|vem)\b[^.!]*\?\s*$`);
-const SPECIFIC_CHILD = low(String.raw`\b(?:pojken|flickan|killen|tjejen|barnet|barnen|bebisen|ungen|ungarna|eleven|grannens|grannbarn\p{L}*|\d{1,2}-åring\p{L}*|\d{1,2}\s+år)\b`);
+const QUESTION_ONLY = low(
+  String.raw`^(?:[^.!?\n]*[.!\n]\s*)?(?:hur|vad|vart|var|när|vilka|vilken|vilket|finns|får|kan\s+man|ska\s+man|gäller|är\s+det|vem)\b[^.!]*\?\s*$`,
+);
+const SPECIFIC_CHILD = low(
+  String.raw`\b(?:pojken|flickan|killen|tjejen|barnet|barnen|bebisen|ungen|ungarna|eleven|grannens|grannbarn\p{L}*|\d{1,2}-åring\p{L}*|\d{1,2}\s+år)\b`,
+);
 
 const SENTENCE_END = /(?<=[.!?])\s+|\n+/u;
 
@@ -196,7 +220,11 @@ export function assessSecrecy(text: string, options: { concern?: boolean } = {})
   // taken out first: what remains speaks of the writer, or of someone they know.
   const own = text.replace(FRAMES, " … ");
   const lower = own.toLowerCase();
-  if (ID_SHAPED.test(text) || findPersonalData(text).some((h) => h.kind === "personnummer" || h.kind === "samordningsnummer")) reasons.add("personnummer");
+  if (
+    ID_SHAPED.test(text) ||
+    findPersonalData(text).some((h) => h.kind === "personnummer" || h.kind === "samordningsnummer")
+  )
+    reasons.add("personnummer");
   if (OWN_MATTER.test(lower)) reasons.add("eget ärende");
   if ((NAMED_STAFF.test(text) && WRITER.test(lower)) || GREETED_STAFF.test(text)) reasons.add("namngiven handläggare");
   if (VIOLENCE.test(lower)) reasons.add("våld");
@@ -211,11 +239,26 @@ export function assessSecrecy(text: string, options: { concern?: boolean } = {})
 }
 
 function generalQuestion(text: string, own: string, lower: string): boolean {
-  return QUESTION_ONLY.test(text.trim().toLowerCase()) && !WRITER.test(lower) && !SPECIFIC_CHILD.test(lower) && !PERSON_ANCHOR.test(lower)
-    && !IDENTIFIED.test(own);
+  return (
+    QUESTION_ONLY.test(text.trim().toLowerCase()) &&
+    !WRITER.test(lower) &&
+    !SPECIFIC_CHILD.test(lower) &&
+    !PERSON_ANCHOR.test(lower) &&
+    !IDENTIFIED.test(own)
+  );
 }
 
-const ORDER = ["orosanmälan", "personnummer", "eget ärende", "egen situation", "namngiven handläggare", "namngiven person", "skyddat boende", "våld", "missbruk"];
+const ORDER = [
+  "orosanmälan",
+  "personnummer",
+  "eget ärende",
+  "egen situation",
+  "namngiven handläggare",
+  "namngiven person",
+  "skyddat boende",
+  "våld",
+  "missbruk",
+];
 function orderReasons(reasons: ReadonlySet<string>): string[] {
   return ORDER.filter((r) => reasons.has(r));
 }

@@ -3,14 +3,34 @@ import type { AnalysisResult, LixBand } from "@klarsvar/klarsprak";
 
 export const BAND_EXPLANATION: Record<LixBand, { sv: string; en: string }> = {
   "very-easy": { sv: "Mycket lätt att läsa, som en barnbok.", en: "Very easy to read, like a children's book." },
-  easy: { sv: "Lätt att läsa, som en enkel tidningstext eller en roman.", en: "Easy to read, like a simple news story or a novel." },
-  medium: { sv: "Medelsvår, som en vanlig tidningsartikel. Många läsare klarar den.", en: "Medium, like an ordinary newspaper article. Many readers manage it." },
-  hard: { sv: "Svår, som en facktext eller ett krångligt myndighetsbrev. Många läsare får svårt att förstå.", en: "Hard, like a specialist text or a complicated official letter. Many readers will struggle." },
-  "very-hard": { sv: "Mycket svår, som en lagtext. Skriv kortare meningar och enklare ord.", en: "Very hard, like a law text. Write shorter sentences and simpler words." },
+  easy: {
+    sv: "Lätt att läsa, som en enkel tidningstext eller en roman.",
+    en: "Easy to read, like a simple news story or a novel.",
+  },
+  medium: {
+    sv: "Medelsvår, som en vanlig tidningsartikel. Många läsare klarar den.",
+    en: "Medium, like an ordinary newspaper article. Many readers manage it.",
+  },
+  hard: {
+    sv: "Svår, som en facktext eller ett krångligt myndighetsbrev. Många läsare får svårt att förstå.",
+    en: "Hard, like a specialist text or a complicated official letter. Many readers will struggle.",
+  },
+  "very-hard": {
+    sv: "Mycket svår, som en lagtext. Skriv kortare meningar och enklare ord.",
+    en: "Very hard, like a law text. Write shorter sentences and simpler words.",
+  },
 };
 
 export interface AnalysisJson {
-  readonly lix: { value: number | null; band: LixBand | null; label: string | null; explanation: string | null; words: number; sentences: number; longWords: number };
+  readonly lix: {
+    value: number | null;
+    band: LixBand | null;
+    label: string | null;
+    explanation: string | null;
+    words: number;
+    sentences: number;
+    longWords: number;
+  };
   readonly ovix: { whole: number | null; windowed: number | null; windowSize: number };
   readonly wordsPerSentence: number | null;
   readonly longWordShare: number | null;
@@ -18,8 +38,16 @@ export interface AnalysisJson {
   readonly passivesPerSentence: number | null;
   readonly counts: { error: number; warning: number; suggestion: number };
   readonly findings: {
-    ruleId: string; severity: string; message: string; text: string; suggestion: string | null; category: string | null;
-    start: number; end: number; line: number; column: number;
+    ruleId: string;
+    severity: string;
+    message: string;
+    text: string;
+    suggestion: string | null;
+    category: string | null;
+    start: number;
+    end: number;
+    line: number;
+    column: number;
   }[];
 }
 
@@ -44,9 +72,16 @@ export function presentAnalysis(r: AnalysisResult, lang: "sv" | "en" = "sv"): An
     passivesPerSentence: round(s.passivesPerSentence, 2),
     counts: { ...r.counts },
     findings: r.findings.map((f) => ({
-      ruleId: f.ruleId, severity: f.severity, message: f.message, text: f.text,
-      suggestion: f.suggestion ?? null, category: f.category ?? null,
-      start: f.span.start, end: f.span.end, line: f.span.line, column: f.span.column,
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      text: f.text,
+      suggestion: f.suggestion ?? null,
+      category: f.category ?? null,
+      start: f.span.start,
+      end: f.span.end,
+      line: f.span.line,
+      column: f.span.column,
     })),
   };
 }

@@ -12,10 +12,20 @@ export interface IcsEvent {
 
 export function invitationIcs(e: IcsEvent, baseUrl: string): string {
   const host = new URL(baseUrl).hostname;
-  const cal = ical({ prodId: { company: "Klarsvar", product: "Pressrum", language: "SV" }, name: e.title, method: ICalCalendarMethod.PUBLISH });
+  const cal = ical({
+    prodId: { company: "Klarsvar", product: "Pressrum", language: "SV" },
+    name: e.title,
+    method: ICalCalendarMethod.PUBLISH,
+  });
   cal.createEvent({
-    id: `press-event-${e.id}@${host}`, start: e.startsAt, end: e.endsAt, summary: e.title, description: e.description, location: e.location,
-    url: `${baseUrl}/press/evenemang/${e.id}`, stamp: new Date(),
+    id: `press-event-${e.id}@${host}`,
+    start: e.startsAt,
+    end: e.endsAt,
+    summary: e.title,
+    description: e.description,
+    location: e.location,
+    url: `${baseUrl}/press/evenemang/${e.id}`,
+    stamp: new Date(),
   });
   return cal.toString();
 }

@@ -28,16 +28,21 @@ export type ImageResult = { ok: true; image: ProcessedImage } | { ok: false; rea
 export async function processImage(data: Buffer): Promise<ImageResult> {
   if (data.length > MAX_IMAGE_BYTES) return { ok: false, reason: "Bilden är för stor. Den får vara högst 15 MB." };
   const type = sniffType(data);
-  if (type !== "image/jpeg" && type !== "image/png" && type !== "image/webp") return { ok: false, reason: "Filen är ingen bild som vi kan visa. Skicka jpg, png eller webp." };
+  if (type !== "image/jpeg" && type !== "image/png" && type !== "image/webp")
+    return { ok: false, reason: "Filen är ingen bild som vi kan visa. Skicka jpg, png eller webp." };
   let declared: { width?: number | undefined; height?: number | undefined };
   try {
     declared = imageSize(data);
   } catch {
     return { ok: false, reason: "Bilden går inte att öppna. Den kan vara skadad." };
   }
-  if (!declared.width || !declared.height) return { ok: false, reason: "Bilden går inte att öppna. Den kan vara skadad." };
+  if (!declared.width || !declared.height)
+    return { ok: false, reason: "Bilden går inte att öppna. Den kan vara skadad." };
   if (declared.width * declared.height > MAX_IMAGE_PIXELS) {
-    return { ok: false, reason: `Bilden har för många pixlar (${declared.width} × ${declared.height}). Gör den mindre, till exempel högst 6 000 pixlar bred, och ladda upp den igen.` };
+    return {
+      ok: false,
+      reason: `Bilden har för många pixlar (${declared.width} × ${declared.height}). Gör den mindre, till exempel högst 6 000 pixlar bred, och ladda upp den igen.`,
+    };
   }
   let img: Awaited<ReturnType<typeof loadImage>>;
   try {
@@ -48,7 +53,10 @@ export async function processImage(data: Buffer): Promise<ImageResult> {
   const { width, height } = img;
   if (width < 1 || height < 1) return { ok: false, reason: "Bilden går inte att öppna. Den kan vara skadad." };
   const sizes: { width: number; height: number; data: Buffer }[] = [];
-  const widths = [...IMAGE_WIDTHS.filter((w) => w < width), Math.min(width, IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1] as number)];
+  const widths = [
+    ...IMAGE_WIDTHS.filter((w) => w < width),
+    Math.min(width, IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1] as number),
+  ];
   for (const w of [...new Set(widths)]) {
     const h = Math.max(1, Math.round((height * w) / width));
     const canvas = createCanvas(w, h);

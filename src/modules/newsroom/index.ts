@@ -4,11 +4,31 @@ import { hasRole } from "../../platform/auth/policies.js";
 import type { Executor } from "../../platform/db/database.js";
 
 /** For those who write and approve: releases waiting for review (not their own) and scheduled ones. */
-export async function releasesWaiting(db: Executor, orgId: string, user: SessionUser): Promise<{ toReview: number; scheduled: number } | null> {
+export async function releasesWaiting(
+  db: Executor,
+  orgId: string,
+  user: SessionUser,
+): Promise<{ toReview: number; scheduled: number } | null> {
   if (!hasRole(user, "admin", "communicator")) return null;
-  const r = await db.selectFrom("releases").where("org_id", "=", orgId).select((eb) => [
-    eb.fn.count<string>("id").filterWhere((w) => w.and([w("status", "=", "in_review"), w.or([w("submitted_by", "is", null), w("submitted_by", "<>", user.id)]), w.or([w("created_by", "is", null), w("created_by", "<>", user.id)])])).as("review"),
-    eb.fn.count<string>("id").filterWhere((w) => w.and([w("status", "=", "approved"), w("publish_at", ">", new Date())])).as("scheduled"),
-  ]).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("releases")
+    .where("org_id", "=", orgId)
+    .select((eb) => [
+      eb.fn
+        .count<string>("id")
+        .filterWhere((w) =>
+          w.and([
+            w("status", "=", "in_review"),
+            w.or([w("submitted_by", "is", null), w("submitted_by", "<>", user.id)]),
+            w.or([w("created_by", "is", null), w("created_by", "<>", user.id)]),
+          ]),
+        )
+        .as("review"),
+      eb.fn
+        .count<string>("id")
+        .filterWhere((w) => w.and([w("status", "=", "approved"), w("publish_at", ">", new Date())]))
+        .as("scheduled"),
+    ])
+    .executeTakeFirstOrThrow();
   return { toReview: Number(r.review), scheduled: Number(r.scheduled) };
 }

@@ -18,13 +18,16 @@ import { invitationIcs } from "./ics.js";
 const RETRIES = 5;
 const SIGNATURE = "Socialförvaltningen, Exempelstads kommun";
 
-
 /** The release as e-mail text: title, lead, text, quotes, contact people, material, link. */
 export function releaseLines(r: ReleaseDetail, link: string): string[] {
   return [
-    r.title, r.lead, markdownToText(r.bodyMd),
+    r.title,
+    r.lead,
+    markdownToText(r.bodyMd),
     ...r.quotes.map((q) => `”${q.quote}” – ${q.person}${q.personTitle ? `, ${q.personTitle}` : ""}`),
-    ...(r.contacts.length > 0 ? [`Kontakt:\n${r.contacts.map((c) => [c.name, c.role, c.phone, c.email].filter(Boolean).join(", ")).join("\n")}`] : []),
+    ...(r.contacts.length > 0
+      ? [`Kontakt:\n${r.contacts.map((c) => [c.name, c.role, c.phone, c.email].filter(Boolean).join(", ")).join("\n")}`]
+      : []),
     ...(r.documents.length > 0 ? [`Material: ${r.documents.map((d) => d.title).join(", ")} (på webben)`] : []),
     `Läs på webben: ${link}`,
   ].filter(Boolean);
@@ -34,15 +37,20 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
   const { db } = deps;
   const base = config.publicUrl;
   const domain = config.mail.domain;
-  const retries = { retryLimit: RETRIES, retryDelaySeconds: config.mail.retryDelaySeconds, retryBackoff: true } as const;
-  const unsubscribeLink = (purpose: "press-subscriber" | "press-contact", id: string) => `${base}/press/avsluta/${signedToken(config.sessionSecret, purpose, id)}`;
-
-
+  const retries = {
+    retryLimit: RETRIES,
+    retryDelaySeconds: config.mail.retryDelaySeconds,
+    retryBackoff: true,
+  } as const;
+  const unsubscribeLink = (purpose: "press-subscriber" | "press-contact", id: string) =>
+    `${base}/press/avsluta/${signedToken(config.sessionSecret, purpose, id)}`;
 
   const distributeOne: JobDefinition<{ releaseId: string }> = {
     name: "newsroom.distribute",
     ...retries,
-    handler: async ({ releaseId }) => { await distribute(deps, releaseId); },
+    handler: async ({ releaseId }) => {
+      await distribute(deps, releaseId);
+    },
   };
 
   /** Every minute: releases whose time has come and that nobody has sent yet (a lost job, a restart). */
@@ -50,7 +58,13 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
     name: "newsroom.distribute-due",
     schedule: "* * * * *",
     handler: async () => {
-      const due = await db.selectFrom("releases").select("id").where("status", "=", "approved").where("publish_at", "<=", new Date()).where("distributed_at", "is", null).execute();
+      const due = await db
+        .selectFrom("releases")
+        .select("id")
+        .where("status", "=", "approved")
+        .where("publish_at", "<=", new Date())
+        .where("distributed_at", "is", null)
+        .execute();
       for (const r of due) await distribute(deps, r.id);
     },
   };
@@ -59,30 +73,74 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
     name: "newsroom.send-release",
     ...retries,
     handler: async ({ deliveryId }) => {
-      const d = await db.selectFrom("release_deliveries as d").innerJoin("releases as r", "r.id", "d.release_id")
-        .leftJoin("media_contacts as c", "c.id", "d.contact_id").leftJoin("newsroom_subscribers as s", "s.id", "d.subscriber_id")
-        .select(["d.id", "d.status", "d.email", "d.contact_id", "d.subscriber_id", "r.org_id", "r.id as release_id", "c.unsubscribed_at as contact_off", "s.unsubscribed_at as subscriber_off"])
-        .where("d.id", "=", deliveryId).executeTakeFirst();
+      const d = await db
+        .selectFrom("release_deliveries as d")
+        .innerJoin("releases as r", "r.id", "d.release_id")
+        .leftJoin("media_contacts as c", "c.id", "d.contact_id")
+        .leftJoin("newsroom_subscribers as s", "s.id", "d.subscriber_id")
+        .select([
+          "d.id",
+          "d.status",
+          "d.email",
+          "d.contact_id",
+          "d.subscriber_id",
+          "r.org_id",
+          "r.id as release_id",
+          "c.unsubscribed_at as contact_off",
+          "s.unsubscribed_at as subscriber_off",
+        ])
+        .where("d.id", "=", deliveryId)
+        .executeTakeFirst();
       if (!d || d.status !== "pending") return;
       if (d.contact_off || d.subscriber_off) {
-        await db.updateTable("release_deliveries").set({ status: "skipped", last_error: "har avslutat utskicken" }).where("id", "=", d.id).execute();
+        await db
+          .updateTable("release_deliveries")
+          .set({ status: "skipped", last_error: "har avslutat utskicken" })
+          .where("id", "=", d.id)
+          .execute();
         return;
       }
       const r = await releaseDetail(db, d.org_id, { id: d.release_id });
       if (!r) return;
-      const off = d.subscriber_id ? unsubscribeLink("press-subscriber", d.subscriber_id) : unsubscribeLink("press-contact", d.contact_id as string);
-      const lines = [...releaseLines(r, `${base}/press/${r.slug}`), `Vill du inte få fler pressmeddelanden? ${off}`, SIGNATURE];
+      const off = d.subscriber_id
+        ? unsubscribeLink("press-subscriber", d.subscriber_id)
+        : unsubscribeLink("press-contact", d.contact_id as string);
+      const lines = [
+        ...releaseLines(r, `${base}/press/${r.slug}`),
+        `Vill du inte få fler pressmeddelanden? ${off}`,
+        SIGNATURE,
+      ];
       try {
-        const refused = await send(mailer, { to: d.email, subject: r.title, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<release-${d.id}@${domain}>`, headers: oneClickUnsubscribe(off) });
+        const refused = await send(mailer, {
+          to: d.email,
+          subject: r.title,
+          text: lines.join("\n\n"),
+          html: paragraphsHtml(lines),
+          messageId: `<release-${d.id}@${domain}>`,
+          headers: oneClickUnsubscribe(off),
+        });
         if (refused) {
-          await db.updateTable("release_deliveries").set({ status: "failed", last_error: refused.slice(0, 500), attempts: sql`attempts + 1` }).where("id", "=", d.id).execute();
+          await db
+            .updateTable("release_deliveries")
+            .set({ status: "failed", last_error: refused.slice(0, 500), attempts: sql`attempts + 1` })
+            .where("id", "=", d.id)
+            .execute();
           return;
         }
       } catch (error) {
-        await db.updateTable("release_deliveries").set({ last_error: String((error as Error).message ?? error).slice(0, 500), attempts: sql`attempts + 1` }).where("id", "=", d.id).execute();
+        await db
+          .updateTable("release_deliveries")
+          .set({ last_error: String((error as Error).message ?? error).slice(0, 500), attempts: sql`attempts + 1` })
+          .where("id", "=", d.id)
+          .execute();
         throw error;
       }
-      await db.updateTable("release_deliveries").set({ status: "sent", sent_at: new Date(), attempts: sql`attempts + 1`, last_error: null }).where("id", "=", d.id).where("status", "=", "pending").execute();
+      await db
+        .updateTable("release_deliveries")
+        .set({ status: "sent", sent_at: new Date(), attempts: sql`attempts + 1`, last_error: null })
+        .where("id", "=", d.id)
+        .where("status", "=", "pending")
+        .execute();
     },
   };
 
@@ -90,16 +148,33 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
     name: "newsroom.send-embargo",
     ...retries,
     handler: async ({ releaseId, contactId }) => {
-      const row = await db.selectFrom("release_embargo_recipients as e").innerJoin("media_contacts as c", "c.id", "e.contact_id").innerJoin("releases as r", "r.id", "e.release_id")
-        .select(["c.email", "c.unsubscribed_at", "e.notified_at", "r.org_id", "r.status", "r.publish_at"]).where("e.release_id", "=", releaseId).where("e.contact_id", "=", contactId).executeTakeFirst();
+      const row = await db
+        .selectFrom("release_embargo_recipients as e")
+        .innerJoin("media_contacts as c", "c.id", "e.contact_id")
+        .innerJoin("releases as r", "r.id", "e.release_id")
+        .select(["c.email", "c.unsubscribed_at", "e.notified_at", "r.org_id", "r.status", "r.publish_at"])
+        .where("e.release_id", "=", releaseId)
+        .where("e.contact_id", "=", contactId)
+        .executeTakeFirst();
       if (!row || row.notified_at || row.unsubscribed_at || row.status !== "approved" || !row.publish_at) return;
       const r = await releaseDetail(db, row.org_id, { id: releaseId });
       if (!r) return;
       const until = formatDateTime(new Date(row.publish_at), "sv");
       const link = `${base}/press/embargo/${signedToken(config.sessionSecret, "press-embargo", `${releaseId}`)}?k=${signedToken(config.sessionSecret, "press-embargo-contact", contactId)}`;
       const lines = [`EMBARGO: får inte publiceras före ${until}.`, ...releaseLines(r, link), SIGNATURE];
-      await send(mailer, { to: row.email, subject: `Under embargo till ${until}: ${r.title}`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<embargo-${releaseId}-${contactId}@${domain}>` });
-      await db.updateTable("release_embargo_recipients").set({ notified_at: new Date() }).where("release_id", "=", releaseId).where("contact_id", "=", contactId).execute();
+      await send(mailer, {
+        to: row.email,
+        subject: `Under embargo till ${until}: ${r.title}`,
+        text: lines.join("\n\n"),
+        html: paragraphsHtml(lines),
+        messageId: `<embargo-${releaseId}-${contactId}@${domain}>`,
+      });
+      await db
+        .updateTable("release_embargo_recipients")
+        .set({ notified_at: new Date() })
+        .where("release_id", "=", releaseId)
+        .where("contact_id", "=", contactId)
+        .execute();
     },
   };
 
@@ -107,11 +182,27 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
     name: "newsroom.send-subscribe-confirmation",
     ...retries,
     handler: async ({ subscriberId }) => {
-      const s = await db.selectFrom("newsroom_subscribers").selectAll().where("id", "=", subscriberId).executeTakeFirst();
+      const s = await db
+        .selectFrom("newsroom_subscribers")
+        .selectAll()
+        .where("id", "=", subscriberId)
+        .executeTakeFirst();
       if (!s || s.confirmed_at || s.unsubscribed_at) return;
       const link = `${base}/press/prenumerera/${signedToken(config.sessionSecret, "press-subscribe", s.id)}`;
-      const lines = ["Hej!", "Någon, förhoppningsvis du, vill få våra pressmeddelanden med e-post.", `Öppna länken och tryck på Bekräfta: ${link}`, "Vill du inte ha dem behöver du inte göra något.", SIGNATURE];
-      await send(mailer, { to: s.email, subject: "Bekräfta att du vill få våra pressmeddelanden", text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<press-subscribe-${s.id}-${Date.now()}@${domain}>` });
+      const lines = [
+        "Hej!",
+        "Någon, förhoppningsvis du, vill få våra pressmeddelanden med e-post.",
+        `Öppna länken och tryck på Bekräfta: ${link}`,
+        "Vill du inte ha dem behöver du inte göra något.",
+        SIGNATURE,
+      ];
+      await send(mailer, {
+        to: s.email,
+        subject: "Bekräfta att du vill få våra pressmeddelanden",
+        text: lines.join("\n\n"),
+        html: paragraphsHtml(lines),
+        messageId: `<press-subscribe-${s.id}-${Date.now()}@${domain}>`,
+      });
     },
   };
 
@@ -119,22 +210,71 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
     name: "newsroom.send-invitation",
     ...retries,
     handler: async ({ invitationId }) => {
-      const i = await db.selectFrom("event_invitations as i").innerJoin("press_events as e", "e.id", "i.event_id").innerJoin("media_contacts as c", "c.id", "i.contact_id")
-        .select(["i.id", "i.sent_status", "c.email", "c.unsubscribed_at", "e.id as event_id", "e.title", "e.description", "e.location", "e.starts_at", "e.ends_at"]).where("i.id", "=", invitationId).executeTakeFirst();
+      const i = await db
+        .selectFrom("event_invitations as i")
+        .innerJoin("press_events as e", "e.id", "i.event_id")
+        .innerJoin("media_contacts as c", "c.id", "i.contact_id")
+        .select([
+          "i.id",
+          "i.sent_status",
+          "c.email",
+          "c.unsubscribed_at",
+          "e.id as event_id",
+          "e.title",
+          "e.description",
+          "e.location",
+          "e.starts_at",
+          "e.ends_at",
+        ])
+        .where("i.id", "=", invitationId)
+        .executeTakeFirst();
       if (!i || i.sent_status !== "pending" || i.unsubscribed_at) return;
       const rsvp = `${base}/press/svar/${signedToken(config.sessionSecret, "press-rsvp", i.id)}`;
       const lines = [
-        "Hej!", `Välkommen till ${i.title}.`, `När: ${formatDateTime(new Date(i.starts_at), "sv")}–${formatDateTime(new Date(i.ends_at), "sv").slice(-5)}`, `Var: ${i.location}`, i.description,
-        `Svara om du kommer: ${rsvp}`, `Lägg in i kalendern: ${base}/press/evenemang/${i.event_id}.ics`, SIGNATURE,
+        "Hej!",
+        `Välkommen till ${i.title}.`,
+        `När: ${formatDateTime(new Date(i.starts_at), "sv")}–${formatDateTime(new Date(i.ends_at), "sv").slice(-5)}`,
+        `Var: ${i.location}`,
+        i.description,
+        `Svara om du kommer: ${rsvp}`,
+        `Lägg in i kalendern: ${base}/press/evenemang/${i.event_id}.ics`,
+        SIGNATURE,
       ].filter(Boolean);
-      const ics = invitationIcs({ id: i.event_id, title: i.title, description: i.description, location: i.location, startsAt: new Date(i.starts_at), endsAt: new Date(i.ends_at) }, base);
+      const ics = invitationIcs(
+        {
+          id: i.event_id,
+          title: i.title,
+          description: i.description,
+          location: i.location,
+          startsAt: new Date(i.starts_at),
+          endsAt: new Date(i.ends_at),
+        },
+        base,
+      );
       const refused = await send(mailer, {
-        to: i.email, subject: `Inbjudan: ${i.title}`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<invitation-${i.id}@${domain}>`,
-        attachments: [{ filename: "inbjudan.ics", content: Buffer.from(ics, "utf8"), contentType: "text/calendar; charset=utf-8" }],
+        to: i.email,
+        subject: `Inbjudan: ${i.title}`,
+        text: lines.join("\n\n"),
+        html: paragraphsHtml(lines),
+        messageId: `<invitation-${i.id}@${domain}>`,
+        attachments: [
+          { filename: "inbjudan.ics", content: Buffer.from(ics, "utf8"), contentType: "text/calendar; charset=utf-8" },
+        ],
       });
-      await db.updateTable("event_invitations").set({ sent_status: refused ? "failed" : "sent" }).where("id", "=", i.id).execute();
+      await db
+        .updateTable("event_invitations")
+        .set({ sent_status: refused ? "failed" : "sent" })
+        .where("id", "=", i.id)
+        .execute();
     },
   };
 
-  return [distributeOne, distributeDue, sendRelease, sendEmbargo, sendSubscribeConfirmation, sendInvitation] as unknown as JobDefinition<never>[];
+  return [
+    distributeOne,
+    distributeDue,
+    sendRelease,
+    sendEmbargo,
+    sendSubscribeConfirmation,
+    sendInvitation,
+  ] as unknown as JobDefinition<never>[];
 }

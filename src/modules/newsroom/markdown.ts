@@ -7,7 +7,31 @@ import { marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 const ALLOWED: sanitizeHtml.IOptions = {
-  allowedTags: ["h2", "h3", "h4", "p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "blockquote", "a", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr"],
+  allowedTags: [
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "blockquote",
+    "a",
+    "code",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+  ],
   allowedAttributes: { a: ["href", "title"], th: ["scope"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowProtocolRelative: false,
@@ -23,5 +47,7 @@ export function renderMarkdown(md: string): string {
 
 /** Plain text of a release body (for feeds' summaries and mail). */
 export function markdownToText(md: string): string {
-  return sanitizeHtml(renderMarkdown(md), { allowedTags: [], allowedAttributes: {} }).replace(/\n{3,}/g, "\n\n").trim();
+  return sanitizeHtml(renderMarkdown(md), { allowedTags: [], allowedAttributes: {} })
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }

@@ -18,9 +18,15 @@ import type { Actor, NewsroomDeps, Problem, Result } from "./commands.js";
  */
 export type LegalBasis = "public_interest" | "legal_obligation" | "consent";
 const BASIS: Record<string, LegalBasis> = {
-  "allmänt intresse": "public_interest", "uppgift av allmänt intresse": "public_interest", "public interest": "public_interest", public_interest: "public_interest",
-  "rättslig förpliktelse": "legal_obligation", "legal obligation": "legal_obligation", legal_obligation: "legal_obligation",
-  samtycke: "consent", consent: "consent",
+  "allmänt intresse": "public_interest",
+  "uppgift av allmänt intresse": "public_interest",
+  "public interest": "public_interest",
+  public_interest: "public_interest",
+  "rättslig förpliktelse": "legal_obligation",
+  "legal obligation": "legal_obligation",
+  legal_obligation: "legal_obligation",
+  samtycke: "consent",
+  consent: "consent",
 };
 const NOT_FOR_AUTHORITIES = ["berättigat intresse", "legitimate interest", "legitimate_interest", "intresseavvägning"];
 export const BASIS_OPTIONS = [
@@ -44,53 +50,122 @@ export function validateContact(c: ContactInput): Problem[] {
   if (!c.name.trim() || c.name.length > 120) p.push({ field: "name", message: "Skriv namnet, högst 120 tecken" });
   if (!isEmailAddress(c.email.trim())) p.push({ field: "email", message: "Skriv e-postadressen som namn@exempel.se" });
   const basis = c.basis.trim().toLowerCase();
-  if (NOT_FOR_AUTHORITIES.includes(basis)) p.push({ field: "basis", message: "En myndighet kan inte använda berättigat intresse för sina uppgifter. Välj allmänt intresse, rättslig förpliktelse eller samtycke" });
-  else if (!BASIS[basis]) p.push({ field: "basis", message: "Skriv den rättsliga grunden: allmänt intresse, rättslig förpliktelse eller samtycke" });
-  if (!c.source.trim()) p.push({ field: "source", message: "Skriv varifrån kontakten kommer, till exempel redaktionens webbplats" });
-  if (c.phone.length > 40 || c.outlet.length > 160) p.push({ field: "phone", message: "Telefon och redaktion får vara högst 40 och 160 tecken" });
+  if (NOT_FOR_AUTHORITIES.includes(basis))
+    p.push({
+      field: "basis",
+      message:
+        "En myndighet kan inte använda berättigat intresse för sina uppgifter. Välj allmänt intresse, rättslig förpliktelse eller samtycke",
+    });
+  else if (!BASIS[basis])
+    p.push({
+      field: "basis",
+      message: "Skriv den rättsliga grunden: allmänt intresse, rättslig förpliktelse eller samtycke",
+    });
+  if (!c.source.trim())
+    p.push({ field: "source", message: "Skriv varifrån kontakten kommer, till exempel redaktionens webbplats" });
+  if (c.phone.length > 40 || c.outlet.length > 160)
+    p.push({ field: "phone", message: "Telefon och redaktion får vara högst 40 och 160 tecken" });
   return p;
 }
 
 async function outletId(trx: Executor, orgId: string, name: string): Promise<string | null> {
   const n = name.trim();
   if (!n) return null;
-  await trx.insertInto("media_outlets").values({ org_id: orgId, name: n }).onConflict((oc) => oc.doNothing()).execute();
-  return (await trx.selectFrom("media_outlets").select("id").where("org_id", "=", orgId).where("name", "=", n).executeTakeFirstOrThrow()).id;
+  await trx
+    .insertInto("media_outlets")
+    .values({ org_id: orgId, name: n })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return (
+    await trx
+      .selectFrom("media_outlets")
+      .select("id")
+      .where("org_id", "=", orgId)
+      .where("name", "=", n)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** Adds a contact or updates the one with the same e-mail address. */
 async function upsertContact(trx: Executor, orgId: string, c: ContactInput): Promise<{ id: string; created: boolean }> {
   const email = c.email.trim();
   const values = {
-    name: c.name.trim(), phone: c.phone.trim(), outlet_id: await outletId(trx, orgId, c.outlet), beats: [...new Set(c.beats.map((b) => b.trim()).filter(Boolean))].slice(0, 20),
-    basis: BASIS[c.basis.trim().toLowerCase()] as LegalBasis, source: c.source.trim().slice(0, 300), updated_at: new Date(),
+    name: c.name.trim(),
+    phone: c.phone.trim(),
+    outlet_id: await outletId(trx, orgId, c.outlet),
+    beats: [...new Set(c.beats.map((b) => b.trim()).filter(Boolean))].slice(0, 20),
+    basis: BASIS[c.basis.trim().toLowerCase()] as LegalBasis,
+    source: c.source.trim().slice(0, 300),
+    updated_at: new Date(),
   };
-  const existing = await trx.selectFrom("media_contacts").select("id").where("org_id", "=", orgId).where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase())).executeTakeFirst();
+  const existing = await trx
+    .selectFrom("media_contacts")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
+    .executeTakeFirst();
   if (existing) {
     await trx.updateTable("media_contacts").set(values).where("id", "=", existing.id).execute();
     return { id: existing.id, created: false };
   }
-  const row = await trx.insertInto("media_contacts").values({ org_id: orgId, email, ...values }).returning("id").executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto("media_contacts")
+    .values({ org_id: orgId, email, ...values })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return { id: row.id, created: true };
 }
 
-export async function saveContact(deps: NewsroomDeps, actor: Actor, orgId: string, c: ContactInput): Promise<Result<{ id: string }>> {
+export async function saveContact(
+  deps: NewsroomDeps,
+  actor: Actor,
+  orgId: string,
+  c: ContactInput,
+): Promise<Result<{ id: string }>> {
   const problems = validateContact(c);
   if (problems.length > 0) return { ok: false, problems };
   return deps.db.transaction().execute(async (trx) => {
     const r = await upsertContact(trx, orgId, c);
-    await audit(trx, actor, { action: r.created ? "media-contact.create" : "media-contact.update", subjectType: "media_contact", subjectId: r.id, details: { basis: c.basis, source: c.source } });
+    await audit(trx, actor, {
+      action: r.created ? "media-contact.create" : "media-contact.update",
+      subjectType: "media_contact",
+      subjectId: r.id,
+      details: { basis: c.basis, source: c.source },
+    });
     return { ok: true as const, value: { id: r.id } };
   });
 }
 
-export interface ImportRow { readonly line: number; readonly contact: ContactInput }
-export interface ImportError { readonly line: number; readonly message: string }
-export interface ImportPreview { readonly rows: readonly ImportRow[]; readonly errors: readonly ImportError[] }
+export interface ImportRow {
+  readonly line: number;
+  readonly contact: ContactInput;
+}
+export interface ImportError {
+  readonly line: number;
+  readonly message: string;
+}
+export interface ImportPreview {
+  readonly rows: readonly ImportRow[];
+  readonly errors: readonly ImportError[];
+}
 
 const COLUMNS: Record<string, keyof ContactInput> = {
-  namn: "name", name: "name", "e-post": "email", epost: "email", email: "email", telefon: "phone", phone: "phone", redaktion: "outlet", outlet: "outlet",
-  bevakning: "beats", beats: "beats", "rättslig grund": "basis", grund: "basis", basis: "basis", källa: "source", source: "source",
+  namn: "name",
+  name: "name",
+  "e-post": "email",
+  epost: "email",
+  email: "email",
+  telefon: "phone",
+  phone: "phone",
+  redaktion: "outlet",
+  outlet: "outlet",
+  bevakning: "beats",
+  beats: "beats",
+  "rättslig grund": "basis",
+  grund: "basis",
+  basis: "basis",
+  källa: "source",
+  source: "source",
 };
 
 /**
@@ -103,62 +178,164 @@ export function previewImport(csv: string): ImportPreview {
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true, relax_quotes: true }) as string[][];
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+      relax_quotes: true,
+    }) as string[][];
   } catch (e) {
-    return { rows: [], errors: [{ line: Number((e as { lines?: number }).lines ?? 1), message: "Filen går inte att läsa som CSV. Spara den som CSV (UTF-8) och försök igen." }] };
+    return {
+      rows: [],
+      errors: [
+        {
+          line: Number((e as { lines?: number }).lines ?? 1),
+          message: "Filen går inte att läsa som CSV. Spara den som CSV (UTF-8) och försök igen.",
+        },
+      ],
+    };
   }
   const header = (records[0] ?? []).map((h) => COLUMNS[h.trim().toLowerCase()]);
-  if (!header.includes("name") || !header.includes("email")) return { rows: [], errors: [{ line: 1, message: "Första raden ska ha kolumnerna namn, e-post, telefon, redaktion, bevakning, rättslig grund och källa." }] };
+  if (!header.includes("name") || !header.includes("email"))
+    return {
+      rows: [],
+      errors: [
+        {
+          line: 1,
+          message:
+            "Första raden ska ha kolumnerna namn, e-post, telefon, redaktion, bevakning, rättslig grund och källa.",
+        },
+      ],
+    };
   const rows: ImportRow[] = [];
   const errors: ImportError[] = [];
   const seen = new Map<string, number>();
   records.slice(1).forEach((rec, i) => {
     const line = i + 2;
     if (rec.every((v) => !v.trim())) return;
-    const get = (k: keyof ContactInput) => { const idx = header.indexOf(k); return idx >= 0 ? (rec[idx] ?? "").trim() : ""; };
-    const contact: ContactInput = { name: get("name"), email: get("email"), phone: get("phone"), outlet: get("outlet"), beats: get("beats").split(/[|,]/), basis: get("basis"), source: get("source") };
+    const get = (k: keyof ContactInput) => {
+      const idx = header.indexOf(k);
+      return idx >= 0 ? (rec[idx] ?? "").trim() : "";
+    };
+    const contact: ContactInput = {
+      name: get("name"),
+      email: get("email"),
+      phone: get("phone"),
+      outlet: get("outlet"),
+      beats: get("beats").split(/[|,]/),
+      basis: get("basis"),
+      source: get("source"),
+    };
     const problems = validateContact(contact);
     const dup = seen.get(contact.email.toLowerCase());
     if (dup) problems.push({ field: "email", message: `Samma e-postadress som på rad ${dup}` });
     if (problems.length > 0) errors.push({ line, message: problems.map((p) => p.message).join(". ") });
-    else { rows.push({ line, contact }); seen.set(contact.email.toLowerCase(), line); }
+    else {
+      rows.push({ line, contact });
+      seen.set(contact.email.toLowerCase(), line);
+    }
   });
   return { rows, errors };
 }
 
 /** Imports the good rows of a preview in one transaction; returns how many were new and how many updated. */
-export async function importContacts(deps: NewsroomDeps, actor: Actor, orgId: string, rows: readonly ImportRow[]): Promise<{ created: number; updated: number }> {
+export async function importContacts(
+  deps: NewsroomDeps,
+  actor: Actor,
+  orgId: string,
+  rows: readonly ImportRow[],
+): Promise<{ created: number; updated: number }> {
   return deps.db.transaction().execute(async (trx) => {
     let created = 0;
     let updated = 0;
     for (const r of rows) {
       const res = await upsertContact(trx, orgId, r.contact);
-      if (res.created) created++; else updated++;
+      if (res.created) created++;
+      else updated++;
     }
-    await audit(trx, actor, { action: "media-contact.import", subjectType: "media_contact", details: { created, updated } });
+    await audit(trx, actor, {
+      action: "media-contact.import",
+      subjectType: "media_contact",
+      details: { created, updated },
+    });
     return { created, updated };
   });
 }
 
-export async function createList(deps: NewsroomDeps, actor: Actor, orgId: string, name: string, description: string): Promise<Result<null>> {
+export async function createList(
+  deps: NewsroomDeps,
+  actor: Actor,
+  orgId: string,
+  name: string,
+  description: string,
+): Promise<Result<null>> {
   const n = name.trim();
-  if (!n || n.length > 120) return { ok: false, problems: [{ field: "listName", message: "Skriv ett namn på listan, högst 120 tecken" }] };
+  if (!n || n.length > 120)
+    return { ok: false, problems: [{ field: "listName", message: "Skriv ett namn på listan, högst 120 tecken" }] };
   return deps.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto("media_lists").values({ org_id: orgId, name: n, description: description.trim().slice(0, 300) }).onConflict((oc) => oc.doNothing()).returning("id").executeTakeFirst();
-    if (!row) return { ok: false as const, problems: [{ field: "listName", message: "Det finns redan en lista med det namnet" }] };
-    await audit(trx, actor, { action: "media-list.create", subjectType: "media_list", subjectId: row.id, details: { name: n } });
+    const row = await trx
+      .insertInto("media_lists")
+      .values({ org_id: orgId, name: n, description: description.trim().slice(0, 300) })
+      .onConflict((oc) => oc.doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row)
+      return {
+        ok: false as const,
+        problems: [{ field: "listName", message: "Det finns redan en lista med det namnet" }],
+      };
+    await audit(trx, actor, {
+      action: "media-list.create",
+      subjectType: "media_list",
+      subjectId: row.id,
+      details: { name: n },
+    });
     return { ok: true as const, value: null };
   });
 }
 
-export async function setListMember(deps: NewsroomDeps, actor: Actor, orgId: string, listId: string, contactId: string, member: boolean): Promise<Result<null>> {
+export async function setListMember(
+  deps: NewsroomDeps,
+  actor: Actor,
+  orgId: string,
+  listId: string,
+  contactId: string,
+  member: boolean,
+): Promise<Result<null>> {
   return deps.db.transaction().execute(async (trx) => {
-    const list = await trx.selectFrom("media_lists").select("id").where("org_id", "=", orgId).where("id", "=", listId).executeTakeFirst();
-    const contact = await trx.selectFrom("media_contacts").select("id").where("org_id", "=", orgId).where("id", "=", contactId).executeTakeFirst();
-    if (!list || !contact) return { ok: false as const, problems: [{ field: list ? "contactId" : "listId", message: "Välj i listan" }] };
-    if (member) await trx.insertInto("media_list_members").values({ list_id: list.id, contact_id: contact.id }).onConflict((oc) => oc.doNothing()).execute();
-    else await trx.deleteFrom("media_list_members").where("list_id", "=", list.id).where("contact_id", "=", contact.id).execute();
-    await audit(trx, actor, { action: member ? "media-list.add" : "media-list.remove", subjectType: "media_list", subjectId: list.id, details: { contactId } });
+    const list = await trx
+      .selectFrom("media_lists")
+      .select("id")
+      .where("org_id", "=", orgId)
+      .where("id", "=", listId)
+      .executeTakeFirst();
+    const contact = await trx
+      .selectFrom("media_contacts")
+      .select("id")
+      .where("org_id", "=", orgId)
+      .where("id", "=", contactId)
+      .executeTakeFirst();
+    if (!list || !contact)
+      return { ok: false as const, problems: [{ field: list ? "contactId" : "listId", message: "Välj i listan" }] };
+    if (member)
+      await trx
+        .insertInto("media_list_members")
+        .values({ list_id: list.id, contact_id: contact.id })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    else
+      await trx
+        .deleteFrom("media_list_members")
+        .where("list_id", "=", list.id)
+        .where("contact_id", "=", contact.id)
+        .execute();
+    await audit(trx, actor, {
+      action: member ? "media-list.add" : "media-list.remove",
+      subjectType: "media_list",
+      subjectId: list.id,
+      details: { contactId },
+    });
     return { ok: true as const, value: null };
   });
 }
@@ -166,56 +343,144 @@ export async function setListMember(deps: NewsroomDeps, actor: Actor, orgId: str
 /** A newsroom subscription: a confirmation mail first; asking again resends at most once a day. */
 export async function subscribe(deps: NewsroomDeps, orgId: string, email: string): Promise<Result<null>> {
   const address = email.trim().toLowerCase();
-  if (!isEmailAddress(address) || address.length > 320) return { ok: false, problems: [{ field: "subscribeEmail", message: "Skriv e-postadressen som namn@exempel.se" }] };
+  if (!isEmailAddress(address) || address.length > 320)
+    return { ok: false, problems: [{ field: "subscribeEmail", message: "Skriv e-postadressen som namn@exempel.se" }] };
   await deps.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("newsroom_subscribers").selectAll().where("org_id", "=", orgId).where((eb) => eb(eb.fn("lower", ["email"]), "=", address)).executeTakeFirst();
+    const existing = await trx
+      .selectFrom("newsroom_subscribers")
+      .selectAll()
+      .where("org_id", "=", orgId)
+      .where((eb) => eb(eb.fn("lower", ["email"]), "=", address))
+      .executeTakeFirst();
     if (existing?.confirmed_at && !existing.unsubscribed_at) return;
     const row = existing
-      ? await trx.updateTable("newsroom_subscribers").set({ confirmed_at: null, unsubscribed_at: null }).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()
-      : await trx.insertInto("newsroom_subscribers").values({ org_id: orgId, email: address }).returning("id").executeTakeFirstOrThrow();
-    await deps.jobs.send("newsroom.send-subscribe-confirmation", { subscriberId: row.id }, { within: trx, idempotencyKey: `${row.id}:${new Date().toISOString().slice(0, 10)}` });
-    await audit(trx, { orgId, userId: null, label: "prenumerant (webbformulär)" }, { action: "newsroom.subscribe", subjectType: "newsroom_subscriber", subjectId: row.id });
+      ? await trx
+          .updateTable("newsroom_subscribers")
+          .set({ confirmed_at: null, unsubscribed_at: null })
+          .where("id", "=", existing.id)
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      : await trx
+          .insertInto("newsroom_subscribers")
+          .values({ org_id: orgId, email: address })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+    await deps.jobs.send(
+      "newsroom.send-subscribe-confirmation",
+      { subscriberId: row.id },
+      { within: trx, idempotencyKey: `${row.id}:${new Date().toISOString().slice(0, 10)}` },
+    );
+    await audit(
+      trx,
+      { orgId, userId: null, label: "prenumerant (webbformulär)" },
+      { action: "newsroom.subscribe", subjectType: "newsroom_subscriber", subjectId: row.id },
+    );
   });
   return { ok: true, value: null };
 }
 
-export async function createEvent(deps: NewsroomDeps, actor: Actor, orgId: string, e: { title: string; description: string; location: string; date: string; start: string; end: string; releaseId: string | null }): Promise<Result<{ id: string }>> {
+export async function createEvent(
+  deps: NewsroomDeps,
+  actor: Actor,
+  orgId: string,
+  e: {
+    title: string;
+    description: string;
+    location: string;
+    date: string;
+    start: string;
+    end: string;
+    releaseId: string | null;
+  },
+): Promise<Result<{ id: string }>> {
   const problems: Problem[] = [];
-  if (!e.title.trim() || e.title.length > 200) problems.push({ field: "eventTitle", message: "Skriv vad det är för evenemang" });
+  if (!e.title.trim() || e.title.length > 200)
+    problems.push({ field: "eventTitle", message: "Skriv vad det är för evenemang" });
   if (!e.location.trim()) problems.push({ field: "location", message: "Skriv var det är" });
   const starts = DateTime.fromISO(`${e.date}T${e.start}`, { zone: ZONE });
   const ends = DateTime.fromISO(`${e.date}T${e.end}`, { zone: ZONE });
-  if (!starts.isValid) problems.push({ field: "date", message: "Skriv datum och starttid, till exempel 2026-12-03 och 10:00" });
-  else if (starts.toMillis() < Date.now()) problems.push({ field: "date", message: "Tiden har redan varit. Välj en tid framåt." });
-  if (!ends.isValid || (starts.isValid && ends <= starts)) problems.push({ field: "end", message: "Sluttiden ska vara efter starttiden" });
+  if (!starts.isValid)
+    problems.push({ field: "date", message: "Skriv datum och starttid, till exempel 2026-12-03 och 10:00" });
+  else if (starts.toMillis() < Date.now())
+    problems.push({ field: "date", message: "Tiden har redan varit. Välj en tid framåt." });
+  if (!ends.isValid || (starts.isValid && ends <= starts))
+    problems.push({ field: "end", message: "Sluttiden ska vara efter starttiden" });
   if (problems.length > 0) return { ok: false, problems };
   return deps.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto("press_events").values({
-      org_id: orgId, release_id: e.releaseId, title: e.title.trim(), description: e.description.trim().slice(0, 4000), location: e.location.trim().slice(0, 300),
-      starts_at: starts.toJSDate(), ends_at: ends.toJSDate(), created_by: actor.userId,
-    }).returning("id").executeTakeFirstOrThrow();
-    await audit(trx, actor, { action: "press-event.create", subjectType: "press_event", subjectId: row.id, details: { title: e.title.trim() } });
+    const row = await trx
+      .insertInto("press_events")
+      .values({
+        org_id: orgId,
+        release_id: e.releaseId,
+        title: e.title.trim(),
+        description: e.description.trim().slice(0, 4000),
+        location: e.location.trim().slice(0, 300),
+        starts_at: starts.toJSDate(),
+        ends_at: ends.toJSDate(),
+        created_by: actor.userId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(trx, actor, {
+      action: "press-event.create",
+      subjectType: "press_event",
+      subjectId: row.id,
+      details: { title: e.title.trim() },
+    });
     return { ok: true as const, value: { id: row.id } };
   });
 }
 
 /** Invites every contact on a list who has not opted out; a contact is invited once. */
-export async function inviteList(deps: NewsroomDeps, actor: Actor, orgId: string, eventId: string, listId: string): Promise<Result<{ invited: number }>> {
+export async function inviteList(
+  deps: NewsroomDeps,
+  actor: Actor,
+  orgId: string,
+  eventId: string,
+  listId: string,
+): Promise<Result<{ invited: number }>> {
   return deps.db.transaction().execute(async (trx) => {
-    const event = await trx.selectFrom("press_events").select("id").where("org_id", "=", orgId).where("id", "=", eventId).executeTakeFirst();
+    const event = await trx
+      .selectFrom("press_events")
+      .select("id")
+      .where("org_id", "=", orgId)
+      .where("id", "=", eventId)
+      .executeTakeFirst();
     if (!event) return { ok: false as const, problems: [{ field: "listId", message: "Evenemanget finns inte" }] };
-    const members = await trx.selectFrom("media_list_members as m").innerJoin("media_contacts as c", "c.id", "m.contact_id").select("c.id")
-      .where("m.list_id", "=", listId).where("c.org_id", "=", orgId).where("c.unsubscribed_at", "is", null).execute();
-    if (members.length === 0) return { ok: false as const, problems: [{ field: "listId", message: "Listan har inga kontakter att bjuda in" }] };
+    const members = await trx
+      .selectFrom("media_list_members as m")
+      .innerJoin("media_contacts as c", "c.id", "m.contact_id")
+      .select("c.id")
+      .where("m.list_id", "=", listId)
+      .where("c.org_id", "=", orgId)
+      .where("c.unsubscribed_at", "is", null)
+      .execute();
+    if (members.length === 0)
+      return { ok: false as const, problems: [{ field: "listId", message: "Listan har inga kontakter att bjuda in" }] };
     let invited = 0;
     for (const m of members) {
-      const inv = await trx.insertInto("event_invitations").values({ org_id: orgId, event_id: eventId, contact_id: m.id }).onConflict((oc) => oc.doNothing()).returning("id").executeTakeFirst();
+      const inv = await trx
+        .insertInto("event_invitations")
+        .values({ org_id: orgId, event_id: eventId, contact_id: m.id })
+        .onConflict((oc) => oc.doNothing())
+        .returning("id")
+        .executeTakeFirst();
       if (!inv) continue;
-      await deps.jobs.send("newsroom.send-invitation", { invitationId: inv.id }, { within: trx, idempotencyKey: inv.id });
+      await deps.jobs.send(
+        "newsroom.send-invitation",
+        { invitationId: inv.id },
+        { within: trx, idempotencyKey: inv.id },
+      );
       invited++;
     }
-    if (invited === 0) return { ok: false as const, problems: [{ field: "listId", message: "Alla på listan är redan inbjudna" }] };
-    await audit(trx, actor, { action: "press-event.invite", subjectType: "press_event", subjectId: eventId, details: { listId, invited } });
+    if (invited === 0)
+      return { ok: false as const, problems: [{ field: "listId", message: "Alla på listan är redan inbjudna" }] };
+    await audit(trx, actor, {
+      action: "press-event.invite",
+      subjectType: "press_event",
+      subjectId: eventId,
+      details: { listId, invited },
+    });
     return { ok: true as const, value: { invited } };
   });
 }

@@ -9,7 +9,14 @@ export const opsModule: KlarsvarModule = {
     const open = { access: "public", rateLimit: false } as const;
     app.get(
       "/health",
-      { config: open, schema: { tags: ["operations"], summary: "The process is alive", response: { 200: z.object({ status: z.literal("ok") }) } } },
+      {
+        config: open,
+        schema: {
+          tags: ["operations"],
+          summary: "The process is alive",
+          response: { 200: z.object({ status: z.literal("ok") }) },
+        },
+      },
       async () => ({ status: "ok" as const }),
     );
     app.get(
@@ -19,14 +26,20 @@ export const opsModule: KlarsvarModule = {
         schema: {
           tags: ["operations"],
           summary: "The database and the job queue answer",
-          response: { 200: z.object({ status: z.literal("ready"), database: z.boolean(), queue: z.boolean() }), 503: z.object({ status: z.literal("not_ready"), database: z.boolean(), queue: z.boolean() }) },
+          response: {
+            200: z.object({ status: z.literal("ready"), database: z.boolean(), queue: z.boolean() }),
+            503: z.object({ status: z.literal("not_ready"), database: z.boolean(), queue: z.boolean() }),
+          },
         },
       },
       async (_request, reply) => {
         const database = await databaseAnswers(ctx.database.db);
         const queue = database && (await ctx.jobs.answers());
         if (database && queue) return { status: "ready" as const, database, queue };
-        return reply.status(503).header("retry-after", "5").send({ status: "not_ready" as const, database, queue });
+        return reply
+          .status(503)
+          .header("retry-after", "5")
+          .send({ status: "not_ready" as const, database, queue });
       },
     );
     app.get("/api/openapi.json", { config: { access: "public" } }, async () => app.swagger());

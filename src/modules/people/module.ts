@@ -7,8 +7,20 @@ export const peopleModule: KlarsvarModule = {
   name: "people",
   policies: peoplePolicies,
   nav: [
-    { side: "staff", href: "/arbetsyta/admin/personal", label: "people.nav.staff", policy: "people.viewStaff", order: 180 },
-    { side: "staff", href: "/arbetsyta/admin/enheter", label: "people.nav.units", policy: "people.viewUnits", order: 185 },
+    {
+      side: "staff",
+      href: "/arbetsyta/admin/personal",
+      label: "people.nav.staff",
+      policy: "people.viewStaff",
+      order: 180,
+    },
+    {
+      side: "staff",
+      href: "/arbetsyta/admin/enheter",
+      label: "people.nav.units",
+      policy: "people.viewUnits",
+      order: 185,
+    },
   ],
   routes: peopleRoutes,
 };

@@ -16,7 +16,10 @@ function moreTexts(): string[] {
   const between = [...source.matchAll(/>([^<>{}]*[a-zåäö][^<>{}]*)</g)].map((m) => (m[1] as string).trim());
   const strings = [...source.matchAll(/"([^"\n]{12,})"/g)].map((m) => m[1] as string);
   const templates = [...source.matchAll(/`([^`\n]{15,})`/g)].map((m) => (m[1] as string).replace(/\$\{[^}]+\}/g, "3"));
-  return [...between, ...strings, ...templates].filter((t) => / /.test(t) && /[åäö]|\b(?:och|att|är|inte|en|ett|för|som|på|med|har)\b/i.test(t) && !/[=/]|^\w+\.\w+/.test(t));
+  return [...between, ...strings, ...templates].filter(
+    (t) =>
+      / /.test(t) && /[åäö]|\b(?:och|att|är|inte|en|ett|för|som|på|med|har)\b/i.test(t) && !/[=/]|^\w+\.\w+/.test(t),
+  );
 }
 
 describe("the people and unit pages speak plain Swedish", () => {

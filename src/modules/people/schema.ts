@@ -7,7 +7,11 @@ const many = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
-const checkbox = z.string().max(10).optional().transform((v) => v !== undefined && v !== "");
+const checkbox = z
+  .string()
+  .max(10)
+  .optional()
+  .transform((v) => v !== undefined && v !== "");
 const csrf = z.string().optional();
 
 export const STAFF_FILTERS = ["aktiva", "inbjudna", "avstangda", "alla"] as const;
@@ -23,7 +27,10 @@ export const idParams = z.object({ id: z.uuid() });
 export const sessionParams = z.object({ id: z.uuid(), sessionId: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export const PERSON_DONE = ["inbjuden", "sparat", "avstangd", "aktiverad", "inbjudan", "session"] as const;
-export const personQuery = z.object({ klart: z.enum(PERSON_DONE).optional(), sida: z.coerce.number().int().min(1).max(100_000).optional() });
+export const personQuery = z.object({
+  klart: z.enum(PERSON_DONE).optional(),
+  sida: z.coerce.number().int().min(1).max(100_000).optional(),
+});
 
 export const inviteBody = z.object({
   name: z.string().max(200).default(""),

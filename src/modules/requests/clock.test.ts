@@ -4,7 +4,10 @@ import { requestClock, requestDue } from "./clock.js";
 /** Stockholm wall-clock time as an instant. */
 function local(s: string): Date {
   const utc = new Date(`${s}:00Z`);
-  const offset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" }).formatToParts(utc).find((p) => p.type === "timeZoneName")?.value ?? "GMT+1";
+  const offset =
+    new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" })
+      .formatToParts(utc)
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT+1";
   return new Date(utc.getTime() - Number(offset.replace("GMT", "")) * 3_600_000);
 }
 
@@ -25,11 +28,24 @@ describe("the same-day clock of a request for public documents", () => {
   it("runs across Easter: after closing on skärtorsdagen (13:00) the next working day is Tuesday after annandag påsk", () => {
     const received = local("2026-04-02T14:00");
     expect(requestDue(received)).toEqual(local("2026-04-07T16:30"));
-    expect(requestClock(received, local("2026-04-07T10:00"), null)).toMatchObject({ state: "on_time", waitedHours: 116, waitedOfficeHours: 2 });
+    expect(requestClock(received, local("2026-04-07T10:00"), null)).toMatchObject({
+      state: "on_time",
+      waitedHours: 116,
+      waitedOfficeHours: 2,
+    });
     // Wednesday morning without a decision: late; two more closes without one: seriously late (JO has criticised three days).
-    expect(requestClock(received, local("2026-04-08T09:00"), null)).toMatchObject({ state: "late", workingDaysLate: 0 });
-    expect(requestClock(received, local("2026-04-08T17:00"), null)).toMatchObject({ state: "late", workingDaysLate: 1 });
-    expect(requestClock(received, local("2026-04-09T17:00"), null)).toMatchObject({ state: "seriously_late", workingDaysLate: 2 });
+    expect(requestClock(received, local("2026-04-08T09:00"), null)).toMatchObject({
+      state: "late",
+      workingDaysLate: 0,
+    });
+    expect(requestClock(received, local("2026-04-08T17:00"), null)).toMatchObject({
+      state: "late",
+      workingDaysLate: 1,
+    });
+    expect(requestClock(received, local("2026-04-09T17:00"), null)).toMatchObject({
+      state: "seriously_late",
+      workingDaysLate: 2,
+    });
   });
 
   it("stops when the decision is made", () => {

@@ -7,7 +7,13 @@
  * closing, or on a weekend or holiday, is due when the office closes on the next working day.
  */
 import { DateTime } from "luxon";
-import { DEFAULT_OFFICE_HOURS, officeDay, officeMinutesBetween, ZONE, type OfficeHours } from "../../platform/time/working-time.js";
+import {
+  DEFAULT_OFFICE_HOURS,
+  officeDay,
+  officeMinutesBetween,
+  ZONE,
+  type OfficeHours,
+} from "../../platform/time/working-time.js";
 
 export type ClockState =
   /** Before the target. */
@@ -53,7 +59,12 @@ function closesBetween(from: Date, to: Date, hours: OfficeHours): number {
   return count;
 }
 
-export function requestClock(received: Date, now: Date, decidedAt: Date | null, hours: OfficeHours = DEFAULT_OFFICE_HOURS): RequestClock {
+export function requestClock(
+  received: Date,
+  now: Date,
+  decidedAt: Date | null,
+  hours: OfficeHours = DEFAULT_OFFICE_HOURS,
+): RequestClock {
   const due = requestDue(received, hours);
   const until = decidedAt ?? now;
   const waitedHours = Math.max(0, (until.getTime() - received.getTime()) / 3_600_000);

@@ -4,17 +4,26 @@ import { APPEAL_TEXT, decisionText, SECRECY_GROUNDS } from "./decision.js";
 
 describe("the written decision", () => {
   const base = {
-    organisation: "Socialnämnden, Exempelstads kommun", caseNumber: "SOC-2026-000123", decidedAt: new Date("2026-11-24T14:00:00Z"),
-    decidedBy: "Karin Lindqvist, registrator", requester: null, requested: "Anteckningar i ärendet om familjehemmet i Norrby",
-    reason: "Handlingarna innehåller uppgifter om enskilda personers personliga förhållanden. Det kan antas att de skulle lida men om uppgifterna lämnades ut.",
+    organisation: "Socialnämnden, Exempelstads kommun",
+    caseNumber: "SOC-2026-000123",
+    decidedAt: new Date("2026-11-24T14:00:00Z"),
+    decidedBy: "Karin Lindqvist, registrator",
+    requester: null,
+    requested: "Anteckningar i ärendet om familjehemmet i Norrby",
+    reason:
+      "Handlingarna innehåller uppgifter om enskilda personers personliga förhållanden. Det kan antas att de skulle lida men om uppgifterna lämnades ut.",
   };
 
   it("for a partial release names each document, each provision, and how to appeal — to kammarrätten, through us, within three weeks", () => {
-    const text = decisionText({ ...base, outcome: "partial", documents: [
-      { title: "Journalanteckning 2026-03-03", outcome: "partial", grounds: ["OSL 26:1"] },
-      { title: "Orosanmälan 2026-02-20", outcome: "refuse", grounds: ["OSL 26:1", "OSL 26:5"] },
-      { title: "Protokoll från nämnden", outcome: "release", grounds: [] },
-    ] });
+    const text = decisionText({
+      ...base,
+      outcome: "partial",
+      documents: [
+        { title: "Journalanteckning 2026-03-03", outcome: "partial", grounds: ["OSL 26:1"] },
+        { title: "Orosanmälan 2026-02-20", outcome: "refuse", grounds: ["OSL 26:1", "OSL 26:5"] },
+        { title: "Protokoll från nämnden", outcome: "release", grounds: [] },
+      ],
+    });
     expect(text).toContain("Ärende: SOC-2026-000123");
     expect(text).toContain("Datum: 24 november 2026");
     expect(text).toContain("Den som har begärt att få ta del av handlingarna (anonym)");
@@ -34,7 +43,11 @@ describe("the written decision", () => {
 
   it("speaks plain Swedish: the appeal text and the grounds pass the klarspråk engine", () => {
     const texts = [APPEAL_TEXT, ...SECRECY_GROUNDS.map((g) => `Bestämmelsen skyddar ${g.protects}.`)];
-    const problems = texts.flatMap((t) => analyze(t, { format: "text", knownAcronyms: ["OSL"] }).findings.filter((f) => f.severity !== "suggestion").map((f) => `${f.ruleId}: ${f.text}`));
+    const problems = texts.flatMap((t) =>
+      analyze(t, { format: "text", knownAcronyms: ["OSL"] })
+        .findings.filter((f) => f.severity !== "suggestion")
+        .map((f) => `${f.ruleId}: ${f.text}`),
+    );
     expect(problems).toEqual([]);
   });
 });

@@ -14,12 +14,37 @@ export interface SecrecyGround {
 }
 
 export const SECRECY_GROUNDS: readonly SecrecyGround[] = [
-  { code: "OSL 26:1", provision: "26 kap. 1 § offentlighets- och sekretesslagen (2009:400)", protects: "uppgifter om en enskild persons personliga förhållanden inom socialtjänsten" },
-  { code: "OSL 26:5", provision: "26 kap. 5 § offentlighets- och sekretesslagen (2009:400)", protects: "vem som har anmält något eller lämnat uppgifter till socialtjänsten" },
-  { code: "OSL 21:1", provision: "21 kap. 1 § offentlighets- och sekretesslagen (2009:400)", protects: "uppgifter om en enskild persons hälsa eller sexualliv" },
-  { code: "OSL 21:3", provision: "21 kap. 3 § offentlighets- och sekretesslagen (2009:400)", protects: "en enskild persons adress och andra uppgifter som kan visa var personen finns, när personen kan utsättas för hot eller våld" },
-  { code: "OSL 39:3", provision: "39 kap. 3 § offentlighets- och sekretesslagen (2009:400)", protects: "uppgifter om en anställds personliga förhållanden i personaladministrativ verksamhet" },
-  { code: "OSL 19:3", provision: "19 kap. 3 § offentlighets- och sekretesslagen (2009:400)", protects: "uppgifter i en pågående upphandling" },
+  {
+    code: "OSL 26:1",
+    provision: "26 kap. 1 § offentlighets- och sekretesslagen (2009:400)",
+    protects: "uppgifter om en enskild persons personliga förhållanden inom socialtjänsten",
+  },
+  {
+    code: "OSL 26:5",
+    provision: "26 kap. 5 § offentlighets- och sekretesslagen (2009:400)",
+    protects: "vem som har anmält något eller lämnat uppgifter till socialtjänsten",
+  },
+  {
+    code: "OSL 21:1",
+    provision: "21 kap. 1 § offentlighets- och sekretesslagen (2009:400)",
+    protects: "uppgifter om en enskild persons hälsa eller sexualliv",
+  },
+  {
+    code: "OSL 21:3",
+    provision: "21 kap. 3 § offentlighets- och sekretesslagen (2009:400)",
+    protects:
+      "en enskild persons adress och andra uppgifter som kan visa var personen finns, när personen kan utsättas för hot eller våld",
+  },
+  {
+    code: "OSL 39:3",
+    provision: "39 kap. 3 § offentlighets- och sekretesslagen (2009:400)",
+    protects: "uppgifter om en anställds personliga förhållanden i personaladministrativ verksamhet",
+  },
+  {
+    code: "OSL 19:3",
+    provision: "19 kap. 3 § offentlighets- och sekretesslagen (2009:400)",
+    protects: "uppgifter i en pågående upphandling",
+  },
 ];
 
 export function groundByCode(code: string): SecrecyGround | undefined {
@@ -37,11 +62,21 @@ export interface DecisionInput {
   readonly requested: string;
   readonly outcome: Outcome;
   /** Per document: its title, and for a refused or masked document the grounds used. */
-  readonly documents: readonly { title: string; outcome: "release" | "partial" | "refuse"; grounds: readonly string[] }[];
+  readonly documents: readonly {
+    title: string;
+    outcome: "release" | "partial" | "refuse";
+    grounds: readonly string[];
+  }[];
   readonly reason: string;
 }
 
-const date = (d: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", day: "numeric", month: "long", year: "numeric" }).format(d);
+const date = (d: Date) =>
+  new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(d);
 
 export const APPEAL_TEXT = [
   "Så överklagar du",
@@ -55,12 +90,20 @@ export const APPEAL_TEXT = [
 /** The written decision as plain text (shown, sent and registered as a document). */
 export function decisionText(d: DecisionInput): string {
   if (d.outcome === "full") throw new Error("A request released in full needs no written decision");
-  const grounds = [...new Set(d.documents.flatMap((doc) => doc.grounds))].map(groundByCode).filter((g): g is SecrecyGround => g !== undefined);
-  const what = d.outcome === "refused"
-    ? "Vi lämnar inte ut de handlingar du har begärt."
-    : "Vi lämnar ut de handlingar du har begärt, men med vissa uppgifter borttagna (maskerade).";
+  const grounds = [...new Set(d.documents.flatMap((doc) => doc.grounds))]
+    .map(groundByCode)
+    .filter((g): g is SecrecyGround => g !== undefined);
+  const what =
+    d.outcome === "refused"
+      ? "Vi lämnar inte ut de handlingar du har begärt."
+      : "Vi lämnar ut de handlingar du har begärt, men med vissa uppgifter borttagna (maskerade).";
   const perDocument = d.documents.map((doc) => {
-    const how = doc.outcome === "release" ? "lämnas ut" : doc.outcome === "partial" ? `lämnas ut med maskering (${doc.grounds.join(", ")})` : `lämnas inte ut (${doc.grounds.join(", ")})`;
+    const how =
+      doc.outcome === "release"
+        ? "lämnas ut"
+        : doc.outcome === "partial"
+          ? `lämnas ut med maskering (${doc.grounds.join(", ")})`
+          : `lämnas inte ut (${doc.grounds.join(", ")})`;
     return `- ${doc.title}: ${how}`;
   });
   return [
@@ -78,7 +121,9 @@ export function decisionText(d: DecisionInput): string {
     "",
     "Skäl för beslutet",
     d.reason.trim(),
-    ...grounds.map((g) => `Uppgifterna omfattas av sekretess enligt ${g.provision}. Bestämmelsen skyddar ${g.protects}.`),
+    ...grounds.map(
+      (g) => `Uppgifterna omfattas av sekretess enligt ${g.provision}. Bestämmelsen skyddar ${g.protects}.`,
+    ),
     "",
     APPEAL_TEXT,
     "",

@@ -8,7 +8,12 @@ import type { JobDefinition } from "../../platform/jobs/jobs.js";
 import type { Mailer } from "../../platform/mail/mailer.js";
 import { caseRequester } from "../inbox/index.js";
 
-const EXT: Record<string, string> = { "application/pdf": "pdf", "text/plain; charset=utf-8": "txt", "text/plain": "txt", "message/rfc822": "eml" };
+const EXT: Record<string, string> = {
+  "application/pdf": "pdf",
+  "text/plain; charset=utf-8": "txt",
+  "text/plain": "txt",
+  "message/rfc822": "eml",
+};
 
 export function requestJobs(db: Db, mailer: Mailer, config: Config, orgId: string): JobDefinition<never>[] {
   const send: JobDefinition<{ requestId: string; documentIds?: string[]; final?: boolean }> = {
@@ -17,30 +22,68 @@ export function requestJobs(db: Db, mailer: Mailer, config: Config, orgId: strin
     retryDelaySeconds: config.mail.retryDelaySeconds,
     retryBackoff: true,
     handler: async ({ requestId, documentIds, final }) => {
-      const r = await db.selectFrom("document_requests").select(["id", "case_id", "decision_text", "outcome"]).where("id", "=", requestId).executeTakeFirst();
+      const r = await db
+        .selectFrom("document_requests")
+        .select(["id", "case_id", "decision_text", "outcome"])
+        .where("id", "=", requestId)
+        .executeTakeFirst();
       if (!r) return;
       const c = await caseRequester(db, orgId, r.case_id);
       if (!c?.email) return;
-      let q = db.selectFrom("request_documents").select(["title", "released_data", "released_type"]).where("request_id", "=", requestId).where("released_data", "is not", null);
+      let q = db
+        .selectFrom("request_documents")
+        .select(["title", "released_data", "released_type"])
+        .where("request_id", "=", requestId)
+        .where("released_data", "is not", null);
       if (documentIds) q = documentIds.length > 0 ? q.where("id", "in", documentIds) : q.where(sql<boolean>`false`);
       const docs = await q.orderBy("created_at").execute();
       const isPart = final !== true && documentIds !== undefined;
       const attachments = docs.map((d, i) => ({
-        filename: `${String(i + 1).padStart(2, "0")}-${d.title.replace(/[^\p{L}\p{N} _-]/gu, "").trim().slice(0, 60) || "handling"}.${EXT[d.released_type ?? ""] ?? "bin"}`,
-        content: d.released_data as Buffer, contentType: d.released_type ?? "application/octet-stream",
+        filename: `${String(i + 1).padStart(2, "0")}-${
+          d.title
+            .replace(/[^\p{L}\p{N} _-]/gu, "")
+            .trim()
+            .slice(0, 60) || "handling"
+        }.${EXT[d.released_type ?? ""] ?? "bin"}`,
+        content: d.released_data as Buffer,
+        contentType: d.released_type ?? "application/octet-stream",
       }));
-      if (!isPart && r.decision_text) attachments.push({ filename: "beslut.pdf", content: await textToPdf(`Beslut ${c.number}`, r.decision_text), contentType: "application/pdf" });
+      if (!isPart && r.decision_text)
+        attachments.push({
+          filename: "beslut.pdf",
+          content: await textToPdf(`Beslut ${c.number}`, r.decision_text),
+          contentType: "application/pdf",
+        });
       const lines: string[] = [
         "Hej!",
-        isPart ? `Här är en första del av handlingarna du bad om (ärende ${c.number}). Resten kommer när vi har prövat dem.` : `Här är handlingarna du bad om (ärende ${c.number}).`,
-        isPart ? "" : r.outcome === "full" ? "Du får dem i sin helhet." : "Vissa uppgifter omfattas av sekretess. Läs beslutet i bilagan. Där står också hur du överklagar.",
+        isPart
+          ? `Här är en första del av handlingarna du bad om (ärende ${c.number}). Resten kommer när vi har prövat dem.`
+          : `Här är handlingarna du bad om (ärende ${c.number}).`,
+        isPart
+          ? ""
+          : r.outcome === "full"
+            ? "Du får dem i sin helhet."
+            : "Vissa uppgifter omfattas av sekretess. Läs beslutet i bilagan. Där står också hur du överklagar.",
         "Hälsningar, Socialförvaltningen",
       ];
       if (docs.length === 0 && !r.decision_text) return;
       await mailer.send({
-        to: c.email, subject: `Handlingarna du bad om (${c.number})`, text: lines.filter(Boolean).join("\n\n"),
-        html: lines.filter(Boolean).map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`).join(""),
-        messageId: `<documents-${requestId}${isPart ? `-part-${createHash("sha256").update((documentIds ?? []).join(",")).digest("hex").slice(0, 12)}` : ""}@${config.mail.domain}>`, attachments,
+        to: c.email,
+        subject: `Handlingarna du bad om (${c.number})`,
+        text: lines.filter(Boolean).join("\n\n"),
+        html: lines
+          .filter(Boolean)
+          .map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`)
+          .join(""),
+        messageId: `<documents-${requestId}${
+          isPart
+            ? `-part-${createHash("sha256")
+                .update((documentIds ?? []).join(","))
+                .digest("hex")
+                .slice(0, 12)}`
+            : ""
+        }@${config.mail.domain}>`,
+        attachments,
       });
     },
   };

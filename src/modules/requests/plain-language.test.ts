@@ -26,8 +26,11 @@ describe("the request pages speak plain Swedish", () => {
   it("have no warnings or errors from the klarspråk engine", () => {
     const all = texts();
     expect(all.length).toBeGreaterThan(40);
-    const problems = all.flatMap((t) => analyze(t, { format: "text", knownAcronyms: ACRONYMS, allowPersonalData: ALLOWED }).findings
-      .filter((f) => f.severity !== "suggestion").map((f) => `${t.slice(0, 60)} → ${f.ruleId}: "${f.text}"`));
+    const problems = all.flatMap((t) =>
+      analyze(t, { format: "text", knownAcronyms: ACRONYMS, allowPersonalData: ALLOWED })
+        .findings.filter((f) => f.severity !== "suggestion")
+        .map((f) => `${t.slice(0, 60)} → ${f.ruleId}: "${f.text}"`),
+    );
     expect(problems).toEqual([]);
   });
 });

@@ -20,31 +20,78 @@ export interface RequestRow {
  * not yet routed (undefined: all). The case number is the inbox's: the caller adds it.
  */
 export async function requestList(
-  db: Executor, orgId: string, f: { open: boolean; unitId?: string | undefined; units?: readonly string[] | undefined; page: number; pageSize: number }, now = new Date(),
+  db: Executor,
+  orgId: string,
+  f: {
+    open: boolean;
+    unitId?: string | undefined;
+    units?: readonly string[] | undefined;
+    page: number;
+    pageSize: number;
+  },
+  now = new Date(),
 ): Promise<{ rows: Omit<RequestRow, "number">[]; total: number }> {
-  let q = db.selectFrom("document_requests as r").leftJoin("units as u", "u.id", "r.unit_id").where("r.org_id", "=", orgId);
+  let q = db
+    .selectFrom("document_requests as r")
+    .leftJoin("units as u", "u.id", "r.unit_id")
+    .where("r.org_id", "=", orgId);
   q = f.open ? q.where("r.status", "=", "open") : q.where("r.status", "<>", "open");
   if (f.unitId) q = q.where("r.unit_id", "=", f.unitId);
   if (f.units) {
     const units = [...f.units];
-    q = q.where((eb) => (units.length > 0 ? eb.or([eb("r.unit_id", "is", null), eb("r.unit_id", "in", units)]) : eb("r.unit_id", "is", null)));
+    q = q.where((eb) =>
+      units.length > 0
+        ? eb.or([eb("r.unit_id", "is", null), eb("r.unit_id", "in", units)])
+        : eb("r.unit_id", "is", null),
+    );
   }
   const [rows, total] = await Promise.all([
-    q.select((eb) => [
-      "r.id", "r.case_id", "r.requested", "r.received_at", "r.status", "u.name as unit_name", "r.decided_at",
-      eb.selectFrom("request_documents as d").select(eb.fn.countAll<string>().as("n")).whereRef("d.request_id", "=", "r.id").as("documents"),
-    ]).orderBy("r.received_at", f.open ? "asc" : "desc").limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .select((eb) => [
+        "r.id",
+        "r.case_id",
+        "r.requested",
+        "r.received_at",
+        "r.status",
+        "u.name as unit_name",
+        "r.decided_at",
+        eb
+          .selectFrom("request_documents as d")
+          .select(eb.fn.countAll<string>().as("n"))
+          .whereRef("d.request_id", "=", "r.id")
+          .as("documents"),
+      ])
+      .orderBy("r.received_at", f.open ? "asc" : "desc")
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return {
-    rows: rows.map((r) => ({ ...r, received_at: new Date(r.received_at), decided_at: r.decided_at ? new Date(r.decided_at) : null, documents: Number(r.documents ?? 0), clock: requestClock(new Date(r.received_at), now, r.decided_at ? new Date(r.decided_at) : null) })),
+    rows: rows.map((r) => ({
+      ...r,
+      received_at: new Date(r.received_at),
+      decided_at: r.decided_at ? new Date(r.decided_at) : null,
+      documents: Number(r.documents ?? 0),
+      clock: requestClock(new Date(r.received_at), now, r.decided_at ? new Date(r.decided_at) : null),
+    })),
     total: Number(total.n),
   };
 }
 
 /** Open requests past their target, per unit (the overdue list). */
-export async function overdueByUnit(db: Executor, orgId: string, now = new Date()): Promise<{ unit: string; late: number; seriouslyLate: number }[]> {
-  const open = await db.selectFrom("document_requests as r").leftJoin("units as u", "u.id", "r.unit_id").select(["r.received_at", "u.name as unit"]).where("r.org_id", "=", orgId).where("r.status", "=", "open").execute();
+export async function overdueByUnit(
+  db: Executor,
+  orgId: string,
+  now = new Date(),
+): Promise<{ unit: string; late: number; seriouslyLate: number }[]> {
+  const open = await db
+    .selectFrom("document_requests as r")
+    .leftJoin("units as u", "u.id", "r.unit_id")
+    .select(["r.received_at", "u.name as unit"])
+    .where("r.org_id", "=", orgId)
+    .where("r.status", "=", "open")
+    .execute();
   const byUnit = new Map<string, { late: number; seriouslyLate: number }>();
   for (const r of open) {
     const clock = requestClock(new Date(r.received_at), now, null);
@@ -55,7 +102,9 @@ export async function overdueByUnit(db: Executor, orgId: string, now = new Date(
     else e.late++;
     byUnit.set(key, e);
   }
-  return [...byUnit].map(([unit, e]) => ({ unit, ...e })).sort((a, b) => b.seriouslyLate + b.late - (a.seriouslyLate + a.late));
+  return [...byUnit]
+    .map(([unit, e]) => ({ unit, ...e }))
+    .sort((a, b) => b.seriouslyLate + b.late - (a.seriouslyLate + a.late));
 }
 
 export interface MonthStats {
@@ -80,22 +129,39 @@ export async function monthlyStats(db: Executor, orgId: string, months = 12): Pr
   const since = new Date();
   since.setUTCMonth(since.getUTCMonth() - months + 1, 1);
   since.setUTCHours(0, 0, 0, 0);
-  const rows = await db.selectFrom("document_requests").select(["received_at", "decided_at", "outcome"]).where("org_id", "=", orgId).where("received_at", ">=", since).execute();
+  const rows = await db
+    .selectFrom("document_requests")
+    .select(["received_at", "decided_at", "outcome"])
+    .where("org_id", "=", orgId)
+    .where("received_at", ">=", since)
+    .execute();
   const byMonth = new Map<string, typeof rows>();
   for (const r of rows) {
-    const month = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit" }).format(new Date(r.received_at));
+    const month = new Intl.DateTimeFormat("sv-SE", {
+      timeZone: "Europe/Stockholm",
+      year: "numeric",
+      month: "2-digit",
+    }).format(new Date(r.received_at));
     byMonth.set(month, [...(byMonth.get(month) ?? []), r]);
   }
-  return [...byMonth].sort(([a], [b]) => b.localeCompare(a)).map(([month, list]) => {
-    const decided = list.filter((r) => r.decided_at);
-    const hours = decided.map((r) => (new Date(r.decided_at as Date).getTime() - new Date(r.received_at).getTime()) / 3_600_000);
-    const sameDay = decided.filter((r) => new Date(r.decided_at as Date) <= requestDue(new Date(r.received_at))).length;
-    return {
-      month, requests: list.length, decided: decided.length,
-      medianHoursToDecision: median(hours) === null ? null : Math.round((median(hours) as number) * 10) / 10,
-      sameDayShare: decided.length === 0 ? null : sameDay / decided.length,
-      refused: list.filter((r) => r.outcome === "refused").length,
-      partial: list.filter((r) => r.outcome === "partial").length,
-    };
-  });
+  return [...byMonth]
+    .sort(([a], [b]) => b.localeCompare(a))
+    .map(([month, list]) => {
+      const decided = list.filter((r) => r.decided_at);
+      const hours = decided.map(
+        (r) => (new Date(r.decided_at as Date).getTime() - new Date(r.received_at).getTime()) / 3_600_000,
+      );
+      const sameDay = decided.filter(
+        (r) => new Date(r.decided_at as Date) <= requestDue(new Date(r.received_at)),
+      ).length;
+      return {
+        month,
+        requests: list.length,
+        decided: decided.length,
+        medianHoursToDecision: median(hours) === null ? null : Math.round((median(hours) as number) * 10) / 10,
+        sameDayShare: decided.length === 0 ? null : sameDay / decided.length,
+        refused: list.filter((r) => r.outcome === "refused").length,
+        partial: list.filter((r) => r.outcome === "partial").length,
+      };
+    });
 }

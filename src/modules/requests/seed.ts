@@ -15,16 +15,34 @@ const NOTE = [
 export async function seedRequestsDemo(ctx: ModuleContext): Promise<void> {
   const db = ctx.database.db;
   const orgId = ctx.org.id;
-  const any = await db.selectFrom("document_requests").select("id").where("org_id", "=", orgId).limit(1).executeTakeFirst();
+  const any = await db
+    .selectFrom("document_requests")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .limit(1)
+    .executeTakeFirst();
   if (any) return;
   const actor = { ...SYSTEM_ACTOR, orgId, label: "demo seed" };
   const received = await receiveQuestion({ db, jobs: ctx.jobs, secret: ctx.config.sessionSecret }, actor, {
-    orgId, channel: "email", kind: "media", subject: "Begäran om allmän handling",
+    orgId,
+    channel: "email",
+    kind: "media",
+    subject: "Begäran om allmän handling",
     body: "Hej! Jag vill ta del av uppföljningarna av familjehemmet i Norrby under 2026. Med vänliga hälsningar, redaktionen på Exempelstads Tidning",
     requester: { name: "Exempelstads Tidning", email: "redaktion@example.se" },
   });
   if (!received.ok) return;
-  const created = await createRequest(db, actor, orgId, received.caseId, "Uppföljningarna av familjehemmet i Norrby under 2026");
+  const created = await createRequest(
+    db,
+    actor,
+    orgId,
+    received.caseId,
+    "Uppföljningarna av familjehemmet i Norrby under 2026",
+  );
   if (!created.ok) return;
-  await addUploadedDocument(db, actor, orgId, created.id, { title: "Journalanteckning 2026-03-03", filename: "journalanteckning-2026-03-03.txt", data: Buffer.from(NOTE, "utf8") });
+  await addUploadedDocument(db, actor, orgId, created.id, {
+    title: "Journalanteckning 2026-03-03",
+    filename: "journalanteckning-2026-03-03.txt",
+    data: Buffer.from(NOTE, "utf8"),
+  });
 }

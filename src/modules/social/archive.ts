@@ -13,41 +13,144 @@ import { audit, SYSTEM_ACTOR, type AuditActor } from "../../platform/audit/audit
 import type { Db } from "../../platform/db/database.js";
 import { caseMeta } from "../inbox/index.js";
 
-export async function createArchive(db: Db, actor: AuditActor, orgId: string, accountId: string, from: Date, to: Date): Promise<{ id: string; items: number; created: boolean } | undefined> {
-  const account = await db.selectFrom("social_accounts").select(["id", "platform", "external_id", "name"]).where("org_id", "=", orgId).where("id", "=", accountId).executeTakeFirst();
+export async function createArchive(
+  db: Db,
+  actor: AuditActor,
+  orgId: string,
+  accountId: string,
+  from: Date,
+  to: Date,
+): Promise<{ id: string; items: number; created: boolean } | undefined> {
+  const account = await db
+    .selectFrom("social_accounts")
+    .select(["id", "platform", "external_id", "name"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", accountId)
+    .executeTakeFirst();
   if (!account) return undefined;
-  const existing = await db.selectFrom("social_archives").select(["id", "items"]).where("account_id", "=", accountId).where("period_from", "=", from).where("period_to", "=", to).executeTakeFirst();
+  const existing = await db
+    .selectFrom("social_archives")
+    .select(["id", "items"])
+    .where("account_id", "=", accountId)
+    .where("period_from", "=", from)
+    .where("period_to", "=", to)
+    .executeTakeFirst();
   if (existing) return { ...existing, created: false };
   const [items, moderation] = await Promise.all([
-    db.selectFrom("social_items").select(["direction", "kind", "external_id", "parent_external_id", "post_external_id", "author_id", "author_name", "author_handle", "text", "permalink", "visibility", "created_at", "hidden_at", "removed_at", "case_id"])
-      .where("account_id", "=", accountId).where("created_at", ">=", from).where("created_at", "<", to).orderBy("created_at").execute(),
-    db.selectFrom("social_moderation as m").innerJoin("social_items as i", "i.id", "m.item_id").select(["i.external_id", "i.case_id", "m.action", "m.reason", "m.snapshot", "m.status", "m.created_at", "m.done_at"])
-      .where("i.account_id", "=", accountId).where("m.created_at", ">=", from).where("m.created_at", "<", to).orderBy("m.created_at").execute(),
+    db
+      .selectFrom("social_items")
+      .select([
+        "direction",
+        "kind",
+        "external_id",
+        "parent_external_id",
+        "post_external_id",
+        "author_id",
+        "author_name",
+        "author_handle",
+        "text",
+        "permalink",
+        "visibility",
+        "created_at",
+        "hidden_at",
+        "removed_at",
+        "case_id",
+      ])
+      .where("account_id", "=", accountId)
+      .where("created_at", ">=", from)
+      .where("created_at", "<", to)
+      .orderBy("created_at")
+      .execute(),
+    db
+      .selectFrom("social_moderation as m")
+      .innerJoin("social_items as i", "i.id", "m.item_id")
+      .select([
+        "i.external_id",
+        "i.case_id",
+        "m.action",
+        "m.reason",
+        "m.snapshot",
+        "m.status",
+        "m.created_at",
+        "m.done_at",
+      ])
+      .where("i.account_id", "=", accountId)
+      .where("m.created_at", ">=", from)
+      .where("m.created_at", "<", to)
+      .orderBy("m.created_at")
+      .execute(),
   ]);
-  const caseIds = [...new Set([...items, ...moderation].map((i) => i.case_id).filter((id): id is string => id !== null))];
-  const secretCases = new Map((await caseMeta(db, orgId, caseIds)).filter((m) => m.secret).map((m) => [m.id, m.number]));
+  const caseIds = [
+    ...new Set([...items, ...moderation].map((i) => i.case_id).filter((id): id is string => id !== null)),
+  ];
+  const secretCases = new Map(
+    (await caseMeta(db, orgId, caseIds)).filter((m) => m.secret).map((m) => [m.id, m.number]),
+  );
   const withheld = (i: (typeof items)[number]) => {
     const number = i.case_id ? secretCases.get(i.case_id) : undefined;
-    return number ? { ...i, text: `Sekretessmarkerat ärende ${number}: texten arkiveras med ärendet.`, author_id: null, author_name: null, author_handle: null } : i;
+    return number
+      ? {
+          ...i,
+          text: `Sekretessmarkerat ärende ${number}: texten arkiveras med ärendet.`,
+          author_id: null,
+          author_name: null,
+          author_handle: null,
+        }
+      : i;
   };
   const document = {
     format: "klarsvar-social-archive/1",
     account: { platform: account.platform, id: account.external_id, name: account.name },
     period: { from: from.toISOString(), to: to.toISOString() },
     generated: new Date().toISOString(),
-    items: items.map(withheld).map((i) => ({ ...i, created_at: new Date(i.created_at).toISOString(), hidden_at: i.hidden_at ? new Date(i.hidden_at).toISOString() : null, removed_at: i.removed_at ? new Date(i.removed_at).toISOString() : null })),
-    moderation: moderation.map(({ case_id, ...m }) => (case_id && secretCases.has(case_id) ? { ...m, snapshot: { withheld: `Sekretessmarkerat ärende ${secretCases.get(case_id)}` } } : m)),
+    items: items
+      .map(withheld)
+      .map((i) => ({
+        ...i,
+        created_at: new Date(i.created_at).toISOString(),
+        hidden_at: i.hidden_at ? new Date(i.hidden_at).toISOString() : null,
+        removed_at: i.removed_at ? new Date(i.removed_at).toISOString() : null,
+      })),
+    moderation: moderation.map(({ case_id, ...m }) =>
+      case_id && secretCases.has(case_id)
+        ? { ...m, snapshot: { withheld: `Sekretessmarkerat ärende ${secretCases.get(case_id)}` } }
+        : m,
+    ),
   };
   const data = Buffer.from(JSON.stringify(document, null, 2), "utf8");
   const sha256 = createHash("sha256").update(data).digest("hex");
   return db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto("social_archives").values({ org_id: orgId, account_id: accountId, period_from: from, period_to: to, items: items.length, sha256, data, created_by: actor.userId })
-      .onConflict((oc) => oc.columns(["account_id", "period_from", "period_to"]).doNothing()).returning("id").executeTakeFirst();
+    const row = await trx
+      .insertInto("social_archives")
+      .values({
+        org_id: orgId,
+        account_id: accountId,
+        period_from: from,
+        period_to: to,
+        items: items.length,
+        sha256,
+        data,
+        created_by: actor.userId,
+      })
+      .onConflict((oc) => oc.columns(["account_id", "period_from", "period_to"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
     if (!row) {
-      const again = await trx.selectFrom("social_archives").select(["id", "items"]).where("account_id", "=", accountId).where("period_from", "=", from).where("period_to", "=", to).executeTakeFirstOrThrow();
+      const again = await trx
+        .selectFrom("social_archives")
+        .select(["id", "items"])
+        .where("account_id", "=", accountId)
+        .where("period_from", "=", from)
+        .where("period_to", "=", to)
+        .executeTakeFirstOrThrow();
       return { ...again, created: false };
     }
-    await audit(trx, actor, { action: "social.archive.create", subjectType: "social_archive", subjectId: row.id, details: { accountId, from: from.toISOString(), to: to.toISOString(), items: items.length, sha256 } });
+    await audit(trx, actor, {
+      action: "social.archive.create",
+      subjectType: "social_archive",
+      subjectId: row.id,
+      details: { accountId, from: from.toISOString(), to: to.toISOString(), items: items.length, sha256 },
+    });
     return { id: row.id, items: items.length, created: true };
   });
 }
@@ -64,6 +167,8 @@ export async function archiveAllAccounts(db: Db, orgId: string, now = new Date()
   const { from, to } = previousHalfYear(now);
   const accounts = await db.selectFrom("social_accounts").select("id").where("org_id", "=", orgId).execute();
   let made = 0;
-  for (const a of accounts) if ((await createArchive(db, { ...SYSTEM_ACTOR, orgId, label: "arkivering" }, orgId, a.id, from, to))?.created) made++;
+  for (const a of accounts)
+    if ((await createArchive(db, { ...SYSTEM_ACTOR, orgId, label: "arkivering" }, orgId, a.id, from, to))?.created)
+      made++;
   return made;
 }

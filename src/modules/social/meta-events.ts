@@ -19,9 +19,11 @@ export interface MetaIncoming {
 }
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | null => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : null);
+const obj = (v: unknown): Json | null =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : null;
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : typeof v === "number" ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === "string" && v.length > 0 ? v : typeof v === "number" ? String(v) : null;
 
 /** Seconds or milliseconds since 1970 (Meta uses both), or an ISO string. */
 function when(v: unknown): Date {
@@ -44,9 +46,22 @@ function messaging(platform: "facebook" | "instagram", accountId: string, entry:
     // Our own replies come back as echoes; a message from the account itself is not a question.
     if (message["is_echo"] === true || sender === accountId) continue;
     const attachments = arr(message["attachments"]).length;
-    const text = str(message["text"]) ?? (attachments > 0 ? `[${attachments} bilaga${attachments > 1 ? "or" : ""} utan text]` : null);
+    const text =
+      str(message["text"]) ??
+      (attachments > 0 ? `[${attachments} bilaga${attachments > 1 ? "or" : ""} utan text]` : null);
     if (!text) continue;
-    out.push({ platform, accountExternalId: accountId, kind: "message", externalId: mid, parentExternalId: null, postExternalId: null, authorId: sender, authorName: null, text, createdAt: when(e["timestamp"]) });
+    out.push({
+      platform,
+      accountExternalId: accountId,
+      kind: "message",
+      externalId: mid,
+      parentExternalId: null,
+      postExternalId: null,
+      authorId: sender,
+      authorName: null,
+      text,
+      createdAt: when(e["timestamp"]),
+    });
   }
   return out;
 }
@@ -66,7 +81,12 @@ export function readMetaDelivery(payload: unknown): MetaIncoming[] {
       const change = obj(c);
       const value = obj(change?.["value"]);
       if (!change || !value) continue;
-      if (platform === "facebook" && change["field"] === "feed" && value["item"] === "comment" && value["verb"] === "add") {
+      if (
+        platform === "facebook" &&
+        change["field"] === "feed" &&
+        value["item"] === "comment" &&
+        value["verb"] === "add"
+      ) {
         const from = obj(value["from"]);
         const id = str(value["comment_id"]);
         const author = str(from?.["id"]);
@@ -74,8 +94,16 @@ export function readMetaDelivery(payload: unknown): MetaIncoming[] {
         const post = str(value["post_id"]);
         const parent = str(value["parent_id"]);
         out.push({
-          platform, accountExternalId: accountId, kind: "comment", externalId: id, parentExternalId: parent && parent !== post ? parent : null, postExternalId: post,
-          authorId: author, authorName: str(from?.["name"]), text: str(value["message"]) ?? "[kommentar utan text]", createdAt: when(value["created_time"]),
+          platform,
+          accountExternalId: accountId,
+          kind: "comment",
+          externalId: id,
+          parentExternalId: parent && parent !== post ? parent : null,
+          postExternalId: post,
+          authorId: author,
+          authorName: str(from?.["name"]),
+          text: str(value["message"]) ?? "[kommentar utan text]",
+          createdAt: when(value["created_time"]),
         });
       }
       if (platform === "instagram" && change["field"] === "comments") {
@@ -84,8 +112,16 @@ export function readMetaDelivery(payload: unknown): MetaIncoming[] {
         const author = str(from?.["id"]);
         if (!id || !author || author === accountId) continue;
         out.push({
-          platform, accountExternalId: accountId, kind: "comment", externalId: id, parentExternalId: str(value["parent_id"]), postExternalId: str(obj(value["media"])?.["id"]),
-          authorId: author, authorName: str(from?.["username"]), text: str(value["text"]) ?? "[kommentar utan text]", createdAt: when(entry["time"]),
+          platform,
+          accountExternalId: accountId,
+          kind: "comment",
+          externalId: id,
+          parentExternalId: str(value["parent_id"]),
+          postExternalId: str(obj(value["media"])?.["id"]),
+          authorId: author,
+          authorName: str(from?.["username"]),
+          text: str(value["text"]) ?? "[kommentar utan text]",
+          createdAt: when(entry["time"]),
         });
       }
     }

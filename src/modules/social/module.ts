@@ -17,7 +17,15 @@ export const socialModule: KlarsvarModule = {
     manageAccounts: (user) => hasRole(user, "admin"),
     moderate: (user) => hasRole(user, "admin", "communicator", "unit_staff", "manager"),
   },
-  nav: [{ side: "staff", href: "/arbetsyta/admin/sociala-medier", label: "social.nav.accounts", policy: "social.manageAccounts", order: 198 }],
+  nav: [
+    {
+      side: "staff",
+      href: "/arbetsyta/admin/sociala-medier",
+      label: "social.nav.accounts",
+      policy: "social.manageAccounts",
+      order: 198,
+    },
+  ],
   jobs: (ctx) => {
     const deps = { db: ctx.database.db, jobs: ctx.jobs, secret: ctx.config.sessionSecret };
     const processEvent: JobDefinition<{ eventId: string }> = {
@@ -37,11 +45,15 @@ export const socialModule: KlarsvarModule = {
       handler: ({ messageId }) => sendSocialReply(ctx.database.db, ctx.config, messageId),
     };
     const moderateJob: JobDefinition<{ moderationId: string }> = {
-      name: MODERATE_JOB, retryLimit: 6, retryDelaySeconds: ctx.config.mail.retryDelaySeconds, retryBackoff: true,
+      name: MODERATE_JOB,
+      retryLimit: 6,
+      retryDelaySeconds: ctx.config.mail.retryDelaySeconds,
+      retryBackoff: true,
       handler: ({ moderationId }) => runModeration(ctx.database.db, ctx.config, moderationId),
     };
     const archive: JobDefinition<object> = {
-      name: "social.archive-half-year", schedule: "0 2 1 1,7 *",
+      name: "social.archive-half-year",
+      schedule: "0 2 1 1,7 *",
       handler: async () => {
         await archiveAllAccounts(ctx.database.db, ctx.org.id);
       },

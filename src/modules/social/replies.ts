@@ -20,21 +20,35 @@ const WINDOW_MS = 24 * 3_600_000;
 /** A failure that retrying will not mend: it is explained on the case instead. */
 export class FinalFailure extends Error {}
 
-interface GraphError { message?: string; code?: number; error_subcode?: number; type?: string }
+interface GraphError {
+  message?: string;
+  code?: number;
+  error_subcode?: number;
+  type?: string;
+}
 
 /** What a Graph API error means, in plain Swedish, or null when it is worth trying again. */
 export function graphProblem(status: number, error: GraphError | undefined): string | null {
   const code = error?.code;
-  if (code === 190 || code === 102) return "Kontots nyckel har gått ut eller dragits tillbaka. En administratör behöver spara en ny nyckel för kontot.";
-  if (code === 10 || code === 200 || (code !== undefined && code >= 200 && code < 300)) return "Kontot har inte behörighet att svara där. En administratör behöver ge appen rätt behörighet.";
-  if (code === 100 && (error?.error_subcode === 33 || /does not exist|cannot be loaded/i.test(error?.message ?? ""))) return "Kommentaren eller meddelandet finns inte längre. Den kan ha tagits bort.";
-  if (code === 551 || error?.error_subcode === 2018278 || error?.error_subcode === 2534022) return "Personen kan inte ta emot meddelanden från sidan just nu.";
+  if (code === 190 || code === 102)
+    return "Kontots nyckel har gått ut eller dragits tillbaka. En administratör behöver spara en ny nyckel för kontot.";
+  if (code === 10 || code === 200 || (code !== undefined && code >= 200 && code < 300))
+    return "Kontot har inte behörighet att svara där. En administratör behöver ge appen rätt behörighet.";
+  if (code === 100 && (error?.error_subcode === 33 || /does not exist|cannot be loaded/i.test(error?.message ?? "")))
+    return "Kommentaren eller meddelandet finns inte längre. Den kan ha tagits bort.";
+  if (code === 551 || error?.error_subcode === 2018278 || error?.error_subcode === 2534022)
+    return "Personen kan inte ta emot meddelanden från sidan just nu.";
   if (code === 4 || code === 17 || code === 32 || code === 613 || status === 429 || status >= 500) return null;
   if (status >= 400) return `Facebook/Instagram tog inte emot svaret: ${error?.message ?? `HTTP ${status}`}`;
   return null;
 }
 
-async function graphPost(config: Config, path: string, token: string, body: Record<string, unknown>): Promise<{ id?: string; message_id?: string }> {
+async function graphPost(
+  config: Config,
+  path: string,
+  token: string,
+  body: Record<string, unknown>,
+): Promise<{ id?: string; message_id?: string }> {
   let res: Response;
   try {
     res = await fetch(`${config.social.graphUrl}/${path}`, {
@@ -57,9 +71,28 @@ export async function sendSocialReply(db: Db, config: Config, messageId: string,
   const m = await outgoingMessage(db, messageId);
   if (!m || m.deliveryStatus === "sent") return;
   // The newest thing the person wrote in this case is what we answer.
-  const last = await db.selectFrom("social_items as i").innerJoin("social_accounts as a", "a.id", "i.account_id")
-    .select(["i.kind", "i.external_id", "i.author_id", "i.author_handle", "i.visibility", "i.created_at", "a.id as account_id", "a.platform", "a.external_id as account_external_id", "a.base_url", "a.token_encrypted", "a.active"])
-    .where("i.case_id", "=", m.caseId).where("i.direction", "=", "in").orderBy("i.created_at", "desc").limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom("social_items as i")
+    .innerJoin("social_accounts as a", "a.id", "i.account_id")
+    .select([
+      "i.kind",
+      "i.external_id",
+      "i.author_id",
+      "i.author_handle",
+      "i.visibility",
+      "i.created_at",
+      "a.id as account_id",
+      "a.platform",
+      "a.external_id as account_external_id",
+      "a.base_url",
+      "a.token_encrypted",
+      "a.active",
+    ])
+    .where("i.case_id", "=", m.caseId)
+    .where("i.direction", "=", "in")
+    .orderBy("i.created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
   const fail = (reason: string) => markDelivery(db, messageId, "failed", reason);
   if (!last) return fail("Det finns inget inlägg att svara på i ärendet.");
   if (!last.active) return fail("Kontot är inte längre kopplat till Klarsvar.");
@@ -72,25 +105,51 @@ export async function sendSocialReply(db: Db, config: Config, messageId: string,
   try {
     let sent: { id?: string; message_id?: string };
     if (last.platform === "mastodon") {
-      sent = { id: await postMastodonReply({ base_url: last.base_url, token }, last, m.body, messageId, (reason) => new FinalFailure(reason)) };
+      sent = {
+        id: await postMastodonReply(
+          { base_url: last.base_url, token },
+          last,
+          m.body,
+          messageId,
+          (reason) => new FinalFailure(reason),
+        ),
+      };
     } else if (last.kind === "comment") {
-      sent = last.platform === "instagram"
-        ? await graphPost(config, `${encodeURIComponent(last.external_id)}/replies`, token, { message: m.body })
-        : await graphPost(config, `${encodeURIComponent(last.external_id)}/comments`, token, { message: m.body });
+      sent =
+        last.platform === "instagram"
+          ? await graphPost(config, `${encodeURIComponent(last.external_id)}/replies`, token, { message: m.body })
+          : await graphPost(config, `${encodeURIComponent(last.external_id)}/comments`, token, { message: m.body });
     } else {
       if (now.getTime() - new Date(last.created_at).getTime() > WINDOW_MS) {
-        return fail("Meta tillåter bara svar inom 24 timmar från personens senaste meddelande. Svara på annat sätt, till exempel med telefon eller e-post.");
+        return fail(
+          "Meta tillåter bara svar inom 24 timmar från personens senaste meddelande. Svara på annat sätt, till exempel med telefon eller e-post.",
+        );
       }
       sent = await graphPost(config, `${encodeURIComponent(last.account_external_id)}/messages`, token, {
-        recipient: { id: last.author_id }, messaging_type: "RESPONSE", message: { text: m.body },
+        recipient: { id: last.author_id },
+        messaging_type: "RESPONSE",
+        message: { text: m.body },
       });
     }
     const externalId = sent.id ?? sent.message_id ?? `sent-${messageId}`;
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto("social_items").values({
-        org_id: m.orgId, account_id: last.account_id, case_id: m.caseId, direction: "out", kind: last.kind === "message" ? "message" : "reply", visibility: last.visibility,
-        external_id: externalId, parent_external_id: last.external_id, author_id: last.account_external_id, text: m.body, created_at: new Date(),
-      }).onConflict((oc) => oc.columns(["account_id", "external_id"]).doNothing()).execute();
+      await trx
+        .insertInto("social_items")
+        .values({
+          org_id: m.orgId,
+          account_id: last.account_id,
+          case_id: m.caseId,
+          direction: "out",
+          kind: last.kind === "message" ? "message" : "reply",
+          visibility: last.visibility,
+          external_id: externalId,
+          parent_external_id: last.external_id,
+          author_id: last.account_external_id,
+          text: m.body,
+          created_at: new Date(),
+        })
+        .onConflict((oc) => oc.columns(["account_id", "external_id"]).doNothing())
+        .execute();
       await markDelivery(trx, messageId, "sent");
     });
   } catch (error) {

@@ -18,7 +18,12 @@ export function metaWebhookRoutes(app: FastifyInstance, ctx: ModuleContext): voi
   app.get("/webhooks/meta", { config: { access: "public" } }, async (request, reply) => {
     const q = request.query as Record<string, string | undefined>;
     const token = config.social.metaVerifyToken;
-    if (q["hub.mode"] === "subscribe" && token && q["hub.verify_token"] === token && typeof q["hub.challenge"] === "string") {
+    if (
+      q["hub.mode"] === "subscribe" &&
+      token &&
+      q["hub.verify_token"] === token &&
+      typeof q["hub.challenge"] === "string"
+    ) {
       return reply.type("text/plain").send(q["hub.challenge"]);
     }
     request.log.warn("Meta webhook handshake refused");
@@ -30,22 +35,33 @@ export function metaWebhookRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     child.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
     child.removeContentTypeParser("application/json");
     child.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
-    child.post("/webhooks/meta", {
-      // Meta sends bursts from few addresses; the signature, not the rate, keeps strangers out.
-      config: { access: "public", csrf: false, rateLimit: { max: 20_000, timeWindow: 60_000 } },
-    }, async (request, reply) => {
-      const secret = config.social.metaAppSecret;
-      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const signature = request.headers["x-hub-signature-256"];
-      if (!secret || !validMetaSignature(secret, body, typeof signature === "string" ? signature : undefined)) {
-        request.log.warn({ signature: signature ? "wrong" : "missing", configured: Boolean(secret) }, "Meta webhook delivery refused: signature");
-        return reply.status(403).type("text/plain").send("Forbidden");
-      }
-      await db.transaction().execute(async (trx) => {
-        const ev = await trx.insertInto("social_events").values({ org_id: org.id, source: "meta", body: body.toString("utf8") }).returning("id").executeTakeFirstOrThrow();
-        await ctx.jobs.send(PROCESS_EVENT_JOB, { eventId: ev.id }, { idempotencyKey: ev.id, within: trx });
-      });
-      return reply.type("text/plain").send("EVENT_RECEIVED");
-    });
+    child.post(
+      "/webhooks/meta",
+      {
+        // Meta sends bursts from few addresses; the signature, not the rate, keeps strangers out.
+        config: { access: "public", csrf: false, rateLimit: { max: 20_000, timeWindow: 60_000 } },
+      },
+      async (request, reply) => {
+        const secret = config.social.metaAppSecret;
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const signature = request.headers["x-hub-signature-256"];
+        if (!secret || !validMetaSignature(secret, body, typeof signature === "string" ? signature : undefined)) {
+          request.log.warn(
+            { signature: signature ? "wrong" : "missing", configured: Boolean(secret) },
+            "Meta webhook delivery refused: signature",
+          );
+          return reply.status(403).type("text/plain").send("Forbidden");
+        }
+        await db.transaction().execute(async (trx) => {
+          const ev = await trx
+            .insertInto("social_events")
+            .values({ org_id: org.id, source: "meta", body: body.toString("utf8") })
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          await ctx.jobs.send(PROCESS_EVENT_JOB, { eventId: ev.id }, { idempotencyKey: ev.id, within: trx });
+        });
+        return reply.type("text/plain").send("EVENT_RECEIVED");
+      },
+    );
   });
 }

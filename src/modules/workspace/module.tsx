@@ -17,21 +17,31 @@ export const workspaceModule: KlarsvarModule = {
   nav: [{ side: "staff", href: "/arbetsyta", label: "workspace.title", policy: "workspace.view", order: 0 }],
   routes: (app, ctx) => {
     const db = ctx.database.db;
-    app.get("/arbetsyta", { config: { access: "workspace.view" }, schema: { querystring: z.object({}).passthrough() } }, async (request, reply) => {
-      const user = request.user;
-      if (!user) throw new Error("unreachable: policy requires a user");
-      const isAdmin = hasRole(user, "admin");
-      const units =
-        user.unitIds.length === 0 ? [] : await db.selectFrom("units").select(["name"]).where("id", "in", [...user.unitIds]).orderBy("name").execute();
-      const failedJobs = isAdmin ? (await ctx.jobs.failedJobs(1)).total : 0;
-      const mailDown = isAdmin ? await mailboxesDown(db, ctx.org.id) : 0;
-      const inbox = await waitingFor(db, ctx.org.id, user);
-      const pagesToReview = await reviewsDueFor(db, ctx.org.id, user.id);
-      const requests = await requestsWaiting(db, ctx.org.id, user);
-      const ideas = await ideasWaiting(db, ctx.org.id, user);
-      const releases = await releasesWaiting(db, ctx.org.id, user);
-      // Sign-ins per day in Stockholm time, last 7 days: admins see everyone, others themselves.
-      const days = await sql<SigninDay>`
+    app.get(
+      "/arbetsyta",
+      { config: { access: "workspace.view" }, schema: { querystring: z.object({}).passthrough() } },
+      async (request, reply) => {
+        const user = request.user;
+        if (!user) throw new Error("unreachable: policy requires a user");
+        const isAdmin = hasRole(user, "admin");
+        const units =
+          user.unitIds.length === 0
+            ? []
+            : await db
+                .selectFrom("units")
+                .select(["name"])
+                .where("id", "in", [...user.unitIds])
+                .orderBy("name")
+                .execute();
+        const failedJobs = isAdmin ? (await ctx.jobs.failedJobs(1)).total : 0;
+        const mailDown = isAdmin ? await mailboxesDown(db, ctx.org.id) : 0;
+        const inbox = await waitingFor(db, ctx.org.id, user);
+        const pagesToReview = await reviewsDueFor(db, ctx.org.id, user.id);
+        const requests = await requestsWaiting(db, ctx.org.id, user);
+        const ideas = await ideasWaiting(db, ctx.org.id, user);
+        const releases = await releasesWaiting(db, ctx.org.id, user);
+        // Sign-ins per day in Stockholm time, last 7 days: admins see everyone, others themselves.
+        const days = await sql<SigninDay>`
         select to_char(d.day, 'YYYY-MM-DD') as day, count(a.id)::int as count
         from generate_series((now() at time zone 'Europe/Stockholm')::date - 6, (now() at time zone 'Europe/Stockholm')::date, interval '1 day') as d(day)
         left join audit_log a
@@ -39,18 +49,31 @@ export const workspaceModule: KlarsvarModule = {
           and (a.occurred_at at time zone 'Europe/Stockholm')::date = d.day::date
           and (${isAdmin} or a.actor_id = ${user.id})
         group by d.day order by d.day`.execute(db);
-      const recent = await db
-        .selectFrom("audit_log")
-        .select(["occurred_at", "action", "subject_type"])
-        .where("org_id", "=", ctx.org.id)
-        .where("actor_id", "=", user.id)
-        .orderBy("occurred_at", "desc")
-        .orderBy("id", "desc")
-        .limit(5)
-        .execute();
-      return sendPage(request, reply, { title: request.t("workspace.title"), side: "staff" }, (page) => (
-        <WorkspacePage ctx={page} units={units.map((u) => u.name)} failedJobs={failedJobs} mailboxesDown={mailDown} pagesToReview={pagesToReview} requests={requests} ideas={ideas} releases={releases} inbox={inbox} signins={days.rows} recent={recent} />
-      ));
-    });
+        const recent = await db
+          .selectFrom("audit_log")
+          .select(["occurred_at", "action", "subject_type"])
+          .where("org_id", "=", ctx.org.id)
+          .where("actor_id", "=", user.id)
+          .orderBy("occurred_at", "desc")
+          .orderBy("id", "desc")
+          .limit(5)
+          .execute();
+        return sendPage(request, reply, { title: request.t("workspace.title"), side: "staff" }, (page) => (
+          <WorkspacePage
+            ctx={page}
+            units={units.map((u) => u.name)}
+            failedJobs={failedJobs}
+            mailboxesDown={mailDown}
+            pagesToReview={pagesToReview}
+            requests={requests}
+            ideas={ideas}
+            releases={releases}
+            inbox={inbox}
+            signins={days.rows}
+            recent={recent}
+          />
+        ));
+      },
+    );
   },
 };

@@ -43,8 +43,18 @@ export function accountLink(publicUrl: string, secret: string, purpose: AccountT
 const TOKEN_SHAPE = /^[\w-]{43}$/;
 
 /** Closes the account's open links (all, or of one purpose): a newer link, a chosen password, a deactivation. */
-export async function closeOpenTokens(db: Executor, userId: string, purpose?: AccountTokenPurpose, now = new Date()): Promise<number> {
-  let q = db.updateTable("account_tokens").set({ revoked_at: now }).where("user_id", "=", userId).where("used_at", "is", null).where("revoked_at", "is", null);
+export async function closeOpenTokens(
+  db: Executor,
+  userId: string,
+  purpose?: AccountTokenPurpose,
+  now = new Date(),
+): Promise<number> {
+  let q = db
+    .updateTable("account_tokens")
+    .set({ revoked_at: now })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .where("revoked_at", "is", null);
   if (purpose) q = q.where("purpose", "=", purpose);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
@@ -67,8 +77,14 @@ export async function issueAccountToken(
   await trx
     .insertInto("account_tokens")
     .values({
-      id, org_id: input.orgId, user_id: input.userId, purpose: input.purpose, created_by: input.createdBy,
-      token_hash: hashToken(accountToken(secret, input.purpose, id)), created_at: now, expires_at: expiresAt,
+      id,
+      org_id: input.orgId,
+      user_id: input.userId,
+      purpose: input.purpose,
+      created_by: input.createdBy,
+      token_hash: hashToken(accountToken(secret, input.purpose, id)),
+      created_at: now,
+      expires_at: expiresAt,
     })
     .execute();
   return { id, expiresAt };
@@ -82,27 +98,67 @@ export interface FoundToken {
   readonly purpose: AccountTokenPurpose;
   readonly state: TokenState;
   readonly expiresAt: Date;
-  readonly user: { readonly id: string; readonly name: string; readonly email: string; readonly hasPassword: boolean; readonly hasSso: boolean };
+  readonly user: {
+    readonly id: string;
+    readonly name: string;
+    readonly email: string;
+    readonly hasPassword: boolean;
+    readonly hasSso: boolean;
+  };
 }
 
 /**
  * The link behind a token and what state it is in; undefined when the token is not ours, is
  * for another purpose, or belongs to a deactivated account (a closed account has no links).
  */
-export async function findAccountToken(db: Executor, purpose: AccountTokenPurpose, token: string, now = new Date()): Promise<FoundToken | undefined> {
+export async function findAccountToken(
+  db: Executor,
+  purpose: AccountTokenPurpose,
+  token: string,
+  now = new Date(),
+): Promise<FoundToken | undefined> {
   if (!TOKEN_SHAPE.test(token)) return undefined;
   const row = await db
     .selectFrom("account_tokens as t")
     .innerJoin("staff_users as u", "u.id", "t.user_id")
-    .select(["t.id", "t.org_id", "t.purpose", "t.expires_at", "t.used_at", "t.revoked_at", "u.id as user_id", "u.name", "u.email", "u.password_hash", "u.oidc_subject", "u.active"])
+    .select([
+      "t.id",
+      "t.org_id",
+      "t.purpose",
+      "t.expires_at",
+      "t.used_at",
+      "t.revoked_at",
+      "u.id as user_id",
+      "u.name",
+      "u.email",
+      "u.password_hash",
+      "u.oidc_subject",
+      "u.active",
+    ])
     .where("t.token_hash", "=", hashToken(token))
     .where("t.purpose", "=", purpose)
     .executeTakeFirst();
   if (!row || !row.active) return undefined;
-  const state: TokenState = row.used_at ? "used" : row.revoked_at ? "closed" : new Date(row.expires_at) <= now ? "expired" : "open";
+  const state: TokenState = row.used_at
+    ? "used"
+    : row.revoked_at
+      ? "closed"
+      : new Date(row.expires_at) <= now
+        ? "expired"
+        : "open";
   return {
-    id: row.id, orgId: row.org_id, purpose: row.purpose, state, expiresAt: new Date(row.expires_at),
-    user: { id: row.user_id, name: row.name, email: row.email, hasPassword: row.password_hash !== null, hasSso: row.oidc_subject !== null },
+    id: row.id,
+    orgId: row.org_id,
+    purpose: row.purpose,
+    state,
+    expiresAt: new Date(row.expires_at),
+    user: {
+      id: row.user_id,
+      name: row.name,
+      email: row.email,
+      hasPassword: row.password_hash !== null,
+      hasSso: row.oidc_subject !== null,
+    },
   };
 }
 
@@ -125,42 +181,49 @@ export async function choosePasswordWithToken(
   if (input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, error: "too_short" };
   if (input.password !== input.confirm) return { ok: false, error: "mismatch" };
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx): Promise<Result<StaffUser, ChoosePasswordError>> => {
-    const used = await trx
-      .updateTable("account_tokens")
-      .set({ used_at: now })
-      .where("token_hash", "=", hashToken(token))
-      .where("purpose", "=", purpose)
-      .where("used_at", "is", null)
-      .where("revoked_at", "is", null)
-      .where("expires_at", ">", now)
-      .returning(["id", "user_id"])
-      .executeTakeFirst();
-    if (!used) return { ok: false, error: "invalid_link" };
-    const user = await trx
-      .updateTable("staff_users")
-      .set({ password_hash: passwordHash, password_changed_at: now, failed_logins: 0, locked_until: null })
-      .where("id", "=", used.user_id)
-      .where("active", "=", true)
-      .returningAll()
-      .executeTakeFirst();
-    if (!user) {
-      // A deactivated account: the update of the link is undone with the transaction.
-      throw new InactiveAccount();
-    }
-    await closeOpenTokens(trx, user.id, undefined, now);
-    const ended = await trx.deleteFrom("sessions").where("user_id", "=", user.id).executeTakeFirst();
-    await audit(trx, { ...actor, userId: user.id, label: `${user.name} <${user.email}>` }, {
-      action: purpose === "invitation" ? "user.invitation.accept" : "auth.password.reset",
-      subjectType: "staff_user",
-      subjectId: user.id,
-      details: { link: used.id, sessionsEnded: Number(ended.numDeletedRows) },
+  return db
+    .transaction()
+    .execute(async (trx): Promise<Result<StaffUser, ChoosePasswordError>> => {
+      const used = await trx
+        .updateTable("account_tokens")
+        .set({ used_at: now })
+        .where("token_hash", "=", hashToken(token))
+        .where("purpose", "=", purpose)
+        .where("used_at", "is", null)
+        .where("revoked_at", "is", null)
+        .where("expires_at", ">", now)
+        .returning(["id", "user_id"])
+        .executeTakeFirst();
+      if (!used) return { ok: false, error: "invalid_link" };
+      const user = await trx
+        .updateTable("staff_users")
+        .set({ password_hash: passwordHash, password_changed_at: now, failed_logins: 0, locked_until: null })
+        .where("id", "=", used.user_id)
+        .where("active", "=", true)
+        .returningAll()
+        .executeTakeFirst();
+      if (!user) {
+        // A deactivated account: the update of the link is undone with the transaction.
+        throw new InactiveAccount();
+      }
+      await closeOpenTokens(trx, user.id, undefined, now);
+      const ended = await trx.deleteFrom("sessions").where("user_id", "=", user.id).executeTakeFirst();
+      await audit(
+        trx,
+        { ...actor, userId: user.id, label: `${user.name} <${user.email}>` },
+        {
+          action: purpose === "invitation" ? "user.invitation.accept" : "auth.password.reset",
+          subjectType: "staff_user",
+          subjectId: user.id,
+          details: { link: used.id, sessionsEnded: Number(ended.numDeletedRows) },
+        },
+      );
+      return { ok: true, value: user };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof InactiveAccount) return { ok: false, error: "invalid_link" } as const;
+      throw error;
     });
-    return { ok: true, value: user };
-  }).catch((error: unknown) => {
-    if (error instanceof InactiveAccount) return { ok: false, error: "invalid_link" } as const;
-    throw error;
-  });
 }
 
 class InactiveAccount extends Error {}

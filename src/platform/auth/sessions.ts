@@ -22,7 +22,14 @@ export interface NewSession {
 
 export async function createSession(
   db: Executor,
-  input: { orgId: string; userId: string; method: "password" | "oidc"; ttlHours: number; ip: string | null; userAgent: string | null },
+  input: {
+    orgId: string;
+    userId: string;
+    method: "password" | "oidc";
+    ttlHours: number;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<NewSession> {
   const token = randomBytes(32).toString("base64url");
   const id = hashToken(token);
@@ -50,13 +57,24 @@ export async function findSessionUser(db: Executor, token: string): Promise<Sess
     .selectFrom("sessions as s")
     .innerJoin("staff_users as u", "u.id", "s.user_id")
     .select([
-      "s.id as session_id", "s.auth_method", "s.last_seen_at",
-      "u.id", "u.org_id", "u.email", "u.name", "u.roles", "u.password_hash", "u.secrecy_right",
+      "s.id as session_id",
+      "s.auth_method",
+      "s.last_seen_at",
+      "u.id",
+      "u.org_id",
+      "u.email",
+      "u.name",
+      "u.roles",
+      "u.password_hash",
+      "u.secrecy_right",
     ])
     .select((eb) =>
       eb.fn
         .coalesce(
-          eb.selectFrom("unit_memberships as m").whereRef("m.user_id", "=", "u.id").select(sql<string[]>`array_agg(m.unit_id::text order by m.unit_id)`.as("ids")),
+          eb
+            .selectFrom("unit_memberships as m")
+            .whereRef("m.user_id", "=", "u.id")
+            .select(sql<string[]>`array_agg(m.unit_id::text order by m.unit_id)`.as("ids")),
           sql<string[]>`'{}'::text[]`,
         )
         .as("unit_ids"),
@@ -89,7 +107,11 @@ export async function destroySession(db: Executor, sessionId: string): Promise<v
 }
 
 export async function destroyOtherSessions(db: Executor, userId: string, keepSessionId: string): Promise<number> {
-  const r = await db.deleteFrom("sessions").where("user_id", "=", userId).where("id", "!=", keepSessionId).executeTakeFirst();
+  const r = await db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where("id", "!=", keepSessionId)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
@@ -124,6 +146,12 @@ export async function activeSessionsOf(db: Executor, userId: string, now = new D
     .orderBy("created_at", "desc")
     .execute();
   return rows.map((r) => ({
-    id: r.id, authMethod: r.auth_method, createdAt: new Date(r.created_at), lastSeenAt: new Date(r.last_seen_at), expiresAt: new Date(r.expires_at), ip: r.ip, userAgent: r.user_agent,
+    id: r.id,
+    authMethod: r.auth_method,
+    createdAt: new Date(r.created_at),
+    lastSeenAt: new Date(r.last_seen_at),
+    expiresAt: new Date(r.expires_at),
+    ip: r.ip,
+    userAgent: r.user_agent,
   }));
 }

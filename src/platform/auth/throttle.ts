@@ -33,13 +33,24 @@ function keysFor(email: string, ip: string): Record<keyof typeof SCALE, string> 
 /** How long until this account may be tried from this address (0: now). */
 export async function waitBeforeSignIn(db: Db, email: string, ip: string, now = new Date()): Promise<number> {
   const keys = Object.values(keysFor(email, ip));
-  const rows = await db.selectFrom("login_throttle").select(["blocked_until"]).where("key", "in", keys).where("blocked_until", ">", now).execute();
+  const rows = await db
+    .selectFrom("login_throttle")
+    .select(["blocked_until"])
+    .where("key", "in", keys)
+    .where("blocked_until", ">", now)
+    .execute();
   const until = Math.max(0, ...rows.map((r) => new Date(r.blocked_until as Date).getTime()));
   return Math.max(0, until - now.getTime());
 }
 
 /** Counts a failed attempt on every counter and sets each one's wait. */
-export async function recordFailedSignIn(db: Db, email: string, ip: string, policy: ThrottlePolicy, now = new Date()): Promise<void> {
+export async function recordFailedSignIn(
+  db: Db,
+  email: string,
+  ip: string,
+  policy: ThrottlePolicy,
+  now = new Date(),
+): Promise<void> {
   const maxMs = policy.maxDelayMinutes * 60_000;
   for (const [kind, key] of Object.entries(keysFor(email, ip)) as [keyof typeof SCALE, string][]) {
     const free = policy.freeFailures * SCALE[kind];
@@ -65,6 +76,9 @@ export async function clearSignInFailures(db: Db, email: string, ip: string): Pr
 
 /** Counters quiet for a day are forgotten (run with the session clean-up). */
 export async function forgetOldSignInFailures(db: Db, now = new Date()): Promise<number> {
-  const r = await db.deleteFrom("login_throttle").where("last_failure_at", "<", new Date(now.getTime() - FORGET_AFTER_MS)).executeTakeFirst();
+  const r = await db
+    .deleteFrom("login_throttle")
+    .where("last_failure_at", "<", new Date(now.getTime() - FORGET_AFTER_MS))
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

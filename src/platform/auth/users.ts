@@ -43,7 +43,8 @@ export async function createStaffUser(
   const email = input.email.trim().toLowerCase();
   if (!EMAIL.test(email)) return { ok: false, error: "invalid_email" };
   if (input.roles.length === 0) return { ok: false, error: "no_role" };
-  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, error: "weak_password" };
+  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH)
+    return { ok: false, error: "weak_password" };
   if (await findUserByEmail(db, input.orgId, email)) return { ok: false, error: "exists" };
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const user = await db.transaction().execute(async (trx) => {
@@ -61,7 +62,10 @@ export async function createStaffUser(
       .returningAll()
       .executeTakeFirstOrThrow();
     for (const unitId of input.unitIds ?? []) {
-      await trx.insertInto("unit_memberships").values({ org_id: input.orgId, user_id: created.id, unit_id: unitId }).execute();
+      await trx
+        .insertInto("unit_memberships")
+        .values({ org_id: input.orgId, user_id: created.id, unit_id: unitId })
+        .execute();
     }
     await audit(trx, actor, {
       action: "user.create",
@@ -101,20 +105,38 @@ export async function attemptPasswordLogin(
   const ip = actor.ip ?? "unknown";
   const wait = await waitBeforeSignIn(db, email, ip, now);
   const user = await findUserByEmail(db, orgId, email);
-  const who: AuditActor = user ? { ...actor, userId: user.id, label: `${user.name} <${user.email}>` } : { ...actor, userId: null, label: "anonymous" };
+  const who: AuditActor = user
+    ? { ...actor, userId: user.id, label: `${user.name} <${user.email}>` }
+    : { ...actor, userId: null, label: "anonymous" };
   const typed = email.trim().toLowerCase().slice(0, 200);
   if (wait > 0) {
     await burnPasswordCheck(password);
-    await audit(db, who, { action: "auth.login.throttled", ...(user ? { subjectType: "staff_user", subjectId: user.id } : {}), details: { email: typed, waitSeconds: Math.ceil(wait / 1000) } });
+    await audit(db, who, {
+      action: "auth.login.throttled",
+      ...(user ? { subjectType: "staff_user", subjectId: user.id } : {}),
+      details: { email: typed, waitSeconds: Math.ceil(wait / 1000) },
+    });
     return { ok: false, error: "throttled", waitMs: wait };
   }
-  const valid = user && user.active && user.password_hash ? await verifyPassword(user.password_hash, password) : (await burnPasswordCheck(password), false);
+  const valid =
+    user && user.active && user.password_hash
+      ? await verifyPassword(user.password_hash, password)
+      : (await burnPasswordCheck(password), false);
   if (!user || !valid) {
-    await recordFailedSignIn(db, email, ip, { freeFailures: policy.maxFailures, maxDelayMinutes: policy.lockoutMinutes }, now);
+    await recordFailedSignIn(
+      db,
+      email,
+      ip,
+      { freeFailures: policy.maxFailures, maxDelayMinutes: policy.lockoutMinutes },
+      now,
+    );
     await audit(db, who, {
       action: "auth.login.failed",
       ...(user ? { subjectType: "staff_user", subjectId: user.id } : {}),
-      details: { email: typed, reason: !user || !user.password_hash ? "unknown" : !user.active ? "inactive" : "password" },
+      details: {
+        email: typed,
+        reason: !user || !user.password_hash ? "unknown" : !user.active ? "inactive" : "password",
+      },
     });
     return { ok: false, error: "wrong" };
   }
@@ -168,7 +190,13 @@ export async function findOrLinkOidcUser(
   db: Db,
   actor: Omit<AuditActor, "userId" | "label">,
   orgId: string,
-  claims: { issuer: string; subject: string; email?: string | undefined; emailVerified?: boolean | undefined; name?: string | undefined },
+  claims: {
+    issuer: string;
+    subject: string;
+    email?: string | undefined;
+    emailVerified?: boolean | undefined;
+    name?: string | undefined;
+  },
   options: { allowedDomains?: readonly string[] } = {},
 ): Promise<StaffUser | null> {
   const bySubject = await db
@@ -192,39 +220,69 @@ export async function findOrLinkOidcUser(
         .executeTakeFirstOrThrow();
       // Signed in through the provider: an invitation still waiting is no longer needed.
       await closeOpenTokens(trx, byEmail.id, "invitation");
-      await audit(trx, { ...actor, userId: byEmail.id, label: `${byEmail.name} <${byEmail.email}>` }, {
-        action: "auth.oidc.link",
-        subjectType: "staff_user",
-        subjectId: byEmail.id,
-        details: { issuer: claims.issuer },
-      });
+      await audit(
+        trx,
+        { ...actor, userId: byEmail.id, label: `${byEmail.name} <${byEmail.email}>` },
+        {
+          action: "auth.oidc.link",
+          subjectType: "staff_user",
+          subjectId: byEmail.id,
+          details: { issuer: claims.issuer },
+        },
+      );
       return linked;
     });
   }
   const email = claims.email.trim().toLowerCase();
   // Only an address the provider has verified, in a domain the organisation named.
-  if (claims.emailVerified !== true || !EMAIL.test(email) || !(options.allowedDomains ?? []).includes(emailDomain(email))) return null;
+  if (
+    claims.emailVerified !== true ||
+    !EMAIL.test(email) ||
+    !(options.allowedDomains ?? []).includes(emailDomain(email))
+  )
+    return null;
   const name = (claims.name?.trim() || email.split("@")[0] || email).slice(0, 200);
   try {
     return await db.transaction().execute(async (trx) => {
       const created = await trx
         .insertInto("staff_users")
-        .values({ org_id: orgId, email, name, roles: ["employee"], password_hash: null, oidc_issuer: claims.issuer, oidc_subject: claims.subject })
+        .values({
+          org_id: orgId,
+          email,
+          name,
+          roles: ["employee"],
+          password_hash: null,
+          oidc_issuer: claims.issuer,
+          oidc_subject: claims.subject,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await audit(trx, { ...actor, userId: created.id, label: `${created.name} <${created.email}>` }, {
-        action: "user.create",
-        subjectType: "staff_user",
-        subjectId: created.id,
-        details: { email, roles: created.roles, units: [], via: "sso", issuer: claims.issuer, domain: emailDomain(email) },
-      });
+      await audit(
+        trx,
+        { ...actor, userId: created.id, label: `${created.name} <${created.email}>` },
+        {
+          action: "user.create",
+          subjectType: "staff_user",
+          subjectId: created.id,
+          details: {
+            email,
+            roles: created.roles,
+            units: [],
+            via: "sso",
+            issuer: claims.issuer,
+            domain: emailDomain(email),
+          },
+        },
+      );
       return created;
     });
   } catch (error) {
     // Two first sign-ins at the same moment: the other one created the account.
     if ((error as { code?: string }).code === "23505") {
       const again = await findUserByEmail(db, orgId, email);
-      return again?.active && again.oidc_issuer === claims.issuer && again.oidc_subject === claims.subject ? again : null;
+      return again?.active && again.oidc_issuer === claims.issuer && again.oidc_subject === claims.subject
+        ? again
+        : null;
     }
     throw error;
   }

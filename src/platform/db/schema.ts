@@ -2,7 +2,11 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
+type Json = ColumnType<
+  Record<string, unknown>,
+  string | Record<string, unknown> | undefined,
+  string | Record<string, unknown>
+>;
 
 export const ROLES = ["admin", "communicator", "unit_staff", "manager", "employee", "registrar"] as const;
 export type Role = (typeof ROLES)[number];
@@ -105,7 +109,17 @@ export interface AuditLogTable {
   details: Json;
 }
 
-export const CASE_CHANNELS = ["web", "email", "phone", "letter", "visit", "facebook", "instagram", "mastodon", "open311"] as const;
+export const CASE_CHANNELS = [
+  "web",
+  "email",
+  "phone",
+  "letter",
+  "visit",
+  "facebook",
+  "instagram",
+  "mastodon",
+  "open311",
+] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 /** Channels answered where the person wrote (the social module), not by e-mail. */
 export const SOCIAL_CHANNELS: readonly string[] = ["facebook", "instagram", "mastodon"];
@@ -276,7 +290,6 @@ export interface DisposalsTable {
   details: Json;
 }
 
-
 export const SERVICE_ACCESS = ["direct", "decision"] as const;
 export type ServiceAccess = (typeof SERVICE_ACCESS)[number];
 
@@ -355,7 +368,6 @@ export interface CatalogueSynonymsTable {
   created_at: Generated<Date>;
 }
 
-
 export interface DocumentRequestsTable {
   id: Generated<string>;
   org_id: string;
@@ -363,7 +375,11 @@ export interface DocumentRequestsTable {
   received_at: Timestamp;
   requested: string;
   unit_id: string | null;
-  status: ColumnType<"open" | "decided" | "delivered" | "withdrawn", "open" | "decided" | "delivered" | "withdrawn" | undefined, "open" | "decided" | "delivered" | "withdrawn">;
+  status: ColumnType<
+    "open" | "decided" | "delivered" | "withdrawn",
+    "open" | "decided" | "delivered" | "withdrawn" | undefined,
+    "open" | "decided" | "delivered" | "withdrawn"
+  >;
   parts_note: Generated<string>;
   outcome: "full" | "partial" | "refused" | null;
   decision_reason: string | null;
@@ -431,7 +447,6 @@ export interface RequestDownloadsTable {
   created_at: Generated<Date>;
 }
 
-
 export interface SocialAccountsTable {
   id: Generated<string>;
   org_id: string;
@@ -453,7 +468,11 @@ export interface SocialEventsTable {
   org_id: string;
   source: "meta" | "mastodon";
   body: string;
-  status: ColumnType<"pending" | "processed" | "ignored" | "failed", "pending" | "processed" | "ignored" | "failed" | undefined, "pending" | "processed" | "ignored" | "failed">;
+  status: ColumnType<
+    "pending" | "processed" | "ignored" | "failed",
+    "pending" | "processed" | "ignored" | "failed" | undefined,
+    "pending" | "processed" | "ignored" | "failed"
+  >;
   note: string | null;
   received_at: Generated<Date>;
   processed_at: Timestamp | null;
@@ -480,7 +499,6 @@ export interface SocialItemsTable {
   removed_at: Timestamp | null;
 }
 
-
 export interface SocialModerationTable {
   id: Generated<string>;
   org_id: string;
@@ -488,7 +506,11 @@ export interface SocialModerationTable {
   action: "hide" | "remove";
   reason: string;
   snapshot: Json;
-  status: ColumnType<"queued" | "done" | "failed", "queued" | "done" | "failed" | undefined, "queued" | "done" | "failed">;
+  status: ColumnType<
+    "queued" | "done" | "failed",
+    "queued" | "done" | "failed" | undefined,
+    "queued" | "done" | "failed"
+  >;
   failure: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
@@ -609,7 +631,19 @@ export interface IdeaAttachmentsTable {
   created_at: Generated<Date>;
 }
 
-export type IdeaUpdateKind = "received" | "confirmed" | "routed" | "moved" | "state" | "progress" | "link" | "held" | "cleared" | "rejected" | "helped" | "edited";
+export type IdeaUpdateKind =
+  | "received"
+  | "confirmed"
+  | "routed"
+  | "moved"
+  | "state"
+  | "progress"
+  | "link"
+  | "held"
+  | "cleared"
+  | "rejected"
+  | "helped"
+  | "edited";
 
 export interface IdeaUpdatesTable {
   id: Generated<string>;
@@ -659,7 +693,11 @@ export interface IdeaNotificationsTable {
   follower_id: string | null;
   email: string | null;
   delivery: "immediate" | "daily";
-  status: ColumnType<"pending" | "sent" | "failed" | "skipped", "pending" | "sent" | "failed" | "skipped" | undefined, "pending" | "sent" | "failed" | "skipped">;
+  status: ColumnType<
+    "pending" | "sent" | "failed" | "skipped",
+    "pending" | "sent" | "failed" | "skipped" | undefined,
+    "pending" | "sent" | "failed" | "skipped"
+  >;
   attempts: Generated<number>;
   last_error: string | null;
   sent_at: Timestamp | null;
@@ -696,37 +734,168 @@ export interface ReleasesTable {
   updated_at: Generated<Date>;
 }
 
-export interface ReleaseQuotesTable { id: Generated<string>; org_id: string; release_id: string; quote: string; person: string; person_title: Generated<string>; position: Generated<number> }
-export interface ReleaseContactsTable { id: Generated<string>; org_id: string; release_id: string; name: string; role: Generated<string>; phone: Generated<string>; email: Generated<string>; position: Generated<number> }
-export interface ReleaseImagesTable { id: Generated<string>; org_id: string; release_id: string; alt: string; caption: Generated<string>; photographer: Generated<string>; content_type: string; width: number; height: number; data: Buffer; created_at: Generated<Date> }
-export interface ReleaseImageSizesTable { image_id: string; width: number; height: number; data: Buffer }
-export interface ReleaseDocumentsTable { id: Generated<string>; org_id: string; release_id: string; kind: "fact_sheet" | "statistics" | "background" | "document"; title: string; filename: string; content_type: string; size: number; data: Buffer; created_at: Generated<Date> }
-export interface ReleaseCorrectionsTable { id: Generated<string>; org_id: string; release_id: string; note: string; created_by: string | null; created_at: Generated<Date> }
-export interface MediaOutletsTable { id: Generated<string>; org_id: string; name: string }
+export interface ReleaseQuotesTable {
+  id: Generated<string>;
+  org_id: string;
+  release_id: string;
+  quote: string;
+  person: string;
+  person_title: Generated<string>;
+  position: Generated<number>;
+}
+export interface ReleaseContactsTable {
+  id: Generated<string>;
+  org_id: string;
+  release_id: string;
+  name: string;
+  role: Generated<string>;
+  phone: Generated<string>;
+  email: Generated<string>;
+  position: Generated<number>;
+}
+export interface ReleaseImagesTable {
+  id: Generated<string>;
+  org_id: string;
+  release_id: string;
+  alt: string;
+  caption: Generated<string>;
+  photographer: Generated<string>;
+  content_type: string;
+  width: number;
+  height: number;
+  data: Buffer;
+  created_at: Generated<Date>;
+}
+export interface ReleaseImageSizesTable {
+  image_id: string;
+  width: number;
+  height: number;
+  data: Buffer;
+}
+export interface ReleaseDocumentsTable {
+  id: Generated<string>;
+  org_id: string;
+  release_id: string;
+  kind: "fact_sheet" | "statistics" | "background" | "document";
+  title: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  data: Buffer;
+  created_at: Generated<Date>;
+}
+export interface ReleaseCorrectionsTable {
+  id: Generated<string>;
+  org_id: string;
+  release_id: string;
+  note: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+export interface MediaOutletsTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+}
 export interface MediaContactsTable {
-  id: Generated<string>; org_id: string; name: string; email: string; phone: Generated<string>; outlet_id: string | null;
-  beats: ColumnType<string[], string[] | undefined, string[]>; basis: "public_interest" | "legal_obligation" | "consent"; source: string; note: Generated<string>;
-  unsubscribed_at: Timestamp | null; created_at: Generated<Date>; updated_at: Generated<Date>;
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  email: string;
+  phone: Generated<string>;
+  outlet_id: string | null;
+  beats: ColumnType<string[], string[] | undefined, string[]>;
+  basis: "public_interest" | "legal_obligation" | "consent";
+  source: string;
+  note: Generated<string>;
+  unsubscribed_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }
-export interface MediaListsTable { id: Generated<string>; org_id: string; name: string; description: Generated<string> }
-export interface MediaListMembersTable { list_id: string; contact_id: string }
-export interface ReleaseEmbargoRecipientsTable { release_id: string; contact_id: string; notified_at: Timestamp | null }
-export interface NewsroomSubscribersTable { id: Generated<string>; org_id: string; email: string; confirmed_at: Timestamp | null; unsubscribed_at: Timestamp | null; created_at: Generated<Date> }
+export interface MediaListsTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  description: Generated<string>;
+}
+export interface MediaListMembersTable {
+  list_id: string;
+  contact_id: string;
+}
+export interface ReleaseEmbargoRecipientsTable {
+  release_id: string;
+  contact_id: string;
+  notified_at: Timestamp | null;
+}
+export interface NewsroomSubscribersTable {
+  id: Generated<string>;
+  org_id: string;
+  email: string;
+  confirmed_at: Timestamp | null;
+  unsubscribed_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
 export interface ReleaseDeliveriesTable {
-  id: Generated<string>; org_id: string; release_id: string; email: string; contact_id: string | null; subscriber_id: string | null;
-  status: ColumnType<"pending" | "sent" | "failed" | "skipped", "pending" | "sent" | "failed" | "skipped" | undefined, "pending" | "sent" | "failed" | "skipped">;
-  attempts: Generated<number>; last_error: string | null; sent_at: Timestamp | null; created_at: Generated<Date>;
+  id: Generated<string>;
+  org_id: string;
+  release_id: string;
+  email: string;
+  contact_id: string | null;
+  subscriber_id: string | null;
+  status: ColumnType<
+    "pending" | "sent" | "failed" | "skipped",
+    "pending" | "sent" | "failed" | "skipped" | undefined,
+    "pending" | "sent" | "failed" | "skipped"
+  >;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: Generated<Date>;
 }
-export interface PressEventsTable { id: Generated<string>; org_id: string; release_id: string | null; title: string; description: Generated<string>; location: string; starts_at: Timestamp; ends_at: Timestamp; created_by: string | null; created_at: Generated<Date> }
+export interface PressEventsTable {
+  id: Generated<string>;
+  org_id: string;
+  release_id: string | null;
+  title: string;
+  description: Generated<string>;
+  location: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
 export interface EventInvitationsTable {
-  id: Generated<string>; org_id: string; event_id: string; contact_id: string; response: "yes" | "no" | null; responded_at: Timestamp | null;
-  sent_status: ColumnType<"pending" | "sent" | "failed", "pending" | "sent" | "failed" | undefined, "pending" | "sent" | "failed">; created_at: Generated<Date>;
+  id: Generated<string>;
+  org_id: string;
+  event_id: string;
+  contact_id: string;
+  response: "yes" | "no" | null;
+  responded_at: Timestamp | null;
+  sent_status: ColumnType<
+    "pending" | "sent" | "failed",
+    "pending" | "sent" | "failed" | undefined,
+    "pending" | "sent" | "failed"
+  >;
+  created_at: Generated<Date>;
 }
 export interface CoverageTable {
-  id: Generated<string>; org_id: string; release_id: string | null; topic: Generated<string>; outlet: string; published_on: ColumnType<Date, string, string>;
-  url: Generated<string>; tone: "positive" | "neutral" | "negative"; note: Generated<string>; created_by: string | null; created_at: Generated<Date>;
+  id: Generated<string>;
+  org_id: string;
+  release_id: string | null;
+  topic: Generated<string>;
+  outlet: string;
+  published_on: ColumnType<Date, string, string>;
+  url: Generated<string>;
+  tone: "positive" | "neutral" | "negative";
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }
-export interface ReleaseInquiriesTable { release_id: string; case_id: string; created_at: Generated<Date> }
+export interface ReleaseInquiriesTable {
+  release_id: string;
+  case_id: string;
+  created_at: Generated<Date>;
+}
 
 export interface DB {
   releases: ReleasesTable;

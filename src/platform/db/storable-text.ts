@@ -6,7 +6,17 @@
  * here instead of failing, so a message is never lost over one character: NUL is dropped and
  * a lone surrogate becomes U+FFFD. Every string parameter of every query passes through.
  */
-import { OperationNodeTransformer, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type PrimitiveValueListNode, type QueryResult, type RootOperationNode, type UnknownRow, type ValueNode } from "kysely";
+import {
+  OperationNodeTransformer,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type PrimitiveValueListNode,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+  type ValueNode,
+} from "kysely";
 import { wellFormed } from "../text.js";
 
 // eslint-disable-next-line no-control-regex

@@ -43,16 +43,25 @@ function random(seed: number) {
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T,
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T,
     chance: (p: number) => next() < p,
   };
 }
 type Random = ReturnType<typeof random>;
 
 const FONTS = [
-  "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique",
-  "Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic",
-  "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique",
+  "Helvetica",
+  "Helvetica-Bold",
+  "Helvetica-Oblique",
+  "Helvetica-BoldOblique",
+  "Times-Roman",
+  "Times-Bold",
+  "Times-Italic",
+  "Times-BoldItalic",
+  "Courier",
+  "Courier-Bold",
+  "Courier-Oblique",
+  "Courier-BoldOblique",
 ] as const;
 
 /** Released words: no digits, none containing a masked word. Swedish letters on purpose. */
@@ -162,12 +171,16 @@ function serialise(bodies: readonly string[]): Buffer {
     out += `${n} 0 obj\n${bodies[n]}\nendobj\n`;
   }
   const xref = Buffer.byteLength(out, "latin1");
-  out += `xref\n0 ${bodies.length}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `xref\n0 ${bodies.length}\n0000000000 65535 f \n${offsets
+    .slice(1)
+    .map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)
+    .join("")}`;
   out += `trailer\n<< /Size ${bodies.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, "latin1");
 }
 
-const stream = (content: string) => `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`;
+const stream = (content: string) =>
+  `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`;
 
 /** A PDF of A4 pages with the given content streams; fonts are /F0… in `fonts` (font dictionaries). */
 function writePdf(pages: readonly string[], fonts: readonly string[], extra: readonly string[] = []): Buffer {
@@ -179,17 +192,23 @@ function writePdf(pages: readonly string[], fonts: readonly string[], extra: rea
   fonts.forEach((f, i) => (bodies[fontBase + i] = f));
   const fontDict = fonts.map((_, i) => `/F${i} ${fontBase + i} 0 R`).join(" ");
   pages.forEach((content, i) => {
-    bodies[pageBase + 2 * i] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << ${fontDict} >> >> /Contents ${pageBase + 2 * i + 1} 0 R >>`;
+    bodies[pageBase + 2 * i] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << ${fontDict} >> >> /Contents ${pageBase + 2 * i + 1} 0 R >>`;
     bodies[pageBase + 2 * i + 1] = stream(content);
   });
   bodies.push(...extra);
   return serialise(bodies);
 }
 
-const standardFont = (name: string) => `<< /Type /Font /Subtype /Type1 /BaseFont /${name} /Encoding /WinAnsiEncoding >>`;
+const standardFont = (name: string) =>
+  `<< /Type /Font /Subtype /Type1 /BaseFont /${name} /Encoding /WinAnsiEncoding >>`;
 
 /** A paragraph's words: filler with passages dropped in, some at line ends, wrapped, hyphenated. */
-function paragraphWords(r: Random, passages: readonly Mask[], occurrences: { mask: Mask; hyphenate: boolean }[]): Word[] {
+function paragraphWords(
+  r: Random,
+  passages: readonly Mask[],
+  occurrences: { mask: Mask; hyphenate: boolean }[],
+): Word[] {
   const words: Word[] = [];
   const count = r.int(12, 40);
   const surely = occurrences.length === 0 ? r.int(0, count - 1) : -1; // every document masks something
@@ -286,7 +305,10 @@ function directDocument(seed: number): Corpus {
         content = "";
         y = 800 - leading;
       }
-      const natural = line.reduce((sum, w, i) => sum + wordWidth(style, w.text) + (i > 0 && !line[i - 1]?.glued ? space : 0), 0);
+      const natural = line.reduce(
+        (sum, w, i) => sum + wordWidth(style, w.text) + (i > 0 && !line[i - 1]?.glued ? space : 0),
+        0,
+      );
       const gaps = line.filter((w, i) => i < line.length - 1 && !w.glued).length;
       const stretch = style.justify && gaps > 0 ? Math.max(0, (width - natural) / gaps) : 0;
       const font = `/F${FONTS.indexOf(style.font as (typeof FONTS)[number])}`;
@@ -320,12 +342,18 @@ function directDocument(seed: number): Corpus {
     }
     // Sometimes a rule under the paragraph, drawn as pdfTeX and word processors do (its own
     // q/cm/re f/Q, which pdf.js folds into one operation when it draws).
-    if (r.chance(0.4)) content += `0 0 0 rg q 1 0 0 1 ${left} ${(y - leading * 0.3).toFixed(2)} cm 0 0 ${width} 0.8 re f Q\n`;
+    if (r.chance(0.4))
+      content += `0 0 0 rg q 1 0 0 1 ${left} ${(y - leading * 0.3).toFixed(2)} cm 0 0 ${width} 0.8 re f Q\n`;
     y -= leading * 0.6;
   }
   pages.push(content);
   const masks = [...new Map(occurrences.map((o) => [o.mask.text, o.mask])).values()];
-  return { name: `direct #${seed}`, data: writePdf(pages, FONTS.map(standardFont)), masks, released: released.join("") };
+  return {
+    name: `direct #${seed}`,
+    data: writePdf(pages, FONTS.map(standardFont)),
+    masks,
+    released: released.join(""),
+  };
 }
 
 /**
@@ -333,7 +361,10 @@ function directDocument(seed: number): Corpus {
  * overhangs beyond the advance. Their ink can only be bounded by the font's declared box.
  */
 function type3Document(): Corpus {
-  const names = new Map<number, string>([[32, "space"], [46, "period"]]);
+  const names = new Map<number, string>([
+    [32, "space"],
+    [46, "period"],
+  ]);
   for (let c = 65; c <= 90; c++) names.set(c, String.fromCharCode(c));
   for (let c = 97; c <= 122; c++) names.set(c, String.fromCharCode(c));
   const codes = [...names.keys()];
@@ -349,9 +380,16 @@ function type3Document(): Corpus {
     return `${w} 0 -60 ${bottom} ${w + overhang} ${top} d1 -60 ${bottom} 90 ${top - bottom} re f 30 ${top - 90} ${w + overhang - 30} 90 re f 30 ${bottom} ${w - 60} 80 re f`;
   };
   const first = 6; // objects: catalogue, pages, the font, the page and its content, then the glyphs
-  const font = `<< /Type /Font /Subtype /Type3 /FontBBox [-60 -210 1000 720] /FontMatrix [0.001 0 0 0.001 0 0] ` +
+  const font =
+    `<< /Type /Font /Subtype /Type3 /FontBBox [-60 -210 1000 720] /FontMatrix [0.001 0 0 0.001 0 0] ` +
     `/CharProcs << ${codes.map((c, i) => `/${names.get(c)} ${first + i} 0 R`).join(" ")} >> ` +
-    `/Encoding << /Type /Encoding /Differences [32 /space 46 /period 65 ${codes.filter((c) => c >= 65 && c <= 90).map((c) => `/${names.get(c)}`).join(" ")} 97 ${codes.filter((c) => c >= 97).map((c) => `/${names.get(c)}`).join(" ")}] >> ` +
+    `/Encoding << /Type /Encoding /Differences [32 /space 46 /period 65 ${codes
+      .filter((c) => c >= 65 && c <= 90)
+      .map((c) => `/${names.get(c)}`)
+      .join(" ")} 97 ${codes
+      .filter((c) => c >= 97)
+      .map((c) => `/${names.get(c)}`)
+      .join(" ")}] >> ` +
     `/FirstChar 32 /LastChar 122 /Widths [${Array.from({ length: 91 }, (_, i) => (names.has(32 + i) ? widths(32 + i) : 0)).join(" ")}] /Resources << >> >>`;
   const content = [
     "BT /F0 14 Tf 1 0 0 1 50 700 Tm 0 0 0 rg (Anteckning om ) Tj 1 0 0 rg (Tolvan Tolvansson) Tj 0 0 0 rg ( bor i Exempelstad.) Tj ET",
@@ -359,7 +397,11 @@ function type3Document(): Corpus {
   ].join("\n");
   return {
     name: "type 3",
-    data: writePdf([content], [font], codes.map((c) => stream(drawing(c)))),
+    data: writePdf(
+      [content],
+      [font],
+      codes.map((c) => stream(drawing(c))),
+    ),
     masks: [{ text: "Tolvan Tolvansson", ground: "OSL 26:1" }],
     released: `Anteckning om ${marker("OSL 26:1")} bor i Exempelstad.\nHos ${marker("OSL 26:1")} igen.`,
   };
@@ -370,7 +412,11 @@ function type3Document(): Corpus {
 async function pdfkitDocument(seed: number): Promise<Corpus> {
   const r = random(seed);
   const passages = [...PASSAGES].sort(() => r.next() - 0.5).slice(0, r.int(1, 3));
-  const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: "Utredning", Author: passages[0]?.text ?? "" } });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 50,
+    info: { Title: "Utredning", Author: passages[0]?.text ?? "" },
+  });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
@@ -410,12 +456,19 @@ async function pdfkitDocument(seed: number): Promise<Corpus> {
 
 /* ---------- The checks ---------- */
 
-const isRed = (px: Uint8ClampedArray, i: number, threshold: number) => (px[i] ?? 0) - Math.max(px[i + 1] ?? 0, px[i + 2] ?? 0) > threshold;
+const isRed = (px: Uint8ClampedArray, i: number, threshold: number) =>
+  (px[i] ?? 0) - Math.max(px[i + 1] ?? 0, px[i + 2] ?? 0) > threshold;
 /**
  * Words as pdftotext gives them, lower case; punctuation ending a word is a word of its own, as
  * a passage broken over lines leaves its trailing comma on the next line, after nothing.
  */
-const tokens = (s: string) => s.normalize("NFC").toLowerCase().replace(/([,.:;)]+)(?=\s|$)/g, " $1").split(/\s+/).filter(Boolean);
+const tokens = (s: string) =>
+  s
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/([,.:;)]+)(?=\s|$)/g, " $1")
+    .split(/\s+/)
+    .filter(Boolean);
 
 interface Tally {
   documents: number;
@@ -432,17 +485,24 @@ describe("masking a corpus of generated PDFs", () => {
   const tally: Tally = { documents: 0, pages: 0, passageInk: 0, outside: 0, releasedWords: 0, maskedChecks: 0 };
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "klarsvar-corpus-"));
-    poppler = await run("pdftotext", ["-v"]).then(() => true, (e: { code?: unknown }) => e.code !== "ENOENT");
-    if (!poppler && process.env["KLARSVAR_REQUIRE_PDF_TOOLS"]) throw new Error("pdftotext (poppler-utils) is required here");
+    poppler = await run("pdftotext", ["-v"]).then(
+      () => true,
+      (e: { code?: unknown }) => e.code !== "ENOENT",
+    );
+    if (!poppler && process.env["KLARSVAR_REQUIRE_PDF_TOOLS"])
+      throw new Error("pdftotext (poppler-utils) is required here");
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
-    console.log(`masking corpus: ${tally.documents} PDFs, ${tally.pages} pages, ${tally.passageInk} passage ink pixels checked, ${tally.outside} outside a box; ${tally.releasedWords} released words found by pdftotext, ${tally.maskedChecks} masked strings absent`);
+    console.log(
+      `masking corpus: ${tally.documents} PDFs, ${tally.pages} pages, ${tally.passageInk} passage ink pixels checked, ${tally.outside} outside a box; ${tally.releasedWords} released words found by pdftotext, ${tally.maskedChecks} masked strings absent`,
+    );
   });
 
   it("the corpus keeps masked words apart from released ones (else the text checks would prove nothing)", () => {
     const released = FILLER.join(" ").toLowerCase() + " maskerat enligt osl";
-    for (const m of PASSAGES) for (const w of m.text.toLowerCase().split(/[\s-]+/)) if (w.length >= 3) expect(released).not.toContain(w);
+    for (const m of PASSAGES)
+      for (const w of m.text.toLowerCase().split(/[\s-]+/)) if (w.length >= 3) expect(released).not.toContain(w);
   });
 
   async function check(c: Corpus) {
@@ -454,11 +514,18 @@ describe("masking a corpus of generated PDFs", () => {
       tally.pages++;
       const original = await renderPdfPage(c.data, n, SCALE);
       const copy = await renderPdfPage(result.data, n, SCALE);
-      const boxes = (result.places ?? []).filter((p) => p.page === n).map((p) => ({
-        left: Math.round(p.x * SCALE), top: Math.round(p.y * SCALE), right: Math.round((p.x + p.width) * SCALE), bottom: Math.round((p.y + p.height) * SCALE),
-      }));
+      const boxes = (result.places ?? [])
+        .filter((p) => p.page === n)
+        .map((p) => ({
+          left: Math.round(p.x * SCALE),
+          top: Math.round(p.y * SCALE),
+          right: Math.round((p.x + p.width) * SCALE),
+          bottom: Math.round((p.y + p.height) * SCALE),
+        }));
       const covered = new Uint8Array(original.width * original.height);
-      for (const b of boxes) for (let y = b.top; y < b.bottom; y++) for (let x = b.left; x < b.right; x++) covered[y * original.width + x] = 1;
+      for (const b of boxes)
+        for (let y = b.top; y < b.bottom; y++)
+          for (let x = b.left; x < b.right; x++) covered[y * original.width + x] = 1;
       // Every pixel with any of the passages' red in it lies inside a box.
       let ink = 0;
       const outside: string[] = [];
@@ -479,12 +546,16 @@ describe("masking a corpus of generated PDFs", () => {
       for (const b of boxes) {
         let dark = 0;
         let all = 0;
-        for (let y = b.top + 1; y < b.bottom - 1; y++) for (let x = b.left + 1; x < b.right - 1; x++) {
-          const i = (y * copy.width + x) * 4;
-          all++;
-          if ((copy.pixels[i] ?? 255) < 90 && (copy.pixels[i + 1] ?? 255) < 90 && (copy.pixels[i + 2] ?? 255) < 90) dark++;
-        }
-        expect(dark / Math.max(1, all), `${c.name} page ${n}: box at ${b.left},${b.top} is not solid`).toBeGreaterThan(0.6);
+        for (let y = b.top + 1; y < b.bottom - 1; y++)
+          for (let x = b.left + 1; x < b.right - 1; x++) {
+            const i = (y * copy.width + x) * 4;
+            all++;
+            if ((copy.pixels[i] ?? 255) < 90 && (copy.pixels[i + 1] ?? 255) < 90 && (copy.pixels[i + 2] ?? 255) < 90)
+              dark++;
+          }
+        expect(dark / Math.max(1, all), `${c.name} page ${n}: box at ${b.left},${b.top} is not solid`).toBeGreaterThan(
+          0.6,
+        );
       }
     }
     expect(documentInk, `${c.name}: no passage drawn (a broken generator would prove nothing)`).toBeGreaterThan(0);
@@ -501,7 +572,8 @@ describe("masking a corpus of generated PDFs", () => {
       for (const m of c.masks) {
         const passage = m.text.toLowerCase();
         expect(squeezed, `${c.name}: "${m.text}" in the text layer`).not.toContain(passage.replace(/\s+/g, ""));
-        for (const w of passage.split(/[\s-]+/)) if (w.length >= 3) expect(lower, `${c.name}: "${w}" in the text layer`).not.toContain(w);
+        for (const w of passage.split(/[\s-]+/))
+          if (w.length >= 3) expect(lower, `${c.name}: "${w}" in the text layer`).not.toContain(w);
         tally.maskedChecks++;
       }
     }
@@ -512,7 +584,9 @@ describe("masking a corpus of generated PDFs", () => {
       const got = tokens(layers[1] ?? "").sort();
       const want = tokens(c.released).sort();
       expect(got, `${c.name}: pdftotext's words`).toEqual(want);
-      tally.releasedWords += want.filter((w) => !w.startsWith("[maskerat") && w !== "enligt" && !/^osl$|^\d+:\d+\]/.test(w)).length;
+      tally.releasedWords += want.filter(
+        (w) => !w.startsWith("[maskerat") && w !== "enligt" && !/^osl$|^\d+:\d+\]/.test(w),
+      ).length;
     }
   }
 
@@ -521,10 +595,16 @@ describe("masking a corpus of generated PDFs", () => {
   });
 
   const seeds = Array.from({ length: DOCUMENTS_PER_KIND }, (_, k) => k);
-  it.each(seeds.map((k) => SEED + k))("masks PDF #%i written operator by operator (Tc, Tw, Tz, kerning, positioned words)", async (seed) => {
-    await check(directDocument(seed));
-  });
-  it.each(seeds.map((k) => SEED + 1000 + k))("masks PDF #%i laid out by pdfkit (flowing, justified, word and character spacing)", async (seed) => {
-    await check(await pdfkitDocument(seed));
-  });
+  it.each(seeds.map((k) => SEED + k))(
+    "masks PDF #%i written operator by operator (Tc, Tw, Tz, kerning, positioned words)",
+    async (seed) => {
+      await check(directDocument(seed));
+    },
+  );
+  it.each(seeds.map((k) => SEED + 1000 + k))(
+    "masks PDF #%i laid out by pdfkit (flowing, justified, word and character spacing)",
+    async (seed) => {
+      await check(await pdfkitDocument(seed));
+    },
+  );
 });

@@ -32,14 +32,17 @@ function pdf(draw: (doc: PDFKit.PDFDocument) => void, info: PDFKit.DocumentInfo 
 
 /** A two-page PDF like a case note: the name and number in running text, in the metadata, and once in white (hidden) text. */
 function casePdf(): Promise<Buffer> {
-  return pdf((doc) => {
-    doc.fontSize(12).text(`Anteckning om ${NAME}, personnummer ${PNR}, som bor på Storgatan 1 i Exempelstad.`);
-    doc.moveDown().text("Handläggaren träffade familjen den 3 mars. Barnen mår bra i skolan.");
-    doc.addPage();
-    doc.text(`Uppföljning: ${NAME} har fått ett beslut om stöd.`);
-    doc.fillColor("#ffffff").text(`Dold rad: ${PNR}`).fillColor("#000000");
-    doc.text("Nästa möte är i april.");
-  }, { Title: `Utredning om ${NAME}`, Author: NAME, Subject: PNR });
+  return pdf(
+    (doc) => {
+      doc.fontSize(12).text(`Anteckning om ${NAME}, personnummer ${PNR}, som bor på Storgatan 1 i Exempelstad.`);
+      doc.moveDown().text("Handläggaren träffade familjen den 3 mars. Barnen mår bra i skolan.");
+      doc.addPage();
+      doc.text(`Uppföljning: ${NAME} har fått ett beslut om stöd.`);
+      doc.fillColor("#ffffff").text(`Dold rad: ${PNR}`).fillColor("#000000");
+      doc.text("Nästa möte är i april.");
+    },
+    { Title: `Utredning om ${NAME}`, Author: NAME, Subject: PNR },
+  );
 }
 
 /** Page 1 of a PDF as a picture, in a new PDF with nothing else: what a scanner gives. */
@@ -76,7 +79,8 @@ describe("masking", () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "klarsvar-mask-"));
     poppler = (await hasTool("pdftotext")) && (await hasTool("pdfinfo"));
-    if (!poppler && process.env["KLARSVAR_REQUIRE_PDF_TOOLS"]) throw new Error("pdftotext/pdfinfo (poppler-utils) are required here");
+    if (!poppler && process.env["KLARSVAR_REQUIRE_PDF_TOOLS"])
+      throw new Error("pdftotext/pdfinfo (poppler-utils) are required here");
     if (!poppler) console.warn("poppler-utils missing: the released PDF is read back with pdf.js only");
   });
   afterAll(async () => rm(dir, { recursive: true, force: true }));
@@ -87,7 +91,10 @@ describe("masking", () => {
     const result = await maskPdf(original, MASKS);
     if (!result.ok) throw new Error(JSON.stringify(result));
     expect(result.pages).toBe(2);
-    expect(result.counts).toEqual([{ text: NAME, ground: "OSL 26:1", count: 2 }, { text: PNR, ground: "OSL 26:1", count: 2 }]);
+    expect(result.counts).toEqual([
+      { text: NAME, ground: "OSL 26:1", count: 2 },
+      { text: PNR, ground: "OSL 26:1", count: 2 },
+    ]);
     // The text layer (pdf.js and pdftotext): what is released, with the marker for each passage,
     // and nothing of the passages, the metadata or the line hidden in white.
     const layer = await pdfText(result.data);
@@ -103,8 +110,26 @@ describe("masking", () => {
       expect(text).not.toContain("Tolvansson");
       expect(text).not.toContain("Dold");
       const words = text.split(/\s+/);
-      for (const w of ["Anteckning", "om", "personnummer", "Storgatan", "Exempelstad.", "Handläggaren", "träffade", "skolan.", "Uppföljning:", "stöd.", "Nästa", "möte", "är", "april."]) expect(words).toContain(w);
-      expect(text).toMatch(/Anteckning om \[maskerat enligt OSL 26:1\], personnummer \[maskerat enligt OSL 26:1\], som bor på\s+Storgatan\s+1\s+i\s+Exempelstad\./);
+      for (const w of [
+        "Anteckning",
+        "om",
+        "personnummer",
+        "Storgatan",
+        "Exempelstad.",
+        "Handläggaren",
+        "träffade",
+        "skolan.",
+        "Uppföljning:",
+        "stöd.",
+        "Nästa",
+        "möte",
+        "är",
+        "april.",
+      ])
+        expect(words).toContain(w);
+      expect(text).toMatch(
+        /Anteckning om \[maskerat enligt OSL 26:1\], personnummer \[maskerat enligt OSL 26:1\], som bor på\s+Storgatan\s+1\s+i\s+Exempelstad\./,
+      );
       const { stdout: info } = await run("pdfinfo", [file]);
       expect(info).not.toContain("Tolvansson");
       expect(info).not.toContain(PNR);
@@ -121,10 +146,21 @@ describe("masking", () => {
     for (const b of boxes) {
       expect(b.width).toBeGreaterThan(20);
       // Corners and middle of the box (inside by 1 pt): no glyph edge left uncovered.
-      for (const [fx, fy] of [[0.05, 0.15], [0.5, 0.5], [0.95, 0.85]] as const) expect(dark(b.x + b.width * fx, b.y + b.height * fy)).toBe(true);
+      for (const [fx, fy] of [
+        [0.05, 0.15],
+        [0.5, 0.5],
+        [0.95, 0.85],
+      ] as const)
+        expect(dark(b.x + b.width * fx, b.y + b.height * fy)).toBe(true);
     }
     let inked = 0;
-    for (let y = 0; y < page1.height; y++) for (let x = 0; x < page1.width; x++) if (dark(x, y) && !boxes.some((b) => x >= b.x - 1 && x <= b.x + b.width + 1 && y >= b.y - 1 && y <= b.y + b.height + 1)) inked++;
+    for (let y = 0; y < page1.height; y++)
+      for (let x = 0; x < page1.width; x++)
+        if (
+          dark(x, y) &&
+          !boxes.some((b) => x >= b.x - 1 && x <= b.x + b.width + 1 && y >= b.y - 1 && y <= b.y + b.height + 1)
+        )
+          inked++;
     expect(inked).toBeGreaterThan(200);
   });
 
@@ -140,13 +176,25 @@ describe("masking", () => {
     // A released copy holds its released text only: the passages are not there to mask again.
     const released = await maskPdf(original, MASKS).then((r) => (r.ok ? r.data : Buffer.alloc(0)));
     expect(await maskPdf(released, MASKS)).toEqual({ ok: false, error: "not_found", passages: [NAME, PNR] });
-    expect(await maskDocument(Buffer.from("x"), "application/vnd.ms-excel", MASKS)).toEqual({ ok: false, error: "unsupported", contentType: "application/vnd.ms-excel" });
+    expect(await maskDocument(Buffer.from("x"), "application/vnd.ms-excel", MASKS)).toEqual({
+      ok: false,
+      error: "unsupported",
+      contentType: "application/vnd.ms-excel",
+    });
     expect((await maskPdf(original, [{ text: NAME, ground: "" }])).ok).toBe(false);
   });
 
   /** Every red pixel of the original (the passages are drawn red) lies in a box, and the released copy shows no red. */
-  async function expectCovered(original: Buffer, result: { data: Buffer; pages?: number; places?: readonly { page: number; x: number; y: number; width: number; height: number }[] }) {
-    const red = (px: Uint8ClampedArray, i: number, threshold: number) => (px[i] ?? 0) - Math.max(px[i + 1] ?? 0, px[i + 2] ?? 0) > threshold;
+  async function expectCovered(
+    original: Buffer,
+    result: {
+      data: Buffer;
+      pages?: number;
+      places?: readonly { page: number; x: number; y: number; width: number; height: number }[];
+    },
+  ) {
+    const red = (px: Uint8ClampedArray, i: number, threshold: number) =>
+      (px[i] ?? 0) - Math.max(px[i + 1] ?? 0, px[i + 2] ?? 0) > threshold;
     let ink = 0;
     for (let n = 1; n <= (result.pages ?? 0); n++) {
       const before = await renderPdfPage(original, n, 2);
@@ -158,7 +206,8 @@ describe("masking", () => {
         ink++;
         const x = (i % before.width) / 2;
         const y = Math.floor(i / before.width) / 2;
-        if (!boxes.some((b) => x >= b.x && x + 0.5 <= b.x + b.width && y >= b.y && y + 0.5 <= b.y + b.height)) outside.push([x, y]);
+        if (!boxes.some((b) => x >= b.x && x + 0.5 <= b.x + b.width && y >= b.y && y + 0.5 <= b.y + b.height))
+          outside.push([x, y]);
       }
       expect(outside, `page ${n}`).toEqual([]);
       let left = 0;
@@ -170,14 +219,33 @@ describe("masking", () => {
 
   it("masks a passage on every line and page it occupies: across a page break, and hyphenated at a line end", async () => {
     const original = await pdf((doc) => {
-      doc.fontSize(12).text("Anmälan gäller ", 56, 770, { continued: true, lineBreak: false }).fillColor("#ff0000").text("Tolvan", { lineBreak: false });
+      doc
+        .fontSize(12)
+        .text("Anmälan gäller ", 56, 770, { continued: true, lineBreak: false })
+        .fillColor("#ff0000")
+        .text("Tolvan", { lineBreak: false });
       doc.addPage();
-      doc.fillColor("#ff0000").text("Tolvansson", 56, 56, { continued: true, lineBreak: false }).fillColor("#000000").text(" har flyttat. Även ", { continued: true, lineBreak: false }).fillColor("#ff0000").text("Tolvans-", { lineBreak: false });
-      doc.text("son", 56, 72, { continued: true, lineBreak: false }).fillColor("#000000").text(" ringde i går.", { lineBreak: false });
+      doc
+        .fillColor("#ff0000")
+        .text("Tolvansson", 56, 56, { continued: true, lineBreak: false })
+        .fillColor("#000000")
+        .text(" har flyttat. Även ", { continued: true, lineBreak: false })
+        .fillColor("#ff0000")
+        .text("Tolvans-", { lineBreak: false });
+      doc
+        .text("son", 56, 72, { continued: true, lineBreak: false })
+        .fillColor("#000000")
+        .text(" ringde i går.", { lineBreak: false });
     });
-    const result = await maskPdf(original, [{ text: NAME, ground: "OSL 26:1" }, { text: "Tolvansson", ground: "OSL 26:1" }]);
+    const result = await maskPdf(original, [
+      { text: NAME, ground: "OSL 26:1" },
+      { text: "Tolvansson", ground: "OSL 26:1" },
+    ]);
     if (!result.ok) throw new Error(JSON.stringify(result));
-    expect(result.counts).toEqual([{ text: NAME, ground: "OSL 26:1", count: 1 }, { text: "Tolvansson", ground: "OSL 26:1", count: 1 }]);
+    expect(result.counts).toEqual([
+      { text: NAME, ground: "OSL 26:1", count: 1 },
+      { text: "Tolvansson", ground: "OSL 26:1", count: 1 },
+    ]);
     expect((result.places ?? []).map((p) => p.page)).toEqual([1, 2, 2, 2]);
     await expectCovered(original, result);
     const layer = await pdfText(result.data);
@@ -224,7 +292,13 @@ describe("masking", () => {
 
   it("masks a scan with recognised text: boxes from the invisible text layer grow over the letters in the picture", async () => {
     const typed = await pdf((doc) => {
-      doc.fontSize(14).text("Anteckning om ", 56, 56, { continued: true }).fillColor("#ff0000").text(NAME, { continued: true }).fillColor("#000000").text(" i Exempelstad.");
+      doc
+        .fontSize(14)
+        .text("Anteckning om ", 56, 56, { continued: true })
+        .fillColor("#ff0000")
+        .text(NAME, { continued: true })
+        .fillColor("#000000")
+        .text(" i Exempelstad.");
     });
     // The recognised text sits a little off the letters, as it does from OCR: shifted and narrower.
     const scan = await scanOf(typed, (doc) => {
@@ -255,7 +329,12 @@ describe("masking", () => {
       for (let x = 112; x < 712; x++) {
         if ((page.pixels[(y * page.width + x) * 4] ?? 255) > 128) continue;
         ink++;
-        expect((result.places ?? []).some((b) => x / 2 >= b.x && x / 2 < b.x + b.width && y / 2 >= b.y && y / 2 < b.y + b.height), `(${x}, ${y})`).toBe(true);
+        expect(
+          (result.places ?? []).some(
+            (b) => x / 2 >= b.x && x / 2 < b.x + b.width && y / 2 >= b.y && y / 2 < b.y + b.height,
+          ),
+          `(${x}, ${y})`,
+        ).toBe(true);
       }
     }
     expect(ink).toBeGreaterThan(50);
@@ -266,16 +345,30 @@ describe("masking", () => {
     const text = `Anmälan gäller ${NAME}.\nTOLVAN\nTOLVANSSON ringde igen. Personnummer ${PNR}.`;
     const r = maskText(text, MASKS);
     if (!r.ok) throw new Error("not masked");
-    expect(r.text).toBe("Anmälan gäller [maskerat enligt OSL 26:1].\n[maskerat enligt OSL 26:1] ringde igen. Personnummer [maskerat enligt OSL 26:1].");
-    expect(maskText(text, [{ text: "Sven", ground: "OSL 26:1" }])).toEqual({ ok: false, error: "not_found", passages: ["Sven"] });
+    expect(r.text).toBe(
+      "Anmälan gäller [maskerat enligt OSL 26:1].\n[maskerat enligt OSL 26:1] ringde igen. Personnummer [maskerat enligt OSL 26:1].",
+    );
+    expect(maskText(text, [{ text: "Sven", ground: "OSL 26:1" }])).toEqual({
+      ok: false,
+      error: "not_found",
+      passages: ["Sven"],
+    });
   });
 
   it("masks an e-mail: sender, text and subject, released as a PDF without the strings", async () => {
-    const eml = Buffer.from([
-      `From: ${NAME} <tolvan@example.se>`, "To: Socialtjänsten <inkorg@example.se>", "Subject: Angående Tolvan Tolvansson",
-      "Date: Tue, 3 Mar 2026 10:00:00 +0100", "Message-ID: <a1@example.se>", "Content-Type: text/plain; charset=utf-8", "",
-      `Hej, jag heter ${NAME} och har personnummer ${PNR}. Jag vill veta när mitt beslut kommer.`, "",
-    ].join("\r\n"));
+    const eml = Buffer.from(
+      [
+        `From: ${NAME} <tolvan@example.se>`,
+        "To: Socialtjänsten <inkorg@example.se>",
+        "Subject: Angående Tolvan Tolvansson",
+        "Date: Tue, 3 Mar 2026 10:00:00 +0100",
+        "Message-ID: <a1@example.se>",
+        "Content-Type: text/plain; charset=utf-8",
+        "",
+        `Hej, jag heter ${NAME} och har personnummer ${PNR}. Jag vill veta när mitt beslut kommer.`,
+        "",
+      ].join("\r\n"),
+    );
     const r = await maskEmail(eml, [...MASKS, { text: "tolvan@example.se", ground: "OSL 26:1" }]);
     if (!r.ok) throw new Error(JSON.stringify(r));
     const text = await pdfText(r.data);

@@ -58,7 +58,10 @@ export function marker(ground: string): string {
 
 /** A search pattern for a passage: case-insensitive, any run of spaces matches any run of spaces. */
 function patternFor(passage: string): RegExp {
-  const parts = passage.trim().split(/\s+/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const parts = passage
+    .trim()
+    .split(/\s+/)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return new RegExp(parts.join("\\s+"), "giu");
 }
 
@@ -72,7 +75,10 @@ function checkMasks(masks: readonly Mask[]): string | null {
 }
 
 /** Masks a plain text. Every passage must occur at least once. */
-export function maskText(text: string, masks: readonly Mask[]): { ok: true; text: string; counts: Masked["counts"] } | ({ ok: false } & MaskError) {
+export function maskText(
+  text: string,
+  masks: readonly Mask[],
+): { ok: true; text: string; counts: Masked["counts"] } | ({ ok: false } & MaskError) {
   const invalid = checkMasks(masks);
   if (invalid) return { ok: false, error: "unparseable", reason: invalid };
   let out = text;
@@ -115,7 +121,14 @@ async function loadPdf(data: Buffer) {
   const { getDocument } = await pdfjsModule();
   // Without font faces pdf.js draws every glyph from an outline it hands over to this side;
   // fontExtraProperties keeps those outlines after drawing, so masking can measure the ink.
-  return getDocument({ data: new Uint8Array(data), standardFontDataUrl: STANDARD_FONTS, isEvalSupported: false, disableFontFace: true, fontExtraProperties: true, verbosity: 0 }).promise;
+  return getDocument({
+    data: new Uint8Array(data),
+    standardFontDataUrl: STANDARD_FONTS,
+    isEvalSupported: false,
+    disableFontFace: true,
+    fontExtraProperties: true,
+    verbosity: 0,
+  }).promise;
 }
 
 type PdfDocument = Awaited<ReturnType<typeof loadPdf>>;
@@ -131,15 +144,28 @@ async function renderPage(page: PdfPage, viewport: PageViewport, operationsFilte
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   // pdf.js takes a DOM canvas; @napi-rs/canvas implements the part it uses (pdf.js's own Node path).
   // Annotations (form fields too) are drawn into the picture, so they are part of what is checked.
-  const params = { canvasContext: ctx, viewport, canvas, annotationMode: AnnotationMode.ENABLE, ...(operationsFilter ? { operationsFilter } : {}) };
+  const params = {
+    canvasContext: ctx,
+    viewport,
+    canvas,
+    annotationMode: AnnotationMode.ENABLE,
+    ...(operationsFilter ? { operationsFilter } : {}),
+  };
   const task = page.render(params as unknown as Parameters<typeof page.render>[0]);
   await task.promise;
   // The operator list this drawing executed. getOperatorList() gives the list unoptimised,
   // while drawing merges some operations (runs of text objects, paths, images), so only this
   // list's indices are the ones `operationsFilter` sees. pdf.js keeps it on the task's inner
   // object (its own RenderTask getters read it there); without it, masking refuses.
-  const drawn = (task as unknown as { _internalRenderTask?: { operatorList?: { fnArray?: unknown; argsArray?: unknown; lastChunk?: unknown } } })._internalRenderTask?.operatorList;
-  const list = drawn && Array.isArray(drawn.fnArray) && Array.isArray(drawn.argsArray) && drawn.lastChunk === true ? (drawn as OperatorList) : null;
+  const drawn = (
+    task as unknown as {
+      _internalRenderTask?: { operatorList?: { fnArray?: unknown; argsArray?: unknown; lastChunk?: unknown } };
+    }
+  )._internalRenderTask?.operatorList;
+  const list =
+    drawn && Array.isArray(drawn.fnArray) && Array.isArray(drawn.argsArray) && drawn.lastChunk === true
+      ? (drawn as OperatorList)
+      : null;
   return { canvas, ctx, list };
 }
 
@@ -227,7 +253,8 @@ function fragmentsOf(claims: Claims, grounds: readonly string[], text: PageText,
     if (m < 0) continue;
     const occurrence = claims.occurrence[i] ?? -1;
     const last = out[out.length - 1];
-    if (last && last.to === i - 1 && last.occurrence === occurrence && text.breakBefore[i] !== 2) out[out.length - 1] = { ...last, to: i };
+    if (last && last.to === i - 1 && last.occurrence === occurrence && text.breakBefore[i] !== 2)
+      out[out.length - 1] = { ...last, to: i };
     else {
       out.push({ from: i, to: i, ground: grounds[m] ?? "", occurrence, first: !seen.has(occurrence) });
       seen.add(occurrence);
@@ -257,23 +284,47 @@ interface InkCheck {
 const VISIBLE_SHARE = 0.3;
 
 /** Fills a glyph's outlines (pdf.js's drawing commands) at `p`, to see which pixels are its own. */
-function coverageOf(scratch: SKRSContext2D, g: Glyph, p: { left: number; top: number; right: number; bottom: number }): Uint8ClampedArray | null {
+function coverageOf(
+  scratch: SKRSContext2D,
+  g: Glyph,
+  p: { left: number; top: number; right: number; bottom: number },
+): Uint8ClampedArray | null {
   const w = p.right - p.left;
   const h = p.bottom - p.top;
   if (w <= 0 || h <= 0 || w > scratch.canvas.width || h > scratch.canvas.height) return null;
   scratch.setTransform(1, 0, 0, 1, 0, 0);
   scratch.clearRect(0, 0, w, h);
   for (const { path, matrix: m } of g.shapes) {
-    scratch.setTransform(SCALE * m[0], SCALE * m[1], SCALE * m[2], SCALE * m[3], SCALE * m[4] - p.left, SCALE * m[5] - p.top);
+    scratch.setTransform(
+      SCALE * m[0],
+      SCALE * m[1],
+      SCALE * m[2],
+      SCALE * m[3],
+      SCALE * m[4] - p.left,
+      SCALE * m[5] - p.top,
+    );
     scratch.beginPath();
     for (let i = 0; i < path.length;) {
       const a = (k: number) => path[i + k] ?? 0;
       switch (path[i++]) {
-        case 0: scratch.moveTo(a(0), a(1)); i += 2; break;
-        case 1: scratch.lineTo(a(0), a(1)); i += 2; break;
-        case 2: scratch.bezierCurveTo(a(0), a(1), a(2), a(3), a(4), a(5)); i += 6; break;
-        case 3: scratch.quadraticCurveTo(a(0), a(1), a(2), a(3)); i += 4; break;
-        default: scratch.closePath();
+        case 0:
+          scratch.moveTo(a(0), a(1));
+          i += 2;
+          break;
+        case 1:
+          scratch.lineTo(a(0), a(1));
+          i += 2;
+          break;
+        case 2:
+          scratch.bezierCurveTo(a(0), a(1), a(2), a(3), a(4), a(5));
+          i += 6;
+          break;
+        case 3:
+          scratch.quadraticCurveTo(a(0), a(1), a(2), a(3));
+          i += 4;
+          break;
+        default:
+          scratch.closePath();
       }
     }
     scratch.fill();
@@ -287,18 +338,30 @@ function coverageOf(scratch: SKRSContext2D, g: Glyph, p: { left: number; top: nu
  * a glyph counts as visible only where its own ink visibly changed the page: white text, text
  * under a box drawn later, or invisible text never enters the released text layer.
  */
-function checkInk(glyphs: readonly Glyph[], full: Uint8ClampedArray, bare: Uint8ClampedArray, width: number, height: number): InkCheck {
+function checkInk(
+  glyphs: readonly Glyph[],
+  full: Uint8ClampedArray,
+  bare: Uint8ClampedArray,
+  width: number,
+  height: number,
+): InkCheck {
   const size = width * height;
   const difference = new Uint8Array(size);
   for (let i = 0, j = 0; i < size; i++, j += 4) {
-    difference[i] = Math.max(Math.abs((full[j] ?? 0) - (bare[j] ?? 0)), Math.abs((full[j + 1] ?? 0) - (bare[j + 1] ?? 0)), Math.abs((full[j + 2] ?? 0) - (bare[j + 2] ?? 0)));
+    difference[i] = Math.max(
+      Math.abs((full[j] ?? 0) - (bare[j] ?? 0)),
+      Math.abs((full[j + 1] ?? 0) - (bare[j + 1] ?? 0)),
+      Math.abs((full[j + 2] ?? 0) - (bare[j + 2] ?? 0)),
+    );
   }
   // How many glyphs' ink (grown by a pixel for anti-aliasing) may have touched each pixel: 0, 1, or 2 for more.
   const cover = new Uint8Array(size);
   const areas = glyphs.map((g) => (g.ink ? pixelsOf(g.ink, width, height, 1) : null));
   for (const p of areas) {
     if (!p) continue;
-    for (let y = p.top; y < p.bottom; y++) for (let i = y * width + p.left, e = y * width + p.right; i < e; i++) if ((cover[i] ?? 0) < 2) cover[i] = (cover[i] ?? 0) + 1;
+    for (let y = p.top; y < p.bottom; y++)
+      for (let i = y * width + p.left, e = y * width + p.right; i < e; i++)
+        if ((cover[i] ?? 0) < 2) cover[i] = (cover[i] ?? 0) + 1;
   }
   let stray = 0;
   for (let i = 0; i < size; i++) if (cover[i] === 0 && (difference[i] ?? 0) > 0) stray++;
@@ -345,7 +408,14 @@ function checkInk(glyphs: readonly Glyph[], full: Uint8ClampedArray, bare: Uint8
  * its edge touches any — so that letters the recognised text places a little off are covered
  * whole. It grows by at most `limit` pixels on each side.
  */
-function growOverInk(box: { left: number; top: number; right: number; bottom: number }, pixels: Uint8ClampedArray, width: number, height: number, reach: number, limit: number) {
+function growOverInk(
+  box: { left: number; top: number; right: number; bottom: number },
+  pixels: Uint8ClampedArray,
+  width: number,
+  height: number,
+  reach: number,
+  limit: number,
+) {
   const dark = (x: number, y: number) => {
     const i = (y * width + x) * 4;
     return 0.3 * (pixels[i] ?? 255) + 0.59 * (pixels[i + 1] ?? 255) + 0.11 * (pixels[i + 2] ?? 255) < 160;
@@ -385,7 +455,12 @@ function growOverInk(box: { left: number; top: number; right: number; bottom: nu
     }
   }
   // The pale anti-aliased edge of the last dark pixels.
-  return { left: Math.max(0, b.left - 2), top: Math.max(0, b.top - 2), right: Math.min(width, b.right + 2), bottom: Math.min(height, b.bottom + 2) };
+  return {
+    left: Math.max(0, b.left - 2),
+    top: Math.max(0, b.top - 2),
+    right: Math.min(width, b.right + 2),
+    bottom: Math.min(height, b.bottom + 2),
+  };
 }
 
 /** A piece of the released text layer: text to be laid invisibly along a baseline. */
@@ -405,8 +480,15 @@ function runOf(glyphs: readonly Glyph[], from: number, to: number, text: string)
   const last = glyphs[to];
   if (!first || !last) return null;
   const length = Math.hypot(first.along.x, first.along.y) || 1;
-  const width = ((last.end.x - first.origin.x) * first.along.x + (last.end.y - first.origin.y) * first.along.y) / length;
-  return { text, origin: first.origin, angle: (Math.atan2(first.along.y, first.along.x) * 180) / Math.PI, size: Math.hypot(first.up.x, first.up.y), width };
+  const width =
+    ((last.end.x - first.origin.x) * first.along.x + (last.end.y - first.origin.y) * first.along.y) / length;
+  return {
+    text,
+    origin: first.origin,
+    angle: (Math.atan2(first.along.y, first.along.x) * 180) / Math.PI,
+    size: Math.hypot(first.up.x, first.up.y),
+    width,
+  };
 }
 
 /**
@@ -414,7 +496,12 @@ function runOf(glyphs: readonly Glyph[], from: number, to: number, text: string)
  * stand, each masked passage as its marker where it began, and nothing else. Nothing of a masked
  * glyph (nor of the original's objects) is carried over.
  */
-function textRuns(glyphs: readonly Glyph[], text: PageText, fragments: readonly Fragment[], visible: readonly boolean[]): TextRun[] {
+function textRuns(
+  glyphs: readonly Glyph[],
+  text: PageText,
+  fragments: readonly Fragment[],
+  visible: readonly boolean[],
+): TextRun[] {
   const runs: TextRun[] = [];
   const fragmentAt = new Map(fragments.map((f) => [f.from, f]));
   const masked = new Uint8Array(glyphs.length);
@@ -422,7 +509,15 @@ function textRuns(glyphs: readonly Glyph[], text: PageText, fragments: readonly 
   let from = -1;
   const flush = (to: number) => {
     if (from >= 0 && to >= from) {
-      const run = runOf(glyphs, from, to, glyphs.slice(from, to + 1).map((g) => g.text).join(""));
+      const run = runOf(
+        glyphs,
+        from,
+        to,
+        glyphs
+          .slice(from, to + 1)
+          .map((g) => g.text)
+          .join(""),
+      );
       if (run && run.width > 0) runs.push(run);
     }
     from = -1;
@@ -447,7 +542,11 @@ function textRuns(glyphs: readonly Glyph[], text: PageText, fragments: readonly 
       continue;
     }
     const head = glyphs[from];
-    if (head && Math.abs(Math.hypot(g.up.x, g.up.y) - Math.hypot(head.up.x, head.up.y)) > 0.1 * Math.hypot(head.up.x, head.up.y)) flush(i - 1);
+    if (
+      head &&
+      Math.abs(Math.hypot(g.up.x, g.up.y) - Math.hypot(head.up.x, head.up.y)) > 0.1 * Math.hypot(head.up.x, head.up.y)
+    )
+      flush(i - 1);
     if (from < 0) from = i;
   }
   flush(glyphs.length - 1);
@@ -463,10 +562,13 @@ interface ReleasedPage {
 
 /** The same glyphs in the same places (the operator lists of reading and drawing differ only in grouping). */
 function sameGlyphs(a: readonly Glyph[], b: readonly Glyph[]): boolean {
-  return a.length === b.length && a.every((g, i) => {
-    const h = b[i] as Glyph;
-    return g.text === h.text && Math.abs(g.origin.x - h.origin.x) < 0.01 && Math.abs(g.origin.y - h.origin.y) < 0.01;
-  });
+  return (
+    a.length === b.length &&
+    a.every((g, i) => {
+      const h = b[i] as Glyph;
+      return g.text === h.text && Math.abs(g.origin.x - h.origin.x) < 0.01 && Math.abs(g.origin.y - h.origin.y) < 0.01;
+    })
+  );
 }
 
 /** A page's glyphs and text, read before anything is drawn. */
@@ -485,10 +587,16 @@ async function readPage(page: PdfPage): Promise<ReadPage> {
   const fonts = new Set<string>();
   list.fnArray.forEach((fn, i) => {
     if (fn !== OPS.dependency) return;
-    for (const id of (list.argsArray[i] ?? []) as unknown[]) if (typeof id === "string" && id.startsWith("g_")) fonts.add(id);
+    for (const id of (list.argsArray[i] ?? []) as unknown[])
+      if (typeof id === "string" && id.startsWith("g_")) fonts.add(id);
   });
   await Promise.all([...fonts].map((id) => new Promise((resolve) => page.commonObjs.get(id, resolve))));
-  const { glyphs } = pageGlyphs(OPS, list, page.commonObjs, page.getViewport({ scale: 1 }).transform as unknown as Matrix);
+  const { glyphs } = pageGlyphs(
+    OPS,
+    list,
+    page.commonObjs,
+    page.getViewport({ scale: 1 }).transform as unknown as Matrix,
+  );
   // The page's pictures are decoded again when it is drawn; holding them for every page at once
   // would take the memory of a long scanned document many times over.
   page.cleanup();
@@ -538,7 +646,10 @@ export async function maskPdf(data: Buffer, masks: readonly Mask[]): Promise<Mas
     // Longest first, so "Tolvan Tolvansson" is masked whole (under its ground) before "Tolvan" alone.
     const order = [...masks].sort((a, b) => b.text.length - a.text.length);
     const grounds = order.map((m) => m.ground);
-    const claims: Claims[] = pages.map((p) => ({ mask: new Int32Array(p.glyphs.length).fill(-1), occurrence: new Int32Array(p.glyphs.length).fill(-1) }));
+    const claims: Claims[] = pages.map((p) => ({
+      mask: new Int32Array(p.glyphs.length).fill(-1),
+      occurrence: new Int32Array(p.glyphs.length).fill(-1),
+    }));
     const counts = new Map(order.map((m) => [m, 0]));
     const found = new Set<Mask>();
     let occurrences = 0;
@@ -584,7 +695,12 @@ export async function maskPdf(data: Buffer, masks: readonly Mask[]): Promise<Mas
     for (const [n, list] of fragments.entries()) {
       for (const f of list) {
         for (let i = f.from; i <= f.to; i++) {
-          if (!(pages[n]?.glyphs[i] as Glyph).measured) return { ok: false, error: "unparseable", reason: `page ${n + 1}: a masked passage is drawn with a font whose glyphs cannot be measured` };
+          if (!(pages[n]?.glyphs[i] as Glyph).measured)
+            return {
+              ok: false,
+              error: "unparseable",
+              reason: `page ${n + 1}: a masked passage is drawn with a font whose glyphs cannot be measured`,
+            };
         }
       }
     }
@@ -600,16 +716,25 @@ export async function maskPdf(data: Buffer, masks: readonly Mask[]): Promise<Mas
       const { canvas, ctx, list } = await renderPage(page, viewport);
       // The glyphs again, from the list just drawn: the same glyphs as read before (else refuse),
       // with the indices of the operations that draw them in this list.
-      const drawn = list ? pageGlyphs(OPS, list, page.commonObjs, page.getViewport({ scale: 1 }).transform as unknown as Matrix) : null;
-      if (!drawn || !sameGlyphs(drawn.glyphs, (pages[n - 1] as ReadPage).glyphs)) return { ok: false, error: "unparseable", reason: `page ${n}: the text could not be read the same way twice` };
+      const drawn = list
+        ? pageGlyphs(OPS, list, page.commonObjs, page.getViewport({ scale: 1 }).transform as unknown as Matrix)
+        : null;
+      if (!drawn || !sameGlyphs(drawn.glyphs, (pages[n - 1] as ReadPage).glyphs))
+        return { ok: false, error: "unparseable", reason: `page ${n}: the text could not be read the same way twice` };
       const { glyphs, textOps } = drawn;
       const bare = await renderPage(page, viewport, (i) => !textOps.has(i));
-      if (bare.list !== list) return { ok: false, error: "unparseable", reason: `page ${n}: drawn from two different operator lists` };
+      if (bare.list !== list)
+        return { ok: false, error: "unparseable", reason: `page ${n}: drawn from two different operator lists` };
       const width = canvas.width;
       const height = canvas.height;
       const pixels = ctx.getImageData(0, 0, width, height).data;
       const ink = checkInk(glyphs, pixels, bare.ctx.getImageData(0, 0, width, height).data, width, height);
-      if (ink.stray > 0) return { ok: false, error: "unparseable", reason: `page ${n}: text drawn where its glyphs could not be located (${ink.stray} pixels)` };
+      if (ink.stray > 0)
+        return {
+          ok: false,
+          error: "unparseable",
+          reason: `page ${n}: text drawn where its glyphs could not be located (${ink.stray} pixels)`,
+        };
 
       const boxes: { left: number; top: number; right: number; bottom: number; ground: string }[] = [];
       for (const f of pageFragments) {
@@ -625,8 +750,13 @@ export async function maskPdf(data: Buffer, masks: readonly Mask[]): Promise<Mas
         }
         if (!area) continue;
         const margin = marginFor(size) + (invisible ? 0.25 * size : 0);
-        let box = pixelsOf({ x1: area.x1 - margin, y1: area.y1 - margin, x2: area.x2 + margin, y2: area.y2 + margin }, width, height);
-        if (invisible) box = growOverInk(box, pixels, width, height, Math.ceil(0.12 * size * SCALE), Math.ceil(size * SCALE));
+        let box = pixelsOf(
+          { x1: area.x1 - margin, y1: area.y1 - margin, x2: area.x2 + margin, y2: area.y2 + margin },
+          width,
+          height,
+        );
+        if (invisible)
+          box = growOverInk(box, pixels, width, height, Math.ceil(0.12 * size * SCALE), Math.ceil(size * SCALE));
         boxes.push({ ...box, ground: f.ground });
       }
       for (const box of boxes) {
@@ -634,7 +764,14 @@ export async function maskPdf(data: Buffer, masks: readonly Mask[]): Promise<Mas
         const h = box.bottom - box.top;
         ctx.fillStyle = "#000000";
         ctx.fillRect(box.left, box.top, w, h);
-        places.push({ page: n, x: box.left / SCALE, y: box.top / SCALE, width: w / SCALE, height: h / SCALE, ground: box.ground });
+        places.push({
+          page: n,
+          x: box.left / SCALE,
+          y: box.top / SCALE,
+          width: w / SCALE,
+          height: h / SCALE,
+          ground: box.ground,
+        });
         // Where and why: the legal ground in the box, when it fits.
         ctx.font = `${Math.max(8, Math.floor(h * 0.55))}px sans-serif`;
         if (ctx.measureText(box.ground).width < w - 4) {
@@ -690,7 +827,10 @@ function winAnsi(s: string): string {
  * the original: no objects, no metadata.
  */
 function releasedPdf(pages: readonly ReleasedPage[]): Promise<Buffer> {
-  const pdf = new PDFDocument({ autoFirstPage: false, info: { Title: "Utlämnad handling", Producer: "Klarsvar", Creator: "Klarsvar" } });
+  const pdf = new PDFDocument({
+    autoFirstPage: false,
+    info: { Title: "Utlämnad handling", Producer: "Klarsvar", Creator: "Klarsvar" },
+  });
   const chunks: Buffer[] = [];
   pdf.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -730,7 +870,11 @@ function releasedPdf(pages: readonly ReleasedPage[]): Promise<Buffer> {
 }
 
 /** One page of a PDF as RGBA pixels at 72 dpi × scale (previews of a released copy, and tests). */
-export async function renderPdfPage(data: Buffer, pageNumber: number, scale = 1): Promise<{ width: number; height: number; pixels: Uint8ClampedArray }> {
+export async function renderPdfPage(
+  data: Buffer,
+  pageNumber: number,
+  scale = 1,
+): Promise<{ width: number; height: number; pixels: Uint8ClampedArray }> {
   const doc = await loadPdf(data);
   try {
     const page = await doc.getPage(pageNumber);
@@ -740,7 +884,11 @@ export async function renderPdfPage(data: Buffer, pageNumber: number, scale = 1)
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     await page.render({ canvasContext: ctx, viewport, canvas } as unknown as Parameters<typeof page.render>[0]).promise;
-    return { width: canvas.width, height: canvas.height, pixels: ctx.getImageData(0, 0, canvas.width, canvas.height).data };
+    return {
+      width: canvas.width,
+      height: canvas.height,
+      pixels: ctx.getImageData(0, 0, canvas.width, canvas.height).data,
+    };
   } finally {
     await doc.destroy();
   }
@@ -763,7 +911,11 @@ export async function pdfText(data: Buffer): Promise<string> {
 
 /** A text as a simple PDF (A4, readable type), for released e-mail and text documents. */
 export function textToPdf(title: string, text: string): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: "A4", margin: 56, info: { Title: title, Producer: "Klarsvar", Creator: "Klarsvar" } });
+  const pdf = new PDFDocument({
+    size: "A4",
+    margin: 56,
+    info: { Title: title, Producer: "Klarsvar", Creator: "Klarsvar" },
+  });
   const chunks: Buffer[] = [];
   pdf.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -786,7 +938,8 @@ export async function maskEmail(eml: Buffer, masks: readonly Mask[]): Promise<Ma
   } catch (error) {
     return { ok: false, error: "unparseable", reason: (error as Error).message };
   }
-  const who = (a: { name?: string; address?: string } | undefined) => (a ? [a.name, a.address ? `<${a.address}>` : ""].filter(Boolean).join(" ") : "");
+  const who = (a: { name?: string; address?: string } | undefined) =>
+    a ? [a.name, a.address ? `<${a.address}>` : ""].filter(Boolean).join(" ") : "";
   const lines = [
     `Från: ${who(parsed.from as { name?: string; address?: string } | undefined)}`,
     `Till: ${(parsed.to ?? []).map((a) => who(a as { name?: string; address?: string })).join(", ")}`,
@@ -795,10 +948,19 @@ export async function maskEmail(eml: Buffer, masks: readonly Mask[]): Promise<Ma
     "",
     parsed.text ?? (parsed.html ?? "").replace(/<[^>]+>/g, " "),
   ];
-  if ((parsed.attachments ?? []).length > 0) lines.push("", `Bilagor (granskas var för sig): ${(parsed.attachments ?? []).map((a) => a.filename ?? "namnlös").join(", ")}`);
+  if ((parsed.attachments ?? []).length > 0)
+    lines.push(
+      "",
+      `Bilagor (granskas var för sig): ${(parsed.attachments ?? []).map((a) => a.filename ?? "namnlös").join(", ")}`,
+    );
   const result = maskText(lines.join("\n"), masks);
   if (!result.ok) return result;
-  return { ok: true, data: await textToPdf(parsed.subject ?? "E-post", result.text), contentType: "application/pdf", counts: result.counts };
+  return {
+    ok: true,
+    data: await textToPdf(parsed.subject ?? "E-post", result.text),
+    contentType: "application/pdf",
+    counts: result.counts,
+  };
 }
 
 export const MASKABLE_TYPES = ["text/plain", "message/rfc822", "application/pdf"] as const;
@@ -810,7 +972,9 @@ export async function maskDocument(data: Buffer, contentType: string, masks: rea
   if (type === "message/rfc822") return maskEmail(data, masks);
   if (type === "text/plain") {
     const r = maskText(data.toString("utf8"), masks);
-    return r.ok ? { ok: true, data: Buffer.from(r.text, "utf8"), contentType: "text/plain; charset=utf-8", counts: r.counts } : r;
+    return r.ok
+      ? { ok: true, data: Buffer.from(r.text, "utf8"), contentType: "text/plain; charset=utf-8", counts: r.counts }
+      : r;
   }
   return { ok: false, error: "unsupported", contentType: type };
 }
@@ -831,13 +995,22 @@ export async function pdfPageCount(data: Buffer): Promise<number | null> {
  * The type of a document someone hands in for review, from its bytes (and the name for text):
  * PDF, an e-mail (.eml), or plain UTF-8 text. Anything else is not maskable here.
  */
-export function documentType(data: Buffer, filename: string): "application/pdf" | "message/rfc822" | "text/plain" | null {
+export function documentType(
+  data: Buffer,
+  filename: string,
+): "application/pdf" | "message/rfc822" | "text/plain" | null {
   if (data.subarray(0, 5).toString("latin1") === "%PDF-") return "application/pdf";
   const head = data.subarray(0, 4096).toString("utf8");
   if (data.includes(0)) return null;
   const valid = Buffer.from(data.toString("utf8"), "utf8").equals(data);
   if (!valid) return null;
-  if (/\.eml$/i.test(filename) || (/^(from|received|return-path|message-id|date|subject|mime-version):/im.test(head) && /^from:/im.test(head) && /\r?\n\r?\n/.test(head))) return "message/rfc822";
+  if (
+    /\.eml$/i.test(filename) ||
+    (/^(from|received|return-path|message-id|date|subject|mime-version):/im.test(head) &&
+      /^from:/im.test(head) &&
+      /\r?\n\r?\n/.test(head))
+  )
+    return "message/rfc822";
   if (/\.(txt|text|csv|md)$/i.test(filename)) return "text/plain";
   return null;
 }

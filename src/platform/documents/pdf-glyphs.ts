@@ -131,9 +131,12 @@ const DEFAULT_ASCENT = 0.72;
 /** m ∘ n: apply n first, then m (what canvas `transform(n)` does to a current transform m). */
 function multiply(m: Matrix, n: Matrix): Matrix {
   return [
-    m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
   ];
 }
 
@@ -145,8 +148,10 @@ function applyTo(m: Matrix, x: number, y: number): Point {
 function boundsOf(m: Matrix, x1: number, y1: number, x2: number, y2: number): Rect {
   const p = [applyTo(m, x1, y1), applyTo(m, x2, y1), applyTo(m, x1, y2), applyTo(m, x2, y2)];
   return {
-    x1: Math.min(...p.map((q) => q.x)), y1: Math.min(...p.map((q) => q.y)),
-    x2: Math.max(...p.map((q) => q.x)), y2: Math.max(...p.map((q) => q.y)),
+    x1: Math.min(...p.map((q) => q.x)),
+    y1: Math.min(...p.map((q) => q.y)),
+    x2: Math.max(...p.map((q) => q.x)),
+    y2: Math.max(...p.map((q) => q.y)),
   };
 }
 
@@ -172,7 +177,10 @@ function stretch(m: Matrix): number {
  * points, so the control points' bounds contain the outline.
  */
 function outlineBounds(path: ArrayLike<number>): Rect | null {
-  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  let x1 = Infinity,
+    y1 = Infinity,
+    x2 = -Infinity,
+    y2 = -Infinity;
   const points = [1, 1, 3, 2, 0]; // points following each command: moveTo, lineTo, curveTo, quadraticCurveTo, closePath
   for (let i = 0; i < path.length;) {
     const command = path[i++] ?? 4;
@@ -182,7 +190,10 @@ function outlineBounds(path: ArrayLike<number>): Rect | null {
       const x = path[i++] ?? NaN;
       const y = path[i++] ?? NaN;
       if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
-      x1 = Math.min(x1, x); y1 = Math.min(y1, y); x2 = Math.max(x2, x); y2 = Math.max(y2, y);
+      x1 = Math.min(x1, x);
+      y1 = Math.min(y1, y);
+      x2 = Math.max(x2, x);
+      y2 = Math.max(y2, y);
     }
   }
   return x1 === Infinity ? { x1: 0, y1: 0, x2: 0, y2: 0 } : { x1, y1, x2, y2 };
@@ -213,9 +224,26 @@ interface State {
 
 function initialState(base: Matrix): State {
   return {
-    ctm: base, font: null, fontName: "", fontSize: 0, fontDirection: 1, fontMatrix: FONT_IDENTITY,
-    charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0, mode: 0, textMatrix: IDENTITY,
-    x: 0, y: 0, lineX: 0, lineY: 0, lineWidth: 1, lineJoin: 0, miterLimit: 10,
+    ctm: base,
+    font: null,
+    fontName: "",
+    fontSize: 0,
+    fontDirection: 1,
+    fontMatrix: FONT_IDENTITY,
+    charSpacing: 0,
+    wordSpacing: 0,
+    hScale: 1,
+    leading: 0,
+    rise: 0,
+    mode: 0,
+    textMatrix: IDENTITY,
+    x: 0,
+    y: 0,
+    lineX: 0,
+    lineY: 0,
+    lineWidth: 1,
+    lineJoin: 0,
+    miterLimit: 10,
   };
 }
 
@@ -286,18 +314,38 @@ export function pageGlyphs(ops: Ops, list: OperatorList, commonObjs: PdfObjects,
     // The text space at the start of this operation: CTM × Tm × translate(x, y + rise).
     const start = multiply(multiply(s.ctm, s.textMatrix), [1, 0, 0, 1, s.x, s.y + s.rise]);
     const ascent = Number.isFinite(font.ascent) && (font.ascent ?? 0) > 0 ? (font.ascent as number) : DEFAULT_ASCENT;
-    const descent = Number.isFinite(font.descent) && (font.descent ?? 0) < 0 ? (font.descent as number) : DEFAULT_DESCENT;
+    const descent =
+      Number.isFinite(font.descent) && (font.descent ?? 0) < 0 ? (font.descent as number) : DEFAULT_DESCENT;
     // Half the stroke, in page points, with room for mitred corners.
     const tmScale = Math.hypot(s.textMatrix[0], s.textMatrix[1]) || 1;
-    const strokePad = stroked ? (Math.max(s.lineWidth, 0.5) / tmScale) * stretch(multiply(s.ctm, s.textMatrix)) * Math.max(1, Math.abs(hs)) * 0.5 * (s.lineJoin === 0 ? Math.max(1, s.miterLimit) : 1) : 0;
+    const strokePad = stroked
+      ? (Math.max(s.lineWidth, 0.5) / tmScale) *
+        stretch(multiply(s.ctm, s.textMatrix)) *
+        Math.max(1, Math.abs(hs)) *
+        0.5 *
+        (s.lineJoin === 0 ? Math.max(1, s.miterLimit) : 1)
+      : 0;
 
-    const push = (g: GlyphObject, em: Matrix, advance: number, ink: Rect | null, measured: boolean, shapes: readonly Shape[] = []) => {
+    const push = (
+      g: GlyphObject,
+      em: Matrix,
+      advance: number,
+      ink: Rect | null,
+      measured: boolean,
+      shapes: readonly Shape[] = [],
+    ) => {
       const body = boundsOf(em, 0, descent, advance / fs, ascent);
       const origin = applyTo(em, 0, 0);
       const onePast = applyTo(em, 1, 0);
       const oneUp = applyTo(em, 0, 1);
       glyphs.push({
-        text: (g.unicode ?? "").normalize("NFKC"), op, origin, body, ink, measured, shapes,
+        text: (g.unicode ?? "").normalize("NFKC"),
+        op,
+        origin,
+        body,
+        ink,
+        measured,
+        shapes,
         end: applyTo(em, advance / fs, 0),
         along: { x: onePast.x - origin.x, y: onePast.y - origin.y },
         up: { x: oneUp.x - origin.x, y: oneUp.y - origin.y },
@@ -321,10 +369,21 @@ export function pageGlyphs(ops: Ops, list: OperatorList, commonObjs: PdfObjects,
         const g = item as GlyphObject;
         const spacing = (g.isSpace ? s.wordSpacing : 0) + s.charSpacing;
         const em = multiply(start, [hs * fs, 0, 0, s.fontDirection * fs, hs * x, 0]);
-        const glyphSpace = multiply(multiply(start, [hs, 0, 0, s.fontDirection, hs * x, 0]), multiply([fs, 0, 0, fs, 0, 0], fm));
+        const glyphSpace = multiply(
+          multiply(start, [hs, 0, 0, s.fontDirection, hs * x, 0]),
+          multiply([fs, 0, 0, fs, 0, 0], fm),
+        );
         const width = (g.width * fm[0] + fm[4]) * fs + spacing; // pdf.js applies the whole font matrix to the width
-        const ink = bbox ? grow(boundsOf(glyphSpace, bbox[0] ?? 0, bbox[1] ?? 0, bbox[2] ?? 0, bbox[3] ?? 0), strokePad) : null;
-        push(g, em, width, ink ?? grow(boundsOf(em, -0.5, descent - 0.5, width / fs + 0.5, ascent + 0.5), strokePad), ink !== null);
+        const ink = bbox
+          ? grow(boundsOf(glyphSpace, bbox[0] ?? 0, bbox[1] ?? 0, bbox[2] ?? 0, bbox[3] ?? 0), strokePad)
+          : null;
+        push(
+          g,
+          em,
+          width,
+          ink ?? grow(boundsOf(em, -0.5, descent - 0.5, width / fs + 0.5, ascent + 0.5), strokePad),
+          ink !== null,
+        );
         x += width;
       }
       s.x += x * hs;
@@ -342,7 +401,15 @@ export function pageGlyphs(ops: Ops, list: OperatorList, commonObjs: PdfObjects,
         const g = item as GlyphObject;
         const em = multiply(start, [hs * fs, 0, 0, s.fontDirection * fs, hs * x, 0]);
         const advance = g.width * widthScale;
-        push(g, em, advance, painted ? grow(boundsOf(em, -0.5, descent - 0.5, Math.max(advance / fs, 1) + 0.5, ascent + 0.5), strokePad) : null, !painted);
+        push(
+          g,
+          em,
+          advance,
+          painted
+            ? grow(boundsOf(em, -0.5, descent - 0.5, Math.max(advance / fs, 1) + 0.5, ascent + 0.5), strokePad)
+            : null,
+          !painted,
+        );
         x += advance;
       }
       // A vertical run moves the pen down by an amount not worked out here: later runs on the

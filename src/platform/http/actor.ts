@@ -5,11 +5,20 @@ import type { SessionUser } from "../auth/session-user.js";
 
 export function userActor(request: FastifyRequest, orgId: string): AuditActor {
   const u = request.user;
-  return { orgId, ip: request.ip, requestId: request.id, userId: u?.id ?? null, label: u ? `${u.name} <${u.email}>` : "anonymous" };
+  return {
+    orgId,
+    ip: request.ip,
+    requestId: request.id,
+    userId: u?.id ?? null,
+    label: u ? `${u.name} <${u.email}>` : "anonymous",
+  };
 }
 
 /** A signed-in staff member with their audit identity (staff routes only: the access check has run). */
-export function staffViewer(request: FastifyRequest, orgId: string): { user: SessionUser; actor: AuditActor & { userId: string; orgId: string } } {
+export function staffViewer(
+  request: FastifyRequest,
+  orgId: string,
+): { user: SessionUser; actor: AuditActor & { userId: string; orgId: string } } {
   const user = request.user;
   if (!user) throw new Error("staffViewer on a route without a signed-in user");
   return { user, actor: { ...userActor(request, orgId), userId: user.id, orgId } };

@@ -32,7 +32,9 @@ export function csrfTokenOf(request: FastifyRequest): string | undefined {
 /** Checks a request's token the way the plugin does (for the upload guard, before files are read). */
 export function csrfVerifier(serverSecret: string): (request: FastifyRequest) => boolean {
   // The typings pick the overload without userInfo; with `userInfo: true` verify takes it.
-  const tokens = CsrfTokens({ userInfo: true, hmacKey: csrfHmacKey(serverSecret) }) as unknown as { verify(secret: string, token: string, userInfo: string): boolean };
+  const tokens = CsrfTokens({ userInfo: true, hmacKey: csrfHmacKey(serverSecret) }) as unknown as {
+    verify(secret: string, token: string, userInfo: string): boolean;
+  };
   return (request) => {
     const signed = request.cookies[CSRF_COOKIE];
     const secret = signed ? request.unsignCookie(signed) : undefined;

@@ -8,7 +8,10 @@ export interface MultipartFile {
   readonly mimetype: string;
   toBuffer(): Promise<Buffer>;
 }
-interface MultipartField { readonly type: "field"; readonly value: unknown }
+interface MultipartField {
+  readonly type: "field";
+  readonly value: unknown;
+}
 type MultipartValue = MultipartField | MultipartFile;
 export type MultipartBody = Record<string, MultipartValue | MultipartValue[] | undefined>;
 

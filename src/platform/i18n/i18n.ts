@@ -38,7 +38,8 @@ const sv = {
   "error.title": "Något gick fel",
   "error.requestId": "Ange den här koden om du kontaktar oss:",
   "error.back": "Gå till startsidan",
-  "error.csrf.help": "Gå tillbaka till formuläret, ladda om sidan och skicka igen. Det du skrev kan behöva skrivas en gång till.",
+  "error.csrf.help":
+    "Gå tillbaka till formuläret, ladda om sidan och skicka igen. Det du skrev kan behöva skrivas en gång till.",
   "error.notFound.help": "Kontrollera adressen. Vi kan ha flyttat eller tagit bort sidan.",
   "error.tooLarge.help": "Gör texten kortare eller skicka mindre filer.",
   "login.title": "Logga in",
@@ -50,7 +51,8 @@ const sv = {
   "login.error.email": "Skriv din e-postadress",
   "login.error.password": "Skriv ditt lösenord",
   "login.error.wrong": "E-postadressen eller lösenordet är fel",
-  "login.error.throttled": "Du har försökt många gånger. Vänta {minutes} min och försök igen. Har du glömt lösenordet? Välj ”Glömt lösenordet?” nedan.",
+  "login.error.throttled":
+    "Du har försökt många gånger. Vänta {minutes} min och försök igen. Har du glömt lösenordet? Välj ”Glömt lösenordet?” nedan.",
   "login.error.sso": "Inloggningen med kommunens konto misslyckades. Försök igen.",
   "login.error.ssoUnknown": "Det finns inget konto i Klarsvar för dig. Be din administratör att lägga upp dig.",
   "login.loggedOut": "Du är utloggad.",
@@ -97,7 +99,8 @@ const sv = {
   "workspace.signins": "Inloggningar de senaste 7 dagarna",
   "workspace.recent": "Senaste händelser",
   "audit.title": "Händelselogg",
-  "audit.lead": "Allt som ändras, och varje gång någon öppnar en sekretessmarkerad uppgift, skrivs hit. Loggen går inte att ändra.",
+  "audit.lead":
+    "Allt som ändras, och varje gång någon öppnar en sekretessmarkerad uppgift, skrivs hit. Loggen går inte att ändra.",
   "audit.filter": "Filtrera",
   "audit.filter.action": "Händelse",
   "audit.filter.actionHint": "Början av händelsens namn, till exempel auth.",
@@ -148,7 +151,8 @@ const sv = {
   "inbox.nav.mail": "E-post",
   "ks.nav": "Klarspråkskollen",
   "ks.title": "Klarspråkskollen",
-  "ks.lead": "Klistra in en text och se hur lätt den är att läsa. Du får förslag på vad du kan ändra. Vi sparar inte texten.",
+  "ks.lead":
+    "Klistra in en text och se hur lätt den är att läsa. Du får förslag på vad du kan ändra. Vi sparar inte texten.",
   "ks.text": "Din text",
   "ks.textHint": "Högst 200 000 tecken. Du kan skriva vanlig text, Markdown eller HTML.",
   "ks.format": "Typ av text",
@@ -219,7 +223,8 @@ const en: Messages = {
   "error.title": "Something went wrong",
   "error.requestId": "Quote this code if you contact us:",
   "error.back": "Go to the home page",
-  "error.csrf.help": "Go back to the form, reload the page and send it again. You may need to type what you wrote once more.",
+  "error.csrf.help":
+    "Go back to the form, reload the page and send it again. You may need to type what you wrote once more.",
   "error.notFound.help": "Check the address. The page may have been moved or removed.",
   "error.tooLarge.help": "Make the text shorter or send smaller files.",
   "login.title": "Sign in",
@@ -231,7 +236,8 @@ const en: Messages = {
   "login.error.email": "Enter your email address",
   "login.error.password": "Enter your password",
   "login.error.wrong": "The email address or password is wrong",
-  "login.error.throttled": "You have tried many times. Wait {minutes} min and try again. Choose “Forgotten your password?” below.",
+  "login.error.throttled":
+    "You have tried many times. Wait {minutes} min and try again. Choose “Forgotten your password?” below.",
   "login.error.sso": "Signing in with your municipal account failed. Try again.",
   "login.error.ssoUnknown": "There is no Klarsvar account for you. Ask your administrator to add you.",
   "login.loggedOut": "You are signed out.",
@@ -278,7 +284,8 @@ const en: Messages = {
   "workspace.signins": "Sign-ins in the last 7 days",
   "workspace.recent": "Latest events",
   "audit.title": "Audit log",
-  "audit.lead": "Every change, and every time someone opens a record marked secret, is written here. The log cannot be changed.",
+  "audit.lead":
+    "Every change, and every time someone opens a record marked secret, is written here. The log cannot be changed.",
   "audit.filter": "Filter",
   "audit.filter.action": "Event",
   "audit.filter.actionHint": "The start of the event name, for example auth.",
@@ -329,7 +336,8 @@ const en: Messages = {
   "inbox.nav.mail": "E-mail",
   "ks.nav": "Plain language check",
   "ks.title": "Plain language check (Klarspråkskollen)",
-  "ks.lead": "Paste a Swedish text and see how easy it is to read. You get suggestions for what to change. We do not keep the text.",
+  "ks.lead":
+    "Paste a Swedish text and see how easy it is to read. You get suggestions for what to change. We do not keep the text.",
   "ks.text": "Your text",
   "ks.textHint": "At most 200,000 characters. Plain text, Markdown or HTML.",
   "ks.format": "Kind of text",
@@ -391,12 +399,20 @@ const TIME_ZONE = "Europe/Stockholm";
 /** Dates are stored in UTC and shown in Stockholm time. */
 export function formatDateTime(date: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {
-    timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
   }).format(date);
 }
 
 export function formatDate(date: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {
-    timeZone: TIME_ZONE, year: "numeric", month: "long", day: "numeric",
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "long",
+    day: "numeric",
   }).format(date);
 }

@@ -117,7 +117,11 @@ export class JobRunner {
     for (const def of this.definitions.values()) {
       await boss.work<object>(
         def.name,
-        { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, includeMetadata: true, batchSize: def.batchSize ?? 1 },
+        {
+          pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
+          includeMetadata: true,
+          batchSize: def.batchSize ?? 1,
+        },
         async (jobs) => {
           for (const job of jobs) {
             await def.handler(job.data as never, { id: job.id, name: job.name, retryCount: job.retryCount });
@@ -147,7 +151,10 @@ export class JobRunner {
    * Enqueues many jobs in one statement (for batched intake). Idempotency keys work as in
    * send(): a key already used creates nothing.
    */
-  async sendMany(items: readonly { name: string; data: object; idempotencyKey?: string }[], options: { within?: Executor } = {}): Promise<void> {
+  async sendMany(
+    items: readonly { name: string; data: object; idempotencyKey?: string }[],
+    options: { within?: Executor } = {},
+  ): Promise<void> {
     if (items.length === 0) return;
     const rows: PgBoss.JobInsert[] = items.map((item) => {
       const def = this.definitions.get(item.name);
@@ -168,15 +175,26 @@ export class JobRunner {
   async failedJobs(limit = 50, offset = 0): Promise<{ jobs: FailedJob[]; total: number }> {
     const db = this.database.db;
     const rows = await sql<{
-      id: string; name: string; data: unknown; output: unknown; retry_count: number; created_on: Date; completed_on: Date | null;
+      id: string;
+      name: string;
+      data: unknown;
+      output: unknown;
+      retry_count: number;
+      created_on: Date;
+      completed_on: Date | null;
     }>`select id, name, data, output, retry_count, created_on, completed_on
        from pgboss.job where state = 'failed'
        order by completed_on desc nulls last, created_on desc limit ${limit} offset ${offset}`.execute(db);
     const count = await sql<{ n: string }>`select count(*) as n from pgboss.job where state = 'failed'`.execute(db);
     return {
       jobs: rows.rows.map((r) => ({
-        id: r.id, name: r.name, data: r.data, output: r.output, retryCount: r.retry_count,
-        createdOn: r.created_on, completedOn: r.completed_on,
+        id: r.id,
+        name: r.name,
+        data: r.data,
+        output: r.output,
+        retryCount: r.retry_count,
+        createdOn: r.created_on,
+        completedOn: r.completed_on,
       })),
       total: Number(count.rows[0]?.n ?? 0),
     };
@@ -187,17 +205,28 @@ export class JobRunner {
   }
 
   /** A job's state by its idempotency key: "created", "retry", "active", "completed", "failed"… */
-  async stateOf(name: string, idempotencyKey: string): Promise<{ state: string; retryCount: number; output: unknown } | null> {
+  async stateOf(
+    name: string,
+    idempotencyKey: string,
+  ): Promise<{ state: string; retryCount: number; output: unknown } | null> {
     const job = await this.started.getJobById(name, jobIdFor(name, idempotencyKey));
     return job ? { state: job.state, retryCount: job.retryCount, output: job.output } : null;
   }
 
   /** Jobs that failed and wait for their next try (a mail server down, say), newest first. */
-  async retryingJobs(limit = 50): Promise<{ id: string; name: string; retryCount: number; output: unknown; startAfter: Date }[]> {
+  async retryingJobs(
+    limit = 50,
+  ): Promise<{ id: string; name: string; retryCount: number; output: unknown; startAfter: Date }[]> {
     const rows = await sql<{ id: string; name: string; retry_count: number; output: unknown; start_after: Date }>`
       select id, name, retry_count, output, start_after from pgboss.job where state = 'retry'
       order by start_after desc limit ${limit}`.execute(this.database.db);
-    return rows.rows.map((r) => ({ id: r.id, name: r.name, retryCount: r.retry_count, output: r.output, startAfter: r.start_after }));
+    return rows.rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      retryCount: r.retry_count,
+      output: r.output,
+      startAfter: r.start_after,
+    }));
   }
 
   async getState(name: string, id: string): Promise<string | null> {

@@ -10,7 +10,9 @@ export function paragraphsHtml(paragraphs: readonly string[]): string {
 /** A 5xx answer from the SMTP server (no such mailbox…): trying again will not help. Its text, or undefined. */
 export function permanentRejection(error: unknown): string | undefined {
   const e = error as { responseCode?: number; response?: string };
-  return typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600 ? (e.response ?? String(e.responseCode)) : undefined;
+  return typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600
+    ? (e.response ?? String(e.responseCode))
+    : undefined;
 }
 
 /**

@@ -103,7 +103,10 @@ export class ImapReader {
   private async sleep(ms: number): Promise<void> {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
-      this.wake = () => { clearTimeout(timer); resolve(); };
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
     });
     this.wake = undefined;
   }
@@ -112,7 +115,9 @@ export class ImapReader {
     const { mailbox } = this.options;
     while (!this.stopped) {
       const client = new ImapFlow({
-        host: mailbox.host, port: mailbox.port, secure: mailbox.secure,
+        host: mailbox.host,
+        port: mailbox.port,
+        secure: mailbox.secure,
         auth: { user: mailbox.user, pass: mailbox.password },
         logger: false,
         connectionTimeout: 15_000,
@@ -162,12 +167,24 @@ export class ImapReader {
         client.off("close", onClose);
         this.wake = undefined;
       };
-      const onExists = () => { done(); resolve(); };
-      const onClose = () => { done(); reject(new Error("the IMAP connection closed")); };
-      const timer = setTimeout(() => { done(); resolve(); }, this.options.pollMs ?? 60_000);
+      const onExists = () => {
+        done();
+        resolve();
+      };
+      const onClose = () => {
+        done();
+        reject(new Error("the IMAP connection closed"));
+      };
+      const timer = setTimeout(() => {
+        done();
+        resolve();
+      }, this.options.pollMs ?? 60_000);
       client.on("exists", onExists);
       client.on("close", onClose);
-      this.wake = () => { done(); resolve(); };
+      this.wake = () => {
+        done();
+        resolve();
+      };
       // IDLE: the server announces new mail at once. The next command (the search in
       // drain) ends IDLE by itself.
       client.idle().catch(() => undefined);
@@ -183,19 +200,26 @@ export class ImapReader {
       if (unseen.length === 0 || this.stopped) return;
       const uids = [...unseen].sort((a, b) => a - b).slice(0, batchSize);
       const sizes = new Map<number, number>();
-      for (const m of await client.fetchAll(uids, { uid: true, size: true }, { uid: true })) sizes.set(m.uid, m.size ?? 0);
+      for (const m of await client.fetchAll(uids, { uid: true, size: true }, { uid: true }))
+        sizes.set(m.uid, m.size ?? 0);
       const small = uids.filter((u) => (sizes.get(u) ?? 0) <= maxBytes);
       const large = uids.filter((u) => (sizes.get(u) ?? 0) > maxBytes);
       const mails: FetchedMail[] = [];
       if (small.length > 0) {
         for (const m of await client.fetchAll(small, { uid: true, source: true }, { uid: true })) {
-          if (m.source) mails.push({ uid: m.uid, source: m.source, size: sizes.get(m.uid) ?? m.source.length, truncated: false });
+          if (m.source)
+            mails.push({ uid: m.uid, source: m.source, size: sizes.get(m.uid) ?? m.source.length, truncated: false });
         }
       }
       for (const uid of large) {
         // Too large to keep whole: keep its beginning (headers, text); the original stays on the server.
-        for (const m of await client.fetchAll([uid], { uid: true, source: { start: 0, maxLength: maxBytes } }, { uid: true })) {
-          if (m.source) mails.push({ uid: m.uid, source: m.source, size: sizes.get(m.uid) ?? m.source.length, truncated: true });
+        for (const m of await client.fetchAll(
+          [uid],
+          { uid: true, source: { start: 0, maxLength: maxBytes } },
+          { uid: true },
+        )) {
+          if (m.source)
+            mails.push({ uid: m.uid, source: m.source, size: sizes.get(m.uid) ?? m.source.length, truncated: true });
         }
       }
       mails.sort((a, b) => a.uid - b.uid);

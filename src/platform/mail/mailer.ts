@@ -18,7 +18,8 @@ export interface OutgoingMail {
   readonly inReplyTo?: string | undefined;
   readonly references?: readonly string[] | undefined;
   readonly replyTo?: string | undefined;
-  readonly attachments?: readonly { readonly filename: string; readonly content: Buffer; readonly contentType: string }[] | undefined;
+  readonly attachments?:
+    readonly { readonly filename: string; readonly content: Buffer; readonly contentType: string }[] | undefined;
   /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on mail to followers. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
 }
@@ -66,7 +67,15 @@ export function createMailer(settings: MailSettings): Mailer {
         ...(mail.references?.length ? { references: [...mail.references] } : {}),
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         ...(mail.headers ? { headers: { ...mail.headers } } : {}),
-        ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) } : {}),
+        ...(mail.attachments?.length
+          ? {
+              attachments: mail.attachments.map((a) => ({
+                filename: a.filename,
+                content: a.content,
+                contentType: a.contentType,
+              })),
+            }
+          : {}),
       });
       if (!settings.smtpUrl) {
         await mkdir(settings.outboxDir, { recursive: true });

@@ -1,18 +1,32 @@
 import { describe, expect, it } from "vitest";
 import {
-  addOfficeMinutes, addWorkingDays, holidayName, isNonWorkingDay, officeDay, officeMinutesBetween, sayDate,
-  statutoryDeadline, workingDaysDeadline,
+  addOfficeMinutes,
+  addWorkingDays,
+  holidayName,
+  isNonWorkingDay,
+  officeDay,
+  officeMinutesBetween,
+  sayDate,
+  statutoryDeadline,
+  workingDaysDeadline,
 } from "./working-time.js";
 
 /** A Stockholm wall-clock time as an instant, e.g. local("2026-11-27T15:00"). */
 function local(s: string): Date {
   const utc = new Date(`${s}:00Z`);
-  const offset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" }).formatToParts(utc).find((p) => p.type === "timeZoneName")?.value ?? "GMT+1";
+  const offset =
+    new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" })
+      .formatToParts(utc)
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT+1";
   return new Date(utc.getTime() - Number(offset.replace("GMT", "")) * 3_600_000);
 }
 
 function show(d: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" }).format(d);
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    dateStyle: "short",
+    timeStyle: "short",
+  }).format(d);
 }
 
 describe("working days in Sweden", () => {

@@ -67,7 +67,9 @@ function dayInfo(d: DateTime): DayInfo {
 }
 
 function localDay(date: Date | string): DateTime {
-  return (typeof date === "string" ? DateTime.fromISO(date, { zone: ZONE }) : DateTime.fromJSDate(date, { zone: ZONE })).startOf("day");
+  return (
+    typeof date === "string" ? DateTime.fromISO(date, { zone: ZONE }) : DateTime.fromJSDate(date, { zone: ZONE })
+  ).startOf("day");
 }
 
 /** True on Saturdays, Sundays, public holidays, Midsommarafton, Julafton and Nyårsafton. */
@@ -107,7 +109,10 @@ function at(d: DateTime, time: ClockTime): DateTime {
 }
 
 /** Opening and closing instant of a local day, or null when the office is closed all day. */
-export function officeDay(date: Date | string, hours: OfficeHours = DEFAULT_OFFICE_HOURS): { open: Date; close: Date } | null {
+export function officeDay(
+  date: Date | string,
+  hours: OfficeHours = DEFAULT_OFFICE_HOURS,
+): { open: Date; close: Date } | null {
   const d = localDay(date);
   const info = dayInfo(d);
   if (info.nonWorking) return null;
@@ -124,8 +129,10 @@ export function workingDayMinutes(hours: OfficeHours = DEFAULT_OFFICE_HOURS): nu
   const key = `${hours.open}|${hours.close}`;
   const known = dayLengths.get(key);
   if (known !== undefined) return known;
-  const minutes = at(DateTime.fromObject({ year: 2026, month: 3, day: 3 }, { zone: ZONE }), hours.close)
-    .diff(at(DateTime.fromObject({ year: 2026, month: 3, day: 3 }, { zone: ZONE }), hours.open), "minutes").minutes;
+  const minutes = at(DateTime.fromObject({ year: 2026, month: 3, day: 3 }, { zone: ZONE }), hours.close).diff(
+    at(DateTime.fromObject({ year: 2026, month: 3, day: 3 }, { zone: ZONE }), hours.open),
+    "minutes",
+  ).minutes;
   dayLengths.set(key, minutes);
   return minutes;
 }
@@ -184,5 +191,7 @@ export function workingDaysDeadline(received: Date, days: number, hours: OfficeH
 
 /** "tisdag 1 december" — how a deadline is said to a resident. */
 export function sayDate(date: Date, lang: "sv" | "en" = "sv"): string {
-  return DateTime.fromJSDate(date, { zone: ZONE }).setLocale(lang === "sv" ? "sv-SE" : "en-GB").toFormat("cccc d LLLL");
+  return DateTime.fromJSDate(date, { zone: ZONE })
+    .setLocale(lang === "sv" ? "sv-SE" : "en-GB")
+    .toFormat("cccc d LLLL");
 }

@@ -320,7 +320,8 @@ upprätta | skriva, göra | verb | v1
 deltaga | vara med | verb | deltager deltog deltagit
 `;
 
-export type OfficialeseCategory = "verb" | "fras" | "substantiv" | "adjektiv" | "adverb" | "konjunktion" | "preposition" | "pronomen";
+export type OfficialeseCategory =
+  "verb" | "fras" | "substantiv" | "adjektiv" | "adverb" | "konjunktion" | "preposition" | "pronomen";
 
 export interface OfficialeseEntry {
   readonly term: string;
@@ -332,13 +333,55 @@ function conjugate(inf: string, cls: string): string[] {
   const stem = inf.endsWith("a") ? inf.slice(0, -1) : inf;
   switch (cls) {
     case "v1":
-      return [inf, `${stem}ar`, `${stem}ade`, `${stem}at`, `${stem}as`, `${stem}ades`, `${stem}ats`, `${stem}ad`, `${stem}ande`];
+      return [
+        inf,
+        `${stem}ar`,
+        `${stem}ade`,
+        `${stem}at`,
+        `${stem}as`,
+        `${stem}ades`,
+        `${stem}ats`,
+        `${stem}ad`,
+        `${stem}ande`,
+      ];
     case "v2a":
-      return [inf, `${stem}er`, `${stem}de`, `${stem}t`, `${stem}s`, `${stem}des`, `${stem}ts`, `${stem}d`, `${stem}da`, `${stem}ande`];
+      return [
+        inf,
+        `${stem}er`,
+        `${stem}de`,
+        `${stem}t`,
+        `${stem}s`,
+        `${stem}des`,
+        `${stem}ts`,
+        `${stem}d`,
+        `${stem}da`,
+        `${stem}ande`,
+      ];
     case "v2b":
-      return [inf, `${stem}er`, `${stem}te`, `${stem}t`, `${stem}s`, `${stem}tes`, `${stem}ts`, `${stem}ta`, `${stem}ande`];
+      return [
+        inf,
+        `${stem}er`,
+        `${stem}te`,
+        `${stem}t`,
+        `${stem}s`,
+        `${stem}tes`,
+        `${stem}ts`,
+        `${stem}ta`,
+        `${stem}ande`,
+      ];
     case "n":
-      return [inf, `${inf}en`, `${inf}et`, `${inf}ar`, `${inf}arna`, `${inf}er`, `${inf}erna`, `${inf}s`, `${inf}ens`, `${inf}ets`];
+      return [
+        inf,
+        `${inf}en`,
+        `${inf}et`,
+        `${inf}ar`,
+        `${inf}arna`,
+        `${inf}er`,
+        `${inf}erna`,
+        `${inf}s`,
+        `${inf}ens`,
+        `${inf}ets`,
+      ];
     case "adj":
       return [inf, `${inf}a`, `${inf}t`, `${inf}e`];
     case "-":
@@ -353,11 +396,16 @@ export interface CompiledOfficialese {
   /** Single words: every form → entry. */
   readonly words: ReadonlyMap<string, OfficialeseEntry>;
   /** Phrases by the form of their first word: the remaining words (null = optional gap). */
-  readonly phrases: ReadonlyMap<string, readonly { readonly rest: readonly (readonly string[])[]; readonly entry: OfficialeseEntry }[]>;
+  readonly phrases: ReadonlyMap<
+    string,
+    readonly { readonly rest: readonly (readonly string[])[]; readonly entry: OfficialeseEntry }[]
+  >;
   readonly size: number;
 }
 
-export function parseOfficialese(source: string): { term: string; suggestion: string; category: string; inflection: string }[] {
+export function parseOfficialese(
+  source: string,
+): { term: string; suggestion: string; category: string; inflection: string }[] {
   return source
     .split("\n")
     .map((l) => l.trim())
@@ -374,7 +422,12 @@ export function compileOfficialese(extra: Readonly<Record<string, string>> = {})
   const phrases = new Map<string, { rest: string[][]; entry: OfficialeseEntry }[]>();
   const all = [
     ...parseOfficialese(OFFICIALESE_SOURCE),
-    ...Object.entries(extra).map(([term, suggestion]) => ({ term: term.toLowerCase(), suggestion, category: "egen lista", inflection: "-" })),
+    ...Object.entries(extra).map(([term, suggestion]) => ({
+      term: term.toLowerCase(),
+      suggestion,
+      category: "egen lista",
+      inflection: "-",
+    })),
   ];
   for (const item of all) {
     const entry: OfficialeseEntry = { term: item.term, suggestion: item.suggestion, category: item.category };

@@ -59,10 +59,14 @@ utreds utreddes utretts bryts bröts brutits förs fördes förts föras följs 
 export const RECIPROCAL = set("ses hörs träffas möts");
 
 /** Modal and auxiliary verbs that make a following s-form very likely passive. */
-export const MODALS = set("ska skall kan kunde måste bör borde får fick skulle vill ville behöver brukar lär kommer har hade ha");
+export const MODALS = set(
+  "ska skall kan kunde måste bör borde får fick skulle vill ville behöver brukar lär kommer har hade ha",
+);
 
 /** Determiners: a following -s word is a genitive or a noun, not a verb. */
-export const DETERMINERS = set("en ett den det de min mitt mina din ditt dina sin sitt sina vår vårt våra er ert era varje någon något några ingen inget inga denna detta dessa samma hela alla");
+export const DETERMINERS = set(
+  "en ett den det de min mitt mina din ditt dina sin sitt sina vår vårt våra er ert era varje någon något några ingen inget inga denna detta dessa samma hela alla",
+);
 
 /** Nominalisation suffixes and words that look like nominalisations but are not. */
 export const NOMINALISATION_EXCEPTIONS = set(`
@@ -81,7 +85,11 @@ else
  * Abbreviations better written out. Key: the abbreviation as written (lower case, with dots);
  * never: never ends a sentence. Others may end one when the next word starts with a capital.
  */
-export const ABBREVIATIONS: readonly { readonly forms: readonly string[]; readonly full: string; readonly endsSentence: boolean }[] = [
+export const ABBREVIATIONS: readonly {
+  readonly forms: readonly string[];
+  readonly full: string;
+  readonly endsSentence: boolean;
+}[] = [
   { forms: ["t.ex.", "t. ex.", "t ex", "tex."], full: "till exempel", endsSentence: false },
   { forms: ["bl.a.", "bl. a.", "bl a"], full: "bland annat", endsSentence: false },
   { forms: ["m.m.", "m. m.", "mm."], full: "med mera", endsSentence: true },
@@ -113,7 +121,9 @@ export const ABBREVIATIONS: readonly { readonly forms: readonly string[]; readon
 ];
 
 /** Dotted short forms that never end a sentence, even when not flagged (kl., nr, s.). */
-export const NON_FINAL_ABBREVIATIONS = set("kl nr s ca dr jfr bl t ex fr f o m p g a s k d v dvs enl inkl exkl resp ang bet ev tfn tel mr mrs ff sid kap st");
+export const NON_FINAL_ABBREVIATIONS = set(
+  "kl nr s ca dr jfr bl t ex fr f o m p g a s k d v dvs enl inkl exkl resp ang bet ev tfn tel mr mrs ff sid kap st",
+);
 
 /** Acronyms and their long forms, for suggestions. */
 export const ACRONYMS: Readonly<Record<string, string>> = {
@@ -152,4 +162,6 @@ export const ACRONYMS: Readonly<Record<string, string>> = {
 };
 
 /** Acronyms most readers know; never flagged. */
-export const COMMON_ACRONYMS = set("EU FN ID SMS PDF IT TV USA OK AB AI BankID USB CD DVD HBTQ HBTQI HBTQIA+ PM VD MMS GPS WHO UNICEF NATO RUT ROT Covid COVID ÖB SVT SR DN SVD HTML URL");
+export const COMMON_ACRONYMS = set(
+  "EU FN ID SMS PDF IT TV USA OK AB AI BankID USB CD DVD HBTQ HBTQI HBTQIA+ PM VD MMS GPS WHO UNICEF NATO RUT ROT Covid COVID ÖB SVT SR DN SVD HTML URL",
+);

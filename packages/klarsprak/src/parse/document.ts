@@ -35,7 +35,9 @@ export class OffsetMap {
     const last = this.ext.length - 1;
     // Merge with the previous segment when both are linear and touch.
     if (
-      last >= 0 && len === origLen && this.len[last] === this.origLen[last] &&
+      last >= 0 &&
+      len === origLen &&
+      this.len[last] === this.origLen[last] &&
       (this.ext[last] as number) + (this.len[last] as number) === ext &&
       (this.orig[last] as number) + (this.origLen[last] as number) === orig
     ) {
@@ -156,12 +158,19 @@ export class IgnoreCollector {
   comment(body: string, start: number, end: number): void {
     const m = DIRECTIVE.exec(body);
     if (!m) return;
-    const names = (m[2] ?? "").trim().split(/[\s,]+/).filter(Boolean);
+    const names = (m[2] ?? "")
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean);
     const key = names.length === 0 ? "*" : names.sort().join(",");
     if (m[1] === "disable-next-line") {
       const lineEnd = this.source.indexOf("\n", end);
       const nextEnd = lineEnd < 0 ? this.source.length : this.source.indexOf("\n", lineEnd + 1);
-      this.ranges.push({ start: end, end: nextEnd < 0 ? this.source.length : nextEnd, rules: names.length ? new Set(names) : null });
+      this.ranges.push({
+        start: end,
+        end: nextEnd < 0 ? this.source.length : nextEnd,
+        rules: names.length ? new Set(names) : null,
+      });
     } else if (m[1] === "disable") {
       if (!this.open.has(key)) this.open.set(key, end);
     } else {
@@ -176,7 +185,8 @@ export class IgnoreCollector {
   }
 
   finish(): IgnoreRange[] {
-    for (const [k, from] of this.open) this.ranges.push({ start: from, end: this.source.length, rules: k === "*" ? null : new Set(k.split(",")) });
+    for (const [k, from] of this.open)
+      this.ranges.push({ start: from, end: this.source.length, rules: k === "*" ? null : new Set(k.split(",")) });
     this.open.clear();
     return this.ranges;
   }

@@ -24,7 +24,8 @@ export function extractText(source: string): ExtractedText {
     let heading = false;
     if (e - s <= 120) {
       const slice = source.slice(s, e);
-      heading = !slice.includes("\n") && slice.split(/\s+/).length <= 10 && !TERMINAL.test(slice) && /^[\p{Lu}\d]/u.test(slice);
+      heading =
+        !slice.includes("\n") && slice.split(/\s+/).length <= 10 && !TERMINAL.test(slice) && /^[\p{Lu}\d]/u.test(slice);
     }
     blocks.push({ start: s, end: e, kind: heading ? "heading" : "paragraph" });
   };

@@ -25,9 +25,10 @@ function stockholmDay(value: string): Date | null {
   if (!ISO_DATE.test(value)) return null;
   const utc = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(utc.getTime()) || utc.toISOString().slice(0, 10) !== value) return null;
-  const offset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" })
-    .formatToParts(utc)
-    .find((p) => p.type === "timeZoneName")?.value ?? "GMT+1";
+  const offset =
+    new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" })
+      .formatToParts(utc)
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT+1";
   const hours = Number.parseInt(offset.replace("GMT", "") || "0", 10);
   return new Date(utc.getTime() - hours * 3_600_000);
 }
@@ -35,39 +36,76 @@ function stockholmDay(value: string): Date | null {
 export function adminRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const db = ctx.database.db;
 
-  app.get("/arbetsyta/admin/logg", { config: { access: "admin.viewAuditLog" }, schema: { querystring: auditQuery } }, async (request, reply) => {
-    const q = request.query as z.infer<typeof auditQuery>;
-    const t = request.t;
-    const errors: FieldError[] = [];
-    const from = q.fran ? stockholmDay(q.fran) : undefined;
-    const toStart = q.till ? stockholmDay(q.till) : undefined;
-    if (from === null) errors.push({ field: "fran", message: t("audit.filter.error.date") });
-    if (toStart === null) errors.push({ field: "till", message: t("audit.filter.error.date") });
-    const page = q.sida ?? 1;
-    const result = await findAuditEntries(db, {
-      orgId: ctx.org.id,
-      action: q.handelse?.trim() || undefined,
-      actor: q.vem?.trim() || undefined,
-      from: from ?? undefined,
-      to: toStart ? new Date(toStart.getTime() + 24 * 3_600_000) : undefined,
-      page,
-      pageSize: PAGE_SIZE,
-    });
-    const query: AuditQuery = { handelse: q.handelse ?? "", vem: q.vem ?? "", fran: q.fran ?? "", till: q.till ?? "" };
-    return sendPage(request, reply, { title: t("audit.title"), side: "staff", hasErrors: errors.length > 0, status: errors.length > 0 ? 400 : 200 }, (pageCtx) => (
-      <AuditLogPage ctx={pageCtx} query={query} errors={errors} entries={result.entries} total={result.total} page={page} pageSize={PAGE_SIZE} />
-    ));
-  });
+  app.get(
+    "/arbetsyta/admin/logg",
+    { config: { access: "admin.viewAuditLog" }, schema: { querystring: auditQuery } },
+    async (request, reply) => {
+      const q = request.query as z.infer<typeof auditQuery>;
+      const t = request.t;
+      const errors: FieldError[] = [];
+      const from = q.fran ? stockholmDay(q.fran) : undefined;
+      const toStart = q.till ? stockholmDay(q.till) : undefined;
+      if (from === null) errors.push({ field: "fran", message: t("audit.filter.error.date") });
+      if (toStart === null) errors.push({ field: "till", message: t("audit.filter.error.date") });
+      const page = q.sida ?? 1;
+      const result = await findAuditEntries(db, {
+        orgId: ctx.org.id,
+        action: q.handelse?.trim() || undefined,
+        actor: q.vem?.trim() || undefined,
+        from: from ?? undefined,
+        to: toStart ? new Date(toStart.getTime() + 24 * 3_600_000) : undefined,
+        page,
+        pageSize: PAGE_SIZE,
+      });
+      const query: AuditQuery = {
+        handelse: q.handelse ?? "",
+        vem: q.vem ?? "",
+        fran: q.fran ?? "",
+        till: q.till ?? "",
+      };
+      return sendPage(
+        request,
+        reply,
+        { title: t("audit.title"), side: "staff", hasErrors: errors.length > 0, status: errors.length > 0 ? 400 : 200 },
+        (pageCtx) => (
+          <AuditLogPage
+            ctx={pageCtx}
+            query={query}
+            errors={errors}
+            entries={result.entries}
+            total={result.total}
+            page={page}
+            pageSize={PAGE_SIZE}
+          />
+        ),
+      );
+    },
+  );
 
   app.get(
     "/arbetsyta/admin/jobb",
-    { config: { access: "admin.viewFailedJobs" }, schema: { querystring: z.object({ sida: z.coerce.number().int().min(1).max(100_000).optional(), klart: z.string().optional() }) } },
+    {
+      config: { access: "admin.viewFailedJobs" },
+      schema: {
+        querystring: z.object({
+          sida: z.coerce.number().int().min(1).max(100_000).optional(),
+          klart: z.string().optional(),
+        }),
+      },
+    },
     async (request, reply) => {
       const q = request.query as { sida?: number; klart?: string };
       const page = q.sida ?? 1;
       const { jobs, total } = await ctx.jobs.failedJobs(PAGE_SIZE, (page - 1) * PAGE_SIZE);
       return sendPage(request, reply, { title: request.t("jobs.title"), side: "staff" }, (pageCtx) => (
-        <FailedJobsPage ctx={pageCtx} jobs={jobs} total={total} page={page} pageSize={PAGE_SIZE} retried={Boolean(q.klart)} />
+        <FailedJobsPage
+          ctx={pageCtx}
+          jobs={jobs}
+          total={total}
+          page={page}
+          pageSize={PAGE_SIZE}
+          retried={Boolean(q.klart)}
+        />
       ));
     },
   );
@@ -76,14 +114,23 @@ export function adminRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     "/arbetsyta/admin/jobb/:id/forsok-igen",
     {
       config: { access: "admin.retryJob" },
-      schema: { params: z.object({ id: z.uuid() }), body: z.object({ name: z.string().min(1).max(200), _csrf: z.string().optional() }) },
+      schema: {
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ name: z.string().min(1).max(200), _csrf: z.string().optional() }),
+      },
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const { name } = request.body as { name: string };
-      if (!ctx.jobs.names.includes(name) || (await ctx.jobs.getState(name, id)) !== "failed") throw new AppError("KS_NOT_FOUND");
+      if (!ctx.jobs.names.includes(name) || (await ctx.jobs.getState(name, id)) !== "failed")
+        throw new AppError("KS_NOT_FOUND");
       await ctx.jobs.retry(name, id);
-      await audit(db, userActor(request, ctx.org.id), { action: "job.retry", subjectType: "job", subjectId: id, details: { name } });
+      await audit(db, userActor(request, ctx.org.id), {
+        action: "job.retry",
+        subjectType: "job",
+        subjectId: id,
+        details: { name },
+      });
       return reply.redirect("/arbetsyta/admin/jobb?klart=1", 303);
     },
   );

@@ -23,11 +23,21 @@ function queryString(q: AuditQuery, page: number): string {
 function When({ ctx, date }: { ctx: PageContext; date: Date | null }): JSX.Element {
   if (!date) return "–";
   const d = new Date(date);
-  return <time datetime={d.toISOString()} safe>{formatDateTime(d, ctx.lang)}</time>;
+  return (
+    <time datetime={d.toISOString()} safe>
+      {formatDateTime(d, ctx.lang)}
+    </time>
+  );
 }
 
 export function AuditLogPage(p: {
-  ctx: PageContext; query: AuditQuery; errors: readonly FieldError[]; entries: readonly AuditEntry[]; total: number; page: number; pageSize: number;
+  ctx: PageContext;
+  query: AuditQuery;
+  errors: readonly FieldError[];
+  entries: readonly AuditEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
 }): JSX.Element {
   const { ctx } = p;
   const t = ctx.t;
@@ -36,14 +46,36 @@ export function AuditLogPage(p: {
     <>
       <ErrorSummary ctx={ctx} errors={p.errors} />
       <h1 safe>{t("audit.title")}</h1>
-      <p class="lead" safe>{t("audit.lead")}</p>
+      <p class="lead" safe>
+        {t("audit.lead")}
+      </p>
       <form method="get" action="/arbetsyta/admin/logg" class="filters" novalidate>
         <fieldset class="filters__set">
           <legend safe>{t("audit.filter")}</legend>
-          <TextField name="handelse" label={t("audit.filter.action")} hint={t("audit.filter.actionHint")} value={p.query.handelse} width="half" />
+          <TextField
+            name="handelse"
+            label={t("audit.filter.action")}
+            hint={t("audit.filter.actionHint")}
+            value={p.query.handelse}
+            width="half"
+          />
           <TextField name="vem" label={t("audit.filter.actor")} value={p.query.vem} width="half" />
-          <TextField name="fran" label={t("audit.filter.from")} hint={t("audit.filter.dateHint")} value={p.query.fran} error={err("fran")} width="quarter" />
-          <TextField name="till" label={t("audit.filter.to")} hint={t("audit.filter.dateHint")} value={p.query.till} error={err("till")} width="quarter" />
+          <TextField
+            name="fran"
+            label={t("audit.filter.from")}
+            hint={t("audit.filter.dateHint")}
+            value={p.query.fran}
+            error={err("fran")}
+            width="quarter"
+          />
+          <TextField
+            name="till"
+            label={t("audit.filter.to")}
+            hint={t("audit.filter.dateHint")}
+            value={p.query.till}
+            error={err("till")}
+            width="quarter"
+          />
           <Button kind="secondary">{escapeHtml(t("audit.filter.submit"))}</Button>
         </fieldset>
       </form>
@@ -59,14 +91,25 @@ export function AuditLogPage(p: {
             { header: t("audit.col.when"), cell: (e: AuditEntry) => <When ctx={ctx} date={e.occurred_at} /> },
             { header: t("audit.col.who"), cell: (e: AuditEntry) => <span safe>{e.actor_label}</span> },
             { header: t("audit.col.action"), cell: (e: AuditEntry) => <code safe>{e.action}</code> },
-            { header: t("audit.col.subject"), cell: (e: AuditEntry) => <span safe>{e.subject_type ? `${e.subject_type} ${e.subject_id ?? ""}` : String("–")}</span> },
+            {
+              header: t("audit.col.subject"),
+              cell: (e: AuditEntry) => (
+                <span safe>{e.subject_type ? `${e.subject_type} ${e.subject_id ?? ""}` : String("–")}</span>
+              ),
+            },
             // Why a secret case was opened, or why something was changed: what oversight needs to read.
             { header: t("audit.col.why"), cell: (e: AuditEntry) => <span safe>{whyOf(e.details)}</span> },
             { header: t("audit.col.from"), cell: (e: AuditEntry) => <span safe>{e.ip ?? "–"}</span> },
           ]}
         />
       )}
-      <Pagination ctx={ctx} page={p.page} pageSize={p.pageSize} total={p.total} href={(n) => `/arbetsyta/admin/logg${queryString(p.query, n)}`} />
+      <Pagination
+        ctx={ctx}
+        page={p.page}
+        pageSize={p.pageSize}
+        total={p.total}
+        href={(n) => `/arbetsyta/admin/logg${queryString(p.query, n)}`}
+      />
     </>
   );
 }
@@ -77,14 +120,29 @@ function whyOf(details: unknown): string {
   return text || "–";
 }
 
-export function FailedJobsPage(p: { ctx: PageContext; jobs: readonly FailedJob[]; total: number; page: number; pageSize: number; retried: boolean }): JSX.Element {
+export function FailedJobsPage(p: {
+  ctx: PageContext;
+  jobs: readonly FailedJob[];
+  total: number;
+  page: number;
+  pageSize: number;
+  retried: boolean;
+}): JSX.Element {
   const { ctx } = p;
   const t = ctx.t;
   return (
     <>
-      {p.retried ? <Banner kind="success"><p safe>{t("jobs.retried")}</p></Banner> : ""}
+      {p.retried ? (
+        <Banner kind="success">
+          <p safe>{t("jobs.retried")}</p>
+        </Banner>
+      ) : (
+        ""
+      )}
       <h1 safe>{t("jobs.title")}</h1>
-      <p class="lead" safe>{t("jobs.lead")}</p>
+      <p class="lead" safe>
+        {t("jobs.lead")}
+      </p>
       {p.jobs.length === 0 ? (
         <p safe>{t("jobs.empty")}</p>
       ) : (
@@ -97,7 +155,14 @@ export function FailedJobsPage(p: { ctx: PageContext; jobs: readonly FailedJob[]
             { header: t("jobs.col.created"), cell: (j: FailedJob) => <When ctx={ctx} date={j.createdOn} /> },
             { header: t("jobs.col.failed"), cell: (j: FailedJob) => <When ctx={ctx} date={j.completedOn} /> },
             { header: t("jobs.col.tries"), numeric: true, cell: (j: FailedJob) => String(j.retryCount + 1) },
-            { header: t("jobs.col.error"), cell: (j: FailedJob) => <span class="job-error" safe>{errorText(j.output)}</span> },
+            {
+              header: t("jobs.col.error"),
+              cell: (j: FailedJob) => (
+                <span class="job-error" safe>
+                  {errorText(j.output)}
+                </span>
+              ),
+            },
             {
               header: t("jobs.retry"),
               cell: (j: FailedJob) => (
@@ -110,12 +175,19 @@ export function FailedJobsPage(p: { ctx: PageContext; jobs: readonly FailedJob[]
           ]}
         />
       )}
-      <Pagination ctx={ctx} page={p.page} pageSize={p.pageSize} total={p.total} href={(n) => `/arbetsyta/admin/jobb?sida=${n}`} />
+      <Pagination
+        ctx={ctx}
+        page={p.page}
+        pageSize={p.pageSize}
+        total={p.total}
+        href={(n) => `/arbetsyta/admin/jobb?sida=${n}`}
+      />
     </>
   );
 }
 
 function errorText(output: unknown): string {
-  if (output && typeof output === "object" && "message" in output && typeof output.message === "string") return output.message.slice(0, 300);
+  if (output && typeof output === "object" && "message" in output && typeof output.message === "string")
+    return output.message.slice(0, 300);
   return output === null || output === undefined ? "–" : JSON.stringify(output).slice(0, 300);
 }

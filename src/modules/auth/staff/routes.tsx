@@ -27,25 +27,46 @@ const ERROR_FIELD: Record<PasswordChangeError, { field: string; key: MessageKey 
 export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const db = ctx.database.db;
 
-  async function render(request: FastifyRequest, reply: FastifyReply, errors: FieldError[], changed: boolean, status = 200) {
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldError[],
+    changed: boolean,
+    status = 200,
+  ) {
     const user = request.user;
     if (!user) throw new Error("unreachable: policy requires a user");
     const units =
       user.unitIds.length === 0
         ? []
-        : await db.selectFrom("units").select(["name"]).where("id", "in", [...user.unitIds]).orderBy("name").execute();
-    return sendPage(request, reply, { title: request.t("account.title"), side: "staff", hasErrors: errors.length > 0, status }, (page) => (
-      <AccountPage ctx={page} user={user} units={units.map((u) => u.name)} errors={errors} changed={changed} />
-    ));
+        : await db
+            .selectFrom("units")
+            .select(["name"])
+            .where("id", "in", [...user.unitIds])
+            .orderBy("name")
+            .execute();
+    return sendPage(
+      request,
+      reply,
+      { title: request.t("account.title"), side: "staff", hasErrors: errors.length > 0, status },
+      (page) => (
+        <AccountPage ctx={page} user={user} units={units.map((u) => u.name)} errors={errors} changed={changed} />
+      ),
+    );
   }
 
-  app.get("/arbetsyta/konto", { config: { access: "auth.viewOwnAccount" }, schema: { querystring: z.object({ bytt: z.string().optional() }) } }, (request, reply) =>
-    render(request, reply, [], Boolean((request.query as { bytt?: string }).bytt)),
+  app.get(
+    "/arbetsyta/konto",
+    { config: { access: "auth.viewOwnAccount" }, schema: { querystring: z.object({ bytt: z.string().optional() }) } },
+    (request, reply) => render(request, reply, [], Boolean((request.query as { bytt?: string }).bytt)),
   );
 
   app.post(
     "/arbetsyta/konto/losenord",
-    { config: { access: "auth.changeOwnPassword", rateLimit: { max: 10, timeWindow: 60_000 } }, schema: { body: passwordBody } },
+    {
+      config: { access: "auth.changeOwnPassword", rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: { body: passwordBody },
+    },
     async (request, reply) => {
       const body = request.body as z.infer<typeof passwordBody>;
       const user = request.user;

@@ -22,13 +22,23 @@ export async function queueReviewReminders(db: Db, jobs: JobRunner, orgId: strin
   for (const s of due) {
     if (!s.responsible_email) continue;
     const key = `${s.id}:${new Date(s.last_reviewed_at).toISOString()}`;
-    await jobs.send<Reminder>("catalogue.send-review-reminder", { serviceId: s.id, to: s.responsible_email }, { idempotencyKey: key });
+    await jobs.send<Reminder>(
+      "catalogue.send-review-reminder",
+      { serviceId: s.id, to: s.responsible_email },
+      { idempotencyKey: key },
+    );
     queued++;
   }
   return queued;
 }
 
-export function reviewJobs(db: Db, jobs: JobRunner, mailer: Mailer, config: Config, orgId: string): JobDefinition<never>[] {
+export function reviewJobs(
+  db: Db,
+  jobs: JobRunner,
+  mailer: Mailer,
+  config: Config,
+  orgId: string,
+): JobDefinition<never>[] {
   const check: JobDefinition<object> = {
     name: "catalogue.check-reviews",
     schedule: "0 7 * * 1-5",
@@ -42,7 +52,11 @@ export function reviewJobs(db: Db, jobs: JobRunner, mailer: Mailer, config: Conf
     retryDelaySeconds: config.mail.retryDelaySeconds,
     retryBackoff: true,
     handler: async ({ serviceId, to }) => {
-      const s = await db.selectFrom("catalogue_services").select(["id", "name", "last_reviewed_at", "review_months"]).where("id", "=", serviceId).executeTakeFirst();
+      const s = await db
+        .selectFrom("catalogue_services")
+        .select(["id", "name", "last_reviewed_at", "review_months"])
+        .where("id", "=", serviceId)
+        .executeTakeFirst();
       if (!s) return;
       const since = new Date(s.last_reviewed_at).toISOString().slice(0, 10);
       const lines = [
@@ -51,7 +65,9 @@ export function reviewJobs(db: Db, jobs: JobRunner, mailer: Mailer, config: Conf
         `${config.publicUrl}/arbetsyta/stod/${s.id}`,
       ];
       await mailer.send({
-        to, subject: `Dags att granska sidan ”${s.name}”`, text: lines.join("\n\n"),
+        to,
+        subject: `Dags att granska sidan ”${s.name}”`,
+        text: lines.join("\n\n"),
         html: lines.map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`).join(""),
         messageId: `<review-${s.id}-${since}@${config.mail.domain}>`,
       });
@@ -64,5 +80,9 @@ export function reviewJobs(db: Db, jobs: JobRunner, mailer: Mailer, config: Conf
       await rebuildTerms(db, orgId);
     },
   };
-  return [check as unknown as JobDefinition<never>, send as unknown as JobDefinition<never>, rebuild as unknown as JobDefinition<never>];
+  return [
+    check as unknown as JobDefinition<never>,
+    send as unknown as JobDefinition<never>,
+    rebuild as unknown as JobDefinition<never>,
+  ];
 }

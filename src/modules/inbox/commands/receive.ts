@@ -38,7 +38,11 @@ export interface IncomingQuestion {
   readonly categoryId?: string | undefined;
   /** The unit the person chose by asking from its service page (the help catalogue). */
   readonly unitId?: string | null | undefined;
-  readonly requester: { readonly name?: string | undefined; readonly email?: string | undefined; readonly phone?: string | undefined };
+  readonly requester: {
+    readonly name?: string | undefined;
+    readonly email?: string | undefined;
+    readonly phone?: string | undefined;
+  };
   readonly externalId?: string | undefined;
   readonly attachments?: readonly IncomingAttachment[];
   readonly receivedAt?: Date;
@@ -55,7 +59,16 @@ export interface IncomingQuestion {
 }
 
 export type ReceiveResult =
-  | { ok: true; caseId: string; number: string; followToken: string; due: Date; concern: boolean; secret: boolean; unitId: string | null }
+  | {
+      ok: true;
+      caseId: string;
+      number: string;
+      followToken: string;
+      due: Date;
+      concern: boolean;
+      secret: boolean;
+      unitId: string | null;
+    }
   | { ok: false; error: "duplicate"; caseId: string };
 
 function subjectFrom(body: string): string {
@@ -96,7 +109,9 @@ async function takeNumbers(db: Db, orgId: string, year: number, count: number): 
 }
 
 export async function receiveQuestions(
-  deps: InboxDeps, actor: AuditActor, questions: readonly IncomingQuestion[],
+  deps: InboxDeps,
+  actor: AuditActor,
+  questions: readonly IncomingQuestion[],
   /** The caller has just looked the external ids up (the e-mail intake): skip the second look. The unique index still decides. */
   options: { externalIdsChecked?: boolean } = {},
 ): Promise<ReceiveResult[]> {
@@ -109,15 +124,36 @@ export async function receiveQuestions(
   const externalIds = [...new Set(questions.map((q) => q.externalId).filter((x): x is string => Boolean(x)))];
   const seen = new Map<string, string>();
   if (externalIds.length > 0 && !options.externalIdsChecked) {
-    for (const r of await db.selectFrom("case_messages").select(["external_id", "case_id"]).where("org_id", "=", orgId).where("external_id", "in", externalIds).execute()) {
+    for (const r of await db
+      .selectFrom("case_messages")
+      .select(["external_id", "case_id"])
+      .where("org_id", "=", orgId)
+      .where("external_id", "in", externalIds)
+      .execute()) {
       if (r.external_id) seen.set(r.external_id, r.case_id);
     }
   }
 
   const [units, rules, categories] = await Promise.all([
-    db.selectFrom("units").select(["id", "slug", "receives_concern_reports"]).where("org_id", "=", orgId)
-      .where((eb) => eb.or([eb("receives_concern_reports", "=", true), eb("slug", "in", [INTAKE_UNIT_SLUG, COMMUNICATION_UNIT_SLUG])])).orderBy("created_at").execute(),
-    db.selectFrom("routing_rules").select(["category_id", "channel", "keywords", "unit_id"]).where("org_id", "=", orgId).orderBy("position").orderBy("created_at").execute(),
+    db
+      .selectFrom("units")
+      .select(["id", "slug", "receives_concern_reports"])
+      .where("org_id", "=", orgId)
+      .where((eb) =>
+        eb.or([
+          eb("receives_concern_reports", "=", true),
+          eb("slug", "in", [INTAKE_UNIT_SLUG, COMMUNICATION_UNIT_SLUG]),
+        ]),
+      )
+      .orderBy("created_at")
+      .execute(),
+    db
+      .selectFrom("routing_rules")
+      .select(["category_id", "channel", "keywords", "unit_id"])
+      .where("org_id", "=", orgId)
+      .orderBy("position")
+      .orderBy("created_at")
+      .execute(),
     db.selectFrom("categories").select(["id", "unit_id"]).where("org_id", "=", orgId).execute(),
   ]);
   const unitBySlug = new Map(units.map((u) => [u.slug, u.id]));
@@ -126,13 +162,18 @@ export async function receiveQuestions(
   const categoryUnit = new Map(categories.map((c) => [c.id, c.unit_id]));
 
   type Planned = {
-    q: IncomingQuestion; caseId: string; received: Date; kind: CaseKind; concern: ReturnType<typeof assessConcern>;
-    secrecy: ReturnType<typeof assessSecrecy>; unitId: string | null;
+    q: IncomingQuestion;
+    caseId: string;
+    received: Date;
+    kind: CaseKind;
+    concern: ReturnType<typeof assessConcern>;
+    secrecy: ReturnType<typeof assessSecrecy>;
+    unitId: string | null;
   };
   const results: (ReceiveResult | Planned)[] = [];
   const firstInBatch = new Map<string, string>();
   for (const q of questions) {
-    const dup = q.externalId ? seen.get(q.externalId) ?? firstInBatch.get(q.externalId) : undefined;
+    const dup = q.externalId ? (seen.get(q.externalId) ?? firstInBatch.get(q.externalId)) : undefined;
     if (dup) {
       results.push({ ok: false, error: "duplicate", caseId: dup });
       continue;
@@ -146,8 +187,10 @@ export async function receiveQuestions(
     if (concern.concern) unitId = intakeUnit;
     else if (kind === "media") unitId = unitBySlug.get(COMMUNICATION_UNIT_SLUG) ?? null;
     else {
-      unitId = q.unitId ?? rules.find((r) => ruleMatches(r, { categoryId: q.categoryId ?? null, channel: q.channel, text }))?.unit_id
-        ?? (q.categoryId ? categoryUnit.get(q.categoryId) ?? null : null);
+      unitId =
+        q.unitId ??
+        rules.find((r) => ruleMatches(r, { categoryId: q.categoryId ?? null, channel: q.channel, text }))?.unit_id ??
+        (q.categoryId ? (categoryUnit.get(q.categoryId) ?? null) : null);
     }
     const secrecy = assessSecrecy(text, { concern: concern.concern });
     results.push({ q, caseId, received: q.receivedAt ?? new Date(), kind, concern, secrecy, unitId });
@@ -173,39 +216,117 @@ export async function receiveQuestions(
       const rows = planned.map((p) => {
         const followToken = followTokenFor(deps.secret, p.caseId);
         const due = firstAnswerDue(p.received, p.kind, p.concern.concern, undefined, p.q.publicComment === true);
-        done.set(p, { ok: true, caseId: p.caseId, number: numbers.get(p) as string, followToken, due, concern: p.concern.concern, secret: p.secrecy.secret, unitId: p.unitId });
+        done.set(p, {
+          ok: true,
+          caseId: p.caseId,
+          number: numbers.get(p) as string,
+          followToken,
+          due,
+          concern: p.concern.concern,
+          secret: p.secrecy.secret,
+          unitId: p.unitId,
+        });
         return {
-          id: p.caseId, org_id: orgId, number: numbers.get(p) as string, channel: p.q.channel, kind: p.kind, category_id: p.q.categoryId ?? null,
-          unit_id: p.unitId, status: p.q.minorImportance ? ("closed" as const) : ("new" as const),
-          minor_importance: p.q.minorImportance ?? false, closed_at: p.q.minorImportance ? p.received : null, secret: p.secrecy.secret, priority: p.concern.concern ? ("urgent" as const) : ("normal" as const),
-          concern_report: p.concern.concern, concern_reasons: [...p.concern.reasons], subject: p.q.subject?.trim() || subjectFrom(p.q.body),
-          requester_name: p.q.requester.name?.trim() || null, requester_email: requesterEmail(p.q),
-          requester_phone: p.q.requester.phone?.trim() || null, follow_token_hash: hashFollowToken(followToken), received_at: p.received, first_answer_due: due,
+          id: p.caseId,
+          org_id: orgId,
+          number: numbers.get(p) as string,
+          channel: p.q.channel,
+          kind: p.kind,
+          category_id: p.q.categoryId ?? null,
+          unit_id: p.unitId,
+          status: p.q.minorImportance ? ("closed" as const) : ("new" as const),
+          minor_importance: p.q.minorImportance ?? false,
+          closed_at: p.q.minorImportance ? p.received : null,
+          secret: p.secrecy.secret,
+          priority: p.concern.concern ? ("urgent" as const) : ("normal" as const),
+          concern_report: p.concern.concern,
+          concern_reasons: [...p.concern.reasons],
+          subject: p.q.subject?.trim() || subjectFrom(p.q.body),
+          requester_name: p.q.requester.name?.trim() || null,
+          requester_email: requesterEmail(p.q),
+          requester_phone: p.q.requester.phone?.trim() || null,
+          follow_token_hash: hashFollowToken(followToken),
+          received_at: p.received,
+          first_answer_due: due,
         };
       });
       await trx.insertInto("cases").values(rows).execute();
-      const messages = planned.map((p) => ({ id: uuidv7(), org_id: orgId, case_id: p.caseId, direction: "in" as const, channel: p.q.channel, body: p.q.body, external_id: p.q.externalId ?? null,
-        raw_source: p.q.rawSource ?? null, automatic: p.q.automatic ?? false, created_at: p.received,
+      const messages = planned.map((p) => ({
+        id: uuidv7(),
+        org_id: orgId,
+        case_id: p.caseId,
+        direction: "in" as const,
+        channel: p.q.channel,
+        body: p.q.body,
+        external_id: p.q.externalId ?? null,
+        raw_source: p.q.rawSource ?? null,
+        automatic: p.q.automatic ?? false,
+        created_at: p.received,
       }));
       await trx.insertInto("case_messages").values(messages).execute();
-      const files = planned.flatMap((p, i) => (p.q.attachments ?? []).map((a) => ({
-        org_id: orgId, case_id: p.caseId, message_id: messages[i]?.id ?? null, filename: a.filename, content_type: a.contentType, size: a.data.length, data: a.data,
-      })));
+      const files = planned.flatMap((p, i) =>
+        (p.q.attachments ?? []).map((a) => ({
+          org_id: orgId,
+          case_id: p.caseId,
+          message_id: messages[i]?.id ?? null,
+          filename: a.filename,
+          content_type: a.contentType,
+          size: a.data.length,
+          data: a.data,
+        })),
+      );
       if (files.length > 0) await trx.insertInto("attachments").values(files).execute();
-      await trx.insertInto("case_events").values(planned.map((p) => ({
-        org_id: orgId, case_id: p.caseId, type: "received",
-        details: JSON.stringify({
-          channel: p.q.channel, concern: p.concern.concern, reasons: p.concern.reasons, unitId: p.unitId,
-          secret: p.secrecy.secret, secrecyReasons: p.secrecy.reasons, automatic: p.q.automatic ?? false, minor: p.q.minorImportance ?? false,
-        }),
-      }))).execute();
-      await trx.insertInto("audit_log").values(planned.map((p) => ({
-        org_id: actor.orgId, actor_id: actor.userId, actor_label: actor.label, action: "case.receive", subject_type: "case", subject_id: p.caseId,
-        ip: actor.ip ?? null, request_id: actor.requestId ?? null,
-        details: JSON.stringify({ number: numbers.get(p), channel: p.q.channel, concern: p.concern.concern, secret: p.secrecy.secret }),
-      }))).execute();
+      await trx
+        .insertInto("case_events")
+        .values(
+          planned.map((p) => ({
+            org_id: orgId,
+            case_id: p.caseId,
+            type: "received",
+            details: JSON.stringify({
+              channel: p.q.channel,
+              concern: p.concern.concern,
+              reasons: p.concern.reasons,
+              unitId: p.unitId,
+              secret: p.secrecy.secret,
+              secrecyReasons: p.secrecy.reasons,
+              automatic: p.q.automatic ?? false,
+              minor: p.q.minorImportance ?? false,
+            }),
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto("audit_log")
+        .values(
+          planned.map((p) => ({
+            org_id: actor.orgId,
+            actor_id: actor.userId,
+            actor_label: actor.label,
+            action: "case.receive",
+            subject_type: "case",
+            subject_id: p.caseId,
+            ip: actor.ip ?? null,
+            request_id: actor.requestId ?? null,
+            details: JSON.stringify({
+              number: numbers.get(p),
+              channel: p.q.channel,
+              concern: p.concern.concern,
+              secret: p.secrecy.secret,
+            }),
+          })),
+        )
+        .execute();
       await deps.jobs.sendMany(
-        planned.filter((p) => requesterEmail(p.q) !== null && p.q.acknowledge !== false && !p.q.automatic && !p.q.minorImportance).map((p) => ({ name: "inbox.send-acknowledgement", data: { caseId: p.caseId }, idempotencyKey: `ack:${p.caseId}` })),
+        planned
+          .filter(
+            (p) => requesterEmail(p.q) !== null && p.q.acknowledge !== false && !p.q.automatic && !p.q.minorImportance,
+          )
+          .map((p) => ({
+            name: "inbox.send-acknowledgement",
+            data: { caseId: p.caseId },
+            idempotencyKey: `ack:${p.caseId}`,
+          })),
         { within: trx },
       );
     });
@@ -217,8 +338,16 @@ export async function receiveQuestions(
       return out;
     }
     if ((error as { code?: string }).code === "23505" && planned[0]?.q.externalId) {
-      const again = await db.selectFrom("case_messages").select("case_id").where("org_id", "=", orgId).where("external_id", "=", planned[0].q.externalId).executeTakeFirst();
-      if (again) return results.map((r) => ("q" in r ? { ok: false as const, error: "duplicate" as const, caseId: again.case_id } : r));
+      const again = await db
+        .selectFrom("case_messages")
+        .select("case_id")
+        .where("org_id", "=", orgId)
+        .where("external_id", "=", planned[0].q.externalId)
+        .executeTakeFirst();
+      if (again)
+        return results.map((r) =>
+          "q" in r ? { ok: false as const, error: "duplicate" as const, caseId: again.case_id } : r,
+        );
     }
     throw error;
   }

@@ -13,7 +13,11 @@ import { addOfficeMinutes } from "../../../platform/time/working-time.js";
 
 const WARN_BEFORE_OFFICE_MINUTES = 60;
 
-export async function checkDeadlines(db: Db, jobs: JobRunner, now = new Date()): Promise<{ warned: number; escalated: number }> {
+export async function checkDeadlines(
+  db: Db,
+  jobs: JobRunner,
+  now = new Date(),
+): Promise<{ warned: number; escalated: number }> {
   const warnLimit = addOfficeMinutes(now, WARN_BEFORE_OFFICE_MINUTES);
   return db.transaction().execute(async (trx) => {
     const warned = await trx
@@ -27,7 +31,15 @@ export async function checkDeadlines(db: Db, jobs: JobRunner, now = new Date()):
       .returning(["id", "org_id"])
       .execute();
     for (const c of warned) {
-      await trx.insertInto("case_events").values({ org_id: c.org_id, case_id: c.id, type: "sla-warning", details: JSON.stringify({ within: WARN_BEFORE_OFFICE_MINUTES }) }).execute();
+      await trx
+        .insertInto("case_events")
+        .values({
+          org_id: c.org_id,
+          case_id: c.id,
+          type: "sla-warning",
+          details: JSON.stringify({ within: WARN_BEFORE_OFFICE_MINUTES }),
+        })
+        .execute();
     }
     const late = await trx
       .updateTable("cases")
@@ -39,7 +51,10 @@ export async function checkDeadlines(db: Db, jobs: JobRunner, now = new Date()):
       .returning(["id", "org_id"])
       .execute();
     for (const c of late) {
-      await trx.insertInto("case_events").values({ org_id: c.org_id, case_id: c.id, type: "escalated", details: JSON.stringify({}) }).execute();
+      await trx
+        .insertInto("case_events")
+        .values({ org_id: c.org_id, case_id: c.id, type: "escalated", details: JSON.stringify({}) })
+        .execute();
       await jobs.send("inbox.send-escalation", { caseId: c.id }, { idempotencyKey: `escalation:${c.id}`, within: trx });
     }
     return { warned: warned.length, escalated: late.length };
@@ -59,15 +74,30 @@ export function deadlineJobs(db: Db, jobs: JobRunner, mailer: Mailer, config: Co
     name: "inbox.send-escalation",
     retryLimit: 5,
     handler: async ({ caseId }) => {
-      const c = await db.selectFrom("cases").select(["id", "org_id", "number", "unit_id", "concern_report", "first_answer_due"]).where("id", "=", caseId).executeTakeFirst();
+      const c = await db
+        .selectFrom("cases")
+        .select(["id", "org_id", "number", "unit_id", "concern_report", "first_answer_due"])
+        .where("id", "=", caseId)
+        .executeTakeFirst();
       if (!c) return;
       let recipients = c.unit_id
-        ? await db.selectFrom("staff_users as s").innerJoin("unit_memberships as m", "m.user_id", "s.id")
-            .select(["s.email"]).where("m.unit_id", "=", c.unit_id).where("s.active", "=", true)
-            .where(sql<boolean>`'manager' = any(s.roles)`).execute()
+        ? await db
+            .selectFrom("staff_users as s")
+            .innerJoin("unit_memberships as m", "m.user_id", "s.id")
+            .select(["s.email"])
+            .where("m.unit_id", "=", c.unit_id)
+            .where("s.active", "=", true)
+            .where(sql<boolean>`'manager' = any(s.roles)`)
+            .execute()
         : [];
       if (recipients.length === 0) {
-        recipients = await db.selectFrom("staff_users").select(["email"]).where("org_id", "=", c.org_id).where("active", "=", true).where(sql<boolean>`'communicator' = any(roles)`).execute();
+        recipients = await db
+          .selectFrom("staff_users")
+          .select(["email"])
+          .where("org_id", "=", c.org_id)
+          .where("active", "=", true)
+          .where(sql<boolean>`'communicator' = any(roles)`)
+          .execute();
       }
       const link = `${config.publicUrl}/arbetsyta/arenden/${c.id}`;
       const lines = [

@@ -16,9 +16,7 @@ import { followTokenFor, replyAddressFor } from "../numbers.js";
 
 const RETRIES = 5;
 
-
 const mailActor = (orgId: string) => ({ orgId, userId: null, label: "utgående e-post" });
-
 
 export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefinition<never>[] {
   const sendAcknowledgement: JobDefinition<{ caseId: string }> = {
@@ -26,33 +24,49 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
     retryLimit: RETRIES,
     retryDelaySeconds: config.mail.retryDelaySeconds,
     handler: async ({ caseId }) => {
-      const c = await db.selectFrom("cases").select(["id", "org_id", "number", "requester_email", "first_answer_due", "concern_report", "received_at"]).where("id", "=", caseId).executeTakeFirst();
+      const c = await db
+        .selectFrom("cases")
+        .select(["id", "org_id", "number", "requester_email", "first_answer_due", "concern_report", "received_at"])
+        .where("id", "=", caseId)
+        .executeTakeFirst();
       if (!c?.requester_email) return;
-      const first = await db.selectFrom("case_messages").select(["external_id"]).where("case_id", "=", caseId).where("direction", "=", "in").orderBy("created_at").executeTakeFirst();
+      const first = await db
+        .selectFrom("case_messages")
+        .select(["external_id"])
+        .where("case_id", "=", caseId)
+        .where("direction", "=", "in")
+        .orderBy("created_at")
+        .executeTakeFirst();
       const link = `${config.publicUrl}/arende/${followTokenFor(config.sessionSecret, c.id)}`;
       const org = config.organisation;
       // A reporter of concern gets a receipt: when it came and where to turn, never an answer date or an outcome.
-      const lines = c.concern_report ? [
-        "Hej!",
-        `Vi har tagit emot din orosanmälan ${formatDateTime(new Date(c.received_at), "sv")}. Den har nummer ${c.number}.`,
-        "Vår mottagning för barn och familj bedömer den i dag. Vi kan inte berätta vad som händer med barnet eller familjen. Det omfattas av sekretess.",
-        `Här kan du skicka mer information: ${link}`,
-        `Är det bråttom? Ring Socialjouren på ${org.outOfHoursPhone}.`,
-        "Ring 112 vid akut fara.",
-        org.name,
-      ] : [
-        "Hej!",
-        `Tack för ditt meddelande. Vi har tagit emot det och gett det ärendenumret ${c.number}.`,
-        c.first_answer_due ? `Du får svar senast ${sayDate(new Date(c.first_answer_due))}.` : "Vi svarar så snart vi kan.",
-        `Här kan du följa ditt ärende och skicka mer information: ${link}`,
-        `Vi svarar ${org.openingHours}. När vi har stängt kan du ringa Socialjouren på ${org.outOfHoursPhone}.`,
-        "Ring 112 vid akut fara.",
-        "Svara inte med personnummer eller känsliga uppgifter i e-post. Ring oss hellre.",
-        org.name,
-      ];
+      const lines = c.concern_report
+        ? [
+            "Hej!",
+            `Vi har tagit emot din orosanmälan ${formatDateTime(new Date(c.received_at), "sv")}. Den har nummer ${c.number}.`,
+            "Vår mottagning för barn och familj bedömer den i dag. Vi kan inte berätta vad som händer med barnet eller familjen. Det omfattas av sekretess.",
+            `Här kan du skicka mer information: ${link}`,
+            `Är det bråttom? Ring Socialjouren på ${org.outOfHoursPhone}.`,
+            "Ring 112 vid akut fara.",
+            org.name,
+          ]
+        : [
+            "Hej!",
+            `Tack för ditt meddelande. Vi har tagit emot det och gett det ärendenumret ${c.number}.`,
+            c.first_answer_due
+              ? `Du får svar senast ${sayDate(new Date(c.first_answer_due))}.`
+              : "Vi svarar så snart vi kan.",
+            `Här kan du följa ditt ärende och skicka mer information: ${link}`,
+            `Vi svarar ${org.openingHours}. När vi har stängt kan du ringa Socialjouren på ${org.outOfHoursPhone}.`,
+            "Ring 112 vid akut fara.",
+            "Svara inte med personnummer eller känsliga uppgifter i e-post. Ring oss hellre.",
+            org.name,
+          ];
       const mail = {
         to: c.requester_email,
-        subject: c.concern_report ? `Vi har tagit emot din orosanmälan [${c.number}]` : `Vi har fått ditt meddelande [${c.number}]`,
+        subject: c.concern_report
+          ? `Vi har tagit emot din orosanmälan [${c.number}]`
+          : `Vi har fått ditt meddelande [${c.number}]`,
         text: lines.join("\n\n"),
         html: paragraphsHtml(lines),
         messageId: ackMessageId(c.id, config.mail.domain),
@@ -65,10 +79,18 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
       } catch (error) {
         const rejected = permanentRejection(error);
         if (!rejected) throw error;
-        await recordUndelivered({ db }, mailActor(c.org_id), { caseId }, { diagnostic: rejected, recipient: c.requester_email });
+        await recordUndelivered(
+          { db },
+          mailActor(c.org_id),
+          { caseId },
+          { diagnostic: rejected, recipient: c.requester_email },
+        );
         return;
       }
-      await db.insertInto("case_events").values({ org_id: c.org_id, case_id: caseId, type: "acknowledged", details: JSON.stringify({ to: "e-post" }) }).execute();
+      await db
+        .insertInto("case_events")
+        .values({ org_id: c.org_id, case_id: caseId, type: "acknowledged", details: JSON.stringify({ to: "e-post" }) })
+        .execute();
     },
   };
 
@@ -86,14 +108,32 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
       if (!m?.requester_email || m.delivery_status === "sent") return;
       // The whole thread, so the requester's mail program shows one conversation: their
       // messages, our acknowledgement and our earlier replies, oldest first.
-      const earlier = await db.selectFrom("case_messages").select(["external_id", "direction"]).where("case_id", "=", m.case_id).where("id", "<>", m.id)
-        .where("external_id", "is not", null).where("direction", "in", ["in", "out"]).orderBy("created_at").execute();
-      const acknowledged = await db.selectFrom("case_events").select("id").where("case_id", "=", m.case_id).where("type", "=", "acknowledged").executeTakeFirst();
+      const earlier = await db
+        .selectFrom("case_messages")
+        .select(["external_id", "direction"])
+        .where("case_id", "=", m.case_id)
+        .where("id", "<>", m.id)
+        .where("external_id", "is not", null)
+        .where("direction", "in", ["in", "out"])
+        .orderBy("created_at")
+        .execute();
+      const acknowledged = await db
+        .selectFrom("case_events")
+        .select("id")
+        .where("case_id", "=", m.case_id)
+        .where("type", "=", "acknowledged")
+        .executeTakeFirst();
       const ids = earlier.map((e) => e.external_id as string);
-      const refs = acknowledged ? [...ids.slice(0, 1), ackMessageId(m.case_id, config.mail.domain), ...ids.slice(1)] : ids;
+      const refs = acknowledged
+        ? [...ids.slice(0, 1), ackMessageId(m.case_id, config.mail.domain), ...ids.slice(1)]
+        : ids;
       const lastIn = [...earlier].reverse().find((e) => e.direction === "in")?.external_id ?? undefined;
       const link = `${config.publicUrl}/arende/${followTokenFor(config.sessionSecret, m.case_id)}`;
-      const lines = [m.body, `Vill du svara eller lägga till något? Använd länken till ditt ärende: ${link}`, "Socialförvaltningen, Exempelstads kommun"];
+      const lines = [
+        m.body,
+        `Vill du svara eller lägga till något? Använd länken till ditt ärende: ${link}`,
+        "Socialförvaltningen, Exempelstads kommun",
+      ];
       try {
         await mailer.send({
           to: m.requester_email,
@@ -109,13 +149,27 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
       } catch (error) {
         const rejected = permanentRejection(error);
         if (rejected) {
-          await recordUndelivered({ db }, mailActor(m.org_id), { messageId }, { diagnostic: rejected, recipient: m.requester_email });
+          await recordUndelivered(
+            { db },
+            mailActor(m.org_id),
+            { messageId },
+            { diagnostic: rejected, recipient: m.requester_email },
+          );
           return;
         }
-        if (job.retryCount >= RETRIES) await db.updateTable("case_messages").set({ delivery_status: "failed" }).where("id", "=", messageId).execute();
+        if (job.retryCount >= RETRIES)
+          await db
+            .updateTable("case_messages")
+            .set({ delivery_status: "failed" })
+            .where("id", "=", messageId)
+            .execute();
         throw error;
       }
-      await db.updateTable("case_messages").set({ delivery_status: "sent", external_id: replyMessageId(m.id, config.mail.domain) }).where("id", "=", messageId).execute();
+      await db
+        .updateTable("case_messages")
+        .set({ delivery_status: "sent", external_id: replyMessageId(m.id, config.mail.domain) })
+        .where("id", "=", messageId)
+        .execute();
     },
   };
   const sendMention: JobDefinition<{ messageId: string; to: string }> = {
@@ -123,13 +177,31 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
     retryLimit: RETRIES,
     retryDelaySeconds: config.mail.retryDelaySeconds,
     handler: async ({ messageId, to }) => {
-      const m = await db.selectFrom("case_messages as m").innerJoin("cases as c", "c.id", "m.case_id").leftJoin("staff_users as s", "s.id", "m.author_id")
-        .select(["c.id as case_id", "c.number", "c.secret", "s.name as author"]).where("m.id", "=", messageId).executeTakeFirst();
+      const m = await db
+        .selectFrom("case_messages as m")
+        .innerJoin("cases as c", "c.id", "m.case_id")
+        .leftJoin("staff_users as s", "s.id", "m.author_id")
+        .select(["c.id as case_id", "c.number", "c.secret", "s.name as author"])
+        .where("m.id", "=", messageId)
+        .executeTakeFirst();
       if (!m) return;
       // The note itself stays in Klarsvar: e-mail is not a safe channel for case details.
-      const lines = [`${m.author ?? "En kollega"} nämnde dig i en anteckning i ärende ${m.number}.`, `Läs den i Klarsvar: ${config.publicUrl}/arbetsyta/arenden/${m.case_id}`];
-      await mailer.send({ to, subject: `Du nämndes i ärende ${m.number}`, text: lines.join("\n\n"), html: paragraphsHtml(lines), messageId: `<mention-${messageId}-${Buffer.from(to).toString("hex").slice(0, 16)}@${config.mail.domain}>` });
+      const lines = [
+        `${m.author ?? "En kollega"} nämnde dig i en anteckning i ärende ${m.number}.`,
+        `Läs den i Klarsvar: ${config.publicUrl}/arbetsyta/arenden/${m.case_id}`,
+      ];
+      await mailer.send({
+        to,
+        subject: `Du nämndes i ärende ${m.number}`,
+        text: lines.join("\n\n"),
+        html: paragraphsHtml(lines),
+        messageId: `<mention-${messageId}-${Buffer.from(to).toString("hex").slice(0, 16)}@${config.mail.domain}>`,
+      });
     },
   };
-  return [sendAcknowledgement as unknown as JobDefinition<never>, sendReply as unknown as JobDefinition<never>, sendMention as unknown as JobDefinition<never>];
+  return [
+    sendAcknowledgement as unknown as JobDefinition<never>,
+    sendReply as unknown as JobDefinition<never>,
+    sendMention as unknown as JobDefinition<never>,
+  ];
 }

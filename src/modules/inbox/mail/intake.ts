@@ -30,10 +30,24 @@ export type MailOutcome =
   | { readonly uid: number; readonly outcome: "thread" | "automatic-reply" | "bounce"; readonly caseId: string }
   | { readonly uid: number; readonly outcome: "duplicate"; readonly caseId: string | undefined };
 
-async function findThread(deps: InboxDeps, options: MailIntakeOptions, mail: IncomingMail): Promise<string | undefined> {
+async function findThread(
+  deps: InboxDeps,
+  options: MailIntakeOptions,
+  mail: IncomingMail,
+): Promise<string | undefined> {
   const { db } = deps;
   const exists = async (caseId: string | undefined) =>
-    caseId ? (await db.selectFrom("cases").select("id").where("id", "=", caseId).where("org_id", "=", options.orgId).where("disposed_at", "is", null).executeTakeFirst())?.id : undefined;
+    caseId
+      ? (
+          await db
+            .selectFrom("cases")
+            .select("id")
+            .where("id", "=", caseId)
+            .where("org_id", "=", options.orgId)
+            .where("disposed_at", "is", null)
+            .executeTakeFirst()
+        )?.id
+      : undefined;
 
   const byToken = await exists(caseIdFromAddresses(deps.secret, mail.recipients));
   if (byToken) return byToken;
@@ -46,7 +60,12 @@ async function findThread(deps: InboxDeps, options: MailIntakeOptions, mail: Inc
       if (found) return found;
     }
     if (own?.messageId) {
-      const m = await db.selectFrom("case_messages").select("case_id").where("id", "=", own.messageId).where("org_id", "=", options.orgId).executeTakeFirst();
+      const m = await db
+        .selectFrom("case_messages")
+        .select("case_id")
+        .where("id", "=", own.messageId)
+        .where("org_id", "=", options.orgId)
+        .executeTakeFirst();
       const found = await exists(m?.case_id);
       if (found) return found;
     }
@@ -54,23 +73,38 @@ async function findThread(deps: InboxDeps, options: MailIntakeOptions, mail: Inc
   // An earlier e-mail of the requester's own (they answered themselves, or wrote again in the thread).
   const foreign = named.filter((id) => !ownMessage(id, options.domain));
   if (foreign.length > 0 && mail.from.email) {
-    const m = await db.selectFrom("case_messages as m").innerJoin("cases as c", "c.id", "m.case_id").select("c.id")
-      .where("m.org_id", "=", options.orgId).where("m.external_id", "in", foreign).where("c.requester_email", "=", mail.from.email)
-      .where("c.disposed_at", "is", null).orderBy("m.created_at", "desc").executeTakeFirst();
+    const m = await db
+      .selectFrom("case_messages as m")
+      .innerJoin("cases as c", "c.id", "m.case_id")
+      .select("c.id")
+      .where("m.org_id", "=", options.orgId)
+      .where("m.external_id", "in", foreign)
+      .where("c.requester_email", "=", mail.from.email)
+      .where("c.disposed_at", "is", null)
+      .orderBy("m.created_at", "desc")
+      .executeTakeFirst();
     if (m) return m.id;
   }
   return undefined;
 }
 
 /** A bounce names the message that could not be delivered: mark it, if it is one of ours. */
-async function recordBounce(deps: InboxDeps, options: MailIntakeOptions, actor: AuditActor, mail: IncomingMail): Promise<string | undefined> {
+async function recordBounce(
+  deps: InboxDeps,
+  options: MailIntakeOptions,
+  actor: AuditActor,
+  mail: IncomingMail,
+): Promise<string | undefined> {
   const details = mail.bounce;
   if (!details) return undefined;
   for (const id of details.originalIds) {
     const own = ownMessage(id, options.domain);
     if (!own) continue;
     const caseId = await recordUndelivered(deps, { ...actor, orgId: options.orgId }, own, {
-      bounceId: mail.messageId, status: details.status, diagnostic: details.diagnostic, recipient: details.recipient,
+      bounceId: mail.messageId,
+      status: details.status,
+      diagnostic: details.diagnostic,
+      recipient: details.recipient,
     });
     if (caseId) return caseId;
   }
@@ -100,13 +134,31 @@ function questionFrom(options: MailIntakeOptions, mail: IncomingMail, raw: Buffe
   };
 }
 
-export async function receiveMails(deps: InboxDeps, options: MailIntakeOptions, fetched: readonly FetchedMail[]): Promise<MailOutcome[]> {
+export async function receiveMails(
+  deps: InboxDeps,
+  options: MailIntakeOptions,
+  fetched: readonly FetchedMail[],
+): Promise<MailOutcome[]> {
   const actor: AuditActor = { orgId: options.orgId, userId: null, label: `e-post (${options.mailbox})` };
-  const parsed = await Promise.all(fetched.map(async (f) => ({ f, mail: await parseMail(f.source, { truncated: f.truncated, size: f.size, maxAttachmentBytes: options.maxAttachmentBytes }) })));
+  const parsed = await Promise.all(
+    fetched.map(async (f) => ({
+      f,
+      mail: await parseMail(f.source, {
+        truncated: f.truncated,
+        size: f.size,
+        maxAttachmentBytes: options.maxAttachmentBytes,
+      }),
+    })),
+  );
   const ids = [...new Set(parsed.map((p) => p.mail.messageId))];
   const known = new Map<string, string>();
   if (ids.length > 0) {
-    for (const r of await deps.db.selectFrom("case_messages").select(["external_id", "case_id"]).where("org_id", "=", options.orgId).where("external_id", "in", ids).execute()) {
+    for (const r of await deps.db
+      .selectFrom("case_messages")
+      .select(["external_id", "case_id"])
+      .where("org_id", "=", options.orgId)
+      .where("external_id", "in", ids)
+      .execute()) {
       if (r.external_id) known.set(r.external_id, r.case_id);
     }
   }
@@ -129,21 +181,46 @@ export async function receiveMails(deps: InboxDeps, options: MailIntakeOptions, 
       const thread = await findThread(deps, options, mail);
       if (thread) {
         const automatic = mail.kind === "automatic";
-        const result = await addRequesterMessage(deps, options.orgId, thread, withProblems(withoutQuotedReply(mail.text), mail), actor, {
-          externalId: mail.messageId, rawSource: f.source, attachments: mail.attachments, automatic, channel: "email", subject: mail.subject || undefined,
-        });
-        outcomes.set(f.uid, result.ok
-          ? { uid: f.uid, outcome: automatic ? "automatic-reply" : "thread", caseId: thread }
-          : { uid: f.uid, outcome: "duplicate", caseId: thread });
+        const result = await addRequesterMessage(
+          deps,
+          options.orgId,
+          thread,
+          withProblems(withoutQuotedReply(mail.text), mail),
+          actor,
+          {
+            externalId: mail.messageId,
+            rawSource: f.source,
+            attachments: mail.attachments,
+            automatic,
+            channel: "email",
+            subject: mail.subject || undefined,
+          },
+        );
+        outcomes.set(
+          f.uid,
+          result.ok
+            ? { uid: f.uid, outcome: automatic ? "automatic-reply" : "thread", caseId: thread }
+            : { uid: f.uid, outcome: "duplicate", caseId: thread },
+        );
         continue;
       }
     }
     fresh.push({ uid: f.uid, question: questionFrom(options, mail, f.source) });
   }
-  const received = await receiveQuestions(deps, actor, fresh.map((x) => x.question), { externalIdsChecked: true });
+  const received = await receiveQuestions(
+    deps,
+    actor,
+    fresh.map((x) => x.question),
+    { externalIdsChecked: true },
+  );
   received.forEach((r, i) => {
     const uid = fresh[i]?.uid as number;
-    outcomes.set(uid, r.ok ? { uid, outcome: "case", caseId: r.caseId, number: r.number } : { uid, outcome: "duplicate", caseId: r.caseId });
+    outcomes.set(
+      uid,
+      r.ok
+        ? { uid, outcome: "case", caseId: r.caseId, number: r.number }
+        : { uid, outcome: "duplicate", caseId: r.caseId },
+    );
   });
   return fetched.map((f) => outcomes.get(f.uid) as MailOutcome);
 }

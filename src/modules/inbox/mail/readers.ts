@@ -15,18 +15,41 @@ export function mailboxReaders(ctx: ModuleContext, deps: InboxDeps): BackgroundS
       const now = new Date();
       const base = { org_id: org.id, mailbox: mailbox.label, updated_at: now };
       const row =
-        s.state === "connected" ? { ...base, state: "connected" as const, failures: 0 }
-        : s.state === "batch" ? { ...base, state: "connected" as const, failures: 0, last_batch_at: now }
-        : s.state === "error" ? { ...base, state: "error" as const, failures: s.failures, last_error: `${s.error} (nytt försök om ${Math.round(s.retryInMs / 1000)} s)`, last_error_at: now }
-        : { ...base, state: "stopped" as const };
+        s.state === "connected"
+          ? { ...base, state: "connected" as const, failures: 0 }
+          : s.state === "batch"
+            ? { ...base, state: "connected" as const, failures: 0, last_batch_at: now }
+            : s.state === "error"
+              ? {
+                  ...base,
+                  state: "error" as const,
+                  failures: s.failures,
+                  last_error: `${s.error} (nytt försök om ${Math.round(s.retryInMs / 1000)} s)`,
+                  last_error_at: now,
+                }
+              : { ...base, state: "stopped" as const };
       const received = s.state === "batch" ? s.count : 0;
-      await database.db.insertInto("mailbox_status").values({ ...row, received: String(received) })
-        .onConflict((oc) => oc.columns(["org_id", "mailbox"]).doUpdateSet((eb) => ({
-          ...row,
-          received: eb("mailbox_status.received", "+", String(received)),
-        })))
+      await database.db
+        .insertInto("mailbox_status")
+        .values({ ...row, received: String(received) })
+        .onConflict((oc) =>
+          oc.columns(["org_id", "mailbox"]).doUpdateSet((eb) => ({
+            ...row,
+            received: eb("mailbox_status.received", "+", String(received)),
+          })),
+        )
         .execute();
-      if (s.state === "error") console.error(JSON.stringify({ level: "error", msg: "IMAP mailbox unavailable", mailbox: mailbox.label, err: s.error, failures: s.failures, retryInMs: s.retryInMs }));
+      if (s.state === "error")
+        console.error(
+          JSON.stringify({
+            level: "error",
+            msg: "IMAP mailbox unavailable",
+            mailbox: mailbox.label,
+            err: s.error,
+            failures: s.failures,
+            retryInMs: s.retryInMs,
+          }),
+        );
     };
     const reader = new ImapReader({
       mailbox,
@@ -34,7 +57,16 @@ export function mailboxReaders(ctx: ModuleContext, deps: InboxDeps): BackgroundS
       maxMessageBytes: config.mail.maxMessageBytes,
       pollMs: config.mail.imapPollSeconds * 1000,
       onBatch: async (mails) => {
-        await receiveMails(deps, { orgId: org.id, domain: config.mail.domain, mailbox: mailbox.label, maxAttachmentBytes: config.upload.limitBytes }, mails);
+        await receiveMails(
+          deps,
+          {
+            orgId: org.id,
+            domain: config.mail.domain,
+            mailbox: mailbox.label,
+            maxAttachmentBytes: config.upload.limitBytes,
+          },
+          mails,
+        );
       },
       onState: report,
     });

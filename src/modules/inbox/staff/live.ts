@@ -32,7 +32,9 @@ export function liveBoardRoutes(app: FastifyInstance, ctx: ModuleContext): void 
   const signature = async (): Promise<string> => {
     polls++;
     const r = await sql<{ n: string; changed: Date | null }>`
-      select count(*) as n, max(updated_at) as changed from cases where org_id = ${ctx.org.id} and status in ('new', 'open')`.execute(ctx.database.db);
+      select count(*) as n, max(updated_at) as changed from cases where org_id = ${ctx.org.id} and status in ('new', 'open')`.execute(
+      ctx.database.db,
+    );
     const row = r.rows[0];
     return `${row?.n ?? 0}:${row?.changed ? new Date(row.changed).getTime() : 0}`;
   };
@@ -74,35 +76,41 @@ export function liveBoardRoutes(app: FastifyInstance, ctx: ModuleContext): void 
     if (timer) clearInterval(timer);
   });
 
-  app.get("/arbetsyta/inkorg/handelser", { config: { access: "inbox.viewBoard", rateLimit: false } }, async (request, reply) => {
-    const session = request.user?.sessionId ?? "";
-    const mine = [...listeners].filter((l) => l.session === session).length;
-    if (mine >= STREAMS_PER_SESSION) throw new AppError("KS_RATE_LIMITED", "Too many live streams for this session", { "retry-after": "30" });
-    if (listeners.size >= MAX_STREAMS) throw new AppError("KS_UNAVAILABLE", "Too many live streams", { "retry-after": "30" });
-    await start();
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store",
-      connection: "keep-alive",
-      "x-accel-buffering": "no",
-    });
-    res.write("retry: 5000\n\n");
-    const listener: Listener = {
-      session,
-      send: (chunk) => {
-        if (!res.writableEnded) res.write(chunk);
-      },
-      end: () => {
-        listeners.delete(listener);
-        if (!res.writableEnded) res.end();
-        stopIfIdle();
-      },
-    };
-    listeners.add(listener);
-    request.raw.on("close", listener.end);
-  });
+  app.get(
+    "/arbetsyta/inkorg/handelser",
+    { config: { access: "inbox.viewBoard", rateLimit: false } },
+    async (request, reply) => {
+      const session = request.user?.sessionId ?? "";
+      const mine = [...listeners].filter((l) => l.session === session).length;
+      if (mine >= STREAMS_PER_SESSION)
+        throw new AppError("KS_RATE_LIMITED", "Too many live streams for this session", { "retry-after": "30" });
+      if (listeners.size >= MAX_STREAMS)
+        throw new AppError("KS_UNAVAILABLE", "Too many live streams", { "retry-after": "30" });
+      await start();
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-store",
+        connection: "keep-alive",
+        "x-accel-buffering": "no",
+      });
+      res.write("retry: 5000\n\n");
+      const listener: Listener = {
+        session,
+        send: (chunk) => {
+          if (!res.writableEnded) res.write(chunk);
+        },
+        end: () => {
+          listeners.delete(listener);
+          if (!res.writableEnded) res.end();
+          stopIfIdle();
+        },
+      };
+      listeners.add(listener);
+      request.raw.on("close", listener.end);
+    },
+  );
 
   STATS.set(ctx.org.id, () => ({ streams: listeners.size, watching: timer !== undefined, polls }));
 }

@@ -3,7 +3,8 @@ import type { AuditActor } from "../../../platform/audit/audit.js";
 import type { Db, Executor } from "../../../platform/db/database.js";
 import type { FieldError } from "../../../views/context.js";
 
-export type CommandResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: FieldError[] };
+export type CommandResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: FieldError[] };
 
 /** Who acts: a signed-in admin. */
 export type AdminActor = AuditActor & { readonly userId: string; readonly orgId: string };

@@ -50,7 +50,12 @@ async function isSelfOrBelow(trx: Executor, unitId: string, candidate: string): 
 }
 
 async function intakeCount(trx: Executor, orgId: string): Promise<number> {
-  const r = await trx.selectFrom("units").select((eb) => eb.fn.countAll<string>().as("n")).where("org_id", "=", orgId).where("receives_concern_reports", "=", true).executeTakeFirstOrThrow();
+  const r = await trx
+    .selectFrom("units")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("org_id", "=", orgId)
+    .where("receives_concern_reports", "=", true)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -58,7 +63,14 @@ async function check(trx: Executor, orgId: string, input: UnitInput): Promise<Fi
   const errors: FieldError[] = [];
   if (!input.name.trim()) errors.push({ field: "name", message: "Skriv enhetens namn" });
   if (input.parentId) {
-    const parent = UUID.test(input.parentId) ? await trx.selectFrom("units").select("id").where("org_id", "=", orgId).where("id", "=", input.parentId).executeTakeFirst() : undefined;
+    const parent = UUID.test(input.parentId)
+      ? await trx
+          .selectFrom("units")
+          .select("id")
+          .where("org_id", "=", orgId)
+          .where("id", "=", input.parentId)
+          .executeTakeFirst()
+      : undefined;
     if (!parent) errors.push({ field: "parent", message: "Välj en enhet i listan" });
   }
   return errors;
@@ -67,7 +79,16 @@ async function check(trx: Executor, orgId: string, input: UnitInput): Promise<Fi
 /** A slug from the name that no other unit of the organisation has ("barn-och-familj", "barn-och-familj-2"). */
 async function freeSlug(trx: Executor, orgId: string, name: string): Promise<string> {
   const base = slugify(name, 70) || "enhet";
-  const taken = new Set((await trx.selectFrom("units").select("slug").where("org_id", "=", orgId).where("slug", "like", `${base}%`).execute()).map((u) => u.slug));
+  const taken = new Set(
+    (
+      await trx
+        .selectFrom("units")
+        .select("slug")
+        .where("org_id", "=", orgId)
+        .where("slug", "like", `${base}%`)
+        .execute()
+    ).map((u) => u.slug),
+  );
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   return slug;
@@ -78,12 +99,22 @@ export async function createUnit(db: Db, actor: AdminActor, input: UnitInput): P
     await lockTree(trx, actor.orgId);
     const errors = await check(trx, actor.orgId, input);
     if (errors.length > 0) throw new Refused(errors);
-    const unit = await trx.insertInto("units").values({
-      org_id: actor.orgId, slug: await freeSlug(trx, actor.orgId, input.name), name: input.name.trim(),
-      description: input.description.trim() || null, parent_id: input.parentId || null, receives_concern_reports: input.intake,
-    }).returningAll().executeTakeFirstOrThrow();
+    const unit = await trx
+      .insertInto("units")
+      .values({
+        org_id: actor.orgId,
+        slug: await freeSlug(trx, actor.orgId, input.name),
+        name: input.name.trim(),
+        description: input.description.trim() || null,
+        parent_id: input.parentId || null,
+        receives_concern_reports: input.intake,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await audit(trx, actor, {
-      action: "unit.create", subjectType: "unit", subjectId: unit.id,
+      action: "unit.create",
+      subjectType: "unit",
+      subjectId: unit.id,
       details: { name: unit.name, slug: unit.slug, parent: unit.parent_id, intake: unit.receives_concern_reports },
     });
     return unit;
@@ -91,25 +122,48 @@ export async function createUnit(db: Db, actor: AdminActor, input: UnitInput): P
 }
 
 /** Rename, describe, move, mark or unmark as the intake. The slug stays: other parts of the system may know the unit by it. */
-export async function updateUnit(db: Db, actor: AdminActor, unitId: string, input: UnitInput): Promise<CommandResult<{ changed: boolean }>> {
+export async function updateUnit(
+  db: Db,
+  actor: AdminActor,
+  unitId: string,
+  input: UnitInput,
+): Promise<CommandResult<{ changed: boolean }>> {
   return inTransaction(db, async (trx) => {
     await lockTree(trx, actor.orgId);
-    const before = await trx.selectFrom("units").selectAll().where("org_id", "=", actor.orgId).where("id", "=", unitId).executeTakeFirst();
+    const before = await trx
+      .selectFrom("units")
+      .selectAll()
+      .where("org_id", "=", actor.orgId)
+      .where("id", "=", unitId)
+      .executeTakeFirst();
     if (!before) throw new Refused([{ field: "name", message: "Enheten finns inte" }]);
     const errors = await check(trx, actor.orgId, input);
     if (errors.length === 0 && input.parentId && (await isSelfOrBelow(trx, unitId, input.parentId))) {
-      errors.push({ field: "parent", message: "En enhet kan inte ligga under sig själv eller under en av sina egna underenheter. Välj en annan enhet." });
+      errors.push({
+        field: "parent",
+        message:
+          "En enhet kan inte ligga under sig själv eller under en av sina egna underenheter. Välj en annan enhet.",
+      });
     }
     if (before.receives_concern_reports && !input.intake && (await intakeCount(trx, actor.orgId)) <= 1) {
-      errors.push({ field: "intake", message: "Någon enhet måste ta emot orosanmälningar. Markera en annan enhet först." });
+      errors.push({
+        field: "intake",
+        message: "Någon enhet måste ta emot orosanmälningar. Markera en annan enhet först.",
+      });
     }
     if (errors.length > 0) throw new Refused(errors);
-    const after = { name: input.name.trim(), description: input.description.trim() || null, parent_id: input.parentId || null, receives_concern_reports: input.intake };
+    const after = {
+      name: input.name.trim(),
+      description: input.description.trim() || null,
+      parent_id: input.parentId || null,
+      receives_concern_reports: input.intake,
+    };
     const changes: Record<string, unknown> = {};
     if (after.name !== before.name) changes["name"] = { from: before.name, to: after.name };
     if (after.description !== before.description) changes["description"] = { changed: true };
     if (after.parent_id !== before.parent_id) changes["parent"] = { from: before.parent_id, to: after.parent_id };
-    if (after.receives_concern_reports !== before.receives_concern_reports) changes["intake"] = { from: before.receives_concern_reports, to: after.receives_concern_reports };
+    if (after.receives_concern_reports !== before.receives_concern_reports)
+      changes["intake"] = { from: before.receives_concern_reports, to: after.receives_concern_reports };
     if (Object.keys(changes).length === 0) return { changed: false };
     await trx.updateTable("units").set(after).where("id", "=", unitId).execute();
     await audit(trx, actor, { action: "unit.update", subjectType: "unit", subjectId: unitId, details: changes });
@@ -126,17 +180,43 @@ export async function deleteUnit(db: Db, actor: AdminActor, unitId: string): Pro
   try {
     return await inTransaction(db, async (trx) => {
       await lockTree(trx, actor.orgId);
-      const unit = await trx.selectFrom("units").selectAll().where("org_id", "=", actor.orgId).where("id", "=", unitId).executeTakeFirst();
+      const unit = await trx
+        .selectFrom("units")
+        .selectAll()
+        .where("org_id", "=", actor.orgId)
+        .where("id", "=", unitId)
+        .executeTakeFirst();
       if (!unit) throw new Refused([{ field: "delete", message: "Enheten finns inte" }]);
-      const children = await trx.selectFrom("units").select((eb) => eb.fn.countAll<string>().as("n")).where("parent_id", "=", unitId).executeTakeFirstOrThrow();
-      if (Number(children.n) > 0) throw new Refused([{ field: "delete", message: "Enheten har underenheter. Flytta dem eller ta bort dem först." }]);
+      const children = await trx
+        .selectFrom("units")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("parent_id", "=", unitId)
+        .executeTakeFirstOrThrow();
+      if (Number(children.n) > 0)
+        throw new Refused([
+          { field: "delete", message: "Enheten har underenheter. Flytta dem eller ta bort dem först." },
+        ]);
       // Memberships would go with the unit (on delete cascade): ask first, so nobody loses a unit unnoticed.
-      const members = await trx.selectFrom("unit_memberships").select((eb) => eb.fn.countAll<string>().as("n")).where("unit_id", "=", unitId).executeTakeFirstOrThrow();
-      if (Number(members.n) > 0) throw new Refused([{ field: "delete", message: `Enheten har ${members.n} medarbetare. Ta bort dem från enheten först.` }]);
+      const members = await trx
+        .selectFrom("unit_memberships")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("unit_id", "=", unitId)
+        .executeTakeFirstOrThrow();
+      if (Number(members.n) > 0)
+        throw new Refused([
+          { field: "delete", message: `Enheten har ${members.n} medarbetare. Ta bort dem från enheten först.` },
+        ]);
       if (unit.receives_concern_reports && (await intakeCount(trx, actor.orgId)) <= 1) {
-        throw new Refused([{ field: "delete", message: "Enheten tar emot orosanmälningar. Markera en annan enhet för det först." }]);
+        throw new Refused([
+          { field: "delete", message: "Enheten tar emot orosanmälningar. Markera en annan enhet för det först." },
+        ]);
       }
-      await audit(trx, actor, { action: "unit.delete", subjectType: "unit", subjectId: unitId, details: { name: unit.name, slug: unit.slug, parent: unit.parent_id } });
+      await audit(trx, actor, {
+        action: "unit.delete",
+        subjectType: "unit",
+        subjectId: unitId,
+        details: { name: unit.name, slug: unit.slug, parent: unit.parent_id },
+      });
       await trx.deleteFrom("units").where("id", "=", unitId).execute();
       return { name: unit.name };
     });
@@ -144,7 +224,12 @@ export async function deleteUnit(db: Db, actor: AdminActor, unitId: string): Pro
     const e = error as { code?: string; table?: string };
     if (e.code === "23503") {
       const what = (e.table && STILL_USED[e.table]) ?? "annat innehåll";
-      return invalid([{ field: "delete", message: `Enheten går inte att ta bort, eftersom den har ${what}. Flytta dem till en annan enhet först.` }]);
+      return invalid([
+        {
+          field: "delete",
+          message: `Enheten går inte att ta bort, eftersom den har ${what}. Flytta dem till en annan enhet först.`,
+        },
+      ]);
     }
     throw error;
   }

@@ -3,7 +3,20 @@ import { escapeHtml } from "@kitajs/html";
 import type { ActiveSession } from "../../../platform/auth/sessions.js";
 import { ROLES, type AuditEntry, type Role } from "../../../platform/db/schema.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
-import { Banner, Button, CheckboxField, CheckboxGroup, ErrorSummary, Form, Pagination, SelectField, Table, Tag, TextAreaField, TextField } from "../../../views/components.js";
+import {
+  Banner,
+  Button,
+  CheckboxField,
+  CheckboxGroup,
+  ErrorSummary,
+  Form,
+  Pagination,
+  SelectField,
+  Table,
+  Tag,
+  TextAreaField,
+  TextField,
+} from "../../../views/components.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import type { AccountStatus, Person, StaffRow, UnitMember, UnitNode } from "../queries.js";
 import type { StaffFilter } from "../schema.js";
@@ -32,13 +45,23 @@ const FILTERS: readonly { value: StaffFilter; label: string }[] = [
 
 function When({ ctx, date }: { ctx: PageContext; date: Date | null }): JSX.Element {
   if (!date) return "–";
-  return <time datetime={date.toISOString()} safe>{formatDateTime(date, ctx.lang)}</time>;
+  return (
+    <time datetime={date.toISOString()} safe>
+      {formatDateTime(date, ctx.lang)}
+    </time>
+  );
 }
 
 const roleName = (ctx: PageContext, role: Role): string => ctx.t(`role.${role}`);
 
 function Roles({ ctx, roles }: { ctx: PageContext; roles: readonly Role[] }): JSX.Element {
-  return <>{roles.map((r) => <Tag tone="blue">{escapeHtml(roleName(ctx, r))}</Tag>)}</>;
+  return (
+    <>
+      {roles.map((r) => (
+        <Tag tone="blue">{escapeHtml(roleName(ctx, r))}</Tag>
+      ))}
+    </>
+  );
 }
 
 function StatusTag({ status }: { status: AccountStatus }): JSX.Element {
@@ -47,7 +70,15 @@ function StatusTag({ status }: { status: AccountStatus }): JSX.Element {
 
 // ---- The staff list -------------------------------------------------------------------------
 
-export function StaffListPage(p: { ctx: PageContext; q: string; filter: StaffFilter; rows: readonly StaffRow[]; total: number; page: number; pageSize: number }): JSX.Element {
+export function StaffListPage(p: {
+  ctx: PageContext;
+  q: string;
+  filter: StaffFilter;
+  rows: readonly StaffRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}): JSX.Element {
   const { ctx } = p;
   const href = (page: number) => {
     const params = new URLSearchParams();
@@ -61,8 +92,18 @@ export function StaffListPage(p: { ctx: PageContext; q: string; filter: StaffFil
     <>
       <h1>Personal</h1>
       <p class="lead">Här lägger du till personer, ger dem roller och enheter och stänger av konton.</p>
-      <p><a class="button" href="/arbetsyta/admin/personal/ny">Bjud in en person</a></p>
-      <form method="get" action="/arbetsyta/admin/personal" class="filters" role="search" aria-label="Sök bland personalen">
+      <p>
+        <a class="button" href="/arbetsyta/admin/personal/ny">
+          Bjud in en person
+        </a>
+      </p>
+      <form
+        method="get"
+        action="/arbetsyta/admin/personal"
+        class="filters"
+        role="search"
+        aria-label="Sök bland personalen"
+      >
         <fieldset class="filters__set">
           <legend>Sök och filtrera</legend>
           <TextField name="q" type="search" label="Namn eller e-postadress" value={p.q} width="half" />
@@ -77,7 +118,14 @@ export function StaffListPage(p: { ctx: PageContext; q: string; filter: StaffFil
           caption={`Personal: ${p.total} ${p.total === 1 ? "person" : "personer"}`}
           rows={p.rows}
           columns={[
-            { header: "Namn", cell: (r) => <a href={`/arbetsyta/admin/personal/${r.id}`} safe>{r.name}</a> },
+            {
+              header: "Namn",
+              cell: (r) => (
+                <a href={`/arbetsyta/admin/personal/${r.id}`} safe>
+                  {r.name}
+                </a>
+              ),
+            },
             { header: "E-postadress", cell: (r) => <span safe>{r.email}</span> },
             { header: "Roller", cell: (r) => <Roles ctx={ctx} roles={r.roles} /> },
             { header: "Enheter", cell: (r) => <span safe>{r.units.join(", ") || "–"}</span> },
@@ -103,10 +151,21 @@ export interface AccountForm {
 }
 
 function unitOptions(units: readonly UnitNode[]) {
-  return units.map((u) => ({ value: u.id, label: u.name, indent: u.depth, ...(u.intake ? { hint: "Tar emot orosanmälningar" } : {}) }));
+  return units.map((u) => ({
+    value: u.id,
+    label: u.name,
+    indent: u.depth,
+    ...(u.intake ? { hint: "Tar emot orosanmälningar" } : {}),
+  }));
 }
 
-function AccountFields(p: { ctx: PageContext; form: AccountForm; errors: readonly FieldError[]; units: readonly UnitNode[]; secrecyWas?: boolean }): JSX.Element {
+function AccountFields(p: {
+  ctx: PageContext;
+  form: AccountForm;
+  errors: readonly FieldError[];
+  units: readonly UnitNode[];
+  secrecyWas?: boolean;
+}): JSX.Element {
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <>
@@ -139,7 +198,11 @@ function AccountFields(p: { ctx: PageContext; form: AccountForm; errors: readonl
       />
       <TextAreaField
         name="reason"
-        label={p.secrecyWas === undefined ? "Varför ska personen ha sekretessbehörighet?" : "Varför ändras sekretessbehörigheten?"}
+        label={
+          p.secrecyWas === undefined
+            ? "Varför ska personen ha sekretessbehörighet?"
+            : "Varför ändras sekretessbehörigheten?"
+        }
         hint="Skriv bara något här när du ger eller tar bort behörigheten. Skälet sparas i händelseloggen."
         value={p.form.reason}
         error={err("reason")}
@@ -148,18 +211,36 @@ function AccountFields(p: { ctx: PageContext; form: AccountForm; errors: readonl
   );
 }
 
-export function InvitePage(p: { ctx: PageContext; form: AccountForm; errors: readonly FieldError[]; units: readonly UnitNode[] }): JSX.Element {
+export function InvitePage(p: {
+  ctx: PageContext;
+  form: AccountForm;
+  errors: readonly FieldError[];
+  units: readonly UnitNode[];
+}): JSX.Element {
   const { ctx } = p;
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <div class="narrow-wide">
       <ErrorSummary ctx={ctx} errors={p.errors} />
-      <p class="breadcrumbs"><a href="/arbetsyta/admin/personal">Personal</a></p>
+      <p class="breadcrumbs">
+        <a href="/arbetsyta/admin/personal">Personal</a>
+      </p>
       <h1>Bjud in en person</h1>
-      <p class="lead">Personen får ett e-postmeddelande med en länk. Där väljer hen sitt lösenord och loggar in. Länken gäller i tre dygn och fungerar en gång.</p>
+      <p class="lead">
+        Personen får ett e-postmeddelande med en länk. Där väljer hen sitt lösenord och loggar in. Länken gäller i tre
+        dygn och fungerar en gång.
+      </p>
       <Form ctx={ctx} action="/arbetsyta/admin/personal/ny">
         <TextField name="name" label="Namn" value={p.form.name} error={err("name")} autocomplete="off" />
-        <TextField name="email" type="email" label="E-postadress" hint="Personen loggar in med den här adressen." value={p.form.email} error={err("email")} autocomplete="off" />
+        <TextField
+          name="email"
+          type="email"
+          label="E-postadress"
+          hint="Personen loggar in med den här adressen."
+          value={p.form.email}
+          error={err("email")}
+          autocomplete="off"
+        />
         <AccountFields ctx={ctx} form={p.form} errors={p.errors} units={p.units} />
         <Button>Skicka inbjudan</Button>
       </Form>
@@ -213,17 +294,46 @@ const RESET_OUTCOME: Record<string, string> = {
 function detailOf(e: AuditEntry): string {
   const d = (e.details ?? {}) as Record<string, unknown>;
   const parts: string[] = [];
-  if (e.action === "auth.login") parts.push(d["method"] === "oidc" ? "med kommunens konto" : d["via"] === "invitation" ? "med inbjudan" : d["via"] === "password_reset" ? "med länk för nytt lösenord" : "med lösenord");
-  if (e.action === "auth.password.reset.request" && typeof d["outcome"] === "string") parts.push(RESET_OUTCOME[d["outcome"]] ?? d["outcome"]);
-  if (typeof d["sessionsEnded"] === "number" && d["sessionsEnded"] > 0) parts.push(`${d["sessionsEnded"]} inloggningar avslutades`);
+  if (e.action === "auth.login")
+    parts.push(
+      d["method"] === "oidc"
+        ? "med kommunens konto"
+        : d["via"] === "invitation"
+          ? "med inbjudan"
+          : d["via"] === "password_reset"
+            ? "med länk för nytt lösenord"
+            : "med lösenord",
+    );
+  if (e.action === "auth.password.reset.request" && typeof d["outcome"] === "string")
+    parts.push(RESET_OUTCOME[d["outcome"]] ?? d["outcome"]);
+  if (typeof d["sessionsEnded"] === "number" && d["sessionsEnded"] > 0)
+    parts.push(`${d["sessionsEnded"]} inloggningar avslutades`);
   if (typeof d["reason"] === "string" && d["reason"]) parts.push(`Skäl: ${d["reason"]}`);
   return parts.join(". ") || "–";
 }
 
 function browserOf(userAgent: string | null): string {
   if (!userAgent) return "–";
-  const name = /Edg\//.test(userAgent) ? "Edge" : /Firefox\//.test(userAgent) ? "Firefox" : /Chrome\//.test(userAgent) ? "Chrome" : /Safari\//.test(userAgent) ? "Safari" : "";
-  const system = /Windows/.test(userAgent) ? "Windows" : /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Mac OS/.test(userAgent) ? "macOS" : /Linux/.test(userAgent) ? "Linux" : "";
+  const name = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrome\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : "";
+  const system = /Windows/.test(userAgent)
+    ? "Windows"
+    : /Android/.test(userAgent)
+      ? "Android"
+      : /iPhone|iPad/.test(userAgent)
+        ? "iOS"
+        : /Mac OS/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : "";
   return [name, system].filter(Boolean).join(" på ") || userAgent.slice(0, 80);
 }
 
@@ -236,33 +346,82 @@ export interface PersonPageState {
 }
 
 export function PersonPage(p: {
-  ctx: PageContext; person: Person; self: boolean; units: readonly UnitNode[]; sessions: readonly ActiveSession[];
-  history: readonly AuditEntry[]; historyTotal: number; historyPage: number; historyPageSize: number; state: PersonPageState;
+  ctx: PageContext;
+  person: Person;
+  self: boolean;
+  units: readonly UnitNode[];
+  sessions: readonly ActiveSession[];
+  history: readonly AuditEntry[];
+  historyTotal: number;
+  historyPage: number;
+  historyPageSize: number;
+  state: PersonPageState;
 }): JSX.Element {
   const { ctx, person, state } = p;
   const u = person.user;
   const base = `/arbetsyta/admin/personal/${u.id}`;
   const err = (f: string) => state.errors.find((e) => e.field === f)?.message;
-  const way = u.oidc_subject && u.password_hash ? "Lösenord eller kommunens konto" : u.oidc_subject ? "Kommunens konto" : u.password_hash ? "Lösenord" : "Har inte valt lösenord ännu";
+  const way =
+    u.oidc_subject && u.password_hash
+      ? "Lösenord eller kommunens konto"
+      : u.oidc_subject
+        ? "Kommunens konto"
+        : u.password_hash
+          ? "Lösenord"
+          : "Har inte valt lösenord ännu";
   return (
     <>
       <ErrorSummary ctx={ctx} errors={state.errors} />
-      <p class="breadcrumbs"><a href="/arbetsyta/admin/personal">Personal</a></p>
-      {state.done && DONE[state.done] ? <Banner kind="success"><p safe>{DONE[state.done]}</p></Banner> : ""}
+      <p class="breadcrumbs">
+        <a href="/arbetsyta/admin/personal">Personal</a>
+      </p>
+      {state.done && DONE[state.done] ? (
+        <Banner kind="success">
+          <p safe>{DONE[state.done]}</p>
+        </Banner>
+      ) : (
+        ""
+      )}
       <h1 safe>{u.name}</h1>
       <dl class="summary-list">
-        <div class="summary-list__row"><dt>E-postadress</dt><dd safe>{u.email}</dd></div>
+        <div class="summary-list__row">
+          <dt>E-postadress</dt>
+          <dd safe>{u.email}</dd>
+        </div>
         <div class="summary-list__row">
           <dt>Läge</dt>
           <dd>
             <StatusTag status={person.status} />
-            {u.deactivated_at ? <> <span>sedan</span> <When ctx={ctx} date={new Date(u.deactivated_at)} /></> : ""}
+            {u.deactivated_at ? (
+              <>
+                {" "}
+                <span>sedan</span> <When ctx={ctx} date={new Date(u.deactivated_at)} />
+              </>
+            ) : (
+              ""
+            )}
           </dd>
         </div>
-        <div class="summary-list__row"><dt>Loggar in med</dt><dd>{way}</dd></div>
-        <div class="summary-list__row"><dt>Senast inloggad</dt><dd><When ctx={ctx} date={u.last_login_at ? new Date(u.last_login_at) : null} /></dd></div>
-        <div class="summary-list__row"><dt>Roller</dt><dd><Roles ctx={ctx} roles={u.roles} /></dd></div>
-        <div class="summary-list__row"><dt>Sekretessbehörighet</dt><dd>{u.secrecy_right ? "Ja, i alla enheter" : "Nej"}</dd></div>
+        <div class="summary-list__row">
+          <dt>Loggar in med</dt>
+          <dd>{way}</dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>Senast inloggad</dt>
+          <dd>
+            <When ctx={ctx} date={u.last_login_at ? new Date(u.last_login_at) : null} />
+          </dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>Roller</dt>
+          <dd>
+            <Roles ctx={ctx} roles={u.roles} />
+          </dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>Sekretessbehörighet</dt>
+          <dd>{u.secrecy_right ? "Ja, i alla enheter" : "Nej"}</dd>
+        </div>
       </dl>
 
       {person.status === "invited" ? (
@@ -270,14 +429,23 @@ export function PersonPage(p: {
           <h2 id="invitation-title">Inbjudan</h2>
           {person.invitation ? (
             person.invitation.open ? (
-              <p>Skickad <When ctx={ctx} date={person.invitation.sentAt} />. Länken gäller till <When ctx={ctx} date={person.invitation.expiresAt} />.</p>
+              <p>
+                Skickad <When ctx={ctx} date={person.invitation.sentAt} />. Länken gäller till{" "}
+                <When ctx={ctx} date={person.invitation.expiresAt} />.
+              </p>
             ) : (
               <p>Länken i den senaste inbjudan fungerar inte längre. Skicka en ny.</p>
             )
           ) : (
             <p>Personen har inte fått någon inbjudan.</p>
           )}
-          {err("invitation") ? <p class="field__error" id="invitation" safe>{err("invitation")}</p> : ""}
+          {err("invitation") ? (
+            <p class="field__error" id="invitation" safe>
+              {err("invitation")}
+            </p>
+          ) : (
+            ""
+          )}
           <Form ctx={ctx} action={`${base}/inbjudan`}>
             <Button kind="secondary">Skicka en ny inbjudan</Button>
           </Form>
@@ -290,7 +458,13 @@ export function PersonPage(p: {
         <h2 id="edit-title">Namn, roller och enheter</h2>
         <Form ctx={ctx} action={base}>
           <TextField name="name" label="Namn" value={state.form.name} error={err("name")} autocomplete="off" />
-          <AccountFields ctx={ctx} form={state.form} errors={state.errors} units={p.units} secrecyWas={u.secrecy_right} />
+          <AccountFields
+            ctx={ctx}
+            form={state.form}
+            errors={state.errors}
+            units={p.units}
+            secrecyWas={u.secrecy_right}
+          />
           <Button>Spara ändringarna</Button>
         </Form>
       </section>
@@ -309,7 +483,14 @@ export function PersonPage(p: {
               { header: "Senast aktiv", cell: (s) => <When ctx={ctx} date={s.lastSeenAt} /> },
               { header: "Med", cell: (s) => (s.authMethod === "oidc" ? "Kommunens konto" : "Lösenord") },
               { header: "Från adress", cell: (s) => <span safe>{s.ip ?? "–"}</span> },
-              { header: "Webbläsare", cell: (s) => <span class="user-agent" title={s.userAgent ?? undefined} safe>{browserOf(s.userAgent)}</span> },
+              {
+                header: "Webbläsare",
+                cell: (s) => (
+                  <span class="user-agent" title={s.userAgent ?? undefined} safe>
+                    {browserOf(s.userAgent)}
+                  </span>
+                ),
+              },
               {
                 header: "Avsluta",
                 cell: (s) => (
@@ -341,7 +522,13 @@ export function PersonPage(p: {
             ]}
           />
         )}
-        <Pagination ctx={ctx} page={p.historyPage} pageSize={p.historyPageSize} total={p.historyTotal} href={(n) => `${base}?sida=${n}#history-title`} />
+        <Pagination
+          ctx={ctx}
+          page={p.historyPage}
+          pageSize={p.historyPageSize}
+          total={p.historyTotal}
+          href={(n) => `${base}?sida=${n}#history-title`}
+        />
       </section>
 
       {u.active ? (
@@ -351,9 +538,19 @@ export function PersonPage(p: {
             <p>Du kan inte stänga av ditt eget konto. Be en annan administratör.</p>
           ) : (
             <>
-              <p>Personen loggas ut direkt och kan inte logga in igen, varken med lösenord eller med kommunens konto. Roller och enheter finns kvar om kontot aktiveras igen.</p>
+              <p>
+                Personen loggas ut direkt och kan inte logga in igen, varken med lösenord eller med kommunens konto.
+                Roller och enheter finns kvar om kontot aktiveras igen.
+              </p>
               <Form ctx={ctx} action={`${base}/avaktivera`}>
-                <TextAreaField name="reason" id="deactivate-reason" label="Varför stängs kontot av?" hint="Till exempel: Har slutat sin anställning. Skälet sparas i händelseloggen." value={state.deactivateReason ?? ""} error={err("deactivate-reason")} />
+                <TextAreaField
+                  name="reason"
+                  id="deactivate-reason"
+                  label="Varför stängs kontot av?"
+                  hint="Till exempel: Har slutat sin anställning. Skälet sparas i händelseloggen."
+                  value={state.deactivateReason ?? ""}
+                  error={err("deactivate-reason")}
+                />
                 <Button>Stäng av kontot</Button>
               </Form>
             </>
@@ -364,7 +561,13 @@ export function PersonPage(p: {
           <h2 id="reactivate-title">Aktivera kontot igen</h2>
           <p>Personen kan logga in igen med samma roller och enheter som förut.</p>
           <Form ctx={ctx} action={`${base}/aktivera`}>
-            <TextAreaField name="reason" id="reactivate-reason" label="Varför aktiveras kontot? (frivilligt)" value={state.reactivateReason ?? ""} error={err("reactivate-reason")} />
+            <TextAreaField
+              name="reason"
+              id="reactivate-reason"
+              label="Varför aktiveras kontot? (frivilligt)"
+              value={state.reactivateReason ?? ""}
+              error={err("reactivate-reason")}
+            />
             <Button>Aktivera kontot</Button>
           </Form>
         </section>
@@ -386,26 +589,64 @@ function TreeLevel({ nodes }: { nodes: readonly UnitNode[] }): JSX.Element {
     <>
       {nodes.map((n) => (
         <li>
-          <a href={`/arbetsyta/admin/enheter/${n.id}`} safe>{n.name}</a>
-          {n.intake ? <> <Tag tone="yellow">Tar emot orosanmälningar</Tag></> : ""}
+          <a href={`/arbetsyta/admin/enheter/${n.id}`} safe>
+            {n.name}
+          </a>
+          {n.intake ? (
+            <>
+              {" "}
+              <Tag tone="yellow">Tar emot orosanmälningar</Tag>
+            </>
+          ) : (
+            ""
+          )}
           <span class="unit-tree__facts" safe>
             {`${n.members} medarbetare. ${n.managers.length > 0 ? `Chef: ${n.managers.join(", ")}` : "Ingen chef"}.`}
           </span>
-          {n.children.length > 0 ? <ul><TreeLevel nodes={n.children} /></ul> : ""}
+          {n.children.length > 0 ? (
+            <ul>
+              <TreeLevel nodes={n.children} />
+            </ul>
+          ) : (
+            ""
+          )}
         </li>
       ))}
     </>
   );
 }
 
-export function UnitTreePage(p: { ctx: PageContext; tree: readonly UnitNode[]; done?: string | undefined }): JSX.Element {
+export function UnitTreePage(p: {
+  ctx: PageContext;
+  tree: readonly UnitNode[];
+  done?: string | undefined;
+}): JSX.Element {
   return (
     <>
-      {p.done && UNIT_DONE[p.done] ? <Banner kind="success"><p safe>{UNIT_DONE[p.done]}</p></Banner> : ""}
+      {p.done && UNIT_DONE[p.done] ? (
+        <Banner kind="success">
+          <p safe>{UNIT_DONE[p.done]}</p>
+        </Banner>
+      ) : (
+        ""
+      )}
       <h1>Enheter</h1>
-      <p class="lead">Enheterna bildar ett träd. Chefen för en enhet är en medarbetare i enheten som har rollen Chef. Chefen får e-post när ett ärende i enheten blir försenat.</p>
-      <p><a class="button" href="/arbetsyta/admin/enheter/ny">Ny enhet</a></p>
-      {p.tree.length === 0 ? <p>Det finns inga enheter ännu.</p> : <ul class="unit-tree"><TreeLevel nodes={p.tree} /></ul>}
+      <p class="lead">
+        Enheterna bildar ett träd. Chefen för en enhet är en medarbetare i enheten som har rollen Chef. Chefen får
+        e-post när ett ärende i enheten blir försenat.
+      </p>
+      <p>
+        <a class="button" href="/arbetsyta/admin/enheter/ny">
+          Ny enhet
+        </a>
+      </p>
+      {p.tree.length === 0 ? (
+        <p>Det finns inga enheter ännu.</p>
+      ) : (
+        <ul class="unit-tree">
+          <TreeLevel nodes={p.tree} />
+        </ul>
+      )}
     </>
   );
 }
@@ -422,11 +663,20 @@ function UnitFields(p: { form: UnitForm; errors: readonly FieldError[]; parents:
   return (
     <>
       <TextField name="name" label="Namn" value={p.form.name} error={err("name")} autocomplete="off" />
-      <TextAreaField name="description" label="Beskrivning" hint="Vad enheten gör, i en eller två meningar." value={p.form.description} error={err("description")} />
+      <TextAreaField
+        name="description"
+        label="Beskrivning"
+        hint="Vad enheten gör, i en eller två meningar."
+        value={p.form.description}
+        error={err("description")}
+      />
       <SelectField
         name="parent"
         label="Ligger under"
-        options={[{ value: "", label: "Ingen, enheten ligger högst upp" }, ...p.parents.map((u) => ({ value: u.id, label: `${"– ".repeat(u.depth)}${u.name}` }))]}
+        options={[
+          { value: "", label: "Ingen, enheten ligger högst upp" },
+          ...p.parents.map((u) => ({ value: u.id, label: `${"– ".repeat(u.depth)}${u.name}` })),
+        ]}
         selected={p.form.parent}
         error={err("parent")}
       />
@@ -441,11 +691,18 @@ function UnitFields(p: { form: UnitForm; errors: readonly FieldError[]; parents:
   );
 }
 
-export function NewUnitPage(p: { ctx: PageContext; form: UnitForm; errors: readonly FieldError[]; parents: readonly UnitNode[] }): JSX.Element {
+export function NewUnitPage(p: {
+  ctx: PageContext;
+  form: UnitForm;
+  errors: readonly FieldError[];
+  parents: readonly UnitNode[];
+}): JSX.Element {
   return (
     <div class="narrow-wide">
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
-      <p class="breadcrumbs"><a href="/arbetsyta/admin/enheter">Enheter</a></p>
+      <p class="breadcrumbs">
+        <a href="/arbetsyta/admin/enheter">Enheter</a>
+      </p>
       <h1>Ny enhet</h1>
       <Form ctx={p.ctx} action="/arbetsyta/admin/enheter/ny">
         <UnitFields form={p.form} errors={p.errors} parents={p.parents} />
@@ -456,7 +713,13 @@ export function NewUnitPage(p: { ctx: PageContext; form: UnitForm; errors: reado
 }
 
 export function UnitPage(p: {
-  ctx: PageContext; unit: UnitNode; form: UnitForm; errors: readonly FieldError[]; parents: readonly UnitNode[]; members: readonly UnitMember[]; done?: string | undefined;
+  ctx: PageContext;
+  unit: UnitNode;
+  form: UnitForm;
+  errors: readonly FieldError[];
+  parents: readonly UnitNode[];
+  members: readonly UnitMember[];
+  done?: string | undefined;
 }): JSX.Element {
   const { ctx, unit } = p;
   const base = `/arbetsyta/admin/enheter/${unit.id}`;
@@ -464,14 +727,32 @@ export function UnitPage(p: {
   return (
     <>
       <ErrorSummary ctx={ctx} errors={p.errors} />
-      <p class="breadcrumbs"><a href="/arbetsyta/admin/enheter">Enheter</a></p>
-      {p.done && UNIT_DONE[p.done] ? <Banner kind="success"><p safe>{UNIT_DONE[p.done]}</p></Banner> : ""}
+      <p class="breadcrumbs">
+        <a href="/arbetsyta/admin/enheter">Enheter</a>
+      </p>
+      {p.done && UNIT_DONE[p.done] ? (
+        <Banner kind="success">
+          <p safe>{UNIT_DONE[p.done]}</p>
+        </Banner>
+      ) : (
+        ""
+      )}
       <h1 safe>{unit.name}</h1>
-      {unit.intake ? <p><Tag tone="yellow">Tar emot orosanmälningar</Tag></p> : ""}
+      {unit.intake ? (
+        <p>
+          <Tag tone="yellow">Tar emot orosanmälningar</Tag>
+        </p>
+      ) : (
+        ""
+      )}
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">Medarbetare</h2>
-        {unit.managers.length > 0 ? <p safe>{`Chef: ${unit.managers.join(", ")}.`}</p> : <p>Enheten har ingen chef. Ge en medarbetare i enheten rollen Chef på personens sida.</p>}
+        {unit.managers.length > 0 ? (
+          <p safe>{`Chef: ${unit.managers.join(", ")}.`}</p>
+        ) : (
+          <p>Enheten har ingen chef. Ge en medarbetare i enheten rollen Chef på personens sida.</p>
+        )}
         {p.members.length === 0 ? (
           <p>Ingen hör till enheten. Lägg till enheten på en persons sida under Personal.</p>
         ) : (
@@ -480,9 +761,28 @@ export function UnitPage(p: {
             captionHidden
             rows={p.members}
             columns={[
-              { header: "Namn", cell: (m) => <a href={`/arbetsyta/admin/personal/${m.id}`} safe>{m.name}</a> },
+              {
+                header: "Namn",
+                cell: (m) => (
+                  <a href={`/arbetsyta/admin/personal/${m.id}`} safe>
+                    {m.name}
+                  </a>
+                ),
+              },
               { header: "Roller", cell: (m) => <Roles ctx={ctx} roles={m.roles} /> },
-              { header: "Läge", cell: (m) => (m.active ? (m.roles.includes("manager") ? <Tag tone="blue">Chef</Tag> : "–") : <Tag tone="red">Avstängd</Tag>) },
+              {
+                header: "Läge",
+                cell: (m) =>
+                  m.active ? (
+                    m.roles.includes("manager") ? (
+                      <Tag tone="blue">Chef</Tag>
+                    ) : (
+                      "–"
+                    )
+                  ) : (
+                    <Tag tone="red">Avstängd</Tag>
+                  ),
+              },
             ]}
           />
         )}
@@ -493,13 +793,21 @@ export function UnitPage(p: {
         <section aria-labelledby="children-title">
           <h2 id="children-title">Underenheter</h2>
           <ul class="plain-list">
-            {unit.children.map((c) => <li><a href={`/arbetsyta/admin/enheter/${c.id}`} safe>{c.name}</a></li>)}
+            {unit.children.map((c) => (
+              <li>
+                <a href={`/arbetsyta/admin/enheter/${c.id}`} safe>
+                  {c.name}
+                </a>
+              </li>
+            ))}
           </ul>
         </section>
       ) : (
         ""
       )}
-      <p><a href={`/arbetsyta/admin/enheter/ny?under=${unit.id}`}>Ny enhet under den här</a></p>
+      <p>
+        <a href={`/arbetsyta/admin/enheter/ny?under=${unit.id}`}>Ny enhet under den här</a>
+      </p>
 
       <section aria-labelledby="edit-title">
         <h2 id="edit-title">Ändra enheten</h2>
@@ -512,7 +820,13 @@ export function UnitPage(p: {
       <section aria-labelledby="delete-title">
         <h2 id="delete-title">Ta bort enheten</h2>
         <p>Bara en tom enhet kan tas bort: utan medarbetare, underenheter, ärenden eller annat som hör till den.</p>
-        {deleteError ? <p class="field__error" id="delete" safe>{deleteError}</p> : ""}
+        {deleteError ? (
+          <p class="field__error" id="delete" safe>
+            {deleteError}
+          </p>
+        ) : (
+          ""
+        )}
         <Form ctx={ctx} action={`${base}/ta-bort`}>
           <Button kind="secondary">Ta bort enheten</Button>
         </Form>
