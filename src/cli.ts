@@ -14,7 +14,7 @@ import { createStaffUser, isRole } from "./platform/auth/users.js";
 import { ROLES, type Role } from "./platform/db/schema.js";
 import { prepareDatabase } from "./app/runtime.js";
 import { seedDemo } from "./app/seed.js";
-import { DEMO_PASSWORD } from "./modules/auth/demo.js";
+import { DEMO_PASSWORD } from "./platform/auth/demo.js";
 import { run } from "./main.js";
 
 const USAGE = `Usage: klarsvar <command> [options]

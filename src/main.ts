@@ -4,8 +4,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { DatabaseUnavailableError } from "./platform/db/database.js";
 import { MigrationError } from "./platform/db/migrate.js";
 import { startKlarsvar, type Running } from "./app/runtime.js";
-import { DEMO_USERS } from "./app/seed.js";
-import { DEMO_PASSWORD } from "./modules/auth/demo.js";
+import { DEMO_PASSWORD, DEMO_USERS } from "./platform/auth/demo.js";
 
 export async function run(mode: { web: boolean; worker: boolean }): Promise<void> {
   const started = Date.now();

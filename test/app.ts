@@ -6,7 +6,7 @@ import type { KlarsvarModule, Organisation } from "../src/app/module.js";
 import { MODULES } from "../src/app/modules.js";
 import { ensureOrganisation, seedDemo } from "../src/app/seed.js";
 import { JobRunner } from "../src/platform/jobs/jobs.js";
-import { DEMO_PASSWORD } from "../src/modules/auth/demo.js";
+import { DEMO_PASSWORD } from "../src/platform/auth/demo.js";
 import { freshDatabase, type Backend, type TestDatabase } from "./db.js";
 
 export interface TestApp {

@@ -8,7 +8,7 @@ import { ensureOrganisation, seedDemo } from "../src/app/seed.js";
 import { searchServices } from "../src/modules/catalogue/search.js";
 import { SEARCH_TEST_SET } from "../src/modules/catalogue/search-test-set.js";
 import { seedCatalogueDemo } from "../src/modules/catalogue/seed.js";
-import { DEMO_PASSWORD } from "../src/modules/auth/demo.js";
+import { DEMO_PASSWORD } from "../src/platform/auth/demo.js";
 import { BACKENDS, freshDatabase, type TestDatabase } from "./db.js";
 
 describe.each(BACKENDS)("help catalogue search quality on %s", (backend) => {

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaffUser } from "../src/platform/auth/users.js";
-import { formStamp } from "../src/modules/inbox/index.js";
+import { formStamp } from "../src/platform/http/form-guard.js";
 import { Browser, startTestApp, type TestApp } from "./app.js";
 import { BACKENDS } from "./db.js";
 

@@ -9,7 +9,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formStamp } from "../src/modules/inbox/index.js";
+import { formStamp } from "../src/platform/http/form-guard.js";
 import { ideaJobs } from "../src/modules/ideas/jobs.js";
 import type { JobDefinition } from "../src/platform/jobs/jobs.js";
 import type { Mailer } from "../src/platform/mail/mailer.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { receiveQuestion, receiveQuestions } from "../src/modules/inbox/commands/receive.js";
-import { formStamp } from "../src/modules/inbox/public/form-stamp.js";
+import { formStamp } from "../src/platform/http/form-guard.js";
 import { hashFollowToken } from "../src/modules/inbox/numbers.js";
 import { Browser, startTestApp, type TestApp } from "./app.js";
 import { BACKENDS } from "./db.js";

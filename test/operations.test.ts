@@ -9,7 +9,7 @@ import { loadConfig } from "../src/config.js";
 import { startKlarsvar } from "../src/app/runtime.js";
 import type { KlarsvarModule } from "../src/app/module.js";
 import { MODULES } from "../src/app/modules.js";
-import { DEMO_USERS } from "../src/app/seed.js";
+import { DEMO_USERS } from "../src/platform/auth/demo.js";
 import { openDatabase } from "../src/platform/db/database.js";
 import { Browser } from "./app.js";
 import { freshDatabase } from "./db.js";

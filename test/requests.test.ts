@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import PDFDocument from "pdfkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formStamp } from "../src/modules/inbox/index.js";
+import { formStamp } from "../src/platform/http/form-guard.js";
 import { pdfText } from "../src/platform/documents/masking.js";
 import { Browser, startTestApp, type TestApp } from "./app.js";
 import { BACKENDS } from "./db.js";

@@ -17,7 +17,7 @@ import { pollMastodon } from "../src/modules/social/mastodon.js";
 import { metaSignature } from "../src/modules/social/signature.js";
 import { encryptToken } from "../src/modules/social/tokens.js";
 import { receiveMails } from "../src/modules/inbox/mail/intake.js";
-import { formStamp } from "../src/modules/inbox/index.js";
+import { formStamp } from "../src/platform/http/form-guard.js";
 import { Browser, startTestApp, type TestApp } from "./app.js";
 import { BACKENDS } from "./db.js";
 import { FakeMastodon } from "./fakes/mastodon.js";

@@ -9,7 +9,7 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formStamp } from "../src/modules/inbox/index.js";
+import { formStamp } from "../src/platform/http/form-guard.js";
 import { Browser, startTestApp, type TestApp } from "./app.js";
 import { parsedMails } from "./outbox.js";
 

@@ -21,17 +21,17 @@ import { PolicyRegistry } from "../platform/auth/policies.js";
 import { findSessionUser, SESSION_COOKIE } from "../platform/auth/sessions.js";
 import type { SessionUser } from "../platform/auth/session-user.js";
 import { OidcClient } from "../platform/auth/oidc.js";
-import { isLang, translator, type Lang, type Translate } from "../platform/i18n/i18n.js";
+import { isLang, LANG_COOKIE, translator, type Lang, type Translate } from "../platform/i18n/i18n.js";
 import { AppError } from "../platform/errors.js";
 import { publicDir } from "../platform/paths.js";
 import { CSRF_COOKIE, csrfBinding, csrfHmacKey, csrfTokenOf, csrfVerifier } from "../platform/http/csrf.js";
 import { uploadGuard } from "../platform/http/uploads.js";
+import { registerFormGuard } from "../platform/http/form-guard.js";
 import type { KlarsvarModule, ModuleContext, NavEntry, Organisation } from "./module.js";
 import { registerErrorHandling } from "./errors.js";
 import { registerInputCheck } from "./input.js";
 import { MODULES } from "./modules.js";
 
-export const LANG_COOKIE = "ks_lang";
 const STAFF_PREFIX = "/arbetsyta";
 /** Routes registered by plugins, which cannot carry our access config. */
 const PLUGIN_ROUTES = /^\/static\//;
@@ -117,6 +117,11 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
         .sort((a, b) => a.order - b.order);
     },
   } satisfies KlarsvarDecoration);
+  app.decorate("pageFrame", {
+    demo: config.demo,
+    organisation: config.organisation,
+    navFor: (side: "public" | "staff", user: SessionUser | null) => app.klarsvar.navFor(side, user),
+  });
   app.decorateRequest("user", null);
   app.decorateRequest("lang", "sv");
   app.decorateRequest("t", translator("sv"));
@@ -258,6 +263,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   registerErrorHandling(app);
   // After the CSRF check: NUL is refused with the person's text back; half characters are mended.
   registerInputCheck(app);
+  registerFormGuard(app, config.sessionSecret);
 
   for (const mod of modules) {
     if (mod.policies) policies.define(mod.name, mod.policies);

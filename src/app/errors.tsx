@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError, codeForError, ERRORS, type ErrorCode } from "../platform/errors.js";
 import type { MessageKey } from "../platform/i18n/i18n.js";
-import { sendPage } from "./render.js";
+import { sendPage } from "../platform/http/page.js";
 
 const HELP: Partial<Record<ErrorCode, MessageKey>> = {
   KS_CSRF: "error.csrf.help",

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { wellFormed } from "../platform/text.js";
 import { safeRedirectTarget } from "../platform/http/redirect.js";
 import { sendError } from "./errors.js";
-import { sendPage } from "./render.js";
+import { sendPage } from "../platform/http/page.js";
 
 const NUL = "\u0000";
 /** The text without NUL characters, as it is handed back. */

@@ -10,7 +10,7 @@ import { migrateToLatest } from "../platform/db/migrate.js";
 import { JobRunner } from "../platform/jobs/jobs.js";
 import { audit, SYSTEM_ACTOR } from "../platform/audit/audit.js";
 import { PolicyRegistry } from "../platform/auth/policies.js";
-import { DEMO_PASSWORD } from "../modules/auth/demo.js";
+import { DEMO_PASSWORD } from "../platform/auth/demo.js";
 import { buildApp } from "./app.js";
 import type { BackgroundService, KlarsvarModule, ModuleContext, Organisation } from "./module.js";
 import { MODULES } from "./modules.js";

@@ -4,10 +4,10 @@
  * Demo names are invented; e-mail addresses use example.se.
  */
 import type { Db } from "../platform/db/database.js";
-import type { Role } from "../platform/db/schema.js";
 import { audit, SYSTEM_ACTOR } from "../platform/audit/audit.js";
 import { createStaffUser } from "../platform/auth/users.js";
 import type { Organisation } from "./module.js";
+import { DEMO_USERS } from "../platform/auth/demo.js";
 
 export const DEFAULT_ORG = { slug: "exempelstad-soc", name: "Socialförvaltningen, Exempelstads kommun" } as const;
 
@@ -88,37 +88,6 @@ export const DEMO_UNITS: UnitSeed = {
     { slug: "socialjouren", name: "Socialjouren", description: "Svarar när förvaltningen har stängt." },
   ],
 };
-
-export interface DemoUser {
-  readonly email: string;
-  readonly name: string;
-  readonly roles: readonly Role[];
-  readonly units: readonly string[];
-}
-
-export const DEMO_USERS: readonly DemoUser[] = [
-  {
-    email: "kommunikator@example.se",
-    name: "Sara Holmgren",
-    roles: ["communicator", "employee"],
-    units: ["kommunikation"],
-  },
-  { email: "admin@example.se", name: "Karin Lindqvist", roles: ["admin", "employee"], units: ["socialforvaltningen"] },
-  {
-    email: "handlaggare@example.se",
-    name: "Johan Bergström",
-    roles: ["unit_staff", "employee"],
-    units: ["ekonomiskt-bistand"],
-  },
-  {
-    email: "chef@example.se",
-    name: "Maria Ekholm",
-    roles: ["manager", "unit_staff", "employee"],
-    units: ["barn-och-familj", "mottagningen-barn"],
-  },
-  { email: "medarbetare@example.se", name: "Ali Hassan", roles: ["employee"], units: ["funktionsstod"] },
-  { email: "registrator@example.se", name: "Lena Sjöberg", roles: ["registrar", "employee"], units: [] },
-];
 
 async function seedUnit(
   db: Db,

@@ -4,7 +4,7 @@
  * updates as you type. Every module that lets staff write text uses this component.
  */
 import { escapeHtml } from "@kitajs/html";
-import type { AnalysisJson } from "../modules/klarsprak/presenters.js";
+import type { AnalysisJson } from "./klarsprak-analysis.js";
 import type { MessageKey } from "../platform/i18n/i18n.js";
 import type { PageContext } from "./context.js";
 import { Tag } from "./components.js";

@@ -11,6 +11,7 @@ export { historyExamples, stemsOf, UnitClassifier, type TrainingExample } from "
 export {
   COMMUNICATION_UNIT_SLUG,
   receiveQuestion,
+  type InboxDeps,
   type IncomingQuestion,
   type ReceiveResult,
 } from "./commands/receive.js";
@@ -83,7 +84,6 @@ export async function recordCaseEvent(
     .values({ org_id: orgId, case_id: caseId, actor_id: actorId, type, details: JSON.stringify(details) })
     .execute();
 }
-export { formStamp, stampAgeSeconds } from "./public/form-stamp.js";
 
 /** Marks a case as a request for public documents (the register shows it as such). */
 export async function markAsDocumentRequest(trx: Executor, orgId: string, caseId: string): Promise<void> {

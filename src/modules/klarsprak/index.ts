@@ -17,4 +17,4 @@ export function checkText(text: string, format: InputFormat = "text"): AnalysisR
   return analyze(text, { format, jargon: ORGANISATION_JARGON });
 }
 
-export { presentAnalysis, BAND_EXPLANATION, type AnalysisJson } from "./presenters.js";
+export { presentAnalysis, BAND_EXPLANATION, type AnalysisJson } from "../../views/klarsprak-analysis.js";

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../app/module.js";
-import { sendPage } from "../../app/render.js";
+import { sendPage } from "../../platform/http/page.js";
 import type { FieldError } from "../../views/context.js";
 import { checkText } from "./index.js";
-import { presentAnalysis, type AnalysisJson } from "./presenters.js";
+import { presentAnalysis, type AnalysisJson } from "../../views/klarsprak-analysis.js";
 import { KlarsprakPage } from "./public/views.js";
 
 export type KlarsprakModuleRoutes = (app: FastifyInstance, ctx: ModuleContext) => void;

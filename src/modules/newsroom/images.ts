@@ -5,7 +5,7 @@
  */
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { imageSize } from "image-size";
-import { sniffType } from "../inbox/uploads.js";
+import { sniffType } from "../../platform/http/sniff.js";
 
 export const IMAGE_WIDTHS = [320, 800, 1600] as const;
 export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;

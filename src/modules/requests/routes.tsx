@@ -1,9 +1,10 @@
 /** Routes for requests for public documents: the public form and download page, the registrar's pages. */
+import { FORM_GUARD_MESSAGES, formStamp, guardedForm } from "../../platform/http/form-guard.js";
 import { clip, isEmailAddress } from "../../platform/text.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../app/module.js";
-import { sendPage } from "../../app/render.js";
+import { sendPage } from "../../platform/http/page.js";
 import { audit } from "../../platform/audit/audit.js";
 import { findPersonalData } from "@klarsvar/klarsprak";
 import { textToPdf } from "../../platform/documents/masking.js";
@@ -18,14 +19,12 @@ import {
   caseFor,
   caseMeta,
   caseSources,
-  formStamp,
   isOpen,
   openCase,
   readCase,
   receiveQuestion,
   replyToCase,
   SECRET_SUBJECT,
-  stampAgeSeconds,
   type CaseSource,
 } from "../inbox/index.js";
 import { requestClock } from "./clock.js";
@@ -102,93 +101,77 @@ export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     renderPublic(request, reply, EMPTY_PUBLIC_FORM, []),
   );
 
-  app.post(
-    "/begar-handling",
-    { config: { access: "public", rateLimit: { max: config.formRateLimitPerMinute, timeWindow: 60_000 } } },
-    async (request, reply) => {
-      const b = request.body as Body;
-      const sv = request.lang === "sv";
-      const form: PublicRequestForm = {
-        requested: clip(one(b, "requested"), 4000),
-        delivery: one(b, "delivery"),
-        email: clip(one(b, "email").trim(), 320),
-        name: clip(one(b, "name").trim(), 200),
-        address: clip(one(b, "address").trim(), 400),
-      };
-      const age = stampAgeSeconds(config.sessionSecret, one(b, "stamp"));
-      if (one(b, "webbplats") !== "" || (age !== null && age < 3))
-        return renderPublic(
-          request,
-          reply,
-          form,
-          [
-            {
-              field: "requested",
-              message: sv
-                ? "Vi kunde inte ta emot formuläret. Vänta några sekunder och skicka igen."
-                : "We could not receive the form. Wait a few seconds and send it again.",
-            },
-          ],
-          400,
-        );
-      const errors: FieldError[] = [];
-      if (age === null || age > 24 * 3600)
-        errors.push({
-          field: "requested",
-          message: sv
-            ? "Formuläret hade gått ut. Kontrollera texten och skicka igen."
-            : "The form had expired. Check the text and send it again.",
-        });
-      if (!form.requested.trim())
-        errors.push({
-          field: "requested",
-          message: sv ? "Skriv vilka handlingar du vill ha" : "Write which documents you want",
-        });
-      if (!["email", "download", "post", "visit"].includes(form.delivery))
-        errors.push({
-          field: "delivery",
-          message: sv ? "Välj hur du vill få handlingarna" : "Choose how you want the documents",
-        });
-      if ((form.delivery === "email" || form.delivery === "download") && !isEmailAddress(form.email))
-        errors.push({
-          field: "email",
-          message: sv
-            ? "Skriv e-postadressen som namn@exempel.se, eller välj ett annat sätt"
-            : "Enter the email address like name@example.com, or choose another way",
-        });
-      else if (form.email && !isEmailAddress(form.email))
-        errors.push({
-          field: "email",
-          message: sv ? "Skriv e-postadressen som namn@exempel.se" : "Enter the email address like name@example.com",
-        });
-      if (form.delivery === "post" && form.address.length < 5)
-        errors.push({
-          field: "address",
-          message: sv ? "Skriv adressen vi ska skicka till" : "Write the address to send to",
-        });
-      if (errors.length > 0) return renderPublic(request, reply, form, errors, 400);
-      const body = [
-        form.requested.trim(),
-        "",
-        `Vill få handlingarna ${DELIVERY_SV[form.delivery] ?? form.delivery}.`,
-        form.delivery === "post" ? `Postadress: ${form.address}` : "",
-      ]
-        .filter((l, i) => l || i === 1)
-        .join("\n");
-      const actor = { orgId: org.id, userId: null, label: "webbformulär", ip: request.ip, requestId: request.id };
-      const received = await receiveQuestion(deps, actor, {
-        orgId: org.id,
-        channel: "web",
-        subject: "Begäran om allmän handling",
-        body,
-        requester: { name: form.name || undefined, email: form.email || undefined },
+  app.post("/begar-handling", { config: { access: "public", ...guardedForm(config) } }, async (request, reply) => {
+    const b = request.body as Body;
+    const sv = request.lang === "sv";
+    const form: PublicRequestForm = {
+      requested: clip(one(b, "requested"), 4000),
+      delivery: one(b, "delivery"),
+      email: clip(one(b, "email").trim(), 320),
+      name: clip(one(b, "name").trim(), 200),
+      address: clip(one(b, "address").trim(), 400),
+    };
+    if (request.formGuard === "too-fast") {
+      return renderPublic(
+        request,
+        reply,
+        form,
+        [{ field: "requested", message: FORM_GUARD_MESSAGES["too-fast"][request.lang] }],
+        400,
+      );
+    }
+    const errors: FieldError[] = [];
+    if (request.formGuard === "expired")
+      errors.push({ field: "requested", message: FORM_GUARD_MESSAGES.expired[request.lang] });
+    if (!form.requested.trim())
+      errors.push({
+        field: "requested",
+        message: sv ? "Skriv vilka handlingar du vill ha" : "Write which documents you want",
       });
-      if (!received.ok) throw new AppError("KS_INTERNAL");
-      const created = await createRequest(db, actor, org.id, received.caseId, form.requested);
-      if (!created.ok) throw new AppError("KS_INTERNAL");
-      return reply.redirect(`/arende/${received.followToken}?ny=1`, 303);
-    },
-  );
+    if (!["email", "download", "post", "visit"].includes(form.delivery))
+      errors.push({
+        field: "delivery",
+        message: sv ? "Välj hur du vill få handlingarna" : "Choose how you want the documents",
+      });
+    if ((form.delivery === "email" || form.delivery === "download") && !isEmailAddress(form.email))
+      errors.push({
+        field: "email",
+        message: sv
+          ? "Skriv e-postadressen som namn@exempel.se, eller välj ett annat sätt"
+          : "Enter the email address like name@example.com, or choose another way",
+      });
+    else if (form.email && !isEmailAddress(form.email))
+      errors.push({
+        field: "email",
+        message: sv ? "Skriv e-postadressen som namn@exempel.se" : "Enter the email address like name@example.com",
+      });
+    if (form.delivery === "post" && form.address.length < 5)
+      errors.push({
+        field: "address",
+        message: sv ? "Skriv adressen vi ska skicka till" : "Write the address to send to",
+      });
+    if (errors.length > 0) return renderPublic(request, reply, form, errors, 400);
+    const body = [
+      form.requested.trim(),
+      "",
+      `Vill få handlingarna ${DELIVERY_SV[form.delivery] ?? form.delivery}.`,
+      form.delivery === "post" ? `Postadress: ${form.address}` : "",
+    ]
+      .filter((l, i) => l || i === 1)
+      .join("\n");
+    const actor = { orgId: org.id, userId: null, label: "webbformulär", ip: request.ip, requestId: request.id };
+    const received = await receiveQuestion(deps, actor, {
+      orgId: org.id,
+      channel: "web",
+      subject: "Begäran om allmän handling",
+      body,
+      requester: { name: form.name || undefined, email: form.email || undefined },
+    });
+    if (!received.ok) throw new AppError("KS_INTERNAL");
+    const created = await createRequest(db, actor, org.id, received.caseId, form.requested);
+    if (!created.ok) throw new AppError("KS_INTERNAL");
+    return reply.redirect(`/arende/${received.followToken}?ny=1`, 303);
+  });
 
   const download = async (token: string) => {
     if (!/^[\w-]{20,64}$/.test(token)) return undefined;

@@ -5,12 +5,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../app/module.js";
-import { sendPage } from "../../app/render.js";
+import { sendPage } from "../../platform/http/page.js";
 import { audit } from "../../platform/audit/audit.js";
 import { formatDateTime } from "../../platform/i18n/i18n.js";
 import type { FieldError, PageContext } from "../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, SelectField, Table, TextField } from "../../views/components.js";
-import { userActor } from "../auth/public/routes.js";
+import { userActor } from "../../platform/http/actor.js";
 import { ArchiveList } from "./staff.js";
 import { encryptToken } from "./tokens.js";
 
@@ -166,14 +166,12 @@ export function socialAdminRoutes(app: FastifyInstance, ctx: ModuleContext): voi
           created_by: request.user?.id ?? null,
         })
         .onConflict((oc) =>
-          oc
-            .columns(["org_id", "platform", "external_id"])
-            .doUpdateSet({
-              name: form.name,
-              token_encrypted: encryptToken(ctx.config.social.tokenKey, token),
-              active: true,
-              last_error: null,
-            }),
+          oc.columns(["org_id", "platform", "external_id"]).doUpdateSet({
+            name: form.name,
+            token_encrypted: encryptToken(ctx.config.social.tokenKey, token),
+            active: true,
+            last_error: null,
+          }),
         )
         .returning("id")
         .executeTakeFirstOrThrow();

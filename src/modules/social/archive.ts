@@ -103,14 +103,12 @@ export async function createArchive(
     account: { platform: account.platform, id: account.external_id, name: account.name },
     period: { from: from.toISOString(), to: to.toISOString() },
     generated: new Date().toISOString(),
-    items: items
-      .map(withheld)
-      .map((i) => ({
-        ...i,
-        created_at: new Date(i.created_at).toISOString(),
-        hidden_at: i.hidden_at ? new Date(i.hidden_at).toISOString() : null,
-        removed_at: i.removed_at ? new Date(i.removed_at).toISOString() : null,
-      })),
+    items: items.map(withheld).map((i) => ({
+      ...i,
+      created_at: new Date(i.created_at).toISOString(),
+      hidden_at: i.hidden_at ? new Date(i.hidden_at).toISOString() : null,
+      removed_at: i.removed_at ? new Date(i.removed_at).toISOString() : null,
+    })),
     moderation: moderation.map(({ case_id, ...m }) =>
       case_id && secretCases.has(case_id)
         ? { ...m, snapshot: { withheld: `Sekretessmarkerat ärende ${secretCases.get(case_id)}` } }

@@ -7,7 +7,7 @@
  */
 import { SYSTEM_ACTOR } from "../../platform/audit/audit.js";
 import { addRequesterMessage, receiveQuestion, type IncomingQuestion } from "../inbox/index.js";
-import type { InboxDeps } from "../inbox/commands/receive.js";
+import type { InboxDeps } from "../inbox/index.js";
 import { readMetaDelivery, type MetaIncoming } from "./meta-events.js";
 
 const THREAD_DAYS = 14;

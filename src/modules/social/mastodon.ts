@@ -9,7 +9,7 @@
 import type { BackgroundService, ModuleContext } from "../../app/module.js";
 import { SYSTEM_ACTOR } from "../../platform/audit/audit.js";
 import { addRequesterMessage, receiveQuestion } from "../inbox/index.js";
-import type { InboxDeps } from "../inbox/commands/receive.js";
+import type { InboxDeps } from "../inbox/index.js";
 import { decryptToken } from "./tokens.js";
 
 interface MastodonAccount {

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../app/module.js";
-import { sendPage } from "../../app/render.js";
+import { sendPage } from "../../platform/http/page.js";
 import { AppError } from "../../platform/errors.js";
 import { formatDateTime } from "../../platform/i18n/i18n.js";
 import type { PageContext } from "../../views/context.js";

@@ -2,7 +2,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { KlarsvarModule } from "../../app/module.js";
-import { sendPage } from "../../app/render.js";
+import { sendPage } from "../../platform/http/page.js";
 import { anyStaff, hasRole } from "../../platform/auth/policies.js";
 import { reviewsDueFor } from "../catalogue/index.js";
 import { requestsWaiting } from "../requests/index.js";

@@ -14,7 +14,7 @@ import type { Db, Executor } from "../db/database.js";
 import type { AccountTokenPurpose, StaffUser } from "../db/schema.js";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords.js";
 import { hashToken } from "./sessions.js";
-import type { Result } from "./users.js";
+import type { Outcome as Result } from "../result.js";
 
 export const INVITATION_HOURS = 72;
 export const RESET_MINUTES = 60;

@@ -7,7 +7,9 @@ import { closeOpenTokens } from "./account-tokens.js";
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords.js";
 import { clearSignInFailures, recordFailedSignIn, waitBeforeSignIn } from "./throttle.js";
 
-export type Result<T, E extends string> = { ok: true; value: T } | { ok: false; error: E };
+import type { Outcome } from "../result.js";
+/** A value or an error code (see platform/result.ts). */
+export type Result<T, E extends string> = Outcome<T, E>;
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

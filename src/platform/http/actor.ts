@@ -3,6 +3,11 @@ import type { FastifyRequest } from "fastify";
 import type { AuditActor } from "../audit/audit.js";
 import type { SessionUser } from "../auth/session-user.js";
 
+/** The request's audit identity before anyone is known (sign-in, a public form). */
+export function requestActor(request: FastifyRequest, orgId: string): Omit<AuditActor, "userId" | "label"> {
+  return { orgId, ip: request.ip, requestId: request.id };
+}
+
 export function userActor(request: FastifyRequest, orgId: string): AuditActor {
   const u = request.user;
   return {

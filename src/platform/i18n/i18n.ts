@@ -3,6 +3,9 @@
  * engine as it lands); English mirrors every key, so a missing translation is a type error.
  */
 export const LANGUAGES = ["sv", "en"] as const;
+/** The cookie that remembers the chosen language. */
+export const LANG_COOKIE = "ks_lang";
+
 export type Lang = (typeof LANGUAGES)[number];
 
 const sv = {

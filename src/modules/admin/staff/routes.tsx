@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { audit, findAuditEntries } from "../../../platform/audit/audit.js";
 import { AppError } from "../../../platform/errors.js";
 import type { FieldError } from "../../../views/context.js";
-import { userActor } from "../../auth/public/routes.js";
+import { userActor } from "../../../platform/http/actor.js";
 import { AuditLogPage, FailedJobsPage, type AuditQuery } from "./views.js";
 
 const PAGE_SIZE = 50;

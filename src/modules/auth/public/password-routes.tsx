@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { audit } from "../../../platform/audit/audit.js";
 import { ACCOUNT_LINK_JOB, choosePasswordWithToken, findAccountToken, issueAccountToken, type ChoosePasswordError } from "../../../platform/auth/account-tokens.js";
 import { destroySession } from "../../../platform/auth/sessions.js";

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { safeRedirectTarget } from "../../../platform/http/redirect.js";
 import { rotateCsrf } from "../../../platform/http/csrf.js";
 import { audit } from "../../../platform/audit/audit.js";
@@ -10,7 +10,7 @@ import { destroySession, SESSION_COOKIE } from "../../../platform/auth/sessions.
 import { attemptPasswordLogin, findOrLinkOidcUser } from "../../../platform/auth/users.js";
 import type { StaffUser } from "../../../platform/db/schema.js";
 import type { FieldError } from "../../../views/context.js";
-import { DEMO_PASSWORD } from "../demo.js";
+import { DEMO_PASSWORD } from "../../../platform/auth/demo.js";
 import { requestActor, signIn as signInAs } from "./sign-in.js";
 import { LoginPage } from "./views.js";
 
@@ -26,7 +26,6 @@ const loginBody = z.object({
 export { requestActor };
 
 import { userActor } from "../../../platform/http/actor.js";
-export { userActor };
 
 export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { config, database, org } = ctx;

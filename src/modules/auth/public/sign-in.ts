@@ -1,14 +1,13 @@
 /** Starting a staff session: one place for the cookie, the session row and the audit entry. */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleContext } from "../../../app/module.js";
-import { audit, type AuditActor } from "../../../platform/audit/audit.js";
+import { audit } from "../../../platform/audit/audit.js";
+import { requestActor } from "../../../platform/http/actor.js";
 import { createSession, SESSION_COOKIE } from "../../../platform/auth/sessions.js";
 import type { StaffUser } from "../../../platform/db/schema.js";
 import { rotateCsrf } from "../../../platform/http/csrf.js";
 
-export function requestActor(request: FastifyRequest, orgId: string): Omit<AuditActor, "userId" | "label"> {
-  return { orgId, ip: request.ip, requestId: request.id };
-}
+export { requestActor };
 
 /** Creates the session, sets the cookie and redirects (303) to `next`. */
 export async function signIn(

@@ -1,7 +1,7 @@
 import { escapeHtml } from "@kitajs/html";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, TextField } from "../../../views/components.js";
-import { DEMO_USERS } from "../../../app/seed.js";
+import { DEMO_USERS } from "../../../platform/auth/demo.js";
 
 export function LoginPage(p: {
   ctx: PageContext;

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { destroyOtherSessions } from "../../../platform/auth/sessions.js";
 import { changePassword, type PasswordChangeError } from "../../../platform/auth/users.js";
 import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import type { FieldError } from "../../../views/context.js";
-import { userActor } from "../public/routes.js";
+import { userActor } from "../../../platform/http/actor.js";
 import { AccountPage } from "./views.js";
 
 const passwordBody = z.object({

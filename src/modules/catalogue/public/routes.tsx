@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { AppError } from "../../../platform/errors.js";
 import { catalogueCsv, catalogueJson, dcatRdf, governmentServiceJsonLd } from "../open-data.js";
 import { JsonLd } from "../../../views/json-ld.js";

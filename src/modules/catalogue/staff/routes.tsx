@@ -2,10 +2,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { AppError } from "../../../platform/errors.js";
 import type { FieldError } from "../../../views/context.js";
-import { userActor } from "../../auth/public/routes.js";
+import { userActor } from "../../../platform/http/actor.js";
 import { checkText, presentAnalysis } from "../../klarsprak/index.js";
 import {
   addSynonym,

@@ -5,13 +5,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Feed } from "feed";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { ConfirmPage, DonePage } from "../../../views/components.js";
-import { requestActor } from "../../auth/public/routes.js";
+import { requestActor } from "../../../platform/http/actor.js";
 import { AppError } from "../../../platform/errors.js";
 import type { FieldError } from "../../../views/context.js";
-import { formStamp, stampAgeSeconds } from "../../inbox/index.js";
-import { sniffType } from "../../inbox/uploads.js";
+import { FORM_GUARD_MESSAGES, formStamp, guardedForm } from "../../../platform/http/form-guard.js";
+import { sniffType } from "../../../platform/http/sniff.js";
 import { multipartField, multipartFiles, type MultipartBody } from "../../../platform/http/multipart.js";
 import { answerHelped, confirmFollow, confirmIdea, followIdea, submitIdea, unsubscribe, validateIdea, type IdeaDeps } from "../commands.js";
 import { categories, feedIdeas, followerCount, ideaById, ideaLinks, PAGE_SIZE, publicIdea, publicIdeas, publicState, states, timeline, units, groups } from "../queries.js";
@@ -102,7 +102,7 @@ export function ideaPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
 
   app.get("/forslag/nytt", { config: { access: "public" } }, (request, reply) => renderForm(request, reply, EMPTY_IDEA_FORM, []));
 
-  app.post("/forslag/nytt", { config: { access: "public", rateLimit: formLimit } }, async (request, reply) => {
+  app.post("/forslag/nytt", { config: { access: "public", ...guardedForm(config) } }, async (request, reply) => {
     if (!request.isMultipart()) throw new AppError("KS_UNSUPPORTED_MEDIA");
     const body = request.body as MultipartBody;
     const sv = request.lang === "sv";
@@ -110,12 +110,11 @@ export function ideaPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
       title: clip(multipartField(body, "title"), 1000), description: clip(multipartField(body, "description"), 20_000), category: multipartField(body, "category"),
       name: clip(multipartField(body, "name").trim(), 200), email: clip(multipartField(body, "email").trim(), 320),
     };
-    const age = stampAgeSeconds(config.sessionSecret, multipartField(body, "stamp"));
-    if (multipartField(body, "webbplats") !== "" || (age !== null && age < 3)) {
-      return renderForm(request, reply, form, [{ field: "title", message: sv ? "Vi kunde inte ta emot formuläret. Vänta några sekunder och skicka igen." : "We could not receive the form. Wait a few seconds and send it again." }], 400);
+    if (request.formGuard === "too-fast") {
+      return renderForm(request, reply, form, [{ field: "title", message: FORM_GUARD_MESSAGES["too-fast"][request.lang] }], 400);
     }
     const errors: FieldError[] = sv ? validateIdea(form) : validateIdea(form).map((p) => ({ field: p.field, message: p.field === "title" ? "Write a title for your idea" : "Describe your idea (at most 5000 characters)" }));
-    if (age === null || age > 24 * 3600) errors.push({ field: "title", message: sv ? "Formuläret hade gått ut. Kontrollera texten och skicka igen." : "The form had expired. Check the text and send it again." });
+    if (request.formGuard === "expired") errors.push({ field: "title", message: FORM_GUARD_MESSAGES.expired[request.lang] });
     if (!isEmailAddress(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se" : "Enter the email address like name@example.com" });
     const cats = await categories(db, org.id);
     if (form.category && !cats.some((c) => c.id === form.category && c.active)) errors.push({ field: "category", message: sv ? "Välj ett område i listan" : "Choose an area from the list" });

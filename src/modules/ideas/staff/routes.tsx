@@ -2,14 +2,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { audit } from "../../../platform/audit/audit.js";
 import type { SessionUser } from "../../../platform/auth/session-user.js";
 import { AppError } from "../../../platform/errors.js";
 import { clip, slugify } from "../../../platform/text.js";
 import type { FieldError } from "../../../views/context.js";
-import { userActor } from "../../auth/public/routes.js";
-import { sniffType } from "../../inbox/uploads.js";
+import { userActor } from "../../../platform/http/actor.js";
+import { sniffType } from "../../../platform/http/sniff.js";
 import { multipartField, multipartFiles, type MultipartBody } from "../../../platform/http/multipart.js";
 import { checkText, presentAnalysis } from "../../klarsprak/index.js";
 import { addLink, changeState, moderateIdea, moveIdea, setProgress, submitIdea, type IdeaDeps } from "../commands.js";

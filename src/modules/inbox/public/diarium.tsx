@@ -5,7 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { escapeLike } from "../../../platform/audit/audit.js";
 import { formatDate } from "../../../platform/i18n/i18n.js";
 import type { PageContext } from "../../../views/context.js";

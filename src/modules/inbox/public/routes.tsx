@@ -2,27 +2,24 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { clip, isEmailAddress } from "../../../platform/text.js";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { AppError } from "../../../platform/errors.js";
 import type { FieldError } from "../../../views/context.js";
 import { addRequesterMessage, recordHelped } from "../commands/handle.js";
 import { receiveQuestion, type IncomingAttachment, type InboxDeps } from "../commands/receive.js";
 import { hashFollowToken } from "../numbers.js";
-import { sniffType } from "../uploads.js";
+import { sniffType } from "../../../platform/http/sniff.js";
 import { multipartField, multipartFiles, type MultipartBody } from "../../../platform/http/multipart.js";
-import { formStamp, stampAgeSeconds } from "./form-stamp.js";
+import { FORM_GUARD_MESSAGES, formStamp, guardedForm } from "../../../platform/http/form-guard.js";
 import { serviceForQuestion } from "../../catalogue/index.js";
 import { EMPTY_FORM, FollowPage, QuestionPage, type QuestionForm } from "./views.js";
 
 const MAX_QUESTION = 10_000;
-const MIN_SECONDS = 3;
-const MAX_AGE_SECONDS = 24 * 3600;
 const PHONE = /^\+?[\d\s-]{6,20}$/;
 
 export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps: InboxDeps): void {
   const { config, database, org } = ctx;
   const stamp = () => formStamp(config.sessionSecret);
-  const stampAge = (value: string) => stampAgeSeconds(config.sessionSecret, value);
 
   const categories = () => database.db.selectFrom("categories").selectAll().where("org_id", "=", org.id).where("active", "=", true).orderBy("position").execute();
 
@@ -40,7 +37,7 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
     return renderFormWithCategories(request, reply, service && slug ? { ...EMPTY_FORM, service: { slug, name: service.name } } : EMPTY_FORM, []);
   });
 
-  app.post("/fraga", { config: { access: "public", rateLimit: { max: config.formRateLimitPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
+  app.post("/fraga", { config: { access: "public", ...guardedForm(config) } }, async (request, reply) => {
     if (!request.isMultipart()) throw new AppError("KS_UNSUPPORTED_MEDIA");
     const body = request.body as MultipartBody;
     const sv = request.lang === "sv";
@@ -51,14 +48,13 @@ export function inboxPublicRoutes(app: FastifyInstance, ctx: ModuleContext, deps
     const serviceSlug = clip(multipartField(body, "stod"), 80);
     const service = serviceSlug ? await serviceForQuestion(database.db, org.id, serviceSlug) : undefined;
     if (service) form = { ...form, service: { slug: serviceSlug, name: service.name } };
-    // Spam protection without tracking: a honeypot field and a signed time stamp.
-    const age = stampAge(multipartField(body, "stamp"));
-    if (multipartField(body, "webbplats") !== "" || (age !== null && age < MIN_SECONDS)) {
+    // Spam protection without tracking (platform/http/form-guard.ts).
+    if (request.formGuard === "too-fast") {
       request.log.info("web form rejected as spam");
-      return renderFormWithCategories(request, reply, form, [{ field: "question", message: sv ? "Vi kunde inte ta emot formuläret. Vänta några sekunder och skicka igen." : "We could not receive the form. Wait a few seconds and send it again." }], 400);
+      return renderFormWithCategories(request, reply, form, [{ field: "question", message: FORM_GUARD_MESSAGES["too-fast"][request.lang] }], 400);
     }
     const errors: FieldError[] = [];
-    if (age === null || age > MAX_AGE_SECONDS) errors.push({ field: "question", message: sv ? "Formuläret hade gått ut. Kontrollera texten och skicka igen." : "The form had expired. Check the text and send it again." });
+    if (request.formGuard === "expired") errors.push({ field: "question", message: FORM_GUARD_MESSAGES.expired[request.lang] });
     if (!form.question.trim()) errors.push({ field: "question", message: sv ? "Skriv din fråga" : "Write your question" });
     else if (form.question.length > MAX_QUESTION) errors.push({ field: "question", message: sv ? `Frågan är för lång. Skriv högst ${MAX_QUESTION} tecken.` : `The question is too long. Write at most ${MAX_QUESTION} characters.` });
     if (form.email && !isEmailAddress(form.email)) errors.push({ field: "email", message: sv ? "Skriv e-postadressen som namn@exempel.se" : "Enter the email address like name@example.com" });

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import type { Db } from "../../../platform/db/database.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import type { PageContext } from "../../../views/context.js";

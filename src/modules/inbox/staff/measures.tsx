@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import type { PageContext } from "../../../views/context.js";
 import { BarChart, Table } from "../../../views/components.js";
 import { computeMeasures, type Measures, type Share } from "../measures.js";

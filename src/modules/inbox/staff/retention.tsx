@@ -2,13 +2,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { audit } from "../../../platform/audit/audit.js";
 import { CASE_KINDS } from "../../../platform/db/schema.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, SelectField, Table, TextField } from "../../../views/components.js";
-import { userActor } from "../../auth/public/routes.js";
+import { userActor } from "../../../platform/http/actor.js";
 
 const KIND_SV: Record<string, string> = {
   question: "Frågor",

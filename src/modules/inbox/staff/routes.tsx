@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { hasRole } from "../../../platform/auth/policies.js";
 import type { SessionUser } from "../../../platform/auth/session-user.js";
 import { CASE_CHANNELS, CASE_KINDS, type CaseChannel, type CaseKind } from "../../../platform/db/schema.js";

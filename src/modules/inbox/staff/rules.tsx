@@ -2,12 +2,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { audit } from "../../../platform/audit/audit.js";
 import { CASE_CHANNELS } from "../../../platform/db/schema.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, SelectField, Table } from "../../../views/components.js";
-import { userActor } from "../../auth/public/routes.js";
+import { userActor } from "../../../platform/http/actor.js";
 import { CHANNEL_SV } from "../labels.js";
 
 interface RuleRow {

@@ -15,7 +15,7 @@ import {
   TextField,
 } from "../../../views/components.js";
 import { KlarsprakEditor } from "../../../views/klarsprak-editor.js";
-import type { AnalysisJson } from "../../klarsprak/presenters.js";
+import type { AnalysisJson } from "../../klarsprak/index.js";
 import type { CaseContent, CaseMeta } from "../door.js";
 import type { CaseAccess } from "../policies.js";
 import type { BoardRow } from "../queries.js";

@@ -1,5 +1,5 @@
 import { escapeHtml } from "@kitajs/html";
-import type { AnalysisJson } from "../presenters.js";
+import type { AnalysisJson } from "../../../views/klarsprak-analysis.js";
 
 const RANK = { error: 3, warning: 2, suggestion: 1 } as const;
 

@@ -1,5 +1,5 @@
 import { escapeHtml } from "@kitajs/html";
-import type { AnalysisJson } from "../presenters.js";
+import type { AnalysisJson } from "../../../views/klarsprak-analysis.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { Button, ErrorSummary, Form } from "../../../views/components.js";
 import { KlarsprakEditor } from "../../../views/klarsprak-editor.js";

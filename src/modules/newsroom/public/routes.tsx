@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Feed } from "feed";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { ConfirmPage, DonePage } from "../../../views/components.js";
 import { audit } from "../../../platform/audit/audit.js";
 import { idFromSignedToken } from "../../../platform/auth/signed-links.js";

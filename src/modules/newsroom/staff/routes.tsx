@@ -2,14 +2,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { audit } from "../../../platform/audit/audit.js";
 import { AppError } from "../../../platform/errors.js";
 import { multipartField, multipartFiles, type MultipartBody } from "../../../platform/http/multipart.js";
 import type { FieldError } from "../../../views/context.js";
-import { userActor } from "../../auth/public/routes.js";
+import { userActor } from "../../../platform/http/actor.js";
 import { caseByNumber, caseStates, mediaInquiriesByMonth, mediaInquiriesMatching } from "../../inbox/index.js";
-import { sniffType } from "../../inbox/uploads.js";
+import { sniffType } from "../../../platform/http/sniff.js";
 import { checkText, presentAnalysis } from "../../klarsprak/index.js";
 import {
   addContactPerson,

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { activeSessionsOf } from "../../../platform/auth/sessions.js";
 import { AppError } from "../../../platform/errors.js";
 import { staffViewer } from "../../../platform/http/actor.js";

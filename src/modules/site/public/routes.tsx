@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { LANG_COOKIE } from "../../../app/app.js";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../app/render.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { safeRedirectTarget } from "../../../platform/http/redirect.js";
+import { LANG_COOKIE } from "../../../platform/i18n/i18n.js";
 import { AccessibilityStatement, PrivacyNotice, StartPage } from "./pages.js";
 
 export function siteRoutes(app: FastifyInstance, ctx: ModuleContext): void {

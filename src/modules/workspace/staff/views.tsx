@@ -129,11 +129,7 @@ export function WorkspacePage(p: {
         <h2 id="waiting-title" safe>
           {t("workspace.waiting")}
         </h2>
-        {waiting.length > 0 ? (
-          <ul class="task-list">{waiting}</ul>
-        ) : (
-          <p safe>{t("workspace.nothingWaiting")}</p>
-        )}
+        {waiting.length > 0 ? <ul class="task-list">{waiting}</ul> : <p safe>{t("workspace.nothingWaiting")}</p>}
       </section>
       <div class="grid">
         <section class="panel" aria-labelledby="units-title">

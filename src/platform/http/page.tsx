@@ -1,9 +1,32 @@
-/** Helpers that turn a request into a page: context, frame and status. */
+/**
+ * Turning a request into a page: its context (language, viewer, CSRF token, the
+ * organisation's facts), the site frame with the navigation this viewer may see, and the
+ * status and cache headers. The composition root (src/app) gives the frame what only it
+ * knows — the navigation of every module — as `request.server.pageFrame`.
+ */
 import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { PageContext } from "../views/context.js";
-import { csrfBinding } from "../platform/http/csrf.js";
-import { Layout, type NavItem } from "../views/layout.js";
+import type { SessionUser } from "../auth/session-user.js";
+import type { MessageKey } from "../i18n/i18n.js";
+import type { PageContext } from "../../views/context.js";
+import { Layout, type NavItem } from "../../views/layout.js";
+import { csrfBinding } from "./csrf.js";
+
+/** What the frame needs from the composition root. */
+export interface PageFrame {
+  readonly demo: boolean;
+  readonly organisation: PageContext["organisation"];
+  navFor(
+    side: "public" | "staff",
+    user: SessionUser | null,
+  ): readonly { readonly href: string; readonly label: MessageKey }[];
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    pageFrame: PageFrame;
+  }
+}
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
   return {
@@ -12,9 +35,9 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     user: request.user,
     csrfToken: reply.generateCsrf({ userInfo: csrfBinding(request) }),
     path: request.url,
-    demo: request.server.klarsvar.config.demo,
+    demo: request.server.pageFrame.demo,
     requestId: request.id,
-    organisation: request.server.klarsvar.config.organisation,
+    organisation: request.server.pageFrame.organisation,
   };
 }
 
@@ -42,7 +65,7 @@ export function sendPage(
   body: (ctx: PageContext) => JSX.Element,
 ): FastifyReply {
   const ctx = pageContext(request, reply);
-  const nav: NavItem[] = request.server.klarsvar.navFor(options.side, request.user).map((e) => ({
+  const nav: NavItem[] = request.server.pageFrame.navFor(options.side, request.user).map((e) => ({
     href: e.href,
     label: ctx.t(e.label),
   }));
@@ -82,5 +105,3 @@ export function sendPage(
     .type("text/html; charset=utf-8")
     .send(html);
 }
-
-/** Only same-site paths may be redirect targets: "/x" yes, "//evil" and "https://…" no. */
