@@ -4,6 +4,7 @@
  * its own on the same servers. Nothing of our mail code is replaced by a fake.
  */
 import { ImapFlow } from "imapflow";
+import { inboxDepsFor } from "../src/modules/inbox/index.js";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyToCase } from "../src/modules/inbox/commands/handle.js";
@@ -145,7 +146,7 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
       .executeTakeFirstOrThrow();
     expect(
       await replyToCase(
-        { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret },
+        inboxDepsFor(t.app.klarsvar.context),
         { orgId: t.org.id, userId: staff.id, label: "kommunikator@example.se" },
         c.id,
         "Hej Anna! Vi har öppet alla vardagar utom julafton och nyårsafton.",
@@ -300,7 +301,7 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
       .where("email", "=", "kommunikator@example.se")
       .executeTakeFirstOrThrow();
     await replyToCase(
-      { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret },
+      inboxDepsFor(t.app.klarsvar.context),
       { orgId: t.org.id, userId: staff.id, label: "kommunikator" },
       b.id,
       "Hej! Ring oss på 070-174 06 10.",
@@ -341,7 +342,7 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
     });
     const r = await waitFor("the case", () => caseOf(refused.messageId));
     await replyToCase(
-      { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret },
+      inboxDepsFor(t.app.klarsvar.context),
       { orgId: t.org.id, userId: staff.id, label: "kommunikator" },
       r.id,
       "Hej! Ring oss gärna.",
@@ -482,7 +483,7 @@ describe.runIf(run).each(BACKENDS)("e-mail over real SMTP and IMAP servers on %s
       .where("email", "=", "kommunikator@example.se")
       .executeTakeFirstOrThrow();
     await replyToCase(
-      { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret },
+      inboxDepsFor(t.app.klarsvar.context),
       { orgId: t.org.id, userId: staff.id, label: "kommunikator" },
       c.id,
       "Du bokar ledsagning hos kundtjänst.",

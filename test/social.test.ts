@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replyToCase } from "../src/modules/inbox/index.js";
+import { replyToCase, inboxDepsFor } from "../src/modules/inbox/index.js";
 import { computeMeasures } from "../src/modules/inbox/measures.js";
 import { pollMastodon } from "../src/modules/social/mastodon.js";
 import { metaSignature } from "../src/modules/social/signature.js";
@@ -452,7 +452,7 @@ describe.each(BACKENDS)("answers going back to Facebook and Instagram on %s", (b
       .where("email", "=", "kommunikator@example.se")
       .executeTakeFirstOrThrow();
     const result = await replyToCase(
-      { db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret },
+      inboxDepsFor(t.app.klarsvar.context),
       { orgId: t.org.id, userId: staff.id, label: "test" },
       item.case_id as string,
       text,
@@ -734,7 +734,7 @@ describe.each(BACKENDS)("Mastodon mentions and answers on %s", (backend) => {
     await masto.stop();
   });
 
-  const deps = () => ({ db: t.database.db, jobs: t.jobs, secret: t.config.sessionSecret });
+  const deps = () => inboxDepsFor(t.app.klarsvar.context);
   const caseOf = async (statusId: string) =>
     (
       await t.database.db

@@ -13,7 +13,12 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import underPressure from "@fastify/under-pressure";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import type { Config } from "../config.js";
 import type { Database } from "../platform/db/database.js";
 import type { JobRunner } from "../platform/jobs/jobs.js";
@@ -27,9 +32,11 @@ import { publicDir } from "../platform/paths.js";
 import { CSRF_COOKIE, csrfBinding, csrfHmacKey, csrfTokenOf, csrfVerifier } from "../platform/http/csrf.js";
 import { uploadGuard } from "../platform/http/uploads.js";
 import { registerFormGuard } from "../platform/http/form-guard.js";
+import { createMailer } from "../platform/mail/mailer.js";
 import type { KlarsvarModule, ModuleContext, NavEntry, Organisation } from "./module.js";
 import { registerErrorHandling } from "./errors.js";
 import { registerInputCheck } from "./input.js";
+import { collectExtensions } from "./extensions.js";
 import { MODULES } from "./modules.js";
 
 const STAFF_PREFIX = "/arbetsyta";
@@ -102,7 +109,18 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   const oidc = config.oidc
     ? new OidcClient({ ...config.oidc, redirectUri: `${config.publicUrl}/logga-in/sso/callback` })
     : undefined;
-  const context: ModuleContext = { config, database, jobs, policies, org, oidc };
+  const mailer = createMailer(config.mail);
+  app.addHook("onClose", async () => mailer.close());
+  const context: ModuleContext = {
+    config,
+    database,
+    jobs,
+    policies,
+    org,
+    oidc,
+    mailer,
+    extensions: collectExtensions(modules),
+  };
   const nav: NavEntry[] = [];
   const routes: KlarsvarDecoration["routes"] = [];
 
@@ -273,7 +291,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     for (const def of mod.jobs?.(context) ?? []) jobs.register(def);
   }
   for (const mod of modules) {
-    if (mod.routes) await app.register(async (scoped) => mod.routes?.(scoped, context));
+    if (mod.routes)
+      await app.register(async (scoped) => mod.routes?.(scoped.withTypeProvider<ZodTypeProvider>(), context));
   }
   // Every named policy on a route must exist: a typo would otherwise deny silently.
   app.addHook("onReady", async () => {

@@ -1,11 +1,15 @@
 /** The shape every module's manifest (src/modules/<name>/module.ts) has. */
-import type { FastifyInstance } from "fastify";
+import type { TypedApp } from "../platform/http/typed.js";
 import type { Config } from "../config.js";
 import type { Database } from "../platform/db/database.js";
 import type { JobDefinition, JobRunner } from "../platform/jobs/jobs.js";
 import type { PolicyRegistry, Rule } from "../platform/auth/policies.js";
 import type { MessageKey } from "../platform/i18n/i18n.js";
+import type { Catalogue } from "../platform/i18n/messages.js";
 import type { OidcClient } from "../platform/auth/oidc.js";
+import type { Mailer } from "../platform/mail/mailer.js";
+import type { SessionUser } from "../platform/auth/session-user.js";
+import type { Lang } from "../platform/i18n/i18n.js";
 
 export interface Organisation {
   readonly id: string;
@@ -20,6 +24,44 @@ export interface ModuleContext {
   readonly policies: PolicyRegistry;
   readonly org: Organisation;
   readonly oidc: OidcClient | undefined;
+  /** One mailer per running Klarsvar, shared by every module's jobs (closed when the app stops). */
+  readonly mailer: Mailer;
+  /** What modules registered for each other (extension points); see `Extensions`. */
+  readonly extensions: Extensions;
+}
+
+/** One line on the staff start page: something waiting for this person. */
+export interface StartPageItem {
+  readonly text: string;
+  readonly href: string;
+  /** Shown first and marked (a report of concern, something late). */
+  readonly urgent?: boolean;
+  /** Place among the items: lower first. */
+  readonly order: number;
+}
+
+/**
+ * A channel whose answers another module sends (Facebook, Instagram, Mastodon): the inbox
+ * stores the answer and queues `job` with `{ messageId }` in the same transaction.
+ */
+export interface ReplyChannel {
+  readonly channels: readonly string[];
+  readonly job: string;
+  /** Where staff see the posts behind a case on this channel. */
+  readonly postsHref?: (caseId: string) => string;
+}
+
+/** Extension points: a module offers these through its manifest; earlier modules ask, never name. */
+export interface Extensions {
+  /** The reply channel for a case channel, if a module sends answers there. */
+  replyChannel(channel: string): ReplyChannel | undefined;
+  /** Every module's "what waits for you" items for the start page, in order. */
+  startPageItems(ctx: ModuleContext, viewer: StartPageViewer): Promise<StartPageItem[]>;
+}
+
+export interface StartPageViewer {
+  readonly user: SessionUser;
+  readonly lang: Lang;
 }
 
 export interface NavEntry {
@@ -40,12 +82,19 @@ export interface BackgroundService {
 
 export interface KlarsvarModule {
   readonly name: string;
+  /** The module's words in Swedish and English (messages.ts); checked by test/messages.test.ts. */
+  readonly messages?: Catalogue;
   readonly policies?: Record<string, Rule>;
   readonly nav?: readonly NavEntry[];
   readonly jobs?: (ctx: ModuleContext) => readonly JobDefinition<never>[];
   /** Started where jobs are worked (KLARSVAR_ROLE all or worker). */
   readonly services?: (ctx: ModuleContext) => readonly BackgroundService[];
-  readonly routes?: (app: FastifyInstance, ctx: ModuleContext) => void | Promise<void>;
+  /** Routes on a typed Fastify (platform/http/typed.ts): schemas type the request. */
+  readonly routes?: (app: TypedApp, ctx: ModuleContext) => void | Promise<void>;
+  /** Extension point: answers written in the inbox on these channels are sent by this module's job. */
+  readonly replyChannels?: readonly ReplyChannel[];
+  /** Extension point: what waits for this person in this module, for the staff start page. */
+  readonly startPage?: (ctx: ModuleContext, viewer: StartPageViewer) => Promise<readonly StartPageItem[]>;
   /** Demo content for demo mode only; must be idempotent (runs on every demo start). */
   readonly seedDemo?: (ctx: ModuleContext) => Promise<void>;
 }

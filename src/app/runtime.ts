@@ -10,8 +10,10 @@ import { migrateToLatest } from "../platform/db/migrate.js";
 import { JobRunner } from "../platform/jobs/jobs.js";
 import { audit, SYSTEM_ACTOR } from "../platform/audit/audit.js";
 import { PolicyRegistry } from "../platform/auth/policies.js";
+import { createMailer } from "../platform/mail/mailer.js";
 import { DEMO_PASSWORD } from "../platform/auth/demo.js";
 import { buildApp } from "./app.js";
+import { collectExtensions } from "./extensions.js";
 import type { BackgroundService, KlarsvarModule, ModuleContext, Organisation } from "./module.js";
 import { MODULES } from "./modules.js";
 import { ensureOrganisation, seedDemo } from "./seed.js";
@@ -86,7 +88,16 @@ export async function startKlarsvar(
       moduleContext = app.klarsvar.context;
     } else {
       // A worker still needs the modules' jobs registered.
-      moduleContext = { config, database, jobs, org, policies: new PolicyRegistry(), oidc: undefined };
+      moduleContext = {
+        config,
+        database,
+        jobs,
+        org,
+        policies: new PolicyRegistry(),
+        oidc: undefined,
+        mailer: createMailer(config.mail),
+        extensions: collectExtensions(modules),
+      };
       for (const mod of modules) for (const def of mod.jobs?.(moduleContext) ?? []) jobs.register(def);
     }
     await jobs.start({ work: options.worker });

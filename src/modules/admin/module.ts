@@ -1,6 +1,7 @@
 /** Administration: the audit log and failed background jobs. */
 import type { KlarsvarModule } from "../../app/module.js";
-import { adminOnly } from "../../platform/auth/policies.js";
+import { adminOnly, hasRole } from "../../platform/auth/policies.js";
+import { translator } from "../../platform/i18n/i18n.js";
 import { adminRoutes } from "./staff/routes.js";
 
 export const adminModule: KlarsvarModule = {
@@ -21,4 +22,17 @@ export const adminModule: KlarsvarModule = {
     },
   ],
   routes: adminRoutes,
+  startPage: async (ctx, { user, lang }) => {
+    if (!hasRole(user, "admin")) return [];
+    const failed = (await ctx.jobs.failedJobs(1)).total;
+    return failed > 0
+      ? [
+          {
+            order: 90,
+            href: "/arbetsyta/admin/jobb",
+            text: translator(lang)("workspace.failedJobs", { count: failed }),
+          },
+        ]
+      : [];
+  },
 };

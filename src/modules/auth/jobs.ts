@@ -152,5 +152,5 @@ export function authMailJobs(
     },
   };
 
-  return [requestReset as unknown as JobDefinition<never>, sendAccountLink as unknown as JobDefinition<never>];
+  return [requestReset, sendAccountLink];
 }

@@ -3,7 +3,6 @@ import type { KlarsvarModule } from "../../app/module.js";
 import { deleteExpiredSessions } from "../../platform/auth/sessions.js";
 import { forgetOldSignInFailures } from "../../platform/auth/throttle.js";
 import { audit, SYSTEM_ACTOR } from "../../platform/audit/audit.js";
-import { createMailer } from "../../platform/mail/mailer.js";
 import { authMailJobs } from "./jobs.js";
 import { authPolicies } from "./policies.js";
 import { passwordRoutes } from "./public/password-routes.js";
@@ -34,7 +33,7 @@ export const authModule: KlarsvarModule = {
         }
       },
     },
-    ...authMailJobs(ctx.database.db, createMailer(ctx.config.mail), ctx.config, ctx.jobs, ctx.org.id),
+    ...authMailJobs(ctx.database.db, ctx.mailer, ctx.config, ctx.jobs, ctx.org.id),
   ],
   routes: async (app, ctx) => {
     authRoutes(app, ctx);

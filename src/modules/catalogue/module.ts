@@ -1,6 +1,7 @@
 /** The help catalogue: what help exists, in plain language, searchable in Swedish, as open data. */
 import type { KlarsvarModule } from "../../app/module.js";
-import { createMailer } from "../../platform/mail/mailer.js";
+import { reviewsDueFor } from "./index.js";
+import { translator } from "../../platform/i18n/i18n.js";
 import { reviewJobs } from "./jobs/review.js";
 import { cataloguePolicies } from "./policies.js";
 import { cataloguePublicRoutes } from "./public/routes.js";
@@ -27,10 +28,22 @@ export const catalogueModule: KlarsvarModule = {
       order: 197,
     },
   ],
-  jobs: (ctx) => reviewJobs(ctx.database.db, ctx.jobs, createMailer(ctx.config.mail), ctx.config, ctx.org.id),
+  jobs: (ctx) => reviewJobs(ctx.database.db, ctx.jobs, ctx.mailer, ctx.config, ctx.org.id),
   routes: (app, ctx) => {
     cataloguePublicRoutes(app, ctx);
     catalogueStaffRoutes(app, ctx);
   },
   seedDemo: seedCatalogue,
+  startPage: async (ctx, { user, lang }) => {
+    const n = await reviewsDueFor(ctx.database.db, ctx.org.id, user.id);
+    return n > 0
+      ? [
+          {
+            order: 70,
+            href: "/arbetsyta/stod?granska=1",
+            text: translator(lang)("workspace.pagesToReview", { count: n }),
+          },
+        ]
+      : [];
+  },
 };

@@ -511,7 +511,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
     notifyOwner,
     checkDeadlines,
     sendOverdue,
-  ] as unknown as JobDefinition<never>[];
+  ];
 }
 
 /** Who answers for an idea: the group's members, or the unit's staff (managers only, for the late notice). */

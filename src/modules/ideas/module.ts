@@ -1,6 +1,8 @@
 /** Ideas from residents and employees: routed, answered through admin-defined states, followed, measured. */
 import type { KlarsvarModule } from "../../app/module.js";
-import { createMailer } from "../../platform/mail/mailer.js";
+import { ideasWaiting } from "./index.js";
+import { translator } from "../../platform/i18n/i18n.js";
+import type { StartPageItem } from "../../app/module.js";
 import { ideaDeps } from "./deps.js";
 import { ensureDefaultStates } from "./defaults.js";
 import { ideaJobs } from "./jobs.js";
@@ -30,7 +32,7 @@ export const ideasModule: KlarsvarModule = {
       order: 196,
     },
   ],
-  jobs: (ctx) => ideaJobs(ctx.database.db, createMailer(ctx.config.mail), ctx.config, ctx.jobs),
+  jobs: (ctx) => ideaJobs(ctx.database.db, ctx.mailer, ctx.config, ctx.jobs),
   routes: async (app, ctx) => {
     await ensureDefaultStates(ctx.database.db, ctx.org.id);
     const deps = ideaDeps(ctx);
@@ -38,4 +40,22 @@ export const ideasModule: KlarsvarModule = {
     ideaStaffRoutes(app, ctx, deps);
   },
   seedDemo: seedIdeasDemo,
+  startPage: async (ctx, { user, lang }) => {
+    const t = translator(lang);
+    const w = await ideasWaiting(ctx.database.db, ctx.org.id, user);
+    if (!w) return [];
+    const items: StartPageItem[] = [];
+    if (w.overdue > 0)
+      items.push({
+        urgent: true,
+        order: 60,
+        href: "/arbetsyta/forslag?vy=overdue",
+        text: t("workspace.ideasOverdue", { count: w.overdue }),
+      });
+    if (w.held > 0)
+      items.push({ order: 61, href: "/arbetsyta/forslag?vy=held", text: t("workspace.ideasHeld", { count: w.held }) });
+    if (w.open > 0 && w.overdue === 0)
+      items.push({ order: 62, href: "/arbetsyta/forslag", text: t("workspace.ideasOpen", { count: w.open }) });
+    return items;
+  },
 };

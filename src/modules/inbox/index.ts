@@ -1,5 +1,7 @@
 /** The inbox's door for other modules. */
 import { sql } from "kysely";
+import type { ModuleContext } from "../../app/module.js";
+import type { ReplyDeps } from "./commands/receive.js";
 import type { Executor } from "../../platform/db/database.js";
 import { swedishPrefixQuery } from "../../platform/text.js";
 import { hasRole } from "../../platform/auth/policies.js";
@@ -13,6 +15,7 @@ export {
   receiveQuestion,
   type InboxDeps,
   type IncomingQuestion,
+  type ReplyDeps,
   type ReceiveResult,
 } from "./commands/receive.js";
 export { mailboxesDown } from "./staff/mail-health.js";
@@ -221,4 +224,14 @@ export async function mediaInquiriesMatching(
     order by ts_rank(to_tsvector('swedish', c.subject || ' ' || m.body), to_tsquery('swedish', ${query})) desc, c.received_at desc
     limit ${limit}`.execute(db);
   return r.rows;
+}
+
+/** What the inbox's commands need, from a module's context: the database, jobs, the server secret and the reply channels others registered. */
+export function inboxDepsFor(ctx: ModuleContext): ReplyDeps {
+  return {
+    db: ctx.database.db,
+    jobs: ctx.jobs,
+    secret: ctx.config.sessionSecret,
+    replyChannel: (channel) => ctx.extensions.replyChannel(channel),
+  };
 }

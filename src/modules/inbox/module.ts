@@ -1,7 +1,10 @@
 /** The inbox: every question answered. Cases from every channel, routing, SLA, replies. */
-import type { KlarsvarModule, ModuleContext } from "../../app/module.js";
-import { createMailer } from "../../platform/mail/mailer.js";
-import type { InboxDeps } from "./commands/receive.js";
+import type { KlarsvarModule } from "../../app/module.js";
+import { mailboxesDown, waitingFor } from "./index.js";
+import { hasRole } from "../../platform/auth/policies.js";
+import { translator } from "../../platform/i18n/i18n.js";
+import type { StartPageItem } from "../../app/module.js";
+import { inboxDepsFor } from "./index.js";
 import { deadlineJobs } from "./jobs/deadlines.js";
 import { disposalJob } from "./jobs/dispose.js";
 import { inboxMailJobs } from "./jobs/send-mail.js";
@@ -18,9 +21,7 @@ import { retentionRoutes } from "./staff/retention.js";
 import { routingRuleRoutes } from "./staff/rules.js";
 import { inboxStaffRoutes } from "./staff/routes.js";
 
-function depsOf(ctx: ModuleContext): InboxDeps {
-  return { db: ctx.database.db, jobs: ctx.jobs, secret: ctx.config.sessionSecret };
-}
+const depsOf = inboxDepsFor;
 
 export const inboxModule: KlarsvarModule = {
   name: "inbox",
@@ -52,9 +53,8 @@ export const inboxModule: KlarsvarModule = {
       order: 196,
     },
   ],
-  // One mailer per running Klarsvar (never shared between apps in one process).
   jobs: (ctx) => {
-    const mailer = createMailer(ctx.config.mail);
+    const mailer = ctx.mailer;
     return [
       ...inboxMailJobs(ctx.database.db, mailer, ctx.config),
       ...deadlineJobs(ctx.database.db, ctx.jobs, mailer, ctx.config),
@@ -72,6 +72,36 @@ export const inboxModule: KlarsvarModule = {
     routingRuleRoutes(app, ctx);
     retentionRoutes(app, ctx);
     mailHealthRoutes(app, ctx);
+  },
+  startPage: async (ctx, { user, lang }) => {
+    const t = translator(lang);
+    const items: StartPageItem[] = [];
+    const waiting = await waitingFor(ctx.database.db, ctx.org.id, user);
+    if (waiting && waiting.concernReports > 0)
+      items.push({
+        urgent: true,
+        order: 10,
+        href: "/arbetsyta/inkorg",
+        text: t("workspace.concern", { count: waiting.concernReports }),
+      });
+    if (waiting && waiting.unanswered > 0) {
+      items.push({
+        order: 20,
+        href: "/arbetsyta/inkorg",
+        text: t("workspace.unanswered", { count: waiting.unanswered, overdue: waiting.overdue }),
+      });
+    }
+    if (hasRole(user, "admin")) {
+      const down = await mailboxesDown(ctx.database.db, ctx.org.id);
+      if (down > 0)
+        items.push({
+          urgent: true,
+          order: 30,
+          href: "/arbetsyta/admin/e-post",
+          text: t("workspace.mailboxesDown", { count: down }),
+        });
+    }
+    return items;
   },
   seedDemo: (ctx) => seedInboxDemo(ctx, depsOf(ctx)),
 };

@@ -269,12 +269,5 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
     },
   };
 
-  return [
-    distributeOne,
-    distributeDue,
-    sendRelease,
-    sendEmbargo,
-    sendSubscribeConfirmation,
-    sendInvitation,
-  ] as unknown as JobDefinition<never>[];
+  return [distributeOne, distributeDue, sendRelease, sendEmbargo, sendSubscribeConfirmation, sendInvitation];
 }

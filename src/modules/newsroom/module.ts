@@ -1,6 +1,7 @@
 /** The newsroom: press releases and news, media contacts, distribution, invitations, coverage. */
 import type { KlarsvarModule, ModuleContext } from "../../app/module.js";
-import { createMailer } from "../../platform/mail/mailer.js";
+import { releasesWaiting } from "./index.js";
+import { translator } from "../../platform/i18n/i18n.js";
 import type { NewsroomDeps } from "./commands.js";
 import { newsroomJobs } from "./jobs.js";
 import { newsroomPolicies } from "./policies.js";
@@ -19,11 +20,23 @@ export const newsroomModule: KlarsvarModule = {
     { side: "public", href: "/press", label: "newsroom.nav.public", order: 45 },
     { side: "staff", href: "/arbetsyta/press", label: "newsroom.nav.staff", policy: "newsroom.write", order: 35 },
   ],
-  jobs: (ctx) => newsroomJobs(newsroomDeps(ctx), createMailer(ctx.config.mail), ctx.config),
+  jobs: (ctx) => newsroomJobs(newsroomDeps(ctx), ctx.mailer, ctx.config),
   routes: (app, ctx) => {
     const deps = newsroomDeps(ctx);
     newsroomPublicRoutes(app, ctx, deps);
     newsroomStaffRoutes(app, ctx, deps);
   },
   seedDemo: seedNewsroomDemo,
+  startPage: async (ctx, { user, lang }) => {
+    const r = await releasesWaiting(ctx.database.db, ctx.org.id, user);
+    return r && r.toReview > 0
+      ? [
+          {
+            order: 50,
+            href: "/arbetsyta/press?vy=review",
+            text: translator(lang)("workspace.releasesToReview", { count: r.toReview }),
+          },
+        ]
+      : [];
+  },
 };

@@ -87,5 +87,5 @@ export function requestJobs(db: Db, mailer: Mailer, config: Config, orgId: strin
       });
     },
   };
-  return [send as unknown as JobDefinition<never>];
+  return [send];
 }

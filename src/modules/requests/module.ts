@@ -1,6 +1,7 @@
 /** Requests for public documents: register, same-day clock, secrecy review, masking, decision, delivery. */
 import type { KlarsvarModule } from "../../app/module.js";
-import { createMailer } from "../../platform/mail/mailer.js";
+import { requestsWaiting } from "./index.js";
+import { translator } from "../../platform/i18n/i18n.js";
 import { requestJobs } from "./jobs.js";
 import { requestPolicies } from "./policies.js";
 import { requestRoutes } from "./routes.js";
@@ -13,7 +14,19 @@ export const requestsModule: KlarsvarModule = {
     { side: "public", href: "/begar-handling", label: "requests.nav.ask", order: 50 },
     { side: "staff", href: "/arbetsyta/begaran", label: "requests.nav.list", policy: "requests.handle", order: 20 },
   ],
-  jobs: (ctx) => requestJobs(ctx.database.db, createMailer(ctx.config.mail), ctx.config, ctx.org.id),
+  jobs: (ctx) => requestJobs(ctx.database.db, ctx.mailer, ctx.config, ctx.org.id),
   routes: (app, ctx) => requestRoutes(app, ctx),
   seedDemo: seedRequestsDemo,
+  startPage: async (ctx, { user, lang }) => {
+    const t = translator(lang);
+    const r = await requestsWaiting(ctx.database.db, ctx.org.id, user);
+    if (!r) return [];
+    if (r.late > 0)
+      return [
+        { urgent: true, order: 40, href: "/arbetsyta/begaran", text: t("workspace.requestsLate", { count: r.late }) },
+      ];
+    return r.open > 0
+      ? [{ order: 40, href: "/arbetsyta/begaran", text: t("workspace.requestsOpen", { count: r.open }) }]
+      : [];
+  },
 };

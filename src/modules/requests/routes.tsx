@@ -26,6 +26,7 @@ import {
   replyToCase,
   SECRET_SUBJECT,
   type CaseSource,
+  inboxDepsFor,
 } from "../inbox/index.js";
 import { requestClock } from "./clock.js";
 import {
@@ -74,7 +75,7 @@ const one = (b: Body, k: string): string => {
 export function requestRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { config, org } = ctx;
   const db = ctx.database.db;
-  const deps = { db, jobs: ctx.jobs, secret: config.sessionSecret };
+  const deps = inboxDepsFor(ctx);
 
   // ---- Public: ask for documents, anonymously if you like -------------------------------
 

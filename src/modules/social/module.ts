@@ -17,6 +17,14 @@ export const socialModule: KlarsvarModule = {
     manageAccounts: (user) => hasRole(user, "admin"),
     moderate: (user) => hasRole(user, "admin", "communicator", "unit_staff", "manager"),
   },
+  // Answers written in the inbox to a comment or message are sent back where the person wrote.
+  replyChannels: [
+    {
+      channels: ["facebook", "instagram", "mastodon"],
+      job: SEND_REPLY_JOB,
+      postsHref: (caseId) => `/arbetsyta/socialt/${caseId}`,
+    },
+  ],
   nav: [
     {
       side: "staff",
@@ -58,7 +66,7 @@ export const socialModule: KlarsvarModule = {
         await archiveAllAccounts(ctx.database.db, ctx.org.id);
       },
     };
-    return [processEvent, sendReply, moderateJob, archive] as unknown as JobDefinition<never>[];
+    return [processEvent, sendReply, moderateJob, archive];
   },
   services: (ctx) => [mastodonReader(ctx)],
   routes: (app, ctx) => {

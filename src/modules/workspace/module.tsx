@@ -1,14 +1,12 @@
-/** The staff landing page: what is waiting for me. Later modules add their queues here. */
+/**
+ * The staff landing page: what is waiting for me. Each module adds its own items through the
+ * `startPage` extension point of its manifest; the workspace knows none of them.
+ */
 import { sql } from "kysely";
 import { z } from "zod";
 import type { KlarsvarModule } from "../../app/module.js";
 import { sendPage } from "../../platform/http/page.js";
 import { anyStaff, hasRole } from "../../platform/auth/policies.js";
-import { reviewsDueFor } from "../catalogue/index.js";
-import { requestsWaiting } from "../requests/index.js";
-import { ideasWaiting } from "../ideas/index.js";
-import { releasesWaiting } from "../newsroom/index.js";
-import { mailboxesDown, waitingFor } from "../inbox/index.js";
 import { WorkspacePage, type SigninDay } from "./staff/views.js";
 
 export const workspaceModule: KlarsvarModule = {
@@ -33,13 +31,7 @@ export const workspaceModule: KlarsvarModule = {
                 .where("id", "in", [...user.unitIds])
                 .orderBy("name")
                 .execute();
-        const failedJobs = isAdmin ? (await ctx.jobs.failedJobs(1)).total : 0;
-        const mailDown = isAdmin ? await mailboxesDown(db, ctx.org.id) : 0;
-        const inbox = await waitingFor(db, ctx.org.id, user);
-        const pagesToReview = await reviewsDueFor(db, ctx.org.id, user.id);
-        const requests = await requestsWaiting(db, ctx.org.id, user);
-        const ideas = await ideasWaiting(db, ctx.org.id, user);
-        const releases = await releasesWaiting(db, ctx.org.id, user);
+        const waiting = await ctx.extensions.startPageItems(ctx, { user, lang: request.lang });
         // Sign-ins per day in Stockholm time, last 7 days: admins see everyone, others themselves.
         const days = await sql<SigninDay>`
         select to_char(d.day, 'YYYY-MM-DD') as day, count(a.id)::int as count
@@ -62,13 +54,7 @@ export const workspaceModule: KlarsvarModule = {
           <WorkspacePage
             ctx={page}
             units={units.map((u) => u.name)}
-            failedJobs={failedJobs}
-            mailboxesDown={mailDown}
-            pagesToReview={pagesToReview}
-            requests={requests}
-            ideas={ideas}
-            releases={releases}
-            inbox={inbox}
+            waiting={waiting}
             signins={days.rows}
             recent={recent}
           />

@@ -9,10 +9,17 @@ describe("i18n", () => {
     for (const [key, text] of Object.entries(en)) expect(text, key).not.toBe("");
   });
 
-  it("fills in parameters and keeps unknown ones visible", () => {
-    const t = translator("sv");
-    expect(t("workspace.greeting", { name: "Sara" })).toBe("Hej Sara!");
-    expect(t("workspace.greeting")).toBe("Hej {name}!");
+  it("fills in parameters, and counts in the right plural form in both languages", () => {
+    const sv = translator("sv");
+    const en = translator("en");
+    expect(sv("workspace.greeting", { name: "Sara" })).toBe("Hej Sara!");
+    expect(sv("audit.count", { count: 1 })).toBe("1 händelse");
+    expect(sv("audit.count", { count: 2 })).toBe("2 händelser");
+    expect(sv("audit.count", { count: 1250 })).toBe("1\u00a0250 händelser");
+    expect(en("audit.count", { count: 1 })).toBe("1 event");
+    expect(en("audit.count", { count: 1250 })).toBe("1,250 events");
+    expect(sv("workspace.mailboxesDown", { count: 2 })).toBe("2 e-postlådor går inte att läsa. Se vad som är fel.");
+    expect(sv("workspace.unanswered", { count: 1, overdue: 1 })).toBe("1 fråga väntar på svar, 1 är försenad");
   });
 
   it("shows times in Stockholm time", () => {

@@ -2,6 +2,8 @@
  * Swedish first, English second. Messages are plain Swedish (checked with the klarspråk
  * engine as it lands); English mirrors every key, so a missing translation is a type error.
  */
+import { defineMessages, sayer, type MessageParams } from "./messages.js";
+
 export const LANGUAGES = ["sv", "en"] as const;
 /** The cookie that remembers the chosen language. */
 export const LANG_COOKIE = "ks_lang";
@@ -55,7 +57,7 @@ const sv = {
   "login.error.password": "Skriv ditt lösenord",
   "login.error.wrong": "E-postadressen eller lösenordet är fel",
   "login.error.throttled":
-    "Du har försökt många gånger. Vänta {minutes} min och försök igen. Har du glömt lösenordet? Välj ”Glömt lösenordet?” nedan.",
+    "Du har försökt många gånger. Vänta {minutes, number} min och försök igen. Har du glömt lösenordet? Välj ”Glömt lösenordet?” nedan.",
   "login.error.sso": "Inloggningen med kommunens konto misslyckades. Försök igen.",
   "login.error.ssoUnknown": "Det finns inget konto i Klarsvar för dig. Be din administratör att lägga upp dig.",
   "login.loggedOut": "Du är utloggad.",
@@ -86,17 +88,22 @@ const sv = {
   "workspace.greeting": "Hej {name}!",
   "workspace.waiting": "Det här väntar på dig",
   "workspace.nothingWaiting": "Inget väntar på dig just nu.",
-  "workspace.failedJobs": "{count} jobb har misslyckats. Titta på dem och försök igen.",
-  "workspace.pagesToReview": "Sidor i Stöd och hjälp som du ska granska: {count}",
-  "workspace.requestsLate": "Begäran om allmän handling som inte har fått beslut i tid: {count}. Besluta i dag.",
-  "workspace.requestsOpen": "Begäran om allmän handling som väntar på beslut: {count}",
-  "workspace.ideasOverdue": "Förslag som inte har fått sitt första svar i tid: {count}",
-  "workspace.releasesToReview": "Pressmeddelanden som väntar på att du granskar dem: {count}",
-  "workspace.ideasHeld": "Förslag som väntar på granskning: {count}",
-  "workspace.ideasOpen": "Förslag som ni arbetar med: {count}",
-  "workspace.mailboxesDown": "{count} e-postlåda går inte att läsa. Se vad som är fel.",
-  "workspace.concern": "{count} orosanmälningar om barn väntar. Bedöm dem i dag.",
-  "workspace.unanswered": "{count} frågor väntar på svar, {overdue} är försenade",
+  "workspace.failedJobs":
+    "{count, plural, one {Ett jobb har misslyckats. Titta på det} other {# jobb har misslyckats. Titta på dem}} och försök igen.",
+  "workspace.pagesToReview": "Sidor i Stöd och hjälp som du ska granska: {count, number}",
+  "workspace.requestsLate":
+    "Begäran om allmän handling som inte har fått beslut i tid: {count, number}. Besluta i dag.",
+  "workspace.requestsOpen": "Begäran om allmän handling som väntar på beslut: {count, number}",
+  "workspace.ideasOverdue": "Förslag som inte har fått sitt första svar i tid: {count, number}",
+  "workspace.releasesToReview": "Pressmeddelanden som väntar på att du granskar dem: {count, number}",
+  "workspace.ideasHeld": "Förslag som väntar på granskning: {count, number}",
+  "workspace.ideasOpen": "Förslag som ni arbetar med: {count, number}",
+  "workspace.mailboxesDown":
+    "{count, plural, one {# e-postlåda går} other {# e-postlådor går}} inte att läsa. Se vad som är fel.",
+  "workspace.concern":
+    "{count, plural, one {# orosanmälan om ett barn väntar. Bedöm den i dag.} other {# orosanmälningar om barn väntar. Bedöm dem i dag.}}",
+  "workspace.unanswered":
+    "{count, plural, one {# fråga väntar på svar} other {# frågor väntar på svar}}, {overdue, plural, one {# är försenad} other {# är försenade}}",
   "workspace.myUnits": "Dina enheter",
   "workspace.noUnits": "Du hör inte till någon enhet ännu.",
   "workspace.signins": "Inloggningar de senaste 7 dagarna",
@@ -120,7 +127,7 @@ const sv = {
   "audit.col.from": "Från",
   "audit.col.why": "Syfte eller skäl",
   "audit.empty": "Inga händelser matchar.",
-  "audit.count": "{count} händelser",
+  "audit.count": "{count, plural, one {# händelse} other {# händelser}}",
   "jobs.title": "Misslyckade jobb",
   "jobs.lead": "Jobb som har misslyckats även efter nya försök. Rätta orsaken och försök igen.",
   "jobs.col.name": "Jobb",
@@ -240,7 +247,7 @@ const en: Messages = {
   "login.error.password": "Enter your password",
   "login.error.wrong": "The email address or password is wrong",
   "login.error.throttled":
-    "You have tried many times. Wait {minutes} min and try again. Choose “Forgotten your password?” below.",
+    "You have tried many times. Wait {minutes, number} min and try again. Choose “Forgotten your password?” below.",
   "login.error.sso": "Signing in with your municipal account failed. Try again.",
   "login.error.ssoUnknown": "There is no Klarsvar account for you. Ask your administrator to add you.",
   "login.loggedOut": "You are signed out.",
@@ -271,17 +278,21 @@ const en: Messages = {
   "workspace.greeting": "Hello {name}!",
   "workspace.waiting": "Waiting for you",
   "workspace.nothingWaiting": "Nothing is waiting for you right now.",
-  "workspace.failedJobs": "{count} jobs have failed and need a look",
-  "workspace.pagesToReview": "Pages in Support and help for you to review: {count}",
-  "workspace.requestsLate": "Requests for public documents without a decision in time: {count}. Decide today.",
-  "workspace.requestsOpen": "Requests for public documents waiting for a decision: {count}",
-  "workspace.ideasOverdue": "Ideas without a first answer in time: {count}",
-  "workspace.releasesToReview": "Press releases waiting for your review: {count}",
-  "workspace.ideasHeld": "Ideas waiting for moderation: {count}",
-  "workspace.ideasOpen": "Ideas you are working on: {count}",
-  "workspace.mailboxesDown": "{count} shared mailbox cannot be read. See what is wrong.",
-  "workspace.concern": "{count} reports of concern about children are waiting. Assess them today.",
-  "workspace.unanswered": "{count} questions are waiting for an answer, {overdue} are late",
+  "workspace.failedJobs":
+    "{count, plural, one {# job has failed and needs a look} other {# jobs have failed and need a look}}",
+  "workspace.pagesToReview": "Pages in Support and help for you to review: {count, number}",
+  "workspace.requestsLate": "Requests for public documents without a decision in time: {count, number}. Decide today.",
+  "workspace.requestsOpen": "Requests for public documents waiting for a decision: {count, number}",
+  "workspace.ideasOverdue": "Ideas without a first answer in time: {count, number}",
+  "workspace.releasesToReview": "Press releases waiting for your review: {count, number}",
+  "workspace.ideasHeld": "Ideas waiting for moderation: {count, number}",
+  "workspace.ideasOpen": "Ideas you are working on: {count, number}",
+  "workspace.mailboxesDown":
+    "{count, plural, one {# shared mailbox cannot} other {# shared mailboxes cannot}} be read. See what is wrong.",
+  "workspace.concern":
+    "{count, plural, one {# report of concern about a child is waiting. Assess it today.} other {# reports of concern about children are waiting. Assess them today.}}",
+  "workspace.unanswered":
+    "{count, plural, one {# question is waiting for an answer} other {# questions are waiting for an answer}}, {overdue, plural, one {# is late} other {# are late}}",
   "workspace.myUnits": "Your units",
   "workspace.noUnits": "You do not belong to a unit yet.",
   "workspace.signins": "Sign-ins in the last 7 days",
@@ -305,7 +316,7 @@ const en: Messages = {
   "audit.col.from": "From",
   "audit.col.why": "Purpose or reason",
   "audit.empty": "No events match.",
-  "audit.count": "{count} events",
+  "audit.count": "{count, plural, one {# event} other {# events}}",
   "jobs.title": "Failed jobs",
   "jobs.lead": "Jobs that failed even after retries. Fix the cause and try again.",
   "jobs.col.name": "Job",
@@ -377,15 +388,13 @@ const en: Messages = {
 
 const catalogues: Record<Lang, Messages> = { sv, en };
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+/** The platform's own words (the site frame, sign-in, errors, the workspace), as a catalogue like every module's. */
+export const platformMessages = defineMessages("platform", sv, en);
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export function translator(lang: Lang): Translate {
-  const messages = catalogues[lang];
-  return (key, params) => {
-    const text = messages[key];
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-  };
+  return sayer(platformMessages, lang);
 }
 
 export function isLang(value: unknown): value is Lang {

@@ -80,9 +80,5 @@ export function reviewJobs(
       await rebuildTerms(db, orgId);
     },
   };
-  return [
-    check as unknown as JobDefinition<never>,
-    send as unknown as JobDefinition<never>,
-    rebuild as unknown as JobDefinition<never>,
-  ];
+  return [check, send, rebuild];
 }

@@ -6,11 +6,11 @@
 import { v7 as uuidv7 } from "uuid";
 import { audit, type AuditActor } from "../../../platform/audit/audit.js";
 import type { Executor, Tx } from "../../../platform/db/database.js";
-import { SOCIAL_CHANNELS, type CaseStatus } from "../../../platform/db/schema.js";
+import type { CaseStatus } from "../../../platform/db/schema.js";
 import { dueOnResume } from "../sla.js";
 import { assessConcern } from "../concern.js";
 import { arrivalText, assessSecrecy } from "../secrecy.js";
-import type { InboxDeps, IncomingAttachment } from "./receive.js";
+import type { InboxDeps, IncomingAttachment, ReplyDeps } from "./receive.js";
 
 export type HandleResult =
   { ok: true } | { ok: false; error: "not_found" | "invalid" | "closed" | "reason" | "concern" };
@@ -30,7 +30,7 @@ async function event(
 }
 
 export async function replyToCase(
-  deps: InboxDeps,
+  deps: ReplyDeps,
   actor: AuditActor & { userId: string; orgId: string },
   caseId: string,
   body: string,
@@ -49,9 +49,10 @@ export async function replyToCase(
     const now = new Date();
     const note = options.note === true;
     const messageId = uuidv7();
-    // Social channels answer where the person wrote (the social module's job); others by e-mail.
-    const sendsSocial = !note && SOCIAL_CHANNELS.includes(c.channel);
-    const sendsMail = !note && !sendsSocial && c.requester_email !== null;
+    // Answer where the person wrote: a module that registered this channel sends it (a social
+    // network); otherwise by e-mail when we have an address.
+    const channelJob = note ? undefined : deps.replyChannel(c.channel)?.job;
+    const sendsMail = !note && channelJob === undefined && c.requester_email !== null;
     await trx
       .insertInto("case_messages")
       .values({
@@ -62,7 +63,7 @@ export async function replyToCase(
         channel: note ? "internal" : c.channel,
         author_id: actor.userId,
         body: body.trim(),
-        delivery_status: sendsMail || sendsSocial ? "queued" : null,
+        delivery_status: sendsMail || channelJob !== undefined ? "queued" : null,
       })
       .execute();
     if (!note) {
@@ -121,12 +122,8 @@ export async function replyToCase(
     });
     if (sendsMail)
       await deps.jobs.send("inbox.send-reply", { messageId }, { idempotencyKey: `reply:${messageId}`, within: trx });
-    if (sendsSocial)
-      await deps.jobs.send(
-        "social.send-reply",
-        { messageId },
-        { idempotencyKey: `social-reply:${messageId}`, within: trx },
-      );
+    if (channelJob)
+      await deps.jobs.send(channelJob, { messageId }, { idempotencyKey: `channel-reply:${messageId}`, within: trx });
     return { ok: true as const };
   });
 }
@@ -425,7 +422,7 @@ export const REPORTER_NOTICES = {
 export type ReporterNotice = keyof typeof REPORTER_NOTICES;
 
 export async function tellReporter(
-  deps: InboxDeps,
+  deps: ReplyDeps,
   actor: AuditActor & { userId: string; orgId: string },
   caseId: string,
   notice: ReporterNotice,

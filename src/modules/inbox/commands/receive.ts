@@ -92,6 +92,11 @@ export interface InboxDeps {
   readonly secret: string;
 }
 
+/** What answering needs besides: which module, if any, sends answers on a case's channel (an extension point). */
+export interface ReplyDeps extends InboxDeps {
+  readonly replyChannel: (channel: string) => { readonly job: string } | undefined;
+}
+
 export async function receiveQuestion(deps: InboxDeps, actor: AuditActor, q: IncomingQuestion): Promise<ReceiveResult> {
   const [result] = await receiveQuestions(deps, actor, [q]);
   if (!result) throw new Error("unreachable: one question gives one result");

@@ -115,5 +115,5 @@ export function deadlineJobs(db: Db, jobs: JobRunner, mailer: Mailer, config: Co
       }
     },
   };
-  return [check as unknown as JobDefinition<never>, escalate as unknown as JobDefinition<never>];
+  return [check, escalate];
 }

@@ -91,5 +91,5 @@ export function disposalJob(db: Db, orgId: string): JobDefinition<never> {
       await disposeCases(db, orgId);
     },
   };
-  return job as unknown as JobDefinition<never>;
+  return job;
 }

@@ -199,9 +199,5 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
       });
     },
   };
-  return [
-    sendAcknowledgement as unknown as JobDefinition<never>,
-    sendReply as unknown as JobDefinition<never>,
-    sendMention as unknown as JobDefinition<never>,
-  ];
+  return [sendAcknowledgement, sendReply, sendMention];
 }

@@ -22,7 +22,7 @@ import {
   undoCaseAction,
   type HandleResult,
 } from "../commands/handle.js";
-import type { InboxDeps } from "../commands/receive.js";
+import type { ReplyDeps } from "../commands/receive.js";
 import {
   caseFor,
   caseSourceContent,
@@ -44,7 +44,7 @@ const idParams = z.object({ id: z.uuid() });
 /** The registrar's queue: cases nobody owns yet. */
 export const UNROUTED = "ingen";
 
-export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: InboxDeps): void {
+export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: ReplyDeps): void {
   const { database, org, config } = ctx;
   const db = database.db;
   const units = () =>
@@ -204,6 +204,7 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
               : undefined
           }
           reporterNotices={Object.entries(REPORTER_NOTICES).map(([value, label]) => ({ value, label }))}
+          postsHref={ctx.extensions.replyChannel(meta.channel)?.postsHref?.(meta.id)}
         />
       ),
     );

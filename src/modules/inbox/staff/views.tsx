@@ -1,5 +1,4 @@
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
-import { SOCIAL_CHANNELS } from "../../../platform/db/schema.js";
 import type { PageContext, FieldError } from "../../../views/context.js";
 import {
   Banner,
@@ -179,6 +178,8 @@ export interface CasePageProps {
   notice?: string | undefined;
   suggestion?: { unitId: string; name: string; confidence: number } | undefined;
   reporterNotices: readonly { value: string; label: string }[];
+  /** Where the posts behind a case on a social channel are (the module that sends its answers says). */
+  postsHref: string | undefined;
 }
 
 /** A text field with its label and inline error, for the short "why" fields. */
@@ -241,10 +242,10 @@ export function CasePage(p: CasePageProps): JSX.Element {
           <dt>Typ och kanal</dt>
           <dd>
             <span safe>{`${KIND_SV[meta.kind] ?? meta.kind}, ${CHANNEL_SV[meta.channel] ?? meta.channel}`}</span>
-            {content && SOCIAL_CHANNELS.includes(meta.channel) ? (
+            {content && p.postsHref ? (
               <>
                 {" "}
-                · <a href={`/arbetsyta/socialt/${meta.id}`}>Inläggen på plattformen och moderering</a>
+                · <a href={p.postsHref}>Inläggen på plattformen och moderering</a>
               </>
             ) : (
               ""
