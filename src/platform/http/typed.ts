@@ -16,7 +16,6 @@ import type {
   RawServerDefault,
   RouteGenericInterface,
 } from "fastify";
-import type { FastifySchema } from "fastify/types/schema.js";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 
