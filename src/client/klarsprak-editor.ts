@@ -3,6 +3,7 @@
  * (debounced). The page works without it — the form posts and the server renders the same
  * panel. All text comes from the page (data-texts), so the script holds no language.
  */
+import { IntlMessageFormat } from "intl-messageformat";
 
 interface Finding {
   ruleId: string;
@@ -43,8 +44,10 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** The page's ICU message with its values, in the page's language (plurals and numbers as on the server). */
 function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+  const locale = document.documentElement.lang === "en" ? "en-GB" : "sv-SE";
+  return String(new IntlMessageFormat(template, locale, undefined, { ignoreTag: true }).format(values));
 }
 
 function render(body: HTMLElement, a: Analysis, t: Record<string, string>): void {

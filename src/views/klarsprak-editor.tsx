@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from "@kitajs/html";
 import type { AnalysisJson } from "./klarsprak-analysis.js";
-import type { MessageKey } from "../platform/i18n/i18n.js";
+import { messageText, type MessageKey } from "../platform/i18n/i18n.js";
 import type { PageContext } from "./context.js";
 import { Tag } from "./components.js";
 
@@ -48,7 +48,8 @@ export interface EditorProps {
 export function KlarsprakEditor(p: EditorProps): JSX.Element {
   const { ctx } = p;
   const t = ctx.t;
-  const texts = Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, t(k)]));
+  // The script formats these itself (intl-messageformat in the bundle), so it gets them as written.
+  const texts = Object.fromEntries(SCRIPT_TEXTS.map((k) => [k, messageText(ctx.lang, k)]));
   const describedBy = [p.hint ? `${p.id}-hint` : "", p.error ? `${p.id}-error` : "", `${p.id}-live`]
     .filter(Boolean)
     .join(" ");

@@ -410,7 +410,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       const link = `${submitterLink(i)}#hjalpte`;
       const lines = [
         "Hej!",
-        `Ditt förslag «${i.title}» (${i.number}) har genomförts. Nu vill vi veta: har det gjort skillnad?`,
+        `Ditt förslag «${i.title}» (${i.number}) är nu gjort. Nu vill vi veta: har det gjort skillnad?`,
         `Svara med ett klick här, och skriv gärna några ord: ${link}`,
         "Ditt svar visas på förslagets sida, utan ditt namn.",
         SIGNATURE,

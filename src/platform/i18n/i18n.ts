@@ -89,7 +89,7 @@ const sv = {
   "workspace.waiting": "Det här väntar på dig",
   "workspace.nothingWaiting": "Inget väntar på dig just nu.",
   "workspace.failedJobs":
-    "{count, plural, one {Ett jobb har misslyckats. Titta på det} other {# jobb har misslyckats. Titta på dem}} och försök igen.",
+    "{count, plural, one {# jobb har misslyckats. Titta på det} other {# jobb har misslyckats. Titta på dem}} och försök igen.",
   "workspace.pagesToReview": "Sidor i Stöd och hjälp som du ska granska: {count, number}",
   "workspace.requestsLate":
     "Begäran om allmän handling som inte har fått beslut i tid: {count, number}. Besluta i dag.",
@@ -184,8 +184,9 @@ const sv = {
   "ks.ovix": "Ordvariation (OVIX)",
   "ks.findings": "Förslag på ändringar",
   "ks.noFindings": "Inga förslag. Bra skrivet!",
-  "ks.counts": "{error} fel, {warning} varningar, {suggestion} förslag",
-  "ks.position": "rad {line}, tecken {column}",
+  "ks.counts":
+    "{error, plural, one {# fel} other {# fel}}, {warning, plural, one {# varning} other {# varningar}}, {suggestion, plural, one {# förslag} other {# förslag}}",
+  "ks.position": "rad {line, number}, tecken {column, number}",
   "ks.suggestion": "Förslag:",
   "ks.severity.error": "Fel",
   "ks.severity.warning": "Varning",
@@ -373,8 +374,9 @@ const en: Messages = {
   "ks.ovix": "Word variation (OVIX)",
   "ks.findings": "Suggested changes",
   "ks.noFindings": "No suggestions. Well written!",
-  "ks.counts": "{error} errors, {warning} warnings, {suggestion} suggestions",
-  "ks.position": "line {line}, character {column}",
+  "ks.counts":
+    "{error, plural, one {# error} other {# errors}}, {warning, plural, one {# warning} other {# warnings}}, {suggestion, plural, one {# suggestion} other {# suggestions}}",
+  "ks.position": "line {line, number}, character {column, number}",
   "ks.suggestion": "Suggestion:",
   "ks.severity.error": "Error",
   "ks.severity.warning": "Warning",
@@ -395,6 +397,11 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export function translator(lang: Lang): Translate {
   return sayer(platformMessages, lang);
+}
+
+/** A message as written (ICU), for a browser script that formats it itself. */
+export function messageText(lang: Lang, key: MessageKey): string {
+  return catalogues[lang][key];
 }
 
 export function isLang(value: unknown): value is Lang {
