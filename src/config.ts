@@ -108,11 +108,17 @@ const schema = z.object({
   OIDC_ALLOWED_DOMAINS: z.string().optional(),
   TRUST_PROXY: bool.default(false),
   ORG_NAME: z.string().min(2).default("Socialförvaltningen, Exempelstads kommun"),
+  ORG_PHONE: z
+    .string()
+    .regex(/^[\d +()-]{3,20}$/, "must be a phone number, e.g. 070-174 06 10")
+    .default("070-174 06 10"),
+  ORG_EMAIL: z.email().default("kontakt@example.se"),
   ORG_OUT_OF_HOURS_PHONE: z
     .string()
     .regex(/^[\d +()-]{3,20}$/, "must be a phone number, e.g. 070-174 06 05")
     .default("070-174 06 05"),
   ORG_OPENING_HOURS: z.string().min(3).default("vardagar kl. 08.00–16.30"),
+  ORG_OPENING_HOURS_EN: z.string().min(3).default("on weekdays 08:00–16:30"),
   ORG_DPO_NAME: z.string().min(2).default("Dataskyddsombudet i Exempelstads kommun"),
   ORG_DPO_EMAIL: z.email().default("dataskyddsombud@example.se"),
 });
@@ -176,8 +182,13 @@ export interface Config {
   /** Facts about the organisation that pages, receipts and e-mails state (never hard-coded). */
   readonly organisation: {
     readonly name: string;
+    /** The department's own number, answered in opening hours. */
+    readonly phone: string;
+    readonly email: string;
     readonly outOfHoursPhone: string;
+    /** When we answer, as a sentence says it: "vardagar kl. 08.00–16.30" (Swedish), and in English. */
     readonly openingHours: string;
+    readonly openingHoursEn: string;
     readonly dpo: { readonly name: string; readonly email: string };
   };
   /** Keys that may post service requests to /open311/v2/. */
@@ -315,8 +326,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: c.TRUST_PROXY,
     organisation: {
       name: c.ORG_NAME,
+      phone: c.ORG_PHONE,
+      email: c.ORG_EMAIL,
       outOfHoursPhone: c.ORG_OUT_OF_HOURS_PHONE,
       openingHours: c.ORG_OPENING_HOURS,
+      openingHoursEn: c.ORG_OPENING_HOURS_EN,
       dpo: { name: c.ORG_DPO_NAME, email: c.ORG_DPO_EMAIL },
     },
     open311ApiKeys: (c.OPEN311_API_KEYS ?? "")

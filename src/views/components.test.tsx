@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { translator } from "../platform/i18n/i18n.js";
 import type { PageContext } from "./context.js";
 import {
+  DateTimeField,
+  FileField,
   BarChart,
   CheckboxField,
   ErrorSummary,
@@ -26,8 +28,11 @@ const ctx: PageContext = {
   requestId: "r1",
   organisation: {
     name: "Socialförvaltningen",
+    phone: "070-174 06 10",
+    email: "kontakt@example.se",
     outOfHoursPhone: "070-174 06 05",
     openingHours: "vardagar",
+    openingHoursEn: "on weekdays",
     dpo: { name: "Dataskyddsombudet", email: "dso@example.se" },
   },
 };
@@ -145,5 +150,20 @@ describe("UI kit", () => {
     expect(telHref("112")).toBe("tel:112");
     expect(telHref("+46 8 123 45")).toBe("tel:+46812345");
     expect((<PhoneLink number="112" />) as string).toContain('href="tel:112"');
+  });
+
+  it("file and date-time fields have their label, hint and error wired", () => {
+    const file = (
+      <FileField name="file" label="Bilaga" hint="Högst 10 MB" error="Välj en pdf-fil" accept=".pdf" />
+    ) as string;
+    expect(file).toContain('<label class="field__label" for="file">Bilaga</label>');
+    expect(file).toContain('aria-describedby="file-hint file-error"');
+    expect(file).toContain('type="file"');
+    const when = (
+      <DateTimeField name="when" label="När" hint="Till exempel 2026-12-01 14:30" value="2026-12-01T14:30" />
+    ) as string;
+    expect(when).toContain('type="datetime-local"');
+    expect(when).toContain('value="2026-12-01T14:30"');
+    expect(when).toContain('aria-describedby="when-hint"');
   });
 });

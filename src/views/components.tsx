@@ -360,6 +360,76 @@ export function CheckboxField(p: {
 }
 
 /** A phone number people can tap to call: `tel:` with the number in international form. */
+/** A file chooser with its label, hint (what may be sent, how large) and error wired like the other fields. */
+export function FileField(p: {
+  readonly name: string;
+  readonly label: string;
+  readonly id?: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  /** File types offered in the chooser, e.g. ".pdf,.jpg"; the server checks the content anyway. */
+  readonly accept?: string;
+  readonly multiple?: boolean;
+}): JSX.Element {
+  const id = p.id ?? p.name;
+  return (
+    <FieldFrame
+      id={id}
+      label={p.label}
+      hint={p.hint}
+      error={p.error}
+      control={(aria) => (
+        <input
+          class="field__file"
+          id={id}
+          name={p.name}
+          type="file"
+          accept={p.accept}
+          multiple={p.multiple}
+          aria-describedby={aria.describedBy}
+          aria-invalid={aria.invalid}
+        />
+      )}
+    />
+  );
+}
+
+/**
+ * A date and time (Stockholm time) as the browser's own picker, with a hint that says the
+ * format for browsers without one ("2026-12-01 14:30").
+ */
+export function DateTimeField(p: {
+  readonly name: string;
+  readonly label: string;
+  readonly value?: string | undefined;
+  readonly id?: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  /** "datetime-local" (default) or "date". */
+  readonly kind?: "datetime-local" | "date";
+}): JSX.Element {
+  const id = p.id ?? p.name;
+  return (
+    <FieldFrame
+      id={id}
+      label={p.label}
+      hint={p.hint}
+      error={p.error}
+      control={(aria) => (
+        <input
+          class="field__input field__input--quarter"
+          id={id}
+          name={p.name}
+          type={p.kind ?? "datetime-local"}
+          value={p.value}
+          aria-describedby={aria.describedBy}
+          aria-invalid={aria.invalid}
+        />
+      )}
+    />
+  );
+}
+
 export function PhoneLink(p: { number: string; label?: string }): JSX.Element {
   return (
     <a href={telHref(p.number)} class="phone-link" safe>

@@ -1,5 +1,6 @@
 import type { Lang, Translate } from "../platform/i18n/i18n.js";
 import type { SessionUser } from "../platform/auth/session-user.js";
+import type { Config } from "../config.js";
 
 /** What every page needs to render its frame: language, viewer, CSRF token, where we are. */
 export interface PageContext {
@@ -12,12 +13,7 @@ export interface PageContext {
   readonly demo: boolean;
   readonly requestId: string;
   /** The organisation's facts from the configuration: its name, out-of-hours number, hours. */
-  readonly organisation: {
-    readonly name: string;
-    readonly outOfHoursPhone: string;
-    readonly openingHours: string;
-    readonly dpo: { readonly name: string; readonly email: string };
-  };
+  readonly organisation: Config["organisation"];
 }
 
 export interface FieldError {

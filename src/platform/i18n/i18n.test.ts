@@ -27,3 +27,21 @@ describe("i18n", () => {
     expect(formatDateTime(new Date("2026-12-01T10:00:00Z"), "sv")).toBe("2026-12-01 11:00");
   });
 });
+
+describe("rich messages", () => {
+  it("escapes every piece of text and keeps only the tags' markup", async () => {
+    const { defineMessages, sayer } = await import("./messages.js");
+    const m = defineMessages(
+      "t",
+      { contact: "Skriv till <mail>{email}</mail> & ring {name}." },
+      { contact: "Write to <mail>{email}</mail> & call {name}." },
+    );
+    const say = sayer(m, "sv");
+    const html = say.rich("contact", {
+      email: "a@example.se",
+      name: "<b>Eva</b>",
+      mail: (text) => `<a href="mailto:a@example.se">${text}</a>`,
+    });
+    expect(html).toBe('Skriv till <a href="mailto:a@example.se">a@example.se</a> &amp; ring &lt;b>Eva&lt;/b>.');
+  });
+});

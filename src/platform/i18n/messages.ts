@@ -18,6 +18,7 @@
  * checks every registered catalogue: each message parses, both languages take the same
  * arguments, and a count is never written without its plural form.
  */
+import { escapeHtml } from "@kitajs/html";
 import { IntlMessageFormat } from "intl-messageformat";
 
 export type Lang = "sv" | "en";
@@ -71,18 +72,59 @@ export const FORMATS = {
 const LOCALE: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
 const compiled = new WeakMap<Catalogue, Map<string, IntlMessageFormat>>();
 
-function formatter(catalogue: Catalogue, lang: Lang, key: string): IntlMessageFormat {
+function formatter(catalogue: Catalogue, lang: Lang, key: string, tags = false): IntlMessageFormat {
   let cache = compiled.get(catalogue);
   if (!cache) compiled.set(catalogue, (cache = new Map()));
-  const id = `${lang}\u0000${key}`;
+  const id = `${lang}\u0000${key}\u0000${tags}`;
   let f = cache.get(id);
   if (!f) {
     const text = (catalogue[lang] as Record<string, string>)[key];
     if (text === undefined) throw new Error(`No message ${catalogue.name}.${key} in ${lang}`);
-    f = new IntlMessageFormat(text, LOCALE[lang], FORMATS as never, { ignoreTag: true });
+    f = new IntlMessageFormat(text, LOCALE[lang], FORMATS as never, { ignoreTag: !tags });
     cache.set(id, f);
   }
   return f;
+}
+
+/** Markup a rich message's tag produced (already escaped inside). */
+interface Markup {
+  readonly html: string;
+}
+type RichValue = string | number | Date | ((chunks: string) => JSX.Element);
+
+/**
+ * A message with links or emphasis in it, as markup: the words stay in the catalogue, the
+ * markup in the view. Every piece of text — the message's own and every value — is escaped;
+ * only what the tag functions return is markup.
+ *
+ *   contact: "Skriv till <mail>{email}</mail>, eller ring oss."
+ *   sayRich(messages, lang, "contact", { email, mail: (text) => <a href={`mailto:${email}`}>{text}</a> })
+ *
+ * A tag function receives its inner text as plain text and returns JSX that escapes it
+ * (`<a href={…} safe>{text}</a>`). Tags do not nest.
+ */
+export function formatRich<K extends string>(
+  catalogue: Catalogue<K>,
+  lang: Lang,
+  key: K,
+  values: Readonly<Record<string, RichValue>> = {},
+): JSX.Element {
+  const prepared: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    // Our views render synchronously: JSX is a string here.
+    prepared[name] =
+      typeof value === "function"
+        ? (chunks: unknown[]): Markup => ({ html: value(joinEscaped(chunks)) as string })
+        : value;
+  }
+  const out = formatter(catalogue as Catalogue, lang, key, true).format(prepared as never);
+  return joinEscaped(Array.isArray(out) ? out : [out]);
+}
+
+function joinEscaped(parts: readonly unknown[]): string {
+  return parts
+    .map((p) => (p && typeof p === "object" && "html" in p ? (p as Markup).html : escapeHtml(String(p))))
+    .join("");
 }
 
 /** One message in one language, with its arguments filled in. */
@@ -99,7 +141,14 @@ export function formatMessage<K extends string>(
 
 export type Say<K extends string> = (key: K, params?: MessageParams) => string;
 
-/** A catalogue's words in one language: `const say = sayer(messages, ctx.lang)`. */
-export function sayer<K extends string>(catalogue: Catalogue<K>, lang: Lang): Say<K> {
-  return (key, params) => formatMessage(catalogue, lang, key, params);
+export interface Sayer<K extends string> extends Say<K> {
+  /** The same message with markup from tag functions (see `formatRich`). */
+  rich(key: K, values?: Readonly<Record<string, RichValue>>): JSX.Element;
+}
+
+/** A catalogue's words in one language: `const say = sayer(messages, ctx.lang)`; `say.rich(…)` for links inside. */
+export function sayer<K extends string>(catalogue: Catalogue<K>, lang: Lang): Sayer<K> {
+  const say = ((key: K, params?: MessageParams) => formatMessage(catalogue, lang, key, params)) as Sayer<K>;
+  say.rich = (key, values) => formatRich(catalogue, lang, key, values);
+  return say;
 }

@@ -1,12 +1,14 @@
-import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
 import { safeRedirectTarget } from "../../../platform/http/redirect.js";
 import { LANG_COOKIE } from "../../../platform/i18n/i18n.js";
+import { sayer } from "../../../platform/i18n/messages.js";
+import type { TypedApp } from "../../../platform/http/typed.js";
+import { messages } from "../messages.js";
 import { AccessibilityStatement, PrivacyNotice, StartPage } from "./pages.js";
 
-export function siteRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+export function siteRoutes(app: TypedApp, ctx: ModuleContext): void {
   const publicPage = { config: { access: "public" } } as const;
 
   app.get("/", publicPage, (request, reply) =>
@@ -14,13 +16,13 @@ export function siteRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   );
 
   app.get("/tillganglighet", publicPage, (request, reply) =>
-    sendPage(request, reply, { title: request.lang === "sv" ? "Tillgänglighet för Klarsvar" : "Accessibility of Klarsvar", side: "public" }, (page) => (
+    sendPage(request, reply, { title: sayer(messages, request.lang)("access.title"), side: "public" }, (page) => (
       <AccessibilityStatement ctx={page} />
     )),
   );
 
   app.get("/personuppgifter", publicPage, (request, reply) =>
-    sendPage(request, reply, { title: request.lang === "sv" ? "Så hanterar vi personuppgifter" : "How we handle personal data", side: "public" }, (page) => (
+    sendPage(request, reply, { title: sayer(messages, request.lang)("privacy.title"), side: "public" }, (page) => (
       <PrivacyNotice ctx={page} sessionHours={ctx.config.sessionTtlHours} />
     )),
   );
@@ -33,8 +35,8 @@ export function siteRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       schema: { params: z.object({ lang: z.enum(["sv", "en"]) }), querystring: z.object({ tillbaka: z.string().optional() }) },
     },
     (request, reply) => {
-      const { lang } = request.params as { lang: "sv" | "en" };
-      const { tillbaka } = request.query as { tillbaka?: string };
+      const { lang } = request.params;
+      const { tillbaka } = request.query;
       reply.setCookie(LANG_COOKIE, lang, {
         path: "/",
         sameSite: "lax",
