@@ -25,6 +25,9 @@ describe.each(BACKENDS)("job runner on %s", (backend) => {
   let runner: JobRunner;
   const done: string[] = [];
   let failuresLeft = 1;
+  const batchRuns = new Map<string, number>();
+  let inFlight = 0;
+  let mostInFlight = 0;
 
   beforeAll(async () => {
     database = await freshDatabase(backend);
@@ -36,6 +39,22 @@ describe.each(BACKENDS)("job runner on %s", (backend) => {
       handler: async (data) => {
         if (failuresLeft-- > 0) throw new Error("mottagaren svarade inte");
         done.push(data.text);
+      },
+    });
+    runner.register<{ text: string }>({
+      name: "test.batched",
+      batchSize: 20,
+      concurrency: 4,
+      retryLimit: 1,
+      retryDelaySeconds: 1,
+      retryBackoff: false,
+      handler: async (data) => {
+        batchRuns.set(data.text, (batchRuns.get(data.text) ?? 0) + 1);
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight--;
+        if (data.text === "bad" && batchRuns.get("bad") === 1) throw new Error("en felaktig adress");
       },
     });
     await runner.start({ work: true });
@@ -79,5 +98,17 @@ describe.each(BACKENDS)("job runner on %s", (backend) => {
     await runner.retry("test.flaky", id as string);
     await until(async () => done.includes("flaky"));
     expect((await runner.failedJobs()).jobs.find((j) => j.id === id)).toBeUndefined();
+  });
+
+  it("runs a batch side by side and retries only the job that failed", async () => {
+    const texts = Array.from({ length: 12 }, (_, i) => `b${i}`);
+    await runner.sendMany([...texts, "bad"].map((text) => ({ name: "test.batched", data: { text } })));
+    await until(async () => batchRuns.get("bad") === 2 && texts.every((t) => batchRuns.get(t) === 1), 20_000);
+    await new Promise((r) => setTimeout(r, 2500));
+    // Every good job ran exactly once although a job in its batch failed; the bad one twice.
+    expect(texts.map((t) => batchRuns.get(t))).toEqual(texts.map(() => 1));
+    expect(batchRuns.get("bad")).toBe(2);
+    expect(mostInFlight).toBeGreaterThan(1);
+    expect(mostInFlight).toBeLessThanOrEqual(4);
   });
 });

@@ -27,10 +27,15 @@ export interface JobDefinition<T extends object = object> {
   readonly schedule?: string;
   /**
    * Jobs fetched at a time. pg-boss waits a polling interval after each fetch, even a full
-   * one, so a queue that must drain bursts (webhook deliveries) takes many at once. A failure
-   * retries the whole batch: handlers of batched jobs must be idempotent.
+   * one, so a queue that must drain bursts (acknowledgements, webhook deliveries) takes many
+   * at once. Each job in a batch succeeds or fails on its own: a failed one is retried alone,
+   * the others are completed (never sent twice).
    */
   readonly batchSize?: number;
+  /** Jobs of one batch run side by side, at most this many at a time (default 1: in order). */
+  readonly concurrency?: number;
+  /** Seconds between fetches of this queue (default: the runner's, 2 s; at least 0.5). */
+  readonly pollingIntervalSeconds?: number;
 }
 
 export interface SendOptions {
@@ -65,6 +70,18 @@ function adapter(executor: Executor): PgBoss.Db {
       return { rows: result.rows as unknown[] };
     },
   };
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  });
+  await Promise.all(lanes);
 }
 
 export interface JobRunnerOptions {
@@ -118,14 +135,27 @@ export class JobRunner {
       await boss.work<object>(
         def.name,
         {
-          pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
+          pollingIntervalSeconds: def.pollingIntervalSeconds ?? this.options.pollingIntervalSeconds ?? 2,
           includeMetadata: true,
           batchSize: def.batchSize ?? 1,
         },
         async (jobs) => {
-          for (const job of jobs) {
+          if (jobs.length === 1) {
+            const [job] = jobs as [(typeof jobs)[number]];
             await def.handler(job.data as never, { id: job.id, name: job.name, retryCount: job.retryCount });
+            return;
           }
+          // A batch: each job on its own. A failure is recorded for that job alone (pg-boss
+          // then completes only the jobs still active), so one bad address never resends the
+          // rest of the batch.
+          await eachLimited(jobs, def.concurrency ?? 1, async (job) => {
+            try {
+              await def.handler(job.data as never, { id: job.id, name: job.name, retryCount: job.retryCount });
+            } catch (error) {
+              const e = error instanceof Error ? error : new Error(String(error));
+              await boss.fail(def.name, job.id, { message: e.message, stack: e.stack ?? "" });
+            }
+          });
         },
       );
       if (def.schedule) await boss.schedule(def.name, def.schedule, {}, { tz: "Europe/Stockholm" });
