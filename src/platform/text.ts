@@ -72,3 +72,15 @@ export function truncate(text: string, max: number): string {
 export function wellFormed(text: string): string {
   return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 }
+
+/**
+ * JavaScript's \b knows only ASCII letters, so /\bärende/ never matches after a space and
+ * /\b(?:övergrepp)/ never matches at all. Rules are written with \b; this makes every \b a
+ * Unicode word edge.
+ */
+export function unicodeEdges(re: RegExp): RegExp {
+  const W = "[\\p{L}\\p{N}_]";
+  const edge = `(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`;
+  const source = re.source.replace(/(?<!\\)((?:\\\\)*)\\b/g, `$1${edge}`);
+  return new RegExp(source, re.flags.includes("u") ? re.flags : `${re.flags}u`);
+}

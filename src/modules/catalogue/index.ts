@@ -78,3 +78,35 @@ export async function reviewsDueFor(db: Executor, orgId: string, userId: string)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * The units whose services a text is about, for routing a question on day one: the catalogue
+ * searched with the text's first sentences, each hit's score counted for its service's unit.
+ */
+export async function unitsForText(
+  db: Executor,
+  orgId: string,
+  text: string,
+  limit = 5,
+): Promise<{ unitId: string; score: number }[]> {
+  const words = text.replace(/\s+/g, " ").slice(0, 400);
+  const { hits } = await searchServices(db, orgId, words, { limit });
+  if (hits.length === 0) return [];
+  const rows = await db
+    .selectFrom("catalogue_services")
+    .select(["id", "unit_id"])
+    .where("org_id", "=", orgId)
+    .where(
+      "id",
+      "in",
+      hits.map((h) => h.id),
+    )
+    .execute();
+  const unitOf = new Map(rows.map((r) => [r.id, r.unit_id]));
+  const byUnit = new Map<string, number>();
+  for (const h of hits) {
+    const unit = unitOf.get(h.id);
+    if (unit) byUnit.set(unit, (byUnit.get(unit) ?? 0) + h.score);
+  }
+  return [...byUnit].map(([unitId, score]) => ({ unitId, score })).sort((a, b) => b.score - a.score);
+}
