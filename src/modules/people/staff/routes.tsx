@@ -3,13 +3,15 @@
  * `/arbetsyta/admin/enheter`. Handlers translate HTTP; the commands decide. A form with a
  * problem comes back with status 400 and what was typed; every successful POST redirects (303).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
 import { activeSessionsOf } from "../../../platform/auth/sessions.js";
 import { AppError } from "../../../platform/errors.js";
 import { staffViewer } from "../../../platform/http/actor.js";
+import type { TypedApp } from "../../../platform/http/typed.js";
+import { sayer } from "../../../platform/i18n/messages.js";
+import type { FieldProblem, Result } from "../../../platform/result.js";
 import type { FieldError } from "../../../views/context.js";
 import {
   deactivateStaff,
@@ -20,6 +22,7 @@ import {
   updateStaff,
   type StaffDeps,
 } from "../commands/staff.js";
+import { messages } from "../messages.js";
 import { createUnit, deleteUnit, updateUnit } from "../commands/units.js";
 import {
   findNode,
@@ -75,8 +78,15 @@ const accountInput = (b: InviteBody | EditBody) => ({
 });
 const unitInput = (b: UnitBody) => ({ name: b.name, description: b.description, parentId: b.parent, intake: b.intake });
 
-export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+const say = (request: FastifyRequest) => sayer(messages, request.lang);
+
+/** A refused command's field problems for the form; forbidden and not found become the error page. */
+function problemsOf(result: Exclude<Result<unknown>, { ok: true }>): readonly FieldProblem[] {
+  if (result.kind === "invalid") return result.errors;
+  throw new AppError(result.kind === "forbidden" ? "KS_FORBIDDEN" : "KS_NOT_FOUND");
+}
+
+export function peopleRoutes(app: TypedApp, ctx: ModuleContext): void {
   const { org, config } = ctx;
   const db = ctx.database.db;
   const deps: StaffDeps = { db, jobs: ctx.jobs, secret: config.sessionSecret };
@@ -90,7 +100,7 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
     async (request, reply) => {
       const { q = "", visa = "aktiva", sida = 1 } = request.query;
       const result = await staffList(db, org.id, { q, filter: visa, page: sida });
-      return sendPage(request, reply, { title: "Personal", side: "staff" }, (page) => (
+      return sendPage(request, reply, { title: say(request)("list.title"), side: "staff" }, (page) => (
         <StaffListPage
           ctx={page}
           q={q}
@@ -108,14 +118,14 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
     request: FastifyRequest,
     reply: FastifyReply,
     form: AccountForm,
-    errors: FieldError[],
+    errors: readonly FieldError[],
   ) => {
     const units = flatten(await unitTree(db, org.id));
     return sendPage(
       request,
       reply,
       {
-        title: "Bjud in en person",
+        title: say(request)("invite.title"),
         side: "staff",
         hasErrors: errors.length > 0,
         status: errors.length > 0 ? 400 : 200,
@@ -138,13 +148,18 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
     { config: { access: "people.inviteStaff" }, schema: { body: inviteBody } },
     async (request, reply) => {
       const b = request.body;
-      const result = await inviteStaff(deps, admin(request).actor, { ...accountInput(b), email: b.email });
+      const result = await inviteStaff(
+        deps,
+        admin(request).actor,
+        { ...accountInput(b), email: b.email },
+        say(request),
+      );
       if (!result.ok)
         return renderInvite(
           request,
           reply,
           { name: b.name, email: b.email, roles: b.roles, units: b.units, secrecy: b.secrecy, reason: b.reason },
-          result.errors,
+          problemsOf(result),
         );
       return reply.redirect(`${STAFF}/${result.value.id}?klart=inbjuden`, 303);
     },
@@ -222,7 +237,7 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
     async (request, reply) => {
       const p = await person(request.params.id);
       const b = request.body;
-      const result = await updateStaff(deps, admin(request).actor, p.user.id, accountInput(b));
+      const result = await updateStaff(deps, admin(request).actor, p.user.id, accountInput(b), say(request));
       if (!result.ok)
         return renderPerson(request, reply, p, {
           form: {
@@ -233,7 +248,7 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
             secrecy: b.secrecy,
             reason: b.reason,
           },
-          errors: result.errors,
+          errors: problemsOf(result),
         });
       return reply.redirect(`${STAFF}/${p.user.id}?klart=sparat`, 303);
     },
@@ -244,8 +259,8 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
     { config: { access: "people.inviteStaff" }, schema: { params: idParams, body: emptyBody } },
     async (request, reply) => {
       const p = await person(request.params.id);
-      const result = await resendInvitation(deps, admin(request).actor, p.user.id);
-      if (!result.ok) return renderPerson(request, reply, p, { form: formOf(p), errors: result.errors });
+      const result = await resendInvitation(deps, admin(request).actor, p.user.id, say(request));
+      if (!result.ok) return renderPerson(request, reply, p, { form: formOf(p), errors: problemsOf(result) });
       return reply.redirect(`${STAFF}/${p.user.id}?klart=inbjudan`, 303);
     },
   );
@@ -255,9 +270,9 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
     { config: { access: "people.deactivateStaff" }, schema: { params: idParams, body: reasonBody } },
     async (request, reply) => {
       const p = await person(request.params.id);
-      const result = await deactivateStaff(deps, admin(request).actor, p.user.id, request.body.reason);
+      const result = await deactivateStaff(deps, admin(request).actor, p.user.id, request.body.reason, say(request));
       if (!result.ok) {
-        const errors = result.errors.map((e) => (e.field === "reason" ? { ...e, field: "deactivate-reason" } : e));
+        const errors = problemsOf(result).map((e) => (e.field === "reason" ? { ...e, field: "deactivate-reason" } : e));
         return renderPerson(request, reply, p, { form: formOf(p), errors, deactivateReason: request.body.reason });
       }
       return reply.redirect(`${STAFF}/${p.user.id}?klart=avstangd`, 303);
@@ -269,13 +284,18 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
     { config: { access: "people.deactivateStaff" }, schema: { params: idParams, body: reasonBody } },
     async (request, reply) => {
       const p = await person(request.params.id);
-      const result = await reactivateStaff(deps, admin(request).actor, p.user.id, request.body.reason, {
-        demo: config.demo,
-      });
+      const result = await reactivateStaff(
+        deps,
+        admin(request).actor,
+        p.user.id,
+        request.body.reason,
+        { demo: config.demo },
+        say(request),
+      );
       if (!result.ok)
         return renderPerson(request, reply, p, {
           form: formOf(p),
-          errors: result.errors,
+          errors: problemsOf(result),
           reactivateReason: request.body.reason,
         });
       return reply.redirect(`${STAFF}/${p.user.id}?klart=aktiverad`, 303);
@@ -287,8 +307,8 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
     { config: { access: "people.endSession" }, schema: { params: sessionParams, body: emptyBody } },
     async (request, reply) => {
       const p = await person(request.params.id);
-      if (!(await endSession(deps, admin(request).actor, p.user.id, request.params.sessionId)))
-        throw new AppError("KS_NOT_FOUND");
+      const result = await endSession(deps, admin(request).actor, p.user.id, request.params.sessionId);
+      if (!result.ok) throw new AppError("KS_NOT_FOUND");
       // Ending one's own current session is signing out.
       if (request.params.sessionId === admin(request).user.sessionId)
         return reply.redirect("/logga-in?utloggad=1", 303);
@@ -311,18 +331,28 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
     { config: { access: "people.viewUnits" }, schema: { querystring: unitListQuery } },
     async (request, reply) => {
       const tree = await unitTree(db, org.id);
-      return sendPage(request, reply, { title: "Enheter", side: "staff" }, (page) => (
+      return sendPage(request, reply, { title: say(request)("units.title"), side: "staff" }, (page) => (
         <UnitTreePage ctx={page} tree={tree} done={request.query.klart} />
       ));
     },
   );
 
-  const renderNewUnit = async (request: FastifyRequest, reply: FastifyReply, form: UnitForm, errors: FieldError[]) => {
+  const renderNewUnit = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: UnitForm,
+    errors: readonly FieldError[],
+  ) => {
     const tree = await unitTree(db, org.id);
     return sendPage(
       request,
       reply,
-      { title: "Ny enhet", side: "staff", hasErrors: errors.length > 0, status: errors.length > 0 ? 400 : 200 },
+      {
+        title: say(request)("unit.new.title"),
+        side: "staff",
+        hasErrors: errors.length > 0,
+        status: errors.length > 0 ? 400 : 200,
+      },
       (page) => <NewUnitPage ctx={page} form={form} errors={errors} parents={possibleParents(tree)} />,
     );
   };
@@ -344,13 +374,13 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
     { config: { access: "people.manageUnits" }, schema: { body: unitBody } },
     async (request, reply) => {
       const b = request.body;
-      const result = await createUnit(db, admin(request).actor, unitInput(b));
+      const result = await createUnit(db, admin(request).actor, unitInput(b), say(request));
       if (!result.ok)
         return renderNewUnit(
           request,
           reply,
           { name: b.name, description: b.description, parent: b.parent, intake: b.intake },
-          result.errors,
+          problemsOf(result),
         );
       return reply.redirect(`${UNITS}/${result.value.id}?klart=skapad`, 303);
     },
@@ -361,7 +391,7 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
     reply: FastifyReply,
     unitId: string,
     form: UnitForm | undefined,
-    errors: FieldError[],
+    errors: readonly FieldError[],
     done?: string,
   ) {
     const tree = await unitTree(db, org.id);
@@ -403,14 +433,14 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
     { config: { access: "people.manageUnits" }, schema: { params: idParams, body: unitBody } },
     async (request, reply) => {
       const b = request.body;
-      const result = await updateUnit(db, admin(request).actor, request.params.id, unitInput(b));
+      const result = await updateUnit(db, admin(request).actor, request.params.id, unitInput(b), say(request));
       if (!result.ok)
         return renderUnit(
           request,
           reply,
           request.params.id,
           { name: b.name, description: b.description, parent: b.parent, intake: b.intake },
-          result.errors,
+          problemsOf(result),
         );
       return reply.redirect(`${UNITS}/${request.params.id}?klart=sparad`, 303);
     },
@@ -420,8 +450,8 @@ export function peopleRoutes(fastify: FastifyInstance, ctx: ModuleContext): void
     `${UNITS}/:id/ta-bort`,
     { config: { access: "people.manageUnits" }, schema: { params: idParams, body: emptyBody } },
     async (request, reply) => {
-      const result = await deleteUnit(db, admin(request).actor, request.params.id);
-      if (!result.ok) return renderUnit(request, reply, request.params.id, undefined, result.errors);
+      const result = await deleteUnit(db, admin(request).actor, request.params.id, say(request));
+      if (!result.ok) return renderUnit(request, reply, request.params.id, undefined, problemsOf(result));
       return reply.redirect(`${UNITS}?klart=borttagen`, 303);
     },
   );
