@@ -21,7 +21,7 @@ import {
 import type { FieldError, PageContext } from "../../../views/context.js";
 import type { AccountStatus, Person, StaffRow, UnitMember, UnitNode } from "../queries.js";
 import { messages, type PeopleKey } from "../messages.js";
-import { STAFF_FILTERS, type StaffFilter } from "../schema.js";
+import { STAFF_FILTERS, type PersonDone, type StaffFilter, type UnitDone } from "../schema.js";
 
 const words = (lang: Lang) => sayer(messages, lang);
 
@@ -249,10 +249,6 @@ export function InvitePage(p: {
 
 // ---- A person --------------------------------------------------------------------------------
 
-const PERSON_DONE = ["inbjuden", "sparat", "avstangd", "aktiverad", "inbjudan", "session"] as const;
-const isPersonDone = (done: string | undefined): done is (typeof PERSON_DONE)[number] =>
-  (PERSON_DONE as readonly (string | undefined)[]).includes(done);
-
 /** What happened, in plain words (an audit action we have no words for stays as it is). */
 function actionOf(ctx: PageContext, action: string): string {
   const key = `history.${action}`;
@@ -318,7 +314,7 @@ function browserOf(ctx: PageContext, userAgent: string | null): string {
 export interface PersonPageState {
   readonly form: AccountForm;
   readonly errors: readonly FieldError[];
-  readonly done?: string | undefined;
+  readonly done?: PersonDone | undefined;
   readonly deactivateReason?: string;
   readonly reactivateReason?: string;
 }
@@ -358,7 +354,7 @@ export function PersonPage(p: {
           {say("list.title")}
         </a>
       </p>
-      {isPersonDone(state.done) ? (
+      {state.done ? (
         <Banner kind="success">
           <p safe>{say(`person.done.${state.done}`)}</p>
         </Banner>
@@ -592,12 +588,8 @@ export function PersonPage(p: {
 
 // ---- Units -----------------------------------------------------------------------------------
 
-const UNIT_DONE = ["skapad", "sparad", "borttagen"] as const;
-const isUnitDone = (done: string | undefined): done is (typeof UNIT_DONE)[number] =>
-  (UNIT_DONE as readonly (string | undefined)[]).includes(done);
-
-function UnitDone({ ctx, done }: { ctx: PageContext; done: string | undefined }): JSX.Element {
-  if (!isUnitDone(done)) return "";
+function DoneBanner({ ctx, done }: { ctx: PageContext; done: UnitDone | undefined }): JSX.Element {
+  if (!done) return "";
   return (
     <Banner kind="success">
       <p safe>{words(ctx.lang)(`units.done.${done}`)}</p>
@@ -643,12 +635,12 @@ function TreeLevel({ ctx, nodes }: { ctx: PageContext; nodes: readonly UnitNode[
 export function UnitTreePage(p: {
   ctx: PageContext;
   tree: readonly UnitNode[];
-  done?: string | undefined;
+  done?: UnitDone | undefined;
 }): JSX.Element {
   const say = words(p.ctx.lang);
   return (
     <>
-      <UnitDone ctx={p.ctx} done={p.done} />
+      <DoneBanner ctx={p.ctx} done={p.done} />
       <h1 safe>{say("units.title")}</h1>
       <p class="lead" safe>
         {say("units.lead")}
@@ -746,7 +738,7 @@ export function UnitPage(p: {
   errors: readonly FieldError[];
   parents: readonly UnitNode[];
   members: readonly UnitMember[];
-  done?: string | undefined;
+  done?: UnitDone | undefined;
 }): JSX.Element {
   const { ctx, unit } = p;
   const say = words(ctx.lang);
@@ -760,7 +752,7 @@ export function UnitPage(p: {
           {say("units.title")}
         </a>
       </p>
-      <UnitDone ctx={ctx} done={p.done} />
+      <DoneBanner ctx={ctx} done={p.done} />
       <h1 safe>{unit.name}</h1>
       {unit.intake ? (
         <p>
