@@ -1,5 +1,6 @@
 /** Request schemas for the people and unit pages: one schema gives the check and the handler's type. */
 import { z } from "zod";
+import { Csrf, formText, IdParams, PageNumber, Uuid } from "../../platform/http/typed.js";
 
 /** A form field that may come once, many times (checkboxes) or not at all. */
 const many = z
@@ -12,7 +13,6 @@ const checkbox = z
   .max(10)
   .optional()
   .transform((v) => v !== undefined && v !== "");
-const csrf = z.string().optional();
 
 export const STAFF_FILTERS = ["aktiva", "inbjudna", "avstangda", "alla"] as const;
 export type StaffFilter = (typeof STAFF_FILTERS)[number];
@@ -20,52 +20,55 @@ export type StaffFilter = (typeof STAFF_FILTERS)[number];
 export const staffListQuery = z.object({
   q: z.string().max(200).optional(),
   visa: z.enum(STAFF_FILTERS).optional(),
-  sida: z.coerce.number().int().min(1).max(100_000).optional(),
+  sida: PageNumber,
 });
 
-export const idParams = z.object({ id: z.uuid() });
-export const sessionParams = z.object({ id: z.uuid(), sessionId: z.string().regex(/^[0-9a-f]{64}$/) });
+export const idParams = IdParams;
+/** A session's id is the hex SHA-256 of its token, not a UUID. */
+export const sessionParams = IdParams.extend({ sessionId: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export const PERSON_DONE = ["inbjuden", "sparat", "avstangd", "aktiverad", "inbjudan", "session"] as const;
+export type PersonDone = (typeof PERSON_DONE)[number];
 export const personQuery = z.object({
   klart: z.enum(PERSON_DONE).optional(),
-  sida: z.coerce.number().int().min(1).max(100_000).optional(),
+  sida: PageNumber,
 });
 
 export const inviteBody = z.object({
-  name: z.string().max(200).default(""),
-  email: z.string().max(320).default(""),
+  ...Csrf,
+  name: formText(200),
+  email: formText(320),
   roles: many,
   units: many,
   secrecy: checkbox,
-  reason: z.string().max(2000).default(""),
-  _csrf: csrf,
+  reason: formText(2000),
 });
 export type InviteBody = z.infer<typeof inviteBody>;
 
 export const editBody = z.object({
-  name: z.string().max(200).default(""),
+  ...Csrf,
+  name: formText(200),
   roles: many,
   units: many,
   secrecy: checkbox,
-  reason: z.string().max(2000).default(""),
-  _csrf: csrf,
+  reason: formText(2000),
 });
 export type EditBody = z.infer<typeof editBody>;
 
-export const reasonBody = z.object({ reason: z.string().max(2000).default(""), _csrf: csrf });
-export const emptyBody = z.object({ _csrf: csrf });
+export const reasonBody = z.object({ ...Csrf, reason: formText(2000) });
+export const emptyBody = z.object({ ...Csrf });
 
 export const UNIT_DONE = ["skapad", "sparad", "borttagen"] as const;
+export type UnitDone = (typeof UNIT_DONE)[number];
 export const unitListQuery = z.object({ klart: z.enum(UNIT_DONE).optional() });
 export const unitQuery = z.object({ klart: z.enum(UNIT_DONE).optional() });
-export const newUnitQuery = z.object({ under: z.uuid().optional() });
+export const newUnitQuery = z.object({ under: Uuid.optional() });
 
 export const unitBody = z.object({
-  name: z.string().max(200).default(""),
-  description: z.string().max(2000).default(""),
-  parent: z.string().max(40).default(""),
+  ...Csrf,
+  name: formText(200),
+  description: formText(2000),
+  parent: formText(40),
   intake: checkbox,
-  _csrf: csrf,
 });
 export type UnitBody = z.infer<typeof unitBody>;

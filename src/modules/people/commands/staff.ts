@@ -11,10 +11,12 @@ import { destroyUserSessions } from "../../../platform/auth/sessions.js";
 import { isRole } from "../../../platform/auth/users.js";
 import type { Db, Executor } from "../../../platform/db/database.js";
 import type { Role, StaffUser } from "../../../platform/db/schema.js";
+import { Uuid } from "../../../platform/http/typed.js";
 import type { JobRunner } from "../../../platform/jobs/jobs.js";
+import { notFound, type FieldProblem } from "../../../platform/result.js";
 import { isEmailAddress } from "../../../platform/text.js";
-import type { FieldError } from "../../../views/context.js";
-import { inTransaction, invalid, Refused, UUID, type AdminActor, type CommandResult } from "./result.js";
+import type { PeopleSay } from "../messages.js";
+import { inTransaction, Refused, refuse, type AdminActor, type CommandResult } from "./result.js";
 
 export type { AdminActor, CommandResult };
 
@@ -52,27 +54,28 @@ async function checkAccount(
   db: Executor,
   orgId: string,
   input: AccountInput,
-): Promise<{ errors: FieldError[]; roles: Role[]; unitIds: string[] }> {
-  const errors: FieldError[] = [];
-  if (!input.name.trim()) errors.push({ field: "name", message: "Skriv personens namn" });
+  say: PeopleSay,
+): Promise<{ errors: FieldProblem[]; roles: Role[]; unitIds: string[] }> {
+  const errors: FieldProblem[] = [];
+  if (!input.name.trim()) errors.push({ field: "name", message: say("error.name") });
   const roles = [...new Set(input.roles.filter(isRole))];
   if (roles.length === 0 || roles.length !== new Set(input.roles).size)
-    errors.push({ field: "roles", message: "Välj minst en roll i listan" });
+    errors.push({ field: "roles", message: say("error.roles") });
   const unitIds = [...new Set(input.unitIds)];
   if (unitIds.length > 0) {
-    const wellFormed = unitIds.filter((u) => UUID.test(u));
+    const wellFormed = unitIds.filter((u) => Uuid.safeParse(u).success);
     const known =
       wellFormed.length === unitIds.length
         ? await db.selectFrom("units").select("id").where("org_id", "=", orgId).where("id", "in", wellFormed).execute()
         : [];
-    if (known.length !== unitIds.length) errors.push({ field: "units", message: "Välj enheterna i listan" });
+    if (known.length !== unitIds.length) errors.push({ field: "units", message: say("error.units") });
   }
   return { errors, roles, unitIds };
 }
 
-const secrecyReasonMissing = (given: boolean): FieldError => ({
+const secrecyReasonMissing = (given: boolean, say: PeopleSay): FieldProblem => ({
   field: "reason",
-  message: given ? "Skriv varför personen ska få sekretessbehörighet" : "Skriv varför sekretessbehörigheten tas bort",
+  message: say(given ? "error.reason.give" : "error.reason.revoke"),
 });
 
 /**
@@ -83,17 +86,16 @@ export async function inviteStaff(
   deps: StaffDeps,
   actor: AdminActor,
   input: AccountInput & { email: string },
+  say: PeopleSay,
 ): Promise<CommandResult<StaffUser>> {
   const email = input.email.trim().toLowerCase();
-  const { errors, roles, unitIds } = await checkAccount(deps.db, actor.orgId, input);
-  if (!email) errors.push({ field: "email", message: "Skriv personens e-postadress" });
-  else if (!isEmailAddress(email)) errors.push({ field: "email", message: "Skriv e-postadressen som namn@exempel.se" });
-  if (input.secrecyRight && !input.reason.trim()) errors.push(secrecyReasonMissing(true));
-  const taken = (active = true) => ({
+  const { errors, roles, unitIds } = await checkAccount(deps.db, actor.orgId, input, say);
+  if (!email) errors.push({ field: "email", message: say("error.email.missing") });
+  else if (!isEmailAddress(email)) errors.push({ field: "email", message: say("error.email.format") });
+  if (input.secrecyRight && !input.reason.trim()) errors.push(secrecyReasonMissing(true, say));
+  const taken = (active = true): FieldProblem => ({
     field: "email",
-    message: active
-      ? "Det finns redan ett konto med den e-postadressen. Sök upp personen i listan."
-      : "Det finns ett avstängt konto med den e-postadressen. Aktivera det på personens sida.",
+    message: say(active ? "error.email.taken" : "error.email.takenDeactivated"),
   });
   const existing = isEmailAddress(email)
     ? await deps.db
@@ -104,7 +106,7 @@ export async function inviteStaff(
         .executeTakeFirst()
     : undefined;
   if (existing) errors.push(taken(existing.active));
-  if (errors.length > 0) return invalid(errors);
+  if (errors.length > 0) return refuse(errors);
   try {
     return await inTransaction(deps.db, async (trx) => {
       const user = await trx
@@ -156,7 +158,7 @@ export async function inviteStaff(
     });
   } catch (error) {
     // Someone else invited the same address at the same moment.
-    if ((error as { code?: string }).code === "23505") return invalid([taken()]);
+    if ((error as { code?: string }).code === "23505") return refuse([taken()]);
     throw error;
   }
 }
@@ -167,27 +169,21 @@ export async function updateStaff(
   actor: AdminActor,
   userId: string,
   input: AccountInput,
+  say: PeopleSay,
 ): Promise<CommandResult<{ changed: boolean }>> {
   const before = await accountOf(deps.db, actor.orgId, userId);
-  if (!before) return invalid([{ field: "name", message: "Personen finns inte" }]);
-  const { errors, roles, unitIds } = await checkAccount(deps.db, actor.orgId, input);
+  if (!before) return notFound();
+  const { errors, roles, unitIds } = await checkAccount(deps.db, actor.orgId, input, say);
   const secrecyChanged = input.secrecyRight !== before.user.secrecy_right;
-  if (secrecyChanged && !input.reason.trim()) errors.push(secrecyReasonMissing(input.secrecyRight));
+  if (secrecyChanged && !input.reason.trim()) errors.push(secrecyReasonMissing(input.secrecyRight, say));
   const losesAdmin = before.user.roles.includes("admin") && !roles.includes("admin");
-  if (losesAdmin && userId === actor.userId) {
-    errors.push({
-      field: "roles",
-      message: "Du kan inte ta bort din egen roll som administratör. Be en annan administratör.",
-    });
-  }
-  if (errors.length > 0) return invalid(errors);
+  if (losesAdmin && userId === actor.userId) errors.push({ field: "roles", message: say("error.ownAdmin") });
+  if (errors.length > 0) return refuse(errors);
   return inTransaction(deps.db, async (trx) => {
     if (losesAdmin && before.user.active) {
       const admins = await lockActiveAdmins(trx, actor.orgId);
       if (admins.length <= 1 && admins.includes(userId)) {
-        throw new Refused([
-          { field: "roles", message: "Det här är den enda aktiva administratören. Ge någon annan rollen först." },
-        ]);
+        throw new Refused([{ field: "roles", message: say("error.lastAdmin") }]);
       }
     }
     const name = input.name.trim();
@@ -239,20 +235,18 @@ export async function deactivateStaff(
   actor: AdminActor,
   userId: string,
   reason: string,
+  say: PeopleSay,
 ): Promise<CommandResult<{ sessionsEnded: number }>> {
   const found = await accountOf(deps.db, actor.orgId, userId);
-  if (!found) return invalid([{ field: "reason", message: "Personen finns inte" }]);
-  if (userId === actor.userId)
-    return invalid([{ field: "reason", message: "Du kan inte stänga av ditt eget konto. Be en annan administratör." }]);
-  if (!found.user.active) return invalid([{ field: "reason", message: "Kontot är redan avstängt" }]);
-  if (!reason.trim()) return invalid([{ field: "reason", message: "Skriv varför kontot stängs av" }]);
+  if (!found) return notFound();
+  if (userId === actor.userId) return refuse([{ field: "reason", message: say("error.deactivate.self") }]);
+  if (!found.user.active) return refuse([{ field: "reason", message: say("error.deactivate.already") }]);
+  if (!reason.trim()) return refuse([{ field: "reason", message: say("error.deactivate.reason") }]);
   return inTransaction(deps.db, async (trx) => {
     if (found.user.roles.includes("admin")) {
       const admins = await lockActiveAdmins(trx, actor.orgId);
       if (admins.length <= 1 && admins.includes(userId)) {
-        throw new Refused([
-          { field: "reason", message: "Det här är den enda aktiva administratören. Ge någon annan rollen först." },
-        ]);
+        throw new Refused([{ field: "reason", message: say("error.lastAdmin") }]);
       }
     }
     const now = new Date();
@@ -263,7 +257,7 @@ export async function deactivateStaff(
       .where("active", "=", true)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0)
-      throw new Refused([{ field: "reason", message: "Kontot är redan avstängt" }]);
+      throw new Refused([{ field: "reason", message: say("error.deactivate.already") }]);
     const sessionsEnded = await destroyUserSessions(trx, userId);
     const linksClosed = await closeOpenTokens(trx, userId, undefined, now);
     await audit(trx, actor, {
@@ -283,12 +277,13 @@ export async function reactivateStaff(
   userId: string,
   reason: string,
   options: { demo: boolean },
+  say: PeopleSay,
 ): Promise<CommandResult<null>> {
   const found = await accountOf(deps.db, actor.orgId, userId);
-  if (!found) return invalid([{ field: "reactivate-reason", message: "Personen finns inte" }]);
-  if (found.user.active) return invalid([{ field: "reactivate-reason", message: "Kontot är redan aktivt" }]);
+  if (!found) return notFound();
+  if (found.user.active) return refuse([{ field: "reactivate-reason", message: say("error.reactivate.already") }]);
   if (found.user.is_demo && !options.demo)
-    return invalid([{ field: "reactivate-reason", message: "Ett demokonto kan inte aktiveras utanför demoläget" }]);
+    return refuse([{ field: "reactivate-reason", message: say("error.reactivate.demo") }]);
   return inTransaction(deps.db, async (trx) => {
     await trx
       .updateTable("staff_users")
@@ -310,15 +305,13 @@ export async function resendInvitation(
   deps: StaffDeps,
   actor: AdminActor,
   userId: string,
+  say: PeopleSay,
 ): Promise<CommandResult<{ expiresAt: Date }>> {
   const found = await accountOf(deps.db, actor.orgId, userId);
-  if (!found) return invalid([{ field: "invitation", message: "Personen finns inte" }]);
-  if (!found.user.active)
-    return invalid([{ field: "invitation", message: "Aktivera kontot innan du skickar en ny inbjudan" }]);
+  if (!found) return notFound();
+  if (!found.user.active) return refuse([{ field: "invitation", message: say("error.invitation.inactive") }]);
   if (found.user.password_hash || found.user.oidc_subject)
-    return invalid([
-      { field: "invitation", message: "Personen har redan loggat in. Glömt lösenord finns på sidan för inloggning." },
-    ]);
+    return refuse([{ field: "invitation", message: say("error.invitation.signedIn") }]);
   return inTransaction(deps.db, async (trx) => {
     const link = await issueAccountToken(trx, deps.secret, {
       orgId: actor.orgId,
@@ -343,8 +336,8 @@ export async function endSession(
   actor: AdminActor,
   userId: string,
   sessionId: string,
-): Promise<boolean> {
-  return deps.db.transaction().execute(async (trx) => {
+): Promise<CommandResult<null>> {
+  return inTransaction(deps.db, async (trx) => {
     const row = await trx
       .deleteFrom("sessions")
       .where("id", "=", sessionId)
@@ -352,14 +345,14 @@ export async function endSession(
       .where("org_id", "=", actor.orgId)
       .returning(["auth_method", "ip", "created_at"])
       .executeTakeFirst();
-    if (!row) return false;
+    if (!row) throw new Refused("not_found");
     await audit(trx, actor, {
       action: "auth.session.end",
       subjectType: "staff_user",
       subjectId: userId,
       details: { method: row.auth_method, ip: row.ip, startedAt: new Date(row.created_at).toISOString() },
     });
-    return true;
+    return null;
   });
 }
 

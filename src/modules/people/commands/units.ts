@@ -8,9 +8,11 @@ import { sql } from "kysely";
 import { audit } from "../../../platform/audit/audit.js";
 import type { Db, Executor } from "../../../platform/db/database.js";
 import type { Unit } from "../../../platform/db/schema.js";
+import { Uuid } from "../../../platform/http/typed.js";
+import type { FieldProblem } from "../../../platform/result.js";
 import { slugify } from "../../../platform/text.js";
-import type { FieldError } from "../../../views/context.js";
-import { inTransaction, invalid, Refused, UUID, type AdminActor, type CommandResult } from "./result.js";
+import type { PeopleKey, PeopleSay } from "../messages.js";
+import { inTransaction, Refused, refuse, type AdminActor, type CommandResult } from "./result.js";
 
 export interface UnitInput {
   readonly name: string;
@@ -21,16 +23,16 @@ export interface UnitInput {
 }
 
 /** What still refers to a unit, by the referring table the database names in its refusal. */
-const STILL_USED: Record<string, string> = {
-  cases: "ärenden",
-  categories: "frågekategorier",
-  saved_answers: "svarsmallar",
-  routing_rules: "regler för dirigering",
-  catalogue_services: "sidor i Stöd och hjälp",
-  document_requests: "begäran om allmän handling",
-  idea_categories: "områden för förslag",
-  ideas: "förslag",
-  releases: "pressmeddelanden",
+const STILL_USED: Readonly<Record<string, PeopleKey>> = {
+  cases: "unit.used.cases",
+  categories: "unit.used.categories",
+  saved_answers: "unit.used.saved_answers",
+  routing_rules: "unit.used.routing_rules",
+  catalogue_services: "unit.used.catalogue_services",
+  document_requests: "unit.used.document_requests",
+  idea_categories: "unit.used.idea_categories",
+  ideas: "unit.used.ideas",
+  releases: "unit.used.releases",
 };
 
 async function lockTree(trx: Executor, orgId: string): Promise<void> {
@@ -59,11 +61,11 @@ async function intakeCount(trx: Executor, orgId: string): Promise<number> {
   return Number(r.n);
 }
 
-async function check(trx: Executor, orgId: string, input: UnitInput): Promise<FieldError[]> {
-  const errors: FieldError[] = [];
-  if (!input.name.trim()) errors.push({ field: "name", message: "Skriv enhetens namn" });
+async function check(trx: Executor, orgId: string, input: UnitInput, say: PeopleSay): Promise<FieldProblem[]> {
+  const errors: FieldProblem[] = [];
+  if (!input.name.trim()) errors.push({ field: "name", message: say("unit.error.name") });
   if (input.parentId) {
-    const parent = UUID.test(input.parentId)
+    const parent = Uuid.safeParse(input.parentId).success
       ? await trx
           .selectFrom("units")
           .select("id")
@@ -71,7 +73,7 @@ async function check(trx: Executor, orgId: string, input: UnitInput): Promise<Fi
           .where("id", "=", input.parentId)
           .executeTakeFirst()
       : undefined;
-    if (!parent) errors.push({ field: "parent", message: "Välj en enhet i listan" });
+    if (!parent) errors.push({ field: "parent", message: say("unit.error.parent") });
   }
   return errors;
 }
@@ -94,10 +96,15 @@ async function freeSlug(trx: Executor, orgId: string, name: string): Promise<str
   return slug;
 }
 
-export async function createUnit(db: Db, actor: AdminActor, input: UnitInput): Promise<CommandResult<Unit>> {
+export async function createUnit(
+  db: Db,
+  actor: AdminActor,
+  input: UnitInput,
+  say: PeopleSay,
+): Promise<CommandResult<Unit>> {
   return inTransaction(db, async (trx) => {
     await lockTree(trx, actor.orgId);
-    const errors = await check(trx, actor.orgId, input);
+    const errors = await check(trx, actor.orgId, input, say);
     if (errors.length > 0) throw new Refused(errors);
     const unit = await trx
       .insertInto("units")
@@ -127,6 +134,7 @@ export async function updateUnit(
   actor: AdminActor,
   unitId: string,
   input: UnitInput,
+  say: PeopleSay,
 ): Promise<CommandResult<{ changed: boolean }>> {
   return inTransaction(db, async (trx) => {
     await lockTree(trx, actor.orgId);
@@ -136,21 +144,12 @@ export async function updateUnit(
       .where("org_id", "=", actor.orgId)
       .where("id", "=", unitId)
       .executeTakeFirst();
-    if (!before) throw new Refused([{ field: "name", message: "Enheten finns inte" }]);
-    const errors = await check(trx, actor.orgId, input);
-    if (errors.length === 0 && input.parentId && (await isSelfOrBelow(trx, unitId, input.parentId))) {
-      errors.push({
-        field: "parent",
-        message:
-          "En enhet kan inte ligga under sig själv eller under en av sina egna underenheter. Välj en annan enhet.",
-      });
-    }
-    if (before.receives_concern_reports && !input.intake && (await intakeCount(trx, actor.orgId)) <= 1) {
-      errors.push({
-        field: "intake",
-        message: "Någon enhet måste ta emot orosanmälningar. Markera en annan enhet först.",
-      });
-    }
+    if (!before) throw new Refused("not_found");
+    const errors = await check(trx, actor.orgId, input, say);
+    if (errors.length === 0 && input.parentId && (await isSelfOrBelow(trx, unitId, input.parentId)))
+      errors.push({ field: "parent", message: say("unit.error.cycle") });
+    if (before.receives_concern_reports && !input.intake && (await intakeCount(trx, actor.orgId)) <= 1)
+      errors.push({ field: "intake", message: say("unit.error.lastIntake") });
     if (errors.length > 0) throw new Refused(errors);
     const after = {
       name: input.name.trim(),
@@ -176,7 +175,12 @@ export async function updateUnit(
  * refers to it — cases, categories, pages, ideas… The database's foreign keys answer the last
  * question, so a table added later is covered without changing this code.
  */
-export async function deleteUnit(db: Db, actor: AdminActor, unitId: string): Promise<CommandResult<{ name: string }>> {
+export async function deleteUnit(
+  db: Db,
+  actor: AdminActor,
+  unitId: string,
+  say: PeopleSay,
+): Promise<CommandResult<{ name: string }>> {
   try {
     return await inTransaction(db, async (trx) => {
       await lockTree(trx, actor.orgId);
@@ -186,16 +190,13 @@ export async function deleteUnit(db: Db, actor: AdminActor, unitId: string): Pro
         .where("org_id", "=", actor.orgId)
         .where("id", "=", unitId)
         .executeTakeFirst();
-      if (!unit) throw new Refused([{ field: "delete", message: "Enheten finns inte" }]);
+      if (!unit) throw new Refused("not_found");
       const children = await trx
         .selectFrom("units")
         .select((eb) => eb.fn.countAll<string>().as("n"))
         .where("parent_id", "=", unitId)
         .executeTakeFirstOrThrow();
-      if (Number(children.n) > 0)
-        throw new Refused([
-          { field: "delete", message: "Enheten har underenheter. Flytta dem eller ta bort dem först." },
-        ]);
+      if (Number(children.n) > 0) throw new Refused([{ field: "delete", message: say("unit.error.children") }]);
       // Memberships would go with the unit (on delete cascade): ask first, so nobody loses a unit unnoticed.
       const members = await trx
         .selectFrom("unit_memberships")
@@ -203,13 +204,9 @@ export async function deleteUnit(db: Db, actor: AdminActor, unitId: string): Pro
         .where("unit_id", "=", unitId)
         .executeTakeFirstOrThrow();
       if (Number(members.n) > 0)
-        throw new Refused([
-          { field: "delete", message: `Enheten har ${members.n} medarbetare. Ta bort dem från enheten först.` },
-        ]);
+        throw new Refused([{ field: "delete", message: say("unit.error.members", { count: Number(members.n) }) }]);
       if (unit.receives_concern_reports && (await intakeCount(trx, actor.orgId)) <= 1) {
-        throw new Refused([
-          { field: "delete", message: "Enheten tar emot orosanmälningar. Markera en annan enhet för det först." },
-        ]);
+        throw new Refused([{ field: "delete", message: say("unit.error.intake") }]);
       }
       await audit(trx, actor, {
         action: "unit.delete",
@@ -223,13 +220,8 @@ export async function deleteUnit(db: Db, actor: AdminActor, unitId: string): Pro
   } catch (error) {
     const e = error as { code?: string; table?: string };
     if (e.code === "23503") {
-      const what = (e.table && STILL_USED[e.table]) ?? "annat innehåll";
-      return invalid([
-        {
-          field: "delete",
-          message: `Enheten går inte att ta bort, eftersom den har ${what}. Flytta dem till en annan enhet först.`,
-        },
-      ]);
+      const what = say((e.table && STILL_USED[e.table]) || "unit.used.other");
+      return refuse([{ field: "delete", message: say("unit.error.stillUsed", { what }) }]);
     }
     throw error;
   }

@@ -3,6 +3,7 @@ import { escapeHtml } from "@kitajs/html";
 import type { ActiveSession } from "../../../platform/auth/sessions.js";
 import { ROLES, type AuditEntry, type Role } from "../../../platform/db/schema.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
+import { sayer, type Lang } from "../../../platform/i18n/messages.js";
 import {
   Banner,
   Button,
@@ -19,29 +20,19 @@ import {
 } from "../../../views/components.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import type { AccountStatus, Person, StaffRow, UnitMember, UnitNode } from "../queries.js";
-import type { StaffFilter } from "../schema.js";
+import { messages, type PeopleKey } from "../messages.js";
+import { STAFF_FILTERS, type PersonDone, type StaffFilter, type UnitDone } from "../schema.js";
 
-const ROLE_HINTS: Record<Role, string> = {
-  admin: "Sköter konton, enheter och inställningar.",
-  communicator: "Ser alla frågor och arbetar med webb, press och sociala medier.",
-  unit_staff: "Arbetar med frågor och ärenden i sina enheter.",
-  manager: "Chef för sina enheter. Får e-post när ett ärende i enheten blir försenat.",
-  employee: "Kan logga in, skicka förslag och se sitt konto.",
-  registrar: "Fördelar ärenden som ingen enhet har fått. Får inte läsa sekretessmarkerade ärenden för det.",
+const words = (lang: Lang) => sayer(messages, lang);
+
+/** A key of the catalogue, when `key` is one (history lines name audit actions). */
+const isKey = (key: string): key is PeopleKey => Object.hasOwn(messages.sv, key);
+
+const TONE: Record<AccountStatus, "green" | "yellow" | "red"> = {
+  active: "green",
+  invited: "yellow",
+  deactivated: "red",
 };
-
-const STATUS: Record<AccountStatus, { text: string; tone: "green" | "yellow" | "red" }> = {
-  active: { text: "Aktiv", tone: "green" },
-  invited: { text: "Inbjuden", tone: "yellow" },
-  deactivated: { text: "Avstängd", tone: "red" },
-};
-
-const FILTERS: readonly { value: StaffFilter; label: string }[] = [
-  { value: "aktiva", label: "Aktiva och inbjudna" },
-  { value: "inbjudna", label: "Inbjudna som inte har loggat in" },
-  { value: "avstangda", label: "Avstängda" },
-  { value: "alla", label: "Alla" },
-];
 
 function When({ ctx, date }: { ctx: PageContext; date: Date | null }): JSX.Element {
   if (!date) return "–";
@@ -64,8 +55,8 @@ function Roles({ ctx, roles }: { ctx: PageContext; roles: readonly Role[] }): JS
   );
 }
 
-function StatusTag({ status }: { status: AccountStatus }): JSX.Element {
-  return <Tag tone={STATUS[status].tone}>{escapeHtml(STATUS[status].text)}</Tag>;
+function StatusTag({ ctx, status }: { ctx: PageContext; status: AccountStatus }): JSX.Element {
+  return <Tag tone={TONE[status]}>{escapeHtml(words(ctx.lang)(`status.${status}`))}</Tag>;
 }
 
 // ---- The staff list -------------------------------------------------------------------------
@@ -80,6 +71,7 @@ export function StaffListPage(p: {
   pageSize: number;
 }): JSX.Element {
   const { ctx } = p;
+  const say = words(ctx.lang);
   const href = (page: number) => {
     const params = new URLSearchParams();
     if (p.q) params.set("q", p.q);
@@ -90,11 +82,13 @@ export function StaffListPage(p: {
   };
   return (
     <>
-      <h1>Personal</h1>
-      <p class="lead">Här lägger du till personer, ger dem roller och enheter och stänger av konton.</p>
+      <h1 safe>{say("list.title")}</h1>
+      <p class="lead" safe>
+        {say("list.lead")}
+      </p>
       <p>
-        <a class="button" href="/arbetsyta/admin/personal/ny">
-          Bjud in en person
+        <a class="button" href="/arbetsyta/admin/personal/ny" safe>
+          {say("list.invite")}
         </a>
       </p>
       <form
@@ -102,35 +96,40 @@ export function StaffListPage(p: {
         action="/arbetsyta/admin/personal"
         class="filters"
         role="search"
-        aria-label="Sök bland personalen"
+        aria-label={say("list.search.label")}
       >
         <fieldset class="filters__set">
-          <legend>Sök och filtrera</legend>
-          <TextField name="q" type="search" label="Namn eller e-postadress" value={p.q} width="half" />
-          <SelectField name="visa" label="Visa" options={FILTERS} selected={p.filter} />
-          <Button kind="secondary">Sök</Button>
+          <legend safe>{say("list.search.legend")}</legend>
+          <TextField name="q" type="search" label={say("list.search.q")} value={p.q} width="half" />
+          <SelectField
+            name="visa"
+            label={say("list.search.show")}
+            options={STAFF_FILTERS.map((value) => ({ value, label: say(`list.filter.${value}`) }))}
+            selected={p.filter}
+          />
+          <Button kind="secondary">{escapeHtml(say("list.search.button"))}</Button>
         </fieldset>
       </form>
       {p.rows.length === 0 ? (
-        <p>Ingen person matchar sökningen.</p>
+        <p safe>{say("list.none")}</p>
       ) : (
         <Table<StaffRow>
-          caption={`Personal: ${p.total} ${p.total === 1 ? "person" : "personer"}`}
+          caption={say("list.caption", { count: p.total })}
           rows={p.rows}
           columns={[
             {
-              header: "Namn",
+              header: say("list.col.name"),
               cell: (r) => (
                 <a href={`/arbetsyta/admin/personal/${r.id}`} safe>
                   {r.name}
                 </a>
               ),
             },
-            { header: "E-postadress", cell: (r) => <span safe>{r.email}</span> },
-            { header: "Roller", cell: (r) => <Roles ctx={ctx} roles={r.roles} /> },
-            { header: "Enheter", cell: (r) => <span safe>{r.units.join(", ") || "–"}</span> },
-            { header: "Läge", cell: (r) => <StatusTag status={r.status} /> },
-            { header: "Senast inloggad", cell: (r) => <When ctx={ctx} date={r.lastLoginAt} /> },
+            { header: say("list.col.email"), cell: (r) => <span safe>{r.email}</span> },
+            { header: say("list.col.roles"), cell: (r) => <Roles ctx={ctx} roles={r.roles} /> },
+            { header: say("list.col.units"), cell: (r) => <span safe>{r.units.join(", ") || "–"}</span> },
+            { header: say("list.col.status"), cell: (r) => <StatusTag ctx={ctx} status={r.status} /> },
+            { header: say("list.col.lastLogin"), cell: (r) => <When ctx={ctx} date={r.lastLoginAt} /> },
           ]}
         />
       )}
@@ -150,12 +149,13 @@ export interface AccountForm {
   readonly reason: string;
 }
 
-function unitOptions(units: readonly UnitNode[]) {
+function unitOptions(ctx: PageContext, units: readonly UnitNode[]) {
+  const intake = words(ctx.lang)("units.intake");
   return units.map((u) => ({
     value: u.id,
     label: u.name,
     indent: u.depth,
-    ...(u.intake ? { hint: "Tar emot orosanmälningar" } : {}),
+    ...(u.intake ? { hint: intake } : {}),
   }));
 }
 
@@ -166,44 +166,41 @@ function AccountFields(p: {
   units: readonly UnitNode[];
   secrecyWas?: boolean;
 }): JSX.Element {
+  const say = words(p.ctx.lang);
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <>
       <CheckboxGroup
         name="roles"
-        legend="Roller"
-        hint="Alla roller får också göra det en medarbetare får göra. Ändringar gäller från personens nästa klick."
-        options={ROLES.map((r) => ({ value: r, label: roleName(p.ctx, r), hint: ROLE_HINTS[r] }))}
+        legend={say("account.roles.legend")}
+        hint={say("account.roles.hint")}
+        options={ROLES.map((r) => ({ value: r, label: roleName(p.ctx, r), hint: say(`role.hint.${r}`) }))}
         checked={p.form.roles}
         error={err("roles")}
       />
       {p.units.length > 0 ? (
         <CheckboxGroup
           name="units"
-          legend="Enheter"
-          hint="Personen ser och arbetar med ärenden i sina enheter. En chef är chef för de enheter hen hör till."
-          options={unitOptions(p.units)}
+          legend={say("account.units.legend")}
+          hint={say("account.units.hint")}
+          options={unitOptions(p.ctx, p.units)}
           checked={p.form.units}
           error={err("units")}
         />
       ) : (
-        <p>Det finns inga enheter ännu. Skapa dem under Enheter.</p>
+        <p safe>{say("account.noUnits")}</p>
       )}
       <CheckboxField
         name="secrecy"
-        label="Får öppna sekretessmarkerade ärenden i alla enheter"
-        hint="Bara för den som behöver det i sitt arbete, till exempel förvaltningens jurist. Varje öppning skrivs i händelseloggen."
+        label={say("account.secrecy.label")}
+        hint={say("account.secrecy.hint")}
         checked={p.form.secrecy}
         error={err("secrecy")}
       />
       <TextAreaField
         name="reason"
-        label={
-          p.secrecyWas === undefined
-            ? "Varför ska personen ha sekretessbehörighet?"
-            : "Varför ändras sekretessbehörigheten?"
-        }
-        hint="Skriv bara något här när du ger eller tar bort behörigheten. Skälet sparas i händelseloggen."
+        label={say(p.secrecyWas === undefined ? "account.reason.give" : "account.reason.change")}
+        hint={say("account.reason.hint")}
         value={p.form.reason}
         error={err("reason")}
       />
@@ -218,31 +215,33 @@ export function InvitePage(p: {
   units: readonly UnitNode[];
 }): JSX.Element {
   const { ctx } = p;
+  const say = words(ctx.lang);
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <div class="narrow-wide">
       <ErrorSummary ctx={ctx} errors={p.errors} />
       <p class="breadcrumbs">
-        <a href="/arbetsyta/admin/personal">Personal</a>
+        <a href="/arbetsyta/admin/personal" safe>
+          {say("list.title")}
+        </a>
       </p>
-      <h1>Bjud in en person</h1>
-      <p class="lead">
-        Personen får ett e-postmeddelande med en länk. Där väljer hen sitt lösenord och loggar in. Länken gäller i tre
-        dygn och fungerar en gång.
+      <h1 safe>{say("invite.title")}</h1>
+      <p class="lead" safe>
+        {say("invite.lead")}
       </p>
       <Form ctx={ctx} action="/arbetsyta/admin/personal/ny">
-        <TextField name="name" label="Namn" value={p.form.name} error={err("name")} autocomplete="off" />
+        <TextField name="name" label={say("account.name")} value={p.form.name} error={err("name")} autocomplete="off" />
         <TextField
           name="email"
           type="email"
-          label="E-postadress"
-          hint="Personen loggar in med den här adressen."
+          label={say("invite.email")}
+          hint={say("invite.email.hint")}
           value={p.form.email}
           error={err("email")}
           autocomplete="off"
         />
         <AccountFields ctx={ctx} form={p.form} errors={p.errors} units={p.units} />
-        <Button>Skicka inbjudan</Button>
+        <Button>{escapeHtml(say("invite.submit"))}</Button>
       </Form>
     </div>
   );
@@ -250,69 +249,43 @@ export function InvitePage(p: {
 
 // ---- A person --------------------------------------------------------------------------------
 
-const DONE: Record<string, string> = {
-  inbjuden: "Inbjudan är skickad. Personen får ett e-postmeddelande med en länk.",
-  sparat: "Ändringarna är sparade. De gäller från personens nästa klick.",
-  avstangd: "Kontot är avstängt. Personen loggades ut direkt och kan inte logga in igen.",
-  aktiverad: "Kontot är aktiverat igen.",
-  inbjudan: "En ny inbjudan är skickad. Äldre länkar fungerar inte längre.",
-  session: "Inloggningen är avslutad.",
-};
+/** What happened, in plain words (an audit action we have no words for stays as it is). */
+function actionOf(ctx: PageContext, action: string): string {
+  const key = `history.${action}`;
+  return isKey(key) ? words(ctx.lang)(key) : action;
+}
 
-const ACTIONS: Record<string, string> = {
-  "auth.login": "Loggade in",
-  "auth.login.failed": "Skrev fel lösenord",
-  "auth.login.refused": "Fick inte logga in, kontot var låst",
-  "auth.locked": "Kontot låstes efter för många fel",
-  "auth.logout": "Loggade ut",
-  "auth.password.change": "Bytte lösenord",
-  "auth.password.reset.request": "Bad om en länk för att byta lösenord",
-  "auth.password.reset": "Valde ett nytt lösenord med en länk",
-  "auth.oidc.link": "Kopplade kontot till kommunens konto",
-  "auth.session.end": "En administratör avslutade en inloggning",
-  "auth.account-link.undelivered": "E-post med en länk kom inte fram",
-  "user.create": "Kontot skapades",
-  "user.invite": "Bjöds in",
-  "user.invitation.resend": "Fick en ny inbjudan",
-  "user.invitation.renew": "Bad om en ny inbjudan",
-  "user.invitation.accept": "Valde lösenord med inbjudan",
-  "user.update": "Namn, roller eller enheter ändrades",
-  "user.secrecy_right.grant": "Fick sekretessbehörighet",
-  "user.secrecy_right.revoke": "Sekretessbehörigheten togs bort",
-  "user.deactivate": "Kontot stängdes av",
-  "user.reactivate": "Kontot aktiverades igen",
-};
-
-const RESET_OUTCOME: Record<string, string> = {
-  sent: "länk skickad",
-  inactive: "kontot är avstängt, inget skickat",
-  limited: "för många på en timme, inget skickat",
-  sso_only: "loggar in med kommunens konto, inget skickat",
-};
+const RESET_OUTCOMES = ["sent", "inactive", "limited", "sso_only"] as const;
+const isResetOutcome = (o: string): o is (typeof RESET_OUTCOMES)[number] =>
+  (RESET_OUTCOMES as readonly string[]).includes(o);
 
 /** A history line's detail in plain words: the way in, the outcome, the reason. */
-function detailOf(e: AuditEntry): string {
+function detailOf(ctx: PageContext, e: AuditEntry): string {
+  const say = words(ctx.lang);
   const d = (e.details ?? {}) as Record<string, unknown>;
   const parts: string[] = [];
   if (e.action === "auth.login")
     parts.push(
-      d["method"] === "oidc"
-        ? "med kommunens konto"
-        : d["via"] === "invitation"
-          ? "med inbjudan"
-          : d["via"] === "password_reset"
-            ? "med länk för nytt lösenord"
-            : "med lösenord",
+      say(
+        d["method"] === "oidc"
+          ? "history.via.oidc"
+          : d["via"] === "invitation"
+            ? "history.via.invitation"
+            : d["via"] === "password_reset"
+              ? "history.via.reset"
+              : "history.via.password",
+      ),
     );
-  if (e.action === "auth.password.reset.request" && typeof d["outcome"] === "string")
-    parts.push(RESET_OUTCOME[d["outcome"]] ?? d["outcome"]);
+  const outcome = d["outcome"];
+  if (e.action === "auth.password.reset.request" && typeof outcome === "string")
+    parts.push(isResetOutcome(outcome) ? say(`history.reset.${outcome}`) : outcome);
   if (typeof d["sessionsEnded"] === "number" && d["sessionsEnded"] > 0)
-    parts.push(`${d["sessionsEnded"]} inloggningar avslutades`);
-  if (typeof d["reason"] === "string" && d["reason"]) parts.push(`Skäl: ${d["reason"]}`);
+    parts.push(say("history.sessionsEnded", { count: d["sessionsEnded"] }));
+  if (typeof d["reason"] === "string" && d["reason"]) parts.push(say("history.reason", { reason: d["reason"] }));
   return parts.join(". ") || "–";
 }
 
-function browserOf(userAgent: string | null): string {
+function browserOf(ctx: PageContext, userAgent: string | null): string {
   if (!userAgent) return "–";
   const name = /Edg\//.test(userAgent)
     ? "Edge"
@@ -334,13 +307,14 @@ function browserOf(userAgent: string | null): string {
           : /Linux/.test(userAgent)
             ? "Linux"
             : "";
-  return [name, system].filter(Boolean).join(" på ") || userAgent.slice(0, 80);
+  if (name && system) return words(ctx.lang)("sessions.browser", { browser: name, system });
+  return name || system || userAgent.slice(0, 80);
 }
 
 export interface PersonPageState {
   readonly form: AccountForm;
   readonly errors: readonly FieldError[];
-  readonly done?: string | undefined;
+  readonly done?: PersonDone | undefined;
   readonly deactivateReason?: string;
   readonly reactivateReason?: string;
 }
@@ -358,26 +332,31 @@ export function PersonPage(p: {
   state: PersonPageState;
 }): JSX.Element {
   const { ctx, person, state } = p;
+  const say = words(ctx.lang);
   const u = person.user;
   const base = `/arbetsyta/admin/personal/${u.id}`;
   const err = (f: string) => state.errors.find((e) => e.field === f)?.message;
-  const way =
+  const way = say(
     u.oidc_subject && u.password_hash
-      ? "Lösenord eller kommunens konto"
+      ? "person.way.both"
       : u.oidc_subject
-        ? "Kommunens konto"
+        ? "person.way.oidc"
         : u.password_hash
-          ? "Lösenord"
-          : "Har inte valt lösenord ännu";
+          ? "person.way.password"
+          : "person.way.none",
+  );
+  const invitation = person.invitation;
   return (
     <>
       <ErrorSummary ctx={ctx} errors={state.errors} />
       <p class="breadcrumbs">
-        <a href="/arbetsyta/admin/personal">Personal</a>
+        <a href="/arbetsyta/admin/personal" safe>
+          {say("list.title")}
+        </a>
       </p>
-      {state.done && DONE[state.done] ? (
+      {state.done ? (
         <Banner kind="success">
-          <p safe>{DONE[state.done]}</p>
+          <p safe>{say(`person.done.${state.done}`)}</p>
         </Banner>
       ) : (
         ""
@@ -385,17 +364,17 @@ export function PersonPage(p: {
       <h1 safe>{u.name}</h1>
       <dl class="summary-list">
         <div class="summary-list__row">
-          <dt>E-postadress</dt>
+          <dt safe>{say("person.email")}</dt>
           <dd safe>{u.email}</dd>
         </div>
         <div class="summary-list__row">
-          <dt>Läge</dt>
+          <dt safe>{say("person.status")}</dt>
           <dd>
-            <StatusTag status={person.status} />
+            <StatusTag ctx={ctx} status={person.status} />
             {u.deactivated_at ? (
               <>
                 {" "}
-                <span>sedan</span> <When ctx={ctx} date={new Date(u.deactivated_at)} />
+                <span safe>{say("person.since")}</span> <When ctx={ctx} date={new Date(u.deactivated_at)} />
               </>
             ) : (
               ""
@@ -403,41 +382,55 @@ export function PersonPage(p: {
           </dd>
         </div>
         <div class="summary-list__row">
-          <dt>Loggar in med</dt>
-          <dd>{way}</dd>
+          <dt safe>{say("person.way")}</dt>
+          <dd safe>{way}</dd>
         </div>
         <div class="summary-list__row">
-          <dt>Senast inloggad</dt>
+          <dt safe>{say("person.lastLogin")}</dt>
           <dd>
             <When ctx={ctx} date={u.last_login_at ? new Date(u.last_login_at) : null} />
           </dd>
         </div>
         <div class="summary-list__row">
-          <dt>Roller</dt>
+          <dt safe>{say("person.roles")}</dt>
           <dd>
             <Roles ctx={ctx} roles={u.roles} />
           </dd>
         </div>
         <div class="summary-list__row">
-          <dt>Sekretessbehörighet</dt>
-          <dd>{u.secrecy_right ? "Ja, i alla enheter" : "Nej"}</dd>
+          <dt safe>{say("person.secrecy")}</dt>
+          <dd safe>{say(u.secrecy_right ? "person.secrecy.yes" : "person.secrecy.no")}</dd>
         </div>
       </dl>
 
       {person.status === "invited" ? (
         <section aria-labelledby="invitation-title">
-          <h2 id="invitation-title">Inbjudan</h2>
-          {person.invitation ? (
-            person.invitation.open ? (
+          <h2 id="invitation-title" safe>
+            {say("invitation.title")}
+          </h2>
+          {invitation ? (
+            invitation.open ? (
               <p>
-                Skickad <When ctx={ctx} date={person.invitation.sentAt} />. Länken gäller till{" "}
-                <When ctx={ctx} date={person.invitation.expiresAt} />.
+                {say.rich("invitation.open", {
+                  sentAt: invitation.sentAt,
+                  expiresAt: invitation.expiresAt,
+                  sent: (text) => (
+                    <time datetime={invitation.sentAt.toISOString()} safe>
+                      {text}
+                    </time>
+                  ),
+                  expires: (text) => (
+                    <time datetime={invitation.expiresAt.toISOString()} safe>
+                      {text}
+                    </time>
+                  ),
+                })}
               </p>
             ) : (
-              <p>Länken i den senaste inbjudan fungerar inte längre. Skicka en ny.</p>
+              <p safe>{say("invitation.closed")}</p>
             )
           ) : (
-            <p>Personen har inte fått någon inbjudan.</p>
+            <p safe>{say("invitation.none")}</p>
           )}
           {err("invitation") ? (
             <p class="field__error" id="invitation" safe>
@@ -447,7 +440,7 @@ export function PersonPage(p: {
             ""
           )}
           <Form ctx={ctx} action={`${base}/inbjudan`}>
-            <Button kind="secondary">Skicka en ny inbjudan</Button>
+            <Button kind="secondary">{escapeHtml(say("invitation.resend"))}</Button>
           </Form>
         </section>
       ) : (
@@ -455,9 +448,17 @@ export function PersonPage(p: {
       )}
 
       <section aria-labelledby="edit-title">
-        <h2 id="edit-title">Namn, roller och enheter</h2>
+        <h2 id="edit-title" safe>
+          {say("edit.title")}
+        </h2>
         <Form ctx={ctx} action={base}>
-          <TextField name="name" label="Namn" value={state.form.name} error={err("name")} autocomplete="off" />
+          <TextField
+            name="name"
+            label={say("account.name")}
+            value={state.form.name}
+            error={err("name")}
+            autocomplete="off"
+          />
           <AccountFields
             ctx={ctx}
             form={state.form}
@@ -465,37 +466,43 @@ export function PersonPage(p: {
             units={p.units}
             secrecyWas={u.secrecy_right}
           />
-          <Button>Spara ändringarna</Button>
+          <Button>{escapeHtml(say("edit.submit"))}</Button>
         </Form>
       </section>
 
       <section aria-labelledby="sessions-title">
-        <h2 id="sessions-title">Inloggad just nu</h2>
+        <h2 id="sessions-title" safe>
+          {say("sessions.title")}
+        </h2>
         {p.sessions.length === 0 ? (
-          <p>Personen är inte inloggad någonstans.</p>
+          <p safe>{say("sessions.none")}</p>
         ) : (
           <Table<ActiveSession>
-            caption="Inloggningar som pågår"
+            caption={say("sessions.caption")}
             captionHidden
             rows={p.sessions}
             columns={[
-              { header: "Loggade in", cell: (s) => <When ctx={ctx} date={s.createdAt} /> },
-              { header: "Senast aktiv", cell: (s) => <When ctx={ctx} date={s.lastSeenAt} /> },
-              { header: "Med", cell: (s) => (s.authMethod === "oidc" ? "Kommunens konto" : "Lösenord") },
-              { header: "Från adress", cell: (s) => <span safe>{s.ip ?? "–"}</span> },
+              { header: say("sessions.col.started"), cell: (s) => <When ctx={ctx} date={s.createdAt} /> },
+              { header: say("sessions.col.lastSeen"), cell: (s) => <When ctx={ctx} date={s.lastSeenAt} /> },
               {
-                header: "Webbläsare",
+                header: say("sessions.col.method"),
+                cell: (s) =>
+                  escapeHtml(say(s.authMethod === "oidc" ? "sessions.method.oidc" : "sessions.method.password")),
+              },
+              { header: say("sessions.col.ip"), cell: (s) => <span safe>{s.ip ?? "–"}</span> },
+              {
+                header: say("sessions.col.browser"),
                 cell: (s) => (
                   <span class="user-agent" title={s.userAgent ?? undefined} safe>
-                    {browserOf(s.userAgent)}
+                    {browserOf(ctx, s.userAgent)}
                   </span>
                 ),
               },
               {
-                header: "Avsluta",
+                header: say("sessions.col.end"),
                 cell: (s) => (
                   <Form ctx={ctx} action={`${base}/sessioner/${s.id}/avsluta`}>
-                    <Button kind="secondary">Avsluta inloggningen</Button>
+                    <Button kind="secondary">{escapeHtml(say("sessions.end"))}</Button>
                   </Form>
                 ),
               },
@@ -505,20 +512,22 @@ export function PersonPage(p: {
       </section>
 
       <section aria-labelledby="history-title">
-        <h2 id="history-title">Inloggningar och ändringar</h2>
+        <h2 id="history-title" safe>
+          {say("history.title")}
+        </h2>
         {p.history.length === 0 ? (
-          <p>Inget har hänt med kontot ännu.</p>
+          <p safe>{say("history.none")}</p>
         ) : (
           <Table<AuditEntry>
-            caption={`Historik: ${p.historyTotal} händelser`}
+            caption={say("history.caption", { count: p.historyTotal })}
             captionHidden
             rows={p.history}
             columns={[
-              { header: "När", cell: (e) => <When ctx={ctx} date={new Date(e.occurred_at)} /> },
-              { header: "Vad", cell: (e) => <span safe>{ACTIONS[e.action] ?? e.action}</span> },
-              { header: "Mer", cell: (e) => <span safe>{detailOf(e)}</span> },
-              { header: "Vem", cell: (e) => <span safe>{e.actor_label}</span> },
-              { header: "Från adress", cell: (e) => <span safe>{e.ip ?? "–"}</span> },
+              { header: say("history.col.when"), cell: (e) => <When ctx={ctx} date={new Date(e.occurred_at)} /> },
+              { header: say("history.col.what"), cell: (e) => <span safe>{actionOf(ctx, e.action)}</span> },
+              { header: say("history.col.more"), cell: (e) => <span safe>{detailOf(ctx, e)}</span> },
+              { header: say("history.col.who"), cell: (e) => <span safe>{e.actor_label}</span> },
+              { header: say("history.col.ip"), cell: (e) => <span safe>{e.ip ?? "–"}</span> },
             ]}
           />
         )}
@@ -533,42 +542,43 @@ export function PersonPage(p: {
 
       {u.active ? (
         <section aria-labelledby="deactivate-title">
-          <h2 id="deactivate-title">Stäng av kontot</h2>
+          <h2 id="deactivate-title" safe>
+            {say("deactivate.title")}
+          </h2>
           {p.self ? (
-            <p>Du kan inte stänga av ditt eget konto. Be en annan administratör.</p>
+            <p safe>{say("deactivate.self")}</p>
           ) : (
             <>
-              <p>
-                Personen loggas ut direkt och kan inte logga in igen, varken med lösenord eller med kommunens konto.
-                Roller och enheter finns kvar om kontot aktiveras igen.
-              </p>
+              <p safe>{say("deactivate.text")}</p>
               <Form ctx={ctx} action={`${base}/avaktivera`}>
                 <TextAreaField
                   name="reason"
                   id="deactivate-reason"
-                  label="Varför stängs kontot av?"
-                  hint="Till exempel: Har slutat sin anställning. Skälet sparas i händelseloggen."
+                  label={say("deactivate.reason.label")}
+                  hint={say("deactivate.reason.hint")}
                   value={state.deactivateReason ?? ""}
                   error={err("deactivate-reason")}
                 />
-                <Button>Stäng av kontot</Button>
+                <Button>{escapeHtml(say("deactivate.submit"))}</Button>
               </Form>
             </>
           )}
         </section>
       ) : (
         <section aria-labelledby="reactivate-title">
-          <h2 id="reactivate-title">Aktivera kontot igen</h2>
-          <p>Personen kan logga in igen med samma roller och enheter som förut.</p>
+          <h2 id="reactivate-title" safe>
+            {say("reactivate.title")}
+          </h2>
+          <p safe>{say("reactivate.text")}</p>
           <Form ctx={ctx} action={`${base}/aktivera`}>
             <TextAreaField
               name="reason"
               id="reactivate-reason"
-              label="Varför aktiveras kontot? (frivilligt)"
+              label={say("reactivate.reason.label")}
               value={state.reactivateReason ?? ""}
               error={err("reactivate-reason")}
             />
-            <Button>Aktivera kontot</Button>
+            <Button>{escapeHtml(say("reactivate.submit"))}</Button>
           </Form>
         </section>
       )}
@@ -578,13 +588,17 @@ export function PersonPage(p: {
 
 // ---- Units -----------------------------------------------------------------------------------
 
-const UNIT_DONE: Record<string, string> = {
-  skapad: "Enheten är skapad.",
-  sparad: "Ändringarna är sparade.",
-  borttagen: "Enheten är borttagen.",
-};
+function DoneBanner({ ctx, done }: { ctx: PageContext; done: UnitDone | undefined }): JSX.Element {
+  if (!done) return "";
+  return (
+    <Banner kind="success">
+      <p safe>{words(ctx.lang)(`units.done.${done}`)}</p>
+    </Banner>
+  );
+}
 
-function TreeLevel({ nodes }: { nodes: readonly UnitNode[] }): JSX.Element {
+function TreeLevel({ ctx, nodes }: { ctx: PageContext; nodes: readonly UnitNode[] }): JSX.Element {
+  const say = words(ctx.lang);
   return (
     <>
       {nodes.map((n) => (
@@ -595,17 +609,19 @@ function TreeLevel({ nodes }: { nodes: readonly UnitNode[] }): JSX.Element {
           {n.intake ? (
             <>
               {" "}
-              <Tag tone="yellow">Tar emot orosanmälningar</Tag>
+              <Tag tone="yellow">{escapeHtml(say("units.intake"))}</Tag>
             </>
           ) : (
             ""
           )}
           <span class="unit-tree__facts" safe>
-            {`${n.members} medarbetare. ${n.managers.length > 0 ? `Chef: ${n.managers.join(", ")}` : "Ingen chef"}.`}
+            {n.managers.length > 0
+              ? say("units.facts.manager", { count: n.members, managers: n.managers.join(", ") })
+              : say("units.facts.noManager", { count: n.members })}
           </span>
           {n.children.length > 0 ? (
             <ul>
-              <TreeLevel nodes={n.children} />
+              <TreeLevel ctx={ctx} nodes={n.children} />
             </ul>
           ) : (
             ""
@@ -619,32 +635,26 @@ function TreeLevel({ nodes }: { nodes: readonly UnitNode[] }): JSX.Element {
 export function UnitTreePage(p: {
   ctx: PageContext;
   tree: readonly UnitNode[];
-  done?: string | undefined;
+  done?: UnitDone | undefined;
 }): JSX.Element {
+  const say = words(p.ctx.lang);
   return (
     <>
-      {p.done && UNIT_DONE[p.done] ? (
-        <Banner kind="success">
-          <p safe>{UNIT_DONE[p.done]}</p>
-        </Banner>
-      ) : (
-        ""
-      )}
-      <h1>Enheter</h1>
-      <p class="lead">
-        Enheterna bildar ett träd. Chefen för en enhet är en medarbetare i enheten som har rollen Chef. Chefen får
-        e-post när ett ärende i enheten blir försenat.
+      <DoneBanner ctx={p.ctx} done={p.done} />
+      <h1 safe>{say("units.title")}</h1>
+      <p class="lead" safe>
+        {say("units.lead")}
       </p>
       <p>
-        <a class="button" href="/arbetsyta/admin/enheter/ny">
-          Ny enhet
+        <a class="button" href="/arbetsyta/admin/enheter/ny" safe>
+          {say("units.new")}
         </a>
       </p>
       {p.tree.length === 0 ? (
-        <p>Det finns inga enheter ännu.</p>
+        <p safe>{say("units.none")}</p>
       ) : (
         <ul class="unit-tree">
-          <TreeLevel nodes={p.tree} />
+          <TreeLevel ctx={p.ctx} nodes={p.tree} />
         </ul>
       )}
     </>
@@ -658,23 +668,29 @@ export interface UnitForm {
   readonly intake: boolean;
 }
 
-function UnitFields(p: { form: UnitForm; errors: readonly FieldError[]; parents: readonly UnitNode[] }): JSX.Element {
+function UnitFields(p: {
+  ctx: PageContext;
+  form: UnitForm;
+  errors: readonly FieldError[];
+  parents: readonly UnitNode[];
+}): JSX.Element {
+  const say = words(p.ctx.lang);
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <>
-      <TextField name="name" label="Namn" value={p.form.name} error={err("name")} autocomplete="off" />
+      <TextField name="name" label={say("unit.form.name")} value={p.form.name} error={err("name")} autocomplete="off" />
       <TextAreaField
         name="description"
-        label="Beskrivning"
-        hint="Vad enheten gör, i en eller två meningar."
+        label={say("unit.form.description")}
+        hint={say("unit.form.description.hint")}
         value={p.form.description}
         error={err("description")}
       />
       <SelectField
         name="parent"
-        label="Ligger under"
+        label={say("unit.form.parent")}
         options={[
-          { value: "", label: "Ingen, enheten ligger högst upp" },
+          { value: "", label: say("unit.form.parent.none") },
           ...p.parents.map((u) => ({ value: u.id, label: `${"– ".repeat(u.depth)}${u.name}` })),
         ]}
         selected={p.form.parent}
@@ -682,8 +698,8 @@ function UnitFields(p: { form: UnitForm; errors: readonly FieldError[]; parents:
       />
       <CheckboxField
         name="intake"
-        label="Tar emot orosanmälningar om barn (mottagningen)"
-        hint="Nya orosanmälningar går hit. Finns flera sådana enheter går de till den som skapades först."
+        label={say("unit.form.intake")}
+        hint={say("unit.form.intake.hint")}
         checked={p.form.intake}
         error={err("intake")}
       />
@@ -697,16 +713,19 @@ export function NewUnitPage(p: {
   errors: readonly FieldError[];
   parents: readonly UnitNode[];
 }): JSX.Element {
+  const say = words(p.ctx.lang);
   return (
     <div class="narrow-wide">
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <p class="breadcrumbs">
-        <a href="/arbetsyta/admin/enheter">Enheter</a>
+        <a href="/arbetsyta/admin/enheter" safe>
+          {say("units.title")}
+        </a>
       </p>
-      <h1>Ny enhet</h1>
+      <h1 safe>{say("unit.new.title")}</h1>
       <Form ctx={p.ctx} action="/arbetsyta/admin/enheter/ny">
-        <UnitFields form={p.form} errors={p.errors} parents={p.parents} />
-        <Button>Skapa enheten</Button>
+        <UnitFields ctx={p.ctx} form={p.form} errors={p.errors} parents={p.parents} />
+        <Button>{escapeHtml(say("unit.new.submit"))}</Button>
       </Form>
     </div>
   );
@@ -719,79 +738,80 @@ export function UnitPage(p: {
   errors: readonly FieldError[];
   parents: readonly UnitNode[];
   members: readonly UnitMember[];
-  done?: string | undefined;
+  done?: UnitDone | undefined;
 }): JSX.Element {
   const { ctx, unit } = p;
+  const say = words(ctx.lang);
   const base = `/arbetsyta/admin/enheter/${unit.id}`;
   const deleteError = p.errors.find((e) => e.field === "delete")?.message;
   return (
     <>
       <ErrorSummary ctx={ctx} errors={p.errors} />
       <p class="breadcrumbs">
-        <a href="/arbetsyta/admin/enheter">Enheter</a>
+        <a href="/arbetsyta/admin/enheter" safe>
+          {say("units.title")}
+        </a>
       </p>
-      {p.done && UNIT_DONE[p.done] ? (
-        <Banner kind="success">
-          <p safe>{UNIT_DONE[p.done]}</p>
-        </Banner>
-      ) : (
-        ""
-      )}
+      <DoneBanner ctx={ctx} done={p.done} />
       <h1 safe>{unit.name}</h1>
       {unit.intake ? (
         <p>
-          <Tag tone="yellow">Tar emot orosanmälningar</Tag>
+          <Tag tone="yellow">{escapeHtml(say("units.intake"))}</Tag>
         </p>
       ) : (
         ""
       )}
 
       <section aria-labelledby="members-title">
-        <h2 id="members-title">Medarbetare</h2>
+        <h2 id="members-title" safe>
+          {say("unit.members.title")}
+        </h2>
         {unit.managers.length > 0 ? (
-          <p safe>{`Chef: ${unit.managers.join(", ")}.`}</p>
+          <p safe>{say("unit.managers", { managers: unit.managers.join(", ") })}</p>
         ) : (
-          <p>Enheten har ingen chef. Ge en medarbetare i enheten rollen Chef på personens sida.</p>
+          <p safe>{say("unit.noManager")}</p>
         )}
         {p.members.length === 0 ? (
-          <p>Ingen hör till enheten. Lägg till enheten på en persons sida under Personal.</p>
+          <p safe>{say("unit.noMembers")}</p>
         ) : (
           <Table<UnitMember>
-            caption={`Medarbetare i ${unit.name}`}
+            caption={say("unit.members.caption", { unit: unit.name })}
             captionHidden
             rows={p.members}
             columns={[
               {
-                header: "Namn",
+                header: say("unit.members.col.name"),
                 cell: (m) => (
                   <a href={`/arbetsyta/admin/personal/${m.id}`} safe>
                     {m.name}
                   </a>
                 ),
               },
-              { header: "Roller", cell: (m) => <Roles ctx={ctx} roles={m.roles} /> },
+              { header: say("unit.members.col.roles"), cell: (m) => <Roles ctx={ctx} roles={m.roles} /> },
               {
-                header: "Läge",
+                header: say("unit.members.col.status"),
                 cell: (m) =>
                   m.active ? (
                     m.roles.includes("manager") ? (
-                      <Tag tone="blue">Chef</Tag>
+                      <Tag tone="blue">{escapeHtml(say("unit.members.manager"))}</Tag>
                     ) : (
                       "–"
                     )
                   ) : (
-                    <Tag tone="red">Avstängd</Tag>
+                    <Tag tone="red">{escapeHtml(say("unit.members.deactivated"))}</Tag>
                   ),
               },
             ]}
           />
         )}
-        <p>Roller och enheter ändrar du på varje persons sida.</p>
+        <p safe>{say("unit.members.where")}</p>
       </section>
 
       {unit.children.length > 0 ? (
         <section aria-labelledby="children-title">
-          <h2 id="children-title">Underenheter</h2>
+          <h2 id="children-title" safe>
+            {say("unit.children.title")}
+          </h2>
           <ul class="plain-list">
             {unit.children.map((c) => (
               <li>
@@ -806,20 +826,26 @@ export function UnitPage(p: {
         ""
       )}
       <p>
-        <a href={`/arbetsyta/admin/enheter/ny?under=${unit.id}`}>Ny enhet under den här</a>
+        <a href={`/arbetsyta/admin/enheter/ny?under=${unit.id}`} safe>
+          {say("unit.newUnder")}
+        </a>
       </p>
 
       <section aria-labelledby="edit-title">
-        <h2 id="edit-title">Ändra enheten</h2>
+        <h2 id="edit-title" safe>
+          {say("unit.edit.title")}
+        </h2>
         <Form ctx={ctx} action={base}>
-          <UnitFields form={p.form} errors={p.errors} parents={p.parents} />
-          <Button>Spara ändringarna</Button>
+          <UnitFields ctx={ctx} form={p.form} errors={p.errors} parents={p.parents} />
+          <Button>{escapeHtml(say("unit.edit.submit"))}</Button>
         </Form>
       </section>
 
       <section aria-labelledby="delete-title">
-        <h2 id="delete-title">Ta bort enheten</h2>
-        <p>Bara en tom enhet kan tas bort: utan medarbetare, underenheter, ärenden eller annat som hör till den.</p>
+        <h2 id="delete-title" safe>
+          {say("unit.delete.title")}
+        </h2>
+        <p safe>{say("unit.delete.text")}</p>
         {deleteError ? (
           <p class="field__error" id="delete" safe>
             {deleteError}
@@ -828,7 +854,7 @@ export function UnitPage(p: {
           ""
         )}
         <Form ctx={ctx} action={`${base}/ta-bort`}>
-          <Button kind="secondary">Ta bort enheten</Button>
+          <Button kind="secondary">{escapeHtml(say("unit.delete.submit"))}</Button>
         </Form>
       </section>
     </>
