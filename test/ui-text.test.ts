@@ -21,7 +21,6 @@ const NOT_YET: Record<string, number> = {
   catalogue: 245,
   ideas: 438,
   inbox: 382,
-  klarsprak: 6,
   newsroom: 385,
   people: 203,
   requests: 264,
