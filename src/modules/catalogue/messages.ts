@@ -252,7 +252,7 @@ export const messages = defineMessages(
 
     "mail.review.subject": "Dags att granska sidan ”{name}”",
     "mail.review.due":
-      "Sidan ”{name}” i katalogen Stöd och hjälp granskades senast {since}. Den ska granskas {months, selectordinal, =1 {varje månad} one {var #:a månad} other {var #:e månad}}.",
+      "Sidan ”{name}” i katalogen Stöd och hjälp granskades senast {since, date, long}. Den ska granskas {months, selectordinal, =1 {varje månad} one {var #:a månad} other {var #:e månad}}.",
     "mail.review.action":
       "Läs igenom sidan. Stämmer allt? Markera den då som granskad. Har något ändrats? Ändra och spara.",
   },
@@ -500,7 +500,7 @@ export const messages = defineMessages(
 
     "mail.review.subject": "Time to review the page “{name}”",
     "mail.review.due":
-      "The page “{name}” in the catalogue Support and help was last reviewed on {since}. It is to be reviewed {months, plural, one {every month} other {every # months}}.",
+      "The page “{name}” in the catalogue Support and help was last reviewed on {since, date, long}. It is to be reviewed {months, plural, one {every month} other {every # months}}.",
     "mail.review.action":
       "Read the page through. Is everything right? Then mark it as reviewed. Has something changed? Change it and save.",
   },

@@ -64,7 +64,7 @@ export function reviewJobs(
       // Staff mail is in Swedish: a person has no language of their own yet.
       const say = sayer(messages, "sv");
       const lines = [
-        say("mail.review.due", { name: s.name, since, months: s.review_months }),
+        say("mail.review.due", { name: s.name, since: new Date(s.last_reviewed_at), months: s.review_months }),
         say("mail.review.action"),
         `${config.publicUrl}/arbetsyta/stod/${s.id}`,
       ];
