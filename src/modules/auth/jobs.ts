@@ -14,10 +14,11 @@ import {
 } from "../../platform/auth/account-tokens.js";
 import { findUserByEmail } from "../../platform/auth/users.js";
 import type { Db } from "../../platform/db/database.js";
-import { formatDateTime } from "../../platform/i18n/i18n.js";
+import { sayer } from "../../platform/i18n/messages.js";
 import type { JobDefinition, JobRunner } from "../../platform/jobs/jobs.js";
 import { paragraphsHtml, sendOrRefusal } from "../../platform/mail/compose.js";
 import type { Mailer } from "../../platform/mail/mailer.js";
+import { messages } from "./messages.js";
 
 export const REQUEST_RESET_JOB = "auth.request-password-reset";
 /** At most this many reset links an hour for one account, however often someone asks. */
@@ -106,27 +107,31 @@ export function authMailJobs(
       if (!t || t.used_at || t.revoked_at || new Date(t.expires_at) <= new Date() || !t.active) return;
       const link = accountLink(config.publicUrl, config.sessionSecret, t.purpose, t.id);
       const org = config.organisation.name;
+      // Account mail is in Swedish: the account has no language of its own yet.
+      const say = sayer(messages, "sv");
       const mail =
         t.purpose === "invitation"
           ? {
-              subject: "Välj ditt lösenord till Klarsvar",
+              subject: say("mail.invitation.subject"),
               lines: [
-                `Hej ${t.name}!`,
-                `${t.invited_by ?? "En administratör"} har skapat ett konto åt dig i Klarsvar hos ${org}. Du loggar in med den här e-postadressen.`,
-                `Välj ditt lösenord här: ${link}`,
-                `Länken fungerar en gång och gäller till ${formatDateTime(new Date(t.expires_at), "sv")}. Har tiden gått ut kan du be om en ny länk på samma sida.`,
-                "Har du inte väntat dig det här? Då kan du strunta i meddelandet.",
+                say("mail.greeting", { name: t.name }),
+                t.invited_by
+                  ? say("mail.invitation.createdBy", { invitedBy: t.invited_by, org })
+                  : say("mail.invitation.createdByAdmin", { org }),
+                say("mail.invitation.link", { link }),
+                say("mail.invitation.expires", { expires: new Date(t.expires_at) }),
+                say("mail.invitation.unexpected"),
                 org,
               ],
             }
           : {
-              subject: "Byt lösenord i Klarsvar",
+              subject: say("mail.reset.subject"),
               lines: [
-                `Hej ${t.name}!`,
-                "Vi har fått en begäran om att byta lösenordet till ditt konto i Klarsvar.",
-                `Välj ett nytt lösenord här: ${link}`,
-                "Länken fungerar en gång och gäller i en timme. När du har bytt lösenord loggas du ut överallt där du är inloggad.",
-                "Har du inte bett om det? Då kan du strunta i meddelandet. Ditt lösenord är kvar som förut.",
+                say("mail.greeting", { name: t.name }),
+                say("mail.reset.request"),
+                say("mail.reset.link", { link }),
+                say("mail.reset.expires"),
+                say("mail.reset.unexpected"),
                 org,
               ],
             };
@@ -140,7 +145,7 @@ export function authMailJobs(
       if (refused) {
         await audit(
           db,
-          { orgId: t.org_id, userId: null, label: "utgående e-post" },
+          { orgId: t.org_id, userId: null, label: say("audit.mailActor") },
           {
             action: "auth.account-link.undelivered",
             subjectType: "staff_user",

@@ -4,6 +4,7 @@ import { deleteExpiredSessions } from "../../platform/auth/sessions.js";
 import { forgetOldSignInFailures } from "../../platform/auth/throttle.js";
 import { audit, SYSTEM_ACTOR } from "../../platform/audit/audit.js";
 import { authMailJobs } from "./jobs.js";
+import { messages } from "./messages.js";
 import { authPolicies } from "./policies.js";
 import { passwordRoutes } from "./public/password-routes.js";
 import { authRoutes } from "./public/routes.js";
@@ -11,6 +12,7 @@ import { accountRoutes } from "./staff/routes.js";
 
 export const authModule: KlarsvarModule = {
   name: "auth",
+  messages,
   policies: authPolicies,
   nav: [
     { side: "public", href: "/logga-in", label: "site.nav.login", order: 100 },

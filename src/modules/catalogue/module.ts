@@ -3,6 +3,7 @@ import type { KlarsvarModule } from "../../app/module.js";
 import { reviewsDueFor } from "./index.js";
 import { translator } from "../../platform/i18n/i18n.js";
 import { reviewJobs } from "./jobs/review.js";
+import { messages } from "./messages.js";
 import { cataloguePolicies } from "./policies.js";
 import { cataloguePublicRoutes } from "./public/routes.js";
 import { seedCatalogue } from "./seed.js";
@@ -10,6 +11,7 @@ import { catalogueStaffRoutes } from "./staff/routes.js";
 
 export const catalogueModule: KlarsvarModule = {
   name: "catalogue",
+  messages,
   policies: cataloguePolicies,
   nav: [
     { side: "public", href: "/stod", label: "catalogue.nav.help", order: 5 },

@@ -5,6 +5,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import type { OpenDataRow, ServicePage } from "./queries.js";
+import { OPEN_DATA_WORDS as W } from "./open-data-words.js";
 import { choiceLabel, SITUATIONS } from "./situations.js";
 
 export type OpenService = OpenDataRow;
@@ -41,7 +42,7 @@ export function openRecord(s: OpenService, base: string) {
 
 export function catalogueJson(rows: readonly OpenService[], base: string, publisher: string) {
   return {
-    title: "Stöd och hjälp från socialtjänsten",
+    title: W.datasetTitle,
     publisher,
     license: LICENSE_URI,
     generated: new Date().toISOString(),
@@ -55,7 +56,7 @@ export function catalogueCsv(rows: readonly OpenService[], base: string): string
     const r = openRecord(s, base);
     return {
       ...r,
-      decisionNeeded: r.decisionNeeded ? "ja" : "nej",
+      decisionNeeded: r.decisionNeeded ? W.yes : W.no,
       languages: r.languages.join("; "),
       situations: r.situations.join("; "),
     };
@@ -128,8 +129,8 @@ export function dcatRdf(p: {
   xmlns:vcard="http://www.w3.org/2006/vcard/ns#"
   xmlns:xsd="http://www.w3.org/2001/XMLSchema#">
   <dcat:Catalog rdf:about="${b}/stod/dcat.rdf#catalog">
-    <dcterms:title xml:lang="sv">Öppna data från ${xml(p.publisher)}</dcterms:title>
-    <dcterms:description xml:lang="sv">Datamängder som socialtjänsten publicerar som öppna data.</dcterms:description>
+    <dcterms:title xml:lang="sv">${xml(W.catalogTitle(p.publisher))}</dcterms:title>
+    <dcterms:description xml:lang="sv">${xml(W.catalogDescription)}</dcterms:description>
     <dcterms:publisher rdf:resource="${b}/#publisher"/>
     <dcterms:language rdf:resource="http://publications.europa.eu/resource/authority/language/SWE"/>
     <dcterms:license rdf:resource="${LICENSE_URI}"/>
@@ -142,9 +143,9 @@ export function dcatRdf(p: {
     <dcterms:type rdf:resource="http://purl.org/adms/publishertype/LocalAuthority"/>
   </foaf:Agent>
   <dcat:Dataset rdf:about="${b}/stod#dataset">
-    <dcterms:title xml:lang="sv">Stöd och hjälp från socialtjänsten</dcterms:title>
-    <dcterms:title xml:lang="en">Support services from the social services</dcterms:title>
-    <dcterms:description xml:lang="sv">Alla stöd och insatser som socialtjänsten erbjuder: vem de är till för, vad man får, vad det kostar, om man behöver ansöka och hur man kontaktar oss.</dcterms:description>
+    <dcterms:title xml:lang="sv">${xml(W.datasetTitle)}</dcterms:title>
+    <dcterms:title xml:lang="en">${xml(W.datasetTitleEn)}</dcterms:title>
+    <dcterms:description xml:lang="sv">${xml(W.datasetDescription)}</dcterms:description>
     <dcterms:publisher rdf:resource="${b}/#publisher"/>
     <dcat:contactPoint>
       <vcard:Organization>
@@ -162,7 +163,7 @@ ${p.situations.map((s) => `    <dcat:keyword xml:lang="sv">${xml(s)}</dcat:keywo
     <dcat:landingPage rdf:resource="${b}/stod"/>
     <dcat:distribution rdf:resource="${b}/stod/data.json"/>
     <dcat:distribution rdf:resource="${b}/stod/data.csv"/>
-  </dcat:Dataset>${dist("data.json", "Stöd och hjälp (JSON)", "JSON", "application/json")}${dist("data.csv", "Stöd och hjälp (CSV)", "CSV", "text/csv")}
+  </dcat:Dataset>${dist("data.json", W.jsonTitle, "JSON", "application/json")}${dist("data.csv", W.csvTitle, "CSV", "text/csv")}
 </rdf:RDF>
 `;
 }

@@ -3,7 +3,9 @@ import { sql } from "kysely";
 import type { ModuleContext } from "../../app/module.js";
 import { SYSTEM_ACTOR } from "../../platform/audit/audit.js";
 import type { Db } from "../../platform/db/database.js";
+import { sayer } from "../../platform/i18n/messages.js";
 import { saveService, type ServiceInput } from "./commands/save.js";
+import { messages } from "./messages.js";
 import { DEMO_SERVICES, type DemoService } from "./demo-services.js";
 import { rebuildTerms } from "./search.js";
 
@@ -80,11 +82,14 @@ export async function seedCatalogueDemo(
     ]),
   );
   const fallback = users.get("kommunikator@example.se") ?? null;
+  const say = sayer(messages, "sv");
   for (const s of missing) {
     const responsible = users.get(RESPONSIBLE_BY_UNIT[s.unit] ?? "") ?? fallback;
-    const result = await saveService(db, actor, orgId, demoInput(s, units.get(s.unit) ?? null, responsible));
+    const result = await saveService(db, actor, orgId, demoInput(s, units.get(s.unit) ?? null, responsible), say);
     if (!result.ok)
-      throw new Error(`Demo service ${s.slug}: ${result.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`);
+      throw new Error(
+        `Demo service ${s.slug}: ${result.kind === "invalid" ? result.errors.map((e) => `${e.field}: ${e.message}`).join("; ") : result.kind}`,
+      );
   }
   const ids = new Map(
     (await db.selectFrom("catalogue_services").select(["id", "slug"]).where("org_id", "=", orgId).execute()).map(

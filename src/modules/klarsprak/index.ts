@@ -3,15 +3,9 @@
  * Replies, press releases and service pages use checkText() and the KlarsprakEditor view.
  */
 import { analyze, type AnalysisResult, type InputFormat } from "@klarsvar/klarsprak";
+import { ORGANISATION_JARGON } from "./jargon-words.js";
 
-/** The department's own words, explained (configuration for the jargon rule). */
-export const ORGANISATION_JARGON: Readonly<Record<string, string>> = {
-  insats: "stöd eller hjälp",
-  brukare: "du som får stöd",
-  handläggare: "socialsekreterare, den som arbetar med ditt ärende",
-  biståndsbedömning: "när vi tar ställning till vilket stöd du kan få",
-  verkställighet: "när stödet börjar",
-};
+export { ORGANISATION_JARGON };
 
 export function checkText(text: string, format: InputFormat = "text"): AnalysisResult {
   return analyze(text, { format, jargon: ORGANISATION_JARGON });

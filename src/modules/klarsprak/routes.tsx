@@ -1,50 +1,15 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { ModuleContext } from "../../app/module.js";
 import { sendPage } from "../../platform/http/page.js";
+import type { FastifyReply, TypedApp, TypedRequest } from "../../platform/http/typed.js";
+import { sayer } from "../../platform/i18n/messages.js";
 import type { FieldError } from "../../views/context.js";
 import { checkText } from "./index.js";
 import { presentAnalysis, type AnalysisJson } from "../../views/klarsprak-analysis.js";
+import { messages } from "./messages.js";
 import { KlarsprakPage } from "./public/views.js";
+import { AnalysisResponse, AnalyzeBody, CheckBody, ErrorResponse, Format, MAX_CHARS, Severity } from "./schema.js";
 
-export type KlarsprakModuleRoutes = (app: FastifyInstance, ctx: ModuleContext) => void;
-
-const MAX_CHARS = 200_000;
-const FORMAT = z.enum(["text", "markdown", "html"]);
-
-const findingJson = z.object({
-  ruleId: z.string(),
-  severity: z.enum(["error", "warning", "suggestion"]),
-  message: z.string(),
-  text: z.string(),
-  suggestion: z.string().nullable(),
-  category: z.string().nullable(),
-  start: z.number().int(),
-  end: z.number().int(),
-  line: z.number().int(),
-  column: z.number().int(),
-});
-
-const analysisJson = z.object({
-  lix: z.object({
-    value: z.number().nullable(),
-    band: z.enum(["very-easy", "easy", "medium", "hard", "very-hard"]).nullable(),
-    label: z.string().nullable(),
-    explanation: z.string().nullable(),
-    words: z.number().int(),
-    sentences: z.number().int(),
-    longWords: z.number().int(),
-  }),
-  ovix: z.object({ whole: z.number().nullable(), windowed: z.number().nullable(), windowSize: z.number().int() }),
-  wordsPerSentence: z.number().nullable(),
-  longWordShare: z.number().nullable(),
-  nominalisationsPer100Words: z.number().nullable(),
-  passivesPerSentence: z.number().nullable(),
-  counts: z.object({ error: z.number().int(), warning: z.number().int(), suggestion: z.number().int() }),
-  findings: z.array(findingJson),
-});
-
-const errorJson = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string() }) });
+export type KlarsprakModuleRoutes = (app: TypedApp, ctx: ModuleContext) => void;
 
 export const klarsprakRoutes: KlarsprakModuleRoutes = (app) => {
   app.post(
@@ -54,26 +19,22 @@ export const klarsprakRoutes: KlarsprakModuleRoutes = (app) => {
       config: { access: "public", csrf: false, rateLimit: { max: 60, timeWindow: 60_000 } },
       bodyLimit: 1_048_576,
       schema: {
-        tags: ["klarspråk"],
+        tags: ["plain language"],
         summary: "Analyse a Swedish text for plain language",
         description:
           "Returns LIX (with its band explained), OVIX, other scores and findings with positions in the text. The text is not stored. At most 200 000 characters; 60 requests a minute per address.",
-        body: z.object({
-          text: z.string().max(MAX_CHARS).describe("The text: plain, Markdown or HTML"),
-          format: FORMAT.default("text"),
-          lang: z.enum(["sv", "en"]).default("sv").describe("Language of the band explanation"),
-        }),
-        response: { 200: analysisJson, 400: errorJson, 413: errorJson, 429: errorJson },
+        body: AnalyzeBody,
+        response: { 200: AnalysisResponse, 400: ErrorResponse, 413: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request) => {
-      const body = request.body as { text: string; format: "text" | "markdown" | "html"; lang: "sv" | "en" };
-      return presentAnalysis(checkText(body.text, body.format), body.lang);
+      const analysis = presentAnalysis(checkText(request.body.text, request.body.format), request.body.lang);
+      return { ...analysis, findings: analysis.findings.map((f) => ({ ...f, severity: Severity.parse(f.severity) })) };
     },
   );
 
   const renderPage = (
-    request: FastifyRequest,
+    request: TypedRequest,
     reply: FastifyReply,
     state: { text: string; format: string; errors: FieldError[]; result: AnalysisJson | null; status?: number },
   ) =>
@@ -81,7 +42,7 @@ export const klarsprakRoutes: KlarsprakModuleRoutes = (app) => {
       request,
       reply,
       {
-        title: request.t("ks.title"),
+        title: sayer(messages, request.lang)("page.title"),
         side: "public",
         hasErrors: state.errors.length > 0,
         status: state.status ?? 200,
@@ -101,38 +62,33 @@ export const klarsprakRoutes: KlarsprakModuleRoutes = (app) => {
     {
       config: { access: "public", rateLimit: { max: 30, timeWindow: 60_000 } },
       bodyLimit: 1_048_576,
-      schema: {
-        body: z.object({
-          text: z.string().default(""),
-          format: z.string().default("text"),
-          _csrf: z.string().optional(),
-        }),
-      },
+      schema: { body: CheckBody },
     },
     async (request, reply) => {
-      const body = request.body as { text: string; format: string };
-      const format = FORMAT.safeParse(body.format).success ? (body.format as "text" | "markdown" | "html") : "text";
-      const t = request.t;
-      if (!body.text.trim()) {
+      const { text } = request.body;
+      const parsed = Format.safeParse(request.body.format);
+      const format = parsed.success ? parsed.data : "text";
+      const say = sayer(messages, request.lang);
+      if (!text.trim()) {
         return renderPage(request, reply, {
-          text: body.text,
+          text,
           format,
-          errors: [{ field: "text", message: t("ks.error.empty") }],
+          errors: [{ field: "text", message: say("form.text.empty") }],
           result: null,
           status: 400,
         });
       }
-      if (body.text.length > MAX_CHARS) {
+      if (text.length > MAX_CHARS) {
         return renderPage(request, reply, {
-          text: body.text.slice(0, MAX_CHARS),
+          text: text.slice(0, MAX_CHARS),
           format,
-          errors: [{ field: "text", message: t("ks.error.long") }],
+          errors: [{ field: "text", message: say("form.text.long") }],
           result: null,
           status: 400,
         });
       }
-      const result = presentAnalysis(checkText(body.text, format), request.lang);
-      return renderPage(request, reply, { text: body.text, format, errors: [], result });
+      const result = presentAnalysis(checkText(text, format), request.lang);
+      return renderPage(request, reply, { text, format, errors: [], result });
     },
   );
 };

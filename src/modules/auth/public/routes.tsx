@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
+import type { FastifyReply, TypedApp, TypedRequest } from "../../../platform/http/typed.js";
 import { safeRedirectTarget } from "../../../platform/http/redirect.js";
 import { rotateCsrf } from "../../../platform/http/csrf.js";
 import { audit } from "../../../platform/audit/audit.js";
@@ -12,29 +11,23 @@ import type { StaffUser } from "../../../platform/db/schema.js";
 import type { FieldError } from "../../../views/context.js";
 import { DEMO_PASSWORD } from "../../../platform/auth/demo.js";
 import { requestActor, signIn as signInAs } from "./sign-in.js";
+import { EmptyForm, LoginBody, LoginQuery, SsoQuery } from "../schema.js";
 import { LoginPage } from "./views.js";
 
 const OIDC_COOKIE = "ks_oidc";
-
-const loginBody = z.object({
-  email: z.string().max(320).default(""),
-  password: z.string().max(1000).default(""),
-  nasta: z.string().max(500).optional(),
-  _csrf: z.string().optional(),
-});
 
 export { requestActor };
 
 import { userActor } from "../../../platform/http/actor.js";
 
-export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+export function authRoutes(app: TypedApp, ctx: ModuleContext): void {
   const { config, database, org } = ctx;
   const cookieSecure = config.production || config.publicUrl.startsWith("https://");
 
-  const signIn = (request: FastifyRequest, reply: FastifyReply, user: StaffUser, method: "password" | "oidc", next: string) =>
+  const signIn = (request: TypedRequest, reply: FastifyReply, user: StaffUser, method: "password" | "oidc", next: string) =>
     signInAs(ctx, request, reply, user, method, next);
 
-  function renderLogin(request: FastifyRequest, reply: FastifyReply, state: { email?: string; errors?: FieldError[]; notice?: string; next?: string; status?: number }) {
+  function renderLogin(request: TypedRequest, reply: FastifyReply, state: { email?: string; errors?: FieldError[]; notice?: string; next?: string; status?: number }) {
     return sendPage(
       request,
       reply,
@@ -55,9 +48,9 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get(
     "/logga-in",
-    { config: { access: "public" }, schema: { querystring: z.object({ nasta: z.string().optional(), utloggad: z.string().optional(), fel: z.string().optional() }) } },
+    { config: { access: "public" }, schema: { querystring: LoginQuery } },
     (request, reply) => {
-      const q = request.query as { nasta?: string; utloggad?: string; fel?: string };
+      const q = request.query;
       if (request.user) return reply.redirect(safeRedirectTarget(q.nasta, "/arbetsyta"), 303);
       const t = request.t;
       const errors: FieldError[] = q.fel === "sso" ? [{ field: "sso", message: t("login.error.sso") }]
@@ -74,10 +67,10 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     "/logga-in",
     {
       config: { access: "public", rateLimit: { max: config.login.ratePerMinute, timeWindow: 60_000 } },
-      schema: { body: loginBody },
+      schema: { body: LoginBody },
     },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof loginBody>;
+      const body = request.body;
       const t = request.t;
       const next = safeRedirectTarget(body.nasta, "/arbetsyta");
       const errors: FieldError[] = [];
@@ -97,7 +90,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   );
 
   // Sign-out is allowed without a live session (it may have expired); CSRF still applies.
-  app.post("/logga-ut", { config: { access: "public" }, schema: { body: z.object({ _csrf: z.string().optional() }) } }, async (request, reply) => {
+  app.post("/logga-ut", { config: { access: "public" }, schema: { body: EmptyForm } }, async (request, reply) => {
     if (request.user) {
       const user = request.user;
       await database.db.transaction().execute(async (trx) => {
@@ -110,9 +103,9 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return reply.redirect("/logga-in?utloggad=1", 303);
   });
 
-  app.get("/logga-in/sso", { config: { access: "public" }, schema: { querystring: z.object({ nasta: z.string().optional() }) } }, async (request, reply) => {
+  app.get("/logga-in/sso", { config: { access: "public" }, schema: { querystring: SsoQuery } }, async (request, reply) => {
     if (!ctx.oidc) return reply.callNotFound();
-    const { nasta } = request.query as { nasta?: string };
+    const { nasta } = request.query;
     try {
       const { url, checks } = await ctx.oidc.start(safeRedirectTarget(nasta, "/arbetsyta"));
       reply.setCookie(OIDC_COOKIE, JSON.stringify(checks), {

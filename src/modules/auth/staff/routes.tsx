@@ -1,20 +1,13 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
+import type { FastifyReply, TypedApp, TypedRequest } from "../../../platform/http/typed.js";
 import { destroyOtherSessions } from "../../../platform/auth/sessions.js";
 import { changePassword, type PasswordChangeError } from "../../../platform/auth/users.js";
 import type { MessageKey } from "../../../platform/i18n/i18n.js";
 import type { FieldError } from "../../../views/context.js";
 import { userActor } from "../../../platform/http/actor.js";
+import { AccountQuery, ChangePasswordBody } from "../schema.js";
 import { AccountPage } from "./views.js";
-
-const passwordBody = z.object({
-  current: z.string().max(1000).default(""),
-  next: z.string().max(1000).default(""),
-  confirm: z.string().max(1000).default(""),
-  _csrf: z.string().optional(),
-});
 
 const ERROR_FIELD: Record<PasswordChangeError, { field: string; key: MessageKey }> = {
   sso_only: { field: "current", key: "account.password.error.sso" },
@@ -24,11 +17,11 @@ const ERROR_FIELD: Record<PasswordChangeError, { field: string; key: MessageKey 
   mismatch: { field: "confirm", key: "account.password.error.confirm" },
 };
 
-export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+export function accountRoutes(app: TypedApp, ctx: ModuleContext): void {
   const db = ctx.database.db;
 
   async function render(
-    request: FastifyRequest,
+    request: TypedRequest,
     reply: FastifyReply,
     errors: FieldError[],
     changed: boolean,
@@ -57,18 +50,18 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get(
     "/arbetsyta/konto",
-    { config: { access: "auth.viewOwnAccount" }, schema: { querystring: z.object({ bytt: z.string().optional() }) } },
-    (request, reply) => render(request, reply, [], Boolean((request.query as { bytt?: string }).bytt)),
+    { config: { access: "auth.viewOwnAccount" }, schema: { querystring: AccountQuery } },
+    (request, reply) => render(request, reply, [], Boolean(request.query.bytt)),
   );
 
   app.post(
     "/arbetsyta/konto/losenord",
     {
       config: { access: "auth.changeOwnPassword", rateLimit: { max: 10, timeWindow: 60_000 } },
-      schema: { body: passwordBody },
+      schema: { body: ChangePasswordBody },
     },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof passwordBody>;
+      const body = request.body;
       const user = request.user;
       if (!user) throw new Error("unreachable: policy requires a user");
       const result = await changePassword(db, userActor(request, ctx.org.id), user.id, body);

@@ -6,9 +6,12 @@
 import { audit, type AuditActor as Actor } from "../../../platform/audit/audit.js";
 import type { Db, Executor } from "../../../platform/db/database.js";
 import { SERVICE_ACCESS, type ServiceAccess } from "../../../platform/db/schema.js";
+import type { Say } from "../../../platform/i18n/messages.js";
+import { invalid, notFound, ok, type FieldProblem, type Result } from "../../../platform/result.js";
 import { slugify } from "../../../platform/text.js";
 import { checkText } from "../../klarsprak/index.js";
 import { addTerms } from "../search.js";
+import type { messages } from "../messages.js";
 import { AUDIENCE_IDS, SITUATION_IDS, TRANSLATION_LANGUAGES } from "../situations.js";
 
 export interface ServiceInput {
@@ -39,13 +42,12 @@ export interface ServiceInput {
   readonly note: string;
 }
 
-export interface FieldProblem {
-  readonly field: string;
-  readonly message: string;
-}
+/** The catalogue's words, for the commands' field errors (in the language of the person saving). */
+export type CatalogueSay = Say<keyof typeof messages.sv>;
 
-export type SaveResult =
-  { ok: true; id: string; slug: string; version: number } | { ok: false; errors: FieldProblem[] };
+export type SaveResult = Result<{ id: string; slug: string; version: number }>;
+
+const problems = (errors: readonly FieldProblem[]) => ({ ok: false as const, kind: "invalid" as const, errors });
 
 /** Words the public catalogue's own addresses use; a service cannot take them. */
 const RESERVED_SLUGS = new Set(["hitta", "data", "data.json", "data.csv", "dcat", "dcat.rdf", "sok", "ny"]);
@@ -69,40 +71,37 @@ const LIMITS: Readonly<Record<string, number>> = {
   note: 300,
 };
 
-export function validateService(input: ServiceInput): FieldProblem[] {
+export function validateService(input: ServiceInput, say: CatalogueSay): FieldProblem[] {
   const errors: FieldProblem[] = [];
   const text = input as unknown as Record<string, unknown>;
   for (const [field, max] of Object.entries(LIMITS)) {
     const value = text[field];
-    if (typeof value === "string" && value.length > max)
-      errors.push({ field, message: `Texten är för lång. Skriv högst ${max} tecken.` });
+    if (typeof value === "string" && value.length > max) errors.push({ field, message: say("error.tooLong", { max }) });
   }
-  if (!input.name.trim()) errors.push({ field: "name", message: "Skriv vad stödet heter" });
-  if (!input.summary.trim()) errors.push({ field: "summary", message: "Skriv en kort sammanfattning av stödet" });
-  if (!input.forWhom.trim()) errors.push({ field: "forWhom", message: "Skriv vem stödet är till för" });
-  if (!input.whatYouGet.trim()) errors.push({ field: "whatYouGet", message: "Skriv vad man får" });
+  if (!input.name.trim()) errors.push({ field: "name", message: say("error.name") });
+  if (!input.summary.trim()) errors.push({ field: "summary", message: say("error.summary") });
+  if (!input.forWhom.trim()) errors.push({ field: "forWhom", message: say("error.forWhom") });
+  if (!input.whatYouGet.trim()) errors.push({ field: "whatYouGet", message: say("error.whatYouGet") });
   const slug = input.slug || slugify(input.name);
   if (input.name.trim() && (!SLUG.test(slug) || slug.length > 80 || RESERVED_SLUGS.has(slug)))
     errors.push({
       field: "slug",
-      message: "Skriv adressen med små bokstäver a–z, siffror och bindestreck, till exempel stod-vid-vald",
+      message: say("error.slug"),
     });
   if (!(SERVICE_ACCESS as readonly string[]).includes(input.access))
-    errors.push({ field: "access", message: "Välj om man behöver ansöka" });
-  if (input.email && !EMAIL.test(input.email))
-    errors.push({ field: "email", message: "Skriv e-postadressen som namn@exempel.se" });
-  if (input.phone && !PHONE.test(input.phone))
-    errors.push({ field: "phone", message: "Skriv telefonnumret med siffror, till exempel 070-174 06 10" });
+    errors.push({ field: "access", message: say("error.access") });
+  if (input.email && !EMAIL.test(input.email)) errors.push({ field: "email", message: say("error.email") });
+  if (input.phone && !PHONE.test(input.phone)) errors.push({ field: "phone", message: say("error.phone") });
   if (!input.phone && !input.email && !input.webForm && !input.address)
-    errors.push({ field: "phone", message: "Skriv minst ett sätt att kontakta oss" });
+    errors.push({ field: "phone", message: say("error.contact") });
   if (input.situations.some((s) => !SITUATION_IDS.includes(s)))
-    errors.push({ field: "situations", message: "Välj bland livssituationerna i listan" });
+    errors.push({ field: "situations", message: say("error.situations") });
   if (input.audiences.some((s) => !AUDIENCE_IDS.includes(s)))
-    errors.push({ field: "audiences", message: "Välj bland alternativen i listan" });
+    errors.push({ field: "audiences", message: say("error.audiences") });
   if (!Number.isInteger(input.reviewMonths) || input.reviewMonths < 1 || input.reviewMonths > 60)
-    errors.push({ field: "reviewMonths", message: "Skriv antal månader som ett tal mellan 1 och 60" });
+    errors.push({ field: "reviewMonths", message: say("error.reviewMonths") });
   if (input.languages.length > 30 || input.languages.some((l) => l.length > 40))
-    errors.push({ field: "languages", message: "Skriv högst 30 språk, åtskilda med komma" });
+    errors.push({ field: "languages", message: say("error.languages") });
   return errors;
 }
 
@@ -150,12 +149,13 @@ export async function saveService(
   actor: Actor,
   orgId: string,
   input: ServiceInput,
+  say: CatalogueSay,
   id?: string,
   expectedVersion?: number,
 ): Promise<SaveResult> {
-  const errors = validateService(input);
+  const errors = validateService(input, say);
   const slug = input.slug || slugify(input.name);
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return problems(errors);
   const { lix, band } = readability(input);
   const row = {
     slug,
@@ -191,11 +191,7 @@ export async function saveService(
         .where("org_id", "=", orgId)
         .where("slug", "=", slug)
         .executeTakeFirst();
-      if (taken && taken.id !== id)
-        return {
-          ok: false as const,
-          errors: [{ field: "slug", message: "Adressen används redan av ett annat stöd. Välj en annan." }],
-        };
+      if (taken && taken.id !== id) return invalid("slug", say("error.slugTaken"));
       let saved: { id: string; version: number };
       if (id === undefined) {
         saved = await trx
@@ -211,18 +207,9 @@ export async function saveService(
           .where("id", "=", id)
           .forUpdate()
           .executeTakeFirst();
-        if (!current) return { ok: false as const, errors: [{ field: "name", message: "Stödet finns inte längre." }] };
-        if (expectedVersion !== undefined && current.version !== expectedVersion) {
-          return {
-            ok: false as const,
-            errors: [
-              {
-                field: "name",
-                message: `Någon annan sparade sidan medan du skrev (version ${current.version}). Öppna sidan igen och gör dina ändringar där.`,
-              },
-            ],
-          };
-        }
+        if (!current) return invalid("name", say("error.gone"));
+        if (expectedVersion !== undefined && current.version !== expectedVersion)
+          return invalid("name", say("error.conflict", { version: current.version }));
         // Saving a page means someone has checked it: the review clock starts again.
         saved = await trx
           .updateTable("catalogue_services")
@@ -250,20 +237,16 @@ export async function saveService(
         subjectId: saved.id,
         details: { slug, version: saved.version, note: input.note.trim() },
       });
-      return { ok: true as const, id: saved.id, slug, version: saved.version };
+      return ok({ id: saved.id, slug, version: saved.version });
     });
   } catch (error) {
     // Two editors creating the same address at once: the unique index decides.
-    if ((error as { code?: string }).code === "23505")
-      return {
-        ok: false,
-        errors: [{ field: "slug", message: "Adressen används redan av ett annat stöd. Välj en annan." }],
-      };
+    if ((error as { code?: string }).code === "23505") return invalid("slug", say("error.slugTaken"));
     throw error;
   }
 }
 
-export async function markReviewed(db: Db, actor: Actor, orgId: string, id: string): Promise<boolean> {
+export async function markReviewed(db: Db, actor: Actor, orgId: string, id: string): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable("catalogue_services")
@@ -272,14 +255,14 @@ export async function markReviewed(db: Db, actor: Actor, orgId: string, id: stri
       .where("id", "=", id)
       .returning(["id", "slug"])
       .executeTakeFirst();
-    if (!row) return false;
+    if (!row) return notFound();
     await audit(trx, actor, {
       action: "catalogue.service.reviewed",
       subjectType: "catalogue_service",
       subjectId: id,
       details: { slug: row.slug },
     });
-    return true;
+    return ok();
   });
 }
 
@@ -296,17 +279,16 @@ export async function saveTranslation(
   orgId: string,
   serviceId: string,
   t: TranslationInput,
-): Promise<{ ok: true } | { ok: false; errors: FieldProblem[] }> {
+  say: CatalogueSay,
+): Promise<Result> {
   const errors: FieldProblem[] = [];
   if (!TRANSLATION_LANGUAGES.some((l) => l.code === t.lang))
-    errors.push({ field: "lang", message: "Välj ett språk i listan" });
-  if (!t.name.trim() || t.name.length > 160)
-    errors.push({ field: "tname", message: "Skriv vad stödet heter på språket, högst 160 tecken" });
+    errors.push({ field: "lang", message: say("error.translation.lang") });
+  if (!t.name.trim() || t.name.length > 160) errors.push({ field: "tname", message: say("error.translation.name") });
   if (!t.summary.trim() || t.summary.length > 600)
-    errors.push({ field: "tsummary", message: "Skriv en kort sammanfattning, högst 600 tecken" });
-  if (!t.body.trim() || t.body.length > 8000)
-    errors.push({ field: "tbody", message: "Skriv texten på språket, högst 8000 tecken" });
-  if (errors.length > 0) return { ok: false, errors };
+    errors.push({ field: "tsummary", message: say("error.translation.summary") });
+  if (!t.body.trim() || t.body.length > 8000) errors.push({ field: "tbody", message: say("error.translation.body") });
+  if (errors.length > 0) return problems(errors);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("catalogue_translations")
@@ -332,7 +314,7 @@ export async function saveTranslation(
       details: { lang: t.lang },
     });
   });
-  return { ok: true };
+  return ok();
 }
 
 export async function removeTranslation(
@@ -365,15 +347,16 @@ export async function addSynonym(
   orgId: string,
   term: string,
   expansion: string,
-): Promise<{ ok: true } | { ok: false; errors: FieldProblem[] }> {
+  say: CatalogueSay,
+): Promise<Result> {
   const t = term.trim().toLowerCase();
   const e = expansion.trim().toLowerCase();
   const errors: FieldProblem[] = [];
   if (!/^[\p{L}\p{N}]{2,40}( [\p{L}\p{N}]{2,40})?$/u.test(t))
-    errors.push({ field: "term", message: "Skriv ett eller två ord, bara bokstäver och siffror" });
+    errors.push({ field: "term", message: say("error.synonym.term") });
   if (!e || e.length > 200 || !/[\p{L}]/u.test(e))
-    errors.push({ field: "expansion", message: "Skriv vad ordet betyder, högst 200 tecken" });
-  if (errors.length > 0) return { ok: false, errors };
+    errors.push({ field: "expansion", message: say("error.synonym.expansion") });
+  if (errors.length > 0) return problems(errors);
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("catalogue_synonyms")
@@ -388,7 +371,7 @@ export async function addSynonym(
       details: { term: t, expansion: e },
     });
   });
-  return { ok: true };
+  return ok();
 }
 
 export async function removeSynonym(db: Db, actor: Actor, orgId: string, id: string): Promise<void> {

@@ -8,6 +8,8 @@ import type { Config } from "../../../config.js";
 import type { Db } from "../../../platform/db/database.js";
 import type { JobDefinition, JobRunner } from "../../../platform/jobs/jobs.js";
 import type { Mailer } from "../../../platform/mail/mailer.js";
+import { sayer } from "../../../platform/i18n/messages.js";
+import { messages } from "../messages.js";
 import { reviewsDue } from "../queries.js";
 import { rebuildTerms } from "../search.js";
 
@@ -59,14 +61,16 @@ export function reviewJobs(
         .executeTakeFirst();
       if (!s) return;
       const since = new Date(s.last_reviewed_at).toISOString().slice(0, 10);
+      // Staff mail is in Swedish: a person has no language of their own yet.
+      const say = sayer(messages, "sv");
       const lines = [
-        `Sidan ”${s.name}” i katalogen Stöd och hjälp granskades senast ${since}. Den ska granskas var ${s.review_months}:e månad.`,
-        "Läs igenom sidan. Stämmer allt? Markera den då som granskad. Har något ändrats? Ändra och spara.",
+        say("mail.review.due", { name: s.name, since: new Date(s.last_reviewed_at), months: s.review_months }),
+        say("mail.review.action"),
         `${config.publicUrl}/arbetsyta/stod/${s.id}`,
       ];
       await mailer.send({
         to,
-        subject: `Dags att granska sidan ”${s.name}”`,
+        subject: say("mail.review.subject", { name: s.name }),
         text: lines.join("\n\n"),
         html: lines.map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`).join(""),
         messageId: `<review-${s.id}-${since}@${config.mail.domain}>`,

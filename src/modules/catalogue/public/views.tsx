@@ -1,35 +1,56 @@
-/** Resident-facing pages of the help catalogue. Every page works without JavaScript. */
+/**
+ * Resident-facing pages of the help catalogue. Every page works without JavaScript. Every word
+ * is in the module's catalogue (../messages.ts); the out-of-hours number comes from the
+ * configuration. The easy-to-read page and the way back from a translation are Swedish
+ * whatever language the visitor chose: they belong to the Swedish page.
+ */
 import { escapeHtml } from "@kitajs/html";
-import { formatDate } from "../../../platform/i18n/i18n.js";
+import { sayer } from "../../../platform/i18n/messages.js";
 import type { PageContext } from "../../../views/context.js";
-import { Banner, Button, ErrorSummary, Pagination, Tag } from "../../../views/components.js";
+import { Banner, Button, ErrorSummary, Pagination, PhoneLink, RadioGroup, Tag } from "../../../views/components.js";
+import { messages } from "../messages.js";
 import type { ServiceLink, ServicePage, Translation } from "../queries.js";
 import type { SearchHit } from "../search.js";
 import { AUDIENCES, SITUATIONS, TRANSLATION_LANGUAGES, type Choice } from "../situations.js";
 
-const tr = (ctx: PageContext, sv: string, en: string): string => (ctx.lang === "sv" ? sv : en);
+const tel = (number: string) => () => <PhoneLink number={number} />;
+const strong = (text: string) => <strong safe>{text}</strong>;
 
 function Emergency({ ctx }: { ctx: PageContext }): JSX.Element {
-  const main = tr(ctx, "Ring 112 vid akut fara.", "Call 112 in an emergency.");
-  const rest = tr(ctx, "Kvällar, nätter och helger svarar Socialjouren på 070-174 06 05.", "Evenings, nights and weekends, the out-of-hours social services answer on 070-174 06 05.");
+  const say = sayer(messages, ctx.lang);
+  const phone = ctx.organisation.outOfHoursPhone;
   return (
     <Banner kind="warning">
-      <p><strong safe>{main}</strong> <span safe>{rest}</span></p>
+      <p>
+        <strong>{say.rich("emergency.main", { tel: tel("112") })}</strong>{" "}
+        <span>{say.rich("emergency.outOfHours", { phone, tel: tel(phone) })}</span>
+      </p>
     </Banner>
   );
 }
 
 function SearchForm({ ctx, q }: { ctx: PageContext; q: string }): JSX.Element {
-  const label = tr(ctx, "Sök stöd och hjälp", "Search for support");
-  const hint = tr(ctx, "Skriv med dina egna ord, till exempel ”skulder” eller ”orolig för mitt barn”.", "Use your own words, for example “debts” or “worried about my child”.");
+  const say = sayer(messages, ctx.lang);
   return (
     <form method="get" action="/stod" class="search" role="search">
       <div class="field">
-        <label class="field__label" for="q" safe>{label}</label>
-        <p class="field__hint" id="q-hint" safe>{hint}</p>
-        <input class="field__input" id="q" name="q" type="search" value={q} aria-describedby="q-hint" maxlength="200" />
+        <label class="field__label" for="q" safe>
+          {say("search.label")}
+        </label>
+        <p class="field__hint" id="q-hint" safe>
+          {say("search.hint")}
+        </p>
+        <input
+          class="field__input"
+          id="q"
+          name="q"
+          type="search"
+          value={q}
+          aria-describedby="q-hint"
+          maxlength="200"
+        />
       </div>
-      <Button>{escapeHtml(tr(ctx, "Sök", "Search"))}</Button>
+      <Button>{escapeHtml(say("search.submit"))}</Button>
     </form>
   );
 }
@@ -41,8 +62,12 @@ function ServiceList({ items }: { items: readonly { slug: string; name: string; 
         const href = `/stod/${s.slug}`;
         return (
           <li class="service-list__item">
-            <a class="service-list__link" href={href} safe>{s.name}</a>
-            <p class="service-list__summary" safe>{s.summary}</p>
+            <a class="service-list__link" href={href} safe>
+              {s.name}
+            </a>
+            <p class="service-list__summary" safe>
+              {s.summary}
+            </p>
           </li>
         );
       })}
@@ -50,138 +75,280 @@ function ServiceList({ items }: { items: readonly { slug: string; name: string; 
   );
 }
 
-export function StartPage(p: { ctx: PageContext; groups: readonly { situation: Choice; services: readonly ServiceLink[] }[] }): JSX.Element {
+export function StartPage(p: {
+  ctx: PageContext;
+  groups: readonly { situation: Choice; services: readonly ServiceLink[] }[];
+}): JSX.Element {
   const { ctx } = p;
+  const say = sayer(messages, ctx.lang);
   return (
     <>
-      <h1 safe>{tr(ctx, "Stöd och hjälp", "Support and help")}</h1>
-      <p class="lead" safe>{tr(ctx, "Här finns allt stöd som socialtjänsten ger. Mycket kan du få utan att ansöka – ring eller kom förbi. Det gäller även små problem.", "Here is all the support the social services give. Much of it you can get without applying – call or drop in. Small problems too.")}</p>
+      <h1 safe>{say("title")}</h1>
+      <p class="lead" safe>
+        {say("start.lead")}
+      </p>
       <SearchForm ctx={ctx} q="" />
-      <p class="finder-link"><a href="/stod/hitta" safe>{tr(ctx, "Vet du inte vad du ska söka på? Svara på två frågor: Vilken hjälp passar mig?", "Not sure what to search for? Answer two questions: Which help suits me?")}</a></p>
+      <p class="finder-link">
+        <a href="/stod/hitta" safe>
+          {say("start.finder")}
+        </a>
+      </p>
       <Emergency ctx={ctx} />
       {p.groups.map((g) => {
         const title = g.situation[ctx.lang];
         const id = `situation-${g.situation.id}`;
         return (
           <section aria-labelledby={id}>
-            <h2 id={id} safe>{title}</h2>
+            <h2 id={id} safe>
+              {title}
+            </h2>
             <ServiceList items={g.services} />
           </section>
         );
       })}
-      <p><a href="/stod/data.json" safe>{tr(ctx, "Katalogen som öppna data (JSON, CSV och DCAT-AP-SE)", "The catalogue as open data (JSON, CSV and DCAT-AP-SE)")}</a></p>
+      <p>
+        <a href="/stod/data.json" safe>
+          {say("start.openData")}
+        </a>
+      </p>
     </>
   );
 }
 
-export function ResultsPage(p: { ctx: PageContext; q: string; hits: readonly SearchHit[]; page: number; pageSize: number; corrections: readonly { from: string; to: string }[] }): JSX.Element {
+export function ResultsPage(p: {
+  ctx: PageContext;
+  q: string;
+  hits: readonly SearchHit[];
+  page: number;
+  pageSize: number;
+  corrections: readonly { from: string; to: string }[];
+}): JSX.Element {
   const { ctx } = p;
+  const say = sayer(messages, ctx.lang);
   const shown = p.hits.slice((p.page - 1) * p.pageSize, p.page * p.pageSize);
-  const count = p.hits.length === 0
-    ? tr(ctx, `Vi hittade inget stöd för ”${p.q}”.`, `We found no support for “${p.q}”.`)
-    : tr(ctx, `${p.hits.length} stöd passar ”${p.q}”.`, `${p.hits.length} services match “${p.q}”.`);
-  const corrected = p.corrections.map((c) => `${c.to} (${tr(ctx, "för", "for")} ${c.from})`).join(", ");
+  const count =
+    p.hits.length === 0 ? say("results.none", { q: p.q }) : say("results.count", { count: p.hits.length, q: p.q });
+  const corrected = p.corrections.map((c) => say("results.correction", { to: c.to, from: c.from })).join(", ");
   return (
     <>
-      <h1 safe>{tr(ctx, "Sök stöd och hjälp", "Search for support")}</h1>
+      <h1 safe>{say("search.label")}</h1>
       <SearchForm ctx={ctx} q={p.q} />
-      <h2 id="results" safe>{tr(ctx, "Sökresultat", "Results")}</h2>
-      <p role="status" safe>{count}</p>
-      {corrected ? <p class="hint"><span safe>{tr(ctx, "Vi sökte också på: ", "We also searched for: ")}</span><span safe>{corrected}</span></p> : ""}
-      {shown.length > 0 ? <ServiceList items={shown} /> : (
+      <h2 id="results" safe>
+        {say("results.heading")}
+      </h2>
+      <p role="status" safe>
+        {count}
+      </p>
+      {corrected ? (
+        <p class="hint">
+          <span safe>{say("results.alsoSearched")}</span> <span safe>{corrected}</span>
+        </p>
+      ) : (
+        ""
+      )}
+      {shown.length > 0 ? (
+        <ServiceList items={shown} />
+      ) : (
         <ul>
-          <li><a href="/stod/hitta" safe>{tr(ctx, "Svara på två frågor så visar vi stöd som kan passa", "Answer two questions and we show support that may suit you")}</a></li>
-          <li><a href="/stod" safe>{tr(ctx, "Se allt stöd, ordnat efter livssituation", "See all support, by life situation")}</a></li>
-          <li><a href="/fraga" safe>{tr(ctx, "Ställ en fråga till oss", "Ask us a question")}</a></li>
+          <li>
+            <a href="/stod/hitta" safe>
+              {say("results.finder")}
+            </a>
+          </li>
+          <li>
+            <a href="/stod" safe>
+              {say("results.all")}
+            </a>
+          </li>
+          <li>
+            <a href="/fraga" safe>
+              {say("ask")}
+            </a>
+          </li>
         </ul>
       )}
-      <Pagination ctx={ctx} page={p.page} pageSize={p.pageSize} total={p.hits.length} href={(n) => `/stod?q=${encodeURIComponent(p.q)}&sida=${n}`} />
+      <Pagination
+        ctx={ctx}
+        page={p.page}
+        pageSize={p.pageSize}
+        total={p.hits.length}
+        href={(n) => `/stod?q=${encodeURIComponent(p.q)}&sida=${n}`}
+      />
       <Emergency ctx={ctx} />
     </>
   );
 }
 
 function Paragraphs({ text }: { text: string }): JSX.Element {
-  return <>{text.split(/\n{1,}/).filter((l) => l.trim()).map((line) => <p safe>{line}</p>)}</>;
+  return (
+    <>
+      {text
+        .split(/\n{1,}/)
+        .filter((l) => l.trim())
+        .map((line) => (
+          <p safe>{line}</p>
+        ))}
+    </>
+  );
 }
 
 function Section(p: { id: string; title: string; text: string }): JSX.Element {
   if (!p.text.trim()) return "";
   return (
     <section aria-labelledby={p.id}>
-      <h2 id={p.id} safe>{p.title}</h2>
+      <h2 id={p.id} safe>
+        {p.title}
+      </h2>
       <Paragraphs text={p.text} />
     </section>
   );
 }
 
-export function ServiceView(p: { ctx: PageContext; s: ServicePage; related: readonly ServiceLink[]; translations: readonly Translation[] }): JSX.Element {
+function Fact(p: { term: string; children: JSX.Element }): JSX.Element {
+  return (
+    <div>
+      <dt safe>{p.term}</dt>
+      <dd>{p.children}</dd>
+    </div>
+  );
+}
+
+export function ServiceView(p: {
+  ctx: PageContext;
+  s: ServicePage;
+  related: readonly ServiceLink[];
+  translations: readonly Translation[];
+}): JSX.Element {
   const { ctx, s } = p;
-  const access = s.access === "decision"
-    ? tr(ctx, "Du behöver ansöka. En socialsekreterare pratar med dig och bestämmer om du kan få stödet. Det kallas biståndsbeslut. Du kan överklaga beslutet om du inte är nöjd.", "You need to apply. A social worker talks to you and makes a decision. You can appeal the decision if you are not satisfied.")
-    : tr(ctx, "Du behöver inte ansöka. Ring, skriv eller kom förbi.", "You do not need to apply. Call, write or drop in.");
-  const tel = `tel:${s.phone.replace(/[^0-9+]/g, "")}`;
-  const mail = `mailto:${s.email}`;
-  const form = `/fraga?stod=${s.slug}`;
-  const reviewed = tr(ctx, `Senast granskad ${formatDate(new Date(s.last_reviewed_at), ctx.lang)}`, `Last reviewed ${formatDate(new Date(s.last_reviewed_at), ctx.lang)}`);
+  const say = sayer(messages, ctx.lang);
+  const sv = sayer(messages, "sv");
+  const decision = s.access === "decision";
   const langs = s.languages.join(", ");
   return (
     <article class="service">
-      <p class="breadcrumbs"><a href="/stod" safe>{tr(ctx, "Stöd och hjälp", "Support and help")}</a></p>
+      <p class="breadcrumbs">
+        <a href="/stod" safe>
+          {say("title")}
+        </a>
+      </p>
       <h1 safe>{s.name}</h1>
-      <p class="lead" safe>{s.summary}</p>
+      <p class="lead" safe>
+        {s.summary}
+      </p>
       {s.easy_read || p.translations.length > 0 ? (
-        <ul class="inline-links" aria-label={tr(ctx, "Andra versioner av sidan", "Other versions of this page")}>
-          {s.easy_read ? <li><a href={`/stod/${s.slug}/lattlast`} lang="sv">Lättläst</a></li> : ""}
+        <ul class="inline-links" aria-label={say("service.otherVersions")}>
+          {s.easy_read ? (
+            <li>
+              <a href={`/stod/${s.slug}/lattlast`} lang="sv" safe>
+                {sv("service.easyRead")}
+              </a>
+            </li>
+          ) : (
+            ""
+          )}
           {p.translations.map((t) => {
             const l = TRANSLATION_LANGUAGES.find((x) => x.code === t.lang);
             const href = `/stod/${s.slug}/sprak/${t.lang}`;
-            return <li><a href={href} lang={t.lang} hreflang={t.lang} safe>{l?.native ?? t.lang}</a></li>;
+            return (
+              <li>
+                <a href={href} lang={t.lang} hreflang={t.lang} safe>
+                  {l?.native ?? t.lang}
+                </a>
+              </li>
+            );
           })}
         </ul>
-      ) : ""}
-      <p><Tag tone={s.access === "decision" ? "blue" : "green"}>{escapeHtml((s.access === "decision" ? tr(ctx, "Du behöver ansöka", "Application needed") : tr(ctx, "Du kan komma direkt", "Just get in touch")))}</Tag></p>
-      <Section id="for-whom" title={tr(ctx, "Vem kan få stödet?", "Who can get it?")} text={s.for_whom} />
-      <Section id="what" title={tr(ctx, "Vad får du?", "What do you get?")} text={s.what_you_get} />
-      <Section id="cost" title={tr(ctx, "Vad kostar det?", "What does it cost?")} text={s.cost} />
-      <Section id="apply" title={tr(ctx, "Behöver du ansöka?", "Do you need to apply?")} text={access} />
+      ) : (
+        ""
+      )}
+      <p>
+        <Tag tone={decision ? "blue" : "green"}>
+          {escapeHtml(say(decision ? "service.tag.decision" : "service.tag.direct"))}
+        </Tag>
+      </p>
+      <Section id="for-whom" title={say("service.forWhom")} text={s.for_whom} />
+      <Section id="what" title={say("service.whatYouGet")} text={s.what_you_get} />
+      <Section id="cost" title={say("service.cost")} text={s.cost} />
+      <Section
+        id="apply"
+        title={say("service.apply")}
+        text={say(decision ? "service.apply.decision" : "service.apply.direct")}
+      />
       <section aria-labelledby="contact" class="panel">
-        <h2 id="contact" safe>{tr(ctx, "Så kontaktar du oss", "How to contact us")}</h2>
+        <h2 id="contact" safe>
+          {say("service.contact")}
+        </h2>
         <dl class="facts">
-          {s.phone ? <div><dt safe>{tr(ctx, "Telefon", "Phone")}</dt><dd><a href={tel} safe>{s.phone}</a></dd></div> : ""}
-          {s.email ? <div><dt safe>{tr(ctx, "E-post", "Email")}</dt><dd><a href={mail} safe>{s.email}</a></dd></div> : ""}
-          {s.web_form ? <div><dt safe>{tr(ctx, "Skriv till oss", "Write to us")}</dt><dd><a href={form} safe>{tr(ctx, "Ställ en fråga om det här stödet", "Ask a question about this service")}</a></dd></div> : ""}
-          {s.address ? <div><dt safe>{tr(ctx, "Besöksadress", "Visiting address")}</dt><dd safe>{s.address}</dd></div> : ""}
-          {s.opening_hours ? <div><dt safe>{tr(ctx, "Öppettider", "Opening hours")}</dt><dd safe>{s.opening_hours}</dd></div> : ""}
-          {s.accessibility ? <div><dt safe>{tr(ctx, "Tillgänglighet", "Accessibility")}</dt><dd safe>{s.accessibility}</dd></div> : ""}
-          {langs ? <div><dt safe>{tr(ctx, "Språk", "Languages")}</dt><dd safe>{langs}</dd></div> : ""}
-          {s.unit_name ? <div><dt safe>{tr(ctx, "Ansvarar", "Responsible unit")}</dt><dd safe>{s.unit_name}</dd></div> : ""}
+          {s.phone ? (
+            <Fact term={say("service.phone")}>
+              <PhoneLink number={s.phone} />
+            </Fact>
+          ) : (
+            ""
+          )}
+          {s.email ? (
+            <Fact term={say("service.email")}>
+              <a href={`mailto:${s.email}`} safe>
+                {s.email}
+              </a>
+            </Fact>
+          ) : (
+            ""
+          )}
+          {s.web_form ? (
+            <Fact term={say("service.write")}>
+              <a href={`/fraga?stod=${s.slug}`} safe>
+                {say("service.askAbout")}
+              </a>
+            </Fact>
+          ) : (
+            ""
+          )}
+          {s.address ? <Fact term={say("service.address")}>{escapeHtml(s.address)}</Fact> : ""}
+          {s.opening_hours ? <Fact term={say("service.openingHours")}>{escapeHtml(s.opening_hours)}</Fact> : ""}
+          {s.accessibility ? <Fact term={say("service.accessibility")}>{escapeHtml(s.accessibility)}</Fact> : ""}
+          {langs ? <Fact term={say("service.languages")}>{escapeHtml(langs)}</Fact> : ""}
+          {s.unit_name ? <Fact term={say("service.unit")}>{escapeHtml(s.unit_name)}</Fact> : ""}
         </dl>
-        <p class="hint" safe>{tr(ctx, "Du kan vara anonym när du frågar om stödet. Skriv inte personnummer i e-post eller i formuläret.", "You can stay anonymous when you ask about the service. Do not write personal identity numbers in e-mail or the form.")}</p>
+        <p class="hint" safe>
+          {say("service.anonymous")}
+        </p>
       </section>
       {p.related.length > 0 ? (
         <section aria-labelledby="related">
-          <h2 id="related" safe>{tr(ctx, "Annat stöd som kan passa", "Other support that may suit you")}</h2>
+          <h2 id="related" safe>
+            {say("service.related")}
+          </h2>
           <ServiceList items={p.related} />
         </section>
-      ) : ""}
+      ) : (
+        ""
+      )}
       <Emergency ctx={ctx} />
-      <p class="hint" safe>{reviewed}</p>
+      <p class="hint" safe>
+        {say("service.reviewed", { when: new Date(s.last_reviewed_at) })}
+      </p>
     </article>
   );
 }
 
+/** The easy-to-read version is Swedish: its words come from the Swedish catalogue. */
 export function EasyReadView(p: { ctx: PageContext; s: ServicePage }): JSX.Element {
   const { s } = p;
-  const back = `/stod/${s.slug}`;
-  const title = `${s.name} – lättläst`;
+  const sv = sayer(messages, "sv");
   return (
     <article class="service service--easy" lang="sv">
-      <p class="breadcrumbs"><a href={back} safe>{`Tillbaka till ${s.name}`}</a></p>
-      <h1 safe>{title}</h1>
-      <div class="easy-read"><Paragraphs text={s.easy_read} /></div>
-      {s.phone ? <p class="easy-read__call"><span>Ring oss: </span><a href={`tel:${s.phone.replace(/[^0-9+]/g, "")}`} safe>{s.phone}</a></p> : ""}
-      <p>Om du är i fara nu: ring 112.</p>
+      <p class="breadcrumbs">
+        <a href={`/stod/${s.slug}`} safe>
+          {sv("easyRead.back", { name: s.name })}
+        </a>
+      </p>
+      <h1 safe>{sv("easyRead.title", { name: s.name })}</h1>
+      <div class="easy-read">
+        <Paragraphs text={s.easy_read} />
+      </div>
+      {s.phone ? <p class="easy-read__call">{sv.rich("easyRead.call", { phone: s.phone, tel: tel(s.phone) })}</p> : ""}
+      <p>{sv.rich("easyRead.danger", { tel: tel("112") })}</p>
     </article>
   );
 }
@@ -189,16 +356,26 @@ export function EasyReadView(p: { ctx: PageContext; s: ServicePage }): JSX.Eleme
 export function TranslationView(p: { ctx: PageContext; s: ServicePage; t: Translation }): JSX.Element {
   const { s, t } = p;
   const l = TRANSLATION_LANGUAGES.find((x) => x.code === t.lang);
-  const back = `/stod/${s.slug}`;
-  const backText = `${s.name} (på svenska)`;
   return (
     <>
-      <p class="breadcrumbs"><a href={back} lang="sv" safe>{backText}</a></p>
+      <p class="breadcrumbs">
+        <a href={`/stod/${s.slug}`} lang="sv" safe>
+          {sayer(messages, "sv")("translation.back", { name: s.name })}
+        </a>
+      </p>
       <article class="service" lang={t.lang} dir={l?.dir ?? "ltr"}>
         <h1 safe>{t.name}</h1>
-        <p class="lead" safe>{t.summary}</p>
+        <p class="lead" safe>
+          {t.summary}
+        </p>
         <Paragraphs text={t.body} />
-        {s.phone ? <p><a href={`tel:${s.phone.replace(/[^0-9+]/g, "")}`} dir="ltr" safe>{s.phone}</a></p> : ""}
+        {s.phone ? (
+          <p dir="ltr">
+            <PhoneLink number={s.phone} />
+          </p>
+        ) : (
+          ""
+        )}
       </article>
     </>
   );
@@ -213,72 +390,108 @@ export function FinderPage(p: {
   error?: string | undefined;
 }): JSX.Element {
   const { ctx } = p;
+  const say = sayer(messages, ctx.lang);
   const errors = p.error ? [{ field: p.step === "audience" ? "vem" : "situation", message: p.error }] : [];
   const urgent = p.situation && (p.situation.id === "barn" || p.situation.id === "vald");
   return (
     <>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <h1 safe>{tr(ctx, "Vilken hjälp passar mig?", "Which help suits me?")}</h1>
-      <p class="lead" safe>{tr(ctx, "Svara på två frågor så visar vi stöd som kan passa. Vi sparar inte dina svar.", "Answer two questions and we show support that may suit you. We do not keep your answers.")}</p>
+      <h1 safe>{say("finder.title")}</h1>
+      <p class="lead" safe>
+        {say("finder.lead")}
+      </p>
       {p.step === "situation" ? (
         <form method="get" action="/stod/hitta" novalidate>
           <input type="hidden" name="steg" value="1" />
-          <fieldset class={`field${p.error ? " field--error" : ""}`} id="situation">
-            <legend class="field__label" safe>{tr(ctx, "Fråga 1 av 2: Vad handlar det om?", "Question 1 of 2: What is it about?")}</legend>
-            {p.error ? <p class="field__error"><span class="visually-hidden">Fel: </span><span safe>{p.error}</span></p> : ""}
-            {SITUATIONS.map((s) => {
-              const hint = ctx.lang === "sv" ? s.hintSv ?? "" : s.hintEn ?? "";
-              return (
-                <label class="radio radio--block">
-                  <input type="radio" name="situation" value={s.id} />
-                  <span><strong safe>{s[ctx.lang]}</strong>{hint ? <span class="radio__hint" safe>{hint}</span> : ""}</span>
-                </label>
-              );
-            })}
-          </fieldset>
-          <Button>{escapeHtml(tr(ctx, "Nästa fråga", "Next question"))}</Button>
+          <RadioGroup
+            name="situation"
+            legend={say("finder.situation.legend")}
+            error={p.error}
+            options={SITUATIONS.map((s) => ({
+              value: s.id,
+              label: s[ctx.lang],
+              hint: (ctx.lang === "sv" ? s.hintSv : s.hintEn) ?? "",
+            }))}
+          />
+          <Button>{escapeHtml(say("finder.next"))}</Button>
         </form>
-      ) : ""}
+      ) : (
+        ""
+      )}
       {p.step === "audience" && p.situation ? (
         <form method="get" action="/stod/hitta" novalidate>
           <input type="hidden" name="steg" value="2" />
           <input type="hidden" name="situation" value={p.situation.id} />
-          <p><span safe>{tr(ctx, "Det handlar om: ", "It is about: ")}</span><strong safe>{p.situation[ctx.lang]}</strong> <a href="/stod/hitta" safe>{tr(ctx, "Ändra", "Change")}</a></p>
-          <fieldset class={`field${p.error ? " field--error" : ""}`} id="vem">
-            <legend class="field__label" safe>{tr(ctx, "Fråga 2 av 2: Vem gäller det?", "Question 2 of 2: Who is it for?")}</legend>
-            {p.error ? <p class="field__error"><span class="visually-hidden">Fel: </span><span safe>{p.error}</span></p> : ""}
-            {AUDIENCES.map((a) => (
-              <label class="radio radio--block">
-                <input type="radio" name="vem" value={a.id} />
-                <span safe>{a[ctx.lang]}</span>
-              </label>
-            ))}
-          </fieldset>
-          <Button>{escapeHtml(tr(ctx, "Visa stöd som passar", "Show support that suits me"))}</Button>
+          <p>
+            {say.rich("finder.about", { situation: p.situation[ctx.lang], b: strong })}{" "}
+            <a href="/stod/hitta" safe>
+              {say("finder.change")}
+            </a>
+          </p>
+          <RadioGroup
+            name="vem"
+            legend={say("finder.audience.legend")}
+            error={p.error}
+            options={AUDIENCES.map((a) => ({ value: a.id, label: a[ctx.lang] }))}
+          />
+          <Button>{escapeHtml(say("finder.show"))}</Button>
         </form>
-      ) : ""}
+      ) : (
+        ""
+      )}
       {p.step === "result" && p.situation ? (
         <>
-          <p><span safe>{tr(ctx, "Det handlar om: ", "It is about: ")}</span><strong safe>{p.situation[ctx.lang]}</strong>. <span safe>{tr(ctx, "Det gäller: ", "It is for: ")}</span><strong safe>{p.audience?.[ctx.lang] ?? ""}</strong>.</p>
+          <p>
+            {say.rich("finder.answers", {
+              situation: p.situation[ctx.lang],
+              audience: p.audience?.[ctx.lang] ?? "",
+              b: strong,
+            })}
+          </p>
           {urgent ? <Emergency ctx={ctx} /> : ""}
-          <h2 safe>{tr(ctx, "Stöd som kan passa", "Support that may suit you")}</h2>
-          {(p.results ?? []).length === 0 ? <p safe>{tr(ctx, "Vi hittade inget stöd som passar precis. Ställ en fråga till oss så hjälper vi dig vidare.", "We found no support that fits exactly. Ask us a question and we will help you further.")}</p> : (
+          <h2 safe>{say("finder.results")}</h2>
+          {(p.results ?? []).length === 0 ? (
+            <p safe>{say("finder.none")}</p>
+          ) : (
             <ul class="service-list">
               {(p.results ?? []).map((s) => {
-                const how = s.access === "decision" ? tr(ctx, "Du behöver ansöka", "Application needed") : tr(ctx, "Du kan komma direkt", "Just get in touch");
+                const decision = s.access === "decision";
                 return (
                   <li class="service-list__item">
-                    <a class="service-list__link" href={`/stod/${s.slug}`} safe>{s.name}</a>
-                    <p class="service-list__summary" safe>{s.summary}</p>
-                    <p class="hint"><Tag tone={s.access === "decision" ? "blue" : "green"}>{escapeHtml(how)}</Tag>{s.phone ? <span safe>{`${tr(ctx, "Telefon", "Phone")} ${s.phone}`}</span> : ""}</p>
+                    <a class="service-list__link" href={`/stod/${s.slug}`} safe>
+                      {s.name}
+                    </a>
+                    <p class="service-list__summary" safe>
+                      {s.summary}
+                    </p>
+                    <p class="hint">
+                      <Tag tone={decision ? "blue" : "green"}>
+                        {escapeHtml(say(decision ? "service.tag.decision" : "service.tag.direct"))}
+                      </Tag>
+                      {s.phone ? <span>{say.rich("finder.phone", { phone: s.phone, tel: tel(s.phone) })}</span> : ""}
+                    </p>
                   </li>
                 );
               })}
             </ul>
           )}
-          <p><a href="/stod/hitta" safe>{tr(ctx, "Börja om", "Start again")}</a> · <a href="/fraga" safe>{tr(ctx, "Ställ en fråga till oss", "Ask us a question")}</a> · <a href="/stod" safe>{tr(ctx, "Se allt stöd", "See all support")}</a></p>
+          <p>
+            <a href="/stod/hitta" safe>
+              {say("finder.restart")}
+            </a>{" "}
+            ·{" "}
+            <a href="/fraga" safe>
+              {say("ask")}
+            </a>{" "}
+            ·{" "}
+            <a href="/stod" safe>
+              {say("finder.all")}
+            </a>
+          </p>
         </>
-      ) : ""}
+      ) : (
+        ""
+      )}
     </>
   );
 }

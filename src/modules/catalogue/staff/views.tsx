@@ -1,9 +1,12 @@
 /** Staff pages of the help catalogue: the list, the editor with the klarspråk check, versions, synonyms. */
-import { formatDate, formatDateTime } from "../../../platform/i18n/i18n.js";
+import { escapeHtml } from "@kitajs/html";
+import { sayer } from "../../../platform/i18n/messages.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import {
   Banner,
   Button,
+  CheckboxField,
+  CheckboxGroup,
   ErrorSummary,
   Form,
   Pagination,
@@ -15,21 +18,26 @@ import {
 } from "../../../views/components.js";
 import { KlarsprakEditor } from "../../../views/klarsprak-editor.js";
 import type { AnalysisJson } from "../../klarsprak/index.js";
+import { messages } from "../messages.js";
 import type { StaffListRow, Translation, VersionRow } from "../queries.js";
 import { AUDIENCES, SITUATIONS, TRANSLATION_LANGUAGES } from "../situations.js";
 
-const BAND_SV: Record<string, { label: string; tone: "green" | "yellow" | "red" }> = {
-  "very-easy": { label: "Mycket lätt", tone: "green" },
-  easy: { label: "Lätt", tone: "green" },
-  medium: { label: "Medelsvår", tone: "yellow" },
-  hard: { label: "Svår", tone: "red" },
-  "very-hard": { label: "Mycket svår", tone: "red" },
-};
+const BANDS = {
+  "very-easy": "green",
+  easy: "green",
+  medium: "yellow",
+  hard: "red",
+  "very-hard": "red",
+} as const;
+const isBand = (band: string): band is keyof typeof BANDS => band in BANDS;
 
-export function BandTag({ band, lix }: { band: string | null; lix: string | number | null }): JSX.Element {
-  if (!band) return <Tag>Ingen text</Tag>;
-  const b = BAND_SV[band] ?? { label: band, tone: "yellow" as const };
-  const text = `${b.label} (LIX ${Math.round(Number(lix))})`;
+export function BandTag(p: { ctx: PageContext; band: string | null; lix: string | number | null }): JSX.Element {
+  const say = sayer(messages, p.ctx.lang);
+  if (!p.band) return <Tag>{escapeHtml(say("band.none"))}</Tag>;
+  const b = isBand(p.band)
+    ? { label: say(`band.${p.band}`), tone: BANDS[p.band] }
+    : { label: p.band, tone: "yellow" as const };
+  const text = say("band.tag", { label: b.label, lix: Math.round(Number(p.lix)) });
   return (
     <Tag tone={b.tone}>
       <span safe>{text}</span>
@@ -49,18 +57,23 @@ export function ListPage(p: {
   dueCount: number;
 }): JSX.Element {
   const { ctx, filter } = p;
+  const say = sayer(messages, ctx.lang);
   const query = (n: number) =>
     `/arbetsyta/stod?enhet=${encodeURIComponent(filter.enhet)}&sok=${encodeURIComponent(filter.sok)}${filter.granska ? "&granska=1" : ""}&sida=${n}`;
-  const dueText =
-    p.dueCount === 1 ? "1 sida har inte granskats i tid." : `${p.dueCount} sidor har inte granskats i tid.`;
+  const dueText = say("list.due", { count: p.dueCount });
   return (
     <>
-      <h1>Stöd och hjälp</h1>
-      <p class="lead">Sidorna som berättar för invånarna vilket stöd som finns. Håll dem rätt och lätta att läsa.</p>
+      <h1 safe>{say("title")}</h1>
+      <p class="lead" safe>
+        {say("list.lead")}
+      </p>
       {p.dueCount > 0 ? (
         <Banner kind="warning">
           <p>
-            <span safe>{dueText}</span> <a href="/arbetsyta/stod?granska=1">Visa dem</a>
+            <span safe>{dueText}</span>{" "}
+            <a href="/arbetsyta/stod?granska=1" safe>
+              {say("list.showDue")}
+            </a>
           </p>
         </Banner>
       ) : (
@@ -68,60 +81,69 @@ export function ListPage(p: {
       )}
       <p>
         {p.canCreate ? (
-          <a class="button" href="/arbetsyta/stod/ny">
-            Nytt stöd
+          <a class="button" href="/arbetsyta/stod/ny" safe>
+            {say("list.new")}
           </a>
         ) : (
           ""
         )}{" "}
-        <a href="/stod">Se den publika katalogen</a>
+        <a href="/stod" safe>
+          {say("list.public")}
+        </a>
       </p>
       <form method="get" action="/arbetsyta/stod" class="filters">
         <SelectField
           name="enhet"
-          label="Enhet"
+          label={say("list.unit")}
           selected={filter.enhet}
-          options={[{ value: "", label: "Alla enheter" }, ...p.units.map((u) => ({ value: u.id, label: u.name }))]}
+          options={[
+            { value: "", label: say("list.allUnits") },
+            ...p.units.map((u) => ({ value: u.id, label: u.name })),
+          ]}
         />
-        <TextField name="sok" label="Namnet innehåller" value={filter.sok} width="half" />
-        <label class="radio">
-          <input type="checkbox" name="granska" value="1" checked={filter.granska} />{" "}
-          <span>Bara sidor som behöver granskas</span>
-        </label>
-        <Button kind="secondary">Visa</Button>
+        <TextField name="sok" label={say("list.nameContains")} value={filter.sok} width="half" />
+        <CheckboxField name="granska" value="1" label={say("list.onlyDue")} checked={filter.granska} />
+        <Button kind="secondary">{escapeHtml(say("list.filter"))}</Button>
       </form>
       <Table
-        caption="Stöd i katalogen"
+        caption={say("list.caption")}
         captionHidden
         rows={p.rows}
         columns={[
           {
-            header: "Stöd",
+            header: say("list.col.service"),
             cell: (r: StaffListRow) => (
               <a href={`/arbetsyta/stod/${r.id}`} safe>
                 {r.name}
               </a>
             ),
           },
-          { header: "Enhet", cell: (r: StaffListRow) => <span safe>{r.unit_name ?? "–"}</span> },
-          { header: "Ansvarig", cell: (r: StaffListRow) => <span safe>{r.responsible_name ?? "Ingen"}</span> },
-          { header: "Läsbarhet", cell: (r: StaffListRow) => <BandTag band={r.lix_band} lix={r.lix} /> },
+          { header: say("list.col.unit"), cell: (r: StaffListRow) => <span safe>{r.unit_name ?? "–"}</span> },
           {
-            header: "Granskad",
-            cell: (r: StaffListRow) => {
-              const d: string = formatDate(new Date(r.last_reviewed_at), "sv");
-              return (
-                <>
-                  {r.review_due ? <Tag tone="red">Behöver granskas</Tag> : ""}
-                  <span safe>{d}</span>
-                </>
-              );
-            },
+            header: say("list.col.responsible"),
+            cell: (r: StaffListRow) => <span safe>{r.responsible_name ?? say("list.noOne")}</span>,
           },
-          { header: "Publicerad", cell: (r: StaffListRow) => (r.published ? "Ja" : <Tag tone="yellow">Utkast</Tag>) },
+          {
+            header: say("list.col.readability"),
+            cell: (r: StaffListRow) => <BandTag ctx={ctx} band={r.lix_band} lix={r.lix} />,
+          },
+          {
+            header: say("list.col.reviewed"),
+            cell: (r: StaffListRow) => (
+              <>
+                {r.review_due ? <Tag tone="red">{escapeHtml(say("list.reviewDue"))}</Tag> : ""}
+                <span safe>{say("date", { when: new Date(r.last_reviewed_at) })}</span>
+              </>
+            ),
+          },
+          {
+            header: say("list.col.published"),
+            cell: (r: StaffListRow) =>
+              r.published ? escapeHtml(say("list.yes")) : <Tag tone="yellow">{escapeHtml(say("list.draft"))}</Tag>,
+          },
         ]}
       />
-      {p.rows.length === 0 ? <p>Inga stöd passar filtret.</p> : ""}
+      {p.rows.length === 0 ? <p safe>{say("list.empty")}</p> : ""}
       <Pagination ctx={ctx} page={p.page} pageSize={p.pageSize} total={p.total} href={query} />
     </>
   );
@@ -155,44 +177,6 @@ export interface ServiceForm {
   readonly version: string;
 }
 
-function Checkboxes(p: {
-  name: string;
-  legend: string;
-  options: readonly { value: string; label: string }[];
-  checked: readonly string[];
-  error?: string | undefined;
-  hint?: string;
-}): JSX.Element {
-  return (
-    <fieldset class={`field${p.error ? " field--error" : ""}`} id={p.name}>
-      <legend class="field__label" safe>
-        {p.legend}
-      </legend>
-      {p.hint ? (
-        <p class="field__hint" safe>
-          {p.hint}
-        </p>
-      ) : (
-        ""
-      )}
-      {p.error ? (
-        <p class="field__error">
-          <span class="visually-hidden">Fel: </span>
-          <span safe>{p.error}</span>
-        </p>
-      ) : (
-        ""
-      )}
-      {p.options.map((o) => (
-        <label class="radio radio--block">
-          <input type="checkbox" name={p.name} value={o.value} checked={p.checked.includes(o.value)} />
-          <span safe>{o.label}</span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
 export function EditPage(p: {
   ctx: PageContext;
   id?: string | undefined;
@@ -213,10 +197,11 @@ export function EditPage(p: {
   translationDraft?: TranslationDraft | undefined;
 }): JSX.Element {
   const { ctx, form } = p;
+  const say = sayer(messages, ctx.lang);
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   const action = p.id ? `/arbetsyta/stod/${p.id}` : "/arbetsyta/stod/ny";
-  const title = p.id ? form.name || "Stöd" : "Nytt stöd";
-  const reviewed = p.lastReviewed ? `Senast granskad ${formatDate(p.lastReviewed, "sv")}.` : "";
+  const title = p.id ? form.name || say("edit.title.unnamed") : say("edit.title.new");
+  const reviewed = p.lastReviewed ? say("edit.lastReviewed", { when: p.lastReviewed }) : "";
   return (
     <>
       {p.notice ? (
@@ -228,26 +213,31 @@ export function EditPage(p: {
       )}
       <ErrorSummary ctx={ctx} errors={p.errors} />
       <p class="breadcrumbs">
-        <a href="/arbetsyta/stod">Stöd och hjälp</a>
+        <a href="/arbetsyta/stod" safe>
+          {say("title")}
+        </a>
       </p>
       <h1 safe>{title}</h1>
       {p.id ? (
         <p>
-          <span>Läsbarhet: </span>
-          <BandTag band={p.band.band} lix={p.band.lix} /> <span safe>{reviewed}</span>{" "}
-          {p.publicHref ? <a href={p.publicHref}>Se sidan som invånare ser den</a> : ""}
+          <span safe>{say("edit.readability")}</span> <BandTag ctx={ctx} band={p.band.band} lix={p.band.lix} />{" "}
+          <span safe>{reviewed}</span>{" "}
+          {p.publicHref ? (
+            <a href={p.publicHref} safe>
+              {say("edit.seePublic")}
+            </a>
+          ) : (
+            ""
+          )}
         </p>
       ) : (
         ""
       )}
       {p.id && p.reviewDue ? (
         <Banner kind="warning">
-          <p>
-            Sidan har inte granskats på länge. Läs igenom den. Stämmer allt? Markera den då som granskad, eller ändra
-            och spara.
-          </p>
+          <p safe>{say("edit.reviewDue")}</p>
           <Form ctx={ctx} action={`/arbetsyta/stod/${p.id}/granskad`}>
-            <Button kind="secondary">Markera som granskad</Button>
+            <Button kind="secondary">{escapeHtml(say("edit.markReviewed"))}</Button>
           </Form>
         </Banner>
       ) : (
@@ -255,89 +245,105 @@ export function EditPage(p: {
       )}
       <Form ctx={ctx} action={action} novalidate>
         <input type="hidden" name="version" value={form.version} />
-        <TextField name="name" label="Vad stödet heter" value={form.name} error={err("name")} />
+        <TextField name="name" label={say("edit.name.label")} value={form.name} error={err("name")} />
         <TextField
           name="slug"
-          label="Adress på webben"
-          hint="Små bokstäver, siffror och bindestreck. Lämna tomt så skapas den av namnet."
+          label={say("edit.slug.label")}
+          hint={say("edit.slug.hint")}
           value={form.slug}
           error={err("slug")}
           width="half"
         />
         <TextAreaField
           name="summary"
-          label="Sammanfattning"
-          hint="En eller två korta meningar som säger vad stödet är. Visas i sökresultat."
+          label={say("edit.summary.label")}
+          hint={say("edit.summary.hint")}
           value={form.summary}
           error={err("summary")}
         />
-        <TextAreaField name="forWhom" label="Vem kan få stödet?" value={form.forWhom} error={err("forWhom")} />
+        <TextAreaField name="forWhom" label={say("edit.forWhom.label")} value={form.forWhom} error={err("forWhom")} />
         <KlarsprakEditor
           ctx={ctx}
           id="whatYouGet"
           name="whatYouGet"
-          label="Vad får man?"
-          hint="Skriv till läsaren med du. Korta meningar."
+          label={say("edit.whatYouGet.label")}
+          hint={say("edit.whatYouGet.hint")}
           value={form.whatYouGet}
           error={err("whatYouGet")}
           result={p.analysis.whatYouGet}
           rows={6}
         />
-        <TextAreaField name="cost" label="Vad kostar det?" value={form.cost} error={err("cost")} />
+        <TextAreaField name="cost" label={say("edit.cost.label")} value={form.cost} error={err("cost")} />
         <SelectField
           name="access"
-          label="Behöver man ansöka?"
+          label={say("edit.access.label")}
           selected={form.access}
           error={err("access")}
           options={[
-            { value: "direct", label: "Nej, man kan höra av sig direkt" },
-            { value: "decision", label: "Ja, det behövs ett beslut (biståndsbeslut)" },
+            { value: "direct", label: say("edit.access.direct") },
+            { value: "decision", label: say("edit.access.decision") },
           ]}
         />
         <fieldset class="panel">
-          <legend>Så kontaktar man oss</legend>
-          <TextField name="phone" label="Telefon" type="tel" value={form.phone} error={err("phone")} width="half" />
-          <TextField name="email" label="E-post" type="email" value={form.email} error={err("email")} width="half" />
-          <label class="radio radio--block">
-            <input type="checkbox" name="webForm" value="1" checked={form.webForm} />{" "}
-            <span>Visa en länk till formuläret ”Ställ en fråga”. Frågan går direkt till enheten.</span>
-          </label>
-          <TextField name="address" label="Besöksadress" value={form.address} error={err("address")} />
-          <TextField name="openingHours" label="Öppettider" value={form.openingHours} error={err("openingHours")} />
+          <legend safe>{say("edit.contact.legend")}</legend>
+          <TextField
+            name="phone"
+            label={say("edit.phone.label")}
+            type="tel"
+            value={form.phone}
+            error={err("phone")}
+            width="half"
+          />
+          <TextField
+            name="email"
+            label={say("edit.email.label")}
+            type="email"
+            value={form.email}
+            error={err("email")}
+            width="half"
+          />
+          <CheckboxField name="webForm" value="1" label={say("edit.webForm.label")} checked={form.webForm} />
+          <TextField name="address" label={say("edit.address.label")} value={form.address} error={err("address")} />
+          <TextField
+            name="openingHours"
+            label={say("edit.openingHours.label")}
+            value={form.openingHours}
+            error={err("openingHours")}
+          />
           <TextAreaField
             name="accessibility"
-            label="Tillgänglighet"
-            hint="Till exempel ramp, hiss, hörslinga, toalett för rullstol."
+            label={say("edit.accessibility.label")}
+            hint={say("edit.accessibility.hint")}
             value={form.accessibility}
             error={err("accessibility")}
           />
           <TextField
             name="languages"
-            label="Språk vi talar"
-            hint="Åtskilda med komma, till exempel svenska, engelska, arabiska"
+            label={say("edit.languages.label")}
+            hint={say("edit.languages.hint")}
             value={form.languages}
             error={err("languages")}
           />
         </fieldset>
-        <Checkboxes
+        <CheckboxGroup
           name="situations"
-          legend="Livssituationer (för ”Vilken hjälp passar mig?”)"
-          options={SITUATIONS.map((s) => ({ value: s.id, label: s.sv }))}
+          legend={say("edit.situations.legend")}
+          options={SITUATIONS.map((s) => ({ value: s.id, label: s[ctx.lang] }))}
           checked={form.situations}
           error={err("situations")}
         />
-        <Checkboxes
+        <CheckboxGroup
           name="audiences"
-          legend="Vem gäller det?"
-          hint="Kryssa inget om stödet passar alla."
-          options={AUDIENCES.map((a) => ({ value: a.id, label: a.sv }))}
+          legend={say("edit.audiences.legend")}
+          hint={say("edit.audiences.hint")}
+          options={AUDIENCES.map((a) => ({ value: a.id, label: a[ctx.lang] }))}
           checked={form.audiences}
           error={err("audiences")}
         />
         <TextField
           name="keywords"
-          label="Sökord"
-          hint="Ord som invånare använder men som inte står i texten, till exempel socialbidrag eller fosterhem."
+          label={say("edit.keywords.label")}
+          hint={say("edit.keywords.hint")}
           value={form.keywords}
           error={err("keywords")}
         />
@@ -345,8 +351,8 @@ export function EditPage(p: {
           ctx={ctx}
           id="easyRead"
           name="easyRead"
-          label="Lättläst version (frivillig)"
-          hint="Mycket korta meningar, en tanke per rad, vanliga ord."
+          label={say("edit.easyRead.label")}
+          hint={say("edit.easyRead.hint")}
           value={form.easyRead}
           error={err("easyRead")}
           result={p.analysis.easyRead}
@@ -354,31 +360,37 @@ export function EditPage(p: {
         />
         <SelectField
           name="unitId"
-          label="Ansvarig enhet"
+          label={say("edit.unit.label")}
           selected={form.unitId}
-          options={[{ value: "", label: "Ingen enhet" }, ...p.units.map((u) => ({ value: u.id, label: u.name }))]}
+          options={[
+            { value: "", label: say("edit.unit.none") },
+            ...p.units.map((u) => ({ value: u.id, label: u.name })),
+          ]}
         />
         <SelectField
           name="responsibleId"
-          label="Ansvarig person"
-          hint="Får en påminnelse när sidan behöver granskas."
+          label={say("edit.responsible.label")}
+          hint={say("edit.responsible.hint")}
           selected={form.responsibleId}
-          options={[{ value: "", label: "Ingen" }, ...p.staff.map((u) => ({ value: u.id, label: u.name }))]}
+          options={[
+            { value: "", label: say("edit.responsible.none") },
+            ...p.staff.map((u) => ({ value: u.id, label: u.name })),
+          ]}
         />
         <TextField
           name="reviewMonths"
-          label="Hur ofta ska sidan granskas?"
-          hint="Antal månader, till exempel 12"
+          label={say("edit.reviewMonths.label")}
+          hint={say("edit.reviewMonths.hint")}
           value={form.reviewMonths}
           error={err("reviewMonths")}
           width="quarter"
         />
         <div class="field">
-          <label class="field__label" for="related">
-            Relaterat stöd
+          <label class="field__label" for="related" safe>
+            {say("edit.related.label")}
           </label>
-          <p class="field__hint" id="related-hint">
-            Håll ner Ctrl (Cmd på Mac) för att välja flera.
+          <p class="field__hint" id="related-hint" safe>
+            {say("edit.related.hint")}
           </p>
           <select
             class="field__select"
@@ -397,18 +409,15 @@ export function EditPage(p: {
               ))}
           </select>
         </div>
-        <label class="radio radio--block">
-          <input type="checkbox" name="published" value="1" checked={form.published} />{" "}
-          <span>Publicerad (syns för invånare)</span>
-        </label>
+        <CheckboxField name="published" value="1" label={say("edit.published.label")} checked={form.published} />
         <TextField
           name="note"
-          label="Vad ändrade du?"
-          hint="Några ord som visas i versionshistoriken."
+          label={say("edit.note.label")}
+          hint={say("edit.note.hint")}
           value={form.note}
           error={err("note")}
         />
-        <Button>Spara</Button>
+        <Button>{escapeHtml(say("edit.save"))}</Button>
       </Form>
       {p.id ? (
         <TranslationsPanel
@@ -423,14 +432,16 @@ export function EditPage(p: {
       )}
       {p.id ? (
         <section aria-labelledby="versions">
-          <h2 id="versions">Versioner</h2>
+          <h2 id="versions" safe>
+            {say("versions.title")}
+          </h2>
           <Table
-            caption="Versioner av sidan"
+            caption={say("versions.caption")}
             captionHidden
             rows={p.versions}
             columns={[
               {
-                header: "Version",
+                header: say("versions.col.version"),
                 numeric: true,
                 cell: (v: VersionRow) => (
                   <a href={`/arbetsyta/stod/${p.id}/version/${v.version}`} safe>
@@ -439,11 +450,14 @@ export function EditPage(p: {
                 ),
               },
               {
-                header: "När",
-                cell: (v: VersionRow) => <span safe>{formatDateTime(new Date(v.changed_at), "sv")}</span>,
+                header: say("versions.col.when"),
+                cell: (v: VersionRow) => <span safe>{say("stamp", { when: new Date(v.changed_at) })}</span>,
               },
-              { header: "Vem", cell: (v: VersionRow) => <span safe>{v.changed_by_name ?? "Systemet"}</span> },
-              { header: "Ändring", cell: (v: VersionRow) => <span safe>{v.note || "–"}</span> },
+              {
+                header: say("versions.col.who"),
+                cell: (v: VersionRow) => <span safe>{v.changed_by_name ?? say("versions.system")}</span>,
+              },
+              { header: say("versions.col.note"), cell: (v: VersionRow) => <span safe>{v.note || "–"}</span> },
             ]}
           />
         </section>
@@ -468,23 +482,26 @@ function TranslationsPanel(p: {
   errors: readonly FieldError[];
   draft?: TranslationDraft | undefined;
 }): JSX.Element {
+  const say = sayer(messages, p.ctx.lang);
   const d = p.draft ?? { lang: "", name: "", summary: "", body: "" };
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <section class="panel" aria-labelledby="translations">
-      <h2 id="translations">Andra språk</h2>
+      <h2 id="translations" safe>
+        {say("translations.title")}
+      </h2>
       {p.translations.length === 0 ? (
-        <p>Sidan finns bara på svenska.</p>
+        <p safe>{say("translations.none")}</p>
       ) : (
         <ul>
           {p.translations.map((t) => {
             const l = TRANSLATION_LANGUAGES.find((x) => x.code === t.lang);
-            const label = `${l?.name ?? t.lang}: ${t.name}`;
+            const label = say("translations.item", { language: l?.name ?? t.lang, name: t.name });
             return (
               <li>
                 <span safe>{label}</span>{" "}
                 <Form ctx={p.ctx} action={`/arbetsyta/stod/${p.id}/sprak/${t.lang}/ta-bort`} class="inline-form">
-                  <Button kind="link">Ta bort</Button>
+                  <Button kind="link">{escapeHtml(say("translations.remove"))}</Button>
                 </Form>
               </li>
             );
@@ -494,15 +511,26 @@ function TranslationsPanel(p: {
       <Form ctx={p.ctx} action={`/arbetsyta/stod/${p.id}/sprak`} novalidate>
         <SelectField
           name="lang"
-          label="Språk"
+          label={say("translations.lang.label")}
           selected={d.lang}
           error={err("lang")}
           options={TRANSLATION_LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
         />
-        <TextField id="tname" name="tname" label="Namn på språket" value={d.name} error={err("tname")} />
-        <TextAreaField name="tsummary" label="Sammanfattning på språket" value={d.summary} error={err("tsummary")} />
-        <TextAreaField name="tbody" label="Text på språket" value={d.body} error={err("tbody")} rows={6} />
-        <Button kind="secondary">Spara översättningen</Button>
+        <TextField id="tname" name="tname" label={say("translations.name.label")} value={d.name} error={err("tname")} />
+        <TextAreaField
+          name="tsummary"
+          label={say("translations.summary.label")}
+          value={d.summary}
+          error={err("tsummary")}
+        />
+        <TextAreaField
+          name="tbody"
+          label={say("translations.body.label")}
+          value={d.body}
+          error={err("tbody")}
+          rows={6}
+        />
+        <Button kind="secondary">{escapeHtml(say("translations.save"))}</Button>
       </Form>
     </section>
   );
@@ -515,42 +543,47 @@ export function VersionPage(p: {
   changedAt: Date;
   content: Record<string, unknown>;
 }): JSX.Element {
-  const fields: [string, string][] = [
-    ["name", "Namn"],
-    ["summary", "Sammanfattning"],
-    ["forWhom", "Vem kan få stödet?"],
-    ["whatYouGet", "Vad får man?"],
-    ["cost", "Vad kostar det?"],
-    ["phone", "Telefon"],
-    ["email", "E-post"],
-    ["address", "Besöksadress"],
-    ["openingHours", "Öppettider"],
-    ["easyRead", "Lättläst"],
-    ["note", "Ändring"],
-  ];
-  const title = `Version ${p.version}`;
-  const when = `Sparad ${formatDateTime(p.changedAt, "sv")}`;
+  const say = sayer(messages, p.ctx.lang);
+  const fields = [
+    "name",
+    "summary",
+    "forWhom",
+    "whatYouGet",
+    "cost",
+    "phone",
+    "email",
+    "address",
+    "openingHours",
+    "easyRead",
+    "note",
+  ] as const;
+  const title = say("version.title", { version: p.version });
+  const when = say("version.saved", { when: p.changedAt });
   return (
     <>
       <p class="breadcrumbs">
-        <a href={`/arbetsyta/stod/${p.id}`}>Tillbaka till sidan</a>
+        <a href={`/arbetsyta/stod/${p.id}`} safe>
+          {say("version.back")}
+        </a>
       </p>
       <h1 safe>{title}</h1>
       <p safe>{when}</p>
       <dl class="facts">
-        {fields.map(([key, label]) => {
+        {fields.map((key) => {
           const value = typeof p.content[key] === "string" ? (p.content[key] as string) : "";
           return (
             <div>
-              <dt safe>{label}</dt>
+              <dt safe>{say(`version.field.${key}`)}</dt>
               <dd safe>{value || "–"}</dd>
             </div>
           );
         })}
       </dl>
       <Form ctx={p.ctx} action={`/arbetsyta/stod/${p.id}/version/${p.version}/aterstall`}>
-        <p class="hint">Texten blir en ny version. Versionerna emellan finns kvar i historiken.</p>
-        <Button kind="secondary">Återställ den här versionen</Button>
+        <p class="hint" safe>
+          {say("version.restoreHint")}
+        </p>
+        <Button kind="secondary">{escapeHtml(say("version.restore"))}</Button>
       </Form>
     </>
   );
@@ -563,6 +596,7 @@ export function SynonymsPage(p: {
   notice?: string | undefined;
   draft?: { term: string; expansion: string } | undefined;
 }): JSX.Element {
+  const say = sayer(messages, p.ctx.lang);
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <>
@@ -574,47 +608,51 @@ export function SynonymsPage(p: {
         ""
       )}
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
-      <h1>Synonymer i sökningen</h1>
-      <p class="lead">
-        Ord som invånare söker med och vad de betyder i katalogen. Den som söker på ordet hittar också sidor med
-        betydelsen.
+      <h1 safe>{say("synonyms.title")}</h1>
+      <p class="lead" safe>
+        {say("synonyms.lead")}
       </p>
       <Table
-        caption="Synonymer"
+        caption={say("synonyms.caption")}
         captionHidden
         rows={p.rows}
         columns={[
-          { header: "Ord", cell: (r: { term: string }) => <span safe>{r.term}</span> },
-          { header: "Betyder", cell: (r: { expansion: string }) => <span safe>{r.expansion}</span> },
+          { header: say("synonyms.col.term"), cell: (r: { term: string }) => <span safe>{r.term}</span> },
           {
-            header: "Ta bort",
+            header: say("synonyms.col.expansion"),
+            cell: (r: { expansion: string }) => <span safe>{r.expansion}</span>,
+          },
+          {
+            header: say("synonyms.col.remove"),
             cell: (r: { id: string; term: string }) => (
               <Form ctx={p.ctx} action={`/arbetsyta/admin/synonymer/${r.id}/ta-bort`} class="inline-form">
-                <Button kind="link">Ta bort</Button>
+                <Button kind="link">{escapeHtml(say("synonyms.remove"))}</Button>
               </Form>
             ),
           },
         ]}
       />
       <section class="panel" aria-labelledby="new-synonym">
-        <h2 id="new-synonym">Ny synonym</h2>
+        <h2 id="new-synonym" safe>
+          {say("synonyms.new")}
+        </h2>
         <Form ctx={p.ctx} action="/arbetsyta/admin/synonymer" novalidate>
           <TextField
             name="term"
-            label="Ord som invånare söker med"
-            hint="Ett eller två ord, till exempel soc"
+            label={say("synonyms.term.label")}
+            hint={say("synonyms.term.hint")}
             value={p.draft?.term}
             error={err("term")}
             width="half"
           />
           <TextField
             name="expansion"
-            label="Vad ordet betyder"
-            hint="Till exempel socialtjänsten"
+            label={say("synonyms.expansion.label")}
+            hint={say("synonyms.expansion.hint")}
             value={p.draft?.expansion}
             error={err("expansion")}
           />
-          <Button>Spara synonymen</Button>
+          <Button>{escapeHtml(say("synonyms.save"))}</Button>
         </Form>
       </section>
     </>
