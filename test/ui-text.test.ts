@@ -22,7 +22,6 @@ const NOT_YET: Record<string, number> = {
   ideas: 438,
   inbox: 382,
   klarsprak: 6,
-  newsroom: 385,
   people: 203,
   requests: 264,
   social: 107,

@@ -1,15 +1,16 @@
 /** Workspace routes for the newsroom. Communicators and admins write; someone else than the writer approves. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
-import { sendPage } from "../../../platform/http/page.js";
 import { audit } from "../../../platform/audit/audit.js";
 import { AppError } from "../../../platform/errors.js";
-import { multipartField, multipartFiles, type MultipartBody } from "../../../platform/http/multipart.js";
-import type { FieldError } from "../../../views/context.js";
 import { userActor } from "../../../platform/http/actor.js";
-import { caseByNumber, caseStates, mediaInquiriesByMonth, mediaInquiriesMatching } from "../../inbox/index.js";
+import { multipartField, multipartFiles, type MultipartBody } from "../../../platform/http/multipart.js";
+import { sendPage } from "../../../platform/http/page.js";
 import { sniffType } from "../../../platform/http/sniff.js";
+import { IdParams, Uuid, type FastifyReply, type TypedApp, type TypedRequest } from "../../../platform/http/typed.js";
+import { sayer } from "../../../platform/i18n/messages.js";
+import { invalid, ok, type Result } from "../../../platform/result.js";
+import type { FieldError } from "../../../views/context.js";
+import { caseByNumber, caseStates, mediaInquiriesByMonth, mediaInquiriesMatching } from "../../inbox/index.js";
 import { checkText, presentAnalysis } from "../../klarsprak/index.js";
 import {
   addContactPerson,
@@ -38,6 +39,7 @@ import {
   setListMember,
   type ImportPreview,
 } from "../media.js";
+import { messages, type NewsroomSay } from "../messages.js";
 import {
   allContacts,
   contacts,
@@ -54,6 +56,28 @@ import {
   staffReleases,
 } from "../queries.js";
 import {
+  ApproveBody,
+  ContactBody,
+  ContactPersonBody,
+  ContactsQuery,
+  CoverageBody,
+  DoneQuery,
+  EventBody,
+  EventQuery,
+  ImportSaveBody,
+  InquiryBody,
+  InviteBody,
+  ListBody,
+  MemberBody,
+  MultipartForm,
+  NewReleaseBody,
+  QuoteBody,
+  RemovePartParams,
+  StaffImageParams,
+  StaffListQuery,
+  TextBody,
+} from "../schema.js";
+import {
   ContactsPage,
   CoveragePage,
   EventDetailPage,
@@ -61,70 +85,83 @@ import {
   NewsroomMeasuresPage,
   ReleaseEditorPage,
   ReleaseListPage,
+  type ContactsDone,
   type EditorState,
 } from "./views.js";
 
-type Body = Record<string, string | string[] | undefined>;
-const one = (b: Body, k: string): string => {
-  const v = b[k];
-  return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).toString();
-};
-const many = (b: Body, k: string): string[] => {
-  const v = b[k];
-  return (Array.isArray(v) ? v : v ? [v] : []).map(String);
-};
-const ID = z.object({ id: z.string().uuid() });
 const PARTS = {
   citat: "release_quotes",
   kontakt: "release_contacts",
   bild: "release_images",
   dokument: "release_documents",
 } as const;
+const isUuid = (x: string): boolean => Uuid.safeParse(x).success;
 
-export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: NewsroomDeps): void {
+/** What a form posted, as the form shows it again: text fields as written, a list's first value. */
+function formValues(body: Readonly<Record<string, unknown>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(body)
+      .filter(([k]) => k !== "_csrf")
+      .map(([k, v]) => [k, String((Array.isArray(v) ? v[0] : v) ?? "")]),
+  );
+}
+
+/** A command refused as forbidden or not found: the error page. */
+function refuse(kind: "forbidden" | "not_found"): never {
+  throw new AppError(kind === "forbidden" ? "KS_FORBIDDEN" : "KS_NOT_FOUND");
+}
+
+export function newsroomStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: NewsroomDeps): void {
   const { org } = ctx;
   const db = deps.db;
-  const actorOf = (request: FastifyRequest) => {
+  const actorOf = (request: TypedRequest) => {
     if (!request.user) throw new AppError("KS_UNAUTHENTICATED");
     return { ...userActor(request, org.id), userId: request.user.id };
   };
+  const sayFor = (request: TypedRequest): NewsroomSay => sayer(messages, request.lang);
   const W = { access: "newsroom.write" } as const;
 
   // ---- Releases ------------------------------------------------------------------------------
 
-  const LIST_QUERY = z.object({
-    vy: z.enum(["all", "draft", "review", "scheduled", "published"]).optional(),
-    sida: z.coerce.number().int().min(1).max(10_000).optional(),
-  });
-  const renderList = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[], status = 200) => {
-    const q = (request.query ?? {}) as z.infer<typeof LIST_QUERY>;
+  const renderList = async (
+    request: TypedRequest,
+    reply: FastifyReply,
+    q: { vy?: "all" | "draft" | "review" | "scheduled" | "published" | undefined; sida?: number | undefined },
+    errors: readonly FieldError[],
+    status = 200,
+  ) => {
     const view = q.vy ?? "all";
     const page = q.sida ?? 1;
     const list = await staffReleases(db, org.id, view, page);
-    return sendPage(request, reply, { title: "Pressrum", side: "staff", status, hasErrors: errors.length > 0 }, (p) => (
-      <ReleaseListPage
-        ctx={p}
-        view={view}
-        rows={list.rows}
-        total={list.total}
-        page={page}
-        pageSize={PAGE_SIZE}
-        errors={errors}
-      />
-    ));
+    return sendPage(
+      request,
+      reply,
+      { title: sayFor(request)("staff.title"), side: "staff", status, hasErrors: errors.length > 0 },
+      (p) => (
+        <ReleaseListPage
+          ctx={p}
+          view={view}
+          rows={list.rows}
+          total={list.total}
+          page={page}
+          pageSize={PAGE_SIZE}
+          errors={errors}
+        />
+      ),
+    );
   };
-  app.get("/arbetsyta/press", { config: W, schema: { querystring: LIST_QUERY } }, (request, reply) =>
-    renderList(request, reply, []),
+  app.get("/arbetsyta/press", { config: W, schema: { querystring: StaffListQuery } }, (request, reply) =>
+    renderList(request, reply, request.query, []),
   );
-  app.post("/arbetsyta/press", { config: W }, async (request, reply) => {
-    const b = request.body as Body;
-    const r = await createRelease(deps, actorOf(request), org.id, { title: one(b, "title"), kind: one(b, "kind") });
-    if (!r.ok) return renderList(request, reply, r.problems, 400);
+  app.post("/arbetsyta/press", { config: W, schema: { body: NewReleaseBody } }, async (request, reply) => {
+    const b = request.body;
+    const r = await createRelease(deps, actorOf(request), org.id, { title: b.title, kind: b.kind }, sayFor(request));
+    if (!r.ok) return r.kind === "invalid" ? renderList(request, reply, {}, r.errors, 400) : refuse(r.kind);
     return reply.redirect(`/arbetsyta/press/${r.value.id}`, 303);
   });
 
   const renderEditor = async (
-    request: FastifyRequest,
+    request: TypedRequest,
     reply: FastifyReply,
     id: string,
     state: EditorState,
@@ -132,6 +169,7 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
   ) => {
     const r = await releaseDetail(db, org.id, { id });
     if (!r) throw new AppError("KS_NOT_FOUND");
+    const say = sayFor(request);
     const user = request.user;
     const [units, listRows, contactRows, deliveries, caseIds, cov] = await Promise.all([
       db.selectFrom("units").select(["id", "name"]).where("org_id", "=", org.id).orderBy("name").execute(),
@@ -175,7 +213,7 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
           lists={listRows.map((l) => ({ value: l.id, label: l.name, members: l.members }))}
           contacts={contactRows.map((c) => ({ value: c.id, label: `${c.name}${c.outlet ? `, ${c.outlet}` : ""}` }))}
           isPublic={isPublic({ status: r.status, publish_at: r.publishAt })}
-          approveBlockedReason={own ? "Du har skrivit pressmeddelandet. Någon annan måste godkänna det." : null}
+          approveBlockedReason={own ? say("editor.approveBlocked") : null}
           languageErrors={check.errors}
           languageWarnings={r.status === "in_review" ? check.warnings : []}
           deliveries={deliveries}
@@ -186,143 +224,162 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
       ),
     );
   };
-  const DONE = z.object({ klart: z.string().max(20).optional() });
-  app.get("/arbetsyta/press/:id", { config: W, schema: { params: ID, querystring: DONE } }, (request, reply) =>
-    renderEditor(request, reply, (request.params as { id: string }).id, {
-      errors: [],
-      values: {},
-      analysis: null,
-      done: (request.query as { klart?: string }).klart,
-    }),
+  app.get(
+    "/arbetsyta/press/:id",
+    { config: W, schema: { params: IdParams, querystring: DoneQuery } },
+    (request, reply) =>
+      renderEditor(request, reply, request.params.id, {
+        errors: [],
+        values: {},
+        analysis: null,
+        done: request.query.klart,
+      }),
   );
 
-  /** A form post on the editor: on problems the page comes back with what was written. */
-  const editorPost = (
-    path: string,
-    policy: string,
-    run: (
-      request: FastifyRequest,
-      id: string,
-      b: Body,
-    ) => Promise<{ ok: true; done?: string } | { ok: false; problems: FieldError[]; pastTime?: boolean }>,
+  /** A release's editor answers a form post: done → back to the editor; invalid → the editor with what was written. */
+  const answerEditor = async (
+    request: TypedRequest,
+    reply: FastifyReply,
+    id: string,
+    body: Readonly<Record<string, unknown>>,
+    r: Result<unknown> & { readonly pastTime?: true },
+    done: string,
   ) => {
-    app.post(
-      `/arbetsyta/press/:id/${path}`,
-      { config: { access: policy }, schema: { params: ID } },
-      async (request, reply) => {
-        const { id } = request.params as { id: string };
-        if (!(await releaseDetail(db, org.id, { id }))) throw new AppError("KS_NOT_FOUND");
-        const b = (request.body ?? {}) as Body;
-        const r = await run(request, id, b);
-        if (!r.ok) {
-          const values = Object.fromEntries(
-            Object.keys(b)
-              .filter((k) => k !== "_csrf")
-              .map((k) => [k, one(b, k)]),
-          );
-          return renderEditor(
-            request,
-            reply,
-            id,
-            { errors: r.problems, values, analysis: null, pastTime: r.pastTime === true },
-            400,
-          );
-        }
-        return reply.redirect(`/arbetsyta/press/${id}?klart=${r.done ?? "part"}`, 303);
-      },
-    );
+    if (r.ok) return reply.redirect(`/arbetsyta/press/${id}?klart=${done}`, 303);
+    if (r.kind !== "invalid") return refuse(r.kind);
+    const state = { errors: r.errors, values: formValues(body), analysis: null, pastTime: r.pastTime === true };
+    return renderEditor(request, reply, id, state, 400);
   };
-  const done = <T,>(r: { ok: true; value: T } | { ok: false; problems: FieldError[] }, what: string) =>
-    r.ok ? { ok: true as const, done: what } : r;
+  const mustExist = async (id: string) => {
+    if (!(await releaseDetail(db, org.id, { id }))) throw new AppError("KS_NOT_FOUND");
+  };
 
-  editorPost("text", "newsroom.write", async (request, id, b) => {
-    const unitId = one(b, "unitId");
-    const r = await saveText(deps, actorOf(request), org.id, id, {
-      title: one(b, "title"),
-      lead: one(b, "lead"),
-      body: one(b, "body"),
-      topic: one(b, "topic"),
-      kind: one(b, "kind"),
-      correction: one(b, "correction"),
-      unitId: /^[0-9a-f-]{36}$/.test(unitId) ? unitId : null,
-    });
-    return r.ok ? { ok: true, done: r.value.corrected ? "correction" : "text" } : r;
+  app.post(
+    "/arbetsyta/press/:id/text",
+    { config: W, schema: { params: IdParams, body: TextBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      await mustExist(id);
+      const b = request.body;
+      const r = await saveText(
+        deps,
+        actorOf(request),
+        org.id,
+        id,
+        {
+          title: b.title,
+          lead: b.lead,
+          body: b.body,
+          topic: b.topic,
+          kind: b.kind,
+          correction: b.correction,
+          unitId: isUuid(b.unitId) ? b.unitId : null,
+        },
+        sayFor(request),
+      );
+      return answerEditor(request, reply, id, b, r, r.ok && r.value.corrected ? "correction" : "text");
+    },
+  );
+  app.post(
+    "/arbetsyta/press/:id/citat",
+    { config: W, schema: { params: IdParams, body: QuoteBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      await mustExist(id);
+      const b = request.body;
+      const quote = { quote: b.quote, person: b.person, title: b.personTitle };
+      const r = await addQuote(deps, actorOf(request), org.id, id, quote, sayFor(request));
+      return answerEditor(request, reply, id, b, r, "part");
+    },
+  );
+  app.post(
+    "/arbetsyta/press/:id/kontaktperson",
+    { config: W, schema: { params: IdParams, body: ContactPersonBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      await mustExist(id);
+      const b = request.body;
+      const person = { name: b.contactName, role: b.contactRole, phone: b.contactPhone, email: b.contactEmail };
+      const r = await addContactPerson(deps, actorOf(request), org.id, id, person, sayFor(request));
+      return answerEditor(request, reply, id, b, r, "part");
+    },
+  );
+  app.post("/arbetsyta/press/:id/granskning", { config: W, schema: { params: IdParams } }, async (request, reply) => {
+    const { id } = request.params;
+    await mustExist(id);
+    const r = await submitForReview(deps, actorOf(request), org.id, id, sayFor(request));
+    return answerEditor(request, reply, id, {}, r, "review");
   });
-  editorPost("citat", "newsroom.write", async (request, id, b) =>
-    done(
-      await addQuote(deps, actorOf(request), org.id, id, {
-        quote: one(b, "quote"),
-        person: one(b, "person"),
-        title: one(b, "personTitle"),
-      }),
-      "part",
-    ),
-  );
-  editorPost("kontaktperson", "newsroom.write", async (request, id, b) =>
-    done(
-      await addContactPerson(deps, actorOf(request), org.id, id, {
-        name: one(b, "contactName"),
-        role: one(b, "contactRole"),
-        phone: one(b, "contactPhone"),
-        email: one(b, "contactEmail"),
-      }),
-      "part",
-    ),
-  );
-  editorPost("granskning", "newsroom.write", async (request, id) =>
-    done(await submitForReview(deps, actorOf(request), org.id, id), "review"),
-  );
-  editorPost("dra-tillbaka", "newsroom.write", async (request, id) =>
-    done(await withdrawRelease(deps, actorOf(request), org.id, id), "withdrawn"),
-  );
-  editorPost("godkann", "newsroom.approve", async (request, id, b) => {
-    const mode = one(b, "mode");
-    const r = await approveRelease(deps, actorOf(request), org.id, id, {
-      mode: mode === "scheduled" || mode === "embargo" ? mode : "now",
-      at: one(b, "publishAt"),
-      confirmPast: one(b, "confirmPast") === "1",
-      listIds: many(b, "listIds").filter((x) => /^[0-9a-f-]{36}$/.test(x)),
-      toSubscribers: one(b, "toSubscribers") === "1",
-      embargoContactIds: many(b, "embargoContactIds").filter((x) => /^[0-9a-f-]{36}$/.test(x)),
-    });
-    if (r.ok) return { ok: true, done: "approved" };
-    return { ok: false, problems: r.problems, pastTime: "pastTime" in r };
+  app.post("/arbetsyta/press/:id/dra-tillbaka", { config: W, schema: { params: IdParams } }, async (request, reply) => {
+    const { id } = request.params;
+    await mustExist(id);
+    const r = await withdrawRelease(deps, actorOf(request), org.id, id, sayFor(request));
+    return answerEditor(request, reply, id, {}, r, "withdrawn");
   });
-  editorPost("fraga", "newsroom.write", async (request, id, b) => {
-    const c = await caseByNumber(db, org.id, one(b, "caseNumber"));
-    if (!c) return { ok: false, problems: [{ field: "caseNumber", message: "Det finns inget ärende med det numret" }] };
-    await linkInquiry(deps, actorOf(request), org.id, id, c.id);
-    return { ok: true, done: "inquiry" };
-  });
-  editorPost("bevakning", "newsroom.write", async (request, id, b) =>
-    done(
-      await addCoverage(deps, actorOf(request), org.id, {
+  app.post(
+    "/arbetsyta/press/:id/godkann",
+    { config: { access: "newsroom.approve" }, schema: { params: IdParams, body: ApproveBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      await mustExist(id);
+      const b = request.body;
+      const r = await approveRelease(
+        deps,
+        actorOf(request),
+        org.id,
+        id,
+        {
+          mode: b.mode === "scheduled" || b.mode === "embargo" ? b.mode : "now",
+          at: b.publishAt,
+          confirmPast: b.confirmPast === "1",
+          listIds: b.listIds.filter(isUuid),
+          toSubscribers: b.toSubscribers === "1",
+          embargoContactIds: b.embargoContactIds.filter(isUuid),
+        },
+        sayFor(request),
+      );
+      return answerEditor(request, reply, id, b, r, "approved");
+    },
+  );
+  app.post(
+    "/arbetsyta/press/:id/fraga",
+    { config: W, schema: { params: IdParams, body: InquiryBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      await mustExist(id);
+      const b = request.body;
+      const c = await caseByNumber(db, org.id, b.caseNumber);
+      if (c) await linkInquiry(deps, actorOf(request), org.id, id, c.id);
+      const r = c ? ok() : invalid("caseNumber", sayFor(request)("error.noCase"));
+      return answerEditor(request, reply, id, b, r, "inquiry");
+    },
+  );
+  app.post(
+    "/arbetsyta/press/:id/bevakning",
+    { config: W, schema: { params: IdParams, body: CoverageBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      await mustExist(id);
+      const b = request.body;
+      const coverage = {
         releaseId: id,
         topic: "",
-        outlet: one(b, "outlet"),
-        date: one(b, "date"),
-        url: one(b, "url"),
-        tone: one(b, "tone"),
-        note: one(b, "note"),
-      }),
-      "coverage",
-    ),
+        outlet: b.outlet,
+        date: b.date,
+        url: b.url,
+        tone: b.tone,
+        note: b.note,
+      };
+      const r = await addCoverage(deps, actorOf(request), org.id, coverage, sayFor(request));
+      return answerEditor(request, reply, id, b, r, "coverage");
+    },
   );
 
   app.post(
     "/arbetsyta/press/:id/ta-bort/:part/:partId",
-    {
-      config: W,
-      schema: {
-        params: z.object({
-          id: z.string().uuid(),
-          part: z.enum(["citat", "kontakt", "bild", "dokument"]),
-          partId: z.string().uuid(),
-        }),
-      },
-    },
+    { config: W, schema: { params: RemovePartParams } },
     async (request, reply) => {
-      const { id, part, partId } = request.params as { id: string; part: keyof typeof PARTS; partId: string };
+      const { id, part, partId } = request.params;
       await removePart(deps, actorOf(request), org.id, id, PARTS[part], partId);
       return reply.redirect(`/arbetsyta/press/${id}?klart=part`, 303);
     },
@@ -333,69 +390,62 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
     path: string,
     field: string,
     run: (
-      request: FastifyRequest,
+      request: TypedRequest,
       id: string,
       body: MultipartBody,
       file: { filename: string; data: Buffer } | undefined,
-    ) => Promise<{ ok: true } | { ok: false; problems: FieldError[] }>,
+      say: NewsroomSay,
+    ) => Promise<Result<unknown>>,
   ) => {
-    app.post(`/arbetsyta/press/:id/${path}`, { config: W, schema: { params: ID } }, async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError("KS_UNSUPPORTED_MEDIA");
-      const { id } = request.params as { id: string };
-      const body = request.body as MultipartBody;
-      const [f] = multipartFiles(body, field);
-      const r = await run(request, id, body, f ? { filename: f.filename, data: await f.toBuffer() } : undefined);
-      if (!r.ok) {
+    app.post(
+      `/arbetsyta/press/:id/${path}`,
+      { config: W, schema: { params: IdParams, body: MultipartForm } },
+      async (request, reply) => {
+        if (!request.isMultipart()) throw new AppError("KS_UNSUPPORTED_MEDIA");
+        const { id } = request.params;
+        const body = request.body;
+        const [f] = multipartFiles(body, field);
+        const file = f ? { filename: f.filename, data: await f.toBuffer() } : undefined;
+        const r = await run(request, id, body, file, sayFor(request));
+        if (r.ok) return reply.redirect(`/arbetsyta/press/${id}?klart=part`, 303);
+        if (r.kind !== "invalid") return refuse(r.kind);
         const values = Object.fromEntries(
           ["alt", "caption", "photographer", "documentTitle"].map((k) => [k, multipartField(body, k)]),
         );
-        return renderEditor(request, reply, id, { errors: r.problems, values, analysis: null }, 400);
-      }
-      return reply.redirect(`/arbetsyta/press/${id}?klart=part`, 303);
-    });
+        return renderEditor(request, reply, id, { errors: r.errors, values, analysis: null }, 400);
+      },
+    );
   };
-  upload("bild", "image", async (request, id, body, file) => {
-    if (!file) return { ok: false, problems: [{ field: "image", message: "Välj en bild" }] };
-    return addImage(deps, actorOf(request), org.id, id, {
+  upload("bild", "image", async (request, id, body, file, say) => {
+    if (!file) return invalid("image", say("error.chooseImage"));
+    const image = {
       data: file.data,
       alt: multipartField(body, "alt"),
       caption: multipartField(body, "caption"),
       photographer: multipartField(body, "photographer"),
-    });
+    };
+    return addImage(deps, actorOf(request), org.id, id, image, say);
   });
-  upload("dokument", "document", async (request, id, body, file) => {
-    if (!file) return { ok: false, problems: [{ field: "document", message: "Välj en fil" }] };
+  upload("dokument", "document", async (request, id, body, file, say) => {
+    if (!file) return invalid("document", say("error.chooseFile"));
     const type = sniffType(file.data);
     if (type !== "application/pdf" && type !== "image/jpeg" && type !== "image/png")
-      return {
-        ok: false,
-        problems: [
-          { field: "document", message: `Filen ${file.filename} går inte att ta emot. Skicka pdf, jpg eller png.` },
-        ],
-      };
-    return addDocument(deps, actorOf(request), org.id, id, {
+      return invalid("document", say("error.fileType", { filename: file.filename }));
+    const document = {
       kind: multipartField(body, "documentKind"),
       title: multipartField(body, "documentTitle"),
       filename: file.filename,
       contentType: type,
       data: file.data,
-    });
+    };
+    return addDocument(deps, actorOf(request), org.id, id, document, say);
   });
 
   app.get(
     "/arbetsyta/press/:id/bild/:imageId/:file",
-    {
-      config: W,
-      schema: {
-        params: z.object({
-          id: z.string().uuid(),
-          imageId: z.string().uuid(),
-          file: z.string().regex(/^\d{2,4}\.jpg$/),
-        }),
-      },
-    },
+    { config: W, schema: { params: StaffImageParams } },
     async (request, reply) => {
-      const { id, imageId, file } = request.params as { id: string; imageId: string; file: string };
+      const { id, imageId, file } = request.params;
       const s = await db
         .selectFrom("release_image_sizes as s")
         .innerJoin("release_images as i", "i.id", "s.image_id")
@@ -412,18 +462,18 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
 
   // ---- Contacts, lists, CSV import --------------------------------------------------------------
 
-  const CONTACTS_QUERY = z.object({
-    q: z.string().max(200).optional(),
-    sida: z.coerce.number().int().min(1).max(10_000).optional(),
-    klart: z.string().max(200).optional(),
-  });
   const renderContacts = async (
-    request: FastifyRequest,
+    request: TypedRequest,
     reply: FastifyReply,
-    extra: { errors: FieldError[]; values: Record<string, string>; preview: ImportPreview | null; csv: string },
+    q: { q?: string | undefined; sida?: number | undefined; done?: ContactsDone | undefined },
+    extra: {
+      errors: readonly FieldError[];
+      values: Record<string, string>;
+      preview: ImportPreview | null;
+      csv: string;
+    },
     status = 200,
   ) => {
-    const q = (request.query ?? {}) as z.infer<typeof CONTACTS_QUERY>;
     const page = q.sida ?? 1;
     const [list, l, everyone] = await Promise.all([
       contacts(db, org.id, page, q.q),
@@ -433,7 +483,7 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
     return sendPage(
       request,
       reply,
-      { title: "Mediekontakter", side: "staff", status, hasErrors: extra.errors.length > 0 },
+      { title: sayFor(request)("contacts.pageTitle"), side: "staff", status, hasErrors: extra.errors.length > 0 },
       (p) => (
         <ContactsPage
           ctx={p}
@@ -447,118 +497,150 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
           values={extra.values}
           preview={extra.preview}
           previewCsv={extra.csv}
-          done={q.klart}
+          done={q.done}
         />
       ),
     );
   };
   const none = { errors: [], values: {}, preview: null, csv: "" };
-  app.get("/arbetsyta/press/kontakter", { config: W, schema: { querystring: CONTACTS_QUERY } }, (request, reply) =>
-    renderContacts(request, reply, none),
-  );
-  app.post("/arbetsyta/press/kontakter", { config: W }, async (request, reply) => {
-    const b = request.body as Body;
+  const contactsDone = (klart: string) => `/arbetsyta/press/kontakter?klart=${klart}`;
+  app.get("/arbetsyta/press/kontakter", { config: W, schema: { querystring: ContactsQuery } }, (request, reply) => {
+    const { klart, nya, andrade, fel } = request.query;
+    const done: ContactsDone | undefined =
+      klart === "sparad" || klart === "raderad" || klart === "lista" || klart === "listan-andrad"
+        ? { kind: klart }
+        : klart === "import"
+          ? { kind: "import", created: nya ?? 0, updated: andrade ?? 0, failed: fel ?? 0 }
+          : undefined;
+    return renderContacts(request, reply, { ...request.query, done }, none);
+  });
+  app.post("/arbetsyta/press/kontakter", { config: W, schema: { body: ContactBody } }, async (request, reply) => {
+    const b = request.body;
     const values = {
-      name: one(b, "name"),
-      email: one(b, "email"),
-      phone: one(b, "phone"),
-      outlet: one(b, "outlet"),
-      beats: one(b, "beats"),
-      basis: one(b, "basis"),
-      source: one(b, "source"),
+      name: b.name,
+      email: b.email,
+      phone: b.phone,
+      outlet: b.outlet,
+      beats: b.beats,
+      basis: b.basis,
+      source: b.source,
     };
-    const r = await saveContact(deps, actorOf(request), org.id, { ...values, beats: values.beats.split(",") });
-    if (!r.ok) return renderContacts(request, reply, { ...none, errors: r.problems, values }, 400);
-    return reply.redirect(`/arbetsyta/press/kontakter?klart=${encodeURIComponent("Kontakten är sparad.")}`, 303);
-  });
-  app.post("/arbetsyta/press/kontakter/import", { config: W }, async (request, reply) => {
-    if (!request.isMultipart()) throw new AppError("KS_UNSUPPORTED_MEDIA");
-    const [f] = multipartFiles(request.body as MultipartBody, "csv");
-    if (!f)
-      return renderContacts(request, reply, { ...none, errors: [{ field: "csv", message: "Välj en CSV-fil" }] }, 400);
-    const text = (await f.toBuffer()).toString("utf8");
-    if (text.includes("\u0000"))
-      return renderContacts(
-        request,
-        reply,
-        {
-          ...none,
-          errors: [{ field: "csv", message: "Filen är ingen CSV-fil. Spara den som CSV (UTF-8) och försök igen." }],
-        },
-        400,
-      );
-    return renderContacts(request, reply, { ...none, preview: previewImport(text), csv: text });
-  });
-  app.post("/arbetsyta/press/kontakter/import/spara", { config: W }, async (request, reply) => {
-    const preview = previewImport(one(request.body as Body, "csv"));
-    if (preview.rows.length === 0)
-      return renderContacts(
-        request,
-        reply,
-        { ...none, preview, errors: [{ field: "csv", message: "Det finns inga rader att importera" }] },
-        400,
-      );
-    const r = await importContacts(deps, actorOf(request), org.id, preview.rows);
-    const msg = `${r.created} nya kontakter och ${r.updated} ändrade.${preview.errors.length > 0 ? ` ${preview.errors.length} rader med fel importerades inte.` : ""}`;
-    return reply.redirect(`/arbetsyta/press/kontakter?klart=${encodeURIComponent(msg)}`, 303);
-  });
-  app.post("/arbetsyta/press/listor", { config: W }, async (request, reply) => {
-    const b = request.body as Body;
-    const r = await createList(deps, actorOf(request), org.id, one(b, "listName"), "");
+    const r = await saveContact(
+      deps,
+      actorOf(request),
+      org.id,
+      { ...values, beats: values.beats.split(",") },
+      sayFor(request),
+    );
     if (!r.ok)
-      return renderContacts(
-        request,
-        reply,
-        { ...none, errors: r.problems, values: { listName: one(b, "listName") } },
-        400,
-      );
-    return reply.redirect(`/arbetsyta/press/kontakter?klart=${encodeURIComponent("Listan är skapad.")}`, 303);
+      return r.kind === "invalid"
+        ? renderContacts(request, reply, {}, { ...none, errors: r.errors, values }, 400)
+        : refuse(r.kind);
+    return reply.redirect(contactsDone("sparad"), 303);
   });
-  app.post("/arbetsyta/press/listor/medlem", { config: W }, async (request, reply) => {
-    const b = request.body as Body;
-    const valid = (x: string) => /^[0-9a-f-]{36}$/.test(x);
-    const listId = one(b, "listId");
-    const contactId = one(b, "contactId");
-    if (!valid(listId) || !valid(contactId))
-      return renderContacts(
-        request,
-        reply,
-        { ...none, errors: [{ field: valid(listId) ? "contactId" : "listId", message: "Välj i listan" }] },
-        400,
+  app.post(
+    "/arbetsyta/press/kontakter/import",
+    { config: W, schema: { body: MultipartForm } },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError("KS_UNSUPPORTED_MEDIA");
+      const say = sayFor(request);
+      const [f] = multipartFiles(request.body, "csv");
+      if (!f)
+        return renderContacts(
+          request,
+          reply,
+          {},
+          { ...none, errors: [{ field: "csv", message: say("error.csv.choose") }] },
+          400,
+        );
+      const text = (await f.toBuffer()).toString("utf8");
+      if (text.includes("\u0000"))
+        return renderContacts(
+          request,
+          reply,
+          {},
+          { ...none, errors: [{ field: "csv", message: say("error.csv.notCsv") }] },
+          400,
+        );
+      return renderContacts(request, reply, {}, { ...none, preview: previewImport(text, say), csv: text });
+    },
+  );
+  app.post(
+    "/arbetsyta/press/kontakter/import/spara",
+    { config: W, schema: { body: ImportSaveBody } },
+    async (request, reply) => {
+      const say = sayFor(request);
+      const preview = previewImport(request.body.csv, say);
+      if (preview.rows.length === 0)
+        return renderContacts(
+          request,
+          reply,
+          {},
+          { ...none, preview, errors: [{ field: "csv", message: say("error.csv.noRows") }] },
+          400,
+        );
+      const r = await importContacts(deps, actorOf(request), org.id, preview.rows);
+      return reply.redirect(
+        `${contactsDone("import")}&nya=${r.created}&andrade=${r.updated}&fel=${preview.errors.length}`,
+        303,
       );
-    const r = await setListMember(deps, actorOf(request), org.id, listId, contactId, one(b, "action") !== "remove");
-    if (!r.ok) return renderContacts(request, reply, { ...none, errors: r.problems }, 400);
-    return reply.redirect(`/arbetsyta/press/kontakter?klart=${encodeURIComponent("Listan är ändrad.")}`, 303);
+    },
+  );
+  app.post("/arbetsyta/press/listor", { config: W, schema: { body: ListBody } }, async (request, reply) => {
+    const { listName } = request.body;
+    const r = await createList(deps, actorOf(request), org.id, listName, "", sayFor(request));
+    if (!r.ok)
+      return r.kind === "invalid"
+        ? renderContacts(request, reply, {}, { ...none, errors: r.errors, values: { listName } }, 400)
+        : refuse(r.kind);
+    return reply.redirect(contactsDone("lista"), 303);
+  });
+  app.post("/arbetsyta/press/listor/medlem", { config: W, schema: { body: MemberBody } }, async (request, reply) => {
+    const { listId, contactId, action } = request.body;
+    const say = sayFor(request);
+    const r =
+      isUuid(listId) && isUuid(contactId)
+        ? await setListMember(deps, actorOf(request), org.id, listId, contactId, action !== "remove", say)
+        : invalid(isUuid(listId) ? "contactId" : "listId", say("error.chooseInList"));
+    if (!r.ok)
+      return r.kind === "invalid"
+        ? renderContacts(request, reply, {}, { ...none, errors: r.errors }, 400)
+        : refuse(r.kind);
+    return reply.redirect(contactsDone("listan-andrad"), 303);
   });
 
   // A contact erased on request (GDPR art. 17): gone from lists, embargoes and invitations; sent mail keeps only the address it went to.
-  app.post("/arbetsyta/press/kontakter/:id/radera", { config: W, schema: { params: ID } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const done = await db.transaction().execute(async (trx) => {
-      const c = await trx
-        .deleteFrom("media_contacts")
-        .where("org_id", "=", org.id)
-        .where("id", "=", id)
-        .returning("id")
-        .executeTakeFirst();
-      if (c)
-        await audit(trx, actorOf(request), {
-          action: "media-contact.erase",
-          subjectType: "media_contact",
-          subjectId: id,
-        });
-      return Boolean(c);
-    });
-    if (!done) throw new AppError("KS_NOT_FOUND");
-    return reply.redirect(`/arbetsyta/press/kontakter?klart=${encodeURIComponent("Kontakten är raderad.")}`, 303);
-  });
+  app.post(
+    "/arbetsyta/press/kontakter/:id/radera",
+    { config: W, schema: { params: IdParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const done = await db.transaction().execute(async (trx) => {
+        const c = await trx
+          .deleteFrom("media_contacts")
+          .where("org_id", "=", org.id)
+          .where("id", "=", id)
+          .returning("id")
+          .executeTakeFirst();
+        if (c)
+          await audit(trx, actorOf(request), {
+            action: "media-contact.erase",
+            subjectType: "media_contact",
+            subjectId: id,
+          });
+        return Boolean(c);
+      });
+      if (!done) throw new AppError("KS_NOT_FOUND");
+      return reply.redirect(contactsDone("raderad"), 303);
+    },
+  );
 
   // ---- Events and invitations ---------------------------------------------------------------
 
   const renderEvents = async (
-    request: FastifyRequest,
+    request: TypedRequest,
     reply: FastifyReply,
-    errors: FieldError[],
+    errors: readonly FieldError[],
     values: Record<string, string>,
     status = 200,
   ) => {
@@ -566,7 +648,7 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
     return sendPage(
       request,
       reply,
-      { title: "Evenemang", side: "staff", status, hasErrors: errors.length > 0 },
+      { title: sayFor(request)("events.pageTitle"), side: "staff", status, hasErrors: errors.length > 0 },
       (p) => (
         <EventsPage
           ctx={p}
@@ -579,29 +661,33 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
     );
   };
   app.get("/arbetsyta/press/evenemang", { config: W }, (request, reply) => renderEvents(request, reply, [], {}));
-  app.post("/arbetsyta/press/evenemang", { config: W }, async (request, reply) => {
-    const b = request.body as Body;
-    const values = Object.fromEntries(
-      ["eventTitle", "description", "location", "date", "start", "end", "releaseId"].map((k) => [k, one(b, k)]),
+  app.post("/arbetsyta/press/evenemang", { config: W, schema: { body: EventBody } }, async (request, reply) => {
+    const b = request.body;
+    const r = await createEvent(
+      deps,
+      actorOf(request),
+      org.id,
+      {
+        title: b.eventTitle,
+        description: b.description,
+        location: b.location,
+        date: b.date,
+        start: b.start,
+        end: b.end,
+        releaseId: isUuid(b.releaseId) ? b.releaseId : null,
+      },
+      sayFor(request),
     );
-    const releaseId = values["releaseId"] ?? "";
-    const r = await createEvent(deps, actorOf(request), org.id, {
-      title: values["eventTitle"] ?? "",
-      description: values["description"] ?? "",
-      location: values["location"] ?? "",
-      date: values["date"] ?? "",
-      start: values["start"] ?? "",
-      end: values["end"] ?? "",
-      releaseId: /^[0-9a-f-]{36}$/.test(releaseId) ? releaseId : null,
-    });
-    if (!r.ok) return renderEvents(request, reply, r.problems, values, 400);
+    if (!r.ok)
+      return r.kind === "invalid" ? renderEvents(request, reply, r.errors, formValues(b), 400) : refuse(r.kind);
     return reply.redirect(`/arbetsyta/press/evenemang/${r.value.id}`, 303);
   });
   const renderEvent = async (
-    request: FastifyRequest,
+    request: TypedRequest,
     reply: FastifyReply,
     id: string,
-    errors: FieldError[],
+    invited: number | undefined,
+    errors: readonly FieldError[],
     status = 200,
   ) => {
     const d = await eventDetail(db, org.id, id);
@@ -616,37 +702,47 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
           ctx={p}
           e={d.event}
           invitations={d.invitations}
-          lists={l.map((x) => ({ value: x.id, label: `${x.name} (${x.members})` }))}
+          lists={l.map((x) => ({ value: x.id, label: x.name, members: x.members }))}
           errors={errors}
-          done={(request.query as { klart?: string } | undefined)?.klart}
+          invited={invited}
         />
       ),
     );
   };
   app.get(
     "/arbetsyta/press/evenemang/:id",
-    { config: W, schema: { params: ID, querystring: DONE } },
-    (request, reply) => renderEvent(request, reply, (request.params as { id: string }).id, []),
+    { config: W, schema: { params: IdParams, querystring: EventQuery } },
+    (request, reply) =>
+      renderEvent(
+        request,
+        reply,
+        request.params.id,
+        request.query.klart === "inbjudna" ? (request.query.antal ?? 0) : undefined,
+        [],
+      ),
   );
-  app.post("/arbetsyta/press/evenemang/:id/bjud-in", { config: W, schema: { params: ID } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const listId = one(request.body as Body, "listId");
-    const r = /^[0-9a-f-]{36}$/.test(listId)
-      ? await inviteList(deps, actorOf(request), org.id, id, listId)
-      : { ok: false as const, problems: [{ field: "listId", message: "Välj en lista" }] };
-    if (!r.ok) return renderEvent(request, reply, id, r.problems, 400);
-    return reply.redirect(
-      `/arbetsyta/press/evenemang/${id}?klart=${encodeURIComponent(`${r.value.invited} inbjudningar skickas.`)}`,
-      303,
-    );
-  });
+  app.post(
+    "/arbetsyta/press/evenemang/:id/bjud-in",
+    { config: W, schema: { params: IdParams, body: InviteBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { listId } = request.body;
+      const say = sayFor(request);
+      const r = isUuid(listId)
+        ? await inviteList(deps, actorOf(request), org.id, id, listId, say)
+        : invalid("listId", say("error.chooseList"));
+      if (!r.ok)
+        return r.kind === "invalid" ? renderEvent(request, reply, id, undefined, r.errors, 400) : refuse(r.kind);
+      return reply.redirect(`/arbetsyta/press/evenemang/${id}?klart=inbjudna&antal=${r.value.invited}`, 303);
+    },
+  );
 
   // ---- Coverage and measures ------------------------------------------------------------------
 
   const renderCoverage = async (
-    request: FastifyRequest,
+    request: TypedRequest,
     reply: FastifyReply,
-    errors: FieldError[],
+    errors: readonly FieldError[],
     values: Record<string, string>,
     status = 200,
   ) => {
@@ -654,24 +750,25 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
     return sendPage(
       request,
       reply,
-      { title: "Bevakning", side: "staff", status, hasErrors: errors.length > 0 },
+      { title: sayFor(request)("coverage.pageTitle"), side: "staff", status, hasErrors: errors.length > 0 },
       (p) => <CoveragePage ctx={p} rows={rows} errors={errors} values={values} />,
     );
   };
   app.get("/arbetsyta/press/bevakning", { config: W }, (request, reply) => renderCoverage(request, reply, [], {}));
-  app.post("/arbetsyta/press/bevakning", { config: W }, async (request, reply) => {
-    const b = request.body as Body;
-    const values = Object.fromEntries(["outlet", "date", "url", "tone", "note", "topic"].map((k) => [k, one(b, k)]));
-    const r = await addCoverage(deps, actorOf(request), org.id, {
+  app.post("/arbetsyta/press/bevakning", { config: W, schema: { body: CoverageBody } }, async (request, reply) => {
+    const b = request.body;
+    const coverage = {
       releaseId: null,
-      topic: values["topic"] ?? "",
-      outlet: values["outlet"] ?? "",
-      date: values["date"] ?? "",
-      url: values["url"] ?? "",
-      tone: values["tone"] ?? "",
-      note: values["note"] ?? "",
-    });
-    if (!r.ok) return renderCoverage(request, reply, r.problems, values, 400);
+      topic: b.topic,
+      outlet: b.outlet,
+      date: b.date,
+      url: b.url,
+      tone: b.tone,
+      note: b.note,
+    };
+    const r = await addCoverage(deps, actorOf(request), org.id, coverage, sayFor(request));
+    if (!r.ok)
+      return r.kind === "invalid" ? renderCoverage(request, reply, r.errors, formValues(b), 400) : refuse(r.kind);
     return reply.redirect("/arbetsyta/press/bevakning", 303);
   });
 
@@ -681,7 +778,7 @@ export function newsroomStaffRoutes(app: FastifyInstance, ctx: ModuleContext, de
       coveragePerRelease(db, org.id),
       mediaInquiriesByMonth(db, org.id),
     ]);
-    return sendPage(request, reply, { title: "Mått för pressrummet", side: "staff" }, (p) => (
+    return sendPage(request, reply, { title: sayFor(request)("measures.title"), side: "staff" }, (p) => (
       <NewsroomMeasuresPage ctx={p} months={months} perRelease={perRelease} inquiries={inquiries} />
     ));
   });
