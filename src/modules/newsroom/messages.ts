@@ -345,6 +345,7 @@ export const messages = defineMessages(
     "invitation.failed": "Kom inte fram",
     "invitation.pending": "Väntar",
     "event.inviteList": "Bjud in en lista",
+    "event.listOption": "{name} ({count, number})",
     "event.invite": "Skicka inbjudan",
     "event.noLists": "Skapa en lista med mediekontakter först.",
 
@@ -781,6 +782,7 @@ export const messages = defineMessages(
     "invitation.failed": "Not delivered",
     "invitation.pending": "Waiting",
     "event.inviteList": "Invite a list",
+    "event.listOption": "{name} ({count, number})",
     "event.invite": "Send the invitation",
     "event.noLists": "Create a list of media contacts first.",
 

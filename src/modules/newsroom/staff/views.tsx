@@ -1204,7 +1204,7 @@ export function EventDetailPage(p: {
             label={say("event.inviteList")}
             options={p.lists.map((l) => ({
               value: l.value,
-              label: say("lists.line", { name: l.label, count: l.members }),
+              label: say("event.listOption", { name: l.label, count: l.members }),
             }))}
             error={p.errors.find((x) => x.field === "listId")?.message}
           />
