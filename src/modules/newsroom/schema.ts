@@ -7,11 +7,11 @@ import { z } from "zod";
 import { Csrf, formText, PageNumber, Uuid } from "../../platform/http/typed.js";
 import type { MultipartBody } from "../../platform/http/multipart.js";
 
-const SHORT = 1_000;
-const LONG = 100_000;
+/** Room for anything a person may paste into a field: the command says what is too long. */
+const FIELD = 200_000;
 /** A form field that may be sent more than once (checkboxes): always a list. */
 const many = z
-  .union([z.string().max(SHORT), z.array(z.string().max(SHORT)).max(10_000)])
+  .union([z.string().max(FIELD), z.array(z.string().max(FIELD)).max(10_000)])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 /**
@@ -34,8 +34,8 @@ export const PublicListQuery = z.object({
   prenumeration: z.string().max(2).optional(),
 });
 export const FeedQuery = z.object({ amne: z.string().max(80).optional(), enhet: z.string().max(80).optional() });
-export const SubscribeBody = z.object({ ...Csrf, subscribeEmail: formText(SHORT) });
-export const RsvpBody = z.object({ ...Csrf, response: formText(20) });
+export const SubscribeBody = z.object({ ...Csrf, subscribeEmail: formText(FIELD) });
+export const RsvpBody = z.object({ ...Csrf, response: formText(FIELD) });
 /** The embargo link's token for a release's files (`?e=`). */
 export const AssetQuery = z.object({ e: z.string().max(120).optional() });
 export const ImageFileParams = z.object({ id: Uuid, file: z.string().regex(/^\d{2,4}\.jpg$/) });
@@ -48,49 +48,49 @@ export const StaffListQuery = z.object({
   vy: z.enum(["all", "draft", "review", "scheduled", "published"]).optional(),
   sida: PageNumber,
 });
-export const NewReleaseBody = z.object({ ...Csrf, title: formText(SHORT), kind: formText(40) });
+export const NewReleaseBody = z.object({ ...Csrf, title: formText(FIELD), kind: formText(FIELD) });
 export const DoneQuery = z.object({ klart: z.string().max(20).optional() });
 export const TextBody = z.object({
   ...Csrf,
-  title: formText(SHORT),
-  lead: formText(LONG),
-  body: formText(LONG),
-  topic: formText(SHORT),
-  kind: formText(40),
-  correction: formText(LONG),
-  unitId: formText(60),
+  title: formText(FIELD),
+  lead: formText(FIELD),
+  body: formText(FIELD),
+  topic: formText(FIELD),
+  kind: formText(FIELD),
+  correction: formText(FIELD),
+  unitId: formText(FIELD),
 });
 export const QuoteBody = z.object({
   ...Csrf,
-  quote: formText(LONG),
-  person: formText(SHORT),
-  personTitle: formText(SHORT),
+  quote: formText(FIELD),
+  person: formText(FIELD),
+  personTitle: formText(FIELD),
 });
 export const ContactPersonBody = z.object({
   ...Csrf,
-  contactName: formText(SHORT),
-  contactRole: formText(SHORT),
-  contactPhone: formText(SHORT),
-  contactEmail: formText(SHORT),
+  contactName: formText(FIELD),
+  contactRole: formText(FIELD),
+  contactPhone: formText(FIELD),
+  contactEmail: formText(FIELD),
 });
 export const ApproveBody = z.object({
   ...Csrf,
-  mode: formText(20),
-  publishAt: formText(40),
-  confirmPast: formText(2),
-  toSubscribers: formText(2),
+  mode: formText(FIELD),
+  publishAt: formText(FIELD),
+  confirmPast: formText(FIELD),
+  toSubscribers: formText(FIELD),
   listIds: many,
   embargoContactIds: many,
 });
-export const InquiryBody = z.object({ ...Csrf, caseNumber: formText(SHORT) });
+export const InquiryBody = z.object({ ...Csrf, caseNumber: formText(FIELD) });
 export const CoverageBody = z.object({
   ...Csrf,
-  outlet: formText(SHORT),
-  date: formText(40),
-  url: formText(4_000),
-  tone: formText(20),
-  note: formText(LONG),
-  topic: formText(SHORT),
+  outlet: formText(FIELD),
+  date: formText(FIELD),
+  url: formText(FIELD),
+  tone: formText(FIELD),
+  note: formText(FIELD),
+  topic: formText(FIELD),
 });
 export const RemovePartParams = z.object({
   id: Uuid,
@@ -112,32 +112,37 @@ export const ContactsQuery = z.object({
 });
 export const ContactBody = z.object({
   ...Csrf,
-  name: formText(SHORT),
-  email: formText(SHORT),
-  phone: formText(SHORT),
-  outlet: formText(SHORT),
-  beats: formText(LONG),
-  basis: formText(SHORT),
-  source: formText(SHORT),
+  name: formText(FIELD),
+  email: formText(FIELD),
+  phone: formText(FIELD),
+  outlet: formText(FIELD),
+  beats: formText(FIELD),
+  basis: formText(FIELD),
+  source: formText(FIELD),
 });
 export const ImportSaveBody = z.object({ ...Csrf, csv: formText(20_000_000) });
-export const ListBody = z.object({ ...Csrf, listName: formText(SHORT) });
-export const MemberBody = z.object({ ...Csrf, listId: formText(60), contactId: formText(60), action: formText(20) });
+export const ListBody = z.object({ ...Csrf, listName: formText(FIELD) });
+export const MemberBody = z.object({
+  ...Csrf,
+  listId: formText(FIELD),
+  contactId: formText(FIELD),
+  action: formText(FIELD),
+});
 
 // ---- Staff: events -----------------------------------------------------------------------------
 
 export const EventBody = z.object({
   ...Csrf,
-  eventTitle: formText(SHORT),
-  description: formText(LONG),
-  location: formText(SHORT),
-  date: formText(40),
-  start: formText(40),
-  end: formText(40),
-  releaseId: formText(60),
+  eventTitle: formText(FIELD),
+  description: formText(FIELD),
+  location: formText(FIELD),
+  date: formText(FIELD),
+  start: formText(FIELD),
+  end: formText(FIELD),
+  releaseId: formText(FIELD),
 });
 export const EventQuery = z.object({
   klart: z.string().max(40).optional(),
   antal: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
-export const InviteBody = z.object({ ...Csrf, listId: formText(60) });
+export const InviteBody = z.object({ ...Csrf, listId: formText(FIELD) });
