@@ -5,10 +5,14 @@ import {
   Banner,
   BarChart,
   Button,
+  CheckboxField,
+  CheckboxGroup,
+  DateTimeField,
   ErrorSummary,
   FileField,
   Form,
   Pagination,
+  RadioGroup,
   SelectField,
   Table,
   Tag,
@@ -518,45 +522,24 @@ export function ReleaseEditorPage(p: {
               ) : (
                 ""
               )}
-              <fieldset class="field">
-                <legend class="field__label" safe>
-                  {say("editor.approve.when")}
-                </legend>
-                {(["now", "scheduled", "embargo"] as const).map((value) => (
-                  <label class="radio radio--block">
-                    <input type="radio" name="mode" value={value} checked={v("mode", "now") === value} />{" "}
-                    <span safe>{say(`editor.approve.${value}`)}</span>
-                  </label>
-                ))}
-              </fieldset>
-              <div class={`field${err("publishAt") ? " field--error" : ""}`}>
-                <label class="field__label" for="publishAt" safe>
-                  {say("field.publishAt")}
-                </label>
-                <p class="field__hint" id="publishAt-hint" safe>
-                  {say("field.publishAt.hint")}
-                </p>
-                {err("publishAt") ? (
-                  <p class="field__error" id="publishAt-error" safe>
-                    {err("publishAt")}
-                  </p>
-                ) : (
-                  ""
-                )}
-                <input
-                  class="field__input field__input--half"
-                  type="datetime-local"
-                  id="publishAt"
-                  name="publishAt"
-                  value={v("publishAt", "")}
-                  aria-describedby={err("publishAt") ? "publishAt-hint publishAt-error" : "publishAt-hint"}
-                />
-              </div>
+              <RadioGroup
+                name="mode"
+                legend={say("editor.approve.when")}
+                checked={v("mode", "now")}
+                options={(["now", "scheduled", "embargo"] as const).map((value) => ({
+                  value,
+                  label: say(`editor.approve.${value}`),
+                }))}
+              />
+              <DateTimeField
+                name="publishAt"
+                label={say("field.publishAt")}
+                hint={say("field.publishAt.hint")}
+                value={v("publishAt", "")}
+                error={err("publishAt")}
+              />
               {state.pastTime ? (
-                <label class="radio radio--block">
-                  <input type="checkbox" name="confirmPast" value="1" />{" "}
-                  <span safe>{say("editor.approve.confirmPast")}</span>
-                </label>
+                <CheckboxField name="confirmPast" value="1" label={say("editor.approve.confirmPast")} />
               ) : (
                 ""
               )}
@@ -575,23 +558,14 @@ export function ReleaseEditorPage(p: {
                   </label>
                 ))}
               </fieldset>
-              <fieldset class={`field${err("embargoContacts") ? " field--error" : ""}`}>
-                <legend class="field__label" safe>
-                  {say("editor.approve.embargoContacts")}
-                </legend>
-                {err("embargoContacts") ? (
-                  <p class="field__error" id="embargoContacts" safe>
-                    {err("embargoContacts")}
-                  </p>
-                ) : (
-                  ""
-                )}
-                {p.contacts.map((c) => (
-                  <label class="radio radio--block">
-                    <input type="checkbox" name="embargoContactIds" value={c.value} /> <span safe>{c.label}</span>
-                  </label>
-                ))}
-              </fieldset>
+              <CheckboxGroup
+                name="embargoContactIds"
+                id="embargoContacts"
+                legend={say("editor.approve.embargoContacts")}
+                options={p.contacts}
+                checked={[]}
+                error={err("embargoContacts")}
+              />
               <Button>{escapeHtml(say("editor.approve.button"))}</Button>
             </Form>
           )}
