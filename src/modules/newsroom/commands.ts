@@ -12,8 +12,11 @@ import type { JobRunner } from "../../platform/jobs/jobs.js";
 import { isEmailAddress, slugify } from "../../platform/text.js";
 import { ZONE } from "../../platform/time/working-time.js";
 import { checkText } from "../klarsprak/index.js";
+import { invalid, ok, type FieldProblem, type Result } from "../../platform/result.js";
 import { processImage } from "./images.js";
 import { renderMarkdown } from "./markdown.js";
+import type { NewsroomSay } from "./messages.js";
+import { DISTRIBUTION_ACTOR_LABEL, FALLBACK_SLUG } from "./newsroom-words.js";
 
 export interface NewsroomDeps {
   readonly db: Db;
@@ -22,13 +25,12 @@ export interface NewsroomDeps {
 }
 
 export type Actor = AuditActor & { userId: string };
-export type Problem = { readonly field: string; readonly message: string };
-export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (field: string, message: string): { ok: false; problems: Problem[] } => ({
-  ok: false,
-  problems: [{ field, message }],
-});
+
+/** Several field problems found at once, as one invalid Result (the form shows them all). */
+export function invalidAll(problems: readonly FieldProblem[]): ReturnType<typeof invalid> {
+  const [first, ...more] = problems;
+  return first ? invalid(first.field, first.message, ...more) : invalid("", "");
+}
 
 /** Public now: approved and its time has come. */
 export function isPublic(r: { status: string; publish_at: Date | string | null }, now = new Date()): boolean {
@@ -40,10 +42,11 @@ export async function createRelease(
   actor: Actor,
   orgId: string,
   input: { title: string; kind: string },
+  say: NewsroomSay,
 ): Promise<Result<{ id: string }>> {
   const title = input.title.trim();
-  if (!title) return fail("title", "Skriv en rubrik");
-  if (title.length > 200) return fail("title", "Rubriken får vara högst 200 tecken");
+  if (!title) return invalid("title", say("error.title.missing"));
+  if (title.length > 200) return invalid("title", say("error.title.long"));
   const kind = input.kind === "news" ? "news" : "press_release";
   return deps.db.transaction().execute(async (trx) => {
     const r = await trx
@@ -54,7 +57,7 @@ export async function createRelease(
     // The permalink: the title as it was first written, and a piece of the id. It never changes.
     await trx
       .updateTable("releases")
-      .set({ slug: `${slugify(title, 70) || "nyhet"}-${r.id.slice(0, 6)}` })
+      .set({ slug: `${slugify(title, 70) || FALLBACK_SLUG}-${r.id.slice(0, 6)}` })
       .where("id", "=", r.id)
       .execute();
     await audit(trx, actor, { action: "release.create", subjectType: "release", subjectId: r.id, details: { title } });
@@ -80,11 +83,11 @@ export function languageCheck(r: { title: string; lead: string; body_md: string 
 } {
   const text = `# ${r.title}\n\n${r.lead}\n\n${r.body_md}`;
   const findings = checkText(text, "markdown").findings;
-  const say = (f: { message: string; text: string }) =>
+  const line = (f: { message: string; text: string }) =>
     `${f.message} ("${f.text.length > 60 ? `${f.text.slice(0, 57)}…` : f.text}")`;
   return {
-    errors: findings.filter((f) => f.severity === "error").map(say),
-    warnings: findings.filter((f) => f.severity === "warning").map(say),
+    errors: findings.filter((f) => f.severity === "error").map(line),
+    warnings: findings.filter((f) => f.severity === "warning").map(line),
   };
 }
 
@@ -94,15 +97,16 @@ export async function saveText(
   orgId: string,
   id: string,
   t: ReleaseText,
+  say: NewsroomSay,
 ): Promise<Result<{ corrected: boolean }>> {
-  const problems: Problem[] = [];
+  const problems: FieldProblem[] = [];
   const title = t.title.trim();
-  if (!title) problems.push({ field: "title", message: "Skriv en rubrik" });
-  else if (title.length > 200) problems.push({ field: "title", message: "Rubriken får vara högst 200 tecken" });
-  if (t.lead.length > 1000) problems.push({ field: "lead", message: "Ingressen får vara högst 1000 tecken" });
-  if (t.body.length > 50_000) problems.push({ field: "body", message: "Texten får vara högst 50 000 tecken" });
-  if (t.topic.length > 80) problems.push({ field: "topic", message: "Ämnet får vara högst 80 tecken" });
-  if (problems.length > 0) return { ok: false, problems };
+  if (!title) problems.push({ field: "title", message: say("error.title.missing") });
+  else if (title.length > 200) problems.push({ field: "title", message: say("error.title.long") });
+  if (t.lead.length > 1000) problems.push({ field: "lead", message: say("error.lead.long") });
+  if (t.body.length > 50_000) problems.push({ field: "body", message: say("error.body.long") });
+  if (t.topic.length > 80) problems.push({ field: "topic", message: say("error.topic.long") });
+  if (problems.length > 0) return invalidAll(problems);
   return deps.db.transaction().execute(async (trx) => {
     const r = await trx
       .selectFrom("releases")
@@ -111,7 +115,7 @@ export async function saveText(
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();
-    if (!r) return fail("title", "Pressmeddelandet finns inte");
+    if (!r) return invalid("title", say("error.release.missing"));
     const published = isPublic(r);
     const correction = t.correction.trim();
     const changed =
@@ -121,12 +125,8 @@ export async function saveText(
       r.topic !== t.topic.trim() ||
       r.unit_id !== t.unitId ||
       r.kind !== (t.kind === "news" ? "news" : "press_release");
-    if (published && changed && !correction)
-      return fail(
-        "correction",
-        "Pressmeddelandet är publicerat. Skriv vad du har ändrat och varför. Det visas som en rättelse.",
-      );
-    if (correction.length > 500) return fail("correction", "Skriv rättelsen med högst 500 tecken");
+    if (published && changed && !correction) return invalid("correction", say("error.correction.missing"));
+    if (correction.length > 500) return invalid("correction", say("error.correction.long"));
     // Changing what was sent for review or approved sends it back to draft: the approver approves what is published.
     const status = !published && (r.status === "in_review" || r.status === "approved") && changed ? "draft" : r.status;
     await trx
@@ -178,13 +178,14 @@ export async function addQuote(
   orgId: string,
   id: string,
   q: { quote: string; person: string; title: string },
+  say: NewsroomSay,
 ): Promise<Result<null>> {
   const quote = q.quote.trim();
   const person = q.person.trim();
-  if (!quote || quote.length > 1500) return fail("quote", "Skriv citatet, högst 1500 tecken");
-  if (!person || person.length > 120) return fail("person", "Skriv vem som säger det");
+  if (!quote || quote.length > 1500) return invalid("quote", say("error.quote"));
+  if (!person || person.length > 120) return invalid("person", say("error.person"));
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await editable(trx, orgId, id))) return fail("quote", "Pressmeddelandet finns inte");
+    if (!(await editable(trx, orgId, id))) return invalid("quote", say("error.release.missing"));
     await trx
       .insertInto("release_quotes")
       .values({
@@ -212,14 +213,14 @@ export async function addContactPerson(
   orgId: string,
   id: string,
   c: { name: string; role: string; phone: string; email: string },
+  say: NewsroomSay,
 ): Promise<Result<null>> {
   const name = c.name.trim();
-  if (!name || name.length > 120) return fail("contactName", "Skriv kontaktpersonens namn");
-  if (!c.phone.trim() && !c.email.trim()) return fail("contactPhone", "Skriv ett telefonnummer eller en e-postadress");
-  if (c.email.trim() && !isEmailAddress(c.email.trim()))
-    return fail("contactEmail", "Skriv e-postadressen som namn@exempel.se");
+  if (!name || name.length > 120) return invalid("contactName", say("error.contactName"));
+  if (!c.phone.trim() && !c.email.trim()) return invalid("contactPhone", say("error.contactReach"));
+  if (c.email.trim() && !isEmailAddress(c.email.trim())) return invalid("contactEmail", say("error.email"));
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await editable(trx, orgId, id))) return fail("contactName", "Pressmeddelandet finns inte");
+    if (!(await editable(trx, orgId, id))) return invalid("contactName", say("error.release.missing"));
     await trx
       .insertInto("release_contacts")
       .values({
@@ -272,14 +273,15 @@ export async function addImage(
   orgId: string,
   id: string,
   img: { data: Buffer; alt: string; caption: string; photographer: string },
+  say: NewsroomSay,
 ): Promise<Result<{ imageId: string }>> {
   const alt = img.alt.trim();
-  if (!alt) return fail("alt", "Beskriv bilden med en alternativ text. Den läses upp för den som inte ser bilden.");
-  if (alt.length > 300) return fail("alt", "Skriv den alternativa texten med högst 300 tecken");
-  const processed = await processImage(img.data);
-  if (!processed.ok) return fail("image", processed.reason);
+  if (!alt) return invalid("alt", say("error.alt.missing"));
+  if (alt.length > 300) return invalid("alt", say("error.alt.long"));
+  const processed = await processImage(img.data, say);
+  if (!processed.ok) return invalid("image", processed.reason);
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await editable(trx, orgId, id))) return fail("image", "Pressmeddelandet finns inte");
+    if (!(await editable(trx, orgId, id))) return invalid("image", say("error.release.missing"));
     const p = processed.image;
     const row = await trx
       .insertInto("release_images")
@@ -319,13 +321,14 @@ export async function addDocument(
   orgId: string,
   id: string,
   d: { kind: string; title: string; filename: string; contentType: string; data: Buffer },
+  say: NewsroomSay,
 ): Promise<Result<null>> {
   const kind = DOCUMENT_KINDS.find((k) => k === d.kind);
-  if (!kind) return fail("documentKind", "Välj vad det är för material");
+  if (!kind) return invalid("documentKind", say("error.documentKind"));
   const title = d.title.trim();
-  if (!title || title.length > 200) return fail("documentTitle", "Skriv vad materialet heter, högst 200 tecken");
+  if (!title || title.length > 200) return invalid("documentTitle", say("error.documentTitle"));
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await editable(trx, orgId, id))) return fail("documentTitle", "Pressmeddelandet finns inte");
+    if (!(await editable(trx, orgId, id))) return invalid("documentTitle", say("error.release.missing"));
     await trx
       .insertInto("release_documents")
       .values({
@@ -355,6 +358,7 @@ export async function submitForReview(
   actor: Actor,
   orgId: string,
   id: string,
+  say: NewsroomSay,
 ): Promise<Result<{ warnings: string[] }>> {
   return deps.db.transaction().execute(async (trx) => {
     const r = await trx
@@ -364,13 +368,11 @@ export async function submitForReview(
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();
-    if (!r) return fail("review", "Pressmeddelandet finns inte");
-    if (r.status !== "draft") return fail("review", "Pressmeddelandet är redan skickat för granskning");
-    if (!r.lead.trim() || !r.body_md.trim())
-      return fail("review", "Skriv en ingress och en text innan du skickar för granskning");
+    if (!r) return invalid("review", say("error.release.missing"));
+    if (r.status !== "draft") return invalid("review", say("error.review.already"));
+    if (!r.lead.trim() || !r.body_md.trim()) return invalid("review", say("error.review.empty"));
     const check = languageCheck(r);
-    if (check.errors.length > 0)
-      return fail("review", `Klarspråkskontrollen hittade fel som måste rättas: ${check.errors.join(" ")}`);
+    if (check.errors.length > 0) return invalid("review", say("error.language", { errors: check.errors.join(" ") }));
     await trx
       .updateTable("releases")
       .set({ status: "in_review", submitted_by: actor.userId, submitted_at: new Date(), updated_at: new Date() })
@@ -408,34 +410,24 @@ export async function approveRelease(
   orgId: string,
   id: string,
   a: Approval,
+  say: NewsroomSay,
   now = new Date(),
-): Promise<Result<{ publishAt: Date }> | { ok: false; pastTime: true; problems: Problem[] }> {
+): Promise<Result<{ publishAt: Date }> | (ReturnType<typeof invalid> & { readonly pastTime: true })> {
   let publishAt = now;
   if (a.mode !== "now") {
     const t = DateTime.fromISO(a.at, { zone: ZONE });
-    if (!a.at || !t.isValid) return fail("publishAt", "Skriv datum och tid, till exempel 2026-12-01 09:00");
+    if (!a.at || !t.isValid) return invalid("publishAt", say("error.publishAt"));
     publishAt = t.toJSDate();
     if (publishAt.getTime() <= now.getTime()) {
       if (a.mode === "embargo" || !a.confirmPast) {
-        return {
-          ok: false,
-          pastTime: true,
-          problems: [
-            {
-              field: "publishAt",
-              message:
-                a.mode === "embargo"
-                  ? "Tiden för embargot har redan varit. Välj en tid framåt."
-                  : "Tiden har redan varit. Vill du publicera nu i stället? Kryssa i rutan och godkänn igen, eller välj en ny tid.",
-            },
-          ],
-        };
+        const message = say(a.mode === "embargo" ? "error.embargo.past" : "error.publishAt.past");
+        return { ...invalid("publishAt", message), pastTime: true };
       }
       publishAt = now;
     }
   }
   if (a.mode === "embargo" && a.embargoContactIds.length === 0)
-    return fail("embargoContacts", "Välj vilka journalister som får läsa före embargot släpps");
+    return invalid("embargoContacts", say("error.embargoContacts"));
   return deps.db.transaction().execute(async (trx) => {
     const r = await trx
       .selectFrom("releases")
@@ -444,13 +436,12 @@ export async function approveRelease(
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();
-    if (!r) return fail("approve", "Pressmeddelandet finns inte");
-    if (r.status !== "in_review") return fail("approve", "Pressmeddelandet väntar inte på godkännande");
+    if (!r) return invalid("approve", say("error.release.missing"));
+    if (r.status !== "in_review") return invalid("approve", say("error.approve.notInReview"));
     if (r.submitted_by === actor.userId || r.created_by === actor.userId)
-      return fail("approve", "Någon annan än den som skrev pressmeddelandet måste godkänna det");
+      return invalid("approve", say("error.approve.own"));
     const check = languageCheck(r);
-    if (check.errors.length > 0)
-      return fail("approve", `Klarspråkskontrollen hittade fel som måste rättas: ${check.errors.join(" ")}`);
+    if (check.errors.length > 0) return invalid("approve", say("error.language", { errors: check.errors.join(" ") }));
     const lists =
       a.listIds.length > 0
         ? await trx
@@ -522,6 +513,7 @@ export async function withdrawRelease(
   actor: Actor,
   orgId: string,
   id: string,
+  say: NewsroomSay,
 ): Promise<Result<null>> {
   return deps.db.transaction().execute(async (trx) => {
     const r = await trx
@@ -531,8 +523,8 @@ export async function withdrawRelease(
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();
-    if (!r || r.status !== "approved") return fail("withdraw", "Pressmeddelandet är inte godkänt");
-    if (isPublic(r)) return fail("withdraw", "Pressmeddelandet är redan publicerat. Skriv en rättelse i stället.");
+    if (!r || r.status !== "approved") return invalid("withdraw", say("error.withdraw.notApproved"));
+    if (isPublic(r)) return invalid("withdraw", say("error.withdraw.public"));
     await trx
       .updateTable("releases")
       .set({
@@ -605,7 +597,7 @@ export async function distribute(deps: NewsroomDeps, releaseId: string, now = ne
     await trx.updateTable("releases").set({ distributed_at: now }).where("id", "=", r.id).execute();
     await audit(
       trx,
-      { orgId: r.org_id, userId: null, label: "utskick" },
+      { orgId: r.org_id, userId: null, label: DISTRIBUTION_ACTOR_LABEL },
       { action: "release.distribute", subjectType: "release", subjectId: r.id, details: { recipients: created } },
     );
     return created;
@@ -639,19 +631,18 @@ export async function addCoverage(
   actor: Actor,
   orgId: string,
   c: { releaseId: string | null; topic: string; outlet: string; date: string; url: string; tone: string; note: string },
+  say: NewsroomSay,
 ): Promise<Result<null>> {
-  const problems: Problem[] = [];
-  if (!c.outlet.trim() || c.outlet.length > 160)
-    problems.push({ field: "outlet", message: "Skriv vilken tidning, kanal eller sajt det var" });
+  const problems: FieldProblem[] = [];
+  if (!c.outlet.trim() || c.outlet.length > 160) problems.push({ field: "outlet", message: say("error.outlet") });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(c.date) || !DateTime.fromISO(c.date).isValid)
-    problems.push({ field: "date", message: "Skriv datumet som 2026-11-27" });
+    problems.push({ field: "date", message: say("error.date") });
   if (!["positive", "neutral", "negative"].includes(c.tone))
-    problems.push({ field: "tone", message: "Välj hur vi framställdes" });
+    problems.push({ field: "tone", message: say("error.tone") });
   if (c.url.trim() && !/^https?:\/\/\S+$/.test(c.url.trim()))
-    problems.push({ field: "url", message: "Skriv en hel webbadress som börjar med https://" });
-  if (!c.releaseId && !c.topic.trim())
-    problems.push({ field: "topic", message: "Skriv vilket ämne det gällde, eller gör det från pressmeddelandet" });
-  if (problems.length > 0) return { ok: false, problems };
+    problems.push({ field: "url", message: say("error.url") });
+  if (!c.releaseId && !c.topic.trim()) problems.push({ field: "topic", message: say("error.coverageTopic") });
+  if (problems.length > 0) return invalidAll(problems);
   return deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto("coverage")

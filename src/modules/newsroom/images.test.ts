@@ -1,6 +1,10 @@
 import { createCanvas } from "@napi-rs/canvas";
 import { describe, expect, it } from "vitest";
+import { sayer } from "../../platform/i18n/messages.js";
 import { MAX_IMAGE_PIXELS, processImage } from "./images.js";
+import { messages } from "./messages.js";
+
+const say = sayer(messages, "sv");
 
 /** A real PNG whose header then claims another size (the decoder would trust it). */
 async function pngClaiming(width: number, height: number): Promise<Buffer> {
@@ -14,7 +18,7 @@ async function pngClaiming(width: number, height: number): Promise<Buffer> {
 describe("press images", () => {
   it("refuses an image with too many pixels before decoding it, and memory stays where it was", async () => {
     const before = process.memoryUsage().rss;
-    const result = await processImage(await pngClaiming(30_000, 30_000));
+    const result = await processImage(await pngClaiming(30_000, 30_000), say);
     expect(result).toEqual({ ok: false, reason: expect.stringContaining("för många pixlar (30000 × 30000)") });
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
     expect(30_000 * 30_000).toBeGreaterThan(MAX_IMAGE_PIXELS);
@@ -23,7 +27,7 @@ describe("press images", () => {
   it("still makes sizes from an ordinary image", async () => {
     const canvas = createCanvas(1200, 800);
     canvas.getContext("2d").fillRect(0, 0, 1200, 800);
-    const result = await processImage(Buffer.from(await canvas.encode("png")));
+    const result = await processImage(Buffer.from(await canvas.encode("png")), say);
     expect(result.ok && result.image.sizes.map((s) => s.width)).toEqual([320, 800, 1200]);
   });
 });

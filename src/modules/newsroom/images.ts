@@ -6,6 +6,7 @@
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { imageSize } from "image-size";
 import { sniffType } from "../../platform/http/sniff.js";
+import type { NewsroomSay } from "./messages.js";
 
 export const IMAGE_WIDTHS = [320, 800, 1600] as const;
 export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
@@ -25,33 +26,33 @@ export interface ProcessedImage {
 
 export type ImageResult = { ok: true; image: ProcessedImage } | { ok: false; reason: string };
 
-export async function processImage(data: Buffer): Promise<ImageResult> {
-  if (data.length > MAX_IMAGE_BYTES) return { ok: false, reason: "Bilden är för stor. Den får vara högst 15 MB." };
+export async function processImage(data: Buffer, say: NewsroomSay): Promise<ImageResult> {
+  const broken = { ok: false, reason: say("error.image.broken") } as const;
+  if (data.length > MAX_IMAGE_BYTES) return { ok: false, reason: say("error.image.tooLarge") };
   const type = sniffType(data);
   if (type !== "image/jpeg" && type !== "image/png" && type !== "image/webp")
-    return { ok: false, reason: "Filen är ingen bild som vi kan visa. Skicka jpg, png eller webp." };
+    return { ok: false, reason: say("error.image.type") };
   let declared: { width?: number | undefined; height?: number | undefined };
   try {
     declared = imageSize(data);
   } catch {
-    return { ok: false, reason: "Bilden går inte att öppna. Den kan vara skadad." };
+    return broken;
   }
-  if (!declared.width || !declared.height)
-    return { ok: false, reason: "Bilden går inte att öppna. Den kan vara skadad." };
+  if (!declared.width || !declared.height) return broken;
   if (declared.width * declared.height > MAX_IMAGE_PIXELS) {
     return {
       ok: false,
-      reason: `Bilden har för många pixlar (${declared.width} × ${declared.height}). Gör den mindre, till exempel högst 6 000 pixlar bred, och ladda upp den igen.`,
+      reason: say("error.image.pixels", { width: String(declared.width), height: String(declared.height) }),
     };
   }
   let img: Awaited<ReturnType<typeof loadImage>>;
   try {
     img = await loadImage(data);
   } catch {
-    return { ok: false, reason: "Bilden går inte att öppna. Den kan vara skadad." };
+    return broken;
   }
   const { width, height } = img;
-  if (width < 1 || height < 1) return { ok: false, reason: "Bilden går inte att öppna. Den kan vara skadad." };
+  if (width < 1 || height < 1) return broken;
   const sizes: { width: number; height: number; data: Buffer }[] = [];
   const widths = [
     ...IMAGE_WIDTHS.filter((w) => w < width),

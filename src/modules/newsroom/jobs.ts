@@ -6,30 +6,37 @@
 import { sql } from "kysely";
 import type { Config } from "../../config.js";
 import { signedToken } from "../../platform/auth/signed-links.js";
-import { formatDateTime } from "../../platform/i18n/i18n.js";
+import { sayer } from "../../platform/i18n/messages.js";
 import type { JobDefinition } from "../../platform/jobs/jobs.js";
 import { oneClickUnsubscribe, paragraphsHtml, sendOrRefusal as send } from "../../platform/mail/compose.js";
 import type { Mailer } from "../../platform/mail/mailer.js";
 import { distribute, type NewsroomDeps } from "./commands.js";
 import { markdownToText } from "./markdown.js";
+import { messages, type NewsroomSay } from "./messages.js";
+import { SKIPPED_UNSUBSCRIBED } from "./newsroom-words.js";
 import { releaseDetail, type ReleaseDetail } from "./queries.js";
 import { invitationIcs } from "./ics.js";
 
 const RETRIES = 5;
-const SIGNATURE = "Socialförvaltningen, Exempelstads kommun";
+/** Mail to journalists and subscribers is in Swedish, as the releases are. */
+const say = sayer(messages, "sv");
 
 /** The release as e-mail text: title, lead, text, quotes, contact people, material, link. */
-export function releaseLines(r: ReleaseDetail, link: string): string[] {
+export function releaseLines(r: ReleaseDetail, link: string, words: NewsroomSay): string[] {
   return [
     r.title,
     r.lead,
     markdownToText(r.bodyMd),
     ...r.quotes.map((q) => `”${q.quote}” – ${q.person}${q.personTitle ? `, ${q.personTitle}` : ""}`),
     ...(r.contacts.length > 0
-      ? [`Kontakt:\n${r.contacts.map((c) => [c.name, c.role, c.phone, c.email].filter(Boolean).join(", ")).join("\n")}`]
+      ? [
+          words("mail.contact", {
+            contacts: r.contacts.map((c) => [c.name, c.role, c.phone, c.email].filter(Boolean).join(", ")).join("\n"),
+          }),
+        ]
       : []),
-    ...(r.documents.length > 0 ? [`Material: ${r.documents.map((d) => d.title).join(", ")} (på webben)`] : []),
-    `Läs på webben: ${link}`,
+    ...(r.documents.length > 0 ? [words("mail.material", { titles: r.documents.map((d) => d.title).join(", ") })] : []),
+    words("mail.readOnline", { link }),
   ].filter(Boolean);
 }
 
@@ -37,6 +44,7 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
   const { db } = deps;
   const base = config.publicUrl;
   const domain = config.mail.domain;
+  const signature = config.organisation.name;
   const retries = {
     retryLimit: RETRIES,
     retryDelaySeconds: config.mail.retryDelaySeconds,
@@ -95,7 +103,7 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
       if (d.contact_off || d.subscriber_off) {
         await db
           .updateTable("release_deliveries")
-          .set({ status: "skipped", last_error: "har avslutat utskicken" })
+          .set({ status: "skipped", last_error: SKIPPED_UNSUBSCRIBED })
           .where("id", "=", d.id)
           .execute();
         return;
@@ -106,9 +114,9 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
         ? unsubscribeLink("press-subscriber", d.subscriber_id)
         : unsubscribeLink("press-contact", d.contact_id as string);
       const lines = [
-        ...releaseLines(r, `${base}/press/${r.slug}`),
-        `Vill du inte få fler pressmeddelanden? ${off}`,
-        SIGNATURE,
+        ...releaseLines(r, `${base}/press/${r.slug}`, say),
+        say("mail.unsubscribe", { link: off }),
+        signature,
       ];
       try {
         const refused = await send(mailer, {
@@ -159,12 +167,12 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
       if (!row || row.notified_at || row.unsubscribed_at || row.status !== "approved" || !row.publish_at) return;
       const r = await releaseDetail(db, row.org_id, { id: releaseId });
       if (!r) return;
-      const until = formatDateTime(new Date(row.publish_at), "sv");
+      const until = new Date(row.publish_at);
       const link = `${base}/press/embargo/${signedToken(config.sessionSecret, "press-embargo", `${releaseId}`)}?k=${signedToken(config.sessionSecret, "press-embargo-contact", contactId)}`;
-      const lines = [`EMBARGO: får inte publiceras före ${until}.`, ...releaseLines(r, link), SIGNATURE];
+      const lines = [say("release.embargo", { when: until }), ...releaseLines(r, link, say), signature];
       await send(mailer, {
         to: row.email,
-        subject: `Under embargo till ${until}: ${r.title}`,
+        subject: say("mail.embargo.subject", { when: until, title: r.title }),
         text: lines.join("\n\n"),
         html: paragraphsHtml(lines),
         messageId: `<embargo-${releaseId}-${contactId}@${domain}>`,
@@ -190,15 +198,15 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
       if (!s || s.confirmed_at || s.unsubscribed_at) return;
       const link = `${base}/press/prenumerera/${signedToken(config.sessionSecret, "press-subscribe", s.id)}`;
       const lines = [
-        "Hej!",
-        "Någon, förhoppningsvis du, vill få våra pressmeddelanden med e-post.",
-        `Öppna länken och tryck på Bekräfta: ${link}`,
-        "Vill du inte ha dem behöver du inte göra något.",
-        SIGNATURE,
+        say("mail.hello"),
+        say("mail.subscribe.someone"),
+        say("mail.subscribe.open", { link }),
+        say("mail.subscribe.ignore"),
+        signature,
       ];
       await send(mailer, {
         to: s.email,
-        subject: "Bekräfta att du vill få våra pressmeddelanden",
+        subject: say("mail.subscribe.subject"),
         text: lines.join("\n\n"),
         html: paragraphsHtml(lines),
         messageId: `<press-subscribe-${s.id}-${Date.now()}@${domain}>`,
@@ -231,14 +239,14 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
       if (!i || i.sent_status !== "pending" || i.unsubscribed_at) return;
       const rsvp = `${base}/press/svar/${signedToken(config.sessionSecret, "press-rsvp", i.id)}`;
       const lines = [
-        "Hej!",
-        `Välkommen till ${i.title}.`,
-        `När: ${formatDateTime(new Date(i.starts_at), "sv")}–${formatDateTime(new Date(i.ends_at), "sv").slice(-5)}`,
-        `Var: ${i.location}`,
+        say("mail.hello"),
+        say("mail.invite.welcome", { title: i.title }),
+        say("mail.invite.when", { start: new Date(i.starts_at), end: new Date(i.ends_at) }),
+        say("mail.invite.where", { location: i.location }),
         i.description,
-        `Svara om du kommer: ${rsvp}`,
-        `Lägg in i kalendern: ${base}/press/evenemang/${i.event_id}.ics`,
-        SIGNATURE,
+        say("mail.invite.answer", { link: rsvp }),
+        say("mail.invite.calendar", { link: `${base}/press/evenemang/${i.event_id}.ics` }),
+        signature,
       ].filter(Boolean);
       const ics = invitationIcs(
         {
@@ -253,7 +261,7 @@ export function newsroomJobs(deps: NewsroomDeps, mailer: Mailer, config: Config)
       );
       const refused = await send(mailer, {
         to: i.email,
-        subject: `Inbjudan: ${i.title}`,
+        subject: say("mail.invite.subject", { title: i.title }),
         text: lines.join("\n\n"),
         html: paragraphsHtml(lines),
         messageId: `<invitation-${i.id}@${domain}>`,

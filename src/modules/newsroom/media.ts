@@ -8,32 +8,32 @@ import { parse } from "csv-parse/sync";
 import { DateTime } from "luxon";
 import { audit } from "../../platform/audit/audit.js";
 import type { Executor } from "../../platform/db/database.js";
+import { invalid, ok, type FieldProblem, type Result } from "../../platform/result.js";
 import { ZONE } from "../../platform/time/working-time.js";
-import type { Actor, NewsroomDeps, Problem, Result } from "./commands.js";
+import { invalidAll, type Actor, type NewsroomDeps } from "./commands.js";
+import type { NewsroomSay } from "./messages.js";
+import {
+  BASIS_VALUES,
+  BASIS_WORDS,
+  CSV_COLUMNS,
+  NOT_FOR_AUTHORITIES,
+  SUBSCRIBER_ACTOR_LABEL,
+  type LegalBasis,
+} from "./newsroom-words.js";
+
+export type { LegalBasis };
 
 /**
  * The legal bases a public authority can use for its press work (GDPR art. 6.1): a task in the
  * public interest (e, the usual one), a legal obligation (c), or consent (a). Legitimate
  * interest (f) does not apply to an authority's own tasks (art. 6.1, last paragraph).
  */
-export type LegalBasis = "public_interest" | "legal_obligation" | "consent";
-const BASIS: Record<string, LegalBasis> = {
-  "allmänt intresse": "public_interest",
-  "uppgift av allmänt intresse": "public_interest",
-  "public interest": "public_interest",
-  public_interest: "public_interest",
-  "rättslig förpliktelse": "legal_obligation",
-  "legal obligation": "legal_obligation",
-  legal_obligation: "legal_obligation",
-  samtycke: "consent",
-  consent: "consent",
-};
-const NOT_FOR_AUTHORITIES = ["berättigat intresse", "legitimate interest", "legitimate_interest", "intresseavvägning"];
-export const BASIS_OPTIONS = [
-  { value: "allmänt intresse", label: "Uppgift av allmänt intresse (vanligast för pressarbete)" },
-  { value: "rättslig förpliktelse", label: "Rättslig förpliktelse" },
-  { value: "samtycke", label: "Samtycke" },
-] as const;
+const BASIS = BASIS_WORDS;
+
+/** The legal bases the contact form offers, in the page's language. */
+export function basisOptions(say: NewsroomSay): { value: string; label: string }[] {
+  return BASIS_VALUES.map(([value, basis]) => ({ value, label: say(`basisOption.${basis}`) }));
+}
 
 export interface ContactInput {
   readonly name: string;
@@ -45,26 +45,15 @@ export interface ContactInput {
   readonly source: string;
 }
 
-export function validateContact(c: ContactInput): Problem[] {
-  const p: Problem[] = [];
-  if (!c.name.trim() || c.name.length > 120) p.push({ field: "name", message: "Skriv namnet, högst 120 tecken" });
-  if (!isEmailAddress(c.email.trim())) p.push({ field: "email", message: "Skriv e-postadressen som namn@exempel.se" });
+export function validateContact(c: ContactInput, say: NewsroomSay): FieldProblem[] {
+  const p: FieldProblem[] = [];
+  if (!c.name.trim() || c.name.length > 120) p.push({ field: "name", message: say("error.contact.name") });
+  if (!isEmailAddress(c.email.trim())) p.push({ field: "email", message: say("error.email") });
   const basis = c.basis.trim().toLowerCase();
-  if (NOT_FOR_AUTHORITIES.includes(basis))
-    p.push({
-      field: "basis",
-      message:
-        "En myndighet kan inte använda berättigat intresse för sina uppgifter. Välj allmänt intresse, rättslig förpliktelse eller samtycke",
-    });
-  else if (!BASIS[basis])
-    p.push({
-      field: "basis",
-      message: "Skriv den rättsliga grunden: allmänt intresse, rättslig förpliktelse eller samtycke",
-    });
-  if (!c.source.trim())
-    p.push({ field: "source", message: "Skriv varifrån kontakten kommer, till exempel redaktionens webbplats" });
-  if (c.phone.length > 40 || c.outlet.length > 160)
-    p.push({ field: "phone", message: "Telefon och redaktion får vara högst 40 och 160 tecken" });
+  if (NOT_FOR_AUTHORITIES.includes(basis)) p.push({ field: "basis", message: say("error.basis.legitimate") });
+  else if (!BASIS[basis]) p.push({ field: "basis", message: say("error.basis.unknown") });
+  if (!c.source.trim()) p.push({ field: "source", message: say("error.source") });
+  if (c.phone.length > 40 || c.outlet.length > 160) p.push({ field: "phone", message: say("error.phoneOutlet") });
   return p;
 }
 
@@ -121,9 +110,10 @@ export async function saveContact(
   actor: Actor,
   orgId: string,
   c: ContactInput,
+  say: NewsroomSay,
 ): Promise<Result<{ id: string }>> {
-  const problems = validateContact(c);
-  if (problems.length > 0) return { ok: false, problems };
+  const problems = validateContact(c, say);
+  if (problems.length > 0) return invalidAll(problems);
   return deps.db.transaction().execute(async (trx) => {
     const r = await upsertContact(trx, orgId, c);
     await audit(trx, actor, {
@@ -132,7 +122,7 @@ export async function saveContact(
       subjectId: r.id,
       details: { basis: c.basis, source: c.source },
     });
-    return { ok: true as const, value: { id: r.id } };
+    return ok({ id: r.id });
   });
 }
 
@@ -149,30 +139,13 @@ export interface ImportPreview {
   readonly errors: readonly ImportError[];
 }
 
-const COLUMNS: Record<string, keyof ContactInput> = {
-  namn: "name",
-  name: "name",
-  "e-post": "email",
-  epost: "email",
-  email: "email",
-  telefon: "phone",
-  phone: "phone",
-  redaktion: "outlet",
-  outlet: "outlet",
-  bevakning: "beats",
-  beats: "beats",
-  "rättslig grund": "basis",
-  grund: "basis",
-  basis: "basis",
-  källa: "source",
-  source: "source",
-};
+const COLUMNS: Record<string, keyof ContactInput> = CSV_COLUMNS;
 
 /**
  * Reads a CSV of contacts (comma or semicolon, as Excel writes it in Sweden; a BOM is fine).
  * Line numbers are the file's, header included, so a person can find the row.
  */
-export function previewImport(csv: string): ImportPreview {
+export function previewImport(csv: string, say: NewsroomSay): ImportPreview {
   const text = csv.replace(/^\uFEFF/, "");
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
@@ -191,7 +164,7 @@ export function previewImport(csv: string): ImportPreview {
       errors: [
         {
           line: Number((e as { lines?: number }).lines ?? 1),
-          message: "Filen går inte att läsa som CSV. Spara den som CSV (UTF-8) och försök igen.",
+          message: say("error.csv.unreadable"),
         },
       ],
     };
@@ -203,8 +176,7 @@ export function previewImport(csv: string): ImportPreview {
       errors: [
         {
           line: 1,
-          message:
-            "Första raden ska ha kolumnerna namn, e-post, telefon, redaktion, bevakning, rättslig grund och källa.",
+          message: say("error.csv.header"),
         },
       ],
     };
@@ -227,9 +199,9 @@ export function previewImport(csv: string): ImportPreview {
       basis: get("basis"),
       source: get("source"),
     };
-    const problems = validateContact(contact);
+    const problems = validateContact(contact, say);
     const dup = seen.get(contact.email.toLowerCase());
-    if (dup) problems.push({ field: "email", message: `Samma e-postadress som på rad ${dup}` });
+    if (dup) problems.push({ field: "email", message: say("error.csv.duplicate", { line: String(dup) }) });
     if (problems.length > 0) errors.push({ line, message: problems.map((p) => p.message).join(". ") });
     else {
       rows.push({ line, contact });
@@ -269,10 +241,10 @@ export async function createList(
   orgId: string,
   name: string,
   description: string,
+  say: NewsroomSay,
 ): Promise<Result<null>> {
   const n = name.trim();
-  if (!n || n.length > 120)
-    return { ok: false, problems: [{ field: "listName", message: "Skriv ett namn på listan, högst 120 tecken" }] };
+  if (!n || n.length > 120) return invalid("listName", say("error.listName"));
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("media_lists")
@@ -280,18 +252,14 @@ export async function createList(
       .onConflict((oc) => oc.doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!row)
-      return {
-        ok: false as const,
-        problems: [{ field: "listName", message: "Det finns redan en lista med det namnet" }],
-      };
+    if (!row) return invalid("listName", say("error.listName.taken"));
     await audit(trx, actor, {
       action: "media-list.create",
       subjectType: "media_list",
       subjectId: row.id,
       details: { name: n },
     });
-    return { ok: true as const, value: null };
+    return ok(null);
   });
 }
 
@@ -302,6 +270,7 @@ export async function setListMember(
   listId: string,
   contactId: string,
   member: boolean,
+  say: NewsroomSay,
 ): Promise<Result<null>> {
   return deps.db.transaction().execute(async (trx) => {
     const list = await trx
@@ -316,8 +285,7 @@ export async function setListMember(
       .where("org_id", "=", orgId)
       .where("id", "=", contactId)
       .executeTakeFirst();
-    if (!list || !contact)
-      return { ok: false as const, problems: [{ field: list ? "contactId" : "listId", message: "Välj i listan" }] };
+    if (!list || !contact) return invalid(list ? "contactId" : "listId", say("error.chooseInList"));
     if (member)
       await trx
         .insertInto("media_list_members")
@@ -336,15 +304,19 @@ export async function setListMember(
       subjectId: list.id,
       details: { contactId },
     });
-    return { ok: true as const, value: null };
+    return ok(null);
   });
 }
 
 /** A newsroom subscription: a confirmation mail first; asking again resends at most once a day. */
-export async function subscribe(deps: NewsroomDeps, orgId: string, email: string): Promise<Result<null>> {
+export async function subscribe(
+  deps: NewsroomDeps,
+  orgId: string,
+  email: string,
+  say: NewsroomSay,
+): Promise<Result<null>> {
   const address = email.trim().toLowerCase();
-  if (!isEmailAddress(address) || address.length > 320)
-    return { ok: false, problems: [{ field: "subscribeEmail", message: "Skriv e-postadressen som namn@exempel.se" }] };
+  if (!isEmailAddress(address) || address.length > 320) return invalid("subscribeEmail", say("error.email"));
   await deps.db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom("newsroom_subscribers")
@@ -372,11 +344,11 @@ export async function subscribe(deps: NewsroomDeps, orgId: string, email: string
     );
     await audit(
       trx,
-      { orgId, userId: null, label: "prenumerant (webbformulär)" },
+      { orgId, userId: null, label: SUBSCRIBER_ACTOR_LABEL },
       { action: "newsroom.subscribe", subjectType: "newsroom_subscriber", subjectId: row.id },
     );
   });
-  return { ok: true, value: null };
+  return ok(null);
 }
 
 export async function createEvent(
@@ -392,20 +364,18 @@ export async function createEvent(
     end: string;
     releaseId: string | null;
   },
+  say: NewsroomSay,
 ): Promise<Result<{ id: string }>> {
-  const problems: Problem[] = [];
-  if (!e.title.trim() || e.title.length > 200)
-    problems.push({ field: "eventTitle", message: "Skriv vad det är för evenemang" });
-  if (!e.location.trim()) problems.push({ field: "location", message: "Skriv var det är" });
+  const problems: FieldProblem[] = [];
+  if (!e.title.trim() || e.title.length > 200) problems.push({ field: "eventTitle", message: say("error.eventTitle") });
+  if (!e.location.trim()) problems.push({ field: "location", message: say("error.location") });
   const starts = DateTime.fromISO(`${e.date}T${e.start}`, { zone: ZONE });
   const ends = DateTime.fromISO(`${e.date}T${e.end}`, { zone: ZONE });
-  if (!starts.isValid)
-    problems.push({ field: "date", message: "Skriv datum och starttid, till exempel 2026-12-03 och 10:00" });
-  else if (starts.toMillis() < Date.now())
-    problems.push({ field: "date", message: "Tiden har redan varit. Välj en tid framåt." });
+  if (!starts.isValid) problems.push({ field: "date", message: say("error.eventStart") });
+  else if (starts.toMillis() < Date.now()) problems.push({ field: "date", message: say("error.eventPast") });
   if (!ends.isValid || (starts.isValid && ends <= starts))
-    problems.push({ field: "end", message: "Sluttiden ska vara efter starttiden" });
-  if (problems.length > 0) return { ok: false, problems };
+    problems.push({ field: "end", message: say("error.eventEnd") });
+  if (problems.length > 0) return invalidAll(problems);
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("press_events")
@@ -427,7 +397,7 @@ export async function createEvent(
       subjectId: row.id,
       details: { title: e.title.trim() },
     });
-    return { ok: true as const, value: { id: row.id } };
+    return ok({ id: row.id });
   });
 }
 
@@ -438,6 +408,7 @@ export async function inviteList(
   orgId: string,
   eventId: string,
   listId: string,
+  say: NewsroomSay,
 ): Promise<Result<{ invited: number }>> {
   return deps.db.transaction().execute(async (trx) => {
     const event = await trx
@@ -446,7 +417,7 @@ export async function inviteList(
       .where("org_id", "=", orgId)
       .where("id", "=", eventId)
       .executeTakeFirst();
-    if (!event) return { ok: false as const, problems: [{ field: "listId", message: "Evenemanget finns inte" }] };
+    if (!event) return invalid("listId", say("error.event.missing"));
     const members = await trx
       .selectFrom("media_list_members as m")
       .innerJoin("media_contacts as c", "c.id", "m.contact_id")
@@ -455,8 +426,7 @@ export async function inviteList(
       .where("c.org_id", "=", orgId)
       .where("c.unsubscribed_at", "is", null)
       .execute();
-    if (members.length === 0)
-      return { ok: false as const, problems: [{ field: "listId", message: "Listan har inga kontakter att bjuda in" }] };
+    if (members.length === 0) return invalid("listId", say("error.invite.empty"));
     let invited = 0;
     for (const m of members) {
       const inv = await trx
@@ -473,14 +443,13 @@ export async function inviteList(
       );
       invited++;
     }
-    if (invited === 0)
-      return { ok: false as const, problems: [{ field: "listId", message: "Alla på listan är redan inbjudna" }] };
+    if (invited === 0) return invalid("listId", say("error.invite.all"));
     await audit(trx, actor, {
       action: "press-event.invite",
       subjectType: "press_event",
       subjectId: eventId,
       details: { listId, invited },
     });
-    return { ok: true as const, value: { invited } };
+    return ok({ invited });
   });
 }

@@ -4,6 +4,7 @@ import { releasesWaiting } from "./index.js";
 import { translator } from "../../platform/i18n/i18n.js";
 import type { NewsroomDeps } from "./commands.js";
 import { newsroomJobs } from "./jobs.js";
+import { messages } from "./messages.js";
 import { newsroomPolicies } from "./policies.js";
 import { newsroomPublicRoutes } from "./public/routes.js";
 import { seedNewsroomDemo } from "./seed.js";
@@ -15,6 +16,7 @@ export function newsroomDeps(ctx: ModuleContext): NewsroomDeps {
 
 export const newsroomModule: KlarsvarModule = {
   name: "newsroom",
+  messages,
   policies: newsroomPolicies,
   nav: [
     { side: "public", href: "/press", label: "newsroom.nav.public", order: 45 },

@@ -1,6 +1,7 @@
 /** Reads for the newsroom: public lists and pages, the staff's release page, contacts, events, measures. */
 import { sql, type SqlBool } from "kysely";
 import type { Executor } from "../../platform/db/database.js";
+import { Uuid } from "../../platform/http/typed.js";
 import { swedishPrefixQuery } from "../../platform/text.js";
 
 export const PAGE_SIZE = 20;
@@ -187,7 +188,7 @@ export async function releaseDetail(
   orgId: string,
   by: { id: string } | { slug: string },
 ): Promise<ReleaseDetail | undefined> {
-  if ("id" in by && !/^[0-9a-f-]{36}$/.test(by.id)) return undefined;
+  if ("id" in by && !Uuid.safeParse(by.id).success) return undefined;
   const r = await db
     .selectFrom("releases as r")
     .leftJoin("units as u", "u.id", "r.unit_id")
@@ -396,7 +397,7 @@ export async function events(db: Executor, orgId: string) {
 }
 
 export async function eventDetail(db: Executor, orgId: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  if (!Uuid.safeParse(id).success) return undefined;
   const e = await db
     .selectFrom("press_events")
     .selectAll()

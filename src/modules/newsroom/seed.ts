@@ -13,10 +13,14 @@ import {
   saveText,
   submitForReview,
 } from "./commands.js";
+import { sayer } from "../../platform/i18n/messages.js";
 import { createList, saveContact, setListMember } from "./media.js";
+import { messages } from "./messages.js";
 
 export async function seedNewsroomDemo(ctx: ModuleContext): Promise<void> {
   const db = ctx.database.db;
+  // Demo content is Swedish, and so are the answers of the commands it calls.
+  const say = sayer(messages, "sv");
   const orgId = ctx.org.id;
   if (await db.selectFrom("releases").select("id").where("org_id", "=", orgId).limit(1).executeTakeFirst()) return;
   const users = new Map(
@@ -47,7 +51,7 @@ export async function seedNewsroomDemo(ctx: ModuleContext): Promise<void> {
     },
     { name: "Nils Påhittad", email: "nils.radio@example.se", outlet: "Radio Exempelstad", beats: ["välfärd"] },
   ];
-  await createList(deps, w, orgId, "Lokala medier", "Tidningar, radio och tv i kommunen");
+  await createList(deps, w, orgId, "Lokala medier", "Tidningar, radio och tv i kommunen", say);
   const list = await db
     .selectFrom("media_lists")
     .select("id")
@@ -55,13 +59,19 @@ export async function seedNewsroomDemo(ctx: ModuleContext): Promise<void> {
     .where("name", "=", "Lokala medier")
     .executeTakeFirstOrThrow();
   for (const j of journalists) {
-    const c = await saveContact(deps, w, orgId, {
-      ...j,
-      phone: "070-174 06 20",
-      basis: "allmänt intresse",
-      source: "Redaktionens webbplats",
-    });
-    if (c.ok) await setListMember(deps, w, orgId, list.id, c.value.id, true);
+    const c = await saveContact(
+      deps,
+      w,
+      orgId,
+      {
+        ...j,
+        phone: "070-174 06 20",
+        basis: "allmänt intresse",
+        source: "Redaktionens webbplats",
+      },
+      say,
+    );
+    if (c.ok) await setListMember(deps, w, orgId, list.id, c.value.id, true, say);
   }
 
   const releases = [
@@ -95,56 +105,90 @@ export async function seedNewsroomDemo(ctx: ModuleContext): Promise<void> {
     },
   ];
   for (const r of releases) {
-    const created = await createRelease(deps, w, orgId, { title: r.title, kind: "press_release" });
+    const created = await createRelease(deps, w, orgId, { title: r.title, kind: "press_release" }, say);
     if (!created.ok) continue;
     const id = created.value.id;
-    await saveText(deps, w, orgId, id, {
-      title: r.title,
-      lead: r.lead,
-      body: r.body,
-      topic: r.topic,
-      unitId: r.topic === "Ekonomiskt bistånd" ? (unit?.id ?? null) : null,
-      kind: "press_release",
-      correction: "",
-    });
-    if (r.quote)
-      await addQuote(deps, w, orgId, id, { quote: r.quote.text, person: r.quote.person, title: r.quote.title });
-    await addContactPerson(deps, w, orgId, id, {
-      name: "Sara Holmgren",
-      role: "kommunikatör",
-      phone: "070-174 06 30",
-      email: "kommunikator@example.se",
-    });
-    await submitForReview(deps, w, orgId, id);
-    if (!r.publish) continue;
-    await approveRelease(deps, a, orgId, id, {
-      mode: "now",
-      at: "",
-      confirmPast: false,
-      listIds: [],
-      toSubscribers: false,
-      embargoContactIds: [],
-    });
-    if (r.topic === "Socialjouren") {
-      await saveText(deps, w, orgId, id, {
+    await saveText(
+      deps,
+      w,
+      orgId,
+      id,
+      {
         title: r.title,
-        lead: r.lead.replace("januari", "februari"),
+        lead: r.lead,
         body: r.body,
         topic: r.topic,
-        unitId: null,
+        unitId: r.topic === "Ekonomiskt bistånd" ? (unit?.id ?? null) : null,
         kind: "press_release",
-        correction: "Det gamla numret fungerar till och med februari, inte januari.",
-      });
+        correction: "",
+      },
+      say,
+    );
+    if (r.quote)
+      await addQuote(deps, w, orgId, id, { quote: r.quote.text, person: r.quote.person, title: r.quote.title }, say);
+    await addContactPerson(
+      deps,
+      w,
+      orgId,
+      id,
+      {
+        name: "Sara Holmgren",
+        role: "kommunikatör",
+        phone: "070-174 06 30",
+        email: "kommunikator@example.se",
+      },
+      say,
+    );
+    await submitForReview(deps, w, orgId, id, say);
+    if (!r.publish) continue;
+    await approveRelease(
+      deps,
+      a,
+      orgId,
+      id,
+      {
+        mode: "now",
+        at: "",
+        confirmPast: false,
+        listIds: [],
+        toSubscribers: false,
+        embargoContactIds: [],
+      },
+      say,
+    );
+    if (r.topic === "Socialjouren") {
+      await saveText(
+        deps,
+        w,
+        orgId,
+        id,
+        {
+          title: r.title,
+          lead: r.lead.replace("januari", "februari"),
+          body: r.body,
+          topic: r.topic,
+          unitId: null,
+          kind: "press_release",
+          correction: "Det gamla numret fungerar till och med februari, inte januari.",
+        },
+        say,
+      );
     }
     if (r.quote)
-      await addCoverage(deps, w, orgId, {
-        releaseId: id,
-        topic: "",
-        outlet: "Exempelstads Tidning",
-        date: new Date().toISOString().slice(0, 10),
-        url: "https://example.se/nyheter/ny-blankett",
-        tone: "positive",
-        note: "Notis på webben",
-      });
+      await addCoverage(
+        deps,
+        w,
+        orgId,
+        {
+          releaseId: id,
+          topic: "",
+          outlet: "Exempelstads Tidning",
+          date: new Date().toISOString().slice(0, 10),
+          url: "https://example.se/nyheter/ny-blankett",
+          tone: "positive",
+          note: "Notis på webben",
+        },
+        say,
+      );
   }
 }

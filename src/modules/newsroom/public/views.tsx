@@ -1,13 +1,23 @@
 /** The public newsroom: the list with search and filters, a release, subscribing, events and answers to invitations. */
 import { escapeHtml } from "@kitajs/html";
-import { formatDate, formatDateTime } from "../../../platform/i18n/i18n.js";
-import { Banner, Button, CsrfField, ErrorSummary, Pagination, SelectField, Tag, TextField } from "../../../views/components.js";
+import { sayer } from "../../../platform/i18n/messages.js";
+import { Banner, Button, CsrfField, ErrorSummary, Pagination, PhoneLink, SelectField, Tag, TextField } from "../../../views/components.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
+import { messages, type NewsroomSay } from "../messages.js";
 import type { ReleaseDetail, ReleaseRow } from "../queries.js";
 
-const tr = (ctx: PageContext, sv: string, en: string): string => (ctx.lang === "sv" ? sv : en);
+const DOCUMENT_KINDS = ["fact_sheet", "statistics", "background", "document"] as const;
 
-export const DOCUMENT_KIND_SV: Record<string, string> = { fact_sheet: "Faktablad", statistics: "Statistik", background: "Bakgrund", document: "Dokument" };
+/** A document kind's name ("Faktablad"), or the kind itself if it is unknown. */
+export function documentKind(say: NewsroomSay, kind: string): string {
+  const k = DOCUMENT_KINDS.find((d) => d === kind);
+  return k ? say(`doc.${k}`) : kind;
+}
+
+/** "Pressmeddelande" or "Nyhet". */
+export function kindText(say: NewsroomSay, kind: string): string {
+  return say(kind === "news" ? "kind.news" : "kind.press_release");
+}
 
 export interface NewsroomFilters { readonly q: string; readonly topic: string; readonly unit: string }
 
@@ -23,50 +33,51 @@ export function NewsroomPage(p: {
   topics: readonly string[]; units: readonly { slug: string; name: string }[]; subscribed: boolean; errors: readonly FieldError[]; email: string;
 }): JSX.Element {
   const { ctx, filters } = p;
-  const any = tr(ctx, "Alla", "All");
+  const say = sayer(messages, ctx.lang);
+  const any = say("public.search.any");
   const feedQuery = newsroomQuery({ topic: filters.topic, unit: filters.unit });
   return (
     <>
       <ErrorSummary ctx={ctx} errors={p.errors} />
-      <h1 safe>{tr(ctx, "Pressrum", "Newsroom")}</h1>
-      <p class="lead" safe>{tr(ctx, "Pressmeddelanden, nyheter och fakta från socialförvaltningen. Journalister kan alltid ställa frågor till oss.", "Press releases, news and facts from the social services. Journalists can always ask us questions.")}</p>
-      {p.subscribed ? <Banner kind="success"><p safe>{tr(ctx, "Titta i din e-post och bekräfta att du vill få pressmeddelanden.", "Check your email and confirm that you want press releases.")}</p></Banner> : ""}
-      <form method="get" action="/press" role="search" aria-label={tr(ctx, "Sök i pressrummet", "Search the newsroom")}>
+      <h1 safe>{say("public.title")}</h1>
+      <p class="lead" safe>{say("public.lead")}</p>
+      {p.subscribed ? <Banner kind="success"><p safe>{say("public.subscribed")}</p></Banner> : ""}
+      <form method="get" action="/press" role="search" aria-label={say("public.search.label")}>
         <fieldset class="filters__set">
-          <legend safe>{tr(ctx, "Sök och välj", "Search and filter")}</legend>
-          <TextField name="q" type="search" label={tr(ctx, "Sökord", "Search words")} value={filters.q} />
-          <SelectField name="amne" label={tr(ctx, "Ämne", "Topic")} selected={filters.topic} options={[{ value: "", label: any }, ...p.topics.map((t) => ({ value: t, label: t }))]} />
-          <SelectField name="enhet" label={tr(ctx, "Enhet", "Unit")} selected={filters.unit} options={[{ value: "", label: any }, ...p.units.map((u) => ({ value: u.slug, label: u.name }))]} />
-          <Button kind="secondary">{escapeHtml(tr(ctx, "Visa", "Show"))}</Button>
+          <legend safe>{say("public.search.legend")}</legend>
+          <TextField name="q" type="search" label={say("public.search.words")} value={filters.q} />
+          <SelectField name="amne" label={say("public.search.topic")} selected={filters.topic} options={[{ value: "", label: any }, ...p.topics.map((t) => ({ value: t, label: t }))]} />
+          <SelectField name="enhet" label={say("public.search.unit")} selected={filters.unit} options={[{ value: "", label: any }, ...p.units.map((u) => ({ value: u.slug, label: u.name }))]} />
+          <Button kind="secondary">{escapeHtml(say("public.search.show"))}</Button>
         </fieldset>
       </form>
-      <h2 safe>{tr(ctx, `${p.total} pressmeddelanden och nyheter`, `${p.total} releases and news`)}</h2>
-      {p.rows.length === 0 ? <p safe>{tr(ctx, "Inget matchar det du valde.", "Nothing matches what you chose.")}</p> : ""}
+      <h2 safe>{say("public.count", { count: p.total })}</h2>
+      {p.rows.length === 0 ? <p safe>{say("public.none")}</p> : ""}
       <ul class="service-list">
         {p.rows.map((r) => {
-          const meta = `${formatDate(r.publishAt, ctx.lang)} · ${r.kind === "news" ? tr(ctx, "Nyhet", "News") : tr(ctx, "Pressmeddelande", "Press release")}${r.topic ? ` · ${r.topic}` : ""}`;
+          const meta = `${say("public.row.meta", { when: r.publishAt, kind: kindText(say, r.kind) })}${r.topic ? ` · ${r.topic}` : ""}`;
           return (
             <li class="service-list__item">
               <a class="service-list__link" href={`/press/${r.slug}`} safe>{r.title}</a>
-              <p class="service-list__summary"><span class="hint" safe>{meta}</span>{r.corrected ? <> <Tag tone="yellow">{escapeHtml(tr(ctx, "Rättat", "Corrected"))}</Tag></> : ""}</p>
+              <p class="service-list__summary"><span class="hint" safe>{meta}</span>{r.corrected ? <> <Tag tone="yellow">{escapeHtml(say("public.corrected"))}</Tag></> : ""}</p>
               <p class="service-list__summary" safe>{r.lead}</p>
             </li>
           );
         })}
       </ul>
       <Pagination ctx={ctx} page={p.page} pageSize={p.pageSize} total={p.total} href={(n) => `/press${newsroomQuery({ ...filters, page: n })}`} />
-      <h2 id="prenumerera" safe>{tr(ctx, "Få pressmeddelanden med e-post", "Get press releases by email")}</h2>
+      <h2 id="prenumerera" safe>{say("public.subscribe.title")}</h2>
       <form method="post" action="/press/prenumerera" novalidate>
         <CsrfField ctx={ctx} />
-        <TextField name="subscribeEmail" type="email" autocomplete="email" label={tr(ctx, "Din e-postadress", "Your email address")} value={p.email} error={p.errors.find((e) => e.field === "subscribeEmail")?.message}
-          hint={tr(ctx, "Vi skickar en länk som du bekräftar med. Varje utskick har en länk där du kan avsluta.", "We send a link to confirm with. Every mailing has a link to stop.")} />
-        <Button kind="secondary">{escapeHtml(tr(ctx, "Prenumerera", "Subscribe"))}</Button>
+        <TextField name="subscribeEmail" type="email" autocomplete="email" label={say("public.subscribe.email")} value={p.email} error={p.errors.find((e) => e.field === "subscribeEmail")?.message}
+          hint={say("public.subscribe.hint")} />
+        <Button kind="secondary">{escapeHtml(say("public.subscribe.button"))}</Button>
       </form>
-      <h2 safe>{tr(ctx, "Flöden", "Feeds")}</h2>
+      <h2 safe>{say("public.feeds.title")}</h2>
       <ul class="inline-links">
-        <li><a href={`/press/rss.xml${feedQuery}`}>RSS</a></li>
-        <li><a href={`/press/atom.xml${feedQuery}`}>Atom</a></li>
-        <li><a href={`/press/feed.json${feedQuery}`}>JSON Feed</a></li>
+        <li><a href={`/press/rss.xml${feedQuery}`} safe>{say("public.feeds.rss")}</a></li>
+        <li><a href={`/press/atom.xml${feedQuery}`} safe>{say("public.feeds.atom")}</a></li>
+        <li><a href={`/press/feed.json${feedQuery}`} safe>{say("public.feeds.json")}</a></li>
       </ul>
     </>
   );
@@ -74,22 +85,23 @@ export function NewsroomPage(p: {
 
 export function ReleaseView(p: { ctx: PageContext; r: ReleaseDetail; embargoUntil?: Date | undefined; assetQuery?: string; events: readonly { id: string; title: string; starts_at: Date; location: string }[] }): JSX.Element {
   const { ctx, r } = p;
+  const say = sayer(messages, ctx.lang);
   const q = p.assetQuery ?? "";
-  const published = r.publishAt ? formatDateTime(r.publishAt, ctx.lang) : "";
-  const kind = r.kind === "news" ? tr(ctx, "Nyhet", "News") : tr(ctx, "Pressmeddelande", "Press release");
+  const published = r.publishAt ? say("release.published", { when: r.publishAt }) : "";
+  const kind = kindText(say, r.kind);
   return (
     <article class="release">
       {p.embargoUntil ? (
         <Banner kind="warning">
-          <p><strong safe>{tr(ctx, `EMBARGO: får inte publiceras före ${formatDateTime(p.embargoUntil, ctx.lang)}.`, `EMBARGO: not for publication before ${formatDateTime(p.embargoUntil, ctx.lang)}.`)}</strong></p>
-          <p safe>{tr(ctx, "Du får läsa det här före alla andra. Sidan blir offentlig vid den tiden.", "You may read this before everyone else. The page becomes public at that time.")}</p>
+          <p><strong safe>{say("release.embargo", { when: p.embargoUntil })}</strong></p>
+          <p safe>{say("release.embargo.early")}</p>
         </Banner>
-      ) : <p class="breadcrumbs"><a href="/press" safe>{tr(ctx, "Pressrum", "Newsroom")}</a></p>}
+      ) : <p class="breadcrumbs"><a href="/press" safe>{say("public.title")}</a></p>}
       <h1 safe>{r.title}</h1>
       <p class="hint"><span safe>{kind}</span>{published ? <> · <time datetime={r.publishAt?.toISOString() ?? ""} safe>{published}</time></> : ""}{r.unit ? <span safe>{` · ${r.unit}`}</span> : ""}{r.topic ? <span safe>{` · ${r.topic}`}</span> : ""}</p>
       {r.corrections.length > 0 ? (
         <div class="panel release__corrections">
-          {r.corrections.map((c) => <p><strong safe>{tr(ctx, `Rättat ${formatDate(c.at, ctx.lang)}:`, `Corrected ${formatDate(c.at, ctx.lang)}:`)}</strong> <span safe>{c.note}</span></p>)}
+          {r.corrections.map((c) => <p><strong safe>{say("release.correctedOn", { when: c.at })}</strong> <span safe>{c.note}</span></p>)}
         </div>
       ) : ""}
       <p class="lead" safe>{r.lead}</p>
@@ -97,11 +109,11 @@ export function ReleaseView(p: { ctx: PageContext; r: ReleaseDetail; embargoUnti
         const largest = img.sizes[img.sizes.length - 1] ?? 800;
         const middle = img.sizes.find((w) => w >= 800) ?? largest;
         const srcset = img.sizes.map((w) => `/press/bild/${img.id}/${w}.jpg${q} ${w}w`).join(", ");
-        const credit = [img.caption, img.photographer ? tr(ctx, `Foto: ${img.photographer}`, `Photo: ${img.photographer}`) : ""].filter(Boolean).join(" ");
+        const credit = [img.caption, img.photographer ? say("release.photo", { name: img.photographer }) : ""].filter(Boolean).join(" ");
         return (
           <figure class="release__image">
             <img src={`/press/bild/${img.id}/${middle}.jpg${q}`} srcset={srcset} alt={img.alt} width={String(middle)} height={String(Math.round((img.height * middle) / img.width))} />
-            <figcaption><span safe>{credit}</span> <a href={`/press/bild/${img.id}/${largest}.jpg${q}`} download="" safe>{tr(ctx, "Ladda ner bilden i hög upplösning", "Download the image in high resolution")}</a></figcaption>
+            <figcaption><span safe>{credit}</span> <a href={`/press/bild/${img.id}/${largest}.jpg${q}`} download="" safe>{say("release.download")}</a></figcaption>
           </figure>
         );
       })}
@@ -116,24 +128,24 @@ export function ReleaseView(p: { ctx: PageContext; r: ReleaseDetail; embargoUnti
       ))}
       {r.documents.length > 0 ? (
         <>
-          <h2 safe>{tr(ctx, "Fakta och material", "Facts and material")}</h2>
+          <h2 safe>{say("release.material")}</h2>
           <ul>
-            {r.documents.map((d) => <li><a href={`/press/dokument/${d.id}${q}`} safe>{`${DOCUMENT_KIND_SV[d.kind] ?? d.kind}: ${d.title}`}</a> <span class="hint" safe>{`(${Math.max(1, Math.round(d.size / 1024))} kB)`}</span></li>)}
+            {r.documents.map((d) => <li><a href={`/press/dokument/${d.id}${q}`} safe>{`${documentKind(say, d.kind)}: ${d.title}`}</a> <span class="hint" safe>{say("release.documentSize", { size: Math.max(1, Math.round(d.size / 1024)) })}</span></li>)}
           </ul>
         </>
       ) : ""}
       {p.events.length > 0 ? (
         <>
-          <h2 safe>{tr(ctx, "Presskonferenser och evenemang", "Press conferences and events")}</h2>
-          <ul>{p.events.map((e) => <li><a href={`/press/evenemang/${e.id}`} safe>{`${e.title}, ${formatDateTime(new Date(e.starts_at), ctx.lang)}, ${e.location}`}</a></li>)}</ul>
+          <h2 safe>{say("release.events")}</h2>
+          <ul>{p.events.map((e) => <li><a href={`/press/evenemang/${e.id}`} safe>{say("release.event", { title: e.title, when: new Date(e.starts_at), location: e.location })}</a></li>)}</ul>
         </>
       ) : ""}
       {r.contacts.length > 0 ? (
         <>
-          <h2 safe>{tr(ctx, "Kontakt", "Contact")}</h2>
+          <h2 safe>{say("release.contact")}</h2>
           <ul class="plain-list">
             {r.contacts.map((c) => (
-              <li><strong safe>{c.name}</strong>{c.role ? <span safe>{`, ${c.role}`}</span> : ""}{c.phone ? <>, <a href={`tel:${c.phone.replace(/[^\d+]/g, "")}`} safe>{c.phone}</a></> : ""}{c.email ? <>, <a href={`mailto:${c.email}`} safe>{c.email}</a></> : ""}</li>
+              <li><strong safe>{c.name}</strong>{c.role ? <span safe>{`, ${c.role}`}</span> : ""}{c.phone ? <>, <PhoneLink number={c.phone} /></> : ""}{c.email ? <>, <a href={`mailto:${c.email}`} safe>{c.email}</a></> : ""}</li>
             ))}
           </ul>
         </>
@@ -144,35 +156,37 @@ export function ReleaseView(p: { ctx: PageContext; r: ReleaseDetail; embargoUnti
 
 export function EventPage(p: { ctx: PageContext; e: { id: string; title: string; description: string; location: string; starts_at: Date; ends_at: Date } }): JSX.Element {
   const { ctx, e } = p;
-  const when = `${formatDateTime(new Date(e.starts_at), ctx.lang)}–${formatDateTime(new Date(e.ends_at), ctx.lang).slice(-5)}`;
+  const say = sayer(messages, ctx.lang);
+  const when = say("event.time", { start: new Date(e.starts_at), end: new Date(e.ends_at) });
   return (
     <>
-      <p class="breadcrumbs"><a href="/press" safe>{tr(ctx, "Pressrum", "Newsroom")}</a></p>
+      <p class="breadcrumbs"><a href="/press" safe>{say("public.title")}</a></p>
       <h1 safe>{e.title}</h1>
       <dl class="facts">
-        <div><dt safe>{tr(ctx, "När", "When")}</dt><dd safe>{when}</dd></div>
-        <div><dt safe>{tr(ctx, "Var", "Where")}</dt><dd safe>{e.location}</dd></div>
+        <div><dt safe>{say("event.when")}</dt><dd safe>{when}</dd></div>
+        <div><dt safe>{say("event.where")}</dt><dd safe>{e.location}</dd></div>
       </dl>
       <p class="prose" safe>{e.description}</p>
-      <p><a class="button button--secondary" href={`/press/evenemang/${e.id}.ics`} safe>{tr(ctx, "Lägg in i kalendern (.ics)", "Add to calendar (.ics)")}</a></p>
+      <p><a class="button button--secondary" href={`/press/evenemang/${e.id}.ics`} safe>{say("event.ics")}</a></p>
     </>
   );
 }
 
 export function RsvpPage(p: { ctx: PageContext; e: { title: string; location: string; starts_at: Date }; name: string; response: string | null; action: string; done: boolean }): JSX.Element {
   const { ctx } = p;
-  const current = p.response === "yes" ? tr(ctx, "Du har svarat att du kommer.", "You said you are coming.") : p.response === "no" ? tr(ctx, "Du har svarat att du inte kommer.", "You said you are not coming.") : "";
+  const say = sayer(messages, ctx.lang);
+  const current = p.response === "yes" ? say("rsvp.saidYes") : p.response === "no" ? say("rsvp.saidNo") : "";
   return (
     <>
-      <h1 safe>{tr(ctx, `Kommer du till ${p.e.title}?`, `Are you coming to ${p.e.title}?`)}</h1>
-      {p.done ? <Banner kind="success"><p safe>{tr(ctx, "Tack för svaret!", "Thank you for answering!")}</p></Banner> : ""}
-      <p safe>{`${formatDateTime(new Date(p.e.starts_at), ctx.lang)}, ${p.e.location}`}</p>
+      <h1 safe>{say("rsvp.title", { title: p.e.title })}</h1>
+      {p.done ? <Banner kind="success"><p safe>{say("rsvp.thanks")}</p></Banner> : ""}
+      <p safe>{say("rsvp.when", { when: new Date(p.e.starts_at), location: p.e.location })}</p>
       {current ? <p safe>{current}</p> : ""}
       <form method="post" action={p.action}>
         <CsrfField ctx={ctx} />
         <div class="button-row">
-          <Button name="response" value="yes">{escapeHtml(tr(ctx, "Ja, jag kommer", "Yes, I am coming"))}</Button>{" "}
-          <Button kind="secondary" name="response" value="no">{escapeHtml(tr(ctx, "Nej, jag kommer inte", "No, I am not coming"))}</Button>
+          <Button name="response" value="yes">{escapeHtml(say("rsvp.yes"))}</Button>{" "}
+          <Button kind="secondary" name="response" value="no">{escapeHtml(say("rsvp.no"))}</Button>
         </div>
       </form>
     </>

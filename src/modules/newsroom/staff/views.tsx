@@ -1,13 +1,18 @@
 /** Workspace pages for the newsroom: releases, the editor with review and approval, contacts and lists, events, coverage, measures. */
 import { escapeHtml } from "@kitajs/html";
-import { formatDate, formatDateTime } from "../../../platform/i18n/i18n.js";
+import { sayer } from "../../../platform/i18n/messages.js";
 import {
   Banner,
   BarChart,
   Button,
+  CheckboxField,
+  CheckboxGroup,
+  DateTimeField,
   ErrorSummary,
+  FileField,
   Form,
   Pagination,
+  RadioGroup,
   SelectField,
   Table,
   Tag,
@@ -17,42 +22,43 @@ import {
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { KlarsprakEditor } from "../../../views/klarsprak-editor.js";
 import type { AnalysisJson } from "../../klarsprak/index.js";
-import { DOCUMENT_KIND_SV } from "../public/views.js";
-import { BASIS_OPTIONS, type ImportPreview } from "../media.js";
+import { basisOptions, type ImportPreview } from "../media.js";
+import { messages, type NewsroomSay } from "../messages.js";
+import { DEFAULT_BASIS } from "../newsroom-words.js";
+import { documentKind, kindText } from "../public/views.js";
 import type { MonthRow, ReleaseDetail, StaffListRow } from "../queries.js";
 
 type Option = { readonly value: string; readonly label: string };
 
-const STATUS: Record<string, [string, "neutral" | "blue" | "green" | "red" | "yellow"]> = {
-  draft: ["Utkast", "neutral"],
-  in_review: ["Väntar på granskning", "yellow"],
-  approved: ["Godkänt", "blue"],
-  withdrawn: ["Indraget", "red"],
-};
-
-const BASIS_SV: Record<string, string> = {
-  public_interest: "Allmänt intresse",
-  legal_obligation: "Rättslig förpliktelse",
-  consent: "Samtycke",
-};
+type Tone = "neutral" | "blue" | "green" | "red" | "yellow";
+const STATUS_TONE = { draft: "neutral", in_review: "yellow", approved: "blue", withdrawn: "red" } as const;
+const isStatus = (s: string): s is keyof typeof STATUS_TONE => s in STATUS_TONE;
 
 export function statusText(
   r: { status: string; publishAt: Date | null; embargo: boolean },
+  say: NewsroomSay,
   now = new Date(),
-): [string, "neutral" | "blue" | "green" | "red" | "yellow"] {
-  if (r.status === "approved" && r.publishAt && r.publishAt <= now) return ["Publicerat", "green"];
+): [string, Tone] {
+  if (r.status === "approved" && r.publishAt && r.publishAt <= now) return [say("status.published"), "green"];
   if (r.status === "approved" && r.publishAt)
-    return [`${r.embargo ? "Embargo till" : "Publiceras"} ${formatDateTime(r.publishAt, "sv")}`, "blue"];
-  return STATUS[r.status] ?? [r.status, "neutral"];
+    return [say(r.embargo ? "status.embargo" : "status.scheduled", { when: r.publishAt }), "blue"];
+  return isStatus(r.status) ? [say(`status.${r.status}`), STATUS_TONE[r.status]] : [r.status, "neutral"];
 }
 
-const VIEWS: readonly [string, string][] = [
-  ["all", "Alla"],
-  ["draft", "Utkast"],
-  ["review", "Väntar på granskning"],
-  ["scheduled", "Schemalagda"],
-  ["published", "Publicerade"],
-];
+const VIEWS = ["all", "draft", "review", "scheduled", "published"] as const;
+
+const TONES = ["positive", "neutral", "negative"] as const;
+/** How we were portrayed, lower case ("positiv"), or the value itself if unknown. */
+export function toneText(say: NewsroomSay, tone: string): string {
+  const t = TONES.find((x) => x === tone);
+  return t ? say(`tone.${t}`) : tone;
+}
+
+const BASES = ["public_interest", "legal_obligation", "consent"] as const;
+function basisText(say: NewsroomSay, basis: string): string {
+  const b = BASES.find((x) => x === basis);
+  return b ? say(`basis.${b}`) : basis;
+}
 
 export function ReleaseListPage(p: {
   ctx: PageContext;
@@ -63,47 +69,59 @@ export function ReleaseListPage(p: {
   pageSize: number;
   errors: readonly FieldError[];
 }): JSX.Element {
+  const say = sayer(messages, p.ctx.lang);
+  const kinds = kindOptions(say);
   return (
     <>
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
-      <h1>Pressrum</h1>
-      <nav aria-label="Pressrummets delar">
+      <h1 safe>{say("staff.title")}</h1>
+      <nav aria-label={say("staff.nav.label")}>
         <ul class="inline-links">
           <li>
-            <a href="/arbetsyta/press/kontakter">Mediekontakter och listor</a>
+            <a href="/arbetsyta/press/kontakter" safe>
+              {say("staff.nav.contacts")}
+            </a>
           </li>
           <li>
-            <a href="/arbetsyta/press/evenemang">Presskonferenser och evenemang</a>
+            <a href="/arbetsyta/press/evenemang" safe>
+              {say("staff.nav.events")}
+            </a>
           </li>
           <li>
-            <a href="/arbetsyta/press/bevakning">Bevakning</a>
+            <a href="/arbetsyta/press/bevakning" safe>
+              {say("staff.nav.coverage")}
+            </a>
           </li>
           <li>
-            <a href="/arbetsyta/press/matt">Mått</a>
+            <a href="/arbetsyta/press/matt" safe>
+              {say("staff.nav.measures")}
+            </a>
           </li>
           <li>
-            <a href="/press">Det publika pressrummet</a>
+            <a href="/press" safe>
+              {say("staff.nav.public")}
+            </a>
           </li>
         </ul>
       </nav>
       <section class="panel" aria-labelledby="new-title">
-        <h2 id="new-title">Skriv ett nytt pressmeddelande eller en nyhet</h2>
+        <h2 id="new-title" safe>
+          {say("list.new.title")}
+        </h2>
         <Form ctx={p.ctx} action="/arbetsyta/press" class="inline-form">
-          <TextField name="title" label="Rubrik" value="" error={p.errors.find((e) => e.field === "title")?.message} />
-          <SelectField
-            name="kind"
-            label="Typ"
-            options={[
-              { value: "press_release", label: "Pressmeddelande" },
-              { value: "news", label: "Nyhet" },
-            ]}
+          <TextField
+            name="title"
+            label={say("field.title")}
+            value=""
+            error={p.errors.find((e) => e.field === "title")?.message}
           />
-          <Button>Börja skriva</Button>
+          <SelectField name="kind" label={say("field.kind")} options={kinds} />
+          <Button>{escapeHtml(say("list.new.button"))}</Button>
         </Form>
       </section>
-      <nav aria-label="Visa">
+      <nav aria-label={say("list.views.label")}>
         <ul class="inline-links">
-          {VIEWS.map(([v, label]) => (
+          {VIEWS.map((v) => [v, say(`view.${v}`)] as const).map(([v, label]) => (
             <li>
               {v === p.view ? (
                 <strong aria-current="page" safe>
@@ -119,22 +137,22 @@ export function ReleaseListPage(p: {
         </ul>
       </nav>
       <Table<StaffListRow>
-        caption={`Pressmeddelanden och nyheter: ${p.total}`}
+        caption={say("list.caption", { count: p.total })}
         rows={p.rows}
         columns={[
           {
-            header: "Rubrik",
+            header: say("list.col.title"),
             cell: (r) => (
               <a href={`/arbetsyta/press/${r.id}`} safe>
                 {r.title}
               </a>
             ),
           },
-          { header: "Typ", cell: (r) => (r.kind === "news" ? "Nyhet" : "Pressmeddelande") },
+          { header: say("list.col.kind"), cell: (r) => <span safe>{kindText(say, r.kind)}</span> },
           {
-            header: "Läge",
+            header: say("list.col.status"),
             cell: (r) => {
-              const [text, tone] = statusText(r);
+              const [text, tone] = statusText(r, say);
               return (
                 <Tag tone={tone}>
                   <span safe>{text}</span>
@@ -142,7 +160,10 @@ export function ReleaseListPage(p: {
               );
             },
           },
-          { header: "Ändrat", cell: (r) => <span safe>{formatDateTime(r.updatedAt, "sv")}</span> },
+          {
+            header: say("list.col.changed"),
+            cell: (r) => <span safe>{say("date.stamp", { when: r.updatedAt })}</span>,
+          },
         ]}
       />
       <Pagination
@@ -194,45 +215,43 @@ export function ReleaseEditorPage(p: {
   coverage: readonly { outlet: string; published_on: Date; url: string; tone: string; note: string }[];
 }): JSX.Element {
   const { ctx, r, state } = p;
+  const say = sayer(messages, ctx.lang);
   const v = (k: string, fallback: string) => state.values[k] ?? fallback;
   const err = (f: string) => state.errors.find((e) => e.field === f)?.message;
   const id = r.id;
-  const [statusLabel, tone] = statusText({ status: r.status, publishAt: r.publishAt, embargo: r.embargo });
-  const DONE: Record<string, string> = {
-    text: "Texten är sparad.",
-    correction: "Rättelsen är sparad och visas på pressmeddelandet.",
-    part: "Det är sparat.",
-    review: "Pressmeddelandet är skickat för granskning.",
-    approved: "Pressmeddelandet är godkänt och schemalagt.",
-    withdrawn: "Pressmeddelandet är draget tillbaka och är ett utkast igen.",
-    coverage: "Bevakningen är sparad.",
-    inquiry: "Frågan är kopplad.",
-  };
+  const [statusLabel, tone] = statusText({ status: r.status, publishAt: r.publishAt, embargo: r.embargo }, say);
+  const doneKey = DONE.find((d) => d === state.done);
   const sent = p.deliveries.filter((d) => d.status === "sent").length;
   return (
     <>
       <ErrorSummary ctx={ctx} errors={state.errors} />
       <p class="breadcrumbs">
-        <a href="/arbetsyta/press">Pressrum</a>
+        <a href="/arbetsyta/press" safe>
+          {say("staff.title")}
+        </a>
       </p>
       <h1 safe>{r.title}</h1>
       <p>
         <Tag tone={tone}>
           <span safe>{statusLabel}</span>
         </Tag>{" "}
-        <span class="hint" safe>{`Version ${r.version}`}</span>
+        <span class="hint" safe>
+          {say("editor.version", { version: String(r.version) })}
+        </span>
         {p.isPublic ? (
           <>
             {" "}
-            <a href={`/press/${r.slug}`}>Visa publicerat</a>
+            <a href={`/press/${r.slug}`} safe>
+              {say("editor.viewPublished")}
+            </a>
           </>
         ) : (
           ""
         )}
       </p>
-      {state.done && DONE[state.done] ? (
+      {doneKey ? (
         <Banner kind="success">
-          <p safe>{DONE[state.done]}</p>
+          <p safe>{say(`done.${doneKey}`)}</p>
         </Banner>
       ) : (
         ""
@@ -240,10 +259,7 @@ export function ReleaseEditorPage(p: {
       {p.languageErrors.length > 0 ? (
         <Banner kind="warning">
           <p>
-            <strong>
-              Klarspråkskontrollen hittade fel. Pressmeddelandet kan inte skickas för granskning eller godkännas förrän
-              de är rättade.
-            </strong>
+            <strong safe>{say("editor.languageErrors")}</strong>
           </p>
           <ul>
             {p.languageErrors.map((e) => (
@@ -256,187 +272,173 @@ export function ReleaseEditorPage(p: {
       )}
 
       <section class="panel" aria-labelledby="text-title">
-        <h2 id="text-title">Text</h2>
-        {p.isPublic ? (
-          <p>
-            Pressmeddelandet är publicerat. Ändringar visas öppet som en rättelse med datum. Skriv vad du ändrar och
-            varför.
-          </p>
-        ) : (
-          ""
-        )}
+        <h2 id="text-title" safe>
+          {say("editor.text.title")}
+        </h2>
+        {p.isPublic ? <p safe>{say("editor.text.published")}</p> : ""}
         <Form ctx={ctx} action={`/arbetsyta/press/${id}/text`}>
-          <TextField name="title" label="Rubrik" value={v("title", r.title)} error={err("title")} />
+          <TextField name="title" label={say("field.title")} value={v("title", r.title)} error={err("title")} />
           <TextAreaField
             name="lead"
-            label="Ingress"
+            label={say("field.lead")}
             rows={3}
             value={v("lead", r.lead)}
             error={err("lead")}
-            hint="Det viktigaste i två eller tre meningar."
+            hint={say("field.lead.hint")}
           />
           <KlarsprakEditor
             ctx={ctx}
             id="body"
             name="body"
-            label="Brödtext"
+            label={say("field.body")}
             format="markdown"
             rows={14}
             value={v("body", r.bodyMd)}
             error={err("body")}
             result={state.analysis}
-            hint="Skriv i Markdown: ## för mellanrubrik, - för punktlista, [text](https://...) för länk."
+            hint={say("field.body.hint")}
           />
           <TextField
             name="topic"
-            label="Ämne"
+            label={say("field.topic")}
             value={v("topic", r.topic)}
             error={err("topic")}
-            hint="Till exempel Ekonomiskt bistånd eller Barn och familj."
+            hint={say("field.topic.hint")}
           />
           <SelectField
             name="unitId"
-            label="Enhet"
+            label={say("field.unit")}
             selected={v("unitId", r.unitId ?? "")}
-            options={[{ value: "", label: "Hela förvaltningen" }, ...p.units]}
+            options={[{ value: "", label: say("field.unit.all") }, ...p.units]}
           />
-          <SelectField
-            name="kind"
-            label="Typ"
-            selected={v("kind", r.kind)}
-            options={[
-              { value: "press_release", label: "Pressmeddelande" },
-              { value: "news", label: "Nyhet" },
-            ]}
-          />
+          <SelectField name="kind" label={say("field.kind")} selected={v("kind", r.kind)} options={kindOptions(say)} />
           {p.isPublic ? (
             <TextAreaField
               name="correction"
-              label="Rättelse: vad har du ändrat och varför?"
+              label={say("field.correction")}
               rows={2}
               value={v("correction", "")}
               error={err("correction")}
-              hint="Visas på pressmeddelandet med dagens datum."
+              hint={say("field.correction.hint")}
             />
           ) : (
             ""
           )}
-          <Button>{p.isPublic ? "Spara rättelsen" : "Spara texten"}</Button>
+          <Button>{escapeHtml(say(p.isPublic ? "editor.text.saveCorrection" : "editor.text.save"))}</Button>
         </Form>
       </section>
 
       <section class="panel" aria-labelledby="quotes-title">
-        <h2 id="quotes-title">Citat</h2>
+        <h2 id="quotes-title" safe>
+          {say("editor.quotes.title")}
+        </h2>
         {r.quotes.map((q) => (
           <div>
             <blockquote>
               <p safe>{`”${q.quote}” – ${q.person}${q.personTitle ? `, ${q.personTitle}` : ""}`}</p>
             </blockquote>
             <Form ctx={ctx} action={`/arbetsyta/press/${id}/ta-bort/citat/${q.id}`}>
-              <Button kind="link">Ta bort citatet</Button>
+              <Button kind="link">{escapeHtml(say("editor.quotes.remove"))}</Button>
             </Form>
           </div>
         ))}
         <Form ctx={ctx} action={`/arbetsyta/press/${id}/citat`}>
-          <TextAreaField name="quote" label="Citat" rows={3} value={v("quote", "")} error={err("quote")} />
-          <TextField name="person" label="Vem säger det?" value={v("person", "")} error={err("person")} />
-          <TextField name="personTitle" label="Titel" value={v("personTitle", "")} />
-          <Button kind="secondary">Lägg till citatet</Button>
+          <TextAreaField name="quote" label={say("field.quote")} rows={3} value={v("quote", "")} error={err("quote")} />
+          <TextField name="person" label={say("field.person")} value={v("person", "")} error={err("person")} />
+          <TextField name="personTitle" label={say("field.personTitle")} value={v("personTitle", "")} />
+          <Button kind="secondary">{escapeHtml(say("editor.quotes.add"))}</Button>
         </Form>
       </section>
 
       <section class="panel" aria-labelledby="contacts-title">
-        <h2 id="contacts-title">Kontaktpersoner</h2>
+        <h2 id="contacts-title" safe>
+          {say("editor.contacts.title")}
+        </h2>
         <ul class="plain-list">
           {r.contacts.map((c) => (
             <li>
               <span safe>{[c.name, c.role, c.phone, c.email].filter(Boolean).join(", ")}</span>{" "}
               <Form ctx={ctx} action={`/arbetsyta/press/${id}/ta-bort/kontakt/${c.id}`} class="inline-form">
-                <Button kind="link">Ta bort</Button>
+                <Button kind="link">{escapeHtml(say("editor.remove"))}</Button>
               </Form>
             </li>
           ))}
         </ul>
         <Form ctx={ctx} action={`/arbetsyta/press/${id}/kontaktperson`}>
-          <TextField name="contactName" label="Namn" value={v("contactName", "")} error={err("contactName")} />
-          <TextField name="contactRole" label="Roll" value={v("contactRole", "")} />
+          <TextField
+            name="contactName"
+            label={say("field.name")}
+            value={v("contactName", "")}
+            error={err("contactName")}
+          />
+          <TextField name="contactRole" label={say("field.role")} value={v("contactRole", "")} />
           <TextField
             name="contactPhone"
             type="tel"
-            label="Telefon"
+            label={say("field.phone")}
             value={v("contactPhone", "")}
             error={err("contactPhone")}
           />
           <TextField
             name="contactEmail"
             type="email"
-            label="E-post"
+            label={say("field.email")}
             value={v("contactEmail", "")}
             error={err("contactEmail")}
           />
-          <Button kind="secondary">Lägg till kontaktpersonen</Button>
+          <Button kind="secondary">{escapeHtml(say("editor.contacts.add"))}</Button>
         </Form>
       </section>
 
       <section class="panel" aria-labelledby="images-title">
-        <h2 id="images-title">Bilder</h2>
+        <h2 id="images-title" safe>
+          {say("editor.images.title")}
+        </h2>
         <ul class="plain-list">
           {r.images.map((img) => (
             <li>
               <img src={`/arbetsyta/press/${id}/bild/${img.id}/${img.sizes[0] ?? 320}.jpg`} alt={img.alt} width="160" />
-              <span safe>{` ${img.alt} (${img.width} × ${img.height}, storlekar ${img.sizes.join(", ")})`}</span>
+              <span
+                safe
+              >{` ${say("editor.images.line", { alt: img.alt, width: String(img.width), height: String(img.height), sizes: img.sizes.join(", ") })}`}</span>
               <Form ctx={ctx} action={`/arbetsyta/press/${id}/ta-bort/bild/${img.id}`} class="inline-form">
-                <Button kind="link">Ta bort</Button>
+                <Button kind="link">{escapeHtml(say("editor.remove"))}</Button>
               </Form>
             </li>
           ))}
         </ul>
         <form method="post" action={`/arbetsyta/press/${id}/bild`} enctype="multipart/form-data" novalidate>
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-          <div class={`field${err("image") ? " field--error" : ""}`}>
-            <label class="field__label" for="image">
-              Bild
-            </label>
-            <p class="field__hint" id="image-hint">
-              jpg, png eller webp, högst 15 MB. Vi gör storlekar för webben och för nedladdning.
-            </p>
-            {err("image") ? (
-              <p class="field__error" id="image-error" safe>
-                {err("image")}
-              </p>
-            ) : (
-              ""
-            )}
-            <input
-              class="field__file"
-              id="image"
-              name="image"
-              type="file"
-              accept=".jpg,.jpeg,.png,.webp"
-              aria-describedby={err("image") ? "image-hint image-error" : "image-hint"}
-            />
-          </div>
+          <FileField
+            name="image"
+            label={say("field.image")}
+            hint={say("field.image.hint")}
+            error={err("image")}
+            accept=".jpg,.jpeg,.png,.webp"
+          />
           <TextField
             name="alt"
-            label="Alternativ text"
+            label={say("field.alt")}
             value={v("alt", "")}
             error={err("alt")}
-            hint="Beskriv vad bilden visar för den som inte ser den. Krävs."
+            hint={say("field.alt.hint")}
           />
-          <TextField name="caption" label="Bildtext" value={v("caption", "")} />
-          <TextField name="photographer" label="Fotograf" value={v("photographer", "")} />
-          <Button kind="secondary">Ladda upp bilden</Button>
+          <TextField name="caption" label={say("field.caption")} value={v("caption", "")} />
+          <TextField name="photographer" label={say("field.photographer")} value={v("photographer", "")} />
+          <Button kind="secondary">{escapeHtml(say("editor.images.upload"))}</Button>
         </form>
       </section>
 
       <section class="panel" aria-labelledby="docs-title">
-        <h2 id="docs-title">Fakta och material</h2>
+        <h2 id="docs-title" safe>
+          {say("editor.docs.title")}
+        </h2>
         <ul class="plain-list">
           {r.documents.map((d) => (
             <li>
-              <span safe>{`${DOCUMENT_KIND_SV[d.kind] ?? d.kind}: ${d.title} (${d.filename})`}</span>{" "}
+              <span safe>{`${documentKind(say, d.kind)}: ${d.title} (${d.filename})`}</span>{" "}
               <Form ctx={ctx} action={`/arbetsyta/press/${id}/ta-bort/dokument/${d.id}`} class="inline-form">
-                <Button kind="link">Ta bort</Button>
+                <Button kind="link">{escapeHtml(say("editor.remove"))}</Button>
               </Form>
             </li>
           ))}
@@ -445,52 +447,36 @@ export function ReleaseEditorPage(p: {
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
           <SelectField
             name="documentKind"
-            label="Vad är det?"
-            options={[
-              { value: "fact_sheet", label: "Faktablad" },
-              { value: "statistics", label: "Statistik" },
-              { value: "background", label: "Bakgrund" },
-              { value: "document", label: "Dokument" },
-            ]}
+            label={say("field.documentKind")}
+            options={(["fact_sheet", "statistics", "background", "document"] as const).map((k) => ({
+              value: k,
+              label: say(`doc.${k}`),
+            }))}
             error={err("documentKind")}
           />
           <TextField
             name="documentTitle"
-            label="Vad heter det?"
+            label={say("field.documentTitle")}
             value={v("documentTitle", "")}
             error={err("documentTitle")}
           />
-          <div class={`field${err("document") ? " field--error" : ""}`}>
-            <label class="field__label" for="document">
-              Fil
-            </label>
-            <p class="field__hint" id="document-hint">
-              pdf, jpg eller png.
-            </p>
-            {err("document") ? (
-              <p class="field__error" id="document-error" safe>
-                {err("document")}
-              </p>
-            ) : (
-              ""
-            )}
-            <input
-              class="field__file"
-              id="document"
-              name="document"
-              type="file"
-              accept=".pdf,.jpg,.jpeg,.png"
-              aria-describedby={err("document") ? "document-hint document-error" : "document-hint"}
-            />
-          </div>
-          <Button kind="secondary">Ladda upp materialet</Button>
+          <FileField
+            name="document"
+            label={say("field.document")}
+            hint={say("field.document.hint")}
+            error={err("document")}
+            accept=".pdf,.jpg,.jpeg,.png"
+          />
+          <Button kind="secondary">{escapeHtml(say("editor.docs.upload"))}</Button>
         </form>
       </section>
 
       {r.status === "draft" ? (
         <section class="panel" aria-labelledby="review-title">
-          <h2 id="review-title">Skicka för granskning</h2>
-          <p>En annan person i kommunikationsenheten granskar och godkänner. Klarspråkskontrollen körs först.</p>
+          <h2 id="review-title" safe>
+            {say("editor.review.title")}
+          </h2>
+          <p safe>{say("editor.review.text")}</p>
           {err("review") ? (
             <p class="field__error" id="review" safe>
               {err("review")}
@@ -499,7 +485,7 @@ export function ReleaseEditorPage(p: {
             ""
           )}
           <Form ctx={ctx} action={`/arbetsyta/press/${id}/granskning`}>
-            <Button>Skicka för granskning</Button>
+            <Button>{escapeHtml(say("editor.review.button"))}</Button>
           </Form>
         </section>
       ) : (
@@ -508,13 +494,13 @@ export function ReleaseEditorPage(p: {
 
       {r.status === "in_review" ? (
         <section class="panel" aria-labelledby="approve-title">
-          <h2 id="approve-title">Godkänn och publicera</h2>
+          <h2 id="approve-title" safe>
+            {say("editor.approve.title")}
+          </h2>
           {p.languageWarnings.length > 0 ? (
             <div>
               <p>
-                <strong
-                  safe
-                >{`Klarspråkskontrollen har ${p.languageWarnings.length} varningar. Läs dem innan du godkänner:`}</strong>
+                <strong safe>{say("editor.approve.warnings", { count: p.languageWarnings.length })}</strong>
               </p>
               <ul>
                 {p.languageWarnings.map((w) => (
@@ -523,7 +509,7 @@ export function ReleaseEditorPage(p: {
               </ul>
             </div>
           ) : (
-            <p>Klarspråkskontrollen har inga varningar.</p>
+            <p safe>{say("editor.approve.noWarnings")}</p>
           )}
           {p.approveBlockedReason ? (
             <p safe>{p.approveBlockedReason}</p>
@@ -536,80 +522,51 @@ export function ReleaseEditorPage(p: {
               ) : (
                 ""
               )}
-              <fieldset class="field">
-                <legend class="field__label">När ska det bli offentligt?</legend>
-                {(
-                  [
-                    ["now", "Nu"],
-                    ["scheduled", "Vid en bestämd tid"],
-                    ["embargo", "Under embargo: utvalda journalister får det nu, alla andra vid den bestämda tiden"],
-                  ] as const
-                ).map(([value, label]) => (
-                  <label class="radio radio--block">
-                    <input type="radio" name="mode" value={value} checked={v("mode", "now") === value} />{" "}
-                    <span>{label}</span>
-                  </label>
-                ))}
-              </fieldset>
-              <div class={`field${err("publishAt") ? " field--error" : ""}`}>
-                <label class="field__label" for="publishAt">
-                  Datum och tid
-                </label>
-                <p class="field__hint" id="publishAt-hint">
-                  Svensk tid. Behövs vid en bestämd tid och vid embargo.
-                </p>
-                {err("publishAt") ? (
-                  <p class="field__error" id="publishAt-error" safe>
-                    {err("publishAt")}
-                  </p>
-                ) : (
-                  ""
-                )}
-                <input
-                  class="field__input field__input--half"
-                  type="datetime-local"
-                  id="publishAt"
-                  name="publishAt"
-                  value={v("publishAt", "")}
-                  aria-describedby={err("publishAt") ? "publishAt-hint publishAt-error" : "publishAt-hint"}
-                />
-              </div>
+              <RadioGroup
+                name="mode"
+                legend={say("editor.approve.when")}
+                checked={v("mode", "now")}
+                options={(["now", "scheduled", "embargo"] as const).map((value) => ({
+                  value,
+                  label: say(`editor.approve.${value}`),
+                }))}
+              />
+              <DateTimeField
+                name="publishAt"
+                label={say("field.publishAt")}
+                hint={say("field.publishAt.hint")}
+                value={v("publishAt", "")}
+                error={err("publishAt")}
+              />
               {state.pastTime ? (
-                <label class="radio radio--block">
-                  <input type="checkbox" name="confirmPast" value="1" /> <span>Ja, publicera nu i stället</span>
-                </label>
+                <CheckboxField name="confirmPast" value="1" label={say("editor.approve.confirmPast")} />
               ) : (
                 ""
               )}
               <fieldset class="field">
-                <legend class="field__label">Skicka till</legend>
+                <legend class="field__label" safe>
+                  {say("editor.approve.sendTo")}
+                </legend>
                 <label class="radio radio--block">
                   <input type="checkbox" name="toSubscribers" value="1" checked={v("toSubscribers", "1") === "1"} />{" "}
-                  <span>Alla som prenumererar på pressrummet</span>
+                  <span safe>{say("editor.approve.subscribers")}</span>
                 </label>
                 {p.lists.map((l) => (
                   <label class="radio radio--block">
                     <input type="checkbox" name="listIds" value={l.value} />{" "}
-                    <span safe>{`${l.label} (${l.members} kontakter)`}</span>
+                    <span safe>{say("editor.approve.list", { name: l.label, count: l.members })}</span>
                   </label>
                 ))}
               </fieldset>
-              <fieldset class={`field${err("embargoContacts") ? " field--error" : ""}`}>
-                <legend class="field__label">Journalister som får läsa under embargot</legend>
-                {err("embargoContacts") ? (
-                  <p class="field__error" id="embargoContacts" safe>
-                    {err("embargoContacts")}
-                  </p>
-                ) : (
-                  ""
-                )}
-                {p.contacts.map((c) => (
-                  <label class="radio radio--block">
-                    <input type="checkbox" name="embargoContactIds" value={c.value} /> <span safe>{c.label}</span>
-                  </label>
-                ))}
-              </fieldset>
-              <Button>Godkänn</Button>
+              <CheckboxGroup
+                name="embargoContactIds"
+                id="embargoContacts"
+                legend={say("editor.approve.embargoContacts")}
+                options={p.contacts}
+                checked={[]}
+                error={err("embargoContacts")}
+              />
+              <Button>{escapeHtml(say("editor.approve.button"))}</Button>
             </Form>
           )}
         </section>
@@ -619,10 +576,12 @@ export function ReleaseEditorPage(p: {
 
       {r.status === "approved" && !p.isPublic ? (
         <section class="panel" aria-labelledby="withdraw-title">
-          <h2 id="withdraw-title">Dra tillbaka</h2>
-          <p>Pressmeddelandet blir ett utkast igen och publiceras inte. Journalister med embargo har redan fått det.</p>
+          <h2 id="withdraw-title" safe>
+            {say("editor.withdraw.title")}
+          </h2>
+          <p safe>{say("editor.withdraw.text")}</p>
           <Form ctx={ctx} action={`/arbetsyta/press/${id}/dra-tillbaka`}>
-            <Button kind="secondary">Dra tillbaka</Button>
+            <Button kind="secondary">{escapeHtml(say("editor.withdraw.button"))}</Button>
           </Form>
         </section>
       ) : (
@@ -631,10 +590,12 @@ export function ReleaseEditorPage(p: {
 
       {r.corrections.length > 0 ? (
         <section class="panel" aria-labelledby="corrections-title">
-          <h2 id="corrections-title">Rättelser</h2>
+          <h2 id="corrections-title" safe>
+            {say("editor.corrections.title")}
+          </h2>
           <ul>
             {r.corrections.map((c) => (
-              <li safe>{`${formatDate(c.at, "sv")}: ${c.note}`}</li>
+              <li safe>{say("editor.corrections.line", { when: c.at, note: c.note })}</li>
             ))}
           </ul>
         </section>
@@ -644,29 +605,33 @@ export function ReleaseEditorPage(p: {
 
       {r.distributedAt ? (
         <section class="panel" aria-labelledby="deliveries-title">
-          <h2 id="deliveries-title">Utskick</h2>
-          <p safe>{`Skickat till ${sent} av ${p.deliveries.length} mottagare.`}</p>
+          <h2 id="deliveries-title" safe>
+            {say("editor.deliveries.title")}
+          </h2>
+          <p safe>{say("editor.deliveries.sent", { sent, count: p.deliveries.length })}</p>
           <Table<(typeof p.deliveries)[number]>
-            caption="Mottagare"
+            caption={say("editor.deliveries.caption")}
             captionHidden
             rows={p.deliveries}
             columns={[
-              { header: "E-post", cell: (d) => <span safe>{d.email}</span> },
+              { header: say("editor.deliveries.col.email"), cell: (d) => <span safe>{d.email}</span> },
               {
-                header: "Status",
+                header: say("editor.deliveries.col.status"),
                 cell: (d) =>
                   d.status === "sent" ? (
-                    <Tag tone="green">Skickat</Tag>
+                    <Tag tone="green">{escapeHtml(say("delivery.sent"))}</Tag>
                   ) : d.status === "failed" ? (
-                    <Tag tone="red">Kom inte fram</Tag>
+                    <Tag tone="red">{escapeHtml(say("delivery.failed"))}</Tag>
                   ) : d.status === "skipped" ? (
-                    <Tag>Har avslutat</Tag>
+                    <Tag>{escapeHtml(say("delivery.skipped"))}</Tag>
                   ) : (
-                    <Tag tone="yellow">{d.attempts > 0 ? "Försöker igen" : "Väntar"}</Tag>
+                    <Tag tone="yellow">
+                      {escapeHtml(say(d.attempts > 0 ? "delivery.retrying" : "delivery.pending"))}
+                    </Tag>
                   ),
               },
               {
-                header: "Fel",
+                header: say("editor.deliveries.col.error"),
                 cell: (d) => (
                   <span class="job-error" safe>
                     {d.last_error ?? ""}
@@ -681,27 +646,28 @@ export function ReleaseEditorPage(p: {
       )}
 
       <section class="panel" aria-labelledby="inquiries-title">
-        <h2 id="inquiries-title">Frågor från medier om det här</h2>
+        <h2 id="inquiries-title" safe>
+          {say("editor.inquiries.title")}
+        </h2>
         {p.inquiries.length === 0 ? (
-          <p>Inga kopplade frågor.</p>
+          <p safe>{say("editor.inquiries.none")}</p>
         ) : (
           <ul>
             {p.inquiries.map((q) => (
-              <li
-                safe
-              >{`${q.number}: ${q.secret ? "Sekretessmarkerat ärende" : q.subject} – ${q.answeredAt ? `besvarad ${formatDateTime(q.answeredAt, "sv")}${q.due && q.answeredAt > q.due ? " (för sent)" : ""}` : q.due && q.due < new Date() ? "inte besvarad, försenad" : "inte besvarad än"}`}</li>
+              <li safe>{`${q.number}: ${q.secret ? say("inquiry.secret") : q.subject} – ${inquiryState(say, q)}`}</li>
             ))}
           </ul>
         )}
         {p.suggestedInquiries.length > 0 ? (
           <>
-            <p>Frågor i inkorgen som kanske gäller det här:</p>
+            <p safe>{say("editor.inquiries.suggested")}</p>
             <ul class="plain-list">
               {p.suggestedInquiries.map((q) => (
                 <li>
                   <Form ctx={ctx} action={`/arbetsyta/press/${id}/fraga`} class="inline-form">
                     <input type="hidden" name="caseNumber" value={q.number} />
-                    <span safe>{`${q.number}: ${q.subject}`}</span> <Button kind="link">Koppla</Button>
+                    <span safe>{`${q.number}: ${q.subject}`}</span>{" "}
+                    <Button kind="link">{escapeHtml(say("editor.inquiries.link"))}</Button>
                   </Form>
                 </li>
               ))}
@@ -713,26 +679,28 @@ export function ReleaseEditorPage(p: {
         <Form ctx={ctx} action={`/arbetsyta/press/${id}/fraga`} class="inline-form">
           <TextField
             name="caseNumber"
-            label="Ärendenummer i inkorgen"
+            label={say("field.caseNumber")}
             value={v("caseNumber", "")}
             error={err("caseNumber")}
-            hint="Till exempel SOC-2026-000123."
+            hint={say("field.caseNumber.hint")}
           />
-          <Button kind="secondary">Koppla frågan</Button>
+          <Button kind="secondary">{escapeHtml(say("editor.inquiries.linkButton"))}</Button>
         </Form>
       </section>
 
       <section class="panel" aria-labelledby="coverage-title">
-        <h2 id="coverage-title">Bevakning</h2>
+        <h2 id="coverage-title" safe>
+          {say("editor.coverage.title")}
+        </h2>
         {p.coverage.length === 0 ? (
-          <p>Ingen bevakning registrerad.</p>
+          <p safe>{say("editor.coverage.none")}</p>
         ) : (
           <ul>
             {p.coverage.map((c) => (
               <li>
                 <span
                   safe
-                >{`${formatDate(new Date(c.published_on), "sv")}, ${c.outlet} (${TONE_SV[c.tone] ?? c.tone})${c.note ? `: ${c.note}` : ""}`}</span>
+                >{`${say("coverage.line", { when: new Date(c.published_on), outlet: c.outlet, tone: toneText(say, c.tone) })}${c.note ? `: ${c.note}` : ""}`}</span>
                 {c.url ? (
                   <>
                     {" "}
@@ -759,7 +727,21 @@ export function ReleaseEditorPage(p: {
   );
 }
 
-export const TONE_SV: Record<string, string> = { positive: "positiv", neutral: "neutral", negative: "negativ" };
+const DONE = ["text", "correction", "part", "review", "approved", "withdrawn", "coverage", "inquiry"] as const;
+
+function kindOptions(say: NewsroomSay): { value: string; label: string }[] {
+  return [
+    { value: "press_release", label: say("kind.press_release") },
+    { value: "news", label: say("kind.news") },
+  ];
+}
+
+/** Where a linked media question stands: answered (in time or late), overdue, or open. */
+function inquiryState(say: NewsroomSay, q: { due: Date | null; answeredAt: Date | null }): string {
+  if (q.answeredAt)
+    return say(q.due && q.answeredAt > q.due ? "inquiry.answeredLate" : "inquiry.answered", { when: q.answeredAt });
+  return say(q.due && q.due < new Date() ? "inquiry.overdue" : "inquiry.open");
+}
 
 export function CoverageForm(p: {
   ctx: PageContext;
@@ -768,34 +750,59 @@ export function CoverageForm(p: {
   errors: readonly FieldError[];
   withTopic: boolean;
 }): JSX.Element {
+  const say = sayer(messages, p.ctx.lang);
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <Form ctx={p.ctx} action={p.action}>
       <TextField
         name="outlet"
-        label="Medium"
+        label={say("field.outlet")}
         value={p.values["outlet"] ?? ""}
         error={err("outlet")}
-        hint="Tidning, radio, tv eller sajt."
+        hint={say("field.outlet.hint")}
       />
-      <TextField name="date" type="date" label="Datum" value={p.values["date"] ?? ""} error={err("date")} />
-      <TextField name="url" type="url" label="Länk" value={p.values["url"] ?? ""} error={err("url")} />
-      {p.withTopic ? <TextField name="topic" label="Ämne" value={p.values["topic"] ?? ""} error={err("topic")} /> : ""}
+      <TextField name="date" type="date" label={say("field.date")} value={p.values["date"] ?? ""} error={err("date")} />
+      <TextField name="url" type="url" label={say("field.url")} value={p.values["url"] ?? ""} error={err("url")} />
+      {p.withTopic ? (
+        <TextField name="topic" label={say("field.topic")} value={p.values["topic"] ?? ""} error={err("topic")} />
+      ) : (
+        ""
+      )}
       <SelectField
         name="tone"
-        label="Hur framställdes vi?"
+        label={say("field.tone")}
         selected={p.values["tone"] ?? "neutral"}
         error={err("tone")}
-        options={[
-          { value: "positive", label: "Positivt" },
-          { value: "neutral", label: "Neutralt" },
-          { value: "negative", label: "Negativt" },
-        ]}
+        options={TONES.map((t) => ({ value: t, label: say(`toneOption.${t}`) }))}
       />
-      <TextField name="note" label="Kommentar" value={p.values["note"] ?? ""} />
-      <Button kind="secondary">Spara bevakningen</Button>
+      <TextField name="note" label={say("field.note")} value={p.values["note"] ?? ""} />
+      <Button kind="secondary">{escapeHtml(say("coverage.save"))}</Button>
     </Form>
   );
+}
+
+/** What was just done on the contacts page (from `?klart=`), with its counts for an import. */
+export type ContactsDone =
+  | { readonly kind: "sparad" | "raderad" | "lista" | "listan-andrad" }
+  | { readonly kind: "import"; readonly created: number; readonly updated: number; readonly failed: number };
+
+function contactsDoneText(say: NewsroomSay, done: ContactsDone): string {
+  switch (done.kind) {
+    case "sparad":
+      return say("flash.contactSaved");
+    case "raderad":
+      return say("flash.contactErased");
+    case "lista":
+      return say("flash.listCreated");
+    case "listan-andrad":
+      return say("flash.listChanged");
+    case "import": {
+      const { created, updated, failed } = done;
+      return failed > 0
+        ? say("flash.importedWithErrors", { created, updated, failed })
+        : say("flash.imported", { created, updated });
+    }
+  }
 }
 
 export function ContactsPage(p: {
@@ -820,42 +827,44 @@ export function ContactsPage(p: {
   values: Readonly<Record<string, string>>;
   preview: ImportPreview | null;
   previewCsv: string;
-  done?: string | undefined;
+  done?: ContactsDone | undefined;
 }): JSX.Element {
   const { ctx } = p;
+  const say = sayer(messages, ctx.lang);
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   const v = (k: string) => p.values[k] ?? "";
   return (
     <>
       <ErrorSummary ctx={ctx} errors={p.errors} />
       <p class="breadcrumbs">
-        <a href="/arbetsyta/press">Pressrum</a>
+        <a href="/arbetsyta/press" safe>
+          {say("staff.title")}
+        </a>
       </p>
-      <h1>Mediekontakter och listor</h1>
+      <h1 safe>{say("contacts.title")}</h1>
       {p.done ? (
         <Banner kind="success">
-          <p safe>{p.done}</p>
+          <p safe>{contactsDoneText(say, p.done)}</p>
         </Banner>
       ) : (
         ""
       )}
-      <p>
-        Spara bara kontakter som behövs i arbetet. Varje kontakt har en rättslig grund och en källa (GDPR). Den som
-        avslutar utskicken får inga fler.
-      </p>
+      <p safe>{say("contacts.intro")}</p>
       {p.preview ? (
         <section class="panel" aria-labelledby="preview-title">
-          <h2 id="preview-title">Förhandsgranska importen</h2>
-          <p
-            safe
-          >{`${p.preview.rows.length} rader kan importeras. ${p.preview.errors.length} rader har fel och importeras inte.`}</p>
+          <h2 id="preview-title" safe>
+            {say("contacts.preview.title")}
+          </h2>
+          <p safe>
+            {say("contacts.preview.summary", { rows: p.preview.rows.length, errors: p.preview.errors.length })}
+          </p>
           {p.preview.errors.length > 0 ? (
             <Table<ImportPreview["errors"][number]>
-              caption="Rader med fel"
+              caption={say("contacts.preview.errors")}
               rows={p.preview.errors}
               columns={[
-                { header: "Rad", numeric: true, cell: (e) => String(e.line) },
-                { header: "Fel", cell: (e) => <span safe>{e.message}</span> },
+                { header: say("contacts.col.line"), numeric: true, cell: (e) => String(e.line) },
+                { header: say("contacts.col.error"), cell: (e) => <span safe>{e.message}</span> },
               ]}
             />
           ) : (
@@ -864,18 +873,18 @@ export function ContactsPage(p: {
           {p.preview.rows.length > 0 ? (
             <>
               <Table<ImportPreview["rows"][number]>
-                caption="Rader som importeras"
+                caption={say("contacts.preview.rows")}
                 rows={p.preview.rows.slice(0, 100)}
                 columns={[
-                  { header: "Rad", numeric: true, cell: (r) => String(r.line) },
-                  { header: "Namn", cell: (r) => <span safe>{r.contact.name}</span> },
-                  { header: "E-post", cell: (r) => <span safe>{r.contact.email}</span> },
-                  { header: "Redaktion", cell: (r) => <span safe>{r.contact.outlet}</span> },
+                  { header: say("contacts.col.line"), numeric: true, cell: (r) => String(r.line) },
+                  { header: say("contacts.col.name"), cell: (r) => <span safe>{r.contact.name}</span> },
+                  { header: say("contacts.col.email"), cell: (r) => <span safe>{r.contact.email}</span> },
+                  { header: say("contacts.col.outlet"), cell: (r) => <span safe>{r.contact.outlet}</span> },
                 ]}
               />
               <Form ctx={ctx} action="/arbetsyta/press/kontakter/import/spara">
                 <input type="hidden" name="csv" value={p.previewCsv} />
-                <Button>{escapeHtml(`Importera ${p.preview.rows.length} kontakter`)}</Button>
+                <Button>{escapeHtml(say("contacts.import.button", { count: p.preview.rows.length }))}</Button>
               </Form>
             </>
           ) : (
@@ -885,28 +894,44 @@ export function ContactsPage(p: {
       ) : (
         ""
       )}
-      <form method="get" action="/arbetsyta/press/kontakter" class="search" role="search" aria-label="Sök kontakter">
-        <TextField name="q" type="search" label="Sök namn, e-post eller redaktion" value={p.q} />
-        <Button kind="secondary">Sök</Button>
+      <form
+        method="get"
+        action="/arbetsyta/press/kontakter"
+        class="search"
+        role="search"
+        aria-label={say("contacts.search.label")}
+      >
+        <TextField name="q" type="search" label={say("contacts.search.field")} value={p.q} />
+        <Button kind="secondary">{escapeHtml(say("contacts.search.button"))}</Button>
       </form>
       <Table<(typeof p.rows)[number]>
-        caption={`Kontakter: ${p.total}`}
+        caption={say("contacts.caption", { count: p.total })}
         rows={p.rows}
         columns={[
-          { header: "Namn", cell: (c) => <span safe>{c.name}</span> },
-          { header: "E-post", cell: (c) => <span safe>{c.email}</span> },
-          { header: "Redaktion", cell: (c) => <span safe>{c.outlet ?? ""}</span> },
-          { header: "Bevakar", cell: (c) => <span safe>{c.beats.join(", ")}</span> },
+          { header: say("contacts.col.name"), cell: (c) => <span safe>{c.name}</span> },
+          { header: say("contacts.col.email"), cell: (c) => <span safe>{c.email}</span> },
+          { header: say("contacts.col.outlet"), cell: (c) => <span safe>{c.outlet ?? ""}</span> },
+          { header: say("contacts.col.beats"), cell: (c) => <span safe>{c.beats.join(", ")}</span> },
           {
-            header: "Grund och källa",
-            cell: (c) => <span safe>{`${BASIS_SV[c.basis] ?? c.basis}; ${c.source}`}</span>,
+            header: say("contacts.col.basis"),
+            cell: (c) => (
+              <span safe>{say("contacts.basisSource", { basis: basisText(say, c.basis), source: c.source })}</span>
+            ),
           },
-          { header: "Utskick", cell: (c) => (c.unsubscribed_at ? <Tag>Avslutat</Tag> : "Ja") },
           {
-            header: "Radera",
+            header: say("contacts.col.mailings"),
+            cell: (c) =>
+              c.unsubscribed_at ? (
+                <Tag>{escapeHtml(say("contacts.unsubscribed"))}</Tag>
+              ) : (
+                <span safe>{say("contacts.mailingsYes")}</span>
+              ),
+          },
+          {
+            header: say("contacts.col.erase"),
             cell: (c) => (
               <Form ctx={ctx} action={`/arbetsyta/press/kontakter/${c.id}/radera`} class="inline-form">
-                <Button kind="link">{escapeHtml(`Radera ${c.name}`)}</Button>
+                <Button kind="link">{escapeHtml(say("contacts.erase", { name: c.name }))}</Button>
               </Form>
             ),
           },
@@ -921,97 +946,86 @@ export function ContactsPage(p: {
       />
 
       <section class="panel" aria-labelledby="add-title">
-        <h2 id="add-title">Lägg till eller ändra en kontakt</h2>
+        <h2 id="add-title" safe>
+          {say("contacts.add.title")}
+        </h2>
         <Form ctx={ctx} action="/arbetsyta/press/kontakter">
-          <TextField name="name" label="Namn" value={v("name")} error={err("name")} />
+          <TextField name="name" label={say("field.name")} value={v("name")} error={err("name")} />
           <TextField
             name="email"
             type="email"
-            label="E-post"
+            label={say("field.email")}
             value={v("email")}
             error={err("email")}
-            hint="Finns adressen redan ändrar vi den kontakten."
+            hint={say("field.contactEmail.hint")}
           />
-          <TextField name="phone" type="tel" label="Telefon" value={v("phone")} error={err("phone")} />
-          <TextField name="outlet" label="Redaktion" value={v("outlet")} />
-          <TextField name="beats" label="Bevakar (skilj med kommatecken)" value={v("beats")} />
+          <TextField name="phone" type="tel" label={say("field.phone")} value={v("phone")} error={err("phone")} />
+          <TextField name="outlet" label={say("field.outletName")} value={v("outlet")} />
+          <TextField name="beats" label={say("field.beats")} value={v("beats")} />
           <SelectField
             name="basis"
-            label="Rättslig grund"
-            hint="Vi är en myndighet. Då kan vi inte använda berättigat intresse (GDPR artikel 6.1). Pressarbete är en uppgift av allmänt intresse. Välj samtycke bara om personen själv har bett om utskicken."
-            selected={v("basis") || "allmänt intresse"}
+            label={say("field.basis")}
+            hint={say("field.basis.hint")}
+            selected={v("basis") || DEFAULT_BASIS}
             error={err("basis")}
-            options={[...BASIS_OPTIONS]}
+            options={basisOptions(say)}
           />
           <TextField
             name="source"
-            label="Källa"
+            label={say("field.source")}
             value={v("source")}
             error={err("source")}
-            hint="Varifrån kommer uppgifterna? Till exempel redaktionens webbplats."
+            hint={say("field.source.hint")}
           />
-          <Button>Spara kontakten</Button>
+          <Button>{escapeHtml(say("contacts.add.button"))}</Button>
         </Form>
       </section>
 
       <section class="panel" aria-labelledby="import-title">
-        <h2 id="import-title">Importera från en CSV-fil</h2>
-        <p>
-          Första raden ska ha kolumnerna namn, e-post, telefon, redaktion, bevakning, rättslig grund och källa. Du får
-          se resultatet innan något sparas.
-        </p>
+        <h2 id="import-title" safe>
+          {say("contacts.import.title")}
+        </h2>
+        <p safe>{say("contacts.import.text")}</p>
         <form method="post" action="/arbetsyta/press/kontakter/import" enctype="multipart/form-data" novalidate>
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-          <div class={`field${err("csv") ? " field--error" : ""}`}>
-            <label class="field__label" for="csv">
-              CSV-fil
-            </label>
-            {err("csv") ? (
-              <p class="field__error" id="csv-error" safe>
-                {err("csv")}
-              </p>
-            ) : (
-              ""
-            )}
-            <input
-              class="field__file"
-              id="csv"
-              name="csv"
-              type="file"
-              accept=".csv,text/csv"
-              aria-describedby={err("csv") ? "csv-error" : undefined}
-            />
-          </div>
-          <Button kind="secondary">Förhandsgranska</Button>
+          <FileField name="csv" label={say("field.csv")} error={err("csv")} accept=".csv,text/csv" />
+          <Button kind="secondary">{escapeHtml(say("contacts.import.preview"))}</Button>
         </form>
       </section>
 
       <section class="panel" aria-labelledby="lists-title">
-        <h2 id="lists-title">Listor</h2>
+        <h2 id="lists-title" safe>
+          {say("lists.title")}
+        </h2>
         <ul>
           {p.lists.map((l) => (
-            <li safe>{`${l.name} (${l.members} kontakter)`}</li>
+            <li safe>{say("lists.line", { name: l.name, count: l.members })}</li>
           ))}
         </ul>
         <Form ctx={ctx} action="/arbetsyta/press/listor" class="inline-form">
-          <TextField name="listName" label="Ny lista" value={v("listName")} error={err("listName")} />
-          <Button kind="secondary">Skapa listan</Button>
+          <TextField name="listName" label={say("field.listName")} value={v("listName")} error={err("listName")} />
+          <Button kind="secondary">{escapeHtml(say("lists.create"))}</Button>
         </Form>
         {p.lists.length > 0 && p.allContacts.length > 0 ? (
           <Form ctx={ctx} action="/arbetsyta/press/listor/medlem">
             <SelectField
               name="listId"
-              label="Lista"
+              label={say("field.listId")}
               options={p.lists.map((l) => ({ value: l.id, label: l.name }))}
               error={err("listId")}
             />
-            <SelectField name="contactId" label="Kontakt" options={p.allContacts} error={err("contactId")} />
+            <SelectField
+              name="contactId"
+              label={say("field.contactId")}
+              options={p.allContacts}
+              error={err("contactId")}
+            />
             <div class="button-row">
               <Button name="action" value="add">
-                Lägg till i listan
+                {escapeHtml(say("lists.add"))}
               </Button>{" "}
               <Button kind="secondary" name="action" value="remove">
-                Ta bort ur listan
+                {escapeHtml(say("lists.remove"))}
               </Button>
             </div>
           </Form>
@@ -1031,40 +1045,49 @@ export function EventsPage(p: {
   values: Readonly<Record<string, string>>;
 }): JSX.Element {
   const { ctx } = p;
+  const say = sayer(messages, ctx.lang);
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   const v = (k: string) => p.values[k] ?? "";
   return (
     <>
       <ErrorSummary ctx={ctx} errors={p.errors} />
       <p class="breadcrumbs">
-        <a href="/arbetsyta/press">Pressrum</a>
+        <a href="/arbetsyta/press" safe>
+          {say("staff.title")}
+        </a>
       </p>
-      <h1>Presskonferenser och evenemang</h1>
+      <h1 safe>{say("events.title")}</h1>
       <ul>
         {p.events.map((e) => (
           <li>
-            <a
-              href={`/arbetsyta/press/evenemang/${e.id}`}
-              safe
-            >{`${e.title}, ${formatDateTime(new Date(e.starts_at), "sv")}, ${e.location}`}</a>
+            <a href={`/arbetsyta/press/evenemang/${e.id}`} safe>
+              {say("events.line", { title: e.title, when: new Date(e.starts_at), location: e.location })}
+            </a>
           </li>
         ))}
       </ul>
       <section class="panel" aria-labelledby="new-event">
-        <h2 id="new-event">Nytt evenemang</h2>
+        <h2 id="new-event" safe>
+          {say("events.new")}
+        </h2>
         <Form ctx={ctx} action="/arbetsyta/press/evenemang">
-          <TextField name="eventTitle" label="Vad är det?" value={v("eventTitle")} error={err("eventTitle")} />
-          <TextAreaField name="description" label="Beskrivning" rows={3} value={v("description")} />
-          <TextField name="location" label="Plats" value={v("location")} error={err("location")} />
-          <TextField name="date" type="date" label="Datum" value={v("date")} error={err("date")} />
-          <TextField name="start" label="Starttid (tt:mm)" width="quarter" value={v("start")} error={err("start")} />
-          <TextField name="end" label="Sluttid (tt:mm)" width="quarter" value={v("end")} error={err("end")} />
+          <TextField
+            name="eventTitle"
+            label={say("field.eventTitle")}
+            value={v("eventTitle")}
+            error={err("eventTitle")}
+          />
+          <TextAreaField name="description" label={say("field.description")} rows={3} value={v("description")} />
+          <TextField name="location" label={say("field.location")} value={v("location")} error={err("location")} />
+          <TextField name="date" type="date" label={say("field.date")} value={v("date")} error={err("date")} />
+          <TextField name="start" label={say("field.start")} width="quarter" value={v("start")} error={err("start")} />
+          <TextField name="end" label={say("field.end")} width="quarter" value={v("end")} error={err("end")} />
           <SelectField
             name="releaseId"
-            label="Hör till pressmeddelande"
-            options={[{ value: "", label: "Inget" }, ...p.releases]}
+            label={say("field.releaseId")}
+            options={[{ value: "", label: say("field.releaseId.none") }, ...p.releases]}
           />
-          <Button>Skapa evenemanget</Button>
+          <Button>{escapeHtml(say("events.create"))}</Button>
         </Form>
       </section>
     </>
@@ -1081,60 +1104,69 @@ export function EventDetailPage(p: {
     response: string | null;
     sent_status: string;
   }[];
-  lists: readonly Option[];
+  lists: readonly (Option & { members: number })[];
   errors: readonly FieldError[];
-  done?: string | undefined;
+  /** How many invitations were just sent. */
+  invited?: number | undefined;
 }): JSX.Element {
   const { ctx, e } = p;
+  const say = sayer(messages, ctx.lang);
   const coming = p.invitations.filter((i) => i.response === "yes");
   return (
     <>
       <ErrorSummary ctx={ctx} errors={p.errors} />
       <p class="breadcrumbs">
-        <a href="/arbetsyta/press/evenemang">Evenemang</a>
+        <a href="/arbetsyta/press/evenemang" safe>
+          {say("event.breadcrumb")}
+        </a>
       </p>
       <h1 safe>{e.title}</h1>
-      {p.done ? (
+      {p.invited !== undefined ? (
         <Banner kind="success">
-          <p safe>{p.done}</p>
+          <p safe>{say("flash.invited", { count: p.invited })}</p>
         </Banner>
       ) : (
         ""
       )}
-      <p
-        safe
-      >{`${formatDateTime(new Date(e.starts_at), "sv")}–${formatDateTime(new Date(e.ends_at), "sv").slice(-5)}, ${e.location}`}</p>
-      <p>
-        <a href={`/press/evenemang/${e.id}`}>Den publika sidan</a> ·{" "}
-        <a href={`/press/evenemang/${e.id}.ics`}>Kalenderfil (.ics)</a>
+      <p safe>
+        {say("event.timePlace", { start: new Date(e.starts_at), end: new Date(e.ends_at), location: e.location })}
       </p>
-      <h2 safe>{`Kommer: ${coming.length}`}</h2>
+      <p>
+        <a href={`/press/evenemang/${e.id}`} safe>
+          {say("event.publicPage")}
+        </a>{" "}
+        ·{" "}
+        <a href={`/press/evenemang/${e.id}.ics`} safe>
+          {say("event.calendarFile")}
+        </a>
+      </p>
+      <h2 safe>{say("event.coming", { count: coming.length })}</h2>
       <Table<(typeof p.invitations)[number]>
-        caption="Inbjudna"
+        caption={say("event.invited")}
         rows={p.invitations}
         columns={[
-          { header: "Namn", cell: (i) => <span safe>{i.name}</span> },
-          { header: "Redaktion", cell: (i) => <span safe>{i.outlet ?? ""}</span> },
+          { header: say("event.col.name"), cell: (i) => <span safe>{i.name}</span> },
+          { header: say("event.col.outlet"), cell: (i) => <span safe>{i.outlet ?? ""}</span> },
           {
-            header: "Svar",
+            header: say("event.col.answer"),
             cell: (i) =>
               i.response === "yes" ? (
-                <Tag tone="green">Kommer</Tag>
+                <Tag tone="green">{escapeHtml(say("answer.yes"))}</Tag>
               ) : i.response === "no" ? (
-                <Tag>Kommer inte</Tag>
+                <Tag>{escapeHtml(say("answer.no"))}</Tag>
               ) : (
-                "Inte svarat"
+                <span safe>{say("answer.none")}</span>
               ),
           },
           {
-            header: "Inbjudan",
+            header: say("event.col.invitation"),
             cell: (i) =>
               i.sent_status === "sent" ? (
-                "Skickad"
+                <span safe>{say("invitation.sent")}</span>
               ) : i.sent_status === "failed" ? (
-                <Tag tone="red">Kom inte fram</Tag>
+                <Tag tone="red">{escapeHtml(say("invitation.failed"))}</Tag>
               ) : (
-                "Väntar"
+                <span safe>{say("invitation.pending")}</span>
               ),
           },
         ]}
@@ -1143,14 +1175,17 @@ export function EventDetailPage(p: {
         <Form ctx={ctx} action={`/arbetsyta/press/evenemang/${e.id}/bjud-in`} class="inline-form">
           <SelectField
             name="listId"
-            label="Bjud in en lista"
-            options={p.lists}
+            label={say("event.inviteList")}
+            options={p.lists.map((l) => ({
+              value: l.value,
+              label: say("event.listOption", { name: l.label, count: l.members }),
+            }))}
             error={p.errors.find((x) => x.field === "listId")?.message}
           />
-          <Button>Skicka inbjudan</Button>
+          <Button>{escapeHtml(say("event.invite"))}</Button>
         </Form>
       ) : (
-        <p>Skapa en lista med mediekontakter först.</p>
+        <p safe>{say("event.noLists")}</p>
       )}
     </>
   );
@@ -1171,20 +1206,26 @@ export function CoveragePage(p: {
   errors: readonly FieldError[];
   values: Readonly<Record<string, string>>;
 }): JSX.Element {
+  const say = sayer(messages, p.ctx.lang);
   return (
     <>
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <p class="breadcrumbs">
-        <a href="/arbetsyta/press">Pressrum</a>
+        <a href="/arbetsyta/press" safe>
+          {say("staff.title")}
+        </a>
       </p>
-      <h1>Bevakning</h1>
+      <h1 safe>{say("coverage.pageTitle")}</h1>
       <Table<(typeof p.rows)[number]>
-        caption="Registrerad bevakning"
+        caption={say("coverage.caption")}
         rows={p.rows}
         columns={[
-          { header: "Datum", cell: (c) => <span safe>{formatDate(new Date(c.published_on), "sv")}</span> },
           {
-            header: "Medium",
+            header: say("coverage.col.date"),
+            cell: (c) => <span safe>{say("date.long", { when: new Date(c.published_on) })}</span>,
+          },
+          {
+            header: say("coverage.col.outlet"),
             cell: (c) =>
               c.url ? (
                 <a href={c.url} safe>
@@ -1195,7 +1236,7 @@ export function CoveragePage(p: {
               ),
           },
           {
-            header: "Gäller",
+            header: say("coverage.col.about"),
             cell: (c) =>
               c.release_id ? (
                 <a href={`/arbetsyta/press/${c.release_id}`} safe>
@@ -1205,11 +1246,13 @@ export function CoveragePage(p: {
                 <span safe>{c.topic}</span>
               ),
           },
-          { header: "Ton", cell: (c) => <span safe>{TONE_SV[c.tone] ?? c.tone}</span> },
+          { header: say("coverage.col.tone"), cell: (c) => <span safe>{toneText(say, c.tone)}</span> },
         ]}
       />
       <section class="panel" aria-labelledby="add-coverage">
-        <h2 id="add-coverage">Registrera bevakning av ett ämne</h2>
+        <h2 id="add-coverage" safe>
+          {say("coverage.add")}
+        </h2>
         <CoverageForm
           ctx={p.ctx}
           action="/arbetsyta/press/bevakning"
@@ -1229,6 +1272,7 @@ export function NewsroomMeasuresPage(p: {
   inquiries: readonly { month: string; total: number; onTime: number }[];
 }): JSX.Element {
   const { ctx } = p;
+  const say = sayer(messages, ctx.lang);
   const total = p.inquiries.reduce((a, m) => ({ total: a.total + m.total, onTime: a.onTime + m.onTime }), {
     total: 0,
     onTime: 0,
@@ -1236,19 +1280,21 @@ export function NewsroomMeasuresPage(p: {
   return (
     <>
       <p class="breadcrumbs">
-        <a href="/arbetsyta/press">Pressrum</a>
+        <a href="/arbetsyta/press" safe>
+          {say("staff.title")}
+        </a>
       </p>
-      <h1>Mått för pressrummet</h1>
+      <h1 safe>{say("measures.title")}</h1>
       <BarChart
         ctx={ctx}
         id="releases"
-        title="Publicerade pressmeddelanden och nyheter per månad"
+        title={say("measures.releases")}
         data={p.months.map((m) => ({ label: m.month, value: m.releases }))}
       />
       <BarChart
         ctx={ctx}
         id="coverage"
-        title="Bevakning per pressmeddelande (antal)"
+        title={say("measures.coverage")}
         data={p.perRelease.map((r) => ({
           label: r.title.length > 30 ? `${r.title.slice(0, 29)}…` : r.title,
           value: r.n,
@@ -1257,14 +1303,14 @@ export function NewsroomMeasuresPage(p: {
       <BarChart
         ctx={ctx}
         id="inquiries"
-        title="Frågor från medier besvarade i tid per månad (procent)"
+        title={say("measures.inquiries")}
         unit="%"
         data={p.inquiries.map((m) => ({
           label: m.month,
           value: m.total > 0 ? Math.round((m.onTime / m.total) * 100) : 0,
         }))}
       />
-      <p safe>{`Frågor från medier det senaste året: ${total.total}, besvarade i tid: ${total.onTime}.`}</p>
+      <p safe>{say("measures.summary", { count: total.total, onTime: total.onTime })}</p>
     </>
   );
 }
