@@ -24,7 +24,6 @@ const NOT_YET: Record<string, number> = {
   klarsprak: 6,
   newsroom: 385,
   people: 203,
-  social: 107,
 };
 
 /**
