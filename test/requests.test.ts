@@ -152,7 +152,7 @@ describe.each(BACKENDS)("requests for public documents on %s", (backend) => {
     expect((await staff.get("/arbetsyta")).body).toMatch(/Begäran om allmän handling som väntar på beslut: [1-9]/);
     const list = await staff.get("/arbetsyta/begaran");
     expect(list.body).toContain(`/arbetsyta/begaran/${r.id}`);
-    expect(list.body).toMatch(/Har väntat [\d.]+ timmar/);
+    expect(list.body).toMatch(/Har väntat [\d,]+ tim(?:me|mar)/);
 
     // Bad files are refused with a message and nothing is added.
     const png = await upload(staff, r.id, "Bild", {

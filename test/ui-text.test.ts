@@ -19,8 +19,6 @@ const MODULES_DIR = join(import.meta.dirname, "..", "src", "modules");
 const NOT_YET: Record<string, number> = {
   ideas: 438,
   inbox: 382,
-  requests: 264,
-  social: 107,
 };
 
 /**

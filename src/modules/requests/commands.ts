@@ -18,15 +18,13 @@ import {
   recordCaseEvent,
   type Viewer,
 } from "../inbox/index.js";
+import { Uuid } from "../../platform/http/typed.js";
+import { sayer, type Lang } from "../../platform/i18n/messages.js";
+import { invalid, ok, type Result } from "../../platform/result.js";
 import { decisionText, groundByCode, type Outcome } from "./decision.js";
+import { messages } from "./messages.js";
 
-export type Problem = { readonly field: string; readonly message: string };
-export type Done<T = object> = ({ ok: true } & T) | { ok: false; errors: Problem[] };
-
-const fail = (field: string, message: string): { ok: false; errors: Problem[] } => ({
-  ok: false,
-  errors: [{ field, message }],
-});
+export type { FieldProblem as Problem } from "../../platform/result.js";
 
 export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
@@ -36,18 +34,20 @@ export async function createRequest(
   orgId: string,
   caseId: string,
   requested: string,
-): Promise<Done<{ id: string }>> {
+  lang: Lang,
+): Promise<Result<{ id: string }>> {
+  const say = sayer(messages, lang);
   const text = requested.trim();
-  if (!text) return fail("requested", "Skriv vilka handlingar som begärs");
-  if (text.length > 4000) return fail("requested", "Beskrivningen är för lång. Skriv högst 4000 tecken.");
+  if (!text) return invalid("requested", say("error.requested.missing"));
+  if (text.length > 4000) return invalid("requested", say("error.requested.tooLong"));
   const [c] = await caseMeta(db, orgId, [caseId]);
-  if (!c) return fail("requested", "Ärendet finns inte.");
+  if (!c) return invalid("requested", say("error.case.missing"));
   const existing = await db
     .selectFrom("document_requests")
     .select("id")
     .where("case_id", "=", caseId)
     .executeTakeFirst();
-  if (existing) return { ok: true, id: existing.id };
+  if (existing) return ok({ id: existing.id });
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("document_requests")
@@ -68,7 +68,7 @@ export async function createRequest(
         .select("id")
         .where("case_id", "=", caseId)
         .executeTakeFirstOrThrow();
-      return { ok: true as const, id: again.id };
+      return ok({ id: again.id });
     }
     await markAsDocumentRequest(trx, orgId, caseId);
     await recordCaseEvent(trx, orgId, caseId, actor.userId, "request.registered", { requested: text });
@@ -78,12 +78,12 @@ export async function createRequest(
       subjectId: row.id,
       details: { caseNumber: c.number },
     });
-    return { ok: true as const, id: row.id };
+    return ok({ id: row.id });
   });
 }
 
 async function openRequest(db: Db, orgId: string, requestId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(requestId)) return undefined;
+  if (!Uuid.safeParse(requestId).success) return undefined;
   return db
     .selectFrom("document_requests")
     .selectAll()
@@ -106,7 +106,7 @@ async function insertDocument(
     sourceId: string | null;
     sourceCaseId: string | null;
   },
-): Promise<Done<{ id: string }>> {
+): Promise<Result<{ id: string }>> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("request_documents")
@@ -138,7 +138,7 @@ async function insertDocument(
       subjectId: row.id,
       details: { requestId, title: doc.title, source: doc.source, contentType: doc.contentType, size: doc.data.length },
     });
-    return { ok: true as const, id: row.id };
+    return ok({ id: row.id });
   });
 }
 
@@ -148,20 +148,19 @@ export async function addUploadedDocument(
   orgId: string,
   requestId: string,
   upload: { title: string; filename: string; data: Buffer },
-): Promise<Done<{ id: string }>> {
+  lang: Lang,
+): Promise<Result<{ id: string }>> {
+  const say = sayer(messages, lang);
   const r = await openRequest(db, orgId, requestId);
-  if (!r) return fail("file", "Begäran finns inte.");
-  if (r.status !== "open") return fail("file", "Begäran är redan beslutad. Lägg inte till fler handlingar.");
-  if (upload.data.length === 0) return fail("file", "Välj en fil");
-  if (upload.data.length > MAX_DOCUMENT_BYTES) return fail("file", "Filen är för stor. Den får vara högst 25 MB.");
+  if (!r) return invalid("file", say("error.request.missing"));
+  if (r.status !== "open") return invalid("file", say("error.request.decidedNoMore"));
+  if (upload.data.length === 0) return invalid("file", say("error.file.missing"));
+  if (upload.data.length > MAX_DOCUMENT_BYTES)
+    return invalid("file", say("error.file.tooLarge", { mb: MAX_DOCUMENT_BYTES / 1048576 }));
   const type = documentType(upload.data, upload.filename);
-  if (!type)
-    return fail(
-      "file",
-      "Filen går inte att granska här. Skicka pdf, e-post (.eml) eller text (.txt). Är det ett annat format: skriv ut den till pdf först.",
-    );
+  if (!type) return invalid("file", say("error.file.type"));
   if (type === "application/pdf" && (await pdfPageCount(upload.data)) === null) {
-    return fail("file", "Pdf-filen går inte att läsa. Skriv ut den till pdf igen, eller skriv av texten.");
+    return invalid("file", say("error.file.pdf"));
   }
   const title = upload.title.trim() || upload.filename;
   return insertDocument(db, actor, orgId, requestId, {
@@ -188,27 +187,20 @@ export async function addCaseDocument(
   kind: "message" | "attachment",
   sourceId: string,
   title: string,
-  sourceCaseId?: string,
-): Promise<Done<{ id: string }>> {
+  sourceCaseId: string | undefined,
+  lang: Lang,
+): Promise<Result<{ id: string }>> {
+  const say = sayer(messages, lang);
   const r = await openRequest(db, orgId, requestId);
-  if (!r) return fail("source", "Begäran finns inte.");
-  if (r.status !== "open") return fail("source", "Begäran är redan beslutad.");
+  if (!r) return invalid("source", say("error.request.missing"));
+  if (r.status !== "open") return invalid("source", say("error.request.decided"));
   const caseId = sourceCaseId ?? r.case_id;
   const read = await caseSourceContent(db, viewer, caseId, kind, sourceId);
   if (!read.ok)
-    return fail(
-      "source",
-      read.error === "needs_open"
-        ? "Öppna ärendet först. Det omfattas av sekretess."
-        : "Välj ett brev eller en bilaga i ärendet",
-    );
+    return invalid("source", read.error === "needs_open" ? say("error.source.needsOpen") : say("error.source.choose"));
   const content = read.value;
   const type = kind === "message" ? content.contentType : documentType(content.data, content.filename);
-  if (!type)
-    return fail(
-      "source",
-      "Bilagan går inte att granska här (bara pdf, e-post och text). Skriv ut den till pdf och ladda upp den.",
-    );
+  if (!type) return invalid("source", say("error.source.type"));
   return insertDocument(db, viewer.actor, orgId, requestId, {
     title: title.slice(0, 200),
     filename: content.filename,
@@ -230,7 +222,7 @@ export async function recordDocumentRead(db: Db, documentId: string, userId: str
 }
 
 async function documentOf(db: Db, orgId: string, requestId: string, documentId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(documentId)) return undefined;
+  if (!Uuid.safeParse(documentId).success) return undefined;
   return db
     .selectFrom("request_documents as d")
     .innerJoin("document_requests as r", "r.id", "d.request_id")
@@ -249,15 +241,15 @@ export async function addMask(
   documentId: string,
   passage: string,
   ground: string,
-): Promise<Done> {
+  lang: Lang,
+): Promise<Result> {
+  const say = sayer(messages, lang);
   const d = await documentOf(db, orgId, requestId, documentId);
-  if (!d) return fail("passage", "Handlingen finns inte.");
-  if (d.status !== "open") return fail("passage", "Begäran är redan beslutad.");
+  if (!d) return invalid("passage", say("error.document.missing"));
+  if (d.status !== "open") return invalid("passage", say("error.request.decided"));
   const text = passage.trim();
-  if (text.length < 2 || text.length > 500)
-    return fail("passage", "Skriv texten som ska maskeras, 2–500 tecken, precis som den står i handlingen");
-  if (!groundByCode(ground))
-    return fail("ground", "Välj vilken bestämmelse i offentlighets- och sekretesslagen som gäller");
+  if (text.length < 2 || text.length > 500) return invalid("passage", say("error.passage"));
+  if (!groundByCode(ground)) return invalid("ground", say("error.ground"));
   await db.transaction().execute(async (trx) => {
     // The passage itself is secret: the audit log names the document and the ground, not the text.
     const row = await trx
@@ -284,7 +276,7 @@ export async function addMask(
       details: { maskId: row.id, ground, length: text.length },
     });
   });
-  return { ok: true };
+  return ok();
 }
 
 export async function removeMask(
@@ -296,7 +288,7 @@ export async function removeMask(
   maskId: string,
 ): Promise<void> {
   const d = await documentOf(db, orgId, requestId, documentId);
-  if (!d || d.status !== "open" || !/^[0-9a-f-]{36}$/.test(maskId)) return;
+  if (!d || d.status !== "open" || !Uuid.safeParse(maskId).success) return;
   await db.transaction().execute(async (trx) => {
     const gone = await trx
       .deleteFrom("request_masks")
@@ -325,17 +317,20 @@ export async function removeMask(
   });
 }
 
-/** What a failed masking means for the person reviewing, in plain Swedish. */
-export function maskingProblem(e: MaskError): string {
+/** What a failed masking means for the person reviewing, in plain words. */
+export function maskingProblem(e: MaskError, lang: Lang): string {
+  const say = sayer(messages, lang);
   switch (e.error) {
     case "not_found":
-      return `Vi hittade inte ${e.passages.map((p) => `”${p}”`).join(", ")} i handlingen. Kontrollera stavningen, eller ta bort maskeringen. Inget har lämnats ut.`;
+      return say("error.mask.notFound", {
+        passages: e.passages.map((passage) => say("error.mask.passage", { passage })).join(", "),
+      });
     case "no_text":
-      return "Pdf-filen innehåller ingen text som går att söka i (till exempel en skannad sida). Den går inte att maskera säkert här. Skriv av texten eller skanna med textigenkänning och ladda upp igen. Inget har lämnats ut.";
+      return say("error.mask.noText");
     case "unparseable":
-      return "Handlingen går inte att läsa. Skriv ut den till pdf igen, eller skriv av texten. Inget har lämnats ut.";
+      return say("error.mask.unparseable");
     case "unsupported":
-      return "Filtypen går inte att maskera här. Skriv ut den till pdf och ladda upp den. Inget har lämnats ut.";
+      return say("error.mask.unsupported");
   }
 }
 
@@ -360,18 +355,16 @@ export async function reviewDocument(
   outcome: string,
   grounds: readonly string[],
   reason: string,
-): Promise<Done> {
+  lang: Lang,
+): Promise<Result> {
+  const say = sayer(messages, lang);
   const actor = viewer.actor;
   const d = await documentOf(db, orgId, requestId, documentId);
-  if (!d) return fail("outcome", "Handlingen finns inte.");
-  if (d.status !== "open") return fail("outcome", "Begäran är redan beslutad.");
+  if (!d) return invalid("outcome", say("error.document.missing"));
+  if (d.status !== "open") return invalid("outcome", say("error.request.decided"));
   if (d.source_case_id) {
     const source = await caseFor(db, viewer.user, d.source_case_id);
-    if (!source?.access.read)
-      return fail(
-        "outcome",
-        "Du får inte läsa ärendet som handlingen kommer från. Be någon på enheten som har ärendet att pröva den.",
-      );
+    if (!source?.access.read) return invalid("outcome", say("error.review.sourceCase"));
   }
   const read = await db
     .selectFrom("request_document_reads")
@@ -379,9 +372,9 @@ export async function reviewDocument(
     .where("document_id", "=", documentId)
     .where("user_id", "=", viewer.user.id)
     .executeTakeFirst();
-  if (!read) return fail("outcome", "Läs handlingen först. Öppna originalet och pröva sedan.");
+  if (!read) return invalid("outcome", say("error.review.readFirst"));
   if (outcome !== "release" && outcome !== "partial" && outcome !== "refuse")
-    return fail("outcome", "Välj om vi lämnar ut handlingen, lämnar ut den med maskering eller inte lämnar ut den");
+    return invalid("outcome", say("error.review.outcome"));
   const masks = await db
     .selectFrom("request_masks")
     .select(["passage", "ground"])
@@ -394,11 +387,9 @@ export async function reviewDocument(
       : outcome === "refuse"
         ? grounds.filter((g) => groundByCode(g))
         : [];
-  if (outcome === "partial" && masks.length === 0) return fail("outcome", "Lägg till det som ska maskeras först");
-  if (outcome === "refuse" && usedGrounds.length === 0)
-    return fail("grounds", "Välj vilken bestämmelse som gör att handlingen inte lämnas ut");
-  if (outcome !== "release" && !reason.trim())
-    return fail("reason", "Skriv kort varför, med dina egna ord. Det hamnar i beslutet.");
+  if (outcome === "partial" && masks.length === 0) return invalid("outcome", say("error.review.masksFirst"));
+  if (outcome === "refuse" && usedGrounds.length === 0) return invalid("grounds", say("error.review.grounds"));
+  if (outcome !== "release" && !reason.trim()) return invalid("reason", say("error.review.reason"));
   let released: { data: Buffer; type: string; pages: number } | null = null;
   if (outcome === "release")
     released = { data: d.data, type: d.content_type, pages: await pagesOf(d.data, d.content_type) };
@@ -408,7 +399,7 @@ export async function reviewDocument(
       d.content_type,
       masks.map((m) => ({ text: m.passage, ground: m.ground })),
     );
-    if (!result.ok) return fail("outcome", maskingProblem(result));
+    if (!result.ok) return invalid("outcome", maskingProblem(result, lang));
     released = {
       data: result.data,
       type: result.contentType,
@@ -437,7 +428,7 @@ export async function reviewDocument(
       details: { requestId, outcome, grounds: usedGrounds, masks: masks.length },
     });
   });
-  return { ok: true };
+  return ok();
 }
 
 export async function setPartsNote(
@@ -446,10 +437,12 @@ export async function setPartsNote(
   orgId: string,
   requestId: string,
   note: string,
-): Promise<Done> {
+  lang: Lang,
+): Promise<Result> {
+  const say = sayer(messages, lang);
   const r = await openRequest(db, orgId, requestId);
-  if (!r) return fail("parts", "Begäran finns inte.");
-  if (note.length > 1000) return fail("parts", "Skriv högst 1000 tecken");
+  if (!r) return invalid("parts", say("error.request.missing"));
+  if (note.length > 1000) return invalid("parts", say("error.parts.tooLong"));
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("document_requests").set({ parts_note: note.trim() }).where("id", "=", requestId).execute();
     await recordCaseEvent(trx, orgId, r.case_id, actor.userId, "request.parts", { note: note.trim() });
@@ -460,7 +453,7 @@ export async function setPartsNote(
       details: { note: note.trim() },
     });
   });
-  return { ok: true };
+  return ok();
 }
 
 /** The decision: every document reviewed; the outcome follows from the reviews; a written decision unless all is released. */
@@ -470,26 +463,28 @@ export async function decideRequest(
   orgId: string,
   requestId: string,
   p: { reason: string; decidedByName: string; organisation: string },
-): Promise<Done<{ outcome: Outcome }>> {
+  lang: Lang,
+): Promise<Result<{ outcome: Outcome }>> {
+  const say = sayer(messages, lang);
   const r = await openRequest(db, orgId, requestId);
-  if (!r) return fail("reason", "Begäran finns inte.");
-  if (r.status !== "open") return fail("reason", "Begäran är redan beslutad.");
+  if (!r) return invalid("reason", say("error.request.missing"));
+  if (r.status !== "open") return invalid("reason", say("error.request.decided"));
   const docs = await db
     .selectFrom("request_documents")
     .select(["title", "review_outcome", "review_grounds"])
     .where("request_id", "=", requestId)
     .orderBy("created_at")
     .execute();
-  if (docs.length === 0) return fail("reason", "Lägg till de handlingar som begäran gäller först");
+  if (docs.length === 0) return invalid("reason", say("error.decide.noDocuments"));
   const unreviewed = docs.filter((d) => d.review_outcome === null);
   if (unreviewed.length > 0)
-    return fail("reason", `Pröva alla handlingar först. Kvar: ${unreviewed.map((d) => d.title).join(", ")}`);
+    return invalid("reason", say("error.decide.unreviewed", { titles: unreviewed.map((d) => d.title).join(", ") }));
   const outcome: Outcome = docs.every((d) => d.review_outcome === "release")
     ? "full"
     : docs.every((d) => d.review_outcome === "refuse")
       ? "refused"
       : "partial";
-  if (outcome !== "full" && !p.reason.trim()) return fail("reason", "Skriv skälen för beslutet");
+  if (outcome !== "full" && !p.reason.trim()) return invalid("reason", say("error.decide.reason"));
   const c = await caseRequester(db, orgId, r.case_id);
   const decidedAt = new Date();
   const text =
@@ -531,7 +526,7 @@ export async function decideRequest(
       details: { outcome, documents: docs.length },
     });
   });
-  return { ok: true, outcome };
+  return ok({ outcome });
 }
 
 /** The fee for copies under the municipality's rules: the first pages free, then a first charge and a price a page. */
@@ -566,14 +561,15 @@ export async function deliverPart(
   requestId: string,
   method: string,
   config: Pick<Config, "requestDownloadDays">,
-): Promise<Done<{ delivery: Delivery }>> {
+  lang: Lang,
+): Promise<Result<Delivery>> {
+  const say = sayer(messages, lang);
   const r = await openRequest(db, orgId, requestId);
-  if (!r) return fail("partMethod", "Begäran finns inte.");
-  if (r.status !== "open") return fail("partMethod", "Begäran är beslutad. Skicka resten nedan.");
-  if (method !== "email" && method !== "download") return fail("partMethod", "Välj e-post eller länk");
+  if (!r) return invalid("partMethod", say("error.request.missing"));
+  if (r.status !== "open") return invalid("partMethod", say("error.part.decided"));
+  if (method !== "email" && method !== "download") return invalid("partMethod", say("error.part.method"));
   const c = await caseRequester(db, orgId, r.case_id);
-  if (method === "email" && !c?.email)
-    return fail("partMethod", "Vi har ingen e-postadress till den som begärt handlingarna. Välj länk.");
+  if (method === "email" && !c?.email) return invalid("partMethod", say("error.part.noEmail"));
   const ready = await db
     .selectFrom("request_documents")
     .select(["id", "released_pages"])
@@ -581,11 +577,7 @@ export async function deliverPart(
     .where("review_outcome", "=", "release")
     .where("delivered_at", "is", null)
     .execute();
-  if (ready.length === 0)
-    return fail(
-      "partMethod",
-      "Ingen handling är klar än. Före beslutet kan du bara skicka handlingar som vi lämnar ut i sin helhet.",
-    );
+  if (ready.length === 0) return invalid("partMethod", say("error.part.nothingReady"));
   const ids = ready.map((d) => d.id);
   const pages = ready.reduce((n, d) => n + (d.released_pages ?? 1), 0);
   const token = method === "download" ? randomBytes(24).toString("base64url") : undefined;
@@ -621,10 +613,7 @@ export async function deliverPart(
       details: { method, documents: ids.length, pages },
     });
   });
-  return {
-    ok: true,
-    delivery: { method, fee: 0, pages, ...(token ? { token } : {}), ...(expiresAt ? { expiresAt } : {}) },
-  };
+  return ok({ method, fee: 0, pages, ...(token ? { token } : {}), ...(expiresAt ? { expiresAt } : {}) });
 }
 
 export async function deliverRequest(
@@ -635,15 +624,16 @@ export async function deliverRequest(
   requestId: string,
   method: string,
   config: Pick<Config, "requestFees" | "requestDownloadDays">,
-): Promise<Done<{ delivery: Delivery }>> {
+  lang: Lang,
+): Promise<Result<Delivery>> {
+  const say = sayer(messages, lang);
   const r = await openRequest(db, orgId, requestId);
-  if (!r) return fail("method", "Begäran finns inte.");
-  if (r.status === "open") return fail("method", "Bestäm först om vi lämnar ut handlingarna");
+  if (!r) return invalid("method", say("error.request.missing"));
+  if (r.status === "open") return invalid("method", say("error.deliver.undecided"));
   if (method !== "email" && method !== "download" && method !== "post")
-    return fail("method", "Välj hur handlingarna ska skickas");
+    return invalid("method", say("error.deliver.method"));
   const c = await caseRequester(db, orgId, r.case_id);
-  if (method === "email" && !c?.email)
-    return fail("method", "Vi har ingen e-postadress till den som begärt handlingarna. Välj länk eller post.");
+  if (method === "email" && !c?.email) return invalid("method", say("error.deliver.noEmail"));
   const docs = await db
     .selectFrom("request_documents")
     .select(["released_pages"])
@@ -700,8 +690,5 @@ export async function deliverRequest(
       details: { method, pages, fee },
     });
   });
-  return {
-    ok: true,
-    delivery: { method, fee, pages, ...(token ? { token } : {}), ...(expiresAt ? { expiresAt } : {}) },
-  };
+  return ok({ method, fee, pages, ...(token ? { token } : {}), ...(expiresAt ? { expiresAt } : {}) });
 }

@@ -1,6 +1,6 @@
 import { analyze } from "@klarsvar/klarsprak";
 import { describe, expect, it } from "vitest";
-import { APPEAL_TEXT, decisionText, SECRECY_GROUNDS } from "./decision.js";
+import { appealText, decisionText, secrecyGrounds } from "./decision.js";
 
 describe("the written decision", () => {
   const base = {
@@ -42,7 +42,7 @@ describe("the written decision", () => {
   });
 
   it("speaks plain Swedish: the appeal text and the grounds pass the klarspråk engine", () => {
-    const texts = [APPEAL_TEXT, ...SECRECY_GROUNDS.map((g) => `Bestämmelsen skyddar ${g.protects}.`)];
+    const texts = [appealText("sv"), ...secrecyGrounds("sv").map((g) => `Bestämmelsen skyddar ${g.protects}.`)];
     const problems = texts.flatMap((t) =>
       analyze(t, { format: "text", knownAcronyms: ["OSL"] })
         .findings.filter((f) => f.severity !== "suggestion")

@@ -3,52 +3,40 @@
  * granted only in part. The decision states what was refused, on which provision, and how to
  * appeal: to the administrative court of appeal (kammarrätten), lodged with the authority
  * within three weeks of receiving the decision (OSL 6 kap. 7 §, förvaltningslagen 44 §).
+ * The words are in messages.ts; the registered decision is written in Swedish.
  */
+import { sayer, type Lang } from "../../platform/i18n/messages.js";
+import { messages } from "./messages.js";
+
+/** The grounds a document may be masked or refused on, by their short form ("OSL 26:1"). */
+export const SECRECY_GROUND_CODES = ["OSL 26:1", "OSL 26:5", "OSL 21:1", "OSL 21:3", "OSL 39:3", "OSL 19:3"] as const;
+export type SecrecyGroundCode = (typeof SECRECY_GROUND_CODES)[number];
+
 export interface SecrecyGround {
   /** Short form used on masks and in lists: "OSL 26:1". */
-  readonly code: string;
+  readonly code: SecrecyGroundCode;
   /** As written in a decision. */
   readonly provision: string;
-  /** What it protects, in plain Swedish. */
+  /** What it protects, in plain words. */
   readonly protects: string;
 }
 
-export const SECRECY_GROUNDS: readonly SecrecyGround[] = [
-  {
-    code: "OSL 26:1",
-    provision: "26 kap. 1 § offentlighets- och sekretesslagen (2009:400)",
-    protects: "uppgifter om en enskild persons personliga förhållanden inom socialtjänsten",
-  },
-  {
-    code: "OSL 26:5",
-    provision: "26 kap. 5 § offentlighets- och sekretesslagen (2009:400)",
-    protects: "vem som har anmält något eller lämnat uppgifter till socialtjänsten",
-  },
-  {
-    code: "OSL 21:1",
-    provision: "21 kap. 1 § offentlighets- och sekretesslagen (2009:400)",
-    protects: "uppgifter om en enskild persons hälsa eller sexualliv",
-  },
-  {
-    code: "OSL 21:3",
-    provision: "21 kap. 3 § offentlighets- och sekretesslagen (2009:400)",
-    protects:
-      "en enskild persons adress och andra uppgifter som kan visa var personen finns, när personen kan utsättas för hot eller våld",
-  },
-  {
-    code: "OSL 39:3",
-    provision: "39 kap. 3 § offentlighets- och sekretesslagen (2009:400)",
-    protects: "uppgifter om en anställds personliga förhållanden i personaladministrativ verksamhet",
-  },
-  {
-    code: "OSL 19:3",
-    provision: "19 kap. 3 § offentlighets- och sekretesslagen (2009:400)",
-    protects: "uppgifter i en pågående upphandling",
-  },
-];
+export function isGroundCode(code: string): code is SecrecyGroundCode {
+  return (SECRECY_GROUND_CODES as readonly string[]).includes(code);
+}
 
-export function groundByCode(code: string): SecrecyGround | undefined {
-  return SECRECY_GROUNDS.find((g) => g.code === code);
+/** The grounds, worded in one language. */
+export function secrecyGrounds(lang: Lang): SecrecyGround[] {
+  const say = sayer(messages, lang);
+  return SECRECY_GROUND_CODES.map((code) => ({
+    code,
+    provision: say(`ground.${code}.provision`),
+    protects: say(`ground.${code}.protects`),
+  }));
+}
+
+export function groundByCode(code: string, lang: Lang = "sv"): SecrecyGround | undefined {
+  return isGroundCode(code) ? secrecyGrounds(lang).find((g) => g.code === code) : undefined;
 }
 
 export type Outcome = "full" | "partial" | "refused";
@@ -70,63 +58,48 @@ export interface DecisionInput {
   readonly reason: string;
 }
 
-const date = (d: Date) =>
-  new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Stockholm",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(d);
-
-export const APPEAL_TEXT = [
-  "Så överklagar du",
-  "Om du inte är nöjd med beslutet kan du överklaga det till kammarrätten.",
-  "Skriv vilket beslut du överklagar, till exempel genom att ange ärendenumret, och varför du tycker att det ska ändras.",
-  "Skicka överklagandet till oss, inte till kammarrätten. Vi måste ha fått det inom tre veckor från den dag du fick del av beslutet.",
-  "Du behöver inte tala om vem du är eller varför du vill ha handlingarna. Om vi inte vet vem du är kan vi ändå ta emot ditt överklagande.",
-  "Vi prövar först om vi själva ska ändra beslutet. Annars skickar vi överklagandet vidare till kammarrätten.",
-].join("\n");
-
-/** The written decision as plain text (shown, sent and registered as a document). */
-export function decisionText(d: DecisionInput): string {
-  if (d.outcome === "full") throw new Error("A request released in full needs no written decision");
-  const grounds = [...new Set(d.documents.flatMap((doc) => doc.grounds))]
-    .map(groundByCode)
-    .filter((g): g is SecrecyGround => g !== undefined);
-  const what =
-    d.outcome === "refused"
-      ? "Vi lämnar inte ut de handlingar du har begärt."
-      : "Vi lämnar ut de handlingar du har begärt, men med vissa uppgifter borttagna (maskerade).";
-  const perDocument = d.documents.map((doc) => {
-    const how =
-      doc.outcome === "release"
-        ? "lämnas ut"
-        : doc.outcome === "partial"
-          ? `lämnas ut med maskering (${doc.grounds.join(", ")})`
-          : `lämnas inte ut (${doc.grounds.join(", ")})`;
-    return `- ${doc.title}: ${how}`;
-  });
+/** How to appeal, as plain text lines. */
+export function appealText(lang: Lang = "sv"): string {
+  const say = sayer(messages, lang);
   return [
-    `Beslut om utlämnande av allmän handling`,
-    `${d.organisation}`,
-    `Ärende: ${d.caseNumber}`,
-    `Datum: ${date(d.decidedAt)}`,
+    say("appeal.title"),
+    say("appeal.court"),
+    say("appeal.what"),
+    say("appeal.where"),
+    say("appeal.anonymous"),
+    say("appeal.review"),
+  ].join("\n");
+}
+
+/** The written decision as plain text (shown, sent and registered as a document; in Swedish unless told). */
+export function decisionText(d: DecisionInput, lang: Lang = "sv"): string {
+  if (d.outcome === "full") throw new Error("A request released in full needs no written decision");
+  const say = sayer(messages, lang);
+  const grounds = [...new Set(d.documents.flatMap((doc) => doc.grounds))]
+    .map((code) => groundByCode(code, lang))
+    .filter((g): g is SecrecyGround => g !== undefined);
+  const perDocument = d.documents.map((doc) =>
+    say(`decision.doc.${doc.outcome}`, { title: doc.title, grounds: doc.grounds.join(", ") }),
+  );
+  return [
+    say("decision.title"),
+    d.organisation,
+    say("decision.case", { number: d.caseNumber }),
+    say("decision.date", { when: d.decidedAt }),
     "",
-    `Till: ${d.requester ?? "Den som har begärt att få ta del av handlingarna (anonym)"}`,
-    `Du har begärt att få ta del av: ${d.requested}`,
+    say("decision.to", { name: d.requester ?? say("decision.anonymous") }),
+    say("decision.requested", { requested: d.requested }),
     "",
-    "Beslut",
-    what,
+    say("decision.heading"),
+    say(d.outcome === "refused" ? "decision.refused" : "decision.partial"),
     ...perDocument,
     "",
-    "Skäl för beslutet",
+    say("decision.reasons"),
     d.reason.trim(),
-    ...grounds.map(
-      (g) => `Uppgifterna omfattas av sekretess enligt ${g.provision}. Bestämmelsen skyddar ${g.protects}.`,
-    ),
+    ...grounds.map((g) => say("decision.ground", { provision: g.provision, protects: g.protects })),
     "",
-    APPEAL_TEXT,
+    appealText(lang),
     "",
-    `Beslutet togs av ${d.decidedBy}.`,
+    say("decision.decidedBy", { name: d.decidedBy }),
   ].join("\n");
 }

@@ -6,7 +6,9 @@ import type { Db } from "../../platform/db/database.js";
 import { textToPdf } from "../../platform/documents/masking.js";
 import type { JobDefinition } from "../../platform/jobs/jobs.js";
 import type { Mailer } from "../../platform/mail/mailer.js";
+import { sayer } from "../../platform/i18n/messages.js";
 import { caseRequester } from "../inbox/index.js";
+import { messages } from "./messages.js";
 
 const EXT: Record<string, string> = {
   "application/pdf": "pdf",
@@ -38,12 +40,14 @@ export function requestJobs(db: Db, mailer: Mailer, config: Config, orgId: strin
       if (documentIds) q = documentIds.length > 0 ? q.where("id", "in", documentIds) : q.where(sql<boolean>`false`);
       const docs = await q.orderBy("created_at").execute();
       const isPart = final !== true && documentIds !== undefined;
+      // The requester wrote in Swedish to a Swedish authority: the e-mail and the decision are in Swedish.
+      const say = sayer(messages, "sv");
       const attachments = docs.map((d, i) => ({
         filename: `${String(i + 1).padStart(2, "0")}-${
           d.title
             .replace(/[^\p{L}\p{N} _-]/gu, "")
             .trim()
-            .slice(0, 60) || "handling"
+            .slice(0, 60) || say("mail.document")
         }.${EXT[d.released_type ?? ""] ?? "bin"}`,
         content: d.released_data as Buffer,
         contentType: d.released_type ?? "application/octet-stream",
@@ -51,25 +55,19 @@ export function requestJobs(db: Db, mailer: Mailer, config: Config, orgId: strin
       if (!isPart && r.decision_text)
         attachments.push({
           filename: "beslut.pdf",
-          content: await textToPdf(`Beslut ${c.number}`, r.decision_text),
+          content: await textToPdf(say("mail.decisionTitle", { number: c.number }), r.decision_text),
           contentType: "application/pdf",
         });
       const lines: string[] = [
-        "Hej!",
-        isPart
-          ? `Här är en första del av handlingarna du bad om (ärende ${c.number}). Resten kommer när vi har prövat dem.`
-          : `Här är handlingarna du bad om (ärende ${c.number}).`,
-        isPart
-          ? ""
-          : r.outcome === "full"
-            ? "Du får dem i sin helhet."
-            : "Vissa uppgifter omfattas av sekretess. Läs beslutet i bilagan. Där står också hur du överklagar.",
-        "Hälsningar, Socialförvaltningen",
+        say("mail.greeting"),
+        isPart ? say("mail.part", { number: c.number }) : say("mail.all", { number: c.number }),
+        isPart ? "" : r.outcome === "full" ? say("mail.full") : say("mail.partial"),
+        say("mail.signature", { org: config.organisation.name }),
       ];
       if (docs.length === 0 && !r.decision_text) return;
       await mailer.send({
         to: c.email,
-        subject: `Handlingarna du bad om (${c.number})`,
+        subject: say("mail.subject", { number: c.number }),
         text: lines.filter(Boolean).join("\n\n"),
         html: lines
           .filter(Boolean)

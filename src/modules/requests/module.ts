@@ -1,14 +1,16 @@
 /** Requests for public documents: register, same-day clock, secrecy review, masking, decision, delivery. */
 import type { KlarsvarModule } from "../../app/module.js";
 import { requestsWaiting } from "./index.js";
-import { translator } from "../../platform/i18n/i18n.js";
+import { sayer } from "../../platform/i18n/messages.js";
 import { requestJobs } from "./jobs.js";
+import { messages } from "./messages.js";
 import { requestPolicies } from "./policies.js";
 import { requestRoutes } from "./routes.js";
 import { seedRequestsDemo } from "./seed.js";
 
 export const requestsModule: KlarsvarModule = {
   name: "requests",
+  messages,
   policies: requestPolicies,
   nav: [
     { side: "public", href: "/begar-handling", label: "requests.nav.ask", order: 50 },
@@ -18,15 +20,11 @@ export const requestsModule: KlarsvarModule = {
   routes: (app, ctx) => requestRoutes(app, ctx),
   seedDemo: seedRequestsDemo,
   startPage: async (ctx, { user, lang }) => {
-    const t = translator(lang);
+    const say = sayer(messages, lang);
     const r = await requestsWaiting(ctx.database.db, ctx.org.id, user);
     if (!r) return [];
     if (r.late > 0)
-      return [
-        { urgent: true, order: 40, href: "/arbetsyta/begaran", text: t("workspace.requestsLate", { count: r.late }) },
-      ];
-    return r.open > 0
-      ? [{ order: 40, href: "/arbetsyta/begaran", text: t("workspace.requestsOpen", { count: r.open }) }]
-      : [];
+      return [{ urgent: true, order: 40, href: "/arbetsyta/begaran", text: say("start.late", { count: r.late }) }];
+    return r.open > 0 ? [{ order: 40, href: "/arbetsyta/begaran", text: say("start.open", { count: r.open }) }] : [];
   },
 };

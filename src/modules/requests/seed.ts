@@ -38,11 +38,19 @@ export async function seedRequestsDemo(ctx: ModuleContext): Promise<void> {
     orgId,
     received.caseId,
     "Uppföljningarna av familjehemmet i Norrby under 2026",
+    "sv",
   );
   if (!created.ok) return;
-  await addUploadedDocument(db, actor, orgId, created.id, {
-    title: "Journalanteckning 2026-03-03",
-    filename: "journalanteckning-2026-03-03.txt",
-    data: Buffer.from(NOTE, "utf8"),
-  });
+  await addUploadedDocument(
+    db,
+    actor,
+    orgId,
+    created.value.id,
+    {
+      title: "Journalanteckning 2026-03-03",
+      filename: "journalanteckning-2026-03-03.txt",
+      data: Buffer.from(NOTE, "utf8"),
+    },
+    "sv",
+  );
 }

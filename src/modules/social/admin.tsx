@@ -2,23 +2,24 @@
  * Admins connect the department's accounts: a Facebook Page, an Instagram account, a Mastodon
  * account. The access token is encrypted when saved and never shown again; it can be replaced.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
+import { escapeHtml } from "@kitajs/html";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleContext } from "../../app/module.js";
 import { sendPage } from "../../platform/http/page.js";
 import { audit } from "../../platform/audit/audit.js";
-import { formatDateTime } from "../../platform/i18n/i18n.js";
+import type { TypedApp } from "../../platform/http/typed.js";
+import { sayer } from "../../platform/i18n/messages.js";
 import type { FieldError, PageContext } from "../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, SelectField, Table, TextField } from "../../views/components.js";
 import { userActor } from "../../platform/http/actor.js";
+import { messages } from "./messages.js";
+import { AccountBody, DoneQuery, IdParams } from "./schema.js";
 import { ArchiveList } from "./staff.js";
 import { encryptToken } from "./tokens.js";
 
-const PLATFORM_SV: Record<string, string> = {
-  facebook: "Facebook-sida",
-  instagram: "Instagram-konto",
-  mastodon: "Mastodon-konto",
-};
+const PLATFORMS = ["facebook", "instagram", "mastodon"] as const;
+type Platform = (typeof PLATFORMS)[number];
+const isPlatform = (p: string): p is Platform => (PLATFORMS as readonly string[]).includes(p);
 
 interface AccountRow {
   id: string;
@@ -38,9 +39,7 @@ interface AccountForm {
   baseUrl: string;
 }
 
-type Body = Record<string, string | undefined>;
-
-export function socialAdminRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+export function socialAdminRoutes(app: TypedApp, ctx: ModuleContext): void {
   const db = ctx.database.db;
   const orgId = ctx.org.id;
   const base = "/arbetsyta/admin/sociala-medier";
@@ -87,7 +86,12 @@ export function socialAdminRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     return sendPage(
       request,
       reply,
-      { title: "Sociala medier", side: "staff", hasErrors: errors.length > 0, status: errors.length > 0 ? 400 : 200 },
+      {
+        title: sayer(messages, request.lang)("admin.title"),
+        side: "staff",
+        hasErrors: errors.length > 0,
+        status: errors.length > 0 ? 400 : 200,
+      },
       (p) => (
         <SocialAdminPage
           ctx={p}
@@ -112,85 +116,79 @@ export function socialAdminRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     base,
     {
       config: { access: "social.manageAccounts" },
-      schema: { querystring: z.object({ klart: z.string().max(20).optional() }) },
+      schema: { querystring: DoneQuery },
     },
     (request, reply) =>
-      render(
-        request,
-        reply,
-        (request.query as { klart?: string }).klart
-          ? { notice: "Sparat. Nyckeln är krypterad och visas inte igen." }
-          : {},
-      ),
+      render(request, reply, request.query.klart ? { notice: sayer(messages, request.lang)("admin.saved") } : {}),
   );
 
-  app.post(base, { config: { access: "social.manageAccounts" } }, async (request, reply) => {
-    const b = request.body as Body;
-    const form: AccountForm = {
-      platform: b["platform"] ?? "",
-      name: (b["name"] ?? "").trim(),
-      externalId: (b["externalId"] ?? "").trim(),
-      baseUrl: (b["baseUrl"] ?? "").trim(),
-    };
-    const token = (b["token"] ?? "").trim();
-    const errors: FieldError[] = [];
-    if (!["facebook", "instagram", "mastodon"].includes(form.platform))
-      errors.push({ field: "platform", message: "Välj vilken sorts konto det är" });
-    if (!form.name || form.name.length > 120)
-      errors.push({ field: "name", message: "Skriv kontots namn, högst 120 tecken" });
-    if (!/^[\w.@-]{1,64}$/.test(form.externalId))
-      errors.push({
-        field: "externalId",
-        message: "Skriv kontots id som det står hos Meta eller Mastodon, bara siffror och bokstäver",
-      });
-    if (
-      form.platform === "mastodon" &&
-      !/^https:\/\/[\w.-]+(:\d+)?\/?$/.test(form.baseUrl) &&
-      !(ctx.config.env !== "production" && /^http:\/\/127\.0\.0\.1(:\d+)?\/?$/.test(form.baseUrl))
-    ) {
-      errors.push({ field: "baseUrl", message: "Skriv instansens adress, till exempel https://mastodon.example" });
-    }
-    if (token.length < 10 || token.length > 2000)
-      errors.push({ field: "token", message: "Klistra in kontots åtkomstnyckel" });
-    if (errors.length > 0) return render(request, reply, { errors, form });
-    await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto("social_accounts")
-        .values({
-          org_id: orgId,
-          platform: form.platform as "facebook" | "instagram" | "mastodon",
-          external_id: form.externalId,
-          name: form.name,
-          base_url: form.platform === "mastodon" ? form.baseUrl.replace(/\/$/, "") : null,
-          token_encrypted: encryptToken(ctx.config.social.tokenKey, token),
-          created_by: request.user?.id ?? null,
-        })
-        .onConflict((oc) =>
-          oc.columns(["org_id", "platform", "external_id"]).doUpdateSet({
+  app.post(
+    base,
+    { config: { access: "social.manageAccounts" }, schema: { body: AccountBody } },
+    async (request, reply) => {
+      const b = request.body;
+      const say = sayer(messages, request.lang);
+      const form: AccountForm = {
+        platform: b.platform,
+        name: b.name.trim(),
+        externalId: b.externalId.trim(),
+        baseUrl: b.baseUrl.trim(),
+      };
+      const token = b.token.trim();
+      const errors: FieldError[] = [];
+      const platform = isPlatform(form.platform) ? form.platform : undefined;
+      if (!platform) errors.push({ field: "platform", message: say("admin.error.platform") });
+      if (!form.name || form.name.length > 120) errors.push({ field: "name", message: say("admin.error.name") });
+      if (!/^[\w.@-]{1,64}$/.test(form.externalId))
+        errors.push({ field: "externalId", message: say("admin.error.externalId") });
+      if (
+        form.platform === "mastodon" &&
+        !/^https:\/\/[\w.-]+(:\d+)?\/?$/.test(form.baseUrl) &&
+        !(ctx.config.env !== "production" && /^http:\/\/127\.0\.0\.1(:\d+)?\/?$/.test(form.baseUrl))
+      ) {
+        errors.push({ field: "baseUrl", message: say("admin.error.baseUrl") });
+      }
+      if (token.length < 10 || token.length > 2000) errors.push({ field: "token", message: say("admin.error.token") });
+      if (errors.length > 0 || !platform) return render(request, reply, { errors, form });
+      await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto("social_accounts")
+          .values({
+            org_id: orgId,
+            platform,
+            external_id: form.externalId,
             name: form.name,
+            base_url: form.platform === "mastodon" ? form.baseUrl.replace(/\/$/, "") : null,
             token_encrypted: encryptToken(ctx.config.social.tokenKey, token),
-            active: true,
-            last_error: null,
-          }),
-        )
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      // The token itself is never written to the log.
-      await audit(trx, userActor(request, orgId), {
-        action: "social.account.save",
-        subjectType: "social_account",
-        subjectId: row.id,
-        details: { platform: form.platform, externalId: form.externalId, name: form.name },
+            created_by: request.user?.id ?? null,
+          })
+          .onConflict((oc) =>
+            oc.columns(["org_id", "platform", "external_id"]).doUpdateSet({
+              name: form.name,
+              token_encrypted: encryptToken(ctx.config.social.tokenKey, token),
+              active: true,
+              last_error: null,
+            }),
+          )
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        // The token itself is never written to the log.
+        await audit(trx, userActor(request, orgId), {
+          action: "social.account.save",
+          subjectType: "social_account",
+          subjectId: row.id,
+          details: { platform: form.platform, externalId: form.externalId, name: form.name },
+        });
       });
-    });
-    return reply.redirect(`${base}?klart=1`, 303);
-  });
+      return reply.redirect(`${base}?klart=1`, 303);
+    },
+  );
 
   app.post(
     `${base}/:id/av`,
-    { config: { access: "social.manageAccounts" }, schema: { params: z.object({ id: z.string().uuid() }) } },
+    { config: { access: "social.manageAccounts" }, schema: { params: IdParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       await db.transaction().execute(async (trx) => {
         const row = await trx
           .updateTable("social_accounts")
@@ -229,10 +227,17 @@ function SocialAdminPage(p: {
     sha256: string;
   }[];
 }): JSX.Element {
+  const say = sayer(messages, p.ctx.lang);
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   const f = p.form ?? { platform: "facebook", name: "", externalId: "", baseUrl: "" };
   const count = (s: string) => p.events.find((e) => e.status === s)?.n ?? 0;
-  const eventsText = `Senaste veckan: ${count("processed")} tagna om hand, ${count("pending")} väntar, ${count("ignored")} gick inte att använda, ${count("failed")} misslyckades.`;
+  const eventsText = say("admin.events", {
+    processed: count("processed"),
+    pending: count("pending"),
+    ignored: count("ignored"),
+    failed: count("failed"),
+  });
+  const accountKind = (platform: string) => (isPlatform(platform) ? say(`account.${platform}`) : platform);
   return (
     <>
       {p.notice ? (
@@ -243,100 +248,108 @@ function SocialAdminPage(p: {
         ""
       )}
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
-      <h1>Sociala medier</h1>
-      <p class="lead">
-        Kommentarer och meddelanden på förvaltningens konton blir ärenden i inkorgen. Svaren skickas tillbaka dit
-        personen skrev.
+      <h1 safe>{say("admin.title")}</h1>
+      <p class="lead" safe>
+        {say("admin.lead")}
       </p>
       <section class="panel" aria-labelledby="meta-title">
-        <h2 id="meta-title">Facebook och Instagram (Meta)</h2>
+        <h2 id="meta-title" safe>
+          {say("admin.meta.title")}
+        </h2>
         <p>
-          <span>Adress för Metas webhook: </span>
+          <span safe>{`${say("admin.meta.webhook")} `}</span>
           <code safe>{p.webhook}</code>
         </p>
         {p.metaReady ? (
-          <p>Appens hemlighet och verifieringsnyckel är inställda.</p>
+          <p safe>{say("admin.meta.ready")}</p>
         ) : (
           <Banner kind="warning">
-            <p>Ställ in META_APP_SECRET och META_VERIFY_TOKEN. Annars tar vi inte emot något från Meta.</p>
+            <p safe>{say("admin.meta.missing")}</p>
           </Banner>
         )}
         <p safe>{eventsText}</p>
       </section>
       <Table
-        caption="Anslutna konton"
+        caption={say("admin.accounts.caption")}
         rows={p.accounts}
         columns={[
           {
-            header: "Konto",
-            cell: (a: AccountRow) => <span safe>{`${a.name} (${PLATFORM_SV[a.platform] ?? a.platform})`}</span>,
+            header: say("admin.accounts.account"),
+            cell: (a: AccountRow) => (
+              <span safe>{say("admin.accounts.accountName", { name: a.name, platform: accountKind(a.platform) })}</span>
+            ),
           },
-          { header: "Id", cell: (a: AccountRow) => <span safe>{a.external_id}</span> },
+          { header: say("admin.accounts.id"), cell: (a: AccountRow) => <span safe>{a.external_id}</span> },
           {
-            header: "Läge",
+            header: say("admin.accounts.state"),
             cell: (a: AccountRow) => {
               const s: string = a.active
                 ? a.last_error
-                  ? `Fel ${formatDateTime(new Date(a.last_error_at ?? a.created_at), "sv")}: ${a.last_error}`
-                  : "Aktivt"
-                : "Avstängt";
+                  ? say("admin.accounts.error", {
+                      when: new Date(a.last_error_at ?? a.created_at),
+                      error: a.last_error,
+                    })
+                  : say("admin.accounts.active")
+                : say("admin.accounts.off");
               return <span safe>{s}</span>;
             },
           },
           {
-            header: "Stäng av",
+            header: say("admin.accounts.turnOff"),
             cell: (a: AccountRow) =>
               a.active ? (
                 <Form ctx={p.ctx} action={`/arbetsyta/admin/sociala-medier/${a.id}/av`} class="inline-form">
-                  <Button kind="link">Stäng av</Button>
+                  <Button kind="link">{escapeHtml(say("admin.accounts.turnOff"))}</Button>
                 </Form>
               ) : (
-                "–"
+                say("admin.accounts.none")
               ),
           },
         ]}
       />
-      {p.accounts.length === 0 ? <p>Inga konton är anslutna.</p> : ""}
+      {p.accounts.length === 0 ? <p safe>{say("admin.accounts.empty")}</p> : ""}
       <ArchiveList ctx={p.ctx} accounts={p.accounts.map((a) => ({ id: a.id, name: a.name }))} archives={p.archives} />
       <section class="panel" aria-labelledby="new-account">
-        <h2 id="new-account">Anslut ett konto eller byt nyckel</h2>
+        <h2 id="new-account" safe>
+          {say("admin.form.title")}
+        </h2>
         <Form ctx={p.ctx} action="/arbetsyta/admin/sociala-medier" novalidate>
           <SelectField
             name="platform"
-            label="Sorts konto"
+            label={say("admin.form.platform")}
             selected={f.platform}
             error={err("platform")}
             options={[
-              { value: "facebook", label: "Facebook-sida" },
-              { value: "instagram", label: "Instagram-konto (företagskonto)" },
-              { value: "mastodon", label: "Mastodon-konto" },
+              { value: "facebook", label: say("account.facebook") },
+              { value: "instagram", label: say("admin.form.platform.instagram") },
+              { value: "mastodon", label: say("account.mastodon") },
             ]}
           />
-          <TextField name="name" label="Namn" value={f.name} error={err("name")} />
+          <TextField name="name" label={say("admin.form.name")} value={f.name} error={err("name")} />
           <TextField
             name="externalId"
-            label="Kontots id"
-            hint="Sidans id, Instagram-kontots id eller Mastodon-kontots id."
+            label={say("admin.form.externalId")}
+            hint={say("admin.form.externalId.hint")}
             value={f.externalId}
             error={err("externalId")}
             width="half"
           />
           <TextField
             name="baseUrl"
-            label="Mastodon-instans (bara för Mastodon)"
-            hint="Till exempel https://mastodon.example"
+            label={say("admin.form.baseUrl")}
+            hint={say("admin.form.baseUrl.hint")}
             value={f.baseUrl}
             error={err("baseUrl")}
           />
           <TextField
             name="token"
             type="password"
-            label="Åtkomstnyckel"
-            hint="Sparas krypterad och visas aldrig igen. Spara en ny när den gamla går ut."
+            label={say("admin.form.token")}
+            hint={say("admin.form.token.hint")}
             error={err("token")}
             autocomplete="off"
           />
-          <Button>Spara kontot</Button>
+          <Button>{escapeHtml(say("admin.form.save"))}</Button>
         </Form>
       </section>
     </>

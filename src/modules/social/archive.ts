@@ -12,6 +12,11 @@ import { createHash } from "node:crypto";
 import { audit, SYSTEM_ACTOR, type AuditActor } from "../../platform/audit/audit.js";
 import type { Db } from "../../platform/db/database.js";
 import { caseMeta } from "../inbox/index.js";
+import { sayer } from "../../platform/i18n/messages.js";
+import { messages } from "./messages.js";
+
+/** The archive is a record kept in Swedish. */
+const sv = sayer(messages, "sv");
 
 export async function createArchive(
   db: Db,
@@ -91,7 +96,7 @@ export async function createArchive(
     return number
       ? {
           ...i,
-          text: `Sekretessmarkerat ärende ${number}: texten arkiveras med ärendet.`,
+          text: sv("archive.withheld", { number }),
           author_id: null,
           author_name: null,
           author_handle: null,
@@ -111,7 +116,7 @@ export async function createArchive(
     })),
     moderation: moderation.map(({ case_id, ...m }) =>
       case_id && secretCases.has(case_id)
-        ? { ...m, snapshot: { withheld: `Sekretessmarkerat ärende ${secretCases.get(case_id)}` } }
+        ? { ...m, snapshot: { withheld: sv("archive.withheldShort", { number: secretCases.get(case_id) ?? "" }) } }
         : m,
     ),
   };

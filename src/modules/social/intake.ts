@@ -8,16 +8,14 @@
 import { SYSTEM_ACTOR } from "../../platform/audit/audit.js";
 import { addRequesterMessage, receiveQuestion, type IncomingQuestion } from "../inbox/index.js";
 import type { InboxDeps } from "../inbox/index.js";
+import { sayer } from "../../platform/i18n/messages.js";
+import { messages } from "./messages.js";
 import { readMetaDelivery, type MetaIncoming } from "./meta-events.js";
 
 const THREAD_DAYS = 14;
 
-const SUBJECT: Record<string, string> = {
-  "facebook:comment": "Kommentar på Facebook",
-  "facebook:message": "Meddelande i Messenger",
-  "instagram:comment": "Kommentar på Instagram",
-  "instagram:message": "Meddelande på Instagram",
-};
+/** What is written into the case and the event log: in Swedish, as the register keeps it. */
+const sv = sayer(messages, "sv");
 
 async function caseToContinue(deps: InboxDeps, accountId: string, item: MetaIncoming): Promise<string | null> {
   const db = deps.db;
@@ -78,7 +76,7 @@ export async function receiveSocialItem(
     const question: IncomingQuestion = {
       orgId,
       channel: item.platform,
-      subject: SUBJECT[`${item.platform}:${item.kind}`],
+      subject: sv(`subject.${item.platform}:${item.kind}`),
       body: item.text,
       externalId,
       receivedAt: item.createdAt,
@@ -152,6 +150,11 @@ export async function processMetaEvent(deps: InboxDeps, orgId: string, eventId: 
     }
     counts[await receiveSocialItem(deps, orgId, account, item)]++;
   }
-  const note = `${counts.new} nya, ${counts.added} i befintliga ärenden, ${counts.duplicate} redan mottagna, ${counts.foreign} för konton vi inte har`;
+  const note = sv("intake.note", {
+    created: counts.new,
+    added: counts.added,
+    duplicate: counts.duplicate,
+    foreign: counts.foreign,
+  });
   await finish(counts.foreign === items.length ? "ignored" : "processed", note);
 }

@@ -11,6 +11,11 @@ import { SYSTEM_ACTOR } from "../../platform/audit/audit.js";
 import { addRequesterMessage, receiveQuestion } from "../inbox/index.js";
 import type { InboxDeps } from "../inbox/index.js";
 import { decryptToken } from "./tokens.js";
+import { sayer } from "../../platform/i18n/messages.js";
+import { messages } from "./messages.js";
+
+/** What is written into the case and its delivery log: in Swedish, as the register keeps it. */
+const sv = sayer(messages, "sv");
 
 interface MastodonAccount {
   id: string;
@@ -49,7 +54,7 @@ export function statusText(html: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&nbsp;/g, " ")
     .replace(/&amp;/g, "&");
-  return text.replace(/^(\s*@[\w.@-]+)+\s*/, "").trim() || "[inlägg utan text]";
+  return text.replace(/^(\s*@[\w.@-]+)+\s*/, "").trim() || sv("mastodon.noText");
 }
 
 /** What a mention says: its content warning (written by the same person, often the sensitive part) and its text. */
@@ -97,7 +102,7 @@ export async function receiveMention(
     const received = await receiveQuestion(deps, actor, {
       orgId,
       channel: "mastodon",
-      subject: s.visibility === "direct" ? "Direktmeddelande på Mastodon" : "Omnämnande på Mastodon",
+      subject: sv(s.visibility === "direct" ? "subject.mastodon:direct" : "subject.mastodon:mention"),
       body: text,
       externalId,
       receivedAt: new Date(s.created_at),
@@ -227,7 +232,7 @@ export async function postMastodonReply(
   idempotencyKey: string,
   final: (reason: string) => Error,
 ): Promise<string> {
-  if (!a.base_url) throw final("Kontot saknar adress till Mastodon-instansen.");
+  if (!a.base_url) throw final(sv("failure.mastodon.noUrl"));
   const mention = replyTo.author_handle ? `@${replyTo.author_handle} ` : "";
   const res = await fetch(`${a.base_url}/api/v1/statuses`, {
     method: "POST",
@@ -245,9 +250,9 @@ export async function postMastodonReply(
   });
   const json = (await res.json().catch(() => ({}))) as { id?: string; error?: string };
   if (res.ok && json.id) return json.id;
-  if (res.status === 401 || res.status === 403)
-    throw final("Mastodon-kontots nyckel gäller inte längre. En administratör behöver spara en ny.");
-  if (res.status === 404) throw final("Inlägget finns inte längre på Mastodon.");
-  if (res.status === 422) throw final(`Mastodon tog inte emot svaret: ${json.error ?? "ogiltigt inlägg"}`);
+  if (res.status === 401 || res.status === 403) throw final(sv("failure.mastodon.token"));
+  if (res.status === 404) throw final(sv("failure.mastodon.gone"));
+  if (res.status === 422)
+    throw final(sv("failure.mastodon.refused", { reason: json.error ?? sv("failure.mastodon.invalid") }));
   throw new Error(`Mastodon ${res.status}: ${json.error ?? "error"}`);
 }

@@ -11,18 +11,24 @@ import type { Db } from "../../platform/db/database.js";
 import type { JobRunner } from "../../platform/jobs/jobs.js";
 import { recordCaseEvent } from "../inbox/index.js";
 import { graphProblem } from "./replies.js";
+import { sayer, type Lang } from "../../platform/i18n/messages.js";
+import { invalid, ok, type Result } from "../../platform/result.js";
+import { messages } from "./messages.js";
 import { decryptToken } from "./tokens.js";
 
 export const MODERATE_JOB = "social.moderate";
 
-export const MODERATION_REASONS: readonly { id: string; label: string }[] = [
-  { id: "olaga-hot", label: "Olaga hot" },
-  { id: "hets-mot-folkgrupp", label: "Hets mot folkgrupp" },
-  { id: "annat-brott", label: "Annat uppenbart brottsligt innehåll (till exempel barnpornografi eller uppvigling)" },
-  { id: "upphovsratt", label: "Intrång i upphovsrätt" },
-  { id: "personuppgifter", label: "Känsliga uppgifter om en annan person" },
-  { id: "reklam", label: "Reklam eller skräp" },
-];
+/** The reasons a comment may be hidden or removed (their words are in messages.ts, "reason.<id>"). */
+export const MODERATION_REASONS = [
+  "olaga-hot",
+  "hets-mot-folkgrupp",
+  "annat-brott",
+  "upphovsratt",
+  "personuppgifter",
+  "reklam",
+] as const;
+export type ModerationReason = (typeof MODERATION_REASONS)[number];
+const isReason = (id: string): id is ModerationReason => (MODERATION_REASONS as readonly string[]).includes(id);
 
 export async function moderate(
   db: Db,
@@ -33,13 +39,12 @@ export async function moderate(
   action: string,
   reasonId: string,
   explanation: string,
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  if (action !== "hide" && action !== "remove")
-    return { ok: false, message: "Välj om kommentaren ska döljas eller tas bort" };
-  const reason = MODERATION_REASONS.find((r) => r.id === reasonId);
-  if (!reason) return { ok: false, message: "Välj skälet" };
-  if (explanation.trim().length < 5)
-    return { ok: false, message: "Skriv kort vad i kommentaren som gör det, med egna ord" };
+  lang: Lang,
+): Promise<Result> {
+  const say = sayer(messages, lang);
+  if (action !== "hide" && action !== "remove") return invalid("action", say("moderation.error.action"));
+  if (!isReason(reasonId)) return invalid("reason", say("moderation.error.reason"));
+  if (explanation.trim().length < 5) return invalid("explanation", say("moderation.error.explanation"));
   const item = await db
     .selectFrom("social_items as i")
     .innerJoin("social_accounts as a", "a.id", "i.account_id")
@@ -62,14 +67,9 @@ export async function moderate(
     .where("i.org_id", "=", orgId)
     .where("i.id", "=", itemId)
     .executeTakeFirst();
-  if (!item || item.direction !== "in") return { ok: false, message: "Kommentaren finns inte." };
-  if (item.platform === "mastodon" || item.kind !== "comment")
-    return {
-      ok: false,
-      message:
-        "Det går bara att dölja eller ta bort kommentarer på Facebook och Instagram. Anmäl annat till plattformen.",
-    };
-  if (item.removed_at) return { ok: false, message: "Kommentaren är redan borttagen." };
+  if (!item || item.direction !== "in") return invalid("action", say("moderation.error.missing"));
+  if (item.platform === "mastodon" || item.kind !== "comment") return invalid("action", say("moderation.error.kind"));
+  if (item.removed_at) return invalid("action", say("moderation.error.removed"));
   const snapshot = {
     platform: item.platform,
     account: item.account_name,
@@ -81,7 +81,9 @@ export async function moderate(
     written: new Date(item.created_at).toISOString(),
     archivedAt: new Date().toISOString(),
   };
-  const reasonText = `${reason.label}: ${explanation.trim()}`;
+  // The reason is recorded in Swedish, as the register keeps it.
+  const sv = sayer(messages, "sv");
+  const reasonText = sv("moderation.record", { reason: sv(`reason.${reasonId}`), explanation: explanation.trim() });
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("social_moderation")
@@ -98,7 +100,7 @@ export async function moderate(
       details: { platform: item.platform, comment: item.external_id, reason: reasonText, moderationId: row.id },
     });
   });
-  return { ok: true };
+  return ok();
 }
 
 /** The platform call: Facebook hides with is_hidden, Instagram with hide; both remove with DELETE. */

@@ -3,6 +3,7 @@ import type { KlarsvarModule } from "../../app/module.js";
 import { hasRole } from "../../platform/auth/policies.js";
 import { socialAdminRoutes } from "./admin.js";
 import { archiveAllAccounts } from "./archive.js";
+import { messages } from "./messages.js";
 import { MODERATE_JOB, runModeration } from "./moderation.js";
 import { socialStaffRoutes } from "./staff.js";
 import type { JobDefinition } from "../../platform/jobs/jobs.js";
@@ -13,6 +14,7 @@ import { metaWebhookRoutes, PROCESS_EVENT_JOB } from "./webhook.js";
 
 export const socialModule: KlarsvarModule = {
   name: "social",
+  messages,
   policies: {
     manageAccounts: (user) => hasRole(user, "admin"),
     moderate: (user) => hasRole(user, "admin", "communicator", "unit_staff", "manager"),

@@ -12,7 +12,12 @@ import type { Config } from "../../config.js";
 import type { Db } from "../../platform/db/database.js";
 import { markDelivery, outgoingMessage } from "../inbox/index.js";
 import { postMastodonReply } from "./mastodon.js";
+import { sayer } from "../../platform/i18n/messages.js";
+import { messages } from "./messages.js";
 import { decryptToken } from "./tokens.js";
+
+/** What is written into the case's delivery log: in Swedish, as the register keeps it. */
+const sv = sayer(messages, "sv");
 
 export const SEND_REPLY_JOB = "social.send-reply";
 const WINDOW_MS = 24 * 3_600_000;
@@ -30,16 +35,14 @@ interface GraphError {
 /** What a Graph API error means, in plain Swedish, or null when it is worth trying again. */
 export function graphProblem(status: number, error: GraphError | undefined): string | null {
   const code = error?.code;
-  if (code === 190 || code === 102)
-    return "Kontots nyckel har gått ut eller dragits tillbaka. En administratör behöver spara en ny nyckel för kontot.";
-  if (code === 10 || code === 200 || (code !== undefined && code >= 200 && code < 300))
-    return "Kontot har inte behörighet att svara där. En administratör behöver ge appen rätt behörighet.";
+  if (code === 190 || code === 102) return sv("failure.tokenExpired");
+  if (code === 10 || code === 200 || (code !== undefined && code >= 200 && code < 300)) return sv("failure.permission");
   if (code === 100 && (error?.error_subcode === 33 || /does not exist|cannot be loaded/i.test(error?.message ?? "")))
-    return "Kommentaren eller meddelandet finns inte längre. Den kan ha tagits bort.";
+    return sv("failure.gone");
   if (code === 551 || error?.error_subcode === 2018278 || error?.error_subcode === 2534022)
-    return "Personen kan inte ta emot meddelanden från sidan just nu.";
+    return sv("failure.cannotReceive");
   if (code === 4 || code === 17 || code === 32 || code === 613 || status === 429 || status >= 500) return null;
-  if (status >= 400) return `Facebook/Instagram tog inte emot svaret: ${error?.message ?? `HTTP ${status}`}`;
+  if (status >= 400) return sv("failure.refused", { reason: error?.message ?? `HTTP ${status}` });
   return null;
 }
 
@@ -94,13 +97,13 @@ export async function sendSocialReply(db: Db, config: Config, messageId: string,
     .limit(1)
     .executeTakeFirst();
   const fail = (reason: string) => markDelivery(db, messageId, "failed", reason);
-  if (!last) return fail("Det finns inget inlägg att svara på i ärendet.");
-  if (!last.active) return fail("Kontot är inte längre kopplat till Klarsvar.");
+  if (!last) return fail(sv("failure.noPost"));
+  if (!last.active) return fail(sv("failure.inactive"));
   let token: string;
   try {
     token = decryptToken(config.social.tokenKey, last.token_encrypted);
   } catch {
-    return fail("Kontots nyckel går inte att läsa. En administratör behöver spara den igen.");
+    return fail(sv("failure.unreadableToken"));
   }
   try {
     let sent: { id?: string; message_id?: string };
@@ -121,9 +124,7 @@ export async function sendSocialReply(db: Db, config: Config, messageId: string,
           : await graphPost(config, `${encodeURIComponent(last.external_id)}/comments`, token, { message: m.body });
     } else {
       if (now.getTime() - new Date(last.created_at).getTime() > WINDOW_MS) {
-        return fail(
-          "Meta tillåter bara svar inom 24 timmar från personens senaste meddelande. Svara på annat sätt, till exempel med telefon eller e-post.",
-        );
+        return fail(sv("failure.window"));
       }
       sent = await graphPost(config, `${encodeURIComponent(last.account_external_id)}/messages`, token, {
         recipient: { id: last.author_id },

@@ -1,17 +1,19 @@
 /** The posts behind a social case, with moderation; and the archive snapshots of each account. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
+import { escapeHtml } from "@kitajs/html";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleContext } from "../../app/module.js";
 import { sendPage } from "../../platform/http/page.js";
 import { AppError } from "../../platform/errors.js";
-import { formatDateTime } from "../../platform/i18n/i18n.js";
+import type { TypedApp } from "../../platform/http/typed.js";
+import { sayer, type Sayer } from "../../platform/i18n/messages.js";
 import type { PageContext } from "../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, SelectField, Table, Tag, TextField } from "../../views/components.js";
 import { staffViewer, userActor } from "../../platform/http/actor.js";
 import { caseFor, openCase, readCase } from "../inbox/index.js";
-import type { SessionUser } from "../../platform/auth/session-user.js";
 import { createArchive } from "./archive.js";
+import { messages, type SocialKey } from "./messages.js";
 import { moderate, MODERATION_REASONS } from "./moderation.js";
+import { ArchiveBody, CaseParams, CsrfBody, DoneQuery, IdParams, ItemParams, ModerationBody } from "./schema.js";
 
 interface ItemRow {
   id: string;
@@ -27,9 +29,12 @@ interface ItemRow {
   moderation: { action: string; reason: string; status: string; failure: string | null }[];
 }
 
-const PLATFORM_SV: Record<string, string> = { facebook: "Facebook", instagram: "Instagram", mastodon: "Mastodon" };
+const PLATFORMS = ["facebook", "instagram", "mastodon"] as const;
+const isPlatform = (p: string): p is (typeof PLATFORMS)[number] => (PLATFORMS as readonly string[]).includes(p);
+/** A platform's name in the reader's language (an unknown one as it is stored). */
+export const platformName = (say: Sayer<SocialKey>, p: string): string => (isPlatform(p) ? say(`platform.${p}`) : p);
 
-export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+export function socialStaffRoutes(app: TypedApp, ctx: ModuleContext): void {
   const db = ctx.database.db;
   const orgId = ctx.org.id;
 
@@ -38,7 +43,8 @@ export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): voi
    * read the case, and for a secret case (a private message) only inside an audited opening.
    */
   const loadCase = async (request: FastifyRequest, caseId: string) => {
-    const read = await readCase(db, staffViewer(request, orgId), caseId, "inläggen på sociala medier");
+    const purpose = sayer(messages, "sv")("posts.purpose");
+    const read = await readCase(db, staffViewer(request, orgId), caseId, purpose);
     if (!read.ok) {
       if (read.error === "not_found") throw new AppError("KS_NOT_FOUND");
       if (read.error === "needs_open") return undefined;
@@ -51,15 +57,16 @@ export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     request: FastifyRequest,
     reply: FastifyReply,
     caseId: string,
-    state: { error?: string; itemId?: string; notice?: string } = {},
+    state: { error?: string | undefined; itemId?: string; notice?: string } = {},
   ) {
+    const say = sayer(messages, request.lang);
     const c = await loadCase(request, caseId);
     if (!c) {
-      const found = await caseFor(db, request.user as SessionUser, caseId);
+      const found = request.user ? await caseFor(db, request.user, caseId) : undefined;
       return sendPage(
         request,
         reply,
-        { title: `Inläggen i ärende ${found?.meta.number ?? ""}`, side: "staff" },
+        { title: say("posts.title", { number: found?.meta.number ?? "" }), side: "staff" },
         (p) => <SocialGatePage ctx={p} caseId={caseId} number={found?.meta.number ?? ""} />,
       );
     }
@@ -99,7 +106,7 @@ export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): voi
       request,
       reply,
       {
-        title: `Inläggen i ärende ${c.number}`,
+        title: say("posts.title", { number: c.number }),
         side: "staff",
         hasErrors: Boolean(state.error),
         status: state.error ? 400 : 200,
@@ -122,19 +129,14 @@ export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     "/arbetsyta/socialt/:caseId",
     {
       config: { access: "social.moderate" },
-      schema: {
-        params: z.object({ caseId: z.string().uuid() }),
-        querystring: z.object({ klart: z.string().optional() }),
-      },
+      schema: { params: CaseParams, querystring: DoneQuery },
     },
     (request, reply) =>
       render(
         request,
         reply,
-        (request.params as { caseId: string }).caseId,
-        (request.query as { klart?: string }).klart
-          ? { notice: "Sparat och arkiverat. Åtgärden på plattformen görs nu." }
-          : {},
+        request.params.caseId,
+        request.query.klart ? { notice: sayer(messages, request.lang)("posts.saved") } : {},
       ),
   );
 
@@ -142,10 +144,10 @@ export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     "/arbetsyta/socialt/:caseId/oppna",
     {
       config: { access: "social.moderate" },
-      schema: { params: z.object({ caseId: z.string().uuid() }), body: z.object({ _csrf: z.string().optional() }) },
+      schema: { params: CaseParams, body: CsrfBody },
     },
     async (request, reply) => {
-      const { caseId } = request.params as { caseId: string };
+      const { caseId } = request.params;
       const opened = await openCase(db, staffViewer(request, orgId), caseId, "social");
       if (!opened.ok) throw new AppError(opened.error === "not_found" ? "KS_NOT_FOUND" : "KS_FORBIDDEN");
       return reply.redirect(`/arbetsyta/socialt/${caseId}`, 303);
@@ -156,12 +158,12 @@ export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     "/arbetsyta/socialt/:caseId/:itemId",
     {
       config: { access: "social.moderate" },
-      schema: { params: z.object({ caseId: z.string().uuid(), itemId: z.string().uuid() }) },
+      schema: { params: ItemParams, body: ModerationBody },
     },
     async (request, reply) => {
-      const { caseId, itemId } = request.params as { caseId: string; itemId: string };
+      const { caseId, itemId } = request.params;
       if (!(await loadCase(request, caseId))) throw new AppError("KS_FORBIDDEN");
-      const b = request.body as Record<string, string | undefined>;
+      const b = request.body;
       const inCase = await db
         .selectFrom("social_items")
         .select("id")
@@ -175,11 +177,16 @@ export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): voi
         userActor(request, orgId),
         orgId,
         itemId,
-        b["action"] ?? "",
-        b["reason"] ?? "",
-        b["explanation"] ?? "",
+        b.action,
+        b.reason,
+        b.explanation,
+        request.lang,
       );
-      if (!result.ok) return render(request, reply, caseId, { error: result.message, itemId });
+      if (!result.ok) {
+        if (result.kind !== "invalid")
+          throw new AppError(result.kind === "forbidden" ? "KS_FORBIDDEN" : "KS_NOT_FOUND");
+        return render(request, reply, caseId, { error: result.errors[0]?.message, itemId });
+      }
       return reply.redirect(`/arbetsyta/socialt/${caseId}?klart=1`, 303);
     },
   );
@@ -188,15 +195,15 @@ export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     "/arbetsyta/admin/sociala-medier/:id/arkiv",
     {
       config: { access: "social.manageAccounts" },
-      schema: { params: z.object({ id: z.string().uuid() }) },
+      schema: { params: IdParams, body: ArchiveBody },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const b = request.body as Record<string, string | undefined>;
-      const from = /^\d{4}-\d{2}-\d{2}$/.test(b["fran"] ?? "") ? new Date(`${b["fran"]}T00:00:00Z`) : null;
-      const to = /^\d{4}-\d{2}-\d{2}$/.test(b["till"] ?? "") ? new Date(`${b["till"]}T00:00:00Z`) : null;
+      const { id } = request.params;
+      const { fran, till } = request.body;
+      const from = /^\d{4}-\d{2}-\d{2}$/.test(fran) ? new Date(`${fran}T00:00:00Z`) : null;
+      const to = /^\d{4}-\d{2}-\d{2}$/.test(till) ? new Date(`${till}T00:00:00Z`) : null;
       if (!from || !to || Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to <= from)
-        throw new AppError("KS_BAD_REQUEST", "Skriv datumen som ÅÅÅÅ-MM-DD, till efter från");
+        throw new AppError("KS_BAD_REQUEST", "The archive period must be two dates (YYYY-MM-DD), to after from");
       const made = await createArchive(db, userActor(request, orgId), orgId, id, from, to);
       if (!made) throw new AppError("KS_NOT_FOUND");
       return reply.redirect(`/arbetsyta/admin/sociala-medier/arkiv/${made.id}`, 303);
@@ -205,9 +212,9 @@ export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): voi
 
   app.get(
     "/arbetsyta/admin/sociala-medier/arkiv/:id",
-    { config: { access: "social.manageAccounts" }, schema: { params: z.object({ id: z.string().uuid() }) } },
+    { config: { access: "social.manageAccounts" }, schema: { params: IdParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const a = await db
         .selectFrom("social_archives")
         .select(["data", "sha256", "period_from", "period_to"])
@@ -228,15 +235,13 @@ export function socialStaffRoutes(app: FastifyInstance, ctx: ModuleContext): voi
 
 /** A secret case's posts (a private message) are opened deliberately first; the opening is logged. */
 function SocialGatePage(p: { ctx: PageContext; caseId: string; number: string }): JSX.Element {
+  const say = sayer(messages, p.ctx.lang);
   return (
     <>
-      <h1 safe>{`Inläggen i ärende ${p.number}`}</h1>
-      <p>
-        Ärendet omfattas av sekretess. Öppna det för att se inläggen och moderera. Öppningen och det du läser skrivs i
-        loggen.
-      </p>
+      <h1 safe>{say("posts.title", { number: p.number })}</h1>
+      <p safe>{say("posts.gate.text")}</p>
       <Form ctx={p.ctx} action={`/arbetsyta/socialt/${p.caseId}/oppna`}>
-        <Button>Öppna ärendet</Button>
+        <Button>{escapeHtml(say("posts.gate.open"))}</Button>
       </Form>
     </>
   );
@@ -251,7 +256,7 @@ function SocialCasePage(p: {
   errorItem?: string | undefined;
   notice?: string | undefined;
 }): JSX.Element {
-  const title = `Inläggen i ärende ${p.number}`;
+  const say = sayer(messages, p.ctx.lang);
   return (
     <>
       {p.notice ? (
@@ -263,15 +268,21 @@ function SocialCasePage(p: {
       )}
       <ErrorSummary ctx={p.ctx} errors={p.error ? [{ field: `action-${p.errorItem ?? ""}`, message: p.error }] : []} />
       <p class="breadcrumbs">
-        <a href={`/arbetsyta/arenden/${p.caseId}`}>Tillbaka till ärendet</a>
+        <a href={`/arbetsyta/arenden/${p.caseId}`} safe>
+          {say("posts.back")}
+        </a>
       </p>
-      <h1 safe>{title}</h1>
-      <p class="lead">
-        Allt som skrivits på plattformen i ärendet sparas. En kommentar som uppenbart är brottslig (hot, hets mot
-        folkgrupp) får döljas eller tas bort. Skälet och en kopia av kommentaren sparas först.
+      <h1 safe>{say("posts.title", { number: p.number })}</h1>
+      <p class="lead" safe>
+        {say("posts.lead")}
       </p>
       {p.items.map((i) => {
-        const who = `${i.direction === "in" ? (i.author_name ?? "Okänd") : "Vi"} på ${PLATFORM_SV[i.platform] ?? i.platform}, ${formatDateTime(new Date(i.created_at), "sv")}`;
+        const platform = platformName(say, i.platform);
+        const who = say("posts.who", {
+          author: i.direction === "in" ? (i.author_name ?? say("posts.unknown")) : say("posts.us"),
+          platform,
+          when: new Date(i.created_at),
+        });
         const canModerate = i.direction === "in" && i.kind === "comment" && i.platform !== "mastodon" && !i.removed_at;
         // Meta accepts answers to a private message for 24 hours after the person's latest one.
         const windowEnds =
@@ -280,20 +291,21 @@ function SocialCasePage(p: {
             : null;
         const windowText = windowEnds
           ? windowEnds > new Date()
-            ? `Ett svar i ${PLATFORM_SV[i.platform] ?? i.platform} går att skicka till och med ${formatDateTime(windowEnds, "sv")}.`
-            : "Meta tar inte emot svar på det här meddelandet längre: det har gått mer än 24 timmar. Svara på annat sätt, till exempel med telefon."
+            ? say("posts.window.open", { platform, until: windowEnds })
+            : say("posts.window.closed")
           : "";
         return (
           <section class="panel" aria-label={who}>
             <p>
-              <strong safe>{who}</strong> {i.hidden_at ? <Tag tone="yellow">Dold</Tag> : ""}
-              {i.removed_at ? <Tag tone="red">Borttagen på plattformen</Tag> : ""}
+              <strong safe>{who}</strong>{" "}
+              {i.hidden_at ? <Tag tone="yellow">{escapeHtml(say("posts.hidden"))}</Tag> : ""}
+              {i.removed_at ? <Tag tone="red">{escapeHtml(say("posts.removed"))}</Tag> : ""}
             </p>
             <p safe>{i.text}</p>
             {i.permalink ? (
               <p>
-                <a href={i.permalink} rel="noopener noreferrer">
-                  Öppna på plattformen
+                <a href={i.permalink} rel="noopener noreferrer" safe>
+                  {say("posts.open")}
                 </a>
               </p>
             ) : (
@@ -306,34 +318,36 @@ function SocialCasePage(p: {
             ) : (
               ""
             )}
-            {i.moderation.map((m) => {
-              const line = `${m.action === "remove" ? "Borttagning" : "Döljning"} (${m.status === "done" ? "klar" : m.status === "failed" ? `misslyckades: ${m.failure ?? ""}` : "pågår"}): ${m.reason}`;
-              return (
-                <p class="hint" safe>
-                  {line}
-                </p>
-              );
-            })}
+            {i.moderation.map((m) => (
+              <p class="hint" safe>
+                {say("posts.moderation", {
+                  action: m.action,
+                  status: m.status,
+                  failure: m.failure ?? "",
+                  reason: m.reason,
+                })}
+              </p>
+            ))}
             {canModerate ? (
               <Form ctx={p.ctx} action={`/arbetsyta/socialt/${p.caseId}/${i.id}`} novalidate>
                 <SelectField
                   id={`action-${i.id}`}
                   name="action"
-                  label="Åtgärd"
+                  label={say("posts.action")}
                   error={p.errorItem === i.id ? p.error : undefined}
                   options={[
-                    { value: "hide", label: "Dölj kommentaren" },
-                    { value: "remove", label: "Ta bort kommentaren" },
+                    { value: "hide", label: say("posts.action.hide") },
+                    { value: "remove", label: say("posts.action.remove") },
                   ]}
                 />
                 <SelectField
                   id={`reason-${i.id}`}
                   name="reason"
-                  label="Skäl"
-                  options={MODERATION_REASONS.map((r) => ({ value: r.id, label: r.label }))}
+                  label={say("posts.reason")}
+                  options={MODERATION_REASONS.map((r) => ({ value: r, label: say(`reason.${r}`) }))}
                 />
-                <TextField id={`explanation-${i.id}`} name="explanation" label="Vad i kommentaren gör det?" />
-                <Button kind="secondary">Spara kopia och utför</Button>
+                <TextField id={`explanation-${i.id}`} name="explanation" label={say("posts.explanation")} />
+                <Button kind="secondary">{escapeHtml(say("posts.moderate"))}</Button>
               </Form>
             ) : (
               ""
@@ -341,7 +355,7 @@ function SocialCasePage(p: {
           </section>
         );
       })}
-      {p.items.length === 0 ? <p>Ärendet har inga inlägg från sociala medier.</p> : ""}
+      {p.items.length === 0 ? <p safe>{say("posts.empty")}</p> : ""}
     </>
   );
 }
@@ -358,39 +372,46 @@ export function ArchiveList(p: {
     sha256: string;
   }[];
 }): JSX.Element {
+  const say = sayer(messages, p.ctx.lang);
+  const day = (d: Date) => new Date(d).toISOString().slice(0, 10);
   return (
     <section class="panel" aria-labelledby="archive-title">
-      <h2 id="archive-title">Arkiv</h2>
-      <p>
-        Två gånger om året sparas allt som skrivits på varje konto som en fil (JSON) med kontrollsumma. Du kan också
-        spara en period nu.
-      </p>
+      <h2 id="archive-title" safe>
+        {say("archive.title")}
+      </h2>
+      <p safe>{say("archive.lead")}</p>
       <Table
-        caption="Sparade arkiv"
+        caption={say("archive.caption")}
         captionHidden
         rows={p.archives}
         columns={[
-          { header: "Konto", cell: (a: { account: string }) => <span safe>{a.account}</span> },
+          { header: say("archive.account"), cell: (a: { account: string }) => <span safe>{a.account}</span> },
           {
-            header: "Period",
-            cell: (a: { id: string; period_from: Date; period_to: Date }) => {
-              const s: string = `${new Date(a.period_from).toISOString().slice(0, 10)} – ${new Date(a.period_to).toISOString().slice(0, 10)}`;
-              return (
-                <a href={`/arbetsyta/admin/sociala-medier/arkiv/${a.id}`} safe>
-                  {s}
-                </a>
-              );
-            },
+            header: say("archive.period"),
+            cell: (a: { id: string; period_from: Date; period_to: Date }) => (
+              <a href={`/arbetsyta/admin/sociala-medier/arkiv/${a.id}`} safe>
+                {say("archive.periodRange", { from: day(a.period_from), to: day(a.period_to) })}
+              </a>
+            ),
           },
-          { header: "Inlägg", numeric: true, cell: (a: { items: number }) => String(a.items) },
-          { header: "SHA-256", cell: (a: { sha256: string }) => <code safe>{a.sha256.slice(0, 16)}</code> },
+          { header: say("archive.items"), numeric: true, cell: (a: { items: number }) => String(a.items) },
+          {
+            header: say("archive.checksum"),
+            cell: (a: { sha256: string }) => <code safe>{a.sha256.slice(0, 16)}</code>,
+          },
         ]}
       />
       {p.accounts.map((a) => (
         <Form ctx={p.ctx} action={`/arbetsyta/admin/sociala-medier/${a.id}/arkiv`} class="filters">
-          <TextField id={`fran-${a.id}`} name="fran" type="date" label={`Från (${a.name})`} width="quarter" />
-          <TextField id={`till-${a.id}`} name="till" type="date" label="Till" width="quarter" />
-          <Button kind="secondary">Spara arkiv</Button>
+          <TextField
+            id={`fran-${a.id}`}
+            name="fran"
+            type="date"
+            label={say("archive.from", { account: a.name })}
+            width="quarter"
+          />
+          <TextField id={`till-${a.id}`} name="till" type="date" label={say("archive.to")} width="quarter" />
+          <Button kind="secondary">{escapeHtml(say("archive.save"))}</Button>
         </Form>
       ))}
     </section>

@@ -5,30 +5,35 @@
  * A wrong or missing signature is refused (403) and logged; everything signed is answered
  * 200, even what we cannot use, so Meta does not retry it for ever.
  */
-import type { FastifyInstance } from "fastify";
 import type { ModuleContext } from "../../app/module.js";
+import type { TypedApp } from "../../platform/http/typed.js";
+import { WebhookQuery } from "./schema.js";
 import { validMetaSignature } from "./signature.js";
 
 export const PROCESS_EVENT_JOB = "social.process-event";
 
-export function metaWebhookRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+export function metaWebhookRoutes(app: TypedApp, ctx: ModuleContext): void {
   const { config, org } = ctx;
   const db = ctx.database.db;
 
-  app.get("/webhooks/meta", { config: { access: "public" } }, async (request, reply) => {
-    const q = request.query as Record<string, string | undefined>;
-    const token = config.social.metaVerifyToken;
-    if (
-      q["hub.mode"] === "subscribe" &&
-      token &&
-      q["hub.verify_token"] === token &&
-      typeof q["hub.challenge"] === "string"
-    ) {
-      return reply.type("text/plain").send(q["hub.challenge"]);
-    }
-    request.log.warn("Meta webhook handshake refused");
-    return reply.status(403).type("text/plain").send("Forbidden");
-  });
+  app.get(
+    "/webhooks/meta",
+    { config: { access: "public" }, schema: { querystring: WebhookQuery } },
+    async (request, reply) => {
+      const q = request.query;
+      const token = config.social.metaVerifyToken;
+      if (
+        q["hub.mode"] === "subscribe" &&
+        token &&
+        q["hub.verify_token"] === token &&
+        typeof q["hub.challenge"] === "string"
+      ) {
+        return reply.type("text/plain").send(q["hub.challenge"]);
+      }
+      request.log.warn("Meta webhook handshake refused");
+      return reply.status(403).type("text/plain").send("Forbidden");
+    },
+  );
 
   // Own context: the body must stay raw bytes, since the signature is over exactly those.
   void app.register(async (child) => {
