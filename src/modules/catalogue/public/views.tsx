@@ -204,11 +204,11 @@ function Section(p: { id: string; title: string; text: string }): JSX.Element {
   );
 }
 
-function Fact(p: { term: string; children: JSX.Element }): JSX.Element {
+function Fact({ term, children }: { term: string; children: JSX.Element }): JSX.Element {
   return (
     <div>
-      <dt safe>{p.term}</dt>
-      <dd>{p.children}</dd>
+      <dt safe>{term}</dt>
+      <dd>{children}</dd>
     </div>
   );
 }
