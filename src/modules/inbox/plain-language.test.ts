@@ -56,7 +56,11 @@ function catalogueTexts(): string[] {
 
 describe("the inbox speaks plain Swedish", () => {
   it("has no warnings or errors from the klarspråk engine in the texts of secrecy and reports of concern", () => {
-    const texts = [...SPOKEN, ...catalogueTexts(), ...uiTexts(import.meta.dirname, ["staff/views.tsx"], ["staff/routes.tsx", "door.ts"])];
+    const texts = [
+      ...SPOKEN,
+      ...catalogueTexts(),
+      ...uiTexts(import.meta.dirname, ["staff/views.tsx"], ["staff/routes.tsx", "door.ts"]),
+    ];
     expect(texts.length).toBeGreaterThan(40);
     expect(plainLanguageProblems(texts, ACRONYMS, ["070-174 06 05"])).toEqual([]);
   });
