@@ -3,7 +3,7 @@
  * (`formText`): the commands and routes validate the values and answer with the form again.
  */
 import { z } from "zod";
-import { Csrf, formText, IdParams, PageNumber } from "../../platform/http/typed.js";
+import { Csrf, formText, IdParams, PageNumber, Uuid } from "../../platform/http/typed.js";
 
 export { IdParams };
 
@@ -21,4 +21,30 @@ export const RuleBody = z.object({
 });
 export const RuleRemoveBody = z.object({ ...Csrf });
 
-export { PageNumber };
+/** The staff board's filters. */
+export const BoardQuery = z.object({
+  enhet: z.string().optional(),
+  kanal: z.string().optional(),
+  typ: z.string().optional(),
+  sida: PageNumber,
+});
+
+/** The case page and its forms. */
+export const CsrfBody = z.object({ ...Csrf });
+export const OpenBody = z.object({ ...Csrf, syfte: formText(40) });
+export const TemplateBody = z.object({ ...Csrf, mall: formText(100) });
+export const ReplyBody = z.object({
+  ...Csrf,
+  body: formText(20_000),
+  typ: z.enum(["svar", "anteckning"]).default("svar"),
+  stod: z.string().max(80).optional(),
+});
+export const RouteBody = z.object({ ...Csrf, enhet: formText(40), reason: formText(500) });
+export const StatusBody = z.object({ ...Csrf, till: z.enum(["open", "waiting", "closed"]), reason: formText(500) });
+export const ConcernBody = z.object({ ...Csrf, oro: z.enum(["ja", "nej"]), reason: formText(500) });
+export const SecrecyBody = z.object({ ...Csrf, sekretess: z.enum(["ja", "nej"]), reason: formText(500) });
+export const MinorBody = z.object({ ...Csrf, ringa: z.enum(["ja", "nej"]) });
+export const UndoParams = z.object({ id: Uuid, eventId: z.string().regex(/^\d{1,18}$/) });
+export const UndoBody = z.object({ ...Csrf, reason: formText(500) });
+export const ReporterBody = z.object({ ...Csrf, besked: formText(40), yrke: z.string().max(10).optional() });
+export const FileParams = z.object({ id: Uuid, fileId: Uuid });
