@@ -48,3 +48,15 @@ export const UndoParams = z.object({ id: Uuid, eventId: z.string().regex(/^\d{1,
 export const UndoBody = z.object({ ...Csrf, reason: formText(500) });
 export const ReporterBody = z.object({ ...Csrf, besked: formText(40), yrke: z.string().max(10).optional() });
 export const FileParams = z.object({ id: Uuid, fileId: Uuid });
+
+/** Retention rules (admin). */
+export const RetentionBody = z.object({
+  ...Csrf,
+  typ: formText(20),
+  kategori: formText(40),
+  manader: formText(6),
+  grund: formText(300),
+});
+
+/** A page that reads no query but lets any through (links with tracking parameters still open). */
+export const AnyQuery = z.object({}).passthrough();
