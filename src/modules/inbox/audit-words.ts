@@ -8,3 +8,5 @@
 export const READ_FOR_CASE_PAGE = "ärendesidan";
 /** The actor when a resident acts through the link to follow their case. */
 export const REQUESTER_VIA_FOLLOW_LINK = "frågeställare via följlänk";
+/** The actor when a resident writes through the web form. */
+export const REQUESTER_VIA_WEB_FORM = "webbformulär";

@@ -41,8 +41,9 @@ const SPOKEN = [
 /** The catalogue's Swedish sentences, formatted with sample values (a count of 3, a date, a name). */
 function catalogueTexts(): string[] {
   return (Object.keys(messages.sv) as InboxKey[]).flatMap((key) => {
-    // The admin pages (disposal, email, routing, measures) name settings and terms of the trade.
-    if (/^(?:retention|mail|rules|measures)\./.test(key)) return [];
+    // The case page, the board and the receipt for a report of concern (as before the catalogue);
+    // the admin pages name settings and terms of the trade, and the form's words are older.
+    if (!/^(?:case|reply|error|notice|board|event|follow\.concern)\./.test(key)) return [];
     const params: Record<string, string | number | Date> = {};
     for (const e of parse(messages.sv[key], { ignoreTag: true })) {
       if (e.type === TYPE.plural || e.type === TYPE.number) params[e.value] = 3;

@@ -60,3 +60,11 @@ export const RetentionBody = z.object({
 
 /** A page that reads no query but lets any through (links with tracking parameters still open). */
 export const AnyQuery = z.object({}).passthrough();
+
+/** The public question form and the page that follows a case. */
+export const MAX_QUESTION = 10_000;
+export const AskQuery = z.object({ stod: z.string().max(80).optional() });
+export const FollowParams = z.object({ token: z.string().max(100) });
+export const FollowQuery = z.object({ ny: z.string().optional(), tillagt: z.string().optional() });
+export const FollowBody = z.object({ ...Csrf, message: formText(MAX_QUESTION) });
+export const HelpedBody = z.object({ ...Csrf, hjalp: z.enum(["ja", "nej"]) });
