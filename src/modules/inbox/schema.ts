@@ -68,3 +68,6 @@ export const FollowParams = z.object({ token: z.string().max(100) });
 export const FollowQuery = z.object({ ny: z.string().optional(), tillagt: z.string().optional() });
 export const FollowBody = z.object({ ...Csrf, message: formText(MAX_QUESTION) });
 export const HelpedBody = z.object({ ...Csrf, hjalp: z.enum(["ja", "nej"]) });
+
+/** The public register's search. */
+export const DiariumQuery = z.object({ q: z.string().max(100).optional(), sida: PageNumber });
