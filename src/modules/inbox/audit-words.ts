@@ -10,3 +10,5 @@ export const READ_FOR_CASE_PAGE = "ärendesidan";
 export const REQUESTER_VIA_FOLLOW_LINK = "frågeställare via följlänk";
 /** The actor when a resident writes through the web form. */
 export const REQUESTER_VIA_WEB_FORM = "webbformulär";
+/** The actor when outgoing e-mail could not be delivered. */
+export const OUTGOING_MAIL = "utgående e-post";

@@ -442,6 +442,32 @@ export const messages = defineMessages(
     "diarium.col.unit": "Enhet",
     "diarium.col.status": "Läge",
     "diarium.none": "–",
+
+    "email.hello": "Hej!",
+    "email.emergency": "Ring 112 vid akut fara.",
+    "email.concern.received": "Vi har tagit emot din orosanmälan {when, date, stamp}. Den har nummer {number}.",
+    "email.concern.assess":
+      "Vår mottagning för barn och familj bedömer den i dag. Vi kan inte berätta vad som händer med barnet eller familjen. Det omfattas av sekretess.",
+    "email.concern.more": "Här kan du skicka mer information: {link}",
+    "email.concern.urgent": "Är det bråttom? Ring Socialjouren på {phone}.",
+    "email.ack.thanks": "Tack för ditt meddelande. Vi har tagit emot det och gett det ärendenumret {number}.",
+    "email.ack.due": "Du får svar senast {date}.",
+    "email.ack.soon": "Vi svarar så snart vi kan.",
+    "email.ack.follow": "Här kan du följa ditt ärende och skicka mer information: {link}",
+    "email.ack.hours": "Vi svarar {openingHours}. När vi har stängt kan du ringa Socialjouren på {phone}.",
+    "email.ack.sensitive": "Svara inte med personnummer eller känsliga uppgifter i e-post. Ring oss hellre.",
+    "email.ack.subject.concern": "Vi har tagit emot din orosanmälan [{number}]",
+    "email.ack.subject": "Vi har fått ditt meddelande [{number}]",
+    "email.reply.more": "Vill du svara eller lägga till något? Använd länken till ditt ärende: {link}",
+    "email.reply.subject": "Svar från {org} [{number}]",
+    "email.mention.text": "{author} nämnde dig i en anteckning i ärende {number}.",
+    "email.mention.colleague": "En kollega",
+    "email.mention.read": "Läs den i Klarsvar: {link}",
+    "email.mention.subject": "Du nämndes i ärende {number}",
+    "email.late.text":
+      "Ärende {number} har inte fått svar i tid.{concern, select, yes { Det är en orosanmälan om ett barn.} other {}}",
+    "email.late.act": "Se till att någon svarar i dag: {link}",
+    "email.late.subject": "Försenat svar: {number}",
   },
   {
     "channel.web": "Web form",
@@ -879,6 +905,34 @@ export const messages = defineMessages(
     "diarium.col.unit": "Unit",
     "diarium.col.status": "Status",
     "diarium.none": "–",
+
+    "email.hello": "Hello,",
+    "email.emergency": "Call 112 in an emergency.",
+    "email.concern.received": "We received your report of concern on {when, date, stamp}. Its number is {number}.",
+    "email.concern.assess":
+      "Our intake team for children and families assesses it today. We cannot tell you what happens to the child or the family. That is confidential.",
+    "email.concern.more": "You can send more information here: {link}",
+    "email.concern.urgent": "Is it urgent? Call the out-of-hours social services on {phone}.",
+    "email.ack.thanks": "Thank you for your message. We have received it and given it the case number {number}.",
+    "email.ack.due": "You will get an answer by {date}.",
+    "email.ack.soon": "We will answer as soon as we can.",
+    "email.ack.follow": "Here you can follow your case and send more information: {link}",
+    "email.ack.hours":
+      "We answer {openingHours}. When we are closed, call the out-of-hours social services on {phone}.",
+    "email.ack.sensitive":
+      "Do not reply with personal identity numbers or sensitive information by email. Call us instead.",
+    "email.ack.subject.concern": "We have received your report of concern [{number}]",
+    "email.ack.subject": "We have received your message [{number}]",
+    "email.reply.more": "Do you want to reply or add something? Use the link to your case: {link}",
+    "email.reply.subject": "Answer from {org} [{number}]",
+    "email.mention.text": "{author} mentioned you in a note on case {number}.",
+    "email.mention.colleague": "A colleague",
+    "email.mention.read": "Read it in Klarsvar: {link}",
+    "email.mention.subject": "You were mentioned on case {number}",
+    "email.late.text":
+      "Case {number} has not been answered in time.{concern, select, yes { It is a report of concern about a child.} other {}}",
+    "email.late.act": "Make sure someone answers today: {link}",
+    "email.late.subject": "Late answer: {number}",
   },
 );
 
