@@ -468,6 +468,23 @@ export const messages = defineMessages(
       "Ärende {number} har inte fått svar i tid.{concern, select, yes { Det är en orosanmälan om ett barn.} other {}}",
     "email.late.act": "Se till att någon svarar i dag: {link}",
     "email.late.subject": "Försenat svar: {number}",
+
+    "reporter.secrecy":
+      "Mer än så får vi inte berätta, eftersom uppgifterna om barnet och familjen omfattas av sekretess.",
+    "reporter.notice": "{notice} {secrecy}",
+    "event.reason.newConcern": "Ett nytt meddelande i ärendet ser ut som en orosanmälan",
+    "case.purpose.handle": "Arbeta med ärendet",
+    "case.purpose.route": "Fördela ärendet till rätt enhet",
+    "case.purpose.records_request": "Sekretesspröva en begäran om allmän handling",
+    "case.purpose.social": "Se inläggen på sociala medier och moderera",
+    "mail.retryIn": "{error} (nytt försök om {seconds, number} s)",
+    "open311.agency": "Socialförvaltningen",
+    "open311.question": "Fråga",
+    "open311.answered": "Besvarad",
+    "open311.keyService": "Ask {agency} for an API key",
+    "open311.concern":
+      "Det du skrivit handlar om oro för ett barn och går direkt till vår mottagning. Ring 112 vid akut fara.",
+    "open311.received": "Vi har tagit emot din fråga och svarar inom en arbetsdag.",
   },
   {
     "channel.web": "Web form",
@@ -933,6 +950,23 @@ export const messages = defineMessages(
       "Case {number} has not been answered in time.{concern, select, yes { It is a report of concern about a child.} other {}}",
     "email.late.act": "Make sure someone answers today: {link}",
     "email.late.subject": "Late answer: {number}",
+
+    "reporter.secrecy":
+      "We cannot tell you more than that, because the information about the child and the family is confidential.",
+    "reporter.notice": "{notice} {secrecy}",
+    "event.reason.newConcern": "A new message in the case looks like a report of concern",
+    "case.purpose.handle": "Work on the case",
+    "case.purpose.route": "Assign the case to the right unit",
+    "case.purpose.records_request": "Assess confidentiality for a request for public documents",
+    "case.purpose.social": "See the posts on social media and moderate",
+    "mail.retryIn": "{error} (trying again in {seconds, number} s)",
+    "open311.agency": "Social Services",
+    "open311.question": "Question",
+    "open311.answered": "Answered",
+    "open311.keyService": "Ask {agency} for an API key",
+    "open311.concern":
+      "What you wrote is about concern for a child and goes straight to our intake team. Call 112 in an emergency.",
+    "open311.received": "We have received your question and will answer within one working day.",
   },
 );
 

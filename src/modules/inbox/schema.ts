@@ -71,3 +71,7 @@ export const HelpedBody = z.object({ ...Csrf, hjalp: z.enum(["ja", "nej"]) });
 
 /** The public register's search. */
 export const DiariumQuery = z.object({ q: z.string().max(100).optional(), sida: PageNumber });
+
+/** Open311: the file ("services.json") and the kind of a single item; always strings, never refused here. */
+export const Open311File = z.object({ file: z.string() });
+export const Open311Item = z.object({ kind: z.string(), file: z.string() });

@@ -180,6 +180,7 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
     const suggestedUnit = suggestion && access.route ? unitList.find((u) => u.id === suggestion.unitId) : undefined;
     const draft = state.draft ?? "";
     const analysis = draft.trim() ? presentAnalysis(checkText(draft), request.lang) : null;
+    const say = sayer(messages, request.lang);
     const purposes = (Object.keys(OPEN_PURPOSES) as OpenPurpose[]).filter((p) =>
       access.handle ? p !== "route" || access.route : p === "route",
     );
@@ -187,7 +188,7 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
       request,
       reply,
       {
-        title: sayer(messages, request.lang)("case.title", { number: meta.number }),
+        title: say("case.title", { number: meta.number }),
         side: "staff",
         hasErrors: (state.errors?.length ?? 0) > 0,
         status: state.status ?? 200,
@@ -199,7 +200,7 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
           meta={meta}
           access={access}
           content={content}
-          openPurposes={purposes.map((p) => ({ value: p, label: OPEN_PURPOSES[p] }))}
+          openPurposes={purposes.map((p) => ({ value: p, label: say(`case.purpose.${p}`) }))}
           history={history}
           undoable={undoable && mayUndo(undoable.type, access) ? undoable : undefined}
           units={unitList}
@@ -215,7 +216,10 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
               ? { unitId: suggestedUnit.id, name: suggestedUnit.name, confidence: suggestion.confidence }
               : undefined
           }
-          reporterNotices={Object.entries(REPORTER_NOTICES).map(([value, label]) => ({ value, label }))}
+          reporterNotices={(Object.keys(REPORTER_NOTICES) as (keyof typeof REPORTER_NOTICES)[]).map((value) => ({
+            value,
+            label: say(`case.reporter.${value}`),
+          }))}
           postsHref={ctx.extensions.replyChannel(meta.channel)?.postsHref?.(meta.id)}
         />
       ),
