@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from "uuid";
 import { audit, type AuditActor } from "../../../platform/audit/audit.js";
 import type { Executor, Tx } from "../../../platform/db/database.js";
 import type { CaseStatus } from "../../../platform/db/schema.js";
+import { Uuid } from "../../../platform/http/typed.js";
 import { formatMessage } from "../../../platform/i18n/messages.js";
 import { messages } from "../messages.js";
 import { dueOnResume } from "../sla.js";
@@ -139,7 +140,7 @@ export async function routeCase(
 ): Promise<HandleResult> {
   if (!reason.trim()) return { ok: false, error: "invalid" };
   return deps.db.transaction().execute(async (trx) => {
-    if (!/^[0-9a-f-]{36}$/.test(unitId)) return { ok: false as const, error: "not_found" as const };
+    if (!Uuid.safeParse(unitId).success) return { ok: false as const, error: "not_found" as const };
     const c = await trx
       .selectFrom("cases")
       .select(["id", "unit_id", "number"])
