@@ -458,6 +458,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
                   unit: p.suggestion.name,
                   percent: Math.round(p.suggestion.confidence * 100),
                   strong: (text) => <strong safe>{text}</strong>,
+                  span: (text) => <span safe>{text}</span>,
                 })}
               </p>
             ) : (
