@@ -1,10 +1,9 @@
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
-import { Uuid, type FastifyReply, type TypedApp, type TypedRequest } from "../../../platform/http/typed.js";
+import type { FastifyReply, TypedApp, TypedRequest } from "../../../platform/http/typed.js";
 import { sayer } from "../../../platform/i18n/messages.js";
 import { hasRole } from "../../../platform/auth/policies.js";
 import type { SessionUser } from "../../../platform/auth/session-user.js";
-import { CASE_CHANNELS, CASE_KINDS, type CaseChannel, type CaseKind } from "../../../platform/db/schema.js";
 import { AppError } from "../../../platform/errors.js";
 import { staffViewer } from "../../../platform/http/actor.js";
 import type { FieldError } from "../../../views/context.js";
@@ -36,12 +35,11 @@ import {
 } from "../door.js";
 import { stemsOf, trainFromHistory, type UnitClassifier } from "../classifier.js";
 import { serviceLink, suggestServices } from "../../catalogue/index.js";
-import { historyOf, savedAnswersFor, similarAnswers, unansweredBoard, withoutPersonalData } from "../queries.js";
+import { historyOf, savedAnswersFor, similarAnswers, withoutPersonalData } from "../queries.js";
 import { READ_FOR_CASE_PAGE } from "../audit-words.js";
 import { isInboxKey } from "../labels.js";
 import { messages } from "../messages.js";
 import {
-  BoardQuery,
   ConcernBody,
   CsrfBody,
   DoneQuery,
@@ -58,13 +56,14 @@ import {
   UndoBody,
   UndoParams,
 } from "../schema.js";
-import { BoardPage, CasePage } from "./views.js";
+import { boardRoutes } from "./board.js";
+import { CasePage } from "./views.js";
 
-const PAGE_SIZE = 50;
-/** The registrar's queue: cases nobody owns yet. */
-export const UNROUTED = "ingen";
+export { UNROUTED } from "./board.js";
 
+/** The staff board and the case page with its forms. */
 export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyDeps): void {
+  boardRoutes(app, ctx);
   const { database, org, config } = ctx;
   const db = database.db;
   const units = () =>
@@ -77,51 +76,6 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
       model = { classifier: await trainFromHistory(db, org.id), at: Date.now() };
     return model.classifier;
   };
-
-  app.get(
-    "/arbetsyta/inkorg",
-    {
-      config: { access: "inbox.viewBoard" },
-      schema: { querystring: BoardQuery },
-    },
-    async (request, reply) => {
-      const q = request.query;
-      const user = request.user as SessionUser;
-      const page = q.sida ?? 1;
-      const unitId = q.enhet === UNROUTED ? null : q.enhet && Uuid.safeParse(q.enhet).success ? q.enhet : undefined;
-      const channel = (CASE_CHANNELS as readonly string[]).includes(q.kanal ?? "")
-        ? (q.kanal as CaseChannel)
-        : undefined;
-      const kind = (CASE_KINDS as readonly string[]).includes(q.typ ?? "") ? (q.typ as CaseKind) : undefined;
-      const everything = hasRole(user, "admin", "communicator", "registrar");
-      const { rows, total } = await unansweredBoard(db, {
-        orgId: org.id,
-        unitId,
-        channel,
-        kind,
-        visibleUnits: everything ? undefined : user.unitIds,
-        page,
-        pageSize: PAGE_SIZE,
-      });
-      const unitList = await units();
-      return sendPage(
-        request,
-        reply,
-        { title: sayer(messages, request.lang)("board.title"), side: "staff", scripts: ["/static/js/board.js"] },
-        (pageCtx) => (
-          <BoardPage
-            ctx={pageCtx}
-            rows={rows}
-            total={total}
-            page={page}
-            pageSize={PAGE_SIZE}
-            units={unitList}
-            query={{ enhet: unitId === null ? UNROUTED : (unitId ?? ""), kanal: channel ?? "", typ: kind ?? "" }}
-          />
-        ),
-      );
-    },
-  );
 
   /** The case as this person may see it; 404 when it does not exist, 403 when it is not theirs. */
   async function loadCase(request: TypedRequest, id: string) {
