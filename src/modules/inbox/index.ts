@@ -1,4 +1,5 @@
 /** The inbox's door for other modules. */
+import { Uuid } from "../../platform/http/typed.js";
 import { sql } from "kysely";
 import type { ModuleContext } from "../../app/module.js";
 import type { ReplyDeps } from "./commands/receive.js";
@@ -125,7 +126,7 @@ export async function outgoingMessage(
 ): Promise<
   { orgId: string; caseId: string; body: string; channel: string; deliveryStatus: string | null } | undefined
 > {
-  if (!/^[0-9a-f-]{36}$/.test(messageId)) return undefined;
+  if (!Uuid.safeParse(messageId).success) return undefined;
   const m = await db
     .selectFrom("case_messages")
     .select(["org_id", "case_id", "body", "channel", "delivery_status"])

@@ -5,7 +5,9 @@
  * and what requesters said about whether they got help.
  */
 import type { Executor } from "../../platform/db/database.js";
-import { CHANNEL_SV } from "./labels.js";
+import { formatMessage, type Lang } from "../../platform/i18n/messages.js";
+import { channelName } from "./labels.js";
+import { messages } from "./messages.js";
 import { DEFAULT_OFFICE_HOURS, officeMinutesBetween, workingDayMinutes } from "../../platform/time/working-time.js";
 
 export interface Share {
@@ -48,7 +50,9 @@ export async function computeMeasures(
   from: Date,
   to: Date,
   now = new Date(),
+  lang: Lang = "sv",
 ): Promise<Measures> {
+  const say = (key: "unit.none" | "measures.allChannels" | "measures.mediaShare") => formatMessage(messages, lang, key);
   const rows = await db
     .selectFrom("cases as c")
     .leftJoin("units as u", "u.id", "c.unit_id")
@@ -89,7 +93,7 @@ export async function computeMeasures(
       within: minutes !== null && minutes <= day,
       channel: r.channel,
       unit: r.unit_id ?? "-",
-      unitName: r.unit_name ?? "Inte fördelad",
+      unitName: r.unit_name ?? say("unit.none"),
       minutes,
       kind: r.kind,
     });
@@ -145,10 +149,10 @@ export async function computeMeasures(
     from,
     to,
     kkik: {
-      all: share("all", "Alla kanaler", questions),
+      all: share("all", say("measures.allChannels"), questions),
       byChannel: group(
         (c) => c.channel,
-        (c) => CHANNEL_SV[c.channel] ?? c.channel,
+        (c) => channelName(c.channel, lang),
       ),
       byUnit: group(
         (c) => c.unit,
@@ -162,7 +166,7 @@ export async function computeMeasures(
     concernReports: rows.filter((r) => r.concern_report).length,
     mediaInquiries: share(
       "media",
-      "Journalistfrågor (inom en arbetsdag)",
+      say("measures.mediaShare"),
       counted.filter((c) => c.kind === "media"),
     ),
     noAnswerNeeded: Number(noAnswer.n),

@@ -9,6 +9,7 @@ import { deadlineJobs } from "./jobs/deadlines.js";
 import { disposalJob } from "./jobs/dispose.js";
 import { inboxMailJobs } from "./jobs/send-mail.js";
 import { mailboxReaders } from "./mail/readers.js";
+import { messages } from "./messages.js";
 import { inboxPolicies } from "./policies.js";
 import { open311Routes } from "./open311.js";
 import { diariumRoutes } from "./public/diarium.js";
@@ -25,6 +26,7 @@ const depsOf = inboxDepsFor;
 
 export const inboxModule: KlarsvarModule = {
   name: "inbox",
+  messages,
   policies: inboxPolicies,
   nav: [
     { side: "public", href: "/fraga", label: "inbox.nav.ask", order: 10 },

@@ -5,11 +5,17 @@
  * description is its service name, never what the person wrote.
  */
 import { timingSafeEqual } from "node:crypto";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleContext } from "../../app/module.js";
 import { escapeHtml } from "@kitajs/html";
 import { receiveQuestion, type InboxDeps } from "./commands/receive.js";
+import type { FastifyReply, TypedApp } from "../../platform/http/typed.js";
+import { formatMessage } from "../../platform/i18n/messages.js";
 import { clip, isEmailAddress } from "../../platform/text.js";
+import { messages, type InboxKey } from "./messages.js";
+import { Open311File, Open311Item } from "./schema.js";
+
+/** The service's names and notices are Swedish, as the categories' names it publishes. */
+const sv = (key: InboxKey, params?: Record<string, string>): string => formatMessage(messages, "sv", key, params);
 
 type Format = "json" | "xml";
 type Value = string | number | boolean | null | undefined;
@@ -73,12 +79,7 @@ function split(file: string): [string, Format] | null {
   return m ? [m[1] as string, m[2] as Format] : null;
 }
 
-export function open311Routes(
-  app: FastifyInstance,
-  ctx: ModuleContext,
-  deps: InboxDeps,
-  apiKeys: readonly string[],
-): void {
+export function open311Routes(app: TypedApp, ctx: ModuleContext, deps: InboxDeps, apiKeys: readonly string[]): void {
   const { database, org, config } = ctx;
   const db = database.db;
   const base = `${config.publicUrl}/open311/v2/`;
@@ -100,7 +101,7 @@ export function open311Routes(
       metadata: false,
       type: "realtime",
       keywords: null,
-      group: "Socialförvaltningen",
+      group: sv("open311.agency"),
     }));
 
   const requestRows = async (filter: {
@@ -140,11 +141,11 @@ export function open311Routes(
     return rows.map((r) => ({
       service_request_id: r.number,
       status: r.status === "closed" ? "closed" : "open",
-      status_notes: r.status === "answered" ? "Besvarad" : null,
-      service_name: r.name_sv ?? "Fråga",
+      status_notes: r.status === "answered" ? sv("open311.answered") : null,
+      service_name: r.name_sv ?? sv("open311.question"),
       service_code: r.slug ?? null,
-      description: r.name_sv ?? "Fråga",
-      agency_responsible: r.unit_name ?? "Socialförvaltningen",
+      description: r.name_sv ?? sv("open311.question"),
+      agency_responsible: r.unit_name ?? sv("open311.agency"),
       service_notice: null,
       requested_datetime: iso(r.received_at),
       updated_datetime: iso(r.updated_at),
@@ -152,15 +153,15 @@ export function open311Routes(
     }));
   };
 
-  app.get("/open311/v2/:file", route, async (request, reply) => {
-    const parsed = split((request.params as { file: string }).file);
+  app.get("/open311/v2/:file", { ...route, schema: { params: Open311File } }, async (request, reply) => {
+    const parsed = split(request.params.file);
     if (!parsed) return error(reply, "json", 404, "Unknown format: use .json or .xml");
     const [name, format] = parsed;
     if (name === "discovery") {
       const d = {
         changeset: iso(new Date("2026-11-26T12:00:00Z")),
-        contact: "kontakt@example.se",
-        key_service: "Ask Socialförvaltningen for an API key",
+        contact: config.organisation.email,
+        key_service: sv("open311.keyService", { agency: sv("open311.agency") }),
       };
       if (format === "xml") {
         return reply
@@ -216,8 +217,8 @@ export function open311Routes(
     return error(reply, format, 404, "Not found");
   });
 
-  app.get("/open311/v2/:kind/:file", route, async (request, reply) => {
-    const { kind, file } = request.params as { kind: string; file: string };
+  app.get("/open311/v2/:kind/:file", { ...route, schema: { params: Open311Item } }, async (request, reply) => {
+    const { kind, file } = request.params;
     const parsed = split(file);
     if (!parsed) return error(reply, "json", 404, "Unknown format: use .json or .xml");
     const [id, format] = parsed;
@@ -248,9 +249,13 @@ export function open311Routes(
 
   app.post(
     "/open311/v2/:file",
-    { ...route, config: { ...route.config, rateLimit: { max: 30, timeWindow: 60_000 } } },
-    async (request: FastifyRequest, reply) => {
-      const parsed = split((request.params as { file: string }).file);
+    {
+      ...route,
+      config: { ...route.config, rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: { params: Open311File },
+    },
+    async (request, reply) => {
+      const parsed = split(request.params.file);
       if (!parsed || parsed[0] !== "requests") return error(reply, parsed?.[1] ?? "json", 404, "Not found");
       const format = parsed[1];
       const b = (request.body ?? {}) as Record<string, string | undefined>;
@@ -288,9 +293,7 @@ export function open311Routes(
         },
       );
       if (!result.ok) return error(reply, format, 500, "The request could not be stored");
-      const notice = result.concern
-        ? "Det du skrivit handlar om oro för ett barn och går direkt till vår mottagning. Ring 112 vid akut fara."
-        : "Vi har tagit emot din fråga och svarar inom en arbetsdag.";
+      const notice = result.concern ? sv("open311.concern") : sv("open311.received");
       return send(
         reply,
         format,

@@ -7,6 +7,9 @@ import { v7 as uuidv7 } from "uuid";
 import { audit, type AuditActor } from "../../../platform/audit/audit.js";
 import type { Executor, Tx } from "../../../platform/db/database.js";
 import type { CaseStatus } from "../../../platform/db/schema.js";
+import { Uuid } from "../../../platform/http/typed.js";
+import { formatMessage } from "../../../platform/i18n/messages.js";
+import { messages } from "../messages.js";
 import { dueOnResume } from "../sla.js";
 import { assessConcern } from "../concern.js";
 import { arrivalText, assessSecrecy } from "../secrecy.js";
@@ -137,7 +140,7 @@ export async function routeCase(
 ): Promise<HandleResult> {
   if (!reason.trim()) return { ok: false, error: "invalid" };
   return deps.db.transaction().execute(async (trx) => {
-    if (!/^[0-9a-f-]{36}$/.test(unitId)) return { ok: false as const, error: "not_found" as const };
+    if (!Uuid.safeParse(unitId).success) return { ok: false as const, error: "not_found" as const };
     const c = await trx
       .selectFrom("cases")
       .select(["id", "unit_id", "number"])
@@ -413,10 +416,11 @@ export async function latestUndoable(
  * whether an investigation was opened, not opened or is already running — never more. Sent
  * as an answer in the case (their follow page, and e-mail when we have an address).
  */
+/** What a professional reporter of concern may be told, in Swedish as the answer is sent. */
 export const REPORTER_NOTICES = {
-  opened: "Vi har tagit emot din orosanmälan och har startat en utredning.",
-  not_opened: "Vi har tagit emot din orosanmälan. Vi har bestämt att inte starta en utredning.",
-  already_running: "Vi har tagit emot din orosanmälan. Det pågår redan en utredning.",
+  opened: formatMessage(messages, "sv", "case.reporter.opened"),
+  not_opened: formatMessage(messages, "sv", "case.reporter.not_opened"),
+  already_running: formatMessage(messages, "sv", "case.reporter.already_running"),
 } as const;
 
 export type ReporterNotice = keyof typeof REPORTER_NOTICES;
@@ -435,7 +439,10 @@ export async function tellReporter(
     .executeTakeFirst();
   if (!c) return { ok: false, error: "not_found" };
   if (!c.concern_report) return { ok: false, error: "invalid" };
-  const body = `${REPORTER_NOTICES[notice]} Mer än så får vi inte berätta, eftersom uppgifterna om barnet och familjen omfattas av sekretess.`;
+  const body = formatMessage(messages, "sv", "reporter.notice", {
+    notice: REPORTER_NOTICES[notice],
+    secrecy: formatMessage(messages, "sv", "reporter.secrecy"),
+  });
   return replyToCase(deps, actor, caseId, body, { reporterNotice: notice });
 }
 
@@ -578,7 +585,7 @@ export async function addRequesterMessage(
           .execute();
         await event(trx, orgId, caseId, null, "reclassified", {
           concern: true,
-          reason: "Ett nytt meddelande i ärendet ser ut som en orosanmälan",
+          reason: formatMessage(messages, "sv", "event.reason.newConcern"),
           before: {
             concern: false,
             unitId: before.unit_id,

@@ -9,9 +9,14 @@ import type { Config } from "../../../config.js";
 import type { Db } from "../../../platform/db/database.js";
 import type { JobDefinition, JobRunner } from "../../../platform/jobs/jobs.js";
 import type { Mailer } from "../../../platform/mail/mailer.js";
+import { formatMessage, type MessageParams } from "../../../platform/i18n/messages.js";
 import { addOfficeMinutes } from "../../../platform/time/working-time.js";
+import { messages, type InboxKey } from "../messages.js";
 
 const WARN_BEFORE_OFFICE_MINUTES = 60;
+
+/** The escalation mail speaks Swedish, as the staff's e-mail has always done. */
+const sv = (key: InboxKey, params?: MessageParams): string => formatMessage(messages, "sv", key, params);
 
 export async function checkDeadlines(
   db: Db,
@@ -101,13 +106,13 @@ export function deadlineJobs(db: Db, jobs: JobRunner, mailer: Mailer, config: Co
       }
       const link = `${config.publicUrl}/arbetsyta/arenden/${c.id}`;
       const lines = [
-        `Ärende ${c.number} har inte fått svar i tid.${c.concern_report ? " Det är en orosanmälan om ett barn." : ""}`,
-        `Se till att någon svarar i dag: ${link}`,
+        sv("email.late.text", { number: c.number, concern: c.concern_report ? "yes" : "no" }),
+        sv("email.late.act", { link }),
       ];
       for (const r of recipients) {
         await mailer.send({
           to: r.email,
-          subject: `Försenat svar: ${c.number}`,
+          subject: sv("email.late.subject", { number: c.number }),
           text: lines.join("\n\n"),
           html: `<!doctype html><html lang="sv"><body>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("")}</body></html>`,
           messageId: `<escalation-${c.id}-${Buffer.from(r.email).toString("hex").slice(0, 16)}@${config.mail.domain}>`,

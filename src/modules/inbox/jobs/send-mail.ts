@@ -9,14 +9,19 @@ import type { JobDefinition } from "../../../platform/jobs/jobs.js";
 import { paragraphsHtml, permanentRejection } from "../../../platform/mail/compose.js";
 import type { Mailer } from "../../../platform/mail/mailer.js";
 import { sayDate } from "../../../platform/time/working-time.js";
-import { formatDateTime } from "../../../platform/i18n/i18n.js";
+import { formatMessage, type MessageParams } from "../../../platform/i18n/messages.js";
+import { OUTGOING_MAIL } from "../audit-words.js";
 import { recordUndelivered } from "../commands/handle.js";
 import { ackMessageId, replyMessageId } from "../mail/message-ids.js";
+import { messages, type InboxKey } from "../messages.js";
 import { followTokenFor, replyAddressFor } from "../numbers.js";
 
 const RETRIES = 5;
 
-const mailActor = (orgId: string) => ({ orgId, userId: null, label: "utgående e-post" });
+const mailActor = (orgId: string) => ({ orgId, userId: null, label: OUTGOING_MAIL });
+
+/** The e-mails speak Swedish: we do not know the language of the person who wrote. */
+const sv = (key: InboxKey, params?: MessageParams): string => formatMessage(messages, "sv", key, params);
 
 export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefinition<never>[] {
   const sendAcknowledgement: JobDefinition<{ caseId: string }> = {
@@ -42,31 +47,29 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
       // A reporter of concern gets a receipt: when it came and where to turn, never an answer date or an outcome.
       const lines = c.concern_report
         ? [
-            "Hej!",
-            `Vi har tagit emot din orosanmälan ${formatDateTime(new Date(c.received_at), "sv")}. Den har nummer ${c.number}.`,
-            "Vår mottagning för barn och familj bedömer den i dag. Vi kan inte berätta vad som händer med barnet eller familjen. Det omfattas av sekretess.",
-            `Här kan du skicka mer information: ${link}`,
-            `Är det bråttom? Ring Socialjouren på ${org.outOfHoursPhone}.`,
-            "Ring 112 vid akut fara.",
+            sv("email.hello"),
+            sv("email.concern.received", { when: new Date(c.received_at), number: c.number }),
+            sv("email.concern.assess"),
+            sv("email.concern.more", { link }),
+            sv("email.concern.urgent", { phone: org.outOfHoursPhone }),
+            sv("email.emergency"),
             org.name,
           ]
         : [
-            "Hej!",
-            `Tack för ditt meddelande. Vi har tagit emot det och gett det ärendenumret ${c.number}.`,
+            sv("email.hello"),
+            sv("email.ack.thanks", { number: c.number }),
             c.first_answer_due
-              ? `Du får svar senast ${sayDate(new Date(c.first_answer_due))}.`
-              : "Vi svarar så snart vi kan.",
-            `Här kan du följa ditt ärende och skicka mer information: ${link}`,
-            `Vi svarar ${org.openingHours}. När vi har stängt kan du ringa Socialjouren på ${org.outOfHoursPhone}.`,
-            "Ring 112 vid akut fara.",
-            "Svara inte med personnummer eller känsliga uppgifter i e-post. Ring oss hellre.",
+              ? sv("email.ack.due", { date: sayDate(new Date(c.first_answer_due)) })
+              : sv("email.ack.soon"),
+            sv("email.ack.follow", { link }),
+            sv("email.ack.hours", { openingHours: org.openingHours, phone: org.outOfHoursPhone }),
+            sv("email.emergency"),
+            sv("email.ack.sensitive"),
             org.name,
           ];
       const mail = {
         to: c.requester_email,
-        subject: c.concern_report
-          ? `Vi har tagit emot din orosanmälan [${c.number}]`
-          : `Vi har fått ditt meddelande [${c.number}]`,
+        subject: sv(c.concern_report ? "email.ack.subject.concern" : "email.ack.subject", { number: c.number }),
         text: lines.join("\n\n"),
         html: paragraphsHtml(lines),
         messageId: ackMessageId(c.id, config.mail.domain),
@@ -129,16 +132,12 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
         : ids;
       const lastIn = [...earlier].reverse().find((e) => e.direction === "in")?.external_id ?? undefined;
       const link = `${config.publicUrl}/arende/${followTokenFor(config.sessionSecret, m.case_id)}`;
-      const lines = [
-        m.body,
-        `Vill du svara eller lägga till något? Använd länken till ditt ärende: ${link}`,
-        "Socialförvaltningen, Exempelstads kommun",
-      ];
+      const lines = [m.body, sv("email.reply.more", { link }), config.organisation.name];
       try {
         await mailer.send({
           to: m.requester_email,
           // The case number and a neutral title: never the person's own words (e-mail subjects are read everywhere).
-          subject: `Svar från ${config.organisation.name} [${m.number}]`,
+          subject: sv("email.reply.subject", { org: config.organisation.name, number: m.number }),
           text: lines.join("\n\n"),
           html: paragraphsHtml(lines),
           messageId: replyMessageId(m.id, config.mail.domain),
@@ -187,12 +186,12 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
       if (!m) return;
       // The note itself stays in Klarsvar: e-mail is not a safe channel for case details.
       const lines = [
-        `${m.author ?? "En kollega"} nämnde dig i en anteckning i ärende ${m.number}.`,
-        `Läs den i Klarsvar: ${config.publicUrl}/arbetsyta/arenden/${m.case_id}`,
+        sv("email.mention.text", { author: m.author ?? sv("email.mention.colleague"), number: m.number }),
+        sv("email.mention.read", { link: `${config.publicUrl}/arbetsyta/arenden/${m.case_id}` }),
       ];
       await mailer.send({
         to,
-        subject: `Du nämndes i ärende ${m.number}`,
+        subject: sv("email.mention.subject", { number: m.number }),
         text: lines.join("\n\n"),
         html: paragraphsHtml(lines),
         messageId: `<mention-${messageId}-${Buffer.from(to).toString("hex").slice(0, 16)}@${config.mail.domain}>`,

@@ -4,8 +4,10 @@
  * shows ("IMAP down since 10:42, retrying in 2 min").
  */
 import type { BackgroundService, ModuleContext } from "../../../app/module.js";
+import { formatMessage } from "../../../platform/i18n/messages.js";
 import { ImapReader, type ReaderState } from "../../../platform/mail/imap-reader.js";
 import type { InboxDeps } from "../commands/receive.js";
+import { messages } from "../messages.js";
 import { receiveMails } from "./intake.js";
 
 export function mailboxReaders(ctx: ModuleContext, deps: InboxDeps): BackgroundService[] {
@@ -24,7 +26,10 @@ export function mailboxReaders(ctx: ModuleContext, deps: InboxDeps): BackgroundS
                   ...base,
                   state: "error" as const,
                   failures: s.failures,
-                  last_error: `${s.error} (nytt försök om ${Math.round(s.retryInMs / 1000)} s)`,
+                  last_error: formatMessage(messages, "sv", "mail.retryIn", {
+                    error: s.error,
+                    seconds: Math.round(s.retryInMs / 1000),
+                  }),
                   last_error_at: now,
                 }
               : { ...base, state: "stopped" as const };

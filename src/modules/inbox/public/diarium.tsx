@@ -2,20 +2,25 @@
  * The public register (diarium): every case that is not secret, without personal data. The
  * description comes from the category and kind, never from what the person wrote.
  */
-import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
+import type { TypedApp } from "../../../platform/http/typed.js";
 import { escapeLike } from "../../../platform/audit/audit.js";
 import { formatDate } from "../../../platform/i18n/i18n.js";
+import { sayer, type Sayer } from "../../../platform/i18n/messages.js";
 import type { PageContext } from "../../../views/context.js";
-import { Button, Pagination, Table } from "../../../views/components.js";
+import { Button, Pagination, Table, TextField } from "../../../views/components.js";
+import { isInboxKey } from "../labels.js";
+import { messages, type InboxKey } from "../messages.js";
+import { DiariumQuery } from "../schema.js";
 
 const PAGE_SIZE = 50;
-const KIND_SV: Record<string, string> = { question: "Fråga", media: "Fråga från journalist", complaint: "Klagomål", praise: "Beröm", other: "Övrigt", document_request: "Begäran om allmän handling" };
-const KIND_EN: Record<string, string> = { question: "Question", media: "Question from a journalist", complaint: "Complaint", praise: "Praise", other: "Other", document_request: "Request for public documents" };
-const STATUS_SV: Record<string, string> = { new: "Inkommen", open: "Pågår", waiting: "Pågår", answered: "Besvarad", closed: "Avslutad" };
-const STATUS_EN: Record<string, string> = { new: "Received", open: "In progress", waiting: "In progress", answered: "Answered", closed: "Closed" };
+
+/** A kind or status as the register names it ("Fråga från journalist", "Inkommen"). */
+function registerName(say: Sayer<InboxKey>, prefix: "kind" | "status", value: string): string {
+  const key = `diarium.${prefix}.${value}`;
+  return isInboxKey(key) ? say(key) : value;
+}
 
 interface Entry {
   number: string;
@@ -27,13 +32,13 @@ interface Entry {
   unit_name: string | null;
 }
 
-export function diariumRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+export function diariumRoutes(app: TypedApp, ctx: ModuleContext): void {
   const db = ctx.database.db;
   app.get(
     "/diarium",
-    { config: { access: "public" }, schema: { querystring: z.object({ q: z.string().max(100).optional(), sida: z.coerce.number().int().min(1).max(100_000).optional() }) } },
+    { config: { access: "public" }, schema: { querystring: DiariumQuery } },
     async (request, reply) => {
-      const { q = "", sida = 1 } = request.query as { q?: string; sida?: number };
+      const { q = "", sida = 1 } = request.query;
       let query = db
         .selectFrom("cases as c")
         .leftJoin("categories as k", "k.id", "c.category_id")
@@ -55,7 +60,7 @@ export function diariumRoutes(app: FastifyInstance, ctx: ModuleContext): void {
           .execute(),
         query.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
       ]);
-      const title = request.lang === "sv" ? "Diarium" : "Public register";
+      const title = sayer(messages, request.lang)("diarium.title");
       return sendPage(request, reply, { title, side: "public" }, (page) => <DiariumPage ctx={page} q={term} rows={rows} total={Number(count.n)} page={sida} />);
     },
   );
@@ -63,6 +68,7 @@ export function diariumRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
 function DiariumPage(p: { ctx: PageContext; q: string; rows: readonly Entry[]; total: number; page: number }): JSX.Element {
   const sv = p.ctx.lang === "sv";
+  const say = sayer(messages, p.ctx.lang);
   const href = (n: number) => {
     const params = new URLSearchParams();
     if (p.q) params.set("q", p.q);
@@ -72,33 +78,32 @@ function DiariumPage(p: { ctx: PageContext; q: string; rows: readonly Entry[]; t
   };
   return (
     <>
-      <h1>{sv ? "Diarium" : "Public register"}</h1>
-      <p class="lead">
-        {sv
-          ? "Här ser du de ärenden vi har registrerat. Vi visar inte namn eller vad någon har skrivit, och inte ärenden som omfattas av sekretess. Du kan begära att få ta del av en allmän handling utan att säga vem du är."
-          : "These are the cases we have registered. We do not show names or what anyone wrote, nor cases covered by secrecy. You can ask for a public document without saying who you are."}
+      <h1 safe>{say("diarium.title")}</h1>
+      <p class="lead" safe>
+        {say("diarium.lead")}
       </p>
       <form method="get" action="/diarium" class="filters" novalidate>
-        <div class="field">
-          <label class="field__label" for="q">{sv ? "Sök på ärendenummer, ämne eller enhet" : "Search by case number, subject or unit"}</label>
-          <input class="field__input field__input--half" id="q" name="q" type="search" value={p.q} />
-        </div>
-        <Button kind="secondary">{sv ? "Sök" : "Search"}</Button>
+        <TextField name="q" type="search" label={say("diarium.search")} value={p.q} width="half" />
+        <Button kind="secondary">{say("diarium.search.button")}</Button>
       </form>
-      <p>{p.total} {sv ? "ärenden" : "cases"}</p>
+      <p safe>{say("diarium.count", { count: p.total })}</p>
       <Table
-        caption={sv ? "Registrerade ärenden" : "Registered cases"}
+        caption={say("diarium.caption")}
         captionHidden
         rows={p.rows}
         columns={[
-          { header: sv ? "Ärendenummer" : "Case number", cell: (r: Entry) => <span safe>{r.number}</span> },
-          { header: sv ? "Inkom" : "Received", cell: (r: Entry) => <span safe>{formatDate(new Date(r.received_at), p.ctx.lang)}</span> },
+          { header: say("diarium.col.number"), cell: (r: Entry) => <span safe>{r.number}</span> },
+          { header: say("diarium.col.received"), cell: (r: Entry) => <span safe>{formatDate(new Date(r.received_at), p.ctx.lang)}</span> },
           {
-            header: sv ? "Gäller" : "Concerns",
-            cell: (r: Entry) => <span safe>{`${(sv ? KIND_SV : KIND_EN)[r.kind] ?? r.kind}${(sv ? r.category_sv : r.category_en) ? `: ${sv ? r.category_sv : r.category_en}` : ""}`}</span>,
+            header: say("diarium.col.concerns"),
+            cell: (r: Entry) => {
+              const kind = registerName(say, "kind", r.kind);
+              const category = sv ? r.category_sv : r.category_en;
+              return <span safe>{category ? say("diarium.concerns", { kind, category }) : kind}</span>;
+            },
           },
-          { header: sv ? "Enhet" : "Unit", cell: (r: Entry) => <span safe>{r.unit_name ?? "–"}</span> },
-          { header: sv ? "Läge" : "Status", cell: (r: Entry) => <span safe>{(sv ? STATUS_SV : STATUS_EN)[r.status] ?? r.status}</span> },
+          { header: say("diarium.col.unit"), cell: (r: Entry) => <span safe>{r.unit_name ?? say("diarium.none")}</span> },
+          { header: say("diarium.col.status"), cell: (r: Entry) => <span safe>{registerName(say, "status", r.status)}</span> },
         ]}
       />
       <Pagination ctx={p.ctx} page={p.page} pageSize={PAGE_SIZE} total={p.total} href={href} />

@@ -6,7 +6,7 @@
  * thousand. A session may hold a few streams (tabs); more are refused with 429, and the
  * process takes at most `MAX_STREAMS` in all (then 503). Streams end when the server stops.
  */
-import type { FastifyInstance } from "fastify";
+import type { TypedApp } from "../../../platform/http/typed.js";
 import { sql } from "kysely";
 import type { ModuleContext } from "../../../app/module.js";
 import { AppError } from "../../../platform/errors.js";
@@ -22,7 +22,7 @@ interface Listener {
   end(): void;
 }
 
-export function liveBoardRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+export function liveBoardRoutes(app: TypedApp, ctx: ModuleContext): void {
   const listeners = new Set<Listener>();
   let last = "";
   let timer: NodeJS.Timeout | undefined;

@@ -3,14 +3,17 @@
  * when and why, and when it tries again), outgoing mail waiting for another try because the
  * SMTP server did not answer, and answers that bounced.
  */
-import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
+import type { TypedApp } from "../../../platform/http/typed.js";
+import { sayer } from "../../../platform/i18n/messages.js";
 import type { Db } from "../../../platform/db/database.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import type { PageContext } from "../../../views/context.js";
 import { Banner, Table, Tag } from "../../../views/components.js";
+import { isInboxKey } from "../labels.js";
+import { messages } from "../messages.js";
+import { AnyQuery } from "../schema.js";
 
 interface MailboxRow {
   mailbox: string;
@@ -35,11 +38,8 @@ interface BouncedMail {
   delivery_status: string | null;
 }
 
-const JOB_LABEL: Record<string, string> = {
-  "inbox.send-acknowledgement": "Mottagningsbekräftelse",
-  "inbox.send-reply": "Svar",
-  "inbox.send-mention": "Meddelande till kollega",
-};
+/** The mail jobs shown here; each has its name in the catalogue ("mail.job.<job>"). */
+const MAIL_JOBS: readonly string[] = ["inbox.send-acknowledgement", "inbox.send-reply", "inbox.send-mention"];
 
 /** Mailboxes that cannot be read now, for the admin's start page. */
 export async function mailboxesDown(db: Db, orgId: string): Promise<number> {
@@ -52,11 +52,11 @@ export async function mailboxesDown(db: Db, orgId: string): Promise<number> {
   return Number(row.n);
 }
 
-export function mailHealthRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+export function mailHealthRoutes(app: TypedApp, ctx: ModuleContext): void {
   const db = ctx.database.db;
   app.get(
     "/arbetsyta/admin/e-post",
-    { config: { access: "inbox.viewMailHealth" }, schema: { querystring: z.object({}).passthrough() } },
+    { config: { access: "inbox.viewMailHealth" }, schema: { querystring: AnyQuery } },
     async (request, reply) => {
       const [mailboxes, retrying, bounced] = await Promise.all([
         db
@@ -86,7 +86,7 @@ export function mailHealthRoutes(app: FastifyInstance, ctx: ModuleContext): void
           .execute(),
       ]);
       const waiting: WaitingMail[] = retrying
-        .filter((j) => j.name in JOB_LABEL)
+        .filter((j) => MAIL_JOBS.includes(j.name))
         .map((j) => ({
           name: j.name,
           retryCount: j.retryCount,
@@ -97,7 +97,7 @@ export function mailHealthRoutes(app: FastifyInstance, ctx: ModuleContext): void
               : "",
         }));
       const configured = ctx.config.mail.imapMailboxes.map((m) => m.label);
-      return sendPage(request, reply, { title: "E-post", side: "staff" }, (page) => (
+      return sendPage(request, reply, { title: sayer(messages, request.lang)("mail.title"), side: "staff" }, (page) => (
         <MailHealthPage
           ctx={page}
           configured={configured}
@@ -119,39 +119,42 @@ function MailHealthPage(p: {
   bounced: readonly BouncedMail[];
   smtp: boolean;
 }): JSX.Element {
-  const when = (d: Date | null) => (d ? formatDateTime(new Date(d), p.ctx.lang) : "–");
-  const errorLine = (m: MailboxRow): string => (m.last_error ? `${when(m.last_error_at)}: ${m.last_error}` : "–");
+  const say = sayer(messages, p.ctx.lang);
+  const when = (d: Date | null) => (d ? formatDateTime(new Date(d), p.ctx.lang) : say("mail.none"));
+  const errorLine = (m: MailboxRow): string =>
+    m.last_error ? say("mail.errorLine", { when: when(m.last_error_at), error: m.last_error }) : say("mail.none");
+  const jobName = (name: string): string => {
+    const key = `mail.job.${name}`;
+    return isInboxKey(key) ? say(key) : name;
+  };
   const down = p.mailboxes.filter((m) => m.state === "error");
   const status = (m: MailboxRow) =>
     m.state === "connected" ? (
-      <Tag tone="green">Fungerar</Tag>
+      <Tag tone="green">{say("mail.state.connected")}</Tag>
     ) : m.state === "error" ? (
-      <Tag tone="red">Går inte att nå</Tag>
+      <Tag tone="red">{say("mail.state.error")}</Tag>
     ) : (
-      <Tag>Stoppad</Tag>
+      <Tag>{say("mail.state.stopped")}</Tag>
     );
   return (
     <>
-      <h1>E-post</h1>
-      <p class="lead">
-        Här ser du om Klarsvar kan läsa de delade e-postlådorna och skicka e-post. Klarsvar försöker igen av sig själv
-        när något inte fungerar. Inget meddelande försvinner.
+      <h1 safe>{say("mail.title")}</h1>
+      <p class="lead" safe>
+        {say("mail.lead")}
       </p>
       {down.length > 0 ? (
         <Banner kind="warning">
-          <p
-            safe
-          >{`${down.length === 1 ? "En e-postlåda" : `${down.length} e-postlådor`} går inte att läsa just nu. Klarsvar försöker igen. Kontakta den som sköter e-postservern om felet finns kvar.`}</p>
+          <p safe>{say("mail.down", { count: down.length })}</p>
         </Banner>
       ) : (
         ""
       )}
-      <h2>Inkommande e-post</h2>
+      <h2 safe>{say("mail.incoming")}</h2>
       {p.configured.length === 0 ? (
-        <p>Klarsvar läser ingen e-postlåda. Den som driftar Klarsvar ställer in lådorna med IMAP_MAILBOXES.</p>
+        <p safe>{say("mail.incoming.none")}</p>
       ) : (
         <Table
-          caption="E-postlådor som Klarsvar läser"
+          caption={say("mail.incoming.caption")}
           rows={p.configured.map(
             (label) =>
               p.mailboxes.find((m) => m.mailbox === label) ?? {
@@ -166,63 +169,79 @@ function MailHealthPage(p: {
               },
           )}
           columns={[
-            { header: "E-postlåda", cell: (m: MailboxRow) => <span safe>{m.mailbox}</span> },
-            { header: "Läge", cell: status },
-            { header: "Senast hämtat", cell: (m: MailboxRow) => <span safe>{when(m.last_batch_at)}</span> },
-            { header: "Hämtade", numeric: true, cell: (m: MailboxRow) => <span safe>{String(m.received)}</span> },
-            { header: "Senaste fel", cell: (m: MailboxRow) => <span safe>{errorLine(m)}</span> },
-            { header: "Fel i rad", numeric: true, cell: (m: MailboxRow) => <span safe>{String(m.failures)}</span> },
+            { header: say("mail.col.mailbox"), cell: (m: MailboxRow) => <span safe>{m.mailbox}</span> },
+            { header: say("mail.col.state"), cell: status },
+            { header: say("mail.col.lastBatch"), cell: (m: MailboxRow) => <span safe>{when(m.last_batch_at)}</span> },
+            {
+              header: say("mail.col.received"),
+              numeric: true,
+              cell: (m: MailboxRow) => <span safe>{String(m.received)}</span>,
+            },
+            { header: say("mail.col.lastError"), cell: (m: MailboxRow) => <span safe>{errorLine(m)}</span> },
+            {
+              header: say("mail.col.failures"),
+              numeric: true,
+              cell: (m: MailboxRow) => <span safe>{String(m.failures)}</span>,
+            },
           ]}
         />
       )}
-      <h2>Utgående e-post som väntar</h2>
-      {!p.smtp ? (
-        <p>Ingen e-postserver är inställd (SMTP_URL). Klarsvar sparar utgående e-post som filer i stället.</p>
-      ) : (
-        ""
-      )}
+      <h2 safe>{say("mail.outgoing")}</h2>
+      {!p.smtp ? <p safe>{say("mail.outgoing.noSmtp")}</p> : ""}
       {p.waiting.length === 0 ? (
-        <p>Ingen utgående e-post väntar.</p>
+        <p safe>{say("mail.outgoing.none")}</p>
       ) : (
         <Table
-          caption="E-post som Klarsvar försöker skicka igen"
+          caption={say("mail.outgoing.caption")}
           rows={p.waiting}
           columns={[
-            { header: "Vad", cell: (w: WaitingMail) => <span safe>{JOB_LABEL[w.name] ?? w.name}</span> },
-            { header: "Försök", numeric: true, cell: (w: WaitingMail) => <span safe>{String(w.retryCount)}</span> },
-            { header: "Nästa försök", cell: (w: WaitingMail) => <span safe>{when(w.startAfter)}</span> },
-            { header: "Fel", cell: (w: WaitingMail) => <span safe>{w.error || "–"}</span> },
+            { header: say("mail.col.what"), cell: (w: WaitingMail) => <span safe>{jobName(w.name)}</span> },
+            {
+              header: say("mail.col.tries"),
+              numeric: true,
+              cell: (w: WaitingMail) => <span safe>{String(w.retryCount)}</span>,
+            },
+            { header: say("mail.col.next"), cell: (w: WaitingMail) => <span safe>{when(w.startAfter)}</span> },
+            {
+              header: say("mail.col.error"),
+              cell: (w: WaitingMail) => <span safe>{w.error || say("mail.none")}</span>,
+            },
           ]}
         />
       )}
       <p>
-        E-post som inte gick att skicka efter alla försök finns bland{" "}
-        <a href="/arbetsyta/admin/jobb">misslyckade jobb</a>.
+        {say.rich("mail.failedJobs", {
+          jobs: (text) => (
+            <a href="/arbetsyta/admin/jobb" safe>
+              {text}
+            </a>
+          ),
+        })}
       </p>
-      <h2>Svar som inte kom fram</h2>
+      <h2 safe>{say("mail.bounced")}</h2>
       {p.bounced.length === 0 ? (
-        <p>Alla svar har kommit fram.</p>
+        <p safe>{say("mail.bounced.none")}</p>
       ) : (
         <Table
-          caption="Svar som studsade eller inte gick att skicka"
+          caption={say("mail.bounced.caption")}
           rows={p.bounced}
           columns={[
             {
-              header: "Ärende",
+              header: say("mail.col.case"),
               cell: (b: BouncedMail) => (
                 <a href={`/arbetsyta/arenden/${b.case_id}`} safe>
                   {b.number}
                 </a>
               ),
             },
-            { header: "Skrivet", cell: (b: BouncedMail) => <span safe>{when(b.created_at)}</span> },
+            { header: say("mail.col.written"), cell: (b: BouncedMail) => <span safe>{when(b.created_at)}</span> },
             {
-              header: "Läge",
+              header: say("mail.col.state"),
               cell: (b: BouncedMail) =>
                 b.delivery_status === "bounced" ? (
-                  <Tag tone="red">Studsade</Tag>
+                  <Tag tone="red">{say("mail.bounced.bounced")}</Tag>
                 ) : (
-                  <Tag tone="red">Gick inte att skicka</Tag>
+                  <Tag tone="red">{say("mail.bounced.failed")}</Tag>
                 ),
             },
           ]}

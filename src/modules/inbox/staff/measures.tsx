@@ -1,10 +1,12 @@
-import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
+import type { TypedApp } from "../../../platform/http/typed.js";
+import { sayer } from "../../../platform/i18n/messages.js";
 import type { PageContext } from "../../../views/context.js";
 import { BarChart, Table } from "../../../views/components.js";
 import { computeMeasures, type Measures, type Share } from "../measures.js";
+import { messages } from "../messages.js";
 
 const PERIODS = [7, 30, 90, 365] as const;
 
@@ -40,7 +42,7 @@ export function presentMeasures(m: Measures) {
   };
 }
 
-export function measuresRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+export function measuresRoutes(app: TypedApp, ctx: ModuleContext): void {
   const query = z.object({
     dagar: z.coerce
       .number()
@@ -48,20 +50,23 @@ export function measuresRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       .refine((n) => (PERIODS as readonly number[]).includes(n))
       .optional(),
   });
-  const load = (days: number) => {
+  const load = (days: number, lang: "sv" | "en") => {
     const to = new Date();
-    return computeMeasures(ctx.database.db, ctx.org.id, new Date(to.getTime() - days * 24 * 3_600_000), to, to);
+    return computeMeasures(ctx.database.db, ctx.org.id, new Date(to.getTime() - days * 24 * 3_600_000), to, to, lang);
   };
 
   app.get(
     "/arbetsyta/matt",
     { config: { access: "inbox.viewMeasures" }, schema: { querystring: query } },
     async (request, reply) => {
-      const days = (request.query as { dagar?: number }).dagar ?? 30;
-      const m = await load(days);
-      return sendPage(request, reply, { title: "Mått", side: "staff" }, (page) => (
-        <MeasuresPage ctx={page} m={m} days={days} />
-      ));
+      const days = request.query.dagar ?? 30;
+      const m = await load(days, request.lang);
+      return sendPage(
+        request,
+        reply,
+        { title: sayer(messages, request.lang)("measures.title"), side: "staff" },
+        (page) => <MeasuresPage ctx={page} m={m} days={days} />,
+      );
     },
   );
 
@@ -69,28 +74,28 @@ export function measuresRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     "/arbetsyta/matt.json",
     { config: { access: "inbox.viewMeasures" }, schema: { querystring: query } },
     async (request, reply) => {
-      const days = (request.query as { dagar?: number }).dagar ?? 30;
+      const days = request.query.dagar ?? 30;
       reply.header("cache-control", "no-store");
-      return presentMeasures(await load(days));
+      return presentMeasures(await load(days, request.lang));
     },
   );
 }
 
 function MeasuresPage({ ctx, m, days }: { ctx: PageContext; m: Measures; days: number }): JSX.Element {
+  const say = sayer(messages, ctx.lang);
   const shareColumns = [
-    { header: "Vad", cell: (s: Share) => <span safe>{s.label}</span> },
-    { header: "Räknade frågor", numeric: true, cell: (s: Share) => String(s.counted) },
-    { header: "Svar inom en arbetsdag", numeric: true, cell: (s: Share) => String(s.withinOneDay) },
-    { header: "Andel", numeric: true, cell: (s: Share) => <span safe>{pct(s.share)}</span> },
+    { header: say("measures.col.what"), cell: (s: Share) => <span safe>{s.label}</span> },
+    { header: say("measures.counted"), numeric: true, cell: (s: Share) => String(s.counted) },
+    { header: say("measures.withinDay"), numeric: true, cell: (s: Share) => String(s.withinOneDay) },
+    { header: say("measures.col.share"), numeric: true, cell: (s: Share) => <span safe>{pct(s.share)}</span> },
   ];
   return (
     <>
-      <h1>Mått</h1>
-      <p class="lead">
-        Hur väl vi håller löftet att alla får svar. Andelen som får ett riktigt svar – inte bara en bekräftelse – inom
-        en arbetsdag räknas som i Kommunens kvalitet i korthet.
+      <h1 safe>{say("measures.title")}</h1>
+      <p class="lead" safe>
+        {say("measures.lead")}
       </p>
-      <nav aria-label="Period" class="period">
+      <nav aria-label={say("measures.period")} class="period">
         <ul class="pagination__list">
           {PERIODS.map((p) => (
             <li>
@@ -99,86 +104,100 @@ function MeasuresPage({ ctx, m, days }: { ctx: PageContext; m: Measures; days: n
                 href={`/arbetsyta/matt?dagar=${p}`}
                 aria-current={p === days ? "page" : undefined}
                 safe
-              >{`${p} dagar`}</a>
+              >
+                {say("measures.days", { days: p })}
+              </a>
             </li>
           ))}
         </ul>
       </nav>
       <div class="cards">
         <section class="card">
-          <h2>Svar inom en arbetsdag</h2>
+          <h2 safe>{say("measures.withinDay")}</h2>
           <p class="big-number" safe>
             {pct(m.kkik.all.share)}
           </p>
-          <p safe>{`${m.kkik.all.withinOneDay} av ${m.kkik.all.counted} frågor`}</p>
+          <p safe>{say("measures.withinOf", { within: m.kkik.all.withinOneDay, total: m.kkik.all.counted })}</p>
         </section>
         <section class="card">
-          <h2>Tid till första svar (median)</h2>
+          <h2 safe>{say("measures.median")}</h2>
           <p class="big-number" safe>
             {hours(m.medianFirstAnswerMinutes)}
           </p>
-          <p>räknat i arbetstid</p>
+          <p safe>{say("measures.officeTime")}</p>
         </section>
         <section class="card card--urgent">
-          <h2>Försenade</h2>
+          <h2 safe>{say("measures.late")}</h2>
           <p class="big-number" safe>
             {String(m.late.openLate)}
           </p>
-          <p safe>{`obesvarade just nu · ${m.late.answeredLate} besvarades sent`}</p>
+          <p safe>{say("measures.lateText", { answeredLate: m.late.answeredLate })}</p>
         </section>
       </div>
       <section class="panel" aria-labelledby="channel-title">
-        <h2 id="channel-title">Per kanal</h2>
+        <h2 id="channel-title" safe>
+          {say("measures.byChannel")}
+        </h2>
         <BarChart
           ctx={ctx}
           id="kkik-channel"
-          title="Andel svar inom en arbetsdag per kanal (procent)"
-          unit="Procent"
+          title={say("measures.byChannel.chart")}
+          unit={say("measures.percent")}
           data={m.kkik.byChannel.map((s) => ({ label: s.label, value: Math.round((s.share ?? 0) * 100) }))}
         />
-        <Table caption="Per kanal" captionHidden columns={shareColumns} rows={m.kkik.byChannel} />
+        <Table caption={say("measures.byChannel")} captionHidden columns={shareColumns} rows={m.kkik.byChannel} />
       </section>
       <section class="panel" aria-labelledby="unit-title">
-        <h2 id="unit-title">Per enhet</h2>
-        <Table caption="Per enhet" captionHidden columns={shareColumns} rows={m.kkik.byUnit} />
+        <h2 id="unit-title" safe>
+          {say("measures.byUnit")}
+        </h2>
+        <Table caption={say("measures.byUnit")} captionHidden columns={shareColumns} rows={m.kkik.byUnit} />
       </section>
       <div class="grid">
         <section class="panel" aria-labelledby="age-title">
-          <h2 id="age-title">Obesvarade efter ålder</h2>
+          <h2 id="age-title" safe>
+            {say("measures.byAge")}
+          </h2>
           <BarChart
             ctx={ctx}
             id="open-age"
-            title="Obesvarade ärenden efter hur länge de väntat"
-            unit="Ärenden"
+            title={say("measures.byAge.chart")}
+            unit={say("measures.cases")}
             data={[
-              { label: "Under 1 dag", value: m.openByAge.underOneDay },
-              { label: "1–3 dagar", value: m.openByAge.oneToThreeDays },
-              { label: "Över 3 dagar", value: m.openByAge.overThreeDays },
+              { label: say("measures.age.under1"), value: m.openByAge.underOneDay },
+              { label: say("measures.age.1to3"), value: m.openByAge.oneToThreeDays },
+              { label: say("measures.age.over3"), value: m.openByAge.overThreeDays },
             ]}
           />
         </section>
         <section class="panel" aria-labelledby="other-title">
-          <h2 id="other-title">Mer</h2>
+          <h2 id="other-title" safe>
+            {say("measures.more")}
+          </h2>
           <dl class="summary-list">
             <div class="summary-list__row">
-              <dt>Journalistfrågor inom en arbetsdag</dt>
-              <dd safe>{`${pct(m.mediaInquiries.share)} (${m.mediaInquiries.counted})`}</dd>
+              <dt safe>{say("measures.media")}</dt>
+              <dd safe>
+                {say("measures.mediaValue", { share: pct(m.mediaInquiries.share), total: m.mediaInquiries.counted })}
+              </dd>
             </div>
             <div class="summary-list__row">
-              <dt>Orosanmälningar</dt>
+              <dt safe>{say("measures.concern")}</dt>
               <dd safe>{String(m.concernReports)}</dd>
             </div>
             <div class="summary-list__row">
-              <dt>Inget svar behövs (beröm, annat ämne, reklam)</dt>
+              <dt safe>{say("measures.noAnswer")}</dt>
               <dd safe>{String(m.noAnswerNeeded)}</dd>
             </div>
             <div class="summary-list__row">
-              <dt>Fick hjälp</dt>
-              <dd safe>{`Ja ${m.helped.yes} · Nej ${m.helped.no}`}</dd>
+              <dt safe>{say("measures.helped")}</dt>
+              <dd safe>{say("measures.helpedValue", { yes: m.helped.yes, no: m.helped.no })}</dd>
             </div>
           </dl>
           <p>
-            <a href={`/arbetsyta/matt.json?dagar=${days}`}>Måtten som JSON</a>
+            <a href={`/arbetsyta/matt.json?dagar=${days}`} safe>
+              {say("measures.json")}
+            </a>
           </p>
         </section>
       </div>

@@ -1,23 +1,23 @@
 /** Admins set the retention rules (from the department's document management plan) and see what was disposed of. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
+import type { FastifyReply, TypedApp, TypedRequest } from "../../../platform/http/typed.js";
+import { sayer, type Lang } from "../../../platform/i18n/messages.js";
 import { audit } from "../../../platform/audit/audit.js";
 import { CASE_KINDS } from "../../../platform/db/schema.js";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, SelectField, Table, TextField } from "../../../views/components.js";
 import { userActor } from "../../../platform/http/actor.js";
+import { isInboxKey } from "../labels.js";
+import { messages } from "../messages.js";
+import { DoneQuery, RetentionBody } from "../schema.js";
 
-const KIND_SV: Record<string, string> = {
-  question: "Frågor",
-  media: "Journalistfrågor",
-  complaint: "Klagomål",
-  praise: "Beröm",
-  other: "Övrigt",
-  document_request: "Begäran om allmän handling",
-};
+/** A kind of case in the plural, as a retention rule names it ("Frågor"). */
+function kindsName(kind: string, lang: Lang): string {
+  const key = `retention.kind.${kind}`;
+  return isInboxKey(key) ? sayer(messages, lang)(key) : kind;
+}
 
 interface Rule {
   id: string;
@@ -32,12 +32,12 @@ interface Disposal {
   disposed_at: Date;
 }
 
-export function retentionRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+export function retentionRoutes(app: TypedApp, ctx: ModuleContext): void {
   const db = ctx.database.db;
   const orgId = ctx.org.id;
 
   async function render(
-    request: FastifyRequest,
+    request: TypedRequest,
     reply: FastifyReply,
     errors: FieldError[] = [],
     notice?: string,
@@ -63,7 +63,7 @@ export function retentionRoutes(app: FastifyInstance, ctx: ModuleContext): void 
     return sendPage(
       request,
       reply,
-      { title: "Gallring", side: "staff", hasErrors: errors.length > 0, status },
+      { title: sayer(messages, request.lang)("retention.title"), side: "staff", hasErrors: errors.length > 0, status },
       (page) => (
         <RetentionPage
           ctx={page}
@@ -81,36 +81,29 @@ export function retentionRoutes(app: FastifyInstance, ctx: ModuleContext): void 
     "/arbetsyta/admin/gallring",
     {
       config: { access: "inbox.manageRetention" },
-      schema: { querystring: z.object({ klart: z.string().optional() }) },
+      schema: { querystring: DoneQuery },
     },
     (request, reply) =>
-      render(request, reply, [], (request.query as { klart?: string }).klart ? "Regeln är sparad." : undefined),
+      render(request, reply, [], request.query.klart ? sayer(messages, request.lang)("retention.saved") : undefined),
   );
 
   app.post(
     "/arbetsyta/admin/gallring",
     {
       config: { access: "inbox.manageRetention" },
-      schema: {
-        body: z.object({
-          typ: z.string().max(20).default(""),
-          kategori: z.string().max(40).default(""),
-          manader: z.string().max(6).default(""),
-          grund: z.string().max(300).default(""),
-          _csrf: z.string().optional(),
-        }),
-      },
+      schema: { body: RetentionBody },
     },
     async (request, reply) => {
-      const b = request.body as { typ: string; kategori: string; manader: string; grund: string };
+      const b = request.body;
+      const say = sayer(messages, request.lang);
       const errors: FieldError[] = [];
       const months = Number.parseInt(b.manader, 10);
       if (!Number.isFinite(months) || months < 1 || months > 1200)
-        errors.push({ field: "manader", message: "Skriv antal månader som ett tal mellan 1 och 1200" });
+        errors.push({ field: "manader", message: say("retention.error.months") });
       if (!b.grund.trim())
         errors.push({
           field: "grund",
-          message: "Skriv stödet för gallringen, till exempel punkten i dokumenthanteringsplanen",
+          message: say("retention.error.basis"),
         });
       const kind = (CASE_KINDS as readonly string[]).includes(b.typ) ? b.typ : null;
       const category = b.kategori
@@ -150,6 +143,7 @@ function RetentionPage(p: {
   notice?: string | undefined;
 }): JSX.Element {
   const { ctx } = p;
+  const say = sayer(messages, ctx.lang);
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <>
@@ -161,78 +155,77 @@ function RetentionPage(p: {
         ""
       )}
       <ErrorSummary ctx={ctx} errors={p.errors} />
-      <h1>Gallring</h1>
-      <p class="lead">
-        När ett avslutat ärende har sparats så länge som regeln säger tas innehållet bort varje natt. Ärendenumret,
-        datumet och vad ärendet gällde finns kvar i diariet. Inget tas bort på något annat sätt.
+      <h1 safe>{say("retention.title")}</h1>
+      <p class="lead" safe>
+        {say("retention.lead")}
       </p>
       {p.rules.length === 0 ? (
-        <p>Det finns inga regler. Då gallras ingenting.</p>
+        <p safe>{say("retention.empty")}</p>
       ) : (
         <Table
-          caption="Regler för gallring"
+          caption={say("retention.caption")}
           captionHidden
           rows={p.rules}
           columns={[
             {
-              header: "Gäller",
+              header: say("retention.col.what"),
               cell: (r: Rule) => {
-                const what: string = `${r.kind ? (KIND_SV[r.kind] ?? r.kind) : "Alla ärenden"}${r.category ? `, ${r.category}` : ""}`;
+                const kind = r.kind ? kindsName(r.kind, ctx.lang) : say("retention.all");
+                const what: string = r.category ? say("retention.what", { kind, category: r.category }) : kind;
                 return <span safe>{what}</span>;
               },
             },
-            { header: "Månader efter avslut", numeric: true, cell: (r: Rule) => String(r.months) },
-            { header: "Stöd", cell: (r: Rule) => <span safe>{r.legal_basis}</span> },
+            { header: say("retention.col.months"), numeric: true, cell: (r: Rule) => String(r.months) },
+            { header: say("retention.col.basis"), cell: (r: Rule) => <span safe>{r.legal_basis}</span> },
           ]}
         />
       )}
       <section class="panel" aria-labelledby="new-retention">
-        <h2 id="new-retention">Ny regel</h2>
+        <h2 id="new-retention" safe>
+          {say("retention.new")}
+        </h2>
         <Form ctx={ctx} action="/arbetsyta/admin/gallring">
           <SelectField
             name="typ"
-            label="Typ av ärende"
+            label={say("retention.kind")}
             options={[
-              { value: "", label: "Alla typer" },
-              ...CASE_KINDS.map((k) => ({ value: k, label: KIND_SV[k] ?? k })),
+              { value: "", label: say("retention.kind.all") },
+              ...CASE_KINDS.map((k) => ({ value: k, label: kindsName(k, ctx.lang) })),
             ]}
           />
           <SelectField
             name="kategori"
-            label="Kategori"
+            label={say("retention.category")}
             options={[
-              { value: "", label: "Alla kategorier" },
+              { value: "", label: say("retention.category.all") },
               ...p.categories.map((c) => ({ value: c.id, label: c.name_sv })),
             ]}
           />
-          <TextField
-            name="manader"
-            label="Månader efter att ärendet avslutades"
-            value="24"
-            error={err("manader")}
-            width="quarter"
-          />
+          <TextField name="manader" label={say("retention.months")} value="24" error={err("manader")} width="quarter" />
           <TextField
             name="grund"
-            label="Stöd för gallringen"
-            hint="Till exempel: Dokumenthanteringsplan socialnämnden, punkt 3.2"
+            label={say("retention.basis")}
+            hint={say("retention.basis.hint")}
             error={err("grund")}
           />
-          <Button>Spara regeln</Button>
+          <Button>{say("retention.save")}</Button>
         </Form>
       </section>
-      <h2>Senast gallrat</h2>
+      <h2 safe>{say("retention.latest")}</h2>
       {p.disposals.length === 0 ? (
-        <p>Inget har gallrats ännu.</p>
+        <p safe>{say("retention.latest.empty")}</p>
       ) : (
         <Table
-          caption="Senast gallrade ärenden"
+          caption={say("retention.latest.caption")}
           captionHidden
           rows={p.disposals}
           columns={[
-            { header: "Ärende", cell: (d: Disposal) => <span safe>{d.case_number}</span> },
-            { header: "När", cell: (d: Disposal) => <span safe>{formatDateTime(new Date(d.disposed_at), "sv")}</span> },
-            { header: "Stöd", cell: (d: Disposal) => <span safe>{d.legal_basis}</span> },
+            { header: say("retention.col.case"), cell: (d: Disposal) => <span safe>{d.case_number}</span> },
+            {
+              header: say("retention.col.when"),
+              cell: (d: Disposal) => <span safe>{formatDateTime(new Date(d.disposed_at), ctx.lang)}</span>,
+            },
+            { header: say("retention.col.basis"), cell: (d: Disposal) => <span safe>{d.legal_basis}</span> },
           ]}
         />
       )}

@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
+import type { FastifyReply, TypedApp, TypedRequest } from "../../../platform/http/typed.js";
+import { sayer } from "../../../platform/i18n/messages.js";
 import { hasRole } from "../../../platform/auth/policies.js";
 import type { SessionUser } from "../../../platform/auth/session-user.js";
-import { CASE_CHANNELS, CASE_KINDS, type CaseChannel, type CaseKind } from "../../../platform/db/schema.js";
 import { AppError } from "../../../platform/errors.js";
 import { staffViewer } from "../../../platform/http/actor.js";
 import type { FieldError } from "../../../views/context.js";
@@ -36,15 +35,35 @@ import {
 } from "../door.js";
 import { stemsOf, trainFromHistory, type UnitClassifier } from "../classifier.js";
 import { serviceLink, suggestServices } from "../../catalogue/index.js";
-import { historyOf, savedAnswersFor, similarAnswers, unansweredBoard, withoutPersonalData } from "../queries.js";
-import { BoardPage, CasePage } from "./views.js";
+import { historyOf, savedAnswersFor, similarAnswers, withoutPersonalData } from "../queries.js";
+import { READ_FOR_CASE_PAGE } from "../audit-words.js";
+import { isInboxKey } from "../labels.js";
+import { messages } from "../messages.js";
+import {
+  ConcernBody,
+  CsrfBody,
+  DoneQuery,
+  FileParams,
+  IdParams,
+  MinorBody,
+  OpenBody,
+  ReplyBody,
+  ReporterBody,
+  RouteBody,
+  SecrecyBody,
+  StatusBody,
+  TemplateBody,
+  UndoBody,
+  UndoParams,
+} from "../schema.js";
+import { boardRoutes } from "./board.js";
+import { CasePage } from "./views.js";
 
-const PAGE_SIZE = 50;
-const idParams = z.object({ id: z.uuid() });
-/** The registrar's queue: cases nobody owns yet. */
-export const UNROUTED = "ingen";
+export { UNROUTED } from "./board.js";
 
-export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps: ReplyDeps): void {
+/** The staff board and the case page with its forms. */
+export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyDeps): void {
+  boardRoutes(app, ctx);
   const { database, org, config } = ctx;
   const db = database.db;
   const units = () =>
@@ -58,61 +77,8 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     return model.classifier;
   };
 
-  app.get(
-    "/arbetsyta/inkorg",
-    {
-      config: { access: "inbox.viewBoard" },
-      schema: {
-        querystring: z.object({
-          enhet: z.string().optional(),
-          kanal: z.string().optional(),
-          typ: z.string().optional(),
-          sida: z.coerce.number().int().min(1).max(100_000).optional(),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const q = request.query as { enhet?: string; kanal?: string; typ?: string; sida?: number };
-      const user = request.user as SessionUser;
-      const page = q.sida ?? 1;
-      const unitId = q.enhet === UNROUTED ? null : q.enhet && z.uuid().safeParse(q.enhet).success ? q.enhet : undefined;
-      const channel = (CASE_CHANNELS as readonly string[]).includes(q.kanal ?? "")
-        ? (q.kanal as CaseChannel)
-        : undefined;
-      const kind = (CASE_KINDS as readonly string[]).includes(q.typ ?? "") ? (q.typ as CaseKind) : undefined;
-      const everything = hasRole(user, "admin", "communicator", "registrar");
-      const { rows, total } = await unansweredBoard(db, {
-        orgId: org.id,
-        unitId,
-        channel,
-        kind,
-        visibleUnits: everything ? undefined : user.unitIds,
-        page,
-        pageSize: PAGE_SIZE,
-      });
-      const unitList = await units();
-      return sendPage(
-        request,
-        reply,
-        { title: "Obesvarat", side: "staff", scripts: ["/static/js/board.js"] },
-        (pageCtx) => (
-          <BoardPage
-            ctx={pageCtx}
-            rows={rows}
-            total={total}
-            page={page}
-            pageSize={PAGE_SIZE}
-            units={unitList}
-            query={{ enhet: unitId === null ? UNROUTED : (unitId ?? ""), kanal: channel ?? "", typ: kind ?? "" }}
-          />
-        ),
-      );
-    },
-  );
-
   /** The case as this person may see it; 404 when it does not exist, 403 when it is not theirs. */
-  async function loadCase(request: FastifyRequest) {
-    const { id } = request.params as { id: string };
+  async function loadCase(request: TypedRequest, id: string) {
     const user = request.user as SessionUser;
     const found = await caseFor(db, user, id);
     if (!found) {
@@ -129,14 +95,14 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
 
   type CaseState = { draft?: string; errors?: FieldError[]; notice?: string | undefined; status?: number };
 
-  async function renderCase(request: FastifyRequest, reply: FastifyReply, state: CaseState = {}) {
-    const { meta, access } = await loadCase(request);
+  async function renderCase(request: TypedRequest, reply: FastifyReply, id: string, state: CaseState = {}) {
+    const { meta, access } = await loadCase(request, id);
     const viewer = staffViewer(request, org.id);
     const open = meta.secret && access.read ? await isOpen(db, viewer.user, meta.id) : false;
     // Content only through the door: not secret → read it; secret → only inside an opening (audited).
     let content: CaseContent | undefined;
     if (access.read && (!meta.secret || open)) {
-      const read = await readCase(db, viewer, meta.id, "ärendesidan");
+      const read = await readCase(db, viewer, meta.id, READ_FOR_CASE_PAGE);
       if (read.ok) content = read.value;
     }
     const [history, unitList, saved, undoable] = await Promise.all([
@@ -168,6 +134,7 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     const suggestedUnit = suggestion && access.route ? unitList.find((u) => u.id === suggestion.unitId) : undefined;
     const draft = state.draft ?? "";
     const analysis = draft.trim() ? presentAnalysis(checkText(draft), request.lang) : null;
+    const say = sayer(messages, request.lang);
     const purposes = (Object.keys(OPEN_PURPOSES) as OpenPurpose[]).filter((p) =>
       access.handle ? p !== "route" || access.route : p === "route",
     );
@@ -175,7 +142,7 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
       request,
       reply,
       {
-        title: `Ärende ${meta.number}`,
+        title: say("case.title", { number: meta.number }),
         side: "staff",
         hasErrors: (state.errors?.length ?? 0) > 0,
         status: state.status ?? 200,
@@ -187,7 +154,7 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
           meta={meta}
           access={access}
           content={content}
-          openPurposes={purposes.map((p) => ({ value: p, label: OPEN_PURPOSES[p] }))}
+          openPurposes={purposes.map((p) => ({ value: p, label: say(`case.purpose.${p}`) }))}
           history={history}
           undoable={undoable && mayUndo(undoable.type, access) ? undoable : undefined}
           units={unitList}
@@ -203,24 +170,32 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
               ? { unitId: suggestedUnit.id, name: suggestedUnit.name, confidence: suggestion.confidence }
               : undefined
           }
-          reporterNotices={Object.entries(REPORTER_NOTICES).map(([value, label]) => ({ value, label }))}
+          reporterNotices={(Object.keys(REPORTER_NOTICES) as (keyof typeof REPORTER_NOTICES)[]).map((value) => ({
+            value,
+            label: say(`case.reporter.${value}`),
+          }))}
           postsHref={ctx.extensions.replyChannel(meta.channel)?.postsHref?.(meta.id)}
         />
       ),
     );
   }
 
-  const NOTICES: Record<string, string> = {
-    svar: "Svaret är skickat.",
-    anteckning: "Anteckningen är sparad.",
-    flyttad: "Ärendet är flyttat.",
-    lage: "Läget är ändrat.",
-    oro: "Markeringen är ändrad.",
-    sekretess: "Sekretessmarkeringen är ändrad.",
-    oppnat: "Ärendet är öppnat. Det du läser skrivs i loggen.",
-    stangt: "Ärendet är stängt för dig.",
-    angrat: "Åtgärden är ångrad.",
-    anmalare: "Anmälaren har fått beskedet.",
+  /** The notice after a done action (`?klart=svar`), in the page's language. */
+  const NOTICES = [
+    "svar",
+    "anteckning",
+    "flyttad",
+    "lage",
+    "oro",
+    "sekretess",
+    "oppnat",
+    "stangt",
+    "angrat",
+    "anmalare",
+  ];
+  const noticeFor = (request: TypedRequest, klart: string | undefined): string | undefined => {
+    const key = `notice.${klart ?? ""}`;
+    return NOTICES.includes(klart ?? "") && isInboxKey(key) ? sayer(messages, request.lang)(key) : undefined;
   };
   const done = (reply: FastifyReply, id: string, notice: string) =>
     reply.redirect(`/arbetsyta/arenden/${id}?klart=${notice}`, 303);
@@ -232,28 +207,25 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     "/arbetsyta/arenden/:id",
     {
       config: { access: "inbox.viewCase" },
-      schema: { params: idParams, querystring: z.object({ klart: z.string().optional() }) },
+      schema: { params: IdParams, querystring: DoneQuery },
     },
     async (request, reply) =>
-      renderCase(request, reply, { notice: NOTICES[(request.query as { klart?: string }).klart ?? ""] }),
+      renderCase(request, reply, request.params.id, { notice: noticeFor(request, request.query.klart) }),
   );
 
   app.post(
     "/arbetsyta/arenden/:id/oppna",
     {
       config: { access: "inbox.viewCase" },
-      schema: {
-        params: idParams,
-        body: z.object({ syfte: z.string().max(40).default(""), _csrf: z.string().optional() }),
-      },
+      schema: { params: IdParams, body: OpenBody },
     },
     async (request, reply) => {
-      const { meta, access } = await loadCase(request);
+      const { meta, access } = await loadCase(request, request.params.id);
       if (!access.read) refuse();
-      const { syfte } = request.body as { syfte: string };
+      const { syfte } = request.body;
       if (!(syfte in OPEN_PURPOSES) || (!access.handle && syfte !== "route")) {
-        return renderCase(request, reply, {
-          errors: [{ field: "syfte", message: "Välj varför du öppnar ärendet" }],
+        return renderCase(request, reply, request.params.id, {
+          errors: [{ field: "syfte", message: sayer(messages, request.lang)("error.purpose") }],
           status: 400,
         });
       }
@@ -267,18 +239,18 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     "/arbetsyta/arenden/:id/stang",
     {
       config: { access: "inbox.viewCase" },
-      schema: { params: idParams, body: z.object({ _csrf: z.string().optional() }) },
+      schema: { params: IdParams, body: CsrfBody },
     },
     async (request, reply) => {
-      const { meta } = await loadCase(request);
+      const { meta } = await loadCase(request, request.params.id);
       await closeOpening(db, request.user as SessionUser, meta.id);
       return done(reply, meta.id, "stangt");
     },
   );
 
   /** The reply composer works on content: the case must be readable (and open, when secret). */
-  async function loadForWork(request: FastifyRequest) {
-    const found = await loadCase(request);
+  async function loadForWork(request: TypedRequest, id: string) {
+    const found = await loadCase(request, id);
     if (!found.access.handle) refuse();
     if (found.meta.secret && !(await isOpen(db, request.user as SessionUser, found.meta.id))) refuse();
     return found;
@@ -288,16 +260,13 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     "/arbetsyta/arenden/:id/svarsmall",
     {
       config: { access: "inbox.handleCase" },
-      schema: {
-        params: idParams,
-        body: z.object({ mall: z.string().max(100).default(""), _csrf: z.string().optional() }),
-      },
+      schema: { params: IdParams, body: TemplateBody },
     },
     async (request, reply) => {
-      const { meta } = await loadForWork(request);
-      const { mall } = request.body as { mall: string };
+      const { meta } = await loadForWork(request, request.params.id);
+      const { mall } = request.body;
       const saved = (await savedAnswersFor(db, org.id, meta.unitId)).find((s) => s.id === mall);
-      return renderCase(request, reply, { draft: saved ? withoutPersonalData(saved.body) : "" });
+      return renderCase(request, reply, request.params.id, { draft: saved ? withoutPersonalData(saved.body) : "" });
     },
   );
 
@@ -305,29 +274,24 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     "/arbetsyta/arenden/:id/svar",
     {
       config: { access: "inbox.handleCase" },
-      schema: {
-        params: idParams,
-        body: z.object({
-          body: z.string().max(20_000).default(""),
-          typ: z.enum(["svar", "anteckning"]).default("svar"),
-          stod: z.string().max(80).optional(),
-          _csrf: z.string().optional(),
-        }),
-      },
+      schema: { params: IdParams, body: ReplyBody },
     },
     async (request, reply) => {
-      const { meta } = await loadForWork(request);
-      const { body, typ, stod } = request.body as { body: string; typ: "svar" | "anteckning"; stod?: string };
+      const { meta } = await loadForWork(request, request.params.id);
+      const { body, typ, stod } = request.body;
+      const say = sayer(messages, request.lang);
       if (stod) {
         // "Add the link": the draft comes back with a link to the service page, nothing is sent.
         const link = await serviceLink(db, org.id, config.publicUrl, stod);
-        const draft = link ? `${body.trimEnd()}${body.trim() ? "\n\n" : ""}Läs mer om ${link.name}: ${link.url}` : body;
-        return renderCase(request, reply, { draft });
+        const draft = link
+          ? `${body.trimEnd()}${body.trim() ? "\n\n" : ""}${say("reply.readMore", { name: link.name, url: link.url })}`
+          : body;
+        return renderCase(request, reply, request.params.id, { draft });
       }
       if (!body.trim())
-        return renderCase(request, reply, {
+        return renderCase(request, reply, request.params.id, {
           draft: body,
-          errors: [{ field: "body", message: "Skriv ditt svar" }],
+          errors: [{ field: "body", message: say("error.reply") }],
           status: 400,
         });
       const result = await replyToCase(deps, staffViewer(request, org.id).actor, meta.id, body, {
@@ -339,42 +303,39 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
   );
 
   /** A refused command in plain words, on the field it concerns. */
-  const problem = (result: HandleResult & { ok: false }, field: string, invalid: string): FieldError => ({
+  const refusal = (
+    request: TypedRequest,
+    result: HandleResult & { ok: false },
+    field: string,
+    invalid: "error.status" | "error.reclassify" | "error.secrecy" | "error.minor" | "error.undo",
+  ): FieldError => ({
     field,
-    message:
-      result.error === "reason"
-        ? "Skriv varför"
-        : result.error === "concern"
-          ? "Det går inte för en orosanmälan om ett barn"
-          : invalid,
+    message: sayer(
+      messages,
+      request.lang,
+    )(result.error === "reason" ? "error.reason" : result.error === "concern" ? "error.concern" : invalid),
   });
 
   app.post(
     "/arbetsyta/arenden/:id/flytta",
     {
       config: { access: "inbox.routeCase" },
-      schema: {
-        params: idParams,
-        body: z.object({
-          enhet: z.string().max(40).default(""),
-          reason: z.string().max(500).default(""),
-          _csrf: z.string().optional(),
-        }),
-      },
+      schema: { params: IdParams, body: RouteBody },
     },
     async (request, reply) => {
-      const { meta, access } = await loadCase(request);
+      const { meta, access } = await loadCase(request, request.params.id);
       if (!access.route) refuse();
-      const { enhet, reason } = request.body as { enhet: string; reason: string };
+      const { enhet, reason } = request.body;
+      const say = sayer(messages, request.lang);
       if (!reason.trim())
-        return renderCase(request, reply, {
-          errors: [{ field: "reason", message: "Skriv varför ärendet flyttas" }],
+        return renderCase(request, reply, request.params.id, {
+          errors: [{ field: "reason", message: say("error.routeReason") }],
           status: 400,
         });
       const result = await routeCase(deps, staffViewer(request, org.id).actor, meta.id, enhet, reason);
       if (!result.ok)
-        return renderCase(request, reply, {
-          errors: [{ field: "enhet", message: "Välj en enhet i listan" }],
+        return renderCase(request, reply, request.params.id, {
+          errors: [{ field: "enhet", message: say("error.unit") }],
           status: 400,
         });
       return done(reply, meta.id, "flyttad");
@@ -385,25 +346,16 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     "/arbetsyta/arenden/:id/status",
     {
       config: { access: "inbox.handleCase" },
-      schema: {
-        params: idParams,
-        body: z.object({
-          till: z.enum(["open", "waiting", "closed"]),
-          reason: z.string().max(500).default(""),
-          _csrf: z.string().optional(),
-        }),
-      },
+      schema: { params: IdParams, body: StatusBody },
     },
     async (request, reply) => {
-      const { meta, access } = await loadCase(request);
+      const { meta, access } = await loadCase(request, request.params.id);
       if (!access.changeStatus) refuse();
-      const { till, reason } = request.body as { till: "open" | "waiting" | "closed"; reason: string };
+      const { till, reason } = request.body;
       const result = await changeStatus(deps, staffViewer(request, org.id).actor, meta.id, till, reason);
       if (!result.ok)
-        return renderCase(request, reply, {
-          errors: [
-            problem(result, result.error === "reason" ? "statusReason" : "till", "Ärendet kan inte få det läget nu"),
-          ],
+        return renderCase(request, reply, request.params.id, {
+          errors: [refusal(request, result, result.error === "reason" ? "statusReason" : "till", "error.status")],
           status: 400,
         });
       return done(reply, meta.id, "lage");
@@ -414,23 +366,16 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     "/arbetsyta/arenden/:id/oro",
     {
       config: { access: "inbox.handleCase" },
-      schema: {
-        params: idParams,
-        body: z.object({
-          oro: z.enum(["ja", "nej"]),
-          reason: z.string().max(500).default(""),
-          _csrf: z.string().optional(),
-        }),
-      },
+      schema: { params: IdParams, body: ConcernBody },
     },
     async (request, reply) => {
-      const { meta, access } = await loadCase(request);
+      const { meta, access } = await loadCase(request, request.params.id);
       if (!access.concernActions) refuse();
-      const { oro, reason } = request.body as { oro: "ja" | "nej"; reason: string };
+      const { oro, reason } = request.body;
       const result = await reclassifyConcern(deps, staffViewer(request, org.id).actor, meta.id, oro === "ja", reason);
       if (!result.ok)
-        return renderCase(request, reply, {
-          errors: [problem(result, "concernReason", "Det gick inte att ändra markeringen")],
+        return renderCase(request, reply, request.params.id, {
+          errors: [refusal(request, result, "concernReason", "error.reclassify")],
           status: 400,
         });
       return done(reply, meta.id, "oro");
@@ -441,29 +386,22 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     "/arbetsyta/arenden/:id/sekretess",
     {
       config: { access: "inbox.handleCase" },
-      schema: {
-        params: idParams,
-        body: z.object({
-          sekretess: z.enum(["ja", "nej"]),
-          reason: z.string().max(500).default(""),
-          _csrf: z.string().optional(),
-        }),
-      },
+      schema: { params: IdParams, body: SecrecyBody },
     },
     async (request, reply) => {
-      const { meta, access } = await loadCase(request);
-      const { sekretess, reason } = request.body as { sekretess: "ja" | "nej"; reason: string };
+      const { meta, access } = await loadCase(request, request.params.id);
+      const { sekretess, reason } = request.body;
       // Lifting secrecy is for those who may read the case.
       if (sekretess === "ja" ? !access.markSecret : !access.liftSecret) refuse();
       if (!reason.trim())
-        return renderCase(request, reply, {
-          errors: [{ field: "secrecyReason", message: "Skriv varför" }],
+        return renderCase(request, reply, request.params.id, {
+          errors: [{ field: "secrecyReason", message: sayer(messages, request.lang)("error.reason") }],
           status: 400,
         });
       const result = await markSecret(deps, staffViewer(request, org.id).actor, meta.id, sekretess === "ja", reason);
       if (!result.ok)
-        return renderCase(request, reply, {
-          errors: [problem(result, "secrecyReason", "Det gick inte att ändra sekretessen")],
+        return renderCase(request, reply, request.params.id, {
+          errors: [refusal(request, result, "secrecyReason", "error.secrecy")],
           status: 400,
         });
       return done(reply, meta.id, "sekretess");
@@ -474,15 +412,18 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     "/arbetsyta/arenden/:id/ringa-betydelse",
     {
       config: { access: "inbox.handleCase" },
-      schema: { params: idParams, body: z.object({ ringa: z.enum(["ja", "nej"]), _csrf: z.string().optional() }) },
+      schema: { params: IdParams, body: MinorBody },
     },
     async (request, reply) => {
-      const { meta, access } = await loadCase(request);
+      const { meta, access } = await loadCase(request, request.params.id);
       if (!access.minor) refuse();
-      const { ringa } = request.body as { ringa: "ja" | "nej" };
+      const { ringa } = request.body;
       const result = await markMinorImportance(deps, staffViewer(request, org.id).actor, meta.id, ringa === "ja");
       if (!result.ok)
-        return renderCase(request, reply, { errors: [problem(result, "ringa", "Det gick inte")], status: 400 });
+        return renderCase(request, reply, request.params.id, {
+          errors: [refusal(request, result, "ringa", "error.minor")],
+          status: 400,
+        });
       return done(reply, meta.id, "lage");
     },
   );
@@ -491,26 +432,23 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     "/arbetsyta/arenden/:id/angra/:eventId",
     {
       config: { access: "inbox.handleCase" },
-      schema: {
-        params: z.object({ id: z.uuid(), eventId: z.string().regex(/^\d{1,18}$/) }),
-        body: z.object({ reason: z.string().max(500).default(""), _csrf: z.string().optional() }),
-      },
+      schema: { params: UndoParams, body: UndoBody },
     },
     async (request, reply) => {
-      const { meta, access } = await loadCase(request);
-      const { eventId } = request.params as { eventId: string };
+      const { meta, access } = await loadCase(request, request.params.id);
+      const { eventId } = request.params;
       const latest = await latestUndoable(db, meta.id);
       if (!latest || latest.id !== eventId)
-        return renderCase(request, reply, {
-          errors: [{ field: "undoReason", message: "Det går bara att ångra den senaste åtgärden" }],
+        return renderCase(request, reply, request.params.id, {
+          errors: [{ field: "undoReason", message: sayer(messages, request.lang)("error.undoLatest") }],
           status: 400,
         });
       if (!mayUndo(latest.type, access)) refuse();
-      const { reason } = request.body as { reason: string };
+      const { reason } = request.body;
       const result = await undoCaseAction(deps, staffViewer(request, org.id).actor, meta.id, eventId, reason);
       if (!result.ok)
-        return renderCase(request, reply, {
-          errors: [problem(result, "undoReason", "Det gick inte att ångra")],
+        return renderCase(request, reply, request.params.id, {
+          errors: [refusal(request, result, "undoReason", "error.undo")],
           status: 400,
         });
       return done(reply, meta.id, "angrat");
@@ -521,24 +459,17 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
     "/arbetsyta/arenden/:id/anmalare",
     {
       config: { access: "inbox.handleCase" },
-      schema: {
-        params: idParams,
-        body: z.object({
-          besked: z.string().max(40).default(""),
-          yrke: z.string().max(10).optional(),
-          _csrf: z.string().optional(),
-        }),
-      },
+      schema: { params: IdParams, body: ReporterBody },
     },
     async (request, reply) => {
-      const { meta } = await loadForWork(request);
+      const { meta } = await loadForWork(request, request.params.id);
       if (!meta.concern) refuse();
-      const { besked, yrke } = request.body as { besked: string; yrke?: string };
+      const { besked, yrke } = request.body;
+      const say = sayer(messages, request.lang);
       const errors: FieldError[] = [];
-      if (!(besked in REPORTER_NOTICES))
-        errors.push({ field: "besked", message: "Välj vilket besked anmälaren ska få" });
-      if (yrke !== "ja") errors.push({ field: "yrke", message: "Bekräfta att personen anmälde i sitt arbete" });
-      if (errors.length > 0) return renderCase(request, reply, { errors, status: 400 });
+      if (!(besked in REPORTER_NOTICES)) errors.push({ field: "besked", message: say("error.notice") });
+      if (yrke !== "ja") errors.push({ field: "yrke", message: say("error.professional") });
+      if (errors.length > 0) return renderCase(request, reply, request.params.id, { errors, status: 400 });
       const result = await tellReporter(
         deps,
         staffViewer(request, org.id).actor,
@@ -552,10 +483,10 @@ export function inboxStaffRoutes(app: FastifyInstance, ctx: ModuleContext, deps:
 
   app.get(
     "/arbetsyta/arenden/:id/filer/:fileId",
-    { config: { access: "inbox.viewCase" }, schema: { params: z.object({ id: z.uuid(), fileId: z.uuid() }) } },
+    { config: { access: "inbox.viewCase" }, schema: { params: FileParams } },
     async (request, reply) => {
-      const { meta } = await loadCase(request);
-      const { fileId } = request.params as { fileId: string };
+      const { meta } = await loadCase(request, request.params.id);
+      const { fileId } = request.params;
       const file = await caseSourceContent(db, staffViewer(request, org.id), meta.id, "attachment", fileId);
       if (!file.ok) throw new AppError(file.error === "not_found" ? "KS_NOT_FOUND" : "KS_FORBIDDEN");
       return reply

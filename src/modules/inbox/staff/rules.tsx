@@ -1,14 +1,16 @@
 /** Admins manage the routing rules: which unit gets a question, by category, channel and keywords. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
+import type { FastifyReply, TypedApp, TypedRequest } from "../../../platform/http/typed.js";
+import { sayer } from "../../../platform/i18n/messages.js";
 import { audit } from "../../../platform/audit/audit.js";
 import { CASE_CHANNELS } from "../../../platform/db/schema.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
-import { Banner, Button, ErrorSummary, Form, SelectField, Table } from "../../../views/components.js";
+import { Banner, Button, ErrorSummary, Form, SelectField, Table, TextField } from "../../../views/components.js";
 import { userActor } from "../../../platform/http/actor.js";
-import { CHANNEL_SV } from "../labels.js";
+import { channelName } from "../labels.js";
+import { messages } from "../messages.js";
+import { DoneQuery, IdParams, RuleBody, RuleRemoveBody } from "../schema.js";
 
 interface RuleRow {
   id: string;
@@ -19,12 +21,12 @@ interface RuleRow {
   unit: string;
 }
 
-export function routingRuleRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+export function routingRuleRoutes(app: TypedApp, ctx: ModuleContext): void {
   const db = ctx.database.db;
   const orgId = ctx.org.id;
 
   async function render(
-    request: FastifyRequest,
+    request: TypedRequest,
     reply: FastifyReply,
     errors: FieldError[] = [],
     notice?: string,
@@ -46,7 +48,7 @@ export function routingRuleRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     return sendPage(
       request,
       reply,
-      { title: "Dirigering", side: "staff", hasErrors: errors.length > 0, status },
+      { title: sayer(messages, request.lang)("rules.title"), side: "staff", hasErrors: errors.length > 0, status },
       (page) => (
         <RulesPage ctx={page} rules={rules} units={units} categories={categories} errors={errors} notice={notice} />
       ),
@@ -55,9 +57,9 @@ export function routingRuleRoutes(app: FastifyInstance, ctx: ModuleContext): voi
 
   app.get(
     "/arbetsyta/admin/dirigering",
-    { config: { access: "inbox.manageRouting" }, schema: { querystring: z.object({ klart: z.string().optional() }) } },
+    { config: { access: "inbox.manageRouting" }, schema: { querystring: DoneQuery } },
     (request, reply) =>
-      render(request, reply, [], (request.query as { klart?: string }).klart ? "Reglerna är sparade." : undefined),
+      render(request, reply, [], request.query.klart ? sayer(messages, request.lang)("rules.saved") : undefined),
   );
 
   app.post(
@@ -65,18 +67,12 @@ export function routingRuleRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     {
       config: { access: "inbox.manageRouting" },
       schema: {
-        body: z.object({
-          kategori: z.string().max(40).default(""),
-          kanal: z.string().max(20).default(""),
-          ord: z.string().max(500).default(""),
-          enhet: z.string().max(40).default(""),
-          ordning: z.string().max(6).default("0"),
-          _csrf: z.string().optional(),
-        }),
+        body: RuleBody,
       },
     },
     async (request, reply) => {
-      const b = request.body as { kategori: string; kanal: string; ord: string; enhet: string; ordning: string };
+      const b = request.body;
+      const say = sayer(messages, request.lang);
       const errors: FieldError[] = [];
       const unit = b.enhet
         ? await db
@@ -102,13 +98,13 @@ export function routingRuleRoutes(app: FastifyInstance, ctx: ModuleContext): voi
         .map((k) => k.trim().toLowerCase())
         .filter(Boolean)
         .slice(0, 30);
-      if (!unit) errors.push({ field: "enhet", message: "Välj enheten som ska få frågorna" });
+      if (!unit) errors.push({ field: "enhet", message: say("rules.error.unit") });
       if (!category && !channel && keywords.length === 0)
-        errors.push({ field: "ord", message: "Ange en kategori, en kanal eller minst ett ord" });
-      if (b.kategori && !category) errors.push({ field: "kategori", message: "Välj en kategori i listan" });
+        errors.push({ field: "ord", message: say("rules.error.match") });
+      if (b.kategori && !category) errors.push({ field: "kategori", message: say("rules.error.category") });
       const position = Number.parseInt(b.ordning, 10);
       if (!Number.isFinite(position) || position < 0 || position > 9999)
-        errors.push({ field: "ordning", message: "Skriv ordningen som ett tal mellan 0 och 9999" });
+        errors.push({ field: "ordning", message: say("rules.error.position") });
       if (errors.length > 0 || !unit) return render(request, reply, errors, undefined, 400);
       await db.transaction().execute(async (trx) => {
         const created = await trx
@@ -139,10 +135,10 @@ export function routingRuleRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     "/arbetsyta/admin/dirigering/:id/ta-bort",
     {
       config: { access: "inbox.manageRouting" },
-      schema: { params: z.object({ id: z.uuid() }), body: z.object({ _csrf: z.string().optional() }) },
+      schema: { params: IdParams, body: RuleRemoveBody },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       await db.transaction().execute(async (trx) => {
         const removed = await trx
           .deleteFrom("routing_rules")
@@ -172,6 +168,7 @@ function RulesPage(p: {
   notice?: string | undefined;
 }): JSX.Element {
   const { ctx } = p;
+  const say = sayer(messages, ctx.lang);
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <>
@@ -183,41 +180,43 @@ function RulesPage(p: {
         ""
       )}
       <ErrorSummary ctx={ctx} errors={p.errors} />
-      <h1>Dirigering</h1>
-      <p class="lead">
-        Reglerna bestämmer vilken enhet som får en ny fråga. Den första regeln som passar gäller. Orosanmälningar går
-        alltid till mottagningen och journalistfrågor till kommunikation.
+      <h1 safe>{say("rules.title")}</h1>
+      <p class="lead" safe>
+        {say("rules.lead")}
       </p>
       {p.rules.length === 0 ? (
-        <p>Det finns inga regler ännu. Då får frågan den enhet som hör till kategorin.</p>
+        <p safe>{say("rules.empty")}</p>
       ) : (
         <Table
-          caption="Regler"
+          caption={say("rules.caption")}
           captionHidden
           rows={p.rules}
           columns={[
-            { header: "Ordning", numeric: true, cell: (r: RuleRow) => String(r.position) },
-            { header: "Kategori", cell: (r: RuleRow) => <span safe>{r.category ?? "Alla"}</span> },
+            { header: say("rules.col.position"), numeric: true, cell: (r: RuleRow) => String(r.position) },
             {
-              header: "Kanal",
+              header: say("rules.col.category"),
+              cell: (r: RuleRow) => <span safe>{r.category ?? say("rules.all")}</span>,
+            },
+            {
+              header: say("rules.col.channel"),
               cell: (r: RuleRow) => {
-                const channel: string = r.channel ? (CHANNEL_SV[r.channel] ?? r.channel) : "Alla";
+                const channel: string = r.channel ? channelName(r.channel, ctx.lang) : say("rules.all");
                 return <span safe>{channel}</span>;
               },
             },
             {
-              header: "Ord",
+              header: say("rules.col.words"),
               cell: (r: RuleRow) => {
-                const words: string = r.keywords.length > 0 ? r.keywords.join(", ") : "–";
+                const words: string = r.keywords.length > 0 ? r.keywords.join(", ") : say("rules.none");
                 return <span safe>{words}</span>;
               },
             },
-            { header: "Enhet", cell: (r: RuleRow) => <span safe>{r.unit}</span> },
+            { header: say("rules.col.unit"), cell: (r: RuleRow) => <span safe>{r.unit}</span> },
             {
-              header: "Ta bort",
+              header: say("rules.col.remove"),
               cell: (r: RuleRow) => (
                 <Form ctx={ctx} action={`/arbetsyta/admin/dirigering/${r.id}/ta-bort`}>
-                  <Button kind="secondary">Ta bort</Button>
+                  <Button kind="secondary">{say("rules.remove")}</Button>
                 </Form>
               ),
             },
@@ -225,71 +224,46 @@ function RulesPage(p: {
         />
       )}
       <section class="panel" aria-labelledby="new-rule">
-        <h2 id="new-rule">Ny regel</h2>
+        <h2 id="new-rule" safe>
+          {say("rules.new")}
+        </h2>
         <Form ctx={ctx} action="/arbetsyta/admin/dirigering">
           <SelectField
             name="kategori"
-            label="Kategori"
+            label={say("rules.category")}
             error={err("kategori")}
             options={[
-              { value: "", label: "Alla kategorier" },
+              { value: "", label: say("rules.category.all") },
               ...p.categories.map((c) => ({ value: c.id, label: c.name_sv })),
             ]}
           />
           <SelectField
             name="kanal"
-            label="Kanal"
+            label={say("rules.channel")}
             options={[
-              { value: "", label: "Alla kanaler" },
-              ...CASE_CHANNELS.map((c) => ({ value: c, label: CHANNEL_SV[c] ?? c })),
+              { value: "", label: say("rules.channel.all") },
+              ...CASE_CHANNELS.map((c) => ({ value: c, label: channelName(c, ctx.lang) })),
             ]}
           />
-          <div class={`field${err("ord") ? " field--error" : ""}`}>
-            <label class="field__label" for="ord">
-              Ord i frågan
-            </label>
-            <p class="field__hint" id="ord-hint">
-              Skriv ord med kommatecken emellan. Ett ord passar också längre ord: ”hyr” passar ”hyran”.
-            </p>
-            {err("ord") ? (
-              <p class="field__error" safe>
-                {err("ord")}
-              </p>
-            ) : (
-              ""
-            )}
-            <input class="field__input" id="ord" name="ord" type="text" aria-describedby="ord-hint" />
-          </div>
+          <TextField name="ord" label={say("rules.words")} hint={say("rules.words.hint")} error={err("ord")} />
           <SelectField
             name="enhet"
-            label="Enhet som får frågan"
+            label={say("rules.unit")}
             error={err("enhet")}
-            options={[{ value: "", label: "Välj enhet" }, ...p.units.map((u) => ({ value: u.id, label: u.name }))]}
+            options={[
+              { value: "", label: say("rules.unit.choose") },
+              ...p.units.map((u) => ({ value: u.id, label: u.name })),
+            ]}
           />
-          <div class={`field${err("ordning") ? " field--error" : ""}`}>
-            <label class="field__label" for="ordning">
-              Ordning
-            </label>
-            <p class="field__hint" id="ordning-hint">
-              Lägre tal prövas först.
-            </p>
-            {err("ordning") ? (
-              <p class="field__error" safe>
-                {err("ordning")}
-              </p>
-            ) : (
-              ""
-            )}
-            <input
-              class="field__input field__input--quarter"
-              id="ordning"
-              name="ordning"
-              type="text"
-              value="100"
-              aria-describedby="ordning-hint"
-            />
-          </div>
-          <Button>Spara regeln</Button>
+          <TextField
+            name="ordning"
+            label={say("rules.position")}
+            hint={say("rules.position.hint")}
+            error={err("ordning")}
+            value="100"
+            width="quarter"
+          />
+          <Button>{say("rules.save")}</Button>
         </Form>
       </section>
     </>

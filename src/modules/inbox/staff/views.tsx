@@ -1,4 +1,5 @@
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
+import { sayer, type Lang, type Sayer } from "../../../platform/i18n/messages.js";
 import type { PageContext, FieldError } from "../../../views/context.js";
 import {
   Banner,
@@ -19,19 +20,24 @@ import type { CaseContent, CaseMeta } from "../door.js";
 import type { CaseAccess } from "../policies.js";
 import type { BoardRow } from "../queries.js";
 
-import { CHANNEL_SV, KIND_SV, STATUS_SV } from "../labels.js";
+import { CHANNEL_KEYS, channelName, KIND_KEYS, kindName, statusName } from "../labels.js";
+import { messages, type InboxKey } from "../messages.js";
 
-function clock(now: Date, due: Date | null): { text: string; late: boolean } {
-  if (!due) return { text: "–", late: false };
+type Say = Sayer<InboxKey>;
+
+function clock(say: Say, now: Date, due: Date | null): { text: string; late: boolean } {
+  if (!due) return { text: say("clock.none"), late: false };
   const minutes = Math.round((due.getTime() - now.getTime()) / 60000);
   const abs = Math.abs(minutes);
   const span =
     abs >= 1440
-      ? `${Math.round(abs / 1440)} d`
+      ? say("clock.days", { days: Math.round(abs / 1440) })
       : abs >= 60
-        ? `${Math.floor(abs / 60)} h ${abs % 60} min`
-        : `${abs} min`;
-  return minutes < 0 ? { text: `Försenad ${span}`, late: true } : { text: `Svar inom ${span}`, late: false };
+        ? say("clock.hoursMinutes", { hours: Math.floor(abs / 60), minutes: abs % 60 })
+        : say("clock.minutes", { minutes: abs });
+  return minutes < 0
+    ? { text: say("clock.late", { span }), late: true }
+    : { text: say("clock.within", { span }), late: false };
 }
 
 export interface BoardQuery {
@@ -50,6 +56,8 @@ export function BoardPage(p: {
   query: BoardQuery;
 }): JSX.Element {
   const now = new Date();
+  const say = sayer(messages, p.ctx.lang);
+  const lang = p.ctx.lang;
   const qs = (n: number) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(p.query)) if (v) params.set(k, v);
@@ -59,60 +67,62 @@ export function BoardPage(p: {
   };
   return (
     <>
-      <h1>Obesvarat</h1>
-      <p class="lead">Alla frågor som väntar på svar, från alla kanaler. Orosanmälningar först, sedan de äldsta.</p>
+      <h1 safe>{say("board.title")}</h1>
+      <p class="lead" safe>
+        {say("board.lead")}
+      </p>
       <form method="get" action="/arbetsyta/inkorg" class="filters" novalidate>
         <fieldset class="filters__set">
-          <legend>Filtrera</legend>
+          <legend safe>{say("board.filter")}</legend>
           <SelectField
             name="enhet"
-            label="Enhet"
+            label={say("board.unit")}
             selected={p.query.enhet}
             options={[
-              { value: "", label: "Alla enheter" },
-              { value: "ingen", label: "Inte fördelade (att fördela)" },
+              { value: "", label: say("board.unit.all") },
+              { value: "ingen", label: say("board.unit.none") },
               ...p.units.map((u) => ({ value: u.id, label: u.name })),
             ]}
           />
           <SelectField
             name="kanal"
-            label="Kanal"
+            label={say("board.channel")}
             selected={p.query.kanal}
             options={[
-              { value: "", label: "Alla kanaler" },
-              ...Object.entries(CHANNEL_SV).map(([value, label]) => ({ value, label })),
+              { value: "", label: say("board.channel.all") },
+              ...CHANNEL_KEYS.map((value) => ({ value, label: channelName(value, lang) })),
             ]}
           />
           <SelectField
             name="typ"
-            label="Typ"
+            label={say("board.kind")}
             selected={p.query.typ}
             options={[
-              { value: "", label: "Alla typer" },
-              ...Object.entries(KIND_SV).map(([value, label]) => ({ value, label })),
+              { value: "", label: say("board.kind.all") },
+              ...KIND_KEYS.map((value) => ({ value, label: kindName(value, lang) })),
             ]}
           />
-          <Button kind="secondary">Visa</Button>
+          <Button kind="secondary">{say("board.show")}</Button>
         </fieldset>
       </form>
-      <div data-module="live-board" data-events="/arbetsyta/inkorg/handelser" data-updated="Listan är uppdaterad.">
+      <div data-module="live-board" data-events="/arbetsyta/inkorg/handelser" data-updated={say("board.updated")}>
         <p class="visually-hidden" role="status" data-board-status></p>
         <div data-board-list>
-          <p>{p.total} obesvarade</p>
+          <p safe>{say("board.count", { count: p.total })}</p>
           {p.rows.length === 0 ? (
-            <p>Allt är besvarat. Bra jobbat!</p>
+            <p safe>{say("board.empty")}</p>
           ) : (
             <Table
-              caption="Obesvarade ärenden"
+              caption={say("board.caption")}
               captionHidden
               rows={p.rows}
               columns={[
                 {
-                  header: "Ärende",
+                  header: say("board.col.case"),
                   cell: (r: BoardRow) => (
                     <>
-                      {r.concern_report ? <Tag tone="red">Orosanmälan</Tag> : ""}
-                      {r.secret ? <Tag tone="yellow">Sekretess</Tag> : ""}
+                      {r.concern_report ? <Tag tone="red">{say("tag.concern")}</Tag> : ""}
+                      {r.secret ? <Tag tone="yellow">{say("tag.secret")}</Tag> : ""}
                       <a href={`/arbetsyta/arenden/${r.id}`} safe>
                         {r.number}
                       </a>
@@ -120,21 +130,27 @@ export function BoardPage(p: {
                   ),
                 },
                 // The board never shows a secret case's words, not even to those who may open it.
-                { header: "Gäller", cell: (r: BoardRow) => <span safe>{r.subject}</span> },
-                { header: "Kanal", cell: (r: BoardRow) => <span safe>{CHANNEL_SV[r.channel] ?? r.channel}</span> },
-                { header: "Enhet", cell: (r: BoardRow) => <span safe>{r.unit_name ?? "Inte fördelad"}</span> },
+                { header: say("board.col.subject"), cell: (r: BoardRow) => <span safe>{r.subject}</span> },
                 {
-                  header: "Kom in",
+                  header: say("board.col.channel"),
+                  cell: (r: BoardRow) => <span safe>{channelName(r.channel, lang)}</span>,
+                },
+                {
+                  header: say("board.col.unit"),
+                  cell: (r: BoardRow) => <span safe>{r.unit_name ?? say("unit.none")}</span>,
+                },
+                {
+                  header: say("board.col.received"),
                   cell: (r: BoardRow) => (
                     <time datetime={new Date(r.received_at).toISOString()} safe>
-                      {formatDateTime(new Date(r.received_at), "sv")}
+                      {formatDateTime(new Date(r.received_at), lang)}
                     </time>
                   ),
                 },
                 {
-                  header: "Klocka",
+                  header: say("board.col.clock"),
                   cell: (r: BoardRow) => {
-                    const c = clock(now, r.first_answer_due ? new Date(r.first_answer_due) : null);
+                    const c = clock(say, now, r.first_answer_due ? new Date(r.first_answer_due) : null);
                     return (
                       <span class={c.late ? "clock clock--late" : "clock"} safe>
                         {c.text}
@@ -189,9 +205,11 @@ function ReasonField(p: { id: string; label: string; error: string | undefined }
 
 export function CasePage(p: CasePageProps): JSX.Element {
   const { ctx, meta, access, content } = p;
+  const say = sayer(messages, ctx.lang);
+  const lang = ctx.lang;
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   const base = `/arbetsyta/arenden/${meta.id}`;
-  const due: string = meta.due ? formatDateTime(meta.due, "sv") : "–";
+  const due: string = meta.due ? formatDateTime(meta.due, lang) : say("clock.none");
   // Reasons and notes written about a case can carry its content: only for those who read it.
   const showDetails = content !== undefined;
   return (
@@ -206,15 +224,17 @@ export function CasePage(p: CasePageProps): JSX.Element {
       <ErrorSummary ctx={ctx} errors={p.errors} />
       {meta.concern ? (
         <Banner kind="warning">
-          <h2 class="banner__title">Orosanmälan om ett barn</h2>
+          <h2 class="banner__title" safe>
+            {say("case.concern.title")}
+          </h2>
           {access.concernActions ? (
-            <p>Bedöm skyddsbehovet i dag.</p>
+            <p safe>{say("case.concern.assess")}</p>
           ) : (
-            <p>Mottagningen för barn och familj har anmälan. Bara mottagningen kan hantera den.</p>
+            <p safe>{say("case.concern.elsewhere")}</p>
           )}
           {showDetails && meta.concernReasons.length > 0 ? (
             <>
-              <p>Meddelandet flaggades för att:</p>
+              <p safe>{say("case.concern.flagged")}</p>
               <ul>
                 {meta.concernReasons.map((r) => (
                   <li safe>{r}</li>
@@ -228,24 +248,32 @@ export function CasePage(p: CasePageProps): JSX.Element {
       ) : (
         ""
       )}
-      <h1 safe>{`Ärende ${meta.number}`}</h1>
+      <h1 safe>{say("case.title", { number: meta.number })}</h1>
       <dl class="summary-list">
         <div class="summary-list__row">
-          <dt>Gäller</dt>
+          <dt safe>{say("case.subject")}</dt>
           <dd safe>{content ? content.subject : meta.title}</dd>
         </div>
         <div class="summary-list__row">
-          <dt>Läge</dt>
-          <dd safe>{STATUS_SV[meta.status] ?? meta.status}</dd>
+          <dt safe>{say("case.status")}</dt>
+          <dd safe>{statusName(meta.status, lang)}</dd>
         </div>
         <div class="summary-list__row">
-          <dt>Typ och kanal</dt>
+          <dt safe>{say("case.kindChannel")}</dt>
           <dd>
-            <span safe>{`${KIND_SV[meta.kind] ?? meta.kind}, ${CHANNEL_SV[meta.channel] ?? meta.channel}`}</span>
+            <span safe>
+              {say("case.kindChannel.value", {
+                kind: kindName(meta.kind, lang),
+                channel: channelName(meta.channel, lang),
+              })}
+            </span>
             {content && p.postsHref ? (
               <>
                 {" "}
-                · <a href={p.postsHref}>Inläggen på plattformen och moderering</a>
+                ·{" "}
+                <a href={p.postsHref} safe>
+                  {say("case.posts")}
+                </a>
               </>
             ) : (
               ""
@@ -253,26 +281,30 @@ export function CasePage(p: CasePageProps): JSX.Element {
           </dd>
         </div>
         <div class="summary-list__row">
-          <dt>Enhet</dt>
-          <dd safe>{meta.unitName ?? "Inte fördelad"}</dd>
+          <dt safe>{say("case.unit")}</dt>
+          <dd safe>{meta.unitName ?? say("unit.none")}</dd>
         </div>
         <div class="summary-list__row">
-          <dt>Kategori</dt>
-          <dd safe>{meta.categoryName ?? "–"}</dd>
+          <dt safe>{say("case.category")}</dt>
+          <dd safe>{meta.categoryName ?? say("clock.none")}</dd>
         </div>
         <div class="summary-list__row">
-          <dt>Kom in</dt>
-          <dd safe>{formatDateTime(meta.receivedAt, "sv")}</dd>
+          <dt safe>{say("case.received")}</dt>
+          <dd safe>{formatDateTime(meta.receivedAt, lang)}</dd>
         </div>
         <div class="summary-list__row">
-          <dt>Svar senast</dt>
+          <dt safe>{say("case.due")}</dt>
           <dd safe>{due}</dd>
         </div>
         {content ? (
           <div class="summary-list__row">
-            <dt>Frågeställare</dt>
+            <dt safe>{say("case.requester")}</dt>
             <dd safe>
-              {[content.requester.name ?? "Anonym", content.requester.email, content.requester.phone]
+              {[
+                content.requester.name ?? say("case.requester.anonymous"),
+                content.requester.email,
+                content.requester.phone,
+              ]
                 .filter(Boolean)
                 .join(", ")}
             </dd>
@@ -283,51 +315,52 @@ export function CasePage(p: CasePageProps): JSX.Element {
       </dl>
       {!content ? (
         <section class="panel" aria-labelledby="secret-title">
-          <h2 id="secret-title">Sekretess</h2>
+          <h2 id="secret-title" safe>
+            {say("case.secret.title")}
+          </h2>
           {access.read ? (
             <>
-              <p>
-                Ärendet omfattas av sekretess (OSL 26 kap). Du ser innehållet först när du öppnar det. Loggen visar
-                varje öppning och det du läser, med syftet.
-              </p>
+              <p safe>{say("case.secret.text")}</p>
               <Form ctx={ctx} action={`${base}/oppna`}>
                 <SelectField
                   name="syfte"
-                  label="Varför öppnar du ärendet?"
+                  label={say("case.secret.purpose")}
                   error={err("syfte")}
-                  options={[{ value: "", label: "Välj syfte" }, ...p.openPurposes]}
+                  options={[{ value: "", label: say("case.secret.purpose.choose") }, ...p.openPurposes]}
                 />
-                <Button kind="secondary">Öppna ärendet</Button>
+                <Button kind="secondary">{say("case.secret.open")}</Button>
               </Form>
             </>
           ) : (
-            <p class="secret-note">Ärendet omfattas av sekretess. Bara enheten som har ärendet kan se innehållet.</p>
+            <p class="secret-note" safe>
+              {say("case.secret.notYours")}
+            </p>
           )}
         </section>
       ) : (
         <>
           {meta.secret ? (
             <Form ctx={ctx} action={`${base}/stang`} class="inline-form">
-              <p>Du har öppnat ärendet. Det du läser skrivs i loggen.</p>
-              <Button kind="link">Stäng ärendet</Button>
+              <p safe>{say("case.opened")}</p>
+              <Button kind="link">{say("case.close")}</Button>
             </Form>
           ) : (
             ""
           )}
-          <h2>Meddelanden</h2>
+          <h2 safe>{say("case.messages")}</h2>
           <ol class="thread">
             {content.messages.map((m) => (
               <li class={`thread__item thread__item--${m.direction}`}>
                 <p class="thread__meta">
                   <strong safe>
                     {m.direction === "in"
-                      ? "Frågeställaren"
+                      ? say("case.from.requester")
                       : m.direction === "note"
-                        ? `Intern anteckning, ${m.author_name ?? ""}`
-                        : `Svar från ${m.author_name ?? "oss"}`}
+                        ? say("case.from.note", { author: m.author_name ?? "" })
+                        : say("case.from.reply", { author: m.author_name ?? say("case.from.us") })}
                   </strong>{" "}
                   <time datetime={m.created_at.toISOString()} safe>
-                    {formatDateTime(m.created_at, "sv")}
+                    {formatDateTime(m.created_at, lang)}
                   </time>
                   {m.delivery_status ? (
                     <span
@@ -338,12 +371,12 @@ export function CasePage(p: CasePageProps): JSX.Element {
                       }
                       safe
                     >
-                      {deliveryText(m.delivery_status)}
+                      {deliveryText(say, m.delivery_status)}
                     </span>
                   ) : (
                     ""
                   )}
-                  {m.automatic ? <span> · automatiskt svar, till exempel frånvaro</span> : ""}
+                  {m.automatic ? <span safe>{say("case.automatic")}</span> : ""}
                 </p>
                 <div class="thread__body" safe>
                   {m.body}
@@ -353,11 +386,13 @@ export function CasePage(p: CasePageProps): JSX.Element {
           </ol>
           {content.attachments.length > 0 ? (
             <>
-              <h3>Bifogade filer</h3>
+              <h3 safe>{say("case.attachments")}</h3>
               <ul>
                 {content.attachments.map((a) => (
                   <li>
-                    <a href={`${base}/filer/${a.id}`} safe>{`${a.filename} (${Math.ceil(a.size / 1024)} kB)`}</a>
+                    <a href={`${base}/filer/${a.id}`} safe>
+                      {say("case.attachment", { filename: a.filename, kb: Math.ceil(a.size / 1024) })}
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -368,26 +403,28 @@ export function CasePage(p: CasePageProps): JSX.Element {
           {access.handle ? <ReplyPanel {...p} base={base} err={err} /> : ""}
           {access.handle && meta.concern ? (
             <section class="panel" aria-labelledby="reporter-title">
-              <h2 id="reporter-title">Besked till anmälaren</h2>
+              <h2 id="reporter-title" safe>
+                {say("case.reporter.title")}
+              </h2>
               {meta.reporterNotice ? (
-                <p
-                  safe
-                >{`Anmälaren har fått beskedet: ${p.reporterNotices.find((n) => n.value === meta.reporterNotice)?.label ?? ""}`}</p>
+                <p safe>
+                  {say("case.reporter.given", {
+                    notice: p.reporterNotices.find((n) => n.value === meta.reporterNotice)?.label ?? "",
+                  })}
+                </p>
               ) : (
                 ""
               )}
-              <p>
-                Den som anmälde i sitt arbete får veta om vi har startat en utredning, om vi inte startar någon eller om
-                en utredning redan pågår. Inget annat. Andra som anmäler får inget besked.
-              </p>
+              <p safe>{say("case.reporter.text")}</p>
               <Form ctx={ctx} action={`${base}/anmalare`}>
-                <RadioGroup name="besked" legend="Vilket besked?" error={err("besked")} options={p.reporterNotices} />
-                <CheckboxField
-                  name="yrke"
-                  label="Personen anmälde i sitt arbete, till exempel i skolan eller vården"
-                  error={err("yrke")}
+                <RadioGroup
+                  name="besked"
+                  legend={say("case.reporter.which")}
+                  error={err("besked")}
+                  options={p.reporterNotices}
                 />
-                <Button kind="secondary">Skicka beskedet</Button>
+                <CheckboxField name="yrke" label={say("case.reporter.professional")} error={err("yrke")} />
+                <Button kind="secondary">{say("case.reporter.send")}</Button>
               </Form>
             </section>
           ) : (
@@ -398,13 +435,12 @@ export function CasePage(p: CasePageProps): JSX.Element {
       <div class="grid">
         {content && access.handle && !meta.concern ? (
           <section class="panel" aria-labelledby="request-title">
-            <h2 id="request-title">Begäran om allmän handling?</h2>
-            <p>
-              Vill personen läsa allmänna handlingar? Gör ärendet till en begäran. Då börjar klockan för beslut samma
-              dag, och du kan pröva sekretess och maskera.
-            </p>
+            <h2 id="request-title" safe>
+              {say("case.request.title")}
+            </h2>
+            <p safe>{say("case.request.text")}</p>
             <Form ctx={ctx} action={`/arbetsyta/begaran/fran-arende/${meta.id}`}>
-              <Button kind="secondary">Gör till en begäran om allmän handling</Button>
+              <Button kind="secondary">{say("case.request.button")}</Button>
             </Form>
           </section>
         ) : (
@@ -412,16 +448,18 @@ export function CasePage(p: CasePageProps): JSX.Element {
         )}
         {access.route ? (
           <section class="panel" aria-labelledby="route-title">
-            <h2 id="route-title">Flytta till en annan enhet</h2>
-            {meta.secret && !content ? (
-              <p>Du flyttar ärendet utan att läsa det. Flytten ger dig ingen rätt att läsa det.</p>
-            ) : (
-              ""
-            )}
+            <h2 id="route-title" safe>
+              {say("case.route.title")}
+            </h2>
+            {meta.secret && !content ? <p safe>{say("case.route.blind")}</p> : ""}
             {p.suggestion ? (
               <p class="suggestion">
-                Förslag från tidigare ärenden: <strong safe>{p.suggestion.name}</strong>
-                <span safe>{` (${Math.round(p.suggestion.confidence * 100)} % säkert)`}</span>
+                {say.rich("case.route.suggestion", {
+                  unit: p.suggestion.name,
+                  percent: Math.round(p.suggestion.confidence * 100),
+                  strong: (text) => <strong safe>{text}</strong>,
+                  span: (text) => <span safe>{text}</span>,
+                })}
               </p>
             ) : (
               ""
@@ -429,13 +467,13 @@ export function CasePage(p: CasePageProps): JSX.Element {
             <Form ctx={ctx} action={`${base}/flytta`}>
               <SelectField
                 name="enhet"
-                label="Enhet"
+                label={say("case.route.unit")}
                 selected={p.suggestion?.unitId}
                 error={err("enhet")}
                 options={p.units.map((u) => ({ value: u.id, label: u.name }))}
               />
-              <ReasonField id="reason" label="Varför?" error={err("reason")} />
-              <Button kind="secondary">Flytta</Button>
+              <ReasonField id="reason" label={say("case.route.why")} error={err("reason")} />
+              <Button kind="secondary">{say("case.route.button")}</Button>
             </Form>
           </section>
         ) : (
@@ -443,45 +481,39 @@ export function CasePage(p: CasePageProps): JSX.Element {
         )}
         {access.changeStatus || access.concernActions || access.markSecret || access.liftSecret || access.minor ? (
           <section class="panel" aria-labelledby="status-title">
-            <h2 id="status-title">Ändra läge</h2>
+            <h2 id="status-title" safe>
+              {say("case.status.title")}
+            </h2>
             {access.changeStatus ? (
               <Form ctx={ctx} action={`${base}/status`}>
                 <SelectField
                   name="till"
-                  label="Nytt läge"
+                  label={say("case.status.new")}
                   error={err("till")}
                   options={[
-                    { value: "open", label: "Pågår" },
-                    { value: "waiting", label: "Väntar på frågeställaren (klockan stannar)" },
-                    { value: "closed", label: "Avslutad" },
+                    { value: "open", label: say("case.status.open") },
+                    { value: "waiting", label: say("case.status.waiting") },
+                    { value: "closed", label: say("case.status.closed") },
                   ]}
                 />
                 {meta.concern ? (
-                  <ReasonField
-                    id="statusReason"
-                    label="Varför? (krävs för en orosanmälan)"
-                    error={err("statusReason")}
-                  />
+                  <ReasonField id="statusReason" label={say("case.status.why")} error={err("statusReason")} />
                 ) : (
                   ""
                 )}
-                <Button kind="secondary">Ändra</Button>
+                <Button kind="secondary">{say("case.status.button")}</Button>
               </Form>
             ) : (
               ""
             )}
             {access.concernActions ? (
               <>
-                <h3>{meta.concern ? "Inte en orosanmälan?" : "Är det en orosanmälan?"}</h3>
-                {!meta.concern ? (
-                  <p>Ärendet blir sekretessmarkerat och går direkt till mottagningen för barn och familj.</p>
-                ) : (
-                  ""
-                )}
+                <h3 safe>{say(meta.concern ? "case.concern.notConcern" : "case.concern.isConcern")}</h3>
+                {!meta.concern ? <p safe>{say("case.concern.goes")}</p> : ""}
                 <Form ctx={ctx} action={`${base}/oro`}>
                   <input type="hidden" name="oro" value={meta.concern ? "nej" : "ja"} />
-                  <ReasonField id="concernReason" label="Skäl" error={err("concernReason")} />
-                  <Button kind="secondary">{meta.concern ? "Ta bort markeringen" : "Markera som orosanmälan"}</Button>
+                  <ReasonField id="concernReason" label={say("case.concern.reason")} error={err("concernReason")} />
+                  <Button kind="secondary">{say(meta.concern ? "case.concern.unmark" : "case.concern.mark")}</Button>
                 </Form>
               </>
             ) : (
@@ -489,13 +521,11 @@ export function CasePage(p: CasePageProps): JSX.Element {
             )}
             {access.markSecret || access.liftSecret ? (
               <>
-                <h3>{meta.secret ? "Sekretessmarkerat" : "Sekretess"}</h3>
+                <h3 safe>{say(meta.secret ? "case.secrecy.marked" : "case.secrecy.title")}</h3>
                 <Form ctx={ctx} action={`${base}/sekretess`}>
                   <input type="hidden" name="sekretess" value={meta.secret ? "nej" : "ja"} />
-                  <ReasonField id="secrecyReason" label="Skäl, till exempel OSL 26:1" error={err("secrecyReason")} />
-                  <Button kind="secondary">
-                    {meta.secret ? "Ta bort sekretessmarkeringen" : "Markera som sekretess"}
-                  </Button>
+                  <ReasonField id="secrecyReason" label={say("case.secrecy.reason")} error={err("secrecyReason")} />
+                  <Button kind="secondary">{say(meta.secret ? "case.secrecy.unmark" : "case.secrecy.mark")}</Button>
                 </Form>
               </>
             ) : (
@@ -503,14 +533,11 @@ export function CasePage(p: CasePageProps): JSX.Element {
             )}
             {access.minor && !meta.minor ? (
               <>
-                <h3>Behövs inget svar?</h3>
-                <p>
-                  Till exempel reklam, beröm eller en kommentar om något annat. Ärendet registreras som av ringa
-                  betydelse och försvinner från listan och diariet. Måtten räknar det för sig.
-                </p>
+                <h3 safe>{say("case.minor.title")}</h3>
+                <p safe>{say("case.minor.text")}</p>
                 <Form ctx={ctx} action={`${base}/ringa-betydelse`}>
                   <input type="hidden" name="ringa" value="ja" />
-                  <Button kind="secondary">Markera som ringa betydelse</Button>
+                  <Button kind="secondary">{say("case.minor.button")}</Button>
                 </Form>
               </>
             ) : (
@@ -521,18 +548,23 @@ export function CasePage(p: CasePageProps): JSX.Element {
           ""
         )}
       </div>
-      <h2>Historik</h2>
+      <h2 safe>{say("case.history")}</h2>
       <ol class="plain-list history">
         {p.history.map((h) => (
           <li>
             <time datetime={new Date(h.created_at).toISOString()} safe>
-              {formatDateTime(new Date(h.created_at), "sv")}
+              {formatDateTime(new Date(h.created_at), lang)}
             </time>{" "}
-            <span safe>{`${h.actor_name ?? "Systemet"}: ${describeEvent(h.type, h.details, showDetails)}`}</span>
+            <span safe>
+              {say("case.history.line", {
+                actor: h.actor_name ?? say("case.history.system"),
+                event: describeEvent(say, lang, h.type, h.details, showDetails),
+              })}
+            </span>
             {p.undoable?.id === String(h.id) ? (
               <Form ctx={ctx} action={`${base}/angra/${h.id}`} class="inline-form">
-                <ReasonField id="undoReason" label="Ångra den här åtgärden. Varför?" error={err("undoReason")} />
-                <Button kind="secondary">Ångra</Button>
+                <ReasonField id="undoReason" label={say("case.undo.why")} error={err("undoReason")} />
+                <Button kind="secondary">{say("case.undo.button")}</Button>
               </Form>
             ) : (
               ""
@@ -546,24 +578,27 @@ export function CasePage(p: CasePageProps): JSX.Element {
 
 function ReplyPanel(p: CasePageProps & { base: string; err: (f: string) => string | undefined }): JSX.Element {
   const { ctx, base, err } = p;
+  const say = sayer(messages, ctx.lang);
   return (
     <section class="panel" aria-labelledby="reply-title">
-      <h2 id="reply-title">Svara</h2>
+      <h2 id="reply-title" safe>
+        {say("reply.title")}
+      </h2>
       {p.savedAnswers.length > 0 ? (
         <Form ctx={ctx} action={`${base}/svarsmall`} class="inline-form">
           <SelectField
             name="mall"
-            label="Svarsmall"
+            label={say("reply.template")}
             options={p.savedAnswers.map((a) => ({ value: a.id, label: a.title }))}
           />
-          <Button kind="secondary">Använd svarsmallen</Button>
+          <Button kind="secondary">{say("reply.template.use")}</Button>
         </Form>
       ) : (
         ""
       )}
       {p.similar.length > 0 ? (
         <details class="similar">
-          <summary>Svar på liknande frågor</summary>
+          <summary safe>{say("reply.similar")}</summary>
           <ul>
             {p.similar.map((s) => (
               <li>
@@ -580,8 +615,8 @@ function ReplyPanel(p: CasePageProps & { base: string; err: (f: string) => strin
           ctx={ctx}
           id="body"
           name="body"
-          label="Ditt svar"
-          hint="Skriv som du pratar. Skriv inga känsliga uppgifter i e-post – ring hellre. I en intern anteckning kan du nämna en kollega med @ och e-postadressen."
+          label={say("reply.label")}
+          hint={say("reply.hint")}
           value={p.draft}
           error={err("body")}
           result={p.analysis}
@@ -589,18 +624,17 @@ function ReplyPanel(p: CasePageProps & { base: string; err: (f: string) => strin
         />
         <div class="button-row">
           <Button name="typ" value="svar">
-            Skicka svaret
+            {say("reply.send")}
           </Button>
           <Button kind="secondary" name="typ" value="anteckning">
-            Spara som intern anteckning
+            {say("reply.note")}
           </Button>
         </div>
         {p.services.length > 0 ? (
           <fieldset class="panel suggested-services">
-            <legend>Stöd som kan passa</legend>
-            <p class="field__hint">
-              Sidor i katalogen Stöd och hjälp som kanske svarar på frågan. Lägg till en länk i svaret – inget skickas
-              än.
+            <legend safe>{say("reply.services")}</legend>
+            <p class="field__hint" safe>
+              {say("reply.services.hint")}
             </p>
             <ul>
               {p.services.map((s) => (
@@ -608,8 +642,8 @@ function ReplyPanel(p: CasePageProps & { base: string; err: (f: string) => strin
                   <a href={`/stod/${s.slug}`} safe>
                     {s.name}
                   </a>{" "}
-                  <button type="submit" class="button button--link" name="stod" value={s.slug}>
-                    Lägg till länken i svaret
+                  <button type="submit" class="button button--link" name="stod" value={s.slug} safe>
+                    {say("reply.services.add")}
                   </button>
                 </li>
               ))}
@@ -623,70 +657,64 @@ function ReplyPanel(p: CasePageProps & { base: string; err: (f: string) => strin
   );
 }
 
-function deliveryText(status: string): string {
-  const text: Record<string, string> = {
-    sent: "skickad",
-    queued: "i kö",
-    failed: "gick inte att skicka",
-    bounced: "kom inte fram. Nå frågeställaren på annat sätt",
-  };
-  return ` · e-post: ${text[status] ?? status}`;
+function deliveryText(say: Say, status: string): string {
+  const key = `case.delivery.${status}`;
+  const text = isKnown(key) ? say(key) : status;
+  return say("case.delivery", { status: text });
 }
 
+const isKnown = (key: string): key is InboxKey => Object.hasOwn(messages.sv, key);
+
 /** One line of the history. Free texts (reasons, what was asked for) only for those who read the case. */
-function describeEvent(type: string, d: Record<string, unknown>, details: boolean): string {
-  const why = (text: unknown) => (details && text ? `: ${String(text)}` : "");
+function describeEvent(say: Say, lang: Lang, type: string, d: Record<string, unknown>, details: boolean): string {
+  const why = (text: unknown) => (details && text ? say("event.why", { text: String(text) }) : "");
   switch (type) {
     case "received":
-      return `tog emot meddelandet (${CHANNEL_SV[String(d["channel"])] ?? String(d["channel"])})${d["concern"] ? ", flaggat som orosanmälan" : ""}${d["secret"] ? ", sekretess vid ankomst" : ""}`;
-    case "reply":
-      return "svarade";
-    case "note":
-      return "skrev en intern anteckning";
+      return say("event.received", {
+        channel: channelName(String(d["channel"]), lang),
+        concern: d["concern"] ? "yes" : "no",
+        secret: d["secret"] ? "yes" : "no",
+      });
     case "routed":
-      return `flyttade till ${String(d["unitName"])}${why(d["reason"])}`;
+      return say("event.routed", { unit: String(d["unitName"]), why: why(d["reason"]) });
     case "status":
-      return `ändrade läge till ${STATUS_SV[String(d["to"])] ?? String(d["to"])}${why(d["reason"])}`;
-    case "reopened":
-      return "öppnade ärendet igen";
+      return say("event.status", { status: statusName(String(d["to"]), lang), why: why(d["reason"]) });
     case "reclassified":
-      return `${d["concern"] ? "markerade som orosanmälan" : "tog bort markeringen orosanmälan"}${why(d["reason"])}`;
+      return say(d["concern"] ? "event.reclassified.on" : "event.reclassified.off", { why: why(d["reason"]) });
     case "secrecy":
-      return `${d["secret"] ? "markerade som sekretess" : "tog bort sekretessmarkeringen"}${why(d["reason"])}`;
+      return say(d["secret"] ? "event.secrecy.on" : "event.secrecy.off", { why: why(d["reason"]) });
     case "undone":
-      return `ångrade en åtgärd${why(d["reason"])}`;
-    case "reporter-notice":
-      return "gav anmälaren besked";
-    case "sla-warning":
-      return "varnade: svarstiden går snart ut";
-    case "escalated":
-      return "skickade till chefen: svarstiden har gått ut";
+      return say("event.undone", { why: why(d["reason"]) });
     case "minor-importance":
-      return d["minor"] ? "registrerade som av ringa betydelse" : "tog bort markeringen ringa betydelse";
-    case "acknowledged":
-      return "skickade en bekräftelse";
-    case "requester-message":
-      return "frågeställaren skickade mer information";
-    case "automatic-reply":
-      return "tog emot ett automatiskt svar";
+      return say(d["minor"] ? "event.minor.on" : "event.minor.off");
     case "bounced":
-      return `e-post kom inte fram${details && d["diagnostic"] ? ` (${String(d["diagnostic"])})` : ""}`;
+      return say("event.bounced", {
+        why: details && d["diagnostic"] ? say("event.diagnostic", { text: String(d["diagnostic"]) }) : "",
+      });
     case "delivery-failed":
-      return `svaret kunde inte skickas${why(d["reason"])}`;
+      return say("event.delivery-failed", { why: why(d["reason"]) });
     case "moderated":
-      return `${d["action"] === "remove" ? "tog bort" : "dolde"} en kommentar på plattformen${why(d["reason"])}`;
+      return say(d["action"] === "remove" ? "event.moderated.remove" : "event.moderated.hide", {
+        why: why(d["reason"]),
+      });
     case "moderation-failed":
-      return `kommentaren kunde inte döljas eller tas bort${why(d["reason"])}`;
-    case "request.registered":
-      return "registrerade en begäran om allmän handling";
+      return say("event.moderation-failed", { why: why(d["reason"]) });
     case "request.parts":
-      return `berättade när delarna kommer${why(d["note"])}`;
+      return say("event.request.parts", { why: why(d["note"]) });
+    case "reply":
+    case "note":
+    case "reopened":
+    case "reporter-notice":
+    case "sla-warning":
+    case "escalated":
+    case "acknowledged":
+    case "requester-message":
+    case "automatic-reply":
+    case "request.registered":
     case "request.decided":
-      return "beslutade om utlämnande";
     case "request.part-delivered":
-      return "skickade en del av handlingarna";
     case "request.delivered":
-      return "skickade handlingarna";
+      return say(`event.${type}`);
     default:
       return type;
   }
