@@ -17,7 +17,7 @@ import {
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { KlarsprakEditor } from "../../../views/klarsprak-editor.js";
 import type { AnalysisJson } from "../../klarsprak/index.js";
-import { HELPED, IdeaFacts, Progress, Timeline, type Option } from "../public/views.js";
+import { helpedWord, IdeaFacts, Progress, Timeline, type Option } from "../public/views.js";
 import type { BoardRow, DeliveryRow, IdeaDetail, OwnerMeasures, TimelineStep } from "../queries.js";
 
 const VIEWS: readonly [string, string][] = [
@@ -287,7 +287,7 @@ export function StaffIdeaPage(p: {
       {idea.helped ? (
         <p
           safe
-        >{`Gjorde det skillnad? ${HELPED[idea.helped]?.[0] ?? ""}${idea.helpedComment ? ` – ${idea.helpedComment}` : ""}`}</p>
+        >{`Gjorde det skillnad? ${helpedWord("sv", idea.helped)}${idea.helpedComment ? ` – ${idea.helpedComment}` : ""}`}</p>
       ) : (
         ""
       )}
