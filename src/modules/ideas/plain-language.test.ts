@@ -19,7 +19,7 @@ function plain(text: string): string {
  * Texts that were not checked before they moved to the catalogue and that the engine warns
  * about; their Swedish is kept as it was (e2e journeys read it) until someone rewrites it.
  */
-const NOT_YET_PLAIN = new Set(["follow.done.text"]);
+const NOT_YET_PLAIN = new Set(["follow.done.text", "mail.follow.immediate"]);
 
 describe("the idea pages speak plain Swedish", () => {
   it("have no warnings or errors from the klarspråk engine", () => {
@@ -28,7 +28,7 @@ describe("the idea pages speak plain Swedish", () => {
         .filter(([key]) => !NOT_YET_PLAIN.has(key))
         .map(([, text]) => plain(text))
         .filter((t) => /[åäö]|\b(?:och|att|är|inte|vi|du)\b/i.test(t)),
-      ...uiTexts(import.meta.dirname, ["staff/views.tsx"], ["jobs.ts", "moderation.ts", "staff/routes.tsx"]),
+      ...uiTexts(import.meta.dirname, ["staff/views.tsx"], ["moderation.ts"]),
     ];
     expect(texts.length).toBeGreaterThan(80);
     expect(plainLanguageProblems(texts, ["MB", "RSS", "IDE", "SMS"], ["namn@exempel.se"])).toEqual([]);

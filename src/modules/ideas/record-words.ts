@@ -11,7 +11,11 @@ export const ACTOR_LABEL = {
   submitter: "förslagslämnaren",
   follower: "följare (länk i e-post)",
   anonymousEmployee: "anonym medarbetare",
+  outgoingMail: "utgående e-post",
 } as const;
+
+/** Why a notification was not sent: nobody to send it to. */
+export const NO_ADDRESS_NOTE = "ingen adress";
 
 /** Why a follower's pending notification was dropped. */
 export const UNSUBSCRIBED_NOTE = "slutat följa";
