@@ -19,7 +19,6 @@ const MODULES_DIR = join(import.meta.dirname, "..", "src", "modules");
 const NOT_YET: Record<string, number> = {
   auth: 51,
   catalogue: 245,
-  ideas: 167,
   inbox: 382,
   klarsprak: 6,
   newsroom: 385,

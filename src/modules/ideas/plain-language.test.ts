@@ -19,7 +19,17 @@ function plain(text: string): string {
  * Texts that were not checked before they moved to the catalogue and that the engine warns
  * about; their Swedish is kept as it was (e2e journeys read it) until someone rewrites it.
  */
-const NOT_YET_PLAIN = new Set(["follow.done.text", "mail.follow.immediate"]);
+const NOT_YET_PLAIN = new Set([
+  "follow.done.text",
+  "mail.follow.immediate",
+  "board.tag.unconfirmed",
+  "settings.states.col.implemented",
+  "settings.state.flags",
+  "settings.state.isImplemented",
+  "measures.implemented",
+  "measures.chart.implemented",
+  "measures.col.implemented",
+]);
 
 describe("the idea pages speak plain Swedish", () => {
   it("have no warnings or errors from the klarspråk engine", () => {

@@ -588,8 +588,11 @@ export interface OwnerMeasures {
   readonly helpedNo: number;
 }
 
-/** Per unit or group, over ideas received since `from`: first answers, on time, implemented, "did it help?". */
-export async function measures(db: Executor, orgId: string, from: Date): Promise<OwnerMeasures[]> {
+/**
+ * Per unit or group, over ideas received since `from`: first answers, on time, implemented, "did it help?".
+ * Ideas nobody owns yet are counted under `noOwner` (the reader's words for it).
+ */
+export async function measures(db: Executor, orgId: string, from: Date, noOwner: string): Promise<OwnerMeasures[]> {
   const r = await sql<{
     owner: string;
     ideas: string;
@@ -601,7 +604,7 @@ export async function measures(db: Executor, orgId: string, from: Date): Promise
     partly: string;
     no: string;
   }>`
-    select coalesce(g.name, u.name, 'Ingen ägare') as owner,
+    select coalesce(g.name, u.name, ${noOwner}::text) as owner,
       count(*) as ideas,
       count(*) filter (where i.first_answered_at is not null) as answered,
       count(*) filter (where i.first_answered_at is not null and i.first_answered_at <= i.first_answer_due) as on_time,

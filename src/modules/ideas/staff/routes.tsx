@@ -252,7 +252,7 @@ export function ideaStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: IdeaDep
       const months = Number(request.query.manader ?? "12");
       const from = new Date();
       from.setMonth(from.getMonth() - months);
-      const rows = await measures(db, org.id, from);
+      const rows = await measures(db, org.id, from, sayer(messages, request.lang)("measures.noOwner"));
       return sendPage(
         request,
         reply,
