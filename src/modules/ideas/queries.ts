@@ -1,6 +1,7 @@
 /** Reads for ideas: public lists and pages, the staff board, timelines, feeds and measures. */
 import { sql, type SqlBool } from "kysely";
 import type { Executor } from "../../platform/db/database.js";
+import { Uuid } from "../../platform/http/typed.js";
 import { swedishPrefixQuery } from "../../platform/text.js";
 import type { SessionUser } from "../../platform/auth/session-user.js";
 import { seesAll } from "./policies.js";
@@ -144,7 +145,7 @@ async function detail(
   by: "id" | "number",
   value: string,
 ): Promise<IdeaDetail | undefined> {
-  if (by === "id" && !/^[0-9a-f-]{36}$/.test(value)) return undefined;
+  if (by === "id" && !Uuid.safeParse(value).success) return undefined;
   const r = await db
     .selectFrom("ideas as i")
     .innerJoin("idea_states as s", "s.id", "i.state_id")

@@ -1,7 +1,7 @@
 /** Resident-facing pages for ideas: the list and search, the form, the idea's page, the submitter's page, following. */
 import { escapeHtml } from "@kitajs/html";
 import { sayer, type Lang } from "../../../platform/i18n/messages.js";
-import { Banner, Button, CsrfField, ErrorSummary, Pagination, SelectField, SpamGuard, Tag, TextAreaField, TextField } from "../../../views/components.js";
+import { Banner, Button, CsrfField, ErrorSummary, FileField, Pagination, RadioGroup, SelectField, SpamGuard, Tag, TextAreaField, TextField } from "../../../views/components.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { messages, type IdeaKey } from "../messages.js";
 import type { IdeaDetail, IdeaListRow, TimelineStep } from "../queries.js";
@@ -104,12 +104,7 @@ export function NewIdeaPage(p: { ctx: PageContext; form: IdeaForm; errors: reado
         <TextField name="email" type="email" autocomplete="email" label={say("new.field.email")} value={form.email} error={err("email")}
           hint={say("new.field.email.hint")} />
         <TextField name="name" autocomplete="name" label={say("new.field.name")} value={form.name} />
-        <div class={`field${err("file") ? " field--error" : ""}`}>
-          <label class="field__label" for="file" safe>{say("new.field.file")}</label>
-          <p class="field__hint" id="file-hint" safe>{say("new.field.file.hint")}</p>
-          {err("file") ? <p class="field__error" id="file-error" safe>{err("file")}</p> : ""}
-          <input class="field__file" id="file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,.gif,.webp" aria-describedby={err("file") ? "file-hint file-error" : "file-hint"} />
-        </div>
+        <FileField name="file" label={say("new.field.file")} hint={say("new.field.file.hint")} error={err("file")} accept=".pdf,.jpg,.jpeg,.png,.gif,.webp" />
         <Button>{escapeHtml(say("new.send"))}</Button>
       </form>
     </>
@@ -244,11 +239,8 @@ export function IdeaPage(p: {
         <CsrfField ctx={ctx} />
         <TextField name="followEmail" type="email" autocomplete="email" label={say("new.field.email")} value={p.followEmail} error={err("followEmail")}
           hint={say("idea.follow.email.hint")} />
-        <fieldset class="field">
-          <legend class="field__label" safe>{say("idea.follow.frequency")}</legend>
-          <label class="radio radio--block"><input type="radio" name="frequency" value="immediate" checked /> <span safe>{say("idea.follow.immediate")}</span></label>
-          <label class="radio radio--block"><input type="radio" name="frequency" value="daily" /> <span safe>{say("idea.follow.daily")}</span></label>
-        </fieldset>
+        <RadioGroup name="frequency" legend={say("idea.follow.frequency")} checked="immediate"
+          options={[{ value: "immediate", label: say("idea.follow.immediate") }, { value: "daily", label: say("idea.follow.daily") }]} />
         <Button kind="secondary">{escapeHtml(say("idea.follow.title"))}</Button>
       </form>
     </>
@@ -294,13 +286,8 @@ export function MyIdeaPage(p: {
           <h2 safe>{say("mine.helped.title")}</h2>
           <form method="post" action={`/forslag/mitt/${p.token}/hjalpte`} novalidate>
             <CsrfField ctx={ctx} />
-            <fieldset class={`field${err("helped") ? " field--error" : ""}`} aria-describedby={err("helped") ? "helped-error" : undefined}>
-              <legend class="field__label" safe>{say("mine.helped.legend")}</legend>
-              {err("helped") ? <p class="field__error" id="helped-error" safe>{err("helped")}</p> : ""}
-              {(["yes", "partly", "no"] as const).map((v, i) => (
-                <label class="radio radio--block"><input type="radio" name="helped" value={v} id={i === 0 ? "helped" : undefined} /> <span safe>{helpedWord(ctx.lang, v)}</span></label>
-              ))}
-            </fieldset>
+            <RadioGroup name="helped" legend={say("mine.helped.legend")} error={err("helped")}
+              options={["yes", "partly", "no"].map((v) => ({ value: v, label: helpedWord(ctx.lang, v) }))} />
             <TextAreaField name="helpedComment" rows={3} value="" error={err("helpedComment")} label={say("mine.helped.comment")}
               hint={say("mine.helped.comment.hint")} />
             <Button>{escapeHtml(say("mine.helped.send"))}</Button>

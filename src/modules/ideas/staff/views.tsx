@@ -5,8 +5,10 @@ import {
   Banner,
   BarChart,
   Button,
+  CheckboxField,
   CsrfField,
   ErrorSummary,
+  FileField,
   Form,
   Pagination,
   SelectField,
@@ -604,40 +606,20 @@ export function EmployeeIdeaPage(p: {
             ...p.groups.map((g) => ({ value: g.value, label: g.theme ? `${g.label} – ${g.theme}` : g.label })),
           ]}
         />
-        <div class="field">
-          <label class="radio radio--block">
-            <input type="checkbox" name="anonymous" value="1" checked={form.anonymous} />{" "}
-            <span>
-              {escapeHtml(say("employee.field.anonymous"))}
-              <span class="radio__hint" safe>
-                {say("employee.field.anonymous.hint")}
-              </span>
-            </span>
-          </label>
-        </div>
-        <div class={`field${err("file") ? " field--error" : ""}`}>
-          <label class="field__label" for="file" safe>
-            {say("employee.field.file")}
-          </label>
-          <p class="field__hint" id="file-hint" safe>
-            {say("employee.field.file.hint")}
-          </p>
-          {err("file") ? (
-            <p class="field__error" id="file-error" safe>
-              {err("file")}
-            </p>
-          ) : (
-            ""
-          )}
-          <input
-            class="field__file"
-            id="file"
-            name="file"
-            type="file"
-            accept=".pdf,.jpg,.jpeg,.png,.gif,.webp"
-            aria-describedby={err("file") ? "file-hint file-error" : "file-hint"}
-          />
-        </div>
+        <CheckboxField
+          name="anonymous"
+          value="1"
+          label={say("employee.field.anonymous")}
+          hint={say("employee.field.anonymous.hint")}
+          checked={form.anonymous}
+        />
+        <FileField
+          name="file"
+          label={say("employee.field.file")}
+          hint={say("employee.field.file.hint")}
+          error={err("file")}
+          accept=".pdf,.jpg,.jpeg,.png,.gif,.webp"
+        />
         <Button>{escapeHtml(say("employee.send"))}</Button>
       </form>
     </>
@@ -801,15 +783,12 @@ export function SettingsPage(p: {
             {say("settings.state.flags")}
           </legend>
           {STATE_FLAGS.map(([name, label]) => (
-            <label class="radio radio--block">
-              <input
-                type="checkbox"
-                name={name}
-                value="1"
-                checked={name === "isPublic" || name === "notifies" || name === "active"}
-              />{" "}
-              <span safe>{say(label)}</span>
-            </label>
+            <CheckboxField
+              name={name}
+              value="1"
+              label={say(label)}
+              checked={name === "isPublic" || name === "notifies" || name === "active"}
+            />
           ))}
         </fieldset>
         <TextField
