@@ -73,7 +73,7 @@ export const messages = defineMessages(
     "new.lead":
       "Beskriv vad du vill att vi gör bättre eller på ett nytt sätt. Rätt enhet tar hand om förslaget och svarar inom tio arbetsdagar.",
     "new.notice":
-      "Förslaget visas på webben, utan ditt namn och din e-postadress. Skriv inte om enskilda personer. Är du orolig för ett barn? Ring oss eller Socialjouren. Ring 112 vid akut fara.",
+      "Förslaget visas på webben, utan ditt namn och din e-postadress. Skriv inte om enskilda personer. Är du orolig för ett barn? Ring oss eller Socialjouren. Ring <tel>112</tel> vid akut fara.",
     "new.field.title": "Rubrik",
     "new.field.title.hint": "Några ord om vad förslaget handlar om.",
     "new.field.description": "Ditt förslag",
@@ -533,7 +533,7 @@ export const messages = defineMessages(
     "new.lead":
       "Describe what you want us to do better or differently. The right unit takes care of the idea and answers within ten working days.",
     "new.notice":
-      "The idea is shown on the web, without your name and email address. Do not write about individual people. Worried about a child? Call us or the out-of-hours service. Call 112 in an emergency.",
+      "The idea is shown on the web, without your name and email address. Do not write about individual people. Worried about a child? Call us or the out-of-hours service. Call <tel>112</tel> in an emergency.",
     "new.field.title": "Title",
     "new.field.title.hint": "A few words about what the idea is.",
     "new.field.description": "Your idea",

@@ -1,7 +1,7 @@
 /** Resident-facing pages for ideas: the list and search, the form, the idea's page, the submitter's page, following. */
 import { escapeHtml } from "@kitajs/html";
 import { sayer, type Lang } from "../../../platform/i18n/messages.js";
-import { Banner, Button, CsrfField, ErrorSummary, FileField, Pagination, RadioGroup, SelectField, SpamGuard, Tag, TextAreaField, TextField } from "../../../views/components.js";
+import { Banner, Button, CsrfField, ErrorSummary, FileField, Pagination, PhoneLink, RadioGroup, SelectField, SpamGuard, Tag, TextAreaField, TextField } from "../../../views/components.js";
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { messages, type IdeaKey } from "../messages.js";
 import type { IdeaDetail, IdeaListRow, TimelineStep } from "../queries.js";
@@ -92,7 +92,7 @@ export function NewIdeaPage(p: { ctx: PageContext; form: IdeaForm; errors: reado
       <h1 safe>{say("new.title")}</h1>
       <p class="lead" safe>{say("new.lead")}</p>
       <Banner kind="info">
-        <p safe>{say("new.notice")}</p>
+        <p>{say.rich("new.notice", { tel: () => <PhoneLink number="112" /> })}</p>
       </Banner>
       <form method="post" action="/forslag/nytt" enctype="multipart/form-data" novalidate>
         <CsrfField ctx={ctx} />
