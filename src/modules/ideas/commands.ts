@@ -15,6 +15,11 @@ import { COMMUNICATION_UNIT_SLUG, receiveQuestion } from "../inbox/index.js";
 import { checkText } from "../klarsprak/index.js";
 import { assessIdea } from "./moderation.js";
 import { submitterKeyFor } from "./tokens.js";
+import { sayer, type Lang } from "../../platform/i18n/messages.js";
+import { invalid, ok, type FieldProblem, type Result } from "../../platform/result.js";
+import { AppError } from "../../platform/errors.js";
+import { messages } from "./messages.js";
+import { ACTOR_LABEL, EDITED_DEFAULT_REASON, UNSUBSCRIBED_NOTE, concernSubject } from "./record-words.js";
 
 export interface IdeaDeps {
   readonly db: Db;
@@ -26,13 +31,19 @@ export interface IdeaDeps {
   readonly helpedAfterDays: number;
 }
 
-export type Problem = { readonly field: string; readonly message: string };
-export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+export type Problem = FieldProblem;
+export type { Result };
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (field: string, message: string): { ok: false; problems: Problem[] } => ({
-  ok: false,
-  problems: [{ field, message }],
+/** The field errors of a failed command, for the form again; forbidden and not found become the error page. */
+export function errorsOf(r: Exclude<Result<unknown>, { ok: true }>): readonly FieldProblem[] {
+  if (r.kind === "invalid") return r.errors;
+  throw new AppError(r.kind === "forbidden" ? "KS_FORBIDDEN" : "KS_NOT_FOUND");
+}
+
+const failed = (problems: readonly FieldProblem[]) => ({
+  ok: false as const,
+  kind: "invalid" as const,
+  errors: problems,
 });
 
 export const LIMITS = {
@@ -61,21 +72,18 @@ export interface NewIdea {
 }
 
 /** Checks what a person wrote; the same rules on every way in. */
-export function validateIdea(i: Pick<NewIdea, "title" | "description">): Problem[] {
+export function validateIdea(i: Pick<NewIdea, "title" | "description">, lang: Lang): Problem[] {
+  const say = sayer(messages, lang);
   const problems: Problem[] = [];
   const title = i.title.trim();
   const description = i.description.trim();
-  if (!title) problems.push({ field: "title", message: "Skriv en rubrik för ditt förslag" });
+  if (!title) problems.push({ field: "title", message: say("error.title.missing") });
   else if (title.length > LIMITS.title)
-    problems.push({ field: "title", message: `Rubriken är för lång. Skriv högst ${LIMITS.title} tecken.` });
-  if (!description) problems.push({ field: "description", message: "Beskriv ditt förslag" });
+    problems.push({ field: "title", message: say("error.title.tooLong", { max: LIMITS.title }) });
+  if (!description) problems.push({ field: "description", message: say("error.description.missing") });
   else if (description.length > LIMITS.description)
-    problems.push({
-      field: "description",
-      message: `Beskrivningen är för lång. Skriv högst ${LIMITS.description} tecken.`,
-    });
-  else if (description.length < 10)
-    problems.push({ field: "description", message: "Beskriv förslaget med några fler ord" });
+    problems.push({ field: "description", message: say("error.description.tooLong", { max: LIMITS.description }) });
+  else if (description.length < 10) problems.push({ field: "description", message: say("error.description.tooShort") });
   return problems;
 }
 
@@ -204,18 +212,16 @@ export async function submitIdea(
   deps: IdeaDeps,
   actor: AuditActor,
   i: NewIdea,
+  lang: Lang,
 ): Promise<Result<{ id: string; number: string; status: string }>> {
-  const problems = validateIdea(i);
+  const say = sayer(messages, lang);
+  const problems = validateIdea(i, lang);
   if (i.source === "resident" && !i.submitterEmail)
-    problems.push({
-      field: "email",
-      message: "Skriv din e-postadress. Vi skickar en länk som du bekräftar förslaget med.",
-    });
-  if (i.source === "employee" && !i.userId)
-    problems.push({ field: "title", message: "Logga in för att skicka ett förslag som medarbetare" });
+    problems.push({ field: "email", message: say("error.email.missing") });
+  if (i.source === "employee" && !i.userId) problems.push({ field: "title", message: say("error.signIn") });
   if (i.attachment && i.attachment.data.length > LIMITS.attachmentBytes)
-    problems.push({ field: "file", message: "Filen är för stor. Den får vara högst 5 MB." });
-  if (problems.length > 0) return { ok: false, problems };
+    problems.push({ field: "file", message: say("error.file.tooBig") });
+  if (problems.length > 0) return failed(problems);
   const received = i.receivedAt ?? new Date();
   const number = await takeNumber(deps.db, i.orgId, received.getFullYear());
   const stateId = await initialState(deps.db, i.orgId);
@@ -258,7 +264,7 @@ export async function submitIdea(
     }
     await addStep(trx, deps.jobs, i.orgId, idea.id, { kind: "received", stateId, public: true, notifies: false });
     // An anonymous employee is not named in the audit log either: the entry says what, not who.
-    await audit(trx, anonymous ? { ...actor, userId: null, label: "anonym medarbetare" } : actor, {
+    await audit(trx, anonymous ? { ...actor, userId: null, label: ACTOR_LABEL.anonymousEmployee } : actor, {
       action: "idea.submit",
       subjectType: "idea",
       subjectId: idea.id,
@@ -271,8 +277,9 @@ export async function submitIdea(
   if (i.source === "employee") {
     const confirmed = await confirmIdea(
       deps,
-      anonymous ? { ...actor, userId: null, label: "anonym medarbetare" } : actor,
+      anonymous ? { ...actor, userId: null, label: ACTOR_LABEL.anonymousEmployee } : actor,
       id,
+      lang,
     );
     if (!confirmed.ok) return confirmed;
     return ok({ id, number, status: confirmed.value.status });
@@ -326,6 +333,7 @@ export async function confirmIdea(
   deps: IdeaDeps,
   actor: AuditActor,
   ideaId: string,
+  lang: Lang,
 ): Promise<Result<{ status: string; concern: boolean }>> {
   const result = await deps.db.transaction().execute(async (trx) => {
     const idea = await trx
@@ -394,14 +402,14 @@ export async function confirmIdea(
     });
     return { status, concern: moderation.concern, already: false, idea };
   });
-  if (!result) return fail("idea", "Förslaget finns inte");
+  if (!result) return invalid("idea", sayer(messages, lang)("error.notFound"));
   // A report of concern about a child is never an idea: it goes to the inbox's intake at once
   // (after the idea's transaction: the inbox writes through its own).
   if (result.concern && !result.already) {
     await receiveQuestion({ db: deps.db, jobs: deps.jobs, secret: deps.secret }, actor, {
       orgId: result.idea.org_id,
       channel: "web",
-      subject: `Från förslag ${result.idea.number}: ${result.idea.title}`.slice(0, 200),
+      subject: concernSubject(result.idea.number, result.idea.title).slice(0, 200),
       body: `${result.idea.title}\n\n${result.idea.description}`,
       requester: { name: result.idea.submitter_name ?? undefined, email: result.idea.submitter_email ?? undefined },
       externalId: `idea:${result.idea.id}`,
@@ -417,14 +425,17 @@ export interface StateChange {
 }
 
 /** The answer must be written, short enough, and free of what the klarspråk engine calls an error (personal data). */
-export function checkAnswer(answer: string): Problem[] {
+export function checkAnswer(answer: string, lang: Lang): Problem[] {
+  const say = sayer(messages, lang);
   const a = answer.trim();
-  if (!a) return [{ field: "answer", message: "Skriv ett svar. Den som lämnade förslaget ska alltid få veta varför." }];
+  if (!a) return [{ field: "answer", message: say("error.answer.missing") }];
   if (a.length > LIMITS.answer)
-    return [{ field: "answer", message: `Svaret är för långt. Skriv högst ${LIMITS.answer} tecken.` }];
+    return [{ field: "answer", message: say("error.answer.tooLong", { max: LIMITS.answer }) }];
   const errors = checkText(a).findings.filter((f) => f.severity === "error");
   if (errors.length > 0)
-    return [{ field: "answer", message: `Svaret kan inte skickas: ${errors.map((f) => f.message).join(" ")}` }];
+    return [
+      { field: "answer", message: say("error.answer.refused", { problems: errors.map((f) => f.message).join(" ") }) },
+    ];
   return [];
 }
 
@@ -435,11 +446,13 @@ export async function changeState(
   orgId: string,
   ideaId: string,
   change: StateChange,
+  lang: Lang,
 ): Promise<Result<{ updateId: string }>> {
-  const problems = checkAnswer(change.answer);
+  const say = sayer(messages, lang);
+  const problems = checkAnswer(change.answer, lang);
   if (change.decidedBy.trim().length > 200)
-    problems.push({ field: "decidedBy", message: "Skriv högst 200 tecken om vem som har bestämt" });
-  if (problems.length > 0) return { ok: false, problems };
+    problems.push({ field: "decidedBy", message: say("error.decidedBy.tooLong") });
+  if (problems.length > 0) return failed(problems);
   return deps.db.transaction().execute(async (trx) => {
     const idea = await trx
       .selectFrom("ideas")
@@ -448,8 +461,7 @@ export async function changeState(
       .where("id", "=", ideaId)
       .forUpdate()
       .executeTakeFirst();
-    if (!idea || idea.status === "unconfirmed")
-      return fail("stateId", "Förslaget finns inte eller är inte bekräftat än");
+    if (!idea || idea.status === "unconfirmed") return invalid("stateId", say("error.state.notConfirmed"));
     const state = await trx
       .selectFrom("idea_states")
       .selectAll()
@@ -457,7 +469,7 @@ export async function changeState(
       .where("id", "=", change.stateId)
       .where("active", "=", true)
       .executeTakeFirst();
-    if (!state) return fail("stateId", "Välj ett läge i listan");
+    if (!state) return invalid("stateId", say("error.state.choose"));
     const user = await trx.selectFrom("staff_users").select("name").where("id", "=", actor.userId).executeTakeFirst();
     const now = new Date();
     const updateId = await addStep(trx, deps.jobs, orgId, ideaId, {
@@ -509,11 +521,13 @@ export async function moveIdea(
   ideaId: string,
   to: { unitId: string | null; groupId: string | null },
   reason: string,
+  lang: Lang,
 ): Promise<Result<{ updateId: string }>> {
+  const say = sayer(messages, lang);
   const r = reason.trim();
-  if (!to.unitId && !to.groupId) return fail("owner", "Välj en enhet eller en innovationsgrupp");
-  if (!r) return fail("reason", "Skriv varför förslaget flyttas");
-  if (r.length > LIMITS.reason) return fail("reason", `Skriv högst ${LIMITS.reason} tecken`);
+  if (!to.unitId && !to.groupId) return invalid("owner", say("error.owner.choose"));
+  if (!r) return invalid("reason", say("error.reason.missing"));
+  if (r.length > LIMITS.reason) return invalid("reason", say("error.tooLong", { max: LIMITS.reason }));
   return deps.db.transaction().execute(async (trx) => {
     const idea = await trx
       .selectFrom("ideas")
@@ -522,8 +536,8 @@ export async function moveIdea(
       .where("id", "=", ideaId)
       .forUpdate()
       .executeTakeFirst();
-    if (!idea) return fail("owner", "Förslaget finns inte");
-    if (idea.unit_id === to.unitId && idea.group_id === to.groupId) return fail("owner", "Förslaget ligger redan där");
+    if (!idea) return invalid("owner", say("error.notFound"));
+    if (idea.unit_id === to.unitId && idea.group_id === to.groupId) return invalid("owner", say("error.owner.same"));
     const exists = to.groupId
       ? await trx
           .selectFrom("idea_groups")
@@ -538,7 +552,7 @@ export async function moveIdea(
           .where("org_id", "=", orgId)
           .where("id", "=", to.unitId as string)
           .executeTakeFirst();
-    if (!exists) return fail("owner", "Välj en enhet eller en innovationsgrupp i listan");
+    if (!exists) return invalid("owner", say("error.owner.chooseFromList"));
     const name = await ownerName(trx, to);
     const from = await ownerName(trx, { unitId: idea.unit_id, groupId: idea.group_id });
     await trx
@@ -574,11 +588,12 @@ export async function setProgress(
   ideaId: string,
   progress: number,
   note: string,
+  lang: Lang,
 ): Promise<Result<null>> {
-  if (!Number.isInteger(progress) || progress < 0 || progress > 100)
-    return fail("progress", "Skriv hur långt arbetet har kommit som ett tal mellan 0 och 100");
+  const say = sayer(messages, lang);
+  if (!Number.isInteger(progress) || progress < 0 || progress > 100) return invalid("progress", say("error.progress"));
   const n = note.trim();
-  if (n.length > LIMITS.reason) return fail("progressNote", `Skriv högst ${LIMITS.reason} tecken`);
+  if (n.length > LIMITS.reason) return invalid("progressNote", say("error.tooLong", { max: LIMITS.reason }));
   return deps.db.transaction().execute(async (trx) => {
     const idea = await trx
       .updateTable("ideas")
@@ -588,7 +603,7 @@ export async function setProgress(
       .where("status", "in", ["open", "held"])
       .returning("id")
       .executeTakeFirst();
-    if (!idea) return fail("progress", "Förslaget finns inte");
+    if (!idea) return invalid("progress", say("error.notFound"));
     await addStep(trx, deps.jobs, orgId, ideaId, {
       kind: "progress",
       answer: n,
@@ -609,19 +624,19 @@ export async function addLink(
   orgId: string,
   ideaId: string,
   link: { kind: string; title: string; url: string },
+  lang: Lang,
 ): Promise<Result<null>> {
-  if (link.kind !== "decision" && link.kind !== "result")
-    return fail("linkKind", "Välj om länken är ett beslut eller ett resultat");
+  const say = sayer(messages, lang);
+  if (link.kind !== "decision" && link.kind !== "result") return invalid("linkKind", say("error.link.kind"));
   const title = link.title.trim();
-  if (!title || title.length > 200) return fail("linkTitle", "Skriv vad länken heter, högst 200 tecken");
+  if (!title || title.length > 200) return invalid("linkTitle", say("error.link.title"));
   let url: URL;
   try {
     url = new URL(link.url.trim());
   } catch {
-    return fail("linkUrl", "Skriv en hel webbadress som börjar med https://");
+    return invalid("linkUrl", say("error.link.url"));
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    return fail("linkUrl", "Skriv en hel webbadress som börjar med https://");
+  if (url.protocol !== "https:" && url.protocol !== "http:") return invalid("linkUrl", say("error.link.url"));
   const kind = link.kind;
   return deps.db.transaction().execute(async (trx) => {
     const idea = await trx
@@ -630,7 +645,7 @@ export async function addLink(
       .where("org_id", "=", orgId)
       .where("id", "=", ideaId)
       .executeTakeFirst();
-    if (!idea) return fail("linkTitle", "Förslaget finns inte");
+    if (!idea) return invalid("linkTitle", say("error.notFound"));
     await trx
       .insertInto("idea_links")
       .values({ org_id: orgId, idea_id: ideaId, kind, title, url: url.toString(), created_by: actor.userId })
@@ -663,11 +678,12 @@ export async function moderateIdea(
   orgId: string,
   ideaId: string,
   decision: { action: "clear" | "reject"; reason: string; title?: string; description?: string },
+  lang: Lang,
 ): Promise<Result<null>> {
+  const say = sayer(messages, lang);
   const reason = decision.reason.trim();
-  if (decision.action === "reject" && !reason)
-    return fail("moderationReason", "Skriv varför förslaget inte visas. Den som lämnade det får läsa det.");
-  if (reason.length > LIMITS.reason) return fail("moderationReason", `Skriv högst ${LIMITS.reason} tecken`);
+  if (decision.action === "reject" && !reason) return invalid("moderationReason", say("error.moderation.reason"));
+  if (reason.length > LIMITS.reason) return invalid("moderationReason", say("error.tooLong", { max: LIMITS.reason }));
   return deps.db.transaction().execute(async (trx) => {
     const idea = await trx
       .selectFrom("ideas")
@@ -676,15 +692,14 @@ export async function moderateIdea(
       .where("id", "=", ideaId)
       .forUpdate()
       .executeTakeFirst();
-    if (!idea || idea.status !== "held") return fail("moderationReason", "Förslaget väntar inte på granskning");
+    if (!idea || idea.status !== "held") return invalid("moderationReason", say("error.moderation.notHeld"));
     const title = (decision.title ?? idea.title).trim();
     const description = (decision.description ?? idea.description).trim();
     if (decision.action === "clear") {
-      const problems = validateIdea({ title, description });
-      if (problems.length > 0) return { ok: false as const, problems };
-      const still = assessIdea(title, description);
-      if (still.reasons.some((r) => r.includes("innehålla")))
-        return fail("description", "Texten innehåller fortfarande personuppgifter. Ta bort dem först.");
+      const problems = validateIdea({ title, description }, lang);
+      if (problems.length > 0) return failed(problems);
+      if (assessIdea(title, description).personalData)
+        return invalid("description", say("error.moderation.personalData"));
       const edited = title !== idea.title || description !== idea.description;
       await trx
         .updateTable("ideas")
@@ -695,7 +710,7 @@ export async function moderateIdea(
       if (edited)
         await addStep(trx, deps.jobs, orgId, ideaId, {
           kind: "edited",
-          reason: reason || "Uppgifter om enskilda personer togs bort före publicering.",
+          reason: reason || EDITED_DEFAULT_REASON,
           actor,
           public: true,
           notifies: false,
@@ -736,10 +751,11 @@ export async function followIdea(
   ideaId: string,
   email: string,
   frequency: "immediate" | "daily",
+  lang: Lang,
 ): Promise<Result<{ followerId: string; alreadyFollowing: boolean }>> {
+  const say = sayer(messages, lang);
   const address = email.trim().toLowerCase();
-  if (!isEmailAddress(address) || address.length > 320)
-    return fail("followEmail", "Skriv e-postadressen som namn@exempel.se");
+  if (!isEmailAddress(address) || address.length > 320) return invalid("followEmail", say("error.email.format"));
   return deps.db.transaction().execute(async (trx) => {
     const idea = await trx
       .selectFrom("ideas")
@@ -749,7 +765,7 @@ export async function followIdea(
       .where("status", "=", "open")
       .where("audience", "=", "public")
       .executeTakeFirst();
-    if (!idea) return fail("followEmail", "Förslaget finns inte");
+    if (!idea) return invalid("followEmail", say("error.notFound"));
     const existing = await trx
       .selectFrom("idea_followers")
       .selectAll()
@@ -789,7 +805,7 @@ export async function followIdea(
 }
 
 /** The audit log's actor for what a follower does through a signed link (no account, no name). */
-const FOLLOWER = { orgId: null, userId: null, label: "följare (länk i e-post)" } as const;
+const FOLLOWER = { orgId: null, userId: null, label: ACTOR_LABEL.follower } as const;
 
 export async function confirmFollow(db: Db, followerId: string): Promise<{ ideaNumber: string } | undefined> {
   const f = await db
@@ -840,7 +856,7 @@ export async function unsubscribe(db: Db, followerId: string, all: boolean): Pro
       .execute();
     await trx
       .updateTable("idea_notifications")
-      .set({ status: "skipped", last_error: "slutat följa" })
+      .set({ status: "skipped", last_error: UNSUBSCRIBED_NOTE })
       .where("follower_id", "in", ids)
       .where("status", "=", "pending")
       .execute();
@@ -865,12 +881,13 @@ export async function answerHelped(
   ideaId: string,
   helped: string,
   comment: string,
+  lang: Lang,
 ): Promise<Result<null>> {
-  if (helped !== "yes" && helped !== "partly" && helped !== "no") return fail("helped", "Välj ett svar");
+  const say = sayer(messages, lang);
+  if (helped !== "yes" && helped !== "partly" && helped !== "no") return invalid("helped", say("error.helped.choose"));
   const c = comment.trim();
-  if (c.length > LIMITS.reason) return fail("helpedComment", `Skriv högst ${LIMITS.reason} tecken`);
-  if (c && assessIdea("", c).hold)
-    return fail("helpedComment", "Skriv utan personuppgifter och utan kränkande ord. Svaret visas på webben.");
+  if (c.length > LIMITS.reason) return invalid("helpedComment", say("error.tooLong", { max: LIMITS.reason }));
+  if (c && assessIdea("", c).hold) return invalid("helpedComment", say("error.helped.comment"));
   return deps.db.transaction().execute(async (trx) => {
     const i = await trx
       .updateTable("ideas")
@@ -881,7 +898,7 @@ export async function answerHelped(
       .where("helped", "is", null)
       .returning("id")
       .executeTakeFirst();
-    if (!i) return fail("helped", "Du har redan svarat, eller så är arbetet inte klart än");
+    if (!i) return invalid("helped", say("error.helped.already"));
     await addStep(trx, deps.jobs, orgId, ideaId, {
       kind: "helped",
       answer: c,
@@ -891,7 +908,7 @@ export async function answerHelped(
     });
     await audit(
       trx,
-      { orgId, userId: null, label: "förslagslämnaren" },
+      { orgId, userId: null, label: ACTOR_LABEL.submitter },
       { action: "idea.helped", subjectType: "idea", subjectId: ideaId, details: { helped } },
     );
     return ok(null);

@@ -12,10 +12,14 @@ import type { JobDefinition, JobRunner } from "../../platform/jobs/jobs.js";
 import { oneClickUnsubscribe, paragraphsHtml, sendOrRefusal as send } from "../../platform/mail/compose.js";
 import type { Mailer } from "../../platform/mail/mailer.js";
 import { sayDate } from "../../platform/time/working-time.js";
+import { sayer } from "../../platform/i18n/messages.js";
+import { messages } from "./messages.js";
+import { ACTOR_LABEL, NO_ADDRESS_NOTE, UNSUBSCRIBED_NOTE } from "./record-words.js";
 import { submitterKeyFor, tokenFor } from "./tokens.js";
 
 const RETRIES = 5;
-const SIGNATURE = "Socialförvaltningen, Exempelstads kommun";
+/** Mail about ideas is in Swedish: nobody has told us another language for an address. */
+const say = sayer(messages, "sv");
 
 export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner): JobDefinition<never>[] {
   const base = config.publicUrl;
@@ -26,6 +30,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
     retryBackoff: true,
   } as const;
   const domain = config.mail.domain;
+  const SIGNATURE = config.organisation.name;
 
   /** Where the submitter is reached: their e-mail, their staff account, or (anonymous) the account whose key matches. */
   async function submitterAddress(idea: {
@@ -80,46 +85,43 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       .where("u.id", "=", updateId)
       .executeTakeFirst();
     if (!u) return undefined;
-    const head = `«${u.title}» (${u.number})`;
+    const idea = { title: u.title, number: u.number };
+    const state = u.state ?? "";
     switch (u.kind) {
       case "state":
         return {
-          subject: `Nytt besked om förslaget ${u.number}: ${u.state ?? ""}`,
+          subject: say("mail.state.subject", { number: u.number, state }),
           lines: [
-            `Förslaget ${head} har fått ett nytt besked: ${u.state ?? ""}.`,
+            say("mail.state.text", { ...idea, state }),
             u.answer,
             u.decided_by
-              ? `Det här har ${u.decided_by} bestämt, ${sayDate(new Date(u.created_at))}.`
-              : `Datum: ${sayDate(new Date(u.created_at))}.`,
+              ? say("mail.state.decidedBy", { name: u.decided_by, date: sayDate(new Date(u.created_at)) })
+              : say("mail.state.date", { date: sayDate(new Date(u.created_at)) }),
           ],
         };
       case "held":
         return {
-          subject: `Vi läser ditt förslag innan det visas (${u.number})`,
-          lines: [
-            `Tack för förslaget ${head}. Vi har tagit emot det, men vi visar det inte på webben förrän en medarbetare har läst det.`,
-            u.reason,
-            "Förslaget går ändå vidare till rätt enhet.",
-          ],
+          subject: say("mail.held.subject", { number: u.number }),
+          lines: [say("mail.held.text", idea), u.reason, say("mail.held.onwards")],
         };
       case "cleared":
         return {
-          subject: `Ditt förslag visas nu (${u.number})`,
-          lines: [`Förslaget ${head} visas nu på webben.`, u.reason],
+          subject: say("mail.cleared.subject", { number: u.number }),
+          lines: [say("mail.cleared.text", idea), u.reason],
         };
       case "rejected":
         return {
-          subject: `Ditt förslag visas inte (${u.number})`,
+          subject: say("mail.rejected.subject", { number: u.number }),
           lines: [
-            `Förslaget ${head} kommer inte att visas på webben.`,
-            `Skälet: ${u.reason}`,
-            "Har du frågor kan du svara på det här e-postmeddelandet eller ringa oss.",
+            say("mail.rejected.text", idea),
+            say("mail.rejected.reason", { reason: u.reason }),
+            say("mail.rejected.questions"),
           ],
         };
       default:
         return {
-          subject: `Nytt om förslaget ${u.number}`,
-          lines: [`Något nytt har hänt med förslaget ${head}.`, u.answer],
+          subject: say("mail.other.subject", { number: u.number }),
+          lines: [say("mail.other.text", idea), u.answer],
         };
     }
   }
@@ -158,7 +160,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       if (n.recipient === "follower" && (!n.confirmed_at || n.unsubscribed_at)) {
         await db
           .updateTable("idea_notifications")
-          .set({ status: "skipped", last_error: "slutat följa" })
+          .set({ status: "skipped", last_error: UNSUBSCRIBED_NOTE })
           .where("id", "=", n.id)
           .execute();
         return;
@@ -168,7 +170,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       if (!to || !text) {
         await db
           .updateTable("idea_notifications")
-          .set({ status: "skipped", last_error: "ingen adress" })
+          .set({ status: "skipped", last_error: NO_ADDRESS_NOTE })
           .where("id", "=", n.id)
           .execute();
         return;
@@ -176,13 +178,13 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       const publicPage =
         n.audience === "public" && n.idea_status === "open" ? `${base}/forslag/${n.number}` : undefined;
       const lines = [
-        "Hej!",
+        say("mail.hello"),
         ...text.lines.filter(Boolean),
         n.recipient === "submitter"
-          ? `Här ser du hela förloppet: ${submitterLink({ id: n.idea_id, source: n.source })}`
-          : `Läs mer: ${publicPage ?? `${base}/forslag`}`,
+          ? say("mail.history", { link: submitterLink({ id: n.idea_id, source: n.source }) })
+          : say("mail.readMore", { link: publicPage ?? `${base}/forslag` }),
         ...(n.recipient === "follower" && n.follower_id
-          ? [`Du får det här för att du följer förslaget. Sluta följa: ${unsubscribeLink(n.follower_id)}`]
+          ? [say("mail.followerFooter", { link: unsubscribeLink(n.follower_id) })]
           : []),
         SIGNATURE,
       ];
@@ -235,16 +237,16 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       if (!i?.submitter_email || i.status !== "unconfirmed") return;
       const link = `${base}/forslag/mitt/${tokenFor(config.sessionSecret, "idea", i.id)}`;
       const lines = [
-        "Hej!",
-        `Tack för ditt förslag «${i.title}». Det har fått numret ${i.number}.`,
-        `Bekräfta att det är du som har skickat det. Öppna länken och tryck på knappen Bekräfta: ${link}`,
-        "På samma sida kan du följa vad som händer med förslaget. Vi skickar ett e-postmeddelande varje gång det får ett nytt besked.",
-        "Har du inte skickat något förslag? Då kan du bortse från det här meddelandet.",
+        say("mail.hello"),
+        say("mail.confirm.thanks", { title: i.title, number: i.number }),
+        say("mail.confirm.link", { link }),
+        say("mail.confirm.follow"),
+        say("mail.confirm.notYou"),
         SIGNATURE,
       ];
       const refused = await send(mailer, {
         to: i.submitter_email,
-        subject: `Bekräfta ditt förslag (${i.number})`,
+        subject: say("mail.confirm.subject", { number: i.number }),
         text: lines.join("\n\n"),
         html: paragraphsHtml(lines),
         messageId: `<idea-confirm-${i.id}@${domain}>`,
@@ -253,7 +255,7 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       if (refused)
         await audit(
           db,
-          { orgId: null, userId: null, label: "utgående e-post" },
+          { orgId: null, userId: null, label: ACTOR_LABEL.outgoingMail },
           {
             action: "idea.confirmation-undelivered",
             subjectType: "idea",
@@ -277,18 +279,16 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       if (!f || f.confirmed_at || f.unsubscribed_at) return;
       const link = `${base}/forslag/folj/${tokenFor(config.sessionSecret, "follower", f.id)}`;
       const lines = [
-        "Hej!",
-        `Någon, förhoppningsvis du, vill följa förslaget «${f.title}» (${f.number}) med den här e-postadressen.`,
-        `Öppna länken och tryck på Bekräfta för att börja följa: ${link}`,
-        f.frequency === "daily"
-          ? "Du får en sammanfattning en gång om dagen när något har hänt."
-          : "Du får ett meddelande varje gång förslaget får ett nytt besked.",
-        "Vill du inte följa förslaget behöver du inte göra något. Då skickar vi inget mer.",
+        say("mail.hello"),
+        say("mail.follow.someone", { title: f.title, number: f.number }),
+        say("mail.follow.link", { link }),
+        say(f.frequency === "daily" ? "mail.follow.daily" : "mail.follow.immediate"),
+        say("mail.follow.ignore"),
         SIGNATURE,
       ];
       await send(mailer, {
         to: f.email,
-        subject: `Bekräfta att du vill följa förslaget ${f.number}`,
+        subject: say("mail.follow.subject", { number: f.number }),
         text: lines.join("\n\n"),
         html: paragraphsHtml(lines),
         messageId: `<idea-follow-${f.id}-${Date.now()}@${domain}>`,
@@ -339,28 +339,28 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
         .orderBy("n.created_at")
         .execute();
       if (rows.length === 0) return;
-      const lines: string[] = [
-        "Hej!",
-        rows.length === 1
-          ? "Här är det som har hänt med förslaget du följer."
-          : `Här är det som har hänt med förslagen du följer (${rows.length} nya besked).`,
-      ];
+      const lines: string[] = [say("mail.hello"), say("mail.digest.intro", { count: rows.length })];
       let last = "";
       for (const r of rows) {
         const t = await stepText(r.update_id);
         if (!t) continue;
         if (r.number !== last)
           lines.push(
-            `— ${r.title} (${r.number}): ${base}/forslag/${r.number}\nSluta följa det här förslaget: ${unsubscribeLink(r.follower_id as string)}`,
+            say("mail.digest.idea", {
+              title: r.title,
+              number: r.number,
+              link: `${base}/forslag/${r.number}`,
+              stop: unsubscribeLink(r.follower_id as string),
+            }),
           );
         last = r.number;
         lines.push(t.lines.filter(Boolean).join("\n"));
       }
       const first = rows[0]?.follower_id as string;
-      lines.push(`Sluta följa alla förslag: ${unsubscribeLink(first, true)}`, SIGNATURE);
+      lines.push(say("mail.digest.stopAll", { link: unsubscribeLink(first, true) }), SIGNATURE);
       const refused = await send(mailer, {
         to: email,
-        subject: `Nytt om förslagen du följer (${day})`,
+        subject: say("mail.digest.subject", { day }),
         text: lines.join("\n\n"),
         html: paragraphsHtml(lines),
         messageId: `<idea-digest-${orgId}-${day}-${Buffer.from(email).toString("hex").slice(0, 40)}@${domain}>`,
@@ -409,15 +409,15 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       if (!to) return;
       const link = `${submitterLink(i)}#hjalpte`;
       const lines = [
-        "Hej!",
-        `Ditt förslag «${i.title}» (${i.number}) är nu gjort. Nu vill vi veta: har det gjort skillnad?`,
-        `Svara med ett klick här, och skriv gärna några ord: ${link}`,
-        "Ditt svar visas på förslagets sida, utan ditt namn.",
+        say("mail.hello"),
+        say("mail.helped.done", { title: i.title, number: i.number }),
+        say("mail.helped.link", { link }),
+        say("mail.helped.shown"),
         SIGNATURE,
       ];
       await send(mailer, {
         to,
-        subject: `Gjorde ditt förslag skillnad? (${i.number})`,
+        subject: say("mail.helped.subject", { number: i.number }),
         text: lines.join("\n\n"),
         html: paragraphsHtml(lines),
         messageId: `<idea-helped-${i.id}@${domain}>`,
@@ -439,16 +439,16 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
       if (!i) return;
       const recipients = await ownerAddresses(db, i, false);
       const lines = [
-        "Hej!",
-        `Ett förslag har kommit till er: «${i.title}» (${i.number}).`,
-        i.first_answer_due ? `Ge ett första svar senast ${sayDate(new Date(i.first_answer_due))}.` : "",
-        `Läs och svara här: ${base}/arbetsyta/forslag/${i.id}`,
+        say("mail.hello"),
+        say("mail.owner.arrived", { title: i.title, number: i.number }),
+        i.first_answer_due ? say("mail.owner.due", { date: sayDate(new Date(i.first_answer_due)) }) : "",
+        say("mail.owner.link", { link: `${base}/arbetsyta/forslag/${i.id}` }),
         "Klarsvar",
       ].filter(Boolean);
       for (const to of recipients)
         await send(mailer, {
           to,
-          subject: `Nytt förslag till er: ${i.number}`,
+          subject: say("mail.owner.subject", { number: i.number }),
           text: lines.join("\n\n"),
           html: paragraphsHtml(lines),
           messageId: `<idea-owner-${updateId}-${Buffer.from(to).toString("hex").slice(0, 32)}@${domain}>`,
@@ -484,15 +484,19 @@ export function ideaJobs(db: Db, mailer: Mailer, config: Config, jobs: JobRunner
         .executeTakeFirst();
       if (!i || i.first_answered_at) return;
       const lines = [
-        "Hej!",
-        `Förslaget «${i.title}» (${i.number}) har inte fått något första svar. Det skulle ha fått det senast ${sayDate(new Date(i.first_answer_due ?? new Date()))}.`,
-        `Svara här: ${base}/arbetsyta/forslag/${i.id}`,
+        say("mail.hello"),
+        say("mail.overdue.text", {
+          title: i.title,
+          number: i.number,
+          date: sayDate(new Date(i.first_answer_due ?? new Date())),
+        }),
+        say("mail.overdue.link", { link: `${base}/arbetsyta/forslag/${i.id}` }),
         "Klarsvar",
       ];
       for (const to of await ownerAddresses(db, i, true))
         await send(mailer, {
           to,
-          subject: `Försenat förslag: ${i.number}`,
+          subject: say("mail.overdue.subject", { number: i.number }),
           text: lines.join("\n\n"),
           html: paragraphsHtml(lines),
           messageId: `<idea-overdue-${i.id}-${Buffer.from(to).toString("hex").slice(0, 32)}@${domain}>`,

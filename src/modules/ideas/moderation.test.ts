@@ -7,7 +7,7 @@ describe("holding ideas before they are public", () => {
       "Öppna mottagningen en kväll i veckan",
       "Många som jobbar hinner inte komma före 16. En kväll i veckan skulle hjälpa.",
     );
-    expect(r).toEqual({ hold: false, reasons: [], concern: false });
+    expect(r).toEqual({ hold: false, reasons: [], personalData: false, concern: false });
   });
 
   it("holds an idea with a personal identity number or a phone number and says which", () => {
@@ -28,7 +28,7 @@ describe("holding ideas before they are public", () => {
         "Lekhörna i väntrummet",
         "När man kommer med barn är det svårt att vänta. En liten hörna med böcker och leksaker skulle göra besöket lugnare för alla.",
       ),
-    ).toEqual({ hold: false, reasons: [], concern: false });
+    ).toEqual({ hold: false, reasons: [], personalData: false, concern: false });
   });
 
   it("holds what reads like a report of concern about a child and says it is handled as one", () => {

@@ -12,6 +12,8 @@ export interface ModerationResult {
   readonly hold: boolean;
   /** Said to the submitter and to the moderator. */
   readonly reasons: readonly string[];
+  /** The text seems to hold personal data (a reason says which). */
+  readonly personalData: boolean;
   readonly concern: boolean;
 }
 
@@ -47,5 +49,5 @@ export function assessIdea(title: string, description: string): ModerationResult
       "Texten verkar handla om ett barn som någon är orolig för. Det tar vi hand om som en orosanmälan, inte som ett förslag. Ring 112 vid akut fara.",
     );
   }
-  return { hold: reasons.length > 0, reasons, concern };
+  return { hold: reasons.length > 0, reasons, personalData: kinds.length > 0, concern };
 }

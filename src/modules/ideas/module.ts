@@ -6,6 +6,7 @@ import type { StartPageItem } from "../../app/module.js";
 import { ideaDeps } from "./deps.js";
 import { ensureDefaultStates } from "./defaults.js";
 import { ideaJobs } from "./jobs.js";
+import { messages } from "./messages.js";
 import { ideaPolicies } from "./policies.js";
 import { ideaPublicRoutes } from "./public/routes.js";
 import { seedIdeasDemo } from "./seed.js";
@@ -13,6 +14,7 @@ import { ideaStaffRoutes } from "./staff/routes.js";
 
 export const ideasModule: KlarsvarModule = {
   name: "ideas",
+  messages,
   policies: ideaPolicies,
   nav: [
     { side: "public", href: "/forslag", label: "ideas.nav.public", order: 40 },

@@ -1,6 +1,7 @@
 /** Reads for ideas: public lists and pages, the staff board, timelines, feeds and measures. */
 import { sql, type SqlBool } from "kysely";
 import type { Executor } from "../../platform/db/database.js";
+import { Uuid } from "../../platform/http/typed.js";
 import { swedishPrefixQuery } from "../../platform/text.js";
 import type { SessionUser } from "../../platform/auth/session-user.js";
 import { seesAll } from "./policies.js";
@@ -144,7 +145,7 @@ async function detail(
   by: "id" | "number",
   value: string,
 ): Promise<IdeaDetail | undefined> {
-  if (by === "id" && !/^[0-9a-f-]{36}$/.test(value)) return undefined;
+  if (by === "id" && !Uuid.safeParse(value).success) return undefined;
   const r = await db
     .selectFrom("ideas as i")
     .innerJoin("idea_states as s", "s.id", "i.state_id")
@@ -588,8 +589,11 @@ export interface OwnerMeasures {
   readonly helpedNo: number;
 }
 
-/** Per unit or group, over ideas received since `from`: first answers, on time, implemented, "did it help?". */
-export async function measures(db: Executor, orgId: string, from: Date): Promise<OwnerMeasures[]> {
+/**
+ * Per unit or group, over ideas received since `from`: first answers, on time, implemented, "did it help?".
+ * Ideas nobody owns yet are counted under `noOwner` (the reader's words for it).
+ */
+export async function measures(db: Executor, orgId: string, from: Date, noOwner: string): Promise<OwnerMeasures[]> {
   const r = await sql<{
     owner: string;
     ideas: string;
@@ -601,7 +605,7 @@ export async function measures(db: Executor, orgId: string, from: Date): Promise
     partly: string;
     no: string;
   }>`
-    select coalesce(g.name, u.name, 'Ingen ägare') as owner,
+    select coalesce(g.name, u.name, ${noOwner}::text) as owner,
       count(*) as ideas,
       count(*) filter (where i.first_answered_at is not null) as answered,
       count(*) filter (where i.first_answered_at is not null and i.first_answered_at <= i.first_answer_due) as on_time,

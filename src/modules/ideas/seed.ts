@@ -179,22 +179,27 @@ export async function seedIdeasDemo(ctx: ModuleContext): Promise<void> {
     },
   ];
   for (const d of demo) {
-    const r = await submitIdea(deps, actor, {
-      orgId,
-      source: "resident",
-      title: d.title,
-      description: d.description,
-      categoryId: categoryIds.get(d.category) ?? null,
-      submitterEmail: d.email,
-    });
+    const r = await submitIdea(
+      deps,
+      actor,
+      {
+        orgId,
+        source: "resident",
+        title: d.title,
+        description: d.description,
+        categoryId: categoryIds.get(d.category) ?? null,
+        submitterEmail: d.email,
+      },
+      "sv",
+    );
     if (!r.ok) continue;
-    await confirmIdea(deps, actor, r.value.id);
+    await confirmIdea(deps, actor, r.value.id, "sv");
     for (const [slug, answer, decidedBy] of d.steps) {
       const stateId = stateIds.get(slug);
-      if (stateId) await changeState(deps, staffActor, orgId, r.value.id, { stateId, answer, decidedBy });
+      if (stateId) await changeState(deps, staffActor, orgId, r.value.id, { stateId, answer, decidedBy }, "sv");
     }
     if (d.progress !== undefined)
-      await setProgress(deps, staffActor, orgId, r.value.id, d.progress, "Testet pågår till och med mars.");
-    if (d.helped) await answerHelped(deps, orgId, r.value.id, d.helped[0], d.helped[1]);
+      await setProgress(deps, staffActor, orgId, r.value.id, d.progress, "Testet pågår till och med mars.", "sv");
+    if (d.helped) await answerHelped(deps, orgId, r.value.id, d.helped[0], d.helped[1], "sv");
   }
 }

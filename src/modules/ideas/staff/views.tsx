@@ -1,11 +1,14 @@
 /** Workspace pages for ideas: the board, an idea, the employee's form and own ideas, settings, measures. */
-import { formatDate, formatDateTime } from "../../../platform/i18n/i18n.js";
+import { escapeHtml } from "@kitajs/html";
+import { sayer, type Sayer } from "../../../platform/i18n/messages.js";
 import {
   Banner,
   BarChart,
   Button,
+  CheckboxField,
   CsrfField,
   ErrorSummary,
+  FileField,
   Form,
   Pagination,
   SelectField,
@@ -17,26 +20,29 @@ import {
 import type { FieldError, PageContext } from "../../../views/context.js";
 import { KlarsprakEditor } from "../../../views/klarsprak-editor.js";
 import type { AnalysisJson } from "../../klarsprak/index.js";
-import { HELPED, IdeaFacts, Progress, Timeline, type Option } from "../public/views.js";
+import { messages, type IdeaKey } from "../messages.js";
+import { helpedWord, IdeaFacts, Progress, Timeline, type Option } from "../public/views.js";
 import type { BoardRow, DeliveryRow, IdeaDetail, OwnerMeasures, TimelineStep } from "../queries.js";
 
-const VIEWS: readonly [string, string][] = [
-  ["open", "Pågående"],
-  ["overdue", "Försenade"],
-  ["held", "Väntar på granskning"],
-  ["unconfirmed", "Inte bekräftade"],
-  ["closed", "Avslutade"],
-  ["all", "Alla"],
+type Say = Sayer<IdeaKey>;
+
+const VIEWS: readonly [string, IdeaKey][] = [
+  ["open", "board.view.open"],
+  ["overdue", "board.view.overdue"],
+  ["held", "board.view.held"],
+  ["unconfirmed", "board.view.unconfirmed"],
+  ["closed", "board.view.closed"],
+  ["all", "board.view.all"],
 ];
 
 function dueText(
   r: { firstAnswerDue: Date | null; firstAnsweredAt: Date | null },
-  ctx: PageContext,
+  say: Say,
 ): { text: string; late: boolean } {
-  if (r.firstAnsweredAt) return { text: `Besvarat ${formatDate(r.firstAnsweredAt, ctx.lang)}`, late: false };
-  if (!r.firstAnswerDue) return { text: "Inte bekräftat", late: false };
+  if (r.firstAnsweredAt) return { text: say("due.answered", { when: r.firstAnsweredAt }), late: false };
+  if (!r.firstAnswerDue) return { text: say("due.unconfirmed"), late: false };
   const late = r.firstAnswerDue.getTime() < Date.now();
-  return { text: `${late ? "Skulle ha svarat" : "Svara senast"} ${formatDate(r.firstAnswerDue, ctx.lang)}`, late };
+  return { text: say(late ? "due.late" : "due.by", { when: r.firstAnswerDue }), late };
 }
 
 export function BoardPage(p: {
@@ -50,32 +56,38 @@ export function BoardPage(p: {
   counts: Record<string, number>;
 }): JSX.Element {
   const { ctx } = p;
+  const say = sayer(messages, ctx.lang);
   const href = (view: string, page = 1) =>
     `/arbetsyta/forslag?vy=${view}${p.q ? `&q=${encodeURIComponent(p.q)}` : ""}${page > 1 ? `&sida=${page}` : ""}`;
-  const heading = VIEWS.find(([v]) => v === p.view)?.[1] ?? "Förslag";
+  const viewKey = VIEWS.find(([v]) => v === p.view)?.[1];
+  const heading = viewKey ? say(viewKey) : say("board.title");
   return (
     <>
-      <h1>Förslag</h1>
+      <h1 safe>{say("board.title")}</h1>
       <p>
-        <a class="button button--secondary" href="/arbetsyta/forslag/nytt">
-          Skicka ett eget förslag
+        <a class="button button--secondary" href="/arbetsyta/forslag/nytt" safe>
+          {say("board.sendOwn")}
         </a>{" "}
-        <a href="/arbetsyta/forslag/mina">Mina förslag</a>
+        <a href="/arbetsyta/forslag/mina" safe>
+          {say("board.mine")}
+        </a>
       </p>
       {(p.counts["overdue"] ?? 0) > 0 ? (
         <Banner kind="warning">
           <p>
-            <a href={href("overdue")} safe>{`${p.counts["overdue"]} förslag har inte fått sitt första svar i tid.`}</a>
+            <a href={href("overdue")} safe>
+              {say("board.overdue", { count: p.counts["overdue"] ?? 0 })}
+            </a>
           </p>
         </Banner>
       ) : (
         ""
       )}
-      <nav aria-label="Visa förslag">
+      <nav aria-label={say("board.nav")}>
         <ul class="inline-links">
-          {VIEWS.map(([v, label]) => {
+          {VIEWS.map(([v, key]) => {
             const n = p.counts[v];
-            const text = n === undefined ? label : `${label} (${n})`;
+            const text = n === undefined ? say(key) : say("board.viewCount", { label: say(key), count: n });
             return (
               <li>
                 {v === p.view ? (
@@ -92,17 +104,17 @@ export function BoardPage(p: {
           })}
         </ul>
       </nav>
-      <form method="get" action="/arbetsyta/forslag" class="search" role="search" aria-label="Sök bland förslagen">
+      <form method="get" action="/arbetsyta/forslag" class="search" role="search" aria-label={say("board.search")}>
         <input type="hidden" name="vy" value={p.view} />
-        <TextField name="q" type="search" label="Sökord" value={p.q} />
-        <Button kind="secondary">Sök</Button>
+        <TextField name="q" type="search" label={say("board.search.q")} value={p.q} />
+        <Button kind="secondary">{escapeHtml(say("board.search.button"))}</Button>
       </form>
       <Table<BoardRow>
-        caption={`${heading}: ${p.total}`}
+        caption={say("board.caption", { heading, total: p.total })}
         rows={p.rows}
         columns={[
           {
-            header: "Förslag",
+            header: say("board.col.idea"),
             cell: (r) => (
               <>
                 <a href={`/arbetsyta/forslag/${r.id}`} safe>
@@ -113,24 +125,24 @@ export function BoardPage(p: {
             ),
           },
           {
-            header: "Läge",
+            header: say("board.col.state"),
             cell: (r) => (
               <>
                 <span safe>{r.state}</span>
                 {r.status === "held" ? (
                   <>
                     {" "}
-                    <Tag tone="yellow">Granskas</Tag>
+                    <Tag tone="yellow">{escapeHtml(say("board.tag.held"))}</Tag>
                   </>
                 ) : r.status === "unconfirmed" ? (
                   <>
                     {" "}
-                    <Tag>Ej bekräftat</Tag>
+                    <Tag>{escapeHtml(say("board.tag.unconfirmed"))}</Tag>
                   </>
                 ) : r.status === "rejected" ? (
                   <>
                     {" "}
-                    <Tag tone="red">Visas inte</Tag>
+                    <Tag tone="red">{escapeHtml(say("board.tag.rejected"))}</Tag>
                   </>
                 ) : (
                   ""
@@ -138,12 +150,16 @@ export function BoardPage(p: {
               </>
             ),
           },
-          { header: "Ansvarig", cell: (r) => <span safe>{r.owner ?? "–"}</span> },
-          { header: "Från", cell: (r) => (r.source === "resident" ? "Invånare" : "Medarbetare") },
+          { header: say("board.col.owner"), cell: (r) => <span safe>{r.owner ?? "–"}</span> },
           {
-            header: "Första svar",
+            header: say("board.col.from"),
+            cell: (r) =>
+              escapeHtml(say(r.source === "resident" ? "staff.submitter.resident" : "staff.submitter.employeeUnnamed")),
+          },
+          {
+            header: say("board.col.firstAnswer"),
             cell: (r) => {
-              const d = dueText(r, ctx);
+              const d = dueText(r, say);
               return d.late ? (
                 <Tag tone="red">
                   <span safe>{d.text}</span>
@@ -169,6 +185,15 @@ export interface StaffIdeaState {
   readonly done?: string | undefined;
 }
 
+const DONE: Readonly<Record<string, IdeaKey>> = {
+  state: "staff.done.state",
+  moved: "staff.done.moved",
+  progress: "staff.done.progress",
+  link: "staff.done.link",
+  clear: "staff.done.clear",
+  reject: "staff.done.reject",
+};
+
 export function StaffIdeaPage(p: {
   ctx: PageContext;
   idea: IdeaDetail;
@@ -185,27 +210,23 @@ export function StaffIdeaPage(p: {
   form: StaffIdeaState;
 }): JSX.Element {
   const { ctx, idea, form } = p;
+  const say = sayer(messages, ctx.lang);
   const err = (f: string) => form.errors.find((e) => e.field === f)?.message;
-  const due = dueText(idea, ctx);
+  const due = dueText(idea, say);
   const base = `/arbetsyta/forslag/${idea.id}`;
-  const DONE: Record<string, string> = {
-    state: "Svaret är sparat. Den som lämnade förslaget får det med e-post om läget skickar besked.",
-    moved: "Förslaget är flyttat.",
-    progress: "Hur långt arbetet har kommit är sparat.",
-    link: "Länken är sparad.",
-    clear: "Förslaget visas nu.",
-    reject: "Förslaget visas inte. Den som lämnade det får veta varför.",
-  };
+  const done = form.done && Object.hasOwn(DONE, form.done) ? DONE[form.done] : undefined;
   return (
     <>
       <ErrorSummary ctx={ctx} errors={form.errors} />
       <p class="breadcrumbs">
-        <a href="/arbetsyta/forslag">Alla förslag</a>
+        <a href="/arbetsyta/forslag" safe>
+          {say("staff.all")}
+        </a>
       </p>
-      <h1 safe>{`Förslag ${idea.number}`}</h1>
-      {form.done && DONE[form.done] ? (
+      <h1 safe>{say("staff.idea.title", { number: idea.number })}</h1>
+      {done ? (
         <Banner kind="success">
-          <p safe>{DONE[form.done]}</p>
+          <p safe>{say(done)}</p>
         </Banner>
       ) : (
         ""
@@ -213,7 +234,7 @@ export function StaffIdeaPage(p: {
       {idea.status === "held" ? (
         <Banner kind="warning">
           <p>
-            <strong>Förslaget väntar på granskning och visas inte på webben.</strong>
+            <strong safe>{say("staff.held")}</strong>
           </p>
           {idea.holdReasons.map((r) => (
             <p safe>{r}</p>
@@ -224,10 +245,7 @@ export function StaffIdeaPage(p: {
       )}
       {idea.status === "unconfirmed" ? (
         <Banner kind="info">
-          <p>
-            Den som skickade förslaget har inte bekräftat det med e-post än. Det är registrerat men går inte vidare
-            förrän det är bekräftat.
-          </p>
+          <p safe>{say("staff.unconfirmed")}</p>
         </Banner>
       ) : (
         ""
@@ -236,25 +254,27 @@ export function StaffIdeaPage(p: {
       <IdeaFacts ctx={ctx} idea={idea} state={idea.state} />
       <dl class="facts">
         <div>
-          <dt>Från</dt>
+          <dt safe>{say("staff.facts.from")}</dt>
           <dd safe>{p.submitter}</dd>
         </div>
         <div>
-          <dt>Visas</dt>
+          <dt safe>{say("staff.facts.shown")}</dt>
           <dd>
             {idea.audience === "public" ? (
               idea.status === "open" ? (
-                <a href={`/forslag/${idea.number}`}>På webben</a>
+                <a href={`/forslag/${idea.number}`} safe>
+                  {say("staff.facts.onWeb")}
+                </a>
               ) : (
-                "Inte än"
+                escapeHtml(say("staff.facts.notYet"))
               )
             ) : (
-              "Bara internt"
+              escapeHtml(say("staff.facts.internal"))
             )}
           </dd>
         </div>
         <div>
-          <dt>Första svar</dt>
+          <dt safe>{say("staff.facts.firstAnswer")}</dt>
           <dd>
             {due.late ? (
               <Tag tone="red">
@@ -266,8 +286,8 @@ export function StaffIdeaPage(p: {
           </dd>
         </div>
         <div>
-          <dt>Följare</dt>
-          <dd safe>{String(p.followers)}</dd>
+          <dt safe>{say("staff.facts.followers")}</dt>
+          <dd safe>{say("staff.facts.followerCount", { count: p.followers })}</dd>
         </div>
       </dl>
       <p class="prose" safe>
@@ -275,53 +295,54 @@ export function StaffIdeaPage(p: {
       </p>
       {idea.attachment ? (
         <p>
-          <a
-            href={`${base}/fil`}
-            safe
-          >{`Bilaga: ${idea.attachment.filename} (${Math.max(1, Math.round(idea.attachment.size / 1024))} kB)`}</a>
+          <a href={`${base}/fil`} safe>
+            {say("staff.attachment", {
+              filename: idea.attachment.filename,
+              size: Math.max(1, Math.round(idea.attachment.size / 1024)),
+            })}
+          </a>
         </p>
       ) : (
         ""
       )}
       {idea.progress !== null ? <Progress ctx={ctx} value={idea.progress} note={idea.progressNote} /> : ""}
       {idea.helped ? (
-        <p
-          safe
-        >{`Gjorde det skillnad? ${HELPED[idea.helped]?.[0] ?? ""}${idea.helpedComment ? ` – ${idea.helpedComment}` : ""}`}</p>
+        <p safe>
+          {`${say("staff.helped", { answer: helpedWord(ctx.lang, idea.helped) })}${idea.helpedComment ? ` – ${idea.helpedComment}` : ""}`}
+        </p>
       ) : (
         ""
       )}
 
       {p.canModerate && idea.status === "held" ? (
         <section class="panel" aria-labelledby="moderate-title">
-          <h2 id="moderate-title">Granska förslaget</h2>
-          <p>
-            Ta bort personuppgifter ur texten om det behövs och visa förslaget. Eller låt bli att visa det och skriv
-            varför. Den som lämnade förslaget får veta vad du bestämde.
-          </p>
+          <h2 id="moderate-title" safe>
+            {say("staff.moderate.title")}
+          </h2>
+          <p safe>{say("staff.moderate.text")}</p>
           <Form ctx={ctx} action={`${base}/granska`}>
-            <TextField name="title" label="Rubrik" value={idea.title} error={err("title")} />
+            <TextField name="title" label={say("staff.moderate.title.label")} value={idea.title} error={err("title")} />
             <TextAreaField
               name="description"
-              label="Förslaget"
+              label={say("staff.moderate.description")}
               rows={6}
               value={idea.description}
               error={err("description")}
             />
             <TextAreaField
               name="moderationReason"
-              label="Kommentar till den som lämnade förslaget"
+              label={say("staff.moderate.reason")}
               rows={3}
               value=""
               error={err("moderationReason")}
-              hint="Du måste skriva en kommentar om du inte vill visa förslaget."
+              hint={say("staff.moderate.reason.hint")}
             />
             <div class="button-row">
               <Button name="action" value="clear">
-                Visa förslaget
+                {escapeHtml(say("staff.moderate.clear"))}
               </Button>{" "}
               <Button kind="secondary" name="action" value="reject">
-                Visa inte
+                {escapeHtml(say("staff.moderate.reject"))}
               </Button>
             </div>
           </Form>
@@ -333,15 +354,14 @@ export function StaffIdeaPage(p: {
       {p.canHandle && idea.status !== "unconfirmed" && idea.status !== "rejected" ? (
         <>
           <section class="panel" aria-labelledby="answer-title">
-            <h2 id="answer-title">Ge besked</h2>
-            <p>
-              Välj läge och skriv ett svar. Skriv enkelt: den som lämnade förslaget ska förstå vad som händer och
-              varför.
-            </p>
+            <h2 id="answer-title" safe>
+              {say("staff.answer.title")}
+            </h2>
+            <p safe>{say("staff.answer.text")}</p>
             <Form ctx={ctx} action={`${base}/besked`}>
               <SelectField
                 name="stateId"
-                label="Nytt läge"
+                label={say("staff.answer.state")}
                 selected={form.stateId || idea.stateId}
                 options={p.states}
                 error={err("stateId")}
@@ -350,76 +370,85 @@ export function StaffIdeaPage(p: {
                 ctx={ctx}
                 id="answer"
                 name="answer"
-                label="Svar"
+                label={say("staff.answer.answer")}
                 rows={8}
                 value={form.answer}
                 error={err("answer")}
                 result={form.analysis}
-                hint="Vi visar svaret på förslagets sida om läget är offentligt. Vi skickar det med e-post om läget skickar besked."
+                hint={say("staff.answer.answer.hint")}
               />
               <TextField
                 name="decidedBy"
-                label="Vem har bestämt?"
+                label={say("staff.answer.decidedBy")}
                 value={form.decidedBy}
                 error={err("decidedBy")}
-                hint="Till exempel Enheten för ekonomiskt bistånd eller Socialnämnden."
+                hint={say("staff.answer.decidedBy.hint")}
               />
-              <Button>Spara och skicka besked</Button>
+              <Button>{escapeHtml(say("staff.answer.send"))}</Button>
             </Form>
           </section>
           <section class="panel" aria-labelledby="move-title">
-            <h2 id="move-title">Flytta till en annan enhet eller grupp</h2>
+            <h2 id="move-title" safe>
+              {say("staff.move.title")}
+            </h2>
             {p.suggestion ? (
-              <p
-                safe
-              >{`Förslag på mottagare utifrån tidigare förslag: ${p.suggestion.label} (${Math.round(p.suggestion.confidence * 100)} procent säkert).`}</p>
+              <p safe>
+                {say("staff.move.suggestion", {
+                  label: p.suggestion.label,
+                  percent: Math.round(p.suggestion.confidence * 100),
+                })}
+              </p>
             ) : (
               ""
             )}
             <Form ctx={ctx} action={`${base}/flytta`}>
               <SelectField
                 name="owner"
-                label="Ny ansvarig"
-                options={[{ value: "", label: "Välj" }, ...p.owners]}
+                label={say("staff.move.owner")}
+                options={[{ value: "", label: say("staff.move.choose") }, ...p.owners]}
                 error={err("owner")}
               />
               <TextAreaField
                 name="reason"
-                label="Varför flyttas förslaget?"
+                label={say("staff.move.reason")}
                 rows={2}
                 value=""
                 error={err("reason")}
-                hint="Skälet visas på förslagets sida."
+                hint={say("staff.move.reason.hint")}
               />
-              <Button kind="secondary">Flytta</Button>
+              <Button kind="secondary">{escapeHtml(say("staff.move.button"))}</Button>
             </Form>
           </section>
           <section class="panel" aria-labelledby="progress-title">
-            <h2 id="progress-title">Hur långt har arbetet kommit?</h2>
+            <h2 id="progress-title" safe>
+              {say("staff.progress.title")}
+            </h2>
             <Form ctx={ctx} action={`${base}/framsteg`} class="inline-form">
               <TextField
                 name="progress"
-                label="Procent klart (0–100)"
+                label={say("staff.progress.percent")}
                 width="quarter"
                 value={idea.progress === null ? "" : String(idea.progress)}
                 error={err("progress")}
               />
               <TextField
                 name="progressNote"
-                label="Kort om läget"
+                label={say("staff.progress.note")}
                 value={idea.progressNote}
                 error={err("progressNote")}
               />
-              <Button kind="secondary">Spara</Button>
+              <Button kind="secondary">{escapeHtml(say("staff.progress.save"))}</Button>
             </Form>
           </section>
           <section class="panel" aria-labelledby="link-title">
-            <h2 id="link-title">Beslut och resultat</h2>
+            <h2 id="link-title" safe>
+              {say("staff.links.title")}
+            </h2>
             {p.links.length > 0 ? (
               <ul>
                 {p.links.map((l) => (
                   <li>
-                    <span>{l.kind === "decision" ? "Beslut: " : "Resultat: "}</span>
+                    <span safe>{say(l.kind === "decision" ? "idea.links.decision" : "idea.links.result")}</span>
                     <a href={l.url} safe>
                       {l.title}
                     </a>
@@ -427,21 +456,21 @@ export function StaffIdeaPage(p: {
                 ))}
               </ul>
             ) : (
-              <p>Inga länkar än.</p>
+              <p safe>{say("staff.links.none")}</p>
             )}
             <Form ctx={ctx} action={`${base}/lank`}>
               <SelectField
                 name="linkKind"
-                label="Typ"
+                label={say("staff.links.kind")}
                 options={[
-                  { value: "decision", label: "Beslut" },
-                  { value: "result", label: "Resultat" },
+                  { value: "decision", label: say("staff.links.decision") },
+                  { value: "result", label: say("staff.links.result") },
                 ]}
                 error={err("linkKind")}
               />
-              <TextField name="linkTitle" label="Vad heter det?" value="" error={err("linkTitle")} />
-              <TextField name="linkUrl" type="url" label="Webbadress" value="" error={err("linkUrl")} />
-              <Button kind="secondary">Lägg till</Button>
+              <TextField name="linkTitle" label={say("staff.links.name")} value="" error={err("linkTitle")} />
+              <TextField name="linkUrl" type="url" label={say("staff.links.url")} value="" error={err("linkUrl")} />
+              <Button kind="secondary">{escapeHtml(say("staff.links.add"))}</Button>
             </Form>
           </section>
         </>
@@ -449,49 +478,63 @@ export function StaffIdeaPage(p: {
         ""
       )}
 
-      <h2>Förlopp</h2>
+      <h2 safe>{say("staff.history")}</h2>
       <Timeline ctx={ctx} steps={p.steps} showReasons={true} staff={true} />
 
       {p.canHandle ? (
         <>
-          <h2>Utskick</h2>
+          <h2 safe>{say("staff.deliveries.title")}</h2>
           {p.deliveries.length === 0 ? (
-            <p>Inga utskick än.</p>
+            <p safe>{say("staff.deliveries.none")}</p>
           ) : (
             <Table<DeliveryRow>
-              caption="Utskick om förslaget"
+              caption={say("staff.deliveries.caption")}
               captionHidden
               rows={p.deliveries}
               columns={[
                 {
-                  header: "Till",
+                  header: say("staff.deliveries.to"),
                   cell: (d) => (
                     <span safe>
-                      {d.recipient === "submitter" ? "Förslagslämnaren" : `Följare${d.email ? ` (${d.email})` : ""}`}
+                      {d.recipient === "submitter"
+                        ? say("staff.deliveries.submitter")
+                        : d.email
+                          ? say("staff.deliveries.followerAt", { email: d.email })
+                          : say("staff.deliveries.follower")}
                     </span>
                   ),
                 },
-                { header: "Om", cell: (d) => <span safe>{d.step}</span> },
-                { header: "Hur", cell: (d) => (d.delivery === "daily" ? "Daglig sammanfattning" : "Direkt") },
+                { header: say("staff.deliveries.about"), cell: (d) => <span safe>{d.step}</span> },
                 {
-                  header: "Status",
+                  header: say("staff.deliveries.how"),
+                  cell: (d) =>
+                    escapeHtml(say(d.delivery === "daily" ? "staff.deliveries.daily" : "staff.deliveries.immediate")),
+                },
+                {
+                  header: say("staff.deliveries.status"),
                   cell: (d) =>
                     d.status === "sent" ? (
                       <Tag tone="green">
-                        <span safe>{`Skickat ${d.sentAt ? formatDateTime(d.sentAt, ctx.lang) : ""}`}</span>
+                        <span safe>
+                          {d.sentAt ? say("staff.deliveries.sentAt", { when: d.sentAt }) : say("staff.deliveries.sent")}
+                        </span>
                       </Tag>
                     ) : d.status === "failed" ? (
-                      <Tag tone="red">Kom inte fram</Tag>
+                      <Tag tone="red">{escapeHtml(say("staff.deliveries.failed"))}</Tag>
                     ) : d.status === "skipped" ? (
-                      <Tag>Skickas inte</Tag>
+                      <Tag>{escapeHtml(say("staff.deliveries.skipped"))}</Tag>
                     ) : (
                       <Tag tone="yellow">
-                        <span>{d.attempts > 0 ? `Försöker igen (${String(d.attempts)} försök)` : "Väntar"}</span>
+                        <span safe>
+                          {d.attempts > 0
+                            ? say("staff.deliveries.retrying", { attempts: d.attempts })
+                            : say("staff.deliveries.waiting")}
+                        </span>
                       </Tag>
                     ),
                 },
                 {
-                  header: "Fel",
+                  header: say("staff.deliveries.error"),
                   cell: (d) => (
                     <span class="job-error" safe>
                       {d.lastError ?? ""}
@@ -525,80 +568,59 @@ export function EmployeeIdeaPage(p: {
   groups: readonly (Option & { theme: string })[];
 }): JSX.Element {
   const { ctx, form } = p;
+  const say = sayer(messages, ctx.lang);
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <>
       <ErrorSummary ctx={ctx} errors={p.errors} />
-      <h1>Skicka ett förslag</h1>
-      <p class="lead">
-        Har du en idé om hur vi kan arbeta bättre? Skriv den här. Förslaget visas bara för medarbetare, och den som tar
-        hand om det svarar inom tio arbetsdagar.
+      <h1 safe>{say("employee.title")}</h1>
+      <p class="lead" safe>
+        {say("employee.lead")}
       </p>
       <form method="post" action="/arbetsyta/forslag/nytt" enctype="multipart/form-data" novalidate>
         <CsrfField ctx={ctx} />
-        <TextField name="title" label="Rubrik" value={form.title} error={err("title")} />
+        <TextField name="title" label={say("employee.field.title")} value={form.title} error={err("title")} />
         <TextAreaField
           name="description"
-          label="Ditt förslag"
+          label={say("employee.field.description")}
           rows={8}
           value={form.description}
           error={err("description")}
-          hint="Vad vill du ändra, och varför? Vem blir det bättre för?"
+          hint={say("employee.field.description.hint")}
         />
         <SelectField
           name="category"
-          label="Område"
+          label={say("employee.field.category")}
           selected={form.category}
-          options={[{ value: "", label: "Vet inte" }, ...p.categories]}
+          options={[{ value: "", label: say("employee.field.category.unknown") }, ...p.categories]}
           error={err("category")}
         />
         <SelectField
           name="group"
-          label="Skicka till en innovationsgrupp (frivilligt)"
+          label={say("employee.field.group")}
           selected={form.group}
           error={err("group")}
-          hint="Välj en grupp om förslaget hör till gruppens tema. Annars går det till den enhet som äger området."
+          hint={say("employee.field.group.hint")}
           options={[
-            { value: "", label: "Ingen grupp" },
+            { value: "", label: say("employee.field.group.none") },
             ...p.groups.map((g) => ({ value: g.value, label: g.theme ? `${g.label} – ${g.theme}` : g.label })),
           ]}
         />
-        <div class="field">
-          <label class="radio radio--block">
-            <input type="checkbox" name="anonymous" value="1" checked={form.anonymous} />{" "}
-            <span>
-              Skicka utan mitt namn
-              <span class="radio__hint">
-                Ingen som tar hand om förslaget ser vem du är, inte heller din chef. Du får ändå svaren med e-post och
-                ser förslaget under Mina förslag.
-              </span>
-            </span>
-          </label>
-        </div>
-        <div class={`field${err("file") ? " field--error" : ""}`}>
-          <label class="field__label" for="file">
-            Bifoga en fil (frivilligt)
-          </label>
-          <p class="field__hint" id="file-hint">
-            En bild eller en pdf-fil, högst 5 MB.
-          </p>
-          {err("file") ? (
-            <p class="field__error" id="file-error" safe>
-              {err("file")}
-            </p>
-          ) : (
-            ""
-          )}
-          <input
-            class="field__file"
-            id="file"
-            name="file"
-            type="file"
-            accept=".pdf,.jpg,.jpeg,.png,.gif,.webp"
-            aria-describedby={err("file") ? "file-hint file-error" : "file-hint"}
-          />
-        </div>
-        <Button>Skicka förslaget</Button>
+        <CheckboxField
+          name="anonymous"
+          value="1"
+          label={say("employee.field.anonymous")}
+          hint={say("employee.field.anonymous.hint")}
+          checked={form.anonymous}
+        />
+        <FileField
+          name="file"
+          label={say("employee.field.file")}
+          hint={say("employee.field.file.hint")}
+          error={err("file")}
+          accept=".pdf,.jpg,.jpeg,.png,.gif,.webp"
+        />
+        <Button>{escapeHtml(say("employee.send"))}</Button>
       </form>
     </>
   );
@@ -609,30 +631,31 @@ export function MyIdeasPage(p: {
   rows: readonly BoardRow[];
   sent?: string | undefined;
 }): JSX.Element {
+  const say = sayer(messages, p.ctx.lang);
   return (
     <>
-      <h1>Mina förslag</h1>
+      <h1 safe>{say("myIdeas.title")}</h1>
       {p.sent ? (
         <Banner kind="success">
-          <p safe>{`Tack! Förslaget har fått numret ${p.sent}. Du får svaren med e-post.`}</p>
+          <p safe>{say("myIdeas.sent", { number: p.sent })}</p>
         </Banner>
       ) : (
         ""
       )}
       <p>
-        <a class="button button--secondary" href="/arbetsyta/forslag/nytt">
-          Skicka ett förslag
+        <a class="button button--secondary" href="/arbetsyta/forslag/nytt" safe>
+          {say("myIdeas.send")}
         </a>
       </p>
       {p.rows.length === 0 ? (
-        <p>Du har inte lämnat några förslag än.</p>
+        <p safe>{say("myIdeas.none")}</p>
       ) : (
         <Table<BoardRow>
-          caption="Förslag du har lämnat"
+          caption={say("myIdeas.caption")}
           rows={p.rows}
           columns={[
             {
-              header: "Förslag",
+              header: say("board.col.idea"),
               cell: (r) => (
                 <>
                   <a href={`/arbetsyta/forslag/${r.id}`} safe>
@@ -642,9 +665,12 @@ export function MyIdeasPage(p: {
                 </>
               ),
             },
-            { header: "Läge", cell: (r) => <span safe>{r.state}</span> },
-            { header: "Ansvarig", cell: (r) => <span safe>{r.owner ?? "–"}</span> },
-            { header: "Inkom", cell: (r) => <span safe>{formatDate(r.receivedAt, p.ctx.lang)}</span> },
+            { header: say("board.col.state"), cell: (r) => <span safe>{r.state}</span> },
+            { header: say("board.col.owner"), cell: (r) => <span safe>{r.owner ?? "–"}</span> },
+            {
+              header: say("myIdeas.col.received"),
+              cell: (r) => <span safe>{say("myIdeas.received", { when: r.receivedAt })}</span>,
+            },
           ]}
         />
       )}
@@ -687,7 +713,16 @@ export interface SettingsData {
   readonly staff: readonly Option[];
 }
 
-const yes = (b: boolean) => (b ? "Ja" : "Nej");
+/** The flags of a state, as the settings form's checkboxes. */
+const STATE_FLAGS: readonly [string, IdeaKey][] = [
+  ["isPublic", "settings.state.isPublic"],
+  ["notifies", "settings.state.notifies"],
+  ["isClosed", "settings.state.isClosed"],
+  ["isInitial", "settings.state.isInitial"],
+  ["isImplemented", "settings.state.isImplemented"],
+  ["showsProgress", "settings.state.showsProgress"],
+  ["active", "settings.state.active"],
+];
 
 export function SettingsPage(p: {
   ctx: PageContext;
@@ -696,140 +731,150 @@ export function SettingsPage(p: {
   done?: string | undefined;
 }): JSX.Element {
   const { ctx, data } = p;
+  const say = sayer(messages, ctx.lang);
+  const yes = (b: boolean) => escapeHtml(say(b ? "common.yes" : "common.no"));
   const err = (f: string) => p.errors.find((e) => e.field === f)?.message;
   return (
     <>
       <ErrorSummary ctx={ctx} errors={p.errors} />
-      <h1>Inställningar för förslag</h1>
+      <h1 safe>{say("settings.title")}</h1>
       {p.done ? (
         <Banner kind="success">
-          <p>Ändringen är sparad.</p>
+          <p safe>{say("settings.saved")}</p>
         </Banner>
       ) : (
         ""
       )}
-      <h2>Lägen</h2>
-      <p>
-        Varje förslag har ett läge. Du bestämmer om vi visar läget på webben, om förslagslämnaren och följarna får
-        besked och om förslaget är avslutat.
-      </p>
+      <h2 safe>{say("settings.states.title")}</h2>
+      <p safe>{say("settings.states.text")}</p>
       <Table<SettingsData["states"][number]>
-        caption="Lägen"
+        caption={say("settings.states.title")}
         captionHidden
         rows={data.states}
         columns={[
-          { header: "Läge", cell: (s) => <span safe>{`${s.name_sv}${s.active ? "" : " (används inte)"}`}</span> },
-          { header: "Visas", cell: (s) => yes(s.is_public) },
-          { header: "Besked", cell: (s) => yes(s.notifies) },
-          { header: "Avslutat", cell: (s) => yes(s.is_closed) },
-          { header: "Första läget", cell: (s) => yes(s.is_initial) },
-          { header: "Genomfört", cell: (s) => yes(s.is_implemented) },
-          { header: "Visar framsteg", cell: (s) => yes(s.shows_progress) },
+          {
+            header: say("settings.states.col.state"),
+            cell: (s) => (
+              <span safe>{say("settings.states.name", { name: s.name_sv, active: s.active ? "yes" : "no" })}</span>
+            ),
+          },
+          { header: say("settings.states.col.public"), cell: (s) => yes(s.is_public) },
+          { header: say("settings.states.col.notifies"), cell: (s) => yes(s.notifies) },
+          { header: say("settings.states.col.closed"), cell: (s) => yes(s.is_closed) },
+          { header: say("settings.states.col.initial"), cell: (s) => yes(s.is_initial) },
+          { header: say("settings.states.col.implemented"), cell: (s) => yes(s.is_implemented) },
+          { header: say("settings.states.col.progress"), cell: (s) => yes(s.shows_progress) },
         ]}
       />
-      <h3>Lägg till eller ändra ett läge</h3>
+      <h3 safe>{say("settings.state.title")}</h3>
       <Form ctx={ctx} action="/arbetsyta/admin/forslag/lage">
         <SelectField
           name="stateId"
-          label="Läge att ändra"
+          label={say("settings.state.which")}
           options={[
-            { value: "", label: "Ett nytt läge" },
+            { value: "", label: say("settings.state.new") },
             ...data.states.map((s) => ({ value: s.id, label: s.name_sv })),
           ]}
         />
-        <TextField name="nameSv" label="Namn på svenska" value="" error={err("nameSv")} />
-        <TextField name="nameEn" label="Namn på engelska" value="" error={err("nameEn")} />
+        <TextField name="nameSv" label={say("settings.state.nameSv")} value="" error={err("nameSv")} />
+        <TextField name="nameEn" label={say("settings.state.nameEn")} value="" error={err("nameEn")} />
         <fieldset class="field">
-          <legend class="field__label">Vad gäller för läget?</legend>
-          {(
-            [
-              ["isPublic", "Visas på webben"],
-              ["notifies", "Förslagslämnaren och följarna får besked"],
-              ["isClosed", "Förslaget räknas som avslutat"],
-              ["isInitial", "Nya förslag får det här läget"],
-              ["isImplemented", "Förslaget är genomfört (då frågar vi senare om det gjorde skillnad)"],
-              ["showsProgress", "Visa hur långt arbetet har kommit"],
-              ["active", "Kan väljas"],
-            ] as const
-          ).map(([name, label]) => (
-            <label class="radio radio--block">
-              <input
-                type="checkbox"
-                name={name}
-                value="1"
-                checked={name === "isPublic" || name === "notifies" || name === "active"}
-              />{" "}
-              <span>{label}</span>
-            </label>
+          <legend class="field__label" safe>
+            {say("settings.state.flags")}
+          </legend>
+          {STATE_FLAGS.map(([name, label]) => (
+            <CheckboxField
+              name={name}
+              value="1"
+              label={say(label)}
+              checked={name === "isPublic" || name === "notifies" || name === "active"}
+            />
           ))}
         </fieldset>
-        <TextField name="position" label="Plats i listan (ett tal)" width="quarter" value="" error={err("position")} />
-        <Button>Spara läget</Button>
+        <TextField
+          name="position"
+          label={say("settings.state.position")}
+          width="quarter"
+          value=""
+          error={err("position")}
+        />
+        <Button>{escapeHtml(say("settings.state.save"))}</Button>
       </Form>
 
-      <h2>Innovationsgrupper</h2>
+      <h2 safe>{say("settings.groups.title")}</h2>
       <Table<SettingsData["groups"][number]>
-        caption="Innovationsgrupper"
+        caption={say("settings.groups.title")}
         captionHidden
         rows={data.groups}
         columns={[
-          { header: "Grupp", cell: (g) => <span safe>{g.name}</span> },
-          { header: "Tema", cell: (g) => <span safe>{g.theme}</span> },
-          { header: "Medlemmar", cell: (g) => <span safe>{g.members.map((m) => m.name).join(", ") || "–"}</span> },
+          { header: say("settings.groups.col.group"), cell: (g) => <span safe>{g.name}</span> },
+          { header: say("settings.groups.col.theme"), cell: (g) => <span safe>{g.theme}</span> },
+          {
+            header: say("settings.groups.col.members"),
+            cell: (g) => <span safe>{g.members.map((m) => m.name).join(", ") || "–"}</span>,
+          },
         ]}
       />
-      <h3>Ny grupp</h3>
+      <h3 safe>{say("settings.group.title")}</h3>
       <Form ctx={ctx} action="/arbetsyta/admin/forslag/grupp">
-        <TextField name="groupName" label="Namn" value="" error={err("groupName")} />
+        <TextField name="groupName" label={say("settings.group.name")} value="" error={err("groupName")} />
         <TextField
           name="groupTheme"
-          label="Tema"
+          label={say("settings.group.theme")}
           value=""
           error={err("groupTheme")}
-          hint="Vad gruppen tar hand om, till exempel digitala tjänster."
+          hint={say("settings.group.theme.hint")}
         />
-        <Button>Skapa gruppen</Button>
+        <Button>{escapeHtml(say("settings.group.create"))}</Button>
       </Form>
-      <h3>Lägg till eller ta bort en medlem</h3>
+      <h3 safe>{say("settings.member.title")}</h3>
       <Form ctx={ctx} action="/arbetsyta/admin/forslag/medlem">
         <SelectField
           name="groupId"
-          label="Grupp"
+          label={say("settings.member.group")}
           options={data.groups.map((g) => ({ value: g.id, label: g.name }))}
           error={err("groupId")}
         />
-        <SelectField name="userId" label="Medarbetare" options={data.staff} error={err("userId")} />
+        <SelectField name="userId" label={say("settings.member.user")} options={data.staff} error={err("userId")} />
         <div class="button-row">
           <Button name="action" value="add">
-            Lägg till
+            {escapeHtml(say("settings.member.add"))}
           </Button>{" "}
           <Button kind="secondary" name="action" value="remove">
-            Ta bort
+            {escapeHtml(say("settings.member.remove"))}
           </Button>
         </div>
       </Form>
 
-      <h2>Områden</h2>
+      <h2 safe>{say("settings.categories.title")}</h2>
       <Table<SettingsData["categories"][number]>
-        caption="Områden"
+        caption={say("settings.categories.title")}
         captionHidden
         rows={data.categories}
         columns={[
-          { header: "Område", cell: (c) => <span safe>{c.name_sv}</span> },
-          { header: "Går till", cell: (c) => <span safe>{c.grp ?? c.unit ?? "Kommunikation"}</span> },
+          { header: say("settings.categories.col.category"), cell: (c) => <span safe>{c.name_sv}</span> },
+          {
+            header: say("settings.categories.col.goesTo"),
+            cell: (c) => <span safe>{c.grp ?? c.unit ?? say("settings.categories.communication")}</span>,
+          },
         ]}
       />
-      <h3>Nytt område</h3>
+      <h3 safe>{say("settings.category.title")}</h3>
       <Form ctx={ctx} action="/arbetsyta/admin/forslag/omrade">
-        <TextField name="categoryName" label="Namn på svenska" value="" error={err("categoryName")} />
-        <TextField name="categoryNameEn" label="Namn på engelska" value="" error={err("categoryNameEn")} />
+        <TextField name="categoryName" label={say("settings.category.nameSv")} value="" error={err("categoryName")} />
+        <TextField
+          name="categoryNameEn"
+          label={say("settings.category.nameEn")}
+          value=""
+          error={err("categoryNameEn")}
+        />
         <SelectField
           name="categoryOwner"
-          label="Går till"
-          options={[{ value: "", label: "Kommunikation sorterar" }, ...data.owners]}
+          label={say("settings.category.owner")}
+          options={[{ value: "", label: say("settings.category.owner.communication") }, ...data.owners]}
           error={err("categoryOwner")}
         />
-        <Button>Lägg till området</Button>
+        <Button>{escapeHtml(say("settings.category.add"))}</Button>
       </Form>
     </>
   );
@@ -837,6 +882,7 @@ export function SettingsPage(p: {
 
 export function MeasuresPage(p: { ctx: PageContext; rows: readonly OwnerMeasures[]; months: number }): JSX.Element {
   const { ctx, rows } = p;
+  const say = sayer(messages, ctx.lang);
   const pct = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) : 0);
   const total = rows.reduce(
     (a, r) => ({
@@ -852,49 +898,60 @@ export function MeasuresPage(p: { ctx: PageContext; rows: readonly OwnerMeasures
   );
   return (
     <>
-      <h1>Mått för förslag</h1>
+      <h1 safe>{say("measures.title")}</h1>
       <form method="get" action="/arbetsyta/forslag/matt" class="inline-form">
         <SelectField
           name="manader"
-          label="Period"
+          label={say("measures.period")}
           selected={String(p.months)}
           options={[
-            { value: "3", label: "Senaste 3 månaderna" },
-            { value: "12", label: "Senaste 12 månaderna" },
-            { value: "36", label: "Senaste 3 åren" },
+            { value: "3", label: say("measures.period.3") },
+            { value: "12", label: say("measures.period.12") },
+            { value: "36", label: say("measures.period.36") },
           ]}
         />
-        <Button kind="secondary">Visa</Button>
+        <Button kind="secondary">{escapeHtml(say("measures.show"))}</Button>
       </form>
       <dl class="facts">
         <div>
-          <dt>Förslag</dt>
-          <dd safe>{String(total.ideas)}</dd>
+          <dt safe>{say("measures.ideas")}</dt>
+          <dd safe>{say("measures.ideasCount", { count: total.ideas })}</dd>
         </div>
         <div>
-          <dt>Besvarade i tid</dt>
-          <dd safe>{`${pct(total.onTime, total.ideas)} procent (${total.onTime} av ${total.ideas})`}</dd>
+          <dt safe>{say("measures.onTime")}</dt>
+          <dd safe>
+            {say("measures.onTimeValue", {
+              percent: pct(total.onTime, total.ideas),
+              onTime: total.onTime,
+              total: total.ideas,
+            })}
+          </dd>
         </div>
         <div>
-          <dt>Genomförda</dt>
-          <dd safe>{`${pct(total.implemented, total.ideas)} procent (${total.implemented})`}</dd>
+          <dt safe>{say("measures.implemented")}</dt>
+          <dd safe>
+            {say("measures.implementedValue", {
+              percent: pct(total.implemented, total.ideas),
+              implemented: total.implemented,
+            })}
+          </dd>
         </div>
         <div>
-          <dt>Gjorde skillnad</dt>
-          <dd safe>{`Ja ${total.yes}, delvis ${total.partly}, nej ${total.no}`}</dd>
+          <dt safe>{say("measures.helped")}</dt>
+          <dd safe>{say("measures.helpedValue", { yes: total.yes, partly: total.partly, no: total.no })}</dd>
         </div>
       </dl>
       <BarChart
         ctx={ctx}
         id="on-time"
-        title="Andel besvarade i tid per enhet (procent)"
+        title={say("measures.chart.onTime")}
         unit="%"
         data={rows.map((r) => ({ label: r.owner, value: pct(r.answeredOnTime, r.ideas) }))}
       />
       <BarChart
         ctx={ctx}
         id="median"
-        title="Dagar till första svar per enhet (median)"
+        title={say("measures.chart.median")}
         data={rows
           .filter((r) => r.medianDaysToFirstAnswer !== null)
           .map((r) => ({ label: r.owner, value: r.medianDaysToFirstAnswer ?? 0 }))}
@@ -902,37 +959,43 @@ export function MeasuresPage(p: { ctx: PageContext; rows: readonly OwnerMeasures
       <BarChart
         ctx={ctx}
         id="implemented"
-        title="Andel genomförda per enhet (procent)"
+        title={say("measures.chart.implemented")}
         unit="%"
         data={rows.map((r) => ({ label: r.owner, value: pct(r.implemented, r.ideas) }))}
       />
       <BarChart
         ctx={ctx}
         id="helped"
-        title="Svar på om förslaget gjorde skillnad"
+        title={say("measures.chart.helped")}
         data={[
-          { label: "Ja", value: total.yes },
-          { label: "Delvis", value: total.partly },
-          { label: "Nej", value: total.no },
+          { label: say("helped.yes"), value: total.yes },
+          { label: say("helped.partly"), value: total.partly },
+          { label: say("helped.no"), value: total.no },
         ]}
       />
       <Table<OwnerMeasures>
-        caption="Per enhet och grupp"
+        caption={say("measures.caption")}
         rows={rows}
         columns={[
-          { header: "Ansvarig", cell: (r) => <span safe>{r.owner}</span> },
-          { header: "Förslag", numeric: true, cell: (r) => String(r.ideas) },
-          { header: "Besvarade", numeric: true, cell: (r) => String(r.answered) },
-          { header: "I tid", numeric: true, cell: (r) => `${pct(r.answeredOnTime, r.ideas)} %` },
+          { header: say("measures.col.owner"), cell: (r) => <span safe>{r.owner}</span> },
+          { header: say("measures.col.ideas"), numeric: true, cell: (r) => String(r.ideas) },
+          { header: say("measures.col.answered"), numeric: true, cell: (r) => String(r.answered) },
           {
-            header: "Dagar till svar",
+            header: say("measures.col.onTime"),
+            numeric: true,
+            cell: (r) => escapeHtml(say("measures.percent", { percent: pct(r.answeredOnTime, r.ideas) })),
+          },
+          {
+            header: say("measures.col.days"),
             numeric: true,
             cell: (r) =>
-              r.medianDaysToFirstAnswer === null ? "–" : String(r.medianDaysToFirstAnswer).replace(".", ","),
+              r.medianDaysToFirstAnswer === null
+                ? "–"
+                : escapeHtml(say("measures.days", { days: r.medianDaysToFirstAnswer })),
           },
-          { header: "Genomförda", numeric: true, cell: (r) => String(r.implemented) },
+          { header: say("measures.col.implemented"), numeric: true, cell: (r) => String(r.implemented) },
           {
-            header: "Skillnad ja/delvis/nej",
+            header: say("measures.col.helped"),
             numeric: true,
             cell: (r) => `${r.helpedYes}/${r.helpedPartly}/${r.helpedNo}`,
           },
