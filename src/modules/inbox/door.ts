@@ -17,19 +17,13 @@ import type { Executor } from "../../platform/db/database.js";
 import type { CaseChannel, CaseKind, CaseStatus } from "../../platform/db/schema.js";
 import { caseAccess, type CaseAccess } from "./policies.js";
 
-/** What lists show instead of a secret case's subject. */
-export const SECRET_SUBJECT = "Sekretessmarkerat ärende";
+import { OPEN_PURPOSES, READ_OF, SECRET_SUBJECT, sourceTitle } from "./audit-words.js";
+
+export { OPEN_PURPOSES, SECRET_SUBJECT };
 
 /** How long a deliberate opening lasts before the person must open the case again. */
 export const OPENING_MINUTES = 30;
 
-/** Why a person opens a secret case; written in the audit log with every read. */
-export const OPEN_PURPOSES = {
-  handle: "Arbeta med ärendet",
-  route: "Fördela ärendet till rätt enhet",
-  records_request: "Sekretesspröva en begäran om allmän handling",
-  social: "Se inläggen på sociala medier och moderera",
-} as const;
 export type OpenPurpose = keyof typeof OPEN_PURPOSES;
 
 /** The person at the door, and what the audit log says about them. */
@@ -274,7 +268,7 @@ export async function readCase(
   db: Executor,
   viewer: Viewer,
   caseId: string,
-  what = "ärendet",
+  what: string = READ_OF.case,
 ): Promise<DoorResult<CaseContent>> {
   const door = await throughDoor(db, viewer, caseId, what);
   if (!door.ok) return door;
@@ -330,7 +324,7 @@ export interface CaseSource {
 }
 
 export async function caseSources(db: Executor, viewer: Viewer, caseId: string): Promise<DoorResult<CaseSource[]>> {
-  const door = await throughDoor(db, viewer, caseId, "ärendets handlingar (lista)");
+  const door = await throughDoor(db, viewer, caseId, READ_OF.sources);
   if (!door.ok) return door;
   const [messages, files] = await Promise.all([
     db
@@ -354,7 +348,7 @@ export async function caseSources(db: Executor, viewer: Viewer, caseId: string):
       ...messages.map((m) => ({
         kind: "message" as const,
         id: m.id,
-        title: `${m.direction === "in" ? "Inkommande" : "Utgående"} meddelande ${when(m.created_at)}`,
+        title: sourceTitle(m.direction === "in" ? "in" : "out", when(m.created_at)),
         createdAt: new Date(m.created_at),
       })),
       ...files.map((f) => ({

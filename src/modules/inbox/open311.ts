@@ -12,7 +12,7 @@ import type { FastifyReply, TypedApp } from "../../platform/http/typed.js";
 import { formatMessage } from "../../platform/i18n/messages.js";
 import { clip, isEmailAddress } from "../../platform/text.js";
 import { messages, type InboxKey } from "./messages.js";
-import { Open311File, Open311Item } from "./schema.js";
+import { Open311Fields, Open311File, Open311Item } from "./schema.js";
 
 /** The service's names and notices are Swedish, as the categories' names it publishes. */
 const sv = (key: InboxKey, params?: Record<string, string>): string => formatMessage(messages, "sv", key, params);
@@ -153,69 +153,73 @@ export function open311Routes(app: TypedApp, ctx: ModuleContext, deps: InboxDeps
     }));
   };
 
-  app.get("/open311/v2/:file", { ...route, schema: { params: Open311File } }, async (request, reply) => {
-    const parsed = split(request.params.file);
-    if (!parsed) return error(reply, "json", 404, "Unknown format: use .json or .xml");
-    const [name, format] = parsed;
-    if (name === "discovery") {
-      const d = {
-        changeset: iso(new Date("2026-11-26T12:00:00Z")),
-        contact: config.organisation.email,
-        key_service: sv("open311.keyService", { agency: sv("open311.agency") }),
-      };
-      if (format === "xml") {
-        return reply
-          .type("text/xml; charset=utf-8")
-          .send(
-            `<?xml version="1.0" encoding="utf-8"?><discovery><changeset>${d.changeset}</changeset><contact>${d.contact}</contact><key_service>${escapeHtml(d.key_service)}</key_service><endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification><url>${escapeHtml(base)}</url><changeset>${d.changeset}</changeset><type>production</type><formats><format>text/xml</format><format>application/json</format></formats></endpoint></endpoints></discovery>`,
-          );
+  app.get(
+    "/open311/v2/:file",
+    { ...route, schema: { params: Open311File, querystring: Open311Fields } },
+    async (request, reply) => {
+      const parsed = split(request.params.file);
+      if (!parsed) return error(reply, "json", 404, "Unknown format: use .json or .xml");
+      const [name, format] = parsed;
+      if (name === "discovery") {
+        const d = {
+          changeset: iso(new Date("2026-11-26T12:00:00Z")),
+          contact: config.organisation.email,
+          key_service: sv("open311.keyService", { agency: sv("open311.agency") }),
+        };
+        if (format === "xml") {
+          return reply
+            .type("text/xml; charset=utf-8")
+            .send(
+              `<?xml version="1.0" encoding="utf-8"?><discovery><changeset>${d.changeset}</changeset><contact>${d.contact}</contact><key_service>${escapeHtml(d.key_service)}</key_service><endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification><url>${escapeHtml(base)}</url><changeset>${d.changeset}</changeset><type>production</type><formats><format>text/xml</format><format>application/json</format></formats></endpoint></endpoints></discovery>`,
+            );
+        }
+        return reply.send({
+          ...d,
+          endpoints: [
+            {
+              specification: "http://wiki.open311.org/GeoReport_v2",
+              url: base,
+              changeset: d.changeset,
+              type: "production",
+              formats: ["text/xml", "application/json"],
+            },
+          ],
+        });
       }
-      return reply.send({
-        ...d,
-        endpoints: [
-          {
-            specification: "http://wiki.open311.org/GeoReport_v2",
-            url: base,
-            changeset: d.changeset,
-            type: "production",
-            formats: ["text/xml", "application/json"],
-          },
-        ],
-      });
-    }
-    if (name === "services") return send(reply, format, "services", "service", await services());
-    if (name === "requests") {
-      const q = request.query as Record<string, string | undefined>;
-      const dates = [q["start_date"], q["end_date"]].map((d) => (d ? new Date(d) : undefined));
-      if (dates.some((d) => d && Number.isNaN(d.getTime())))
-        return error(reply, format, 400, "start_date and end_date must be ISO 8601 date-times");
-      if (q["status"] && !["open", "closed"].includes(q["status"].toLowerCase()))
-        return error(reply, format, 400, "status must be open or closed");
-      const rows = await requestRows({
-        ...(q["service_request_id"]
-          ? {
-              ids: q["service_request_id"]
-                .split(",")
-                .map((s) => s.trim())
-                .filter(Boolean),
-            }
-          : {}),
-        ...(q["service_code"]
-          ? {
-              serviceCodes: q["service_code"]
-                .split(",")
-                .map((s) => s.trim())
-                .filter(Boolean),
-            }
-          : {}),
-        ...(dates[0] ? { from: dates[0] } : {}),
-        ...(dates[1] ? { to: dates[1] } : {}),
-        ...(q["status"] ? { status: q["status"].toLowerCase() as "open" | "closed" } : {}),
-      });
-      return send(reply, format, "service_requests", "request", rows);
-    }
-    return error(reply, format, 404, "Not found");
-  });
+      if (name === "services") return send(reply, format, "services", "service", await services());
+      if (name === "requests") {
+        const q = request.query;
+        const dates = [q["start_date"], q["end_date"]].map((d) => (d ? new Date(d) : undefined));
+        if (dates.some((d) => d && Number.isNaN(d.getTime())))
+          return error(reply, format, 400, "start_date and end_date must be ISO 8601 date-times");
+        if (q["status"] && !["open", "closed"].includes(q["status"].toLowerCase()))
+          return error(reply, format, 400, "status must be open or closed");
+        const rows = await requestRows({
+          ...(q["service_request_id"]
+            ? {
+                ids: q["service_request_id"]
+                  .split(",")
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              }
+            : {}),
+          ...(q["service_code"]
+            ? {
+                serviceCodes: q["service_code"]
+                  .split(",")
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              }
+            : {}),
+          ...(dates[0] ? { from: dates[0] } : {}),
+          ...(dates[1] ? { to: dates[1] } : {}),
+          ...(q["status"] ? { status: q["status"].toLowerCase() as "open" | "closed" } : {}),
+        });
+        return send(reply, format, "service_requests", "request", rows);
+      }
+      return error(reply, format, 404, "Not found");
+    },
+  );
 
   app.get("/open311/v2/:kind/:file", { ...route, schema: { params: Open311Item } }, async (request, reply) => {
     const { kind, file } = request.params;
@@ -252,13 +256,13 @@ export function open311Routes(app: TypedApp, ctx: ModuleContext, deps: InboxDeps
     {
       ...route,
       config: { ...route.config, rateLimit: { max: 30, timeWindow: 60_000 } },
-      schema: { params: Open311File },
+      schema: { params: Open311File, body: Open311Fields },
     },
     async (request, reply) => {
       const parsed = split(request.params.file);
       if (!parsed || parsed[0] !== "requests") return error(reply, parsed?.[1] ?? "json", 404, "Not found");
       const format = parsed[1];
-      const b = (request.body ?? {}) as Record<string, string | undefined>;
+      const b = request.body;
       if (!keyOk(b["api_key"])) return error(reply, format, 403, "Invalid api_key");
       const code = b["service_code"];
       const category = code

@@ -75,3 +75,21 @@ export const DiariumQuery = z.object({ q: z.string().max(100).optional(), sida: 
 /** Open311: the file ("services.json") and the kind of a single item; always strings, never refused here. */
 export const Open311File = z.object({ file: z.string() });
 export const Open311Item = z.object({ kind: z.string(), file: z.string() });
+/**
+ * Open311's query and form fields, never refused here (the route answers in Open311's own
+ * error format): each value as one string — a repeated key gives its first value, a number
+ * its digits, anything else nothing.
+ */
+const open311Value = (v: unknown): string | undefined => {
+  const first = Array.isArray(v) ? (v as unknown[])[0] : v;
+  if (typeof first === "string") return first;
+  if (typeof first === "number" || typeof first === "boolean") return String(first);
+  return undefined;
+};
+export const Open311Fields = z
+  .unknown()
+  .transform((raw): Record<string, string | undefined> =>
+    raw && typeof raw === "object" && !Array.isArray(raw)
+      ? Object.fromEntries(Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k, open311Value(v)]))
+      : {},
+  );
