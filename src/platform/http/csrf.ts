@@ -21,8 +21,8 @@ export function csrfHmacKey(serverSecret: string): string {
 
 /** The token a form sends: a plain field, a multipart field, or the header scripts use. */
 export function csrfTokenOf(request: FastifyRequest): string | undefined {
-  const body = request.body as Record<string, unknown> | undefined;
-  const field = body?.["_csrf"];
+  const body: unknown = request.body;
+  const field: unknown = body && typeof body === "object" && "_csrf" in body ? body._csrf : undefined;
   if (typeof field === "string") return field;
   if (field && typeof field === "object" && "value" in field && typeof field.value === "string") return field.value;
   const header = request.headers["x-csrf-token"];

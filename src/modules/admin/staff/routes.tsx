@@ -1,22 +1,14 @@
-import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
 import { audit, findAuditEntries } from "../../../platform/audit/audit.js";
 import { AppError } from "../../../platform/errors.js";
 import type { FieldError } from "../../../views/context.js";
 import { userActor } from "../../../platform/http/actor.js";
+import type { TypedApp } from "../../../platform/http/typed.js";
+import { AuditQuery as AuditQuerySchema, FailedJobsQuery, RetryJobBody, RetryJobParams } from "../schema.js";
 import { AuditLogPage, FailedJobsPage, type AuditQuery } from "./views.js";
 
 const PAGE_SIZE = 50;
-
-const auditQuery = z.object({
-  handelse: z.string().max(100).optional(),
-  vem: z.string().max(200).optional(),
-  fran: z.string().max(20).optional(),
-  till: z.string().max(20).optional(),
-  sida: z.coerce.number().int().min(1).max(100_000).optional(),
-});
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,14 +25,14 @@ function stockholmDay(value: string): Date | null {
   return new Date(utc.getTime() - hours * 3_600_000);
 }
 
-export function adminRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+export function adminRoutes(app: TypedApp, ctx: ModuleContext): void {
   const db = ctx.database.db;
 
   app.get(
     "/arbetsyta/admin/logg",
-    { config: { access: "admin.viewAuditLog" }, schema: { querystring: auditQuery } },
+    { config: { access: "admin.viewAuditLog" }, schema: { querystring: AuditQuerySchema } },
     async (request, reply) => {
-      const q = request.query as z.infer<typeof auditQuery>;
+      const q = request.query;
       const t = request.t;
       const errors: FieldError[] = [];
       const from = q.fran ? stockholmDay(q.fran) : undefined;
@@ -86,15 +78,10 @@ export function adminRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     "/arbetsyta/admin/jobb",
     {
       config: { access: "admin.viewFailedJobs" },
-      schema: {
-        querystring: z.object({
-          sida: z.coerce.number().int().min(1).max(100_000).optional(),
-          klart: z.string().optional(),
-        }),
-      },
+      schema: { querystring: FailedJobsQuery },
     },
     async (request, reply) => {
-      const q = request.query as { sida?: number; klart?: string };
+      const q = request.query;
       const page = q.sida ?? 1;
       const { jobs, total } = await ctx.jobs.failedJobs(PAGE_SIZE, (page - 1) * PAGE_SIZE);
       return sendPage(request, reply, { title: request.t("jobs.title"), side: "staff" }, (pageCtx) => (
@@ -114,14 +101,11 @@ export function adminRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     "/arbetsyta/admin/jobb/:id/forsok-igen",
     {
       config: { access: "admin.retryJob" },
-      schema: {
-        params: z.object({ id: z.uuid() }),
-        body: z.object({ name: z.string().min(1).max(200), _csrf: z.string().optional() }),
-      },
+      schema: { params: RetryJobParams, body: RetryJobBody },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const { name } = request.body as { name: string };
+      const { id } = request.params;
+      const { name } = request.body;
       if (!ctx.jobs.names.includes(name) || (await ctx.jobs.getState(name, id)) !== "failed")
         throw new AppError("KS_NOT_FOUND");
       await ctx.jobs.retry(name, id);
