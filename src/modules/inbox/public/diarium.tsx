@@ -1,3 +1,4 @@
+import { escapeHtml } from "@kitajs/html";
 /**
  * The public register (diarium): every case that is not secret, without personal data. The
  * description comes from the category and kind, never from what the person wrote.
@@ -84,7 +85,7 @@ function DiariumPage(p: { ctx: PageContext; q: string; rows: readonly Entry[]; t
       </p>
       <form method="get" action="/diarium" class="filters" novalidate>
         <TextField name="q" type="search" label={say("diarium.search")} value={p.q} width="half" />
-        <Button kind="secondary">{say("diarium.search.button")}</Button>
+        <Button kind="secondary">{escapeHtml(say("diarium.search.button"))}</Button>
       </form>
       <p safe>{say("diarium.count", { count: p.total })}</p>
       <Table

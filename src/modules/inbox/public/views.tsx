@@ -1,3 +1,4 @@
+import { escapeHtml } from "@kitajs/html";
 /**
  * The resident's pages: the form to ask a question, and the page that follows the case (the
  * answer, the receipt for a report of concern, "did you get help?"). Every word is in the
@@ -131,7 +132,7 @@ export function QuestionPage(p: {
           accept=".pdf,.jpg,.jpeg,.png,.gif,.webp"
           multiple
         />
-        <Button>{say("ask.send")}</Button>
+        <Button>{escapeHtml(say("ask.send"))}</Button>
       </form>
     </div>
   );
@@ -253,10 +254,10 @@ export function FollowPage(p: {
             <form method="post" action={`/arende/${p.token}/hjalp`} class="button-row">
               <CsrfField ctx={ctx} />
               <Button name="hjalp" value="ja">
-                {say("follow.helped.yes")}
+                {escapeHtml(say("follow.helped.yes"))}
               </Button>
               <Button kind="secondary" name="hjalp" value="nej">
-                {say("follow.helped.no")}
+                {escapeHtml(say("follow.helped.no"))}
               </Button>
             </form>
           </section>
@@ -270,7 +271,7 @@ export function FollowPage(p: {
       <form method="post" action={`/arende/${p.token}`} novalidate>
         <CsrfField ctx={ctx} />
         <TextAreaField name="message" label={say("follow.message")} error={p.error} value="" rows={5} />
-        <Button>{say("follow.send")}</Button>
+        <Button>{escapeHtml(say("follow.send"))}</Button>
       </form>
     </div>
   );

@@ -1,3 +1,4 @@
+import { escapeHtml } from "@kitajs/html";
 /**
  * Admins see whether e-mail works: each shared mailbox's reader (connected, or down since
  * when and why, and when it tries again), outgoing mail waiting for another try because the
@@ -130,11 +131,11 @@ function MailHealthPage(p: {
   const down = p.mailboxes.filter((m) => m.state === "error");
   const status = (m: MailboxRow) =>
     m.state === "connected" ? (
-      <Tag tone="green">{say("mail.state.connected")}</Tag>
+      <Tag tone="green">{escapeHtml(say("mail.state.connected"))}</Tag>
     ) : m.state === "error" ? (
-      <Tag tone="red">{say("mail.state.error")}</Tag>
+      <Tag tone="red">{escapeHtml(say("mail.state.error"))}</Tag>
     ) : (
-      <Tag>{say("mail.state.stopped")}</Tag>
+      <Tag>{escapeHtml(say("mail.state.stopped"))}</Tag>
     );
   return (
     <>
@@ -239,9 +240,9 @@ function MailHealthPage(p: {
               header: say("mail.col.state"),
               cell: (b: BouncedMail) =>
                 b.delivery_status === "bounced" ? (
-                  <Tag tone="red">{say("mail.bounced.bounced")}</Tag>
+                  <Tag tone="red">{escapeHtml(say("mail.bounced.bounced"))}</Tag>
                 ) : (
-                  <Tag tone="red">{say("mail.bounced.failed")}</Tag>
+                  <Tag tone="red">{escapeHtml(say("mail.bounced.failed"))}</Tag>
                 ),
             },
           ]}

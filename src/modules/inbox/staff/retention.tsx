@@ -1,3 +1,4 @@
+import { escapeHtml } from "@kitajs/html";
 /** Admins set the retention rules (from the department's document management plan) and see what was disposed of. */
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
@@ -208,7 +209,7 @@ function RetentionPage(p: {
             hint={say("retention.basis.hint")}
             error={err("grund")}
           />
-          <Button>{say("retention.save")}</Button>
+          <Button>{escapeHtml(say("retention.save"))}</Button>
         </Form>
       </section>
       <h2 safe>{say("retention.latest")}</h2>

@@ -1,3 +1,4 @@
+import { escapeHtml } from "@kitajs/html";
 /** Admins manage the routing rules: which unit gets a question, by category, channel and keywords. */
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
@@ -216,7 +217,7 @@ function RulesPage(p: {
               header: say("rules.col.remove"),
               cell: (r: RuleRow) => (
                 <Form ctx={ctx} action={`/arbetsyta/admin/dirigering/${r.id}/ta-bort`}>
-                  <Button kind="secondary">{say("rules.remove")}</Button>
+                  <Button kind="secondary">{escapeHtml(say("rules.remove"))}</Button>
                 </Form>
               ),
             },
@@ -263,7 +264,7 @@ function RulesPage(p: {
             value="100"
             width="quarter"
           />
-          <Button>{say("rules.save")}</Button>
+          <Button>{escapeHtml(say("rules.save"))}</Button>
         </Form>
       </section>
     </>

@@ -1,3 +1,4 @@
+import { escapeHtml } from "@kitajs/html";
 import { formatDateTime } from "../../../platform/i18n/i18n.js";
 import { sayer, type Lang, type Sayer } from "../../../platform/i18n/messages.js";
 import type { PageContext, FieldError } from "../../../views/context.js";
@@ -102,7 +103,7 @@ export function BoardPage(p: {
               ...KIND_KEYS.map((value) => ({ value, label: kindName(value, lang) })),
             ]}
           />
-          <Button kind="secondary">{say("board.show")}</Button>
+          <Button kind="secondary">{escapeHtml(say("board.show"))}</Button>
         </fieldset>
       </form>
       <div data-module="live-board" data-events="/arbetsyta/inkorg/handelser" data-updated={say("board.updated")}>
@@ -121,8 +122,8 @@ export function BoardPage(p: {
                   header: say("board.col.case"),
                   cell: (r: BoardRow) => (
                     <>
-                      {r.concern_report ? <Tag tone="red">{say("tag.concern")}</Tag> : ""}
-                      {r.secret ? <Tag tone="yellow">{say("tag.secret")}</Tag> : ""}
+                      {r.concern_report ? <Tag tone="red">{escapeHtml(say("tag.concern"))}</Tag> : ""}
+                      {r.secret ? <Tag tone="yellow">{escapeHtml(say("tag.secret"))}</Tag> : ""}
                       <a href={`/arbetsyta/arenden/${r.id}`} safe>
                         {r.number}
                       </a>
@@ -328,7 +329,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
                   error={err("syfte")}
                   options={[{ value: "", label: say("case.secret.purpose.choose") }, ...p.openPurposes]}
                 />
-                <Button kind="secondary">{say("case.secret.open")}</Button>
+                <Button kind="secondary">{escapeHtml(say("case.secret.open"))}</Button>
               </Form>
             </>
           ) : (
@@ -342,7 +343,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
           {meta.secret ? (
             <Form ctx={ctx} action={`${base}/stang`} class="inline-form">
               <p safe>{say("case.opened")}</p>
-              <Button kind="link">{say("case.close")}</Button>
+              <Button kind="link">{escapeHtml(say("case.close"))}</Button>
             </Form>
           ) : (
             ""
@@ -424,7 +425,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
                   options={p.reporterNotices}
                 />
                 <CheckboxField name="yrke" label={say("case.reporter.professional")} error={err("yrke")} />
-                <Button kind="secondary">{say("case.reporter.send")}</Button>
+                <Button kind="secondary">{escapeHtml(say("case.reporter.send"))}</Button>
               </Form>
             </section>
           ) : (
@@ -440,7 +441,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
             </h2>
             <p safe>{say("case.request.text")}</p>
             <Form ctx={ctx} action={`/arbetsyta/begaran/fran-arende/${meta.id}`}>
-              <Button kind="secondary">{say("case.request.button")}</Button>
+              <Button kind="secondary">{escapeHtml(say("case.request.button"))}</Button>
             </Form>
           </section>
         ) : (
@@ -473,7 +474,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
                 options={p.units.map((u) => ({ value: u.id, label: u.name }))}
               />
               <ReasonField id="reason" label={say("case.route.why")} error={err("reason")} />
-              <Button kind="secondary">{say("case.route.button")}</Button>
+              <Button kind="secondary">{escapeHtml(say("case.route.button"))}</Button>
             </Form>
           </section>
         ) : (
@@ -501,7 +502,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
                 ) : (
                   ""
                 )}
-                <Button kind="secondary">{say("case.status.button")}</Button>
+                <Button kind="secondary">{escapeHtml(say("case.status.button"))}</Button>
               </Form>
             ) : (
               ""
@@ -513,7 +514,9 @@ export function CasePage(p: CasePageProps): JSX.Element {
                 <Form ctx={ctx} action={`${base}/oro`}>
                   <input type="hidden" name="oro" value={meta.concern ? "nej" : "ja"} />
                   <ReasonField id="concernReason" label={say("case.concern.reason")} error={err("concernReason")} />
-                  <Button kind="secondary">{say(meta.concern ? "case.concern.unmark" : "case.concern.mark")}</Button>
+                  <Button kind="secondary">
+                    {escapeHtml(say(meta.concern ? "case.concern.unmark" : "case.concern.mark"))}
+                  </Button>
                 </Form>
               </>
             ) : (
@@ -525,7 +528,9 @@ export function CasePage(p: CasePageProps): JSX.Element {
                 <Form ctx={ctx} action={`${base}/sekretess`}>
                   <input type="hidden" name="sekretess" value={meta.secret ? "nej" : "ja"} />
                   <ReasonField id="secrecyReason" label={say("case.secrecy.reason")} error={err("secrecyReason")} />
-                  <Button kind="secondary">{say(meta.secret ? "case.secrecy.unmark" : "case.secrecy.mark")}</Button>
+                  <Button kind="secondary">
+                    {escapeHtml(say(meta.secret ? "case.secrecy.unmark" : "case.secrecy.mark"))}
+                  </Button>
                 </Form>
               </>
             ) : (
@@ -537,7 +542,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
                 <p safe>{say("case.minor.text")}</p>
                 <Form ctx={ctx} action={`${base}/ringa-betydelse`}>
                   <input type="hidden" name="ringa" value="ja" />
-                  <Button kind="secondary">{say("case.minor.button")}</Button>
+                  <Button kind="secondary">{escapeHtml(say("case.minor.button"))}</Button>
                 </Form>
               </>
             ) : (
@@ -564,7 +569,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
             {p.undoable?.id === String(h.id) ? (
               <Form ctx={ctx} action={`${base}/angra/${h.id}`} class="inline-form">
                 <ReasonField id="undoReason" label={say("case.undo.why")} error={err("undoReason")} />
-                <Button kind="secondary">{say("case.undo.button")}</Button>
+                <Button kind="secondary">{escapeHtml(say("case.undo.button"))}</Button>
               </Form>
             ) : (
               ""
@@ -591,7 +596,7 @@ function ReplyPanel(p: CasePageProps & { base: string; err: (f: string) => strin
             label={say("reply.template")}
             options={p.savedAnswers.map((a) => ({ value: a.id, label: a.title }))}
           />
-          <Button kind="secondary">{say("reply.template.use")}</Button>
+          <Button kind="secondary">{escapeHtml(say("reply.template.use"))}</Button>
         </Form>
       ) : (
         ""
@@ -624,10 +629,10 @@ function ReplyPanel(p: CasePageProps & { base: string; err: (f: string) => strin
         />
         <div class="button-row">
           <Button name="typ" value="svar">
-            {say("reply.send")}
+            {escapeHtml(say("reply.send"))}
           </Button>
           <Button kind="secondary" name="typ" value="anteckning">
-            {say("reply.note")}
+            {escapeHtml(say("reply.note"))}
           </Button>
         </div>
         {p.services.length > 0 ? (
