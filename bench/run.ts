@@ -4,6 +4,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
+import { benchAcknowledgements } from "./acks.js";
 import { benchCatalogue } from "./catalogue.js";
 import { benchInbox } from "./inbox.js";
 import { benchSocial } from "./social.js";
@@ -37,3 +38,4 @@ for (const [mb, mode] of runs) {
 await benchCatalogue();
 await benchSocial();
 await benchInbox();
+await benchAcknowledgements();
