@@ -71,7 +71,9 @@ describe("the newsroom in a real browser", () => {
     // The approver sees the warnings and approves under embargo for a journalist.
     const approver = await signedIn("admin@example.se");
     await approver.goto(editor);
-    expect(await approver.locator("main").textContent()).toMatch(/Klarspråkskontrollen har (?:1 varning|\d+ varningar)\b/);
+    expect(await approver.locator("main").textContent()).toMatch(
+      /Klarspråkskontrollen har (?:1 varning|\d+ varningar)\b/,
+    );
     await expectAccessible(approver);
     await approver.getByLabel(/Under embargo/).check();
     const soon = new Date(Date.now() + 2 * 3600_000);

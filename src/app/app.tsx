@@ -59,7 +59,13 @@ export interface KlarsvarDecoration {
   readonly policies: PolicyRegistry;
   navFor(side: "public" | "staff", user: SessionUser | null): readonly NavEntry[];
   /** Every route with its access rule, for the authorisation matrix. */
-  readonly routes: { method: string; url: string; access: string }[];
+  readonly routes: {
+    method: string;
+    url: string;
+    access: string;
+    /** Which parts of the request the route's schema declares (checked by test/route-schemas.test.ts). */
+    schema: { body: boolean; params: boolean; querystring: boolean };
+  }[];
 }
 
 declare module "fastify" {
@@ -153,7 +159,17 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       throw new Error(`Staff route ${route.url} cannot be public`);
     }
     for (const method of [route.method].flat()) {
-      if (method !== "HEAD") routes.push({ method, url: route.url, access });
+      if (method !== "HEAD")
+        routes.push({
+          method,
+          url: route.url,
+          access,
+          schema: {
+            body: Boolean(route.schema?.body),
+            params: Boolean(route.schema?.params),
+            querystring: Boolean(route.schema?.querystring),
+          },
+        });
     }
   });
 

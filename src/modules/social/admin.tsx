@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleContext } from "../../app/module.js";
 import { sendPage } from "../../platform/http/page.js";
 import { audit } from "../../platform/audit/audit.js";
-import type { TypedApp } from "../../platform/http/typed.js";
+import { ButtonForm, type TypedApp } from "../../platform/http/typed.js";
 import { sayer } from "../../platform/i18n/messages.js";
 import type { FieldError, PageContext } from "../../views/context.js";
 import { Banner, Button, ErrorSummary, Form, SelectField, Table, TextField } from "../../views/components.js";
@@ -186,7 +186,7 @@ export function socialAdminRoutes(app: TypedApp, ctx: ModuleContext): void {
 
   app.post(
     `${base}/:id/av`,
-    { config: { access: "social.manageAccounts" }, schema: { params: IdParams } },
+    { config: { access: "social.manageAccounts" }, schema: { body: ButtonForm, params: IdParams } },
     async (request, reply) => {
       const { id } = request.params;
       await db.transaction().execute(async (trx) => {

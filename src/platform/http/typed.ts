@@ -47,3 +47,5 @@ export const Csrf = { _csrf: z.string().optional() } as const;
 export const formText = (max: number) => z.string().max(max).default("");
 /** A page number in a list (`?sida=2`). */
 export const PageNumber = z.coerce.number().int().min(1).max(100_000).optional();
+/** A form that is only a button: nothing but the CSRF token. */
+export const ButtonForm = z.object({ ...Csrf });

@@ -3,7 +3,7 @@ import type { ModuleContext } from "../../../app/module.js";
 import { AppError } from "../../../platform/errors.js";
 import { userActor } from "../../../platform/http/actor.js";
 import { sendPage } from "../../../platform/http/page.js";
-import { Uuid, type FastifyReply, type TypedApp, type TypedRequest } from "../../../platform/http/typed.js";
+import { Uuid, type FastifyReply, type TypedApp, type TypedRequest, ButtonForm } from "../../../platform/http/typed.js";
 import { sayer } from "../../../platform/i18n/messages.js";
 import type { FieldProblem, Result } from "../../../platform/result.js";
 import type { FieldError } from "../../../views/context.js";
@@ -223,7 +223,7 @@ export function serviceRoutes(app: TypedApp, ctx: ModuleContext): void {
 
   app.post(
     "/arbetsyta/stod/:id/granskad",
-    { config: { access: "catalogue.editService" }, schema: { params: ServiceParams } },
+    { config: { access: "catalogue.editService" }, schema: { body: ButtonForm, params: ServiceParams } },
     async (request, reply) => {
       const { id } = request.params;
       await loadEditable(request, id);
@@ -250,7 +250,7 @@ export function serviceRoutes(app: TypedApp, ctx: ModuleContext): void {
 
   app.post(
     "/arbetsyta/stod/:id/version/:version/aterstall",
-    { config: { access: "catalogue.editService" }, schema: { params: VersionParams } },
+    { config: { access: "catalogue.editService" }, schema: { body: ButtonForm, params: VersionParams } },
     async (request, reply) => {
       const { id, version } = request.params;
       const s = await loadEditable(request, id);
@@ -295,7 +295,7 @@ export function serviceRoutes(app: TypedApp, ctx: ModuleContext): void {
 
   app.post(
     "/arbetsyta/stod/:id/sprak/:lang/ta-bort",
-    { config: { access: "catalogue.editService" }, schema: { params: TranslationParams } },
+    { config: { access: "catalogue.editService" }, schema: { body: ButtonForm, params: TranslationParams } },
     async (request, reply) => {
       const { id, lang } = request.params;
       await loadEditable(request, id);

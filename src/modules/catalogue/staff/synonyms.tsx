@@ -7,7 +7,7 @@ import { sayer } from "../../../platform/i18n/messages.js";
 import type { FieldError } from "../../../views/context.js";
 import { addSynonym, removeSynonym } from "../commands/save.js";
 import { messages } from "../messages.js";
-import { IdParams } from "../../../platform/http/typed.js";
+import { IdParams, ButtonForm } from "../../../platform/http/typed.js";
 import { SynonymBody, SynonymsQuery } from "../schema.js";
 import { errorsOf } from "./services.js";
 import { SynonymsPage } from "./views.js";
@@ -68,7 +68,7 @@ export function synonymRoutes(app: TypedApp, ctx: ModuleContext): void {
 
   app.post(
     "/arbetsyta/admin/synonymer/:id/ta-bort",
-    { config: { access: "catalogue.manageSynonyms" }, schema: { params: IdParams } },
+    { config: { access: "catalogue.manageSynonyms" }, schema: { body: ButtonForm, params: IdParams } },
     async (request, reply) => {
       await removeSynonym(db, userActor(request, orgId), orgId, request.params.id);
       return reply.redirect("/arbetsyta/admin/synonymer", 303);

@@ -1,3 +1,4 @@
+import { ButtonForm } from "../../../platform/http/typed.js";
 /** Following through the links in e-mail: confirming, and stopping (a page for people, one click for mail programs). */
 import type { ModuleContext } from "../../../app/module.js";
 import { AppError } from "../../../platform/errors.js";
@@ -37,7 +38,7 @@ export function followRoutes(app: TypedApp, ctx: ModuleContext, deps: IdeaDeps):
 
   app.post(
     "/forslag/folj/:token",
-    { config: { access: "public", rateLimit: formLimit }, schema: { params: TokenParams } },
+    { config: { access: "public", rateLimit: formLimit }, schema: { body: ButtonForm, params: TokenParams } },
     async (request, reply) => {
       const { token } = request.params;
       const say = sayer(messages, request.lang);
@@ -85,7 +86,7 @@ export function followRoutes(app: TypedApp, ctx: ModuleContext, deps: IdeaDeps):
 
   app.post(
     "/forslag/sluta-folja/:token",
-    { config: { access: "public", csrf: false, rateLimit: formLimit }, schema: { params: TokenParams } },
+    { config: { access: "public", csrf: false, rateLimit: formLimit }, schema: { body: ButtonForm, params: TokenParams } },
     async (request, reply) => {
       const { token } = request.params;
       const f = stopFollower(token);

@@ -1,3 +1,4 @@
+import { ButtonForm } from "../../../platform/http/typed.js";
 /** The submitter's own page (reached through the secret link in their e-mail): confirming, and "did it help?". */
 import type { ModuleContext } from "../../../app/module.js";
 import { requestActor } from "../../../platform/http/actor.js";
@@ -72,7 +73,7 @@ export function myIdeaRoutes(app: TypedApp, ctx: ModuleContext, deps: IdeaDeps):
 
   app.post(
     "/forslag/mitt/:token/bekrafta",
-    { config: { access: "public", rateLimit: formLimit }, schema: { params: TokenParams } },
+    { config: { access: "public", rateLimit: formLimit }, schema: { body: ButtonForm, params: TokenParams } },
     async (request, reply) => {
       const { token } = request.params;
       const idea = await mine(token);

@@ -1,3 +1,4 @@
+import { ButtonForm } from "../../../platform/http/typed.js";
 /** Confirming a subscription and stopping the mailings, through signed links. */
 import type { ModuleContext } from "../../../app/module.js";
 import { sendPage } from "../../../platform/http/page.js";
@@ -27,7 +28,7 @@ export function mailingRoutes(app: TypedApp, ctx: ModuleContext, deps: NewsroomD
     ));
   });
 
-  app.post("/press/prenumerera/:token", { config: { access: "public", rateLimit: formLimit }, schema: { params: TokenParams } }, async (request, reply) => {
+  app.post("/press/prenumerera/:token", { config: { access: "public", rateLimit: formLimit }, schema: { body: ButtonForm, params: TokenParams } }, async (request, reply) => {
     const say = sayer(messages, request.lang);
     const id = idFromSignedToken(config.sessionSecret, "press-subscribe", request.params.token);
     const done = id ? await db.updateTable("newsroom_subscribers").set({ confirmed_at: new Date() }).where("id", "=", id).where("unsubscribed_at", "is", null).returning("id").executeTakeFirst() : undefined;
@@ -54,7 +55,7 @@ export function mailingRoutes(app: TypedApp, ctx: ModuleContext, deps: NewsroomD
       <ConfirmPage ctx={page} heading={say("stop.title")} action={`/press/avsluta/${token}`} button={say("stop.button")} text={say("stop.text")} />
     ));
   });
-  app.post("/press/avsluta/:token", { config: { access: "public", csrf: false, rateLimit: formLimit }, schema: { params: TokenParams } }, async (request, reply) => {
+  app.post("/press/avsluta/:token", { config: { access: "public", csrf: false, rateLimit: formLimit }, schema: { body: ButtonForm, params: TokenParams } }, async (request, reply) => {
     const target = stopTarget(request.params.token);
     if (!target) throw new AppError("KS_NOT_FOUND");
     await db.transaction().execute(async (trx) => {

@@ -4,7 +4,13 @@ import { audit } from "../../../platform/audit/audit.js";
 import { AppError } from "../../../platform/errors.js";
 import { multipartFiles } from "../../../platform/http/multipart.js";
 import { sendPage } from "../../../platform/http/page.js";
-import { IdParams, type FastifyReply, type TypedApp, type TypedRequest } from "../../../platform/http/typed.js";
+import {
+  IdParams,
+  type FastifyReply,
+  type TypedApp,
+  type TypedRequest,
+  ButtonForm,
+} from "../../../platform/http/typed.js";
 import { invalid } from "../../../platform/result.js";
 import type { FieldError } from "../../../views/context.js";
 import type { NewsroomDeps } from "../commands.js";
@@ -169,7 +175,7 @@ export function contactRoutes(app: TypedApp, ctx: ModuleContext, deps: NewsroomD
   // A contact erased on request (GDPR art. 17): gone from lists, embargoes and invitations; sent mail keeps only the address it went to.
   app.post(
     "/arbetsyta/press/kontakter/:id/radera",
-    { config: W, schema: { params: IdParams } },
+    { config: W, schema: { body: ButtonForm, params: IdParams } },
     async (request, reply) => {
       const { id } = request.params;
       const done = await db.transaction().execute(async (trx) => {

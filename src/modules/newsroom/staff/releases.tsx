@@ -4,7 +4,13 @@ import { AppError } from "../../../platform/errors.js";
 import { multipartField, multipartFiles, type MultipartBody } from "../../../platform/http/multipart.js";
 import { sendPage } from "../../../platform/http/page.js";
 import { sniffType } from "../../../platform/http/sniff.js";
-import { IdParams, type FastifyReply, type TypedApp, type TypedRequest } from "../../../platform/http/typed.js";
+import {
+  IdParams,
+  type FastifyReply,
+  type TypedApp,
+  type TypedRequest,
+  ButtonForm,
+} from "../../../platform/http/typed.js";
 import { invalid, ok, type Result } from "../../../platform/result.js";
 import type { FieldError } from "../../../views/context.js";
 import { caseByNumber, caseStates, mediaInquiriesMatching } from "../../inbox/index.js";
@@ -247,18 +253,26 @@ export function releaseRoutes(app: TypedApp, ctx: ModuleContext, deps: NewsroomD
       return answerEditor(request, reply, id, b, r, "part");
     },
   );
-  app.post("/arbetsyta/press/:id/granskning", { config: W, schema: { params: IdParams } }, async (request, reply) => {
-    const { id } = request.params;
-    await mustExist(id);
-    const r = await submitForReview(deps, actorOf(request), org.id, id, sayFor(request));
-    return answerEditor(request, reply, id, {}, r, "review");
-  });
-  app.post("/arbetsyta/press/:id/dra-tillbaka", { config: W, schema: { params: IdParams } }, async (request, reply) => {
-    const { id } = request.params;
-    await mustExist(id);
-    const r = await withdrawRelease(deps, actorOf(request), org.id, id, sayFor(request));
-    return answerEditor(request, reply, id, {}, r, "withdrawn");
-  });
+  app.post(
+    "/arbetsyta/press/:id/granskning",
+    { config: W, schema: { body: ButtonForm, params: IdParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      await mustExist(id);
+      const r = await submitForReview(deps, actorOf(request), org.id, id, sayFor(request));
+      return answerEditor(request, reply, id, {}, r, "review");
+    },
+  );
+  app.post(
+    "/arbetsyta/press/:id/dra-tillbaka",
+    { config: W, schema: { body: ButtonForm, params: IdParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      await mustExist(id);
+      const r = await withdrawRelease(deps, actorOf(request), org.id, id, sayFor(request));
+      return answerEditor(request, reply, id, {}, r, "withdrawn");
+    },
+  );
   app.post(
     "/arbetsyta/press/:id/godkann",
     { config: { access: "newsroom.approve" }, schema: { params: IdParams, body: ApproveBody } },
@@ -320,7 +334,7 @@ export function releaseRoutes(app: TypedApp, ctx: ModuleContext, deps: NewsroomD
 
   app.post(
     "/arbetsyta/press/:id/ta-bort/:part/:partId",
-    { config: W, schema: { params: RemovePartParams } },
+    { config: W, schema: { body: ButtonForm, params: RemovePartParams } },
     async (request, reply) => {
       const { id, part, partId } = request.params;
       await removePart(deps, actorOf(request), org.id, id, PARTS[part], partId);

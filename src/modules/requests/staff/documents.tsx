@@ -1,3 +1,4 @@
+import { ButtonForm } from "../../../platform/http/typed.js";
 /** One request's page and its documents: open it, add documents, mask, review, read the original and the copy. */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ModuleContext } from "../../../app/module.js";
@@ -147,7 +148,7 @@ export function requestDocumentRoutes(app: TypedApp, ctx: ModuleContext, pages: 
 
   app.post(
     "/arbetsyta/begaran/:id/dokument/:docId/maskering/:maskId/ta-bort",
-    { config: access, schema: { params: MaskParams } },
+    { config: access, schema: { body: ButtonForm, params: MaskParams } },
     async (request, reply) => {
       const { id, docId, maskId } = request.params;
       await loadRequest(request, id);
