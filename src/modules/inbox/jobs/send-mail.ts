@@ -28,6 +28,11 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
     name: "inbox.send-acknowledgement",
     retryLimit: RETRIES,
     retryDelaySeconds: config.mail.retryDelaySeconds,
+    // Every question is acknowledged at once, also in a burst (10,000 in a minute): many at a
+    // time, side by side, over the mailer's pooled connections; each job fails alone.
+    batchSize: 50,
+    concurrency: 8,
+    pollingIntervalSeconds: 0.5,
     handler: async ({ caseId }) => {
       const c = await db
         .selectFrom("cases")
@@ -35,6 +40,14 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
         .where("id", "=", caseId)
         .executeTakeFirst();
       if (!c?.requester_email) return;
+      // A job may run twice (a retry after the mail went but before this was recorded).
+      const already = await db
+        .selectFrom("case_events")
+        .select("id")
+        .where("case_id", "=", caseId)
+        .where("type", "=", "acknowledged")
+        .executeTakeFirst();
+      if (already) return;
       const first = await db
         .selectFrom("case_messages")
         .select(["external_id"])
