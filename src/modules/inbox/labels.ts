@@ -2,19 +2,12 @@
 import { formatMessage, type Lang } from "../../platform/i18n/messages.js";
 import { messages, type InboxKey } from "./messages.js";
 
-export const CHANNEL_KEYS = [
-  "web",
-  "email",
-  "phone",
-  "letter",
-  "visit",
-  "facebook",
-  "instagram",
-  "mastodon",
-  "open311",
-] as const;
-export const KIND_KEYS = ["question", "media", "complaint", "praise", "other", "document_request"] as const;
-export const STATUS_KEYS = ["new", "open", "waiting", "answered", "closed"] as const;
+/** The case vocabulary is the schema's; the catalogue names each value. */
+export {
+  CASE_CHANNELS as CHANNEL_KEYS,
+  CASE_KINDS as KIND_KEYS,
+  CASE_STATUSES as STATUS_KEYS,
+} from "../../platform/db/schema.js";
 
 /** Whether a string is a key of the inbox's catalogue. */
 export const isInboxKey = (key: string): key is InboxKey => Object.hasOwn(messages.sv, key);
