@@ -47,3 +47,25 @@ describe("reports of concern about a child are recognised", () => {
     expect(assessConcern("Hur ansöker jag om bistånd?")).toEqual({ concern: false, reasons: [] });
   });
 });
+
+describe("reports the first rules missed (an attacker's review)", () => {
+  it.each([
+    "Jag skulle vilja göra en orosanmälan angående en elev.",
+    "Jag behöver göra en orosanmälan om min systerdotter.",
+    "Min granne slår sin dotter. Han är 40 och dricker mycket.",
+    "Vad händer om man gör en orosanmälan? Jag är orolig för min brorson som är 6 år, hans pappa dricker varje kväll och skriker på honom.",
+    "Jag vet inte hur många gånger polisen har varit hemma hos grannen. Barnen gråter och pappan skriker på dem.",
+    "Min tjej på 9 år säger att hennes styvpappa slår henne.",
+    "Ett övergrepp har skett mot min brorson.",
+  ])("%s", (text) => {
+    expect(assessConcern(text).concern).toBe(true);
+  });
+
+  it("a question about reporting, and an adult son, are not reports", () => {
+    expect(assessConcern("Hur gör man en orosanmälan?").concern).toBe(false);
+    expect(assessConcern("Kan man göra en orosanmälan anonymt? Undrar allmänt.").concern).toBe(false);
+    expect(
+      assessConcern("Ni lovade att ringa om min son som inte kommit hem, men ingen har ringt. Han är 19.").concern,
+    ).toBe(false);
+  });
+});

@@ -36,7 +36,7 @@ const STRONG_EDGED = STRONG.map(([pattern, reason]) => [unicodeEdges(pattern), r
  * anmäla oro"), as opposed to asking about reports, which is a question.
  */
 const REPORT_ACT = unicodeEdges(
-  /(?:^|\n)\s*orosanmälan\b|\b(?:gör|lämnar|skickar)(?: härmed| nu| också)? (?:en )?orosanm[äa]lan\b|\b(?:jag|vi) (?:gör|göra|vill göra|lämnar|vill lämna|skickar)(?: härmed| nu| också)? (?:en )?(?:orosanm[äa]lan|anmälan)\b|\b(?:gör|lämnar) (?:vi |jag )?härmed (?:en )?(?:oros)?anmälan|\banmäla oro\b|\bdetta är en orosanmälan|\bi am (?:making|filing) a report/i,
+  /(?:^|\n)\s*orosanmälan\b|\b(?:gör|göra|lämnar|lämna|skickar|skicka)(?: in)?(?: härmed| nu| också)? (?:en )?orosanm[äa]lan\b|\borosanmälan (?:om|angående|gällande|för|kring)\b|\b(?:jag|vi) (?:gör|göra|vill göra|lämnar|vill lämna|skickar)(?: härmed| nu| också)? (?:en )?(?:orosanm[äa]lan|anmälan)\b|\b(?:gör|lämnar) (?:vi |jag )?härmed (?:en )?(?:oros)?anmälan|\banmäla oro\b|\bdetta är en orosanmälan|\bi am (?:making|filing) a report/i,
 );
 
 /** "Jag vill anmäla det här" counts when a child is in the message. */
@@ -44,7 +44,7 @@ const REPORT_THIS = unicodeEdges(/\b(?:vill|ska) anmäla (?:det här|detta|det)\
 
 /** Asking how reporting works, or speaking of a report already made, is not a report. */
 const ABOUT_REPORTS = unicodeEdges(
-  /\b(?:hur|om man|när (?:vi|man)|vilket är rätt sätt att|rätt sätt|vart|var skickar|när ska|efter en|om en|gjorde en|gjort en|har gjort|förra|skickat|skickade)\b[^.?!\n]{0,40}\b(?:oros)?anm[äa]l/i,
+  /\b(?:hur|om man|kan man|får man|måste man|när (?:vi|man)|vilket är rätt sätt att|rätt sätt|vart|var skickar|när ska|efter en|om en|gjorde en|gjort en|har gjort|förra|skickat|skickade)\b[^.?!\n]{0,40}\b(?:oros)?anm[äa]l/i,
 );
 
 /** Media, statistics, research: about reports in general. */
@@ -54,7 +54,7 @@ const GENERAL = unicodeEdges(
 
 /** A child is mentioned. */
 const CHILD = unicodeEdges(
-  /\b(?:jag (?:är|e|ä) (?:[7-9]|1[0-7])(?: år)?|kids?|child(?:ren)?|boy|girl|daughter|baby|toddler|\d{1,2}-year-old|Kind(?:er)?|Jungen?|Mädchen|Tochter|Sohn|dziecko|dzieci|dziewczyn\w*|chłop\w*|lapsi|lapset|poika|tyttö|ilmo|carruur|grann(?:ungen|pojken|flickan|barnen|barnet)|småbarn\w*|lillen|grabb(?:en)?|spelar(?:e|na)|\d{1,2} ?-?åring(?:en)?|بچه|طفل|أطفال|ابن|بنت|دختر|پسر|tolvåri\w+|tonårs\w+|\w+åriga? (?:dotter|son|pojke|flicka)|(?:syster|bror|brors|bonus|styv|foster)?(?:dotter|dottern|dotters|son|sonen|sons)|(?:foster|bonus)?barn(?:et|en|ens|s|ets)?|bebis(?:en)?|spädbarn(?:et)?|dotter|dottern|döttrar(?:na)?|son(?:en)?|söner(?:na)?|pojke(?:n)?|pojkar(?:na)?|flicka(?:n)?|flickor(?:na)?|tjej(?:en)?|kille(?:n)?|elev(?:en)?|elever(?:na)?|tonåring(?:en)?|barnbarn(?:et)?|syskon(?:en)?|lillebror|lillasyster|ungar(?:na)?|ungen|\d{1,2}-åring(?:en)?|\d{1,2} år gammal|grannens (?:barn|pojke|flicka|dotter|son|ungar))\b/i,
+  /\b(?:jag (?:är|e|ä) (?:[7-9]|1[0-7])(?: år)?|(?:på|som är) (?:[1-9]|1[0-7]) år|kids?|child(?:ren)?|boy|girl|daughter|baby|toddler|\d{1,2}-year-old|Kind(?:er)?|Jungen?|Mädchen|Tochter|Sohn|dziecko|dzieci|dziewczyn\w*|chłop\w*|lapsi|lapset|poika|tyttö|ilmo|carruur|grann(?:ungen|pojken|flickan|barnen|barnet)|småbarn\w*|lillen|grabb(?:en)?|spelar(?:e|na)|\d{1,2} ?-?åring(?:en)?|بچه|طفل|أطفال|ابن|بنت|دختر|پسر|tolvåri\w+|tonårs\w+|\w+åriga? (?:dotter|son|pojke|flicka)|(?:syster|bror|brors|bonus|styv|foster)?(?:dotter|dottern|dotters|son|sonen|sons)|(?:foster|bonus)?barn(?:et|en|ens|s|ets)?|bebis(?:en)?|spädbarn(?:et)?|dotter|dottern|döttrar(?:na)?|son(?:en)?|söner(?:na)?|pojke(?:n)?|pojkar(?:na)?|flicka(?:n)?|flickor(?:na)?|tjej(?:en)?|kille(?:n)?|elev(?:en)?|elever(?:na)?|tonåring(?:en)?|barnbarn(?:et)?|syskon(?:en)?|lillebror|lillasyster|ungar(?:na)?|ungen|\d{1,2}-åring(?:en)?|\d{1,2} år gammal|grannens (?:barn|pojke|flicka|dotter|son|ungar))\b/i,
 );
 
 /** Harm or danger is described. */
@@ -100,6 +100,12 @@ function sentences(text: string): string[] {
 /** The person spoken of is an adult ("Han är 19"). */
 const ADULT_AGE = unicodeEdges(/\b(?:han|hon|hen|sonen|dottern) är (?:1[89]|[2-9]\d)\b/i);
 
+/** The only child words are one's own son or daughter, whose age a following sentence may give. */
+const ONLY_OWN_CHILD = unicodeEdges(/\b(?:min|vår|mitt) (?:son|dotter)\b/i);
+const OTHER_CHILD = unicodeEdges(
+  /\b(?:barn(?:et|en)?|bebis\w*|pojke\w*|flick\w*|elev\w*|grann\w*|\d{1,2} ?-?åring\w*|(?:på|som är) (?:[1-9]|1[0-7]) år)\b/i,
+);
+
 /** A child who is in fact an adult ("min vuxna son", "min son som är 34"). */
 const ADULT_CHILD = unicodeEdges(
   /\((?:son|dotter)\)|\b(?:son|sohn|dotter|daughter|tochter)\s*\((?:1[89]|[2-9]\d)\)|\b(?:vuxn?a?e?|myndig(?:a)?) (?:son|dotter|barn)\w*|\b(?:son|dotter)(?:en)? (?:som är|på) (?:[2-9]\d|1[89]) år/gi,
@@ -120,8 +126,11 @@ export function assessConcern(
   const text = message
     .replace(/\bvåld i nära relationer\b/gi, "VINR")
     .replace(/\b(?:inga|utan) barn\b/gi, "")
-    // "Min kille", "hennes tjej": a partner, not a child.
-    .replace(/\b(?:min|din|sin|hans|hennes|deras|mammas|pappas|ny) (?:kille|tjej)\b/gi, "partnern");
+    // "Min kille", "hennes tjej": a partner, not a child ("min tjej på 9 år" is a child).
+    .replace(
+      /\b(?:min|din|sin|hans|hennes|deras|mammas|pappas|ny) (?:kille|tjej)\b(?! (?:på|som är) \d)(?!\s*\(\d)/gi,
+      "partnern",
+    );
   const parts = sentences(text);
   const reportsNow =
     parts.some((p) => REPORT_ACT.test(p) && !ABOUT_REPORTS.test(p) && !GENERAL.test(p)) ||
@@ -137,12 +146,15 @@ export function assessConcern(
   // A journalist asking about children in care is not reporting one: only a report in so many
   // words, or abuse named outright, counts from a journalist.
   if (options.journalist) return { concern: reasons.length > 0, reasons: [...new Set(reasons)] };
-  const general = GENERAL.test(text);
-  // A child and harm, or a child and worry, in the same sentence or the next one.
+  // A child and harm, or a child and worry, in the same sentence or the next one. A sentence
+  // about reports, statistics or support in general weakens its own window; the next sentence
+  // still gets a window of its own.
   for (let i = 0; i < parts.length; i++) {
     const here = (parts[i] as string).replace(ADULT_CHILD, "");
     const window = `${here} ${(parts[i + 1] ?? "").replace(ADULT_CHILD, "")}`;
-    if (ADULT_AGE.test(`${parts[i - 1] ?? ""} ${window}`)) continue;
+    const general = GENERAL.test(window);
+    // "Min son … Han är 19": the only child named is an adult (another person's age never counts).
+    if (ADULT_AGE.test(window) && ONLY_OWN_CHILD.test(window) && !OTHER_CHILD.test(window)) continue;
     const withoutBenign = window.replace(BENIGN_WORRY, "");
     if (CHILD.test(window) && HARM.test(withoutBenign) && !(general && !STRONG_HARM.test(withoutBenign))) {
       reasons.push("ett barn nämns tillsammans med våld, hot eller annan fara");

@@ -1,3 +1,4 @@
+import { escapeHtml } from "@kitajs/html";
 import { describe, expect, it } from "vitest";
 import { allMessages, formatDateTime, translator } from "./i18n.js";
 
@@ -40,8 +41,15 @@ describe("rich messages", () => {
     const html = say.rich("contact", {
       email: "a@example.se",
       name: "<b>Eva</b>",
-      mail: (text) => `<a href="mailto:a@example.se">${text}</a>`,
+      mail: (text) => `<a href="mailto:a@example.se">${escapeHtml(text)}</a>`,
     });
     expect(html).toBe('Skriv till <a href="mailto:a@example.se">a@example.se</a> &amp; ring &lt;b>Eva&lt;/b>.');
+    // The tag gets plain text and escapes it once: "Barn & unga", never "Barn &amp;amp; unga".
+    const tagged = say.rich("contact", {
+      email: "Barn & unga",
+      name: "x",
+      mail: (text) => `<strong>${escapeHtml(text)}</strong>`,
+    });
+    expect(tagged).toContain("<strong>Barn &amp; unga</strong>");
   });
 });

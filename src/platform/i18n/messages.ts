@@ -114,7 +114,7 @@ export function formatRich<K extends string>(
     // Our views render synchronously: JSX is a string here.
     prepared[name] =
       typeof value === "function"
-        ? (chunks: unknown[]): Markup => ({ html: value(joinEscaped(chunks)) as string })
+        ? (chunks: unknown[]): Markup => ({ html: value(chunks.map(String).join("")) as string })
         : value;
   }
   const out = formatter(catalogue as Catalogue, lang, key, true).format(prepared as never);

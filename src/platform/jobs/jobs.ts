@@ -153,7 +153,17 @@ export class JobRunner {
               await def.handler(job.data as never, { id: job.id, name: job.name, retryCount: job.retryCount });
             } catch (error) {
               const e = error instanceof Error ? error : new Error(String(error));
-              await boss.fail(def.name, job.id, { message: e.message, stack: e.stack ?? "" });
+              // Recording the failure must not fail the batch (pg-boss would then retry jobs
+              // that already went out): a few tries, then the batch fails and nothing is lost.
+              for (let attempt = 1; ; attempt++) {
+                try {
+                  await boss.fail(def.name, job.id, { message: e.message, stack: e.stack ?? "" });
+                  break;
+                } catch (recording) {
+                  if (attempt >= 3) throw recording;
+                  await new Promise((r) => setTimeout(r, 200 * attempt));
+                }
+              }
             }
           });
         },
