@@ -60,7 +60,7 @@ function answer(request: FastifyRequest, reply: FastifyReply, texts: readonly [s
     request.url.startsWith("/open311/") ||
     (request.headers.accept ?? "").startsWith("application/json");
   if (wantsJson) return sendError(request, reply, "KS_BAD_REQUEST");
-  const sv = request.lang === "sv";
+  const t = request.t;
   const referer = request.headers.referer
     ? (() => {
         try {
@@ -76,23 +76,19 @@ function answer(request: FastifyRequest, reply: FastifyReply, texts: readonly [s
     request,
     reply,
     {
-      title: sv ? "Texten gick inte att ta emot" : "The text could not be received",
+      title: t("input.nul.title"),
       side: request.url.startsWith("/arbetsyta") && request.user ? "staff" : "public",
       status: 400,
       hasErrors: true,
     },
     () => (
       <div class="narrow-wide">
-        <h1>{sv ? "Texten gick inte att ta emot" : "The text could not be received"}</h1>
-        <p>
-          {sv
-            ? "Det du skickade innehöll ett osynligt tecken (ett nolltecken) som vi inte kan spara. Det brukar komma med när man klistrar in text. Här är det du skrev, utan tecknet. Kopiera det, gå tillbaka och skicka igen."
-            : "What you sent contained an invisible character (a null character) that we cannot store. It often comes with pasted text. Here is what you wrote, without it. Copy it, go back and send again."}
-        </p>
+        <h1 safe>{t("input.nul.title")}</h1>
+        <p safe>{t("input.nul.text")}</p>
         {written.map(([name, text], i) => (
           <div class="field">
             <label class="field__label" for={`skrivet-${i}`} safe>
-              {sv ? `Det du skrev (${name})` : `What you wrote (${name})`}
+              {t("input.nul.written", { name })}
             </label>
             <textarea class="field__textarea" id={`skrivet-${i}`} rows="6" readonly safe>
               {withoutNul(text)}
@@ -100,7 +96,9 @@ function answer(request: FastifyRequest, reply: FastifyReply, texts: readonly [s
           </div>
         ))}
         <p>
-          <a href={back}>{sv ? "Gå tillbaka till formuläret" : "Go back to the form"}</a>
+          <a href={back} safe>
+            {t("input.nul.back")}
+          </a>
         </p>
       </div>
     ),

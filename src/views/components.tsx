@@ -3,6 +3,8 @@
  * errors, one error summary, tables with captions, pagination, tags, banners and a small SVG
  * bar chart with a data table beside it. None needs JavaScript.
  */
+import { messageText } from "../platform/i18n/i18n.js";
+import { renderLang } from "./render-lang.js";
 import { escapeHtml, type Children } from "@kitajs/html";
 import type { FieldError, PageContext } from "./context.js";
 
@@ -66,7 +68,9 @@ function FieldFrame(p: {
       )}
       {p.error ? (
         <p class="field__error" id={`${p.id}-error`}>
-          <span class="visually-hidden">Fel: </span>
+          <span class="visually-hidden" safe>
+            {messageText(renderLang(), "form.errorPrefix")}
+          </span>
           <span safe>{p.error}</span>
         </p>
       ) : (
@@ -207,7 +211,9 @@ export function RadioGroup(p: {
         )}
         {p.error ? (
           <p class="field__error" id={`${id}-error`}>
-            <span class="visually-hidden">Fel: </span>
+            <span class="visually-hidden" safe>
+              {messageText(renderLang(), "form.errorPrefix")}
+            </span>
             <span safe>{p.error}</span>
           </p>
         ) : (
@@ -276,7 +282,9 @@ export function CheckboxGroup(p: {
         )}
         {p.error ? (
           <p class="field__error" id={`${id}-error`}>
-            <span class="visually-hidden">Fel: </span>
+            <span class="visually-hidden" safe>
+              {messageText(renderLang(), "form.errorPrefix")}
+            </span>
             <span safe>{p.error}</span>
           </p>
         ) : (
@@ -328,7 +336,9 @@ export function CheckboxField(p: {
     <div class={`field${p.error ? " field--error" : ""}`}>
       {p.error ? (
         <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">Fel: </span>
+          <span class="visually-hidden" safe>
+            {messageText(renderLang(), "form.errorPrefix")}
+          </span>
           <span safe>{p.error}</span>
         </p>
       ) : (
@@ -460,7 +470,9 @@ export function SpamGuard(p: { stamp: string }): JSX.Element {
     <>
       <input type="hidden" name="stamp" value={p.stamp} />
       <div class="hp" aria-hidden="true">
-        <label for="webbplats">Lämna det här fältet tomt</label>
+        <label for="webbplats" safe>
+          {messageText(renderLang(), "form.honeypot")}
+        </label>
         <input type="text" id="webbplats" name="webbplats" tabindex="-1" autocomplete="off" />
       </div>
     </>

@@ -1,25 +1,16 @@
 /** Analysis result → the JSON the API and the editor script use. Never the raw result. */
 import type { AnalysisResult, LixBand } from "@klarsvar/klarsprak";
+import { messageText } from "../platform/i18n/i18n.js";
 
-export const BAND_EXPLANATION: Record<LixBand, { sv: string; en: string }> = {
-  "very-easy": { sv: "Mycket lätt att läsa, som en barnbok.", en: "Very easy to read, like a children's book." },
-  easy: {
-    sv: "Lätt att läsa, som en enkel tidningstext eller en roman.",
-    en: "Easy to read, like a simple news story or a novel.",
-  },
-  medium: {
-    sv: "Medelsvår, som en vanlig tidningsartikel. Många läsare klarar den.",
-    en: "Medium, like an ordinary newspaper article. Many readers manage it.",
-  },
-  hard: {
-    sv: "Svår, som en facktext eller ett krångligt myndighetsbrev. Många läsare får svårt att förstå.",
-    en: "Hard, like a specialist text or a complicated official letter. Many readers will struggle.",
-  },
-  "very-hard": {
-    sv: "Mycket svår, som en lagtext. Skriv kortare meningar och enklare ord.",
-    en: "Very hard, like a law text. Write shorter sentences and simpler words.",
-  },
-};
+const BANDS: readonly LixBand[] = ["very-easy", "easy", "medium", "hard", "very-hard"];
+
+/** What each LIX band means for a reader, from the platform's catalogue. */
+export const BAND_EXPLANATION = Object.fromEntries(
+  BANDS.map((band) => [
+    band,
+    { sv: messageText("sv", `lix.explain.${band}`), en: messageText("en", `lix.explain.${band}`) },
+  ]),
+) as Record<LixBand, { sv: string; en: string }>;
 
 export interface AnalysisJson {
   readonly lix: {

@@ -3,6 +3,7 @@
  * and the server fills the panel; with JavaScript (data-module="klarsprak-editor") the panel
  * updates as you type. Every module that lets staff write text uses this component.
  */
+import { renderLang } from "./render-lang.js";
 import { escapeHtml } from "@kitajs/html";
 import type { AnalysisJson } from "./klarsprak-analysis.js";
 import { messageText, type MessageKey } from "../platform/i18n/i18n.js";
@@ -74,7 +75,9 @@ export function KlarsprakEditor(p: EditorProps): JSX.Element {
         )}
         {p.error ? (
           <p class="field__error" id={`${p.id}-error`}>
-            <span class="visually-hidden">Fel: </span>
+            <span class="visually-hidden" safe>
+              {messageText(renderLang(), "form.errorPrefix")}
+            </span>
             <span safe>{p.error}</span>
           </p>
         ) : (

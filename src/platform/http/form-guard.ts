@@ -8,6 +8,7 @@
  * checks the body before the handler runs and leaves the verdict in `request.formGuard`, so the
  * handler can show the form again with the person's text and a plain message — nothing lost.
  */
+import { messageText } from "../i18n/i18n.js";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 
@@ -51,14 +52,8 @@ export function judgeForm(
 
 /** What the person is told, by verdict and language. */
 export const FORM_GUARD_MESSAGES: Record<"too-fast" | "expired", { sv: string; en: string }> = {
-  "too-fast": {
-    sv: "Vi kunde inte ta emot formuläret. Vänta några sekunder och skicka igen.",
-    en: "We could not receive the form. Wait a few seconds and send it again.",
-  },
-  expired: {
-    sv: "Formuläret hade gått ut. Kontrollera texten och skicka igen.",
-    en: "The form had expired. Check the text and send it again.",
-  },
+  "too-fast": { sv: messageText("sv", "formGuard.tooFast"), en: messageText("en", "formGuard.tooFast") },
+  expired: { sv: messageText("sv", "formGuard.expired"), en: messageText("en", "formGuard.expired") },
 };
 
 /** Route config for a guarded public form: the guard and its rate limit. */

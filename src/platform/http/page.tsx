@@ -10,6 +10,7 @@ import type { SessionUser } from "../auth/session-user.js";
 import type { MessageKey } from "../i18n/i18n.js";
 import type { PageContext } from "../../views/context.js";
 import { Layout, type NavItem } from "../../views/layout.js";
+import { renderingIn } from "../../views/render-lang.js";
 import { csrfBinding } from "./csrf.js";
 
 /** What the frame needs from the composition root. */
@@ -69,7 +70,7 @@ export function sendPage(
     href: e.href,
     label: ctx.t(e.label),
   }));
-  const html = (
+  const html = renderingIn(ctx.lang, () => (
     <Layout
       ctx={ctx}
       title={options.title}
@@ -81,7 +82,7 @@ export function sendPage(
     >
       {body(ctx) as "safe"}
     </Layout>
-  ) as string;
+  )) as string;
   // Pages can hold personal data: never let a shared cache keep staff pages.
   if (options.side === "staff") reply.header("cache-control", "no-store");
   else if (options.cacheable && (options.status ?? 200) === 200) {
