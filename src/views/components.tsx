@@ -369,7 +369,6 @@ export function CheckboxField(p: {
   );
 }
 
-/** A phone number people can tap to call: `tel:` with the number in international form. */
 /** A file chooser with its label, hint (what may be sent, how large) and error wired like the other fields. */
 export function FileField(p: {
   readonly name: string;

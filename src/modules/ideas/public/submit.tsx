@@ -3,13 +3,13 @@ import type { ModuleContext } from "../../../app/module.js";
 import { requestActor } from "../../../platform/http/actor.js";
 import { AppError } from "../../../platform/errors.js";
 import { FORM_GUARD_MESSAGES, formStamp, guardedForm } from "../../../platform/http/form-guard.js";
-import { multipartField, multipartFiles } from "../../../platform/http/multipart.js";
+import { multipartField } from "../../../platform/http/multipart.js";
 import { sendPage } from "../../../platform/http/page.js";
-import { sniffType } from "../../../platform/http/sniff.js";
 import type { FastifyReply, TypedApp, TypedRequest } from "../../../platform/http/typed.js";
 import { sayer } from "../../../platform/i18n/messages.js";
 import { clip, isEmailAddress } from "../../../platform/text.js";
 import type { FieldError } from "../../../views/context.js";
+import { readIdeaAttachment } from "../attachment.js";
 import { errorsOf, submitIdea, validateIdea, type IdeaDeps } from "../commands.js";
 import { ACTOR_LABEL } from "../record-words.js";
 import { messages } from "../messages.js";
@@ -85,14 +85,7 @@ export function submitIdeaRoutes(app: TypedApp, ctx: ModuleContext, deps: IdeaDe
       const cats = await categories(db, org.id);
       if (form.category && !cats.some((c) => c.id === form.category && c.active))
         errors.push({ field: "category", message: say("error.category") });
-      let attachment: { filename: string; contentType: string; data: Buffer } | undefined;
-      const [f] = multipartFiles(body, "file");
-      if (f) {
-        const data = await f.toBuffer();
-        const type = sniffType(data);
-        if (!type) errors.push({ field: "file", message: say("error.file.type", { filename: f.filename }) });
-        else attachment = { filename: f.filename, contentType: type, data };
-      }
+      const attachment = await readIdeaAttachment(body, request.lang, errors);
       if (errors.length > 0) return renderForm(request, reply, form, errors, 400);
       const result = await submitIdea(
         deps,

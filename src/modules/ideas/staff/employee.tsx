@@ -6,9 +6,9 @@ import { sendPage } from "../../../platform/http/page.js";
 import { AppError } from "../../../platform/errors.js";
 import { clip } from "../../../platform/text.js";
 import type { FieldError } from "../../../views/context.js";
+import { readIdeaAttachment } from "../attachment.js";
 import { userActor } from "../../../platform/http/actor.js";
-import { sniffType } from "../../../platform/http/sniff.js";
-import { multipartField, multipartFiles } from "../../../platform/http/multipart.js";
+import { multipartField } from "../../../platform/http/multipart.js";
 import { errorsOf, submitIdea, type IdeaDeps } from "../commands.js";
 import { messages } from "../messages.js";
 import { categories, groups, ownIdeas } from "../queries.js";
@@ -75,14 +75,7 @@ export function employeeIdeaRoutes(app: TypedApp, ctx: ModuleContext, deps: Idea
         errors.push({ field: "category", message: say("error.category") });
       if (form.group && !g.some((x) => x.id === form.group && x.active))
         errors.push({ field: "group", message: say("error.group.choose") });
-      let attachment: { filename: string; contentType: string; data: Buffer } | undefined;
-      const [f] = multipartFiles(body, "file");
-      if (f) {
-        const data = await f.toBuffer();
-        const type = sniffType(data);
-        if (!type) errors.push({ field: "file", message: say("error.file.type", { filename: f.filename }) });
-        else attachment = { filename: f.filename, contentType: type, data };
-      }
+      const attachment = await readIdeaAttachment(body, request.lang, errors);
       if (errors.length > 0) return renderEmployeeForm(request, reply, form, errors, 400);
       const r = await submitIdea(
         deps,
