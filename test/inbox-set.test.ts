@@ -1,14 +1,16 @@
 /**
  * Inbox intelligence measured on its own labelled sets (src/modules/inbox/test-data/inbox-set),
- * fictional messages written apart from the rules. History of the figures, honestly:
- * - rules tuned on tuning.tsv only; holdout.tsv (203) measured once: kind 0.734, report of
- *   concern P 0.742 R 0.821, unit 0.719 — then used for tuning too;
- * - holdout2.tsv (203, written after, on purpose unlike what a rule-writer expects: SMS
- *   Swedish, seven other languages, children without the word "barn") measured once: kind
- *   0.675, concern P 0.769 R 0.625, unit 0.685 — then its misses were fixed by general rules
- *   (Unicode word edges, other languages, professionals' phrasing), so it is no longer held out.
- * The floors below hold what was reached after that on all three sets; a new held-out set is
- * needed for the next honest figure (docs/ARCHITECTURE.md).
+ * fictional messages written apart from the rules and the models. History of the figures,
+ * honestly (each file measured once on arrival, then used for tuning or training):
+ * - rules tuned on tuning.tsv; holdout.tsv (203): kind 0.734, concern P 0.742 R 0.821, unit 0.719;
+ * - holdout2.tsv (203, on purpose unlike what a rule-writer expects): kind 0.675, concern
+ *   P 0.769 R 0.625, unit 0.685; its misses were then fixed by general rules;
+ * - holdout3.tsv (220, with logged calls, letters and visits), rules only: kind 0.682, concern
+ *   P 0.806 R 0.735, unit 0.686. Rules alone do not carry to new wording, so learned models
+ *   (intelligence.ts) were added, trained on the first three files; holdout3 then served as the
+ *   validation set for their thresholds and weights;
+ * - holdout4.tsv (200) is the sealed test set for rules and models together (see the set's README).
+ * Each file is measured with models trained only on the files written before it.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,37 +19,31 @@ import { ensureOrganisation, seedDemo } from "../src/app/seed.js";
 import { seedCatalogueDemo } from "../src/modules/catalogue/seed.js";
 import { unitsForText } from "../src/modules/catalogue/index.js";
 import { UnitClassifier, stemsOf, type TrainingExample } from "../src/modules/inbox/classifier.js";
-import { assessConcern } from "../src/modules/inbox/concern.js";
-import { detectKind } from "../src/modules/inbox/kind.js";
+import {
+  assessArrival,
+  LABELLED_FILES,
+  loadLabelled,
+  trainArrivalModels,
+  unitPrior,
+  type ArrivalModels,
+  type LabelledFile,
+  type LabelledRow,
+} from "../src/modules/inbox/intelligence.js";
 import { arrivalUnit, suggestUnit, type ArrivalUnits } from "../src/modules/inbox/suggest-unit.js";
 import { DEFAULT_UNIT_WORDS } from "../src/modules/inbox/unit-words.js";
 import type { RuleCandidate } from "../src/modules/inbox/routing.js";
 import { freshDatabase, type TestDatabase } from "./db.js";
 
-interface Row {
-  readonly kind: string;
-  readonly unit: string;
-  readonly channel: string;
-  readonly sender: string | null;
-  readonly text: string;
+type Row = LabelledRow;
+
+/** The files written before this one: what its models may learn from. */
+function before(file: LabelledFile): Row[] {
+  return LABELLED_FILES.slice(0, LABELLED_FILES.indexOf(file)).flatMap((f) => loadLabelled(f));
 }
 
-function load(name: "tuning" | "holdout" | "holdout2"): Row[] {
-  const path = join(import.meta.dirname, "..", "src", "modules", "inbox", "test-data", "inbox-set", `${name}.tsv`);
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .slice(1)
-    .filter((l) => l.trim())
-    .map((l) => {
-      const [kind = "", unit = "", channel = "", sender = "", text = ""] = l.split("\t");
-      return { kind, unit, channel, sender: sender === "-" ? null : sender, text: text.replaceAll("⏎", "\n") };
-    });
-}
-
-function predictKind(row: Pick<Row, "text" | "sender">): string {
-  const kind = detectKind(row.text, { sender: row.sender }).kind;
-  if (assessConcern(row.text, { journalist: kind === "media" }).concern) return "concern_report";
-  return kind;
+function predictKind(row: Pick<Row, "text" | "sender">, models: ArrivalModels): string {
+  const a = assessArrival(row.text, { sender: row.sender }, models);
+  return a.concern.concern ? "concern_report" : a.kind;
 }
 
 interface Scores {
@@ -57,7 +53,12 @@ interface Scores {
   unitAccuracy: number;
   perKind: Record<string, { n: number; correct: number }>;
   perUnit: Record<string, { n: number; correct: number }>;
+  /** Cases whose unit is not fixed by their kind: how many the suggestion would route at 0.6, and how many of those rightly. */
+  auto: { open: number; routed: number; correct: number };
 }
+
+/** Floors for the test set, set from its first measurement (never above it). */
+const TEST_FLOORS = { concernRecall: 0, concernPrecision: 0, kind: 0, unit: 0 };
 
 describe("inbox intelligence on its labelled set", () => {
   let database: TestDatabase;
@@ -65,9 +66,19 @@ describe("inbox intelligence on its labelled set", () => {
   let rules: RuleCandidate[];
   let units: ArrivalUnits;
   let nameOf: Map<string, string>;
-  // tuning.tsv, then holdout.tsv once it had been measured, were used to tune the rules;
-  // holdout2.tsv, written after that, is the honest figure.
-  const sets = { tuning: [...load("tuning"), ...load("holdout")], holdout: load("holdout2") };
+  // The latest file present is the test; the one before it the validation set.
+  const present = LABELLED_FILES.filter((f) => loadLabelled(f).length > 0);
+  const testFile = present[present.length - 1] as LabelledFile;
+  const validationFile = present[present.length - 2] as LabelledFile;
+  const sets = {
+    tuning: before(validationFile),
+    validation: loadLabelled(validationFile),
+    test: loadLabelled(testFile),
+  };
+  const models = {
+    validation: trainArrivalModels(sets.tuning),
+    test: trainArrivalModels(before(testFile)),
+  };
   const stems = new Map<string, string[]>();
 
   beforeAll(async () => {
@@ -90,13 +101,18 @@ describe("inbox intelligence on its labelled set", () => {
       communication: bySlug.get("kommunikation") ?? null,
       registry: bySlug.get("socialforvaltningen") ?? null,
     };
-    for (const r of [...sets.tuning, ...sets.holdout]) stems.set(r.text, await stemsOf(database.db, r.text));
+    for (const r of [...sets.tuning, ...sets.validation, ...sets.test])
+      stems.set(r.text, await stemsOf(database.db, r.text));
   }, 120_000);
   afterAll(async () => {
     await database?.close();
   });
 
-  async function score(rows: readonly Row[], history: readonly TrainingExample[] = []): Promise<Scores> {
+  async function score(
+    rows: readonly Row[],
+    trained: ArrivalModels,
+    history: readonly TrainingExample[] = [],
+  ): Promise<Scores> {
     const classifier = new UnitClassifier(history);
     let kindOk = 0;
     let unitOk = 0;
@@ -105,8 +121,9 @@ describe("inbox intelligence on its labelled set", () => {
     let fn = 0;
     const perKind: Scores["perKind"] = {};
     const perUnit: Scores["perUnit"] = {};
+    const auto = { open: 0, routed: 0, correct: 0 };
     for (const row of rows) {
-      const kind = predictKind(row);
+      const kind = predictKind(row, trained);
       const concern = kind === "concern_report";
       const pk = (perKind[row.kind] ??= { n: 0, correct: 0 });
       pk.n++;
@@ -124,10 +141,18 @@ describe("inbox intelligence on its labelled set", () => {
           catalogue: await unitsForText(database.db, orgId, row.text),
           history: classifier.suggest(stems.get(row.text) ?? []),
           historySize: classifier.size,
+          prior: unitPrior(row.text, idOf(), trained),
         },
       );
       const unit = arrivalUnit(kind, concern, suggestion, units).unitId;
       const predicted = unit ? (nameOf.get(unit) ?? "?") : "-";
+      if (!concern && !["media", "document_request", "minor"].includes(kind)) {
+        auto.open++;
+        if (suggestion && suggestion.confidence >= 0.6) {
+          auto.routed++;
+          if (nameOf.get(suggestion.unitId) === row.unit) auto.correct++;
+        }
+      }
       const pu = (perUnit[row.unit] ??= { n: 0, correct: 0 });
       pu.n++;
       if (predicted === row.unit) {
@@ -143,8 +168,11 @@ describe("inbox intelligence on its labelled set", () => {
       unitAccuracy: unitOk / rows.length,
       perKind,
       perUnit,
+      auto,
     };
   }
+
+  const idOf = () => new Map([...nameOf].map(([id, name]) => [name, id]));
 
   function report(name: string, s: Scores): void {
     const line = (o: Record<string, { n: number; correct: number }>) =>
@@ -153,42 +181,51 @@ describe("inbox intelligence on its labelled set", () => {
         .map(([k, v]) => `${k} ${v.correct}/${v.n}`)
         .join(", ");
     console.log(
-      `${name}: kind ${s.kindAccuracy.toFixed(3)}, concern P ${s.concernPrecision.toFixed(3)} R ${s.concernRecall.toFixed(3)}, unit ${s.unitAccuracy.toFixed(3)}\n  kinds: ${line(s.perKind)}\n  units: ${line(s.perUnit)}`,
+      `${name}: kind ${s.kindAccuracy.toFixed(3)}, concern P ${s.concernPrecision.toFixed(3)} R ${s.concernRecall.toFixed(3)}, unit ${s.unitAccuracy.toFixed(3)}\n  kinds: ${line(s.perKind)}\n  units: ${line(s.perUnit)}\n  auto-route at 0.6: ${s.auto.routed}/${s.auto.open} routed, ${s.auto.correct} rightly`,
     );
   }
 
-  it("tuning sets", async () => {
-    const s = await score(sets.tuning);
-    report("tuning", s);
+  it("what the rules and models were tuned on", async () => {
+    const s = await score(sets.tuning, models.validation);
+    report(`tuned on (${sets.tuning.length})`, s);
     expect(s.concernRecall).toBe(1);
     expect(s.kindAccuracy).toBeGreaterThanOrEqual(0.95);
   });
 
-  it("held-out set: concern recall 100 %, precision and kind accuracy at or above the floors", async () => {
-    const s = await score(sets.holdout);
-    report("holdout2 (no history)", s);
+  it("validation set: models trained without it", async () => {
+    const s = await score(sets.validation, models.validation);
+    report(`validation ${validationFile} (no history)`, s);
     expect(s.concernRecall).toBe(1);
-    // Recall first: after the attacker's review widened what counts as a report (wordings like
-    // "Jag skulle vilja göra en orosanmälan"), precision on holdout2 is 0.889.
-    expect(s.concernPrecision).toBeGreaterThanOrEqual(0.88);
-    expect(s.kindAccuracy).toBeGreaterThanOrEqual(0.93);
-    expect(s.unitAccuracy).toBeGreaterThanOrEqual(0.8);
+    expect(s.concernPrecision).toBeGreaterThanOrEqual(0.9);
+    expect(s.kindAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(s.unitAccuracy).toBeGreaterThanOrEqual(0.85);
   });
 
-  it("learning curve: unit accuracy on the held-out set as routed history grows", async () => {
-    const routed = sets.tuning.filter((r) => r.unit !== "-" && r.kind !== "concern_report");
-    const idOf = new Map([...nameOf].map(([id, name]) => [name, id]));
+  it("test set: concern recall, precision, kind and unit accuracy at or above the floors", async () => {
+    const s = await score(sets.test, models.test);
+    report(`test ${testFile} (no history)`, s);
+    expect(s.concernRecall).toBeGreaterThanOrEqual(TEST_FLOORS.concernRecall);
+    expect(s.concernPrecision).toBeGreaterThanOrEqual(TEST_FLOORS.concernPrecision);
+    expect(s.kindAccuracy).toBeGreaterThanOrEqual(TEST_FLOORS.kind);
+    expect(s.unitAccuracy).toBeGreaterThanOrEqual(TEST_FLOORS.unit);
+  });
+
+  it("learning curve: unit accuracy on the test set as routed history grows", async () => {
+    const routed = before(testFile).filter((r) => r.unit !== "-" && r.kind !== "concern_report");
+    const ids = idOf();
     const curve: string[] = [];
+    let first = 0;
     let last = 0;
-    for (const n of [0, 50, 100, routed.length]) {
+    for (const n of [0, 50, 100, 200, 400, routed.length]) {
       const history = routed
         .slice(0, n)
-        .map((r) => ({ unitId: idOf.get(r.unit) as string, stems: stems.get(r.text) ?? [] }));
-      const s = await score(sets.holdout, history);
+        .map((r) => ({ unitId: ids.get(r.unit) as string, stems: stems.get(r.text) ?? [] }));
+      const s = await score(sets.test, models.test, history);
       curve.push(`${n}: ${s.unitAccuracy.toFixed(3)}`);
+      if (n === 0) first = s.unitAccuracy;
       last = s.unitAccuracy;
     }
     console.log(`learning curve (routed cases in history: unit accuracy) ${curve.join(", ")}`);
-    expect(last).toBeGreaterThanOrEqual(0.8);
+    expect(last).toBeGreaterThanOrEqual(first - 0.02);
   });
 });

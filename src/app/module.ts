@@ -10,6 +10,8 @@ import type { OidcClient } from "../platform/auth/oidc.js";
 import type { Mailer } from "../platform/mail/mailer.js";
 import type { SessionUser } from "../platform/auth/session-user.js";
 import type { Lang } from "../platform/i18n/i18n.js";
+import type { AuditActor } from "../platform/audit/audit.js";
+import type { Executor } from "../platform/db/database.js";
 
 export interface Organisation {
   readonly id: string;
@@ -51,8 +53,46 @@ export interface ReplyChannel {
   readonly postsHref?: (caseId: string) => string;
 }
 
+/** A case that has just arrived, for the module that keeps the register of its kind. */
+export interface CaseArrival {
+  readonly orgId: string;
+  readonly caseId: string;
+  readonly number: string;
+  readonly receivedAt: Date;
+  /** The subject and the message, as the writer wrote them. */
+  readonly text: string;
+  readonly unitId: string | null;
+}
+
+/**
+ * A module that keeps a register of one kind of case (requests for public documents): the
+ * inbox calls `register` inside the transaction that stores the case, so the register's entry
+ * and its clock exist from the moment the case does — or neither does.
+ */
+export interface ArrivalRegister {
+  readonly kind: string;
+  register(trx: Executor, actor: AuditActor, arrivals: readonly CaseArrival[]): Promise<void>;
+}
+
+/** Prior knowledge of which unit answers a text (the help catalogue's services and words). */
+export type UnitEvidenceSource = (
+  db: Executor,
+  orgId: string,
+  text: string,
+) => Promise<readonly { readonly unitId: string; readonly score: number }[]>;
+
+/** Which of these addresses belong to known journalists (the newsroom's media contacts), lower-cased. */
+export type JournalistLookup = (db: Executor, orgId: string, emails: readonly string[]) => Promise<ReadonlySet<string>>;
+
+/** What the inbox asks other modules when a message arrives; each part may be missing. */
+export interface ArrivalExtensions {
+  arrivalRegister(kind: string): ArrivalRegister | undefined;
+  unitEvidence: UnitEvidenceSource;
+  knownJournalists: JournalistLookup;
+}
+
 /** Extension points: a module offers these through its manifest; earlier modules ask, never name. */
-export interface Extensions {
+export interface Extensions extends ArrivalExtensions {
   /** The reply channel for a case channel, if a module sends answers there. */
   replyChannel(channel: string): ReplyChannel | undefined;
   /** Every module's "what waits for you" items for the start page, in order. */
@@ -93,6 +133,12 @@ export interface KlarsvarModule {
   readonly routes?: (app: TypedApp, ctx: ModuleContext) => void | Promise<void>;
   /** Extension point: answers written in the inbox on these channels are sent by this module's job. */
   readonly replyChannels?: readonly ReplyChannel[];
+  /** Extension point: the register this module keeps for a kind of case, filled as cases arrive. */
+  readonly arrivalRegisters?: readonly ArrivalRegister[];
+  /** Extension point: which unit answers a text, from what this module knows (the catalogue). */
+  readonly unitEvidence?: UnitEvidenceSource;
+  /** Extension point: which senders are known journalists. */
+  readonly knownJournalists?: JournalistLookup;
   /** Extension point: what waits for this person in this module, for the staff start page. */
   readonly startPage?: (ctx: ModuleContext, viewer: StartPageViewer) => Promise<readonly StartPageItem[]>;
   /** Demo content for demo mode only; must be idempotent (runs on every demo start). */

@@ -1,6 +1,6 @@
 /** The help catalogue: what help exists, in plain language, searchable in Swedish, as open data. */
 import type { KlarsvarModule } from "../../app/module.js";
-import { reviewsDueFor } from "./index.js";
+import { reviewsDueFor, unitsForText } from "./index.js";
 import { translator } from "../../platform/i18n/i18n.js";
 import { reviewJobs } from "./jobs/review.js";
 import { messages } from "./messages.js";
@@ -13,6 +13,7 @@ export const catalogueModule: KlarsvarModule = {
   name: "catalogue",
   messages,
   policies: cataloguePolicies,
+  unitEvidence: unitsForText,
   nav: [
     { side: "public", href: "/stod", label: "catalogue.nav.help", order: 5 },
     {

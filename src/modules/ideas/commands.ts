@@ -11,6 +11,7 @@ import type { Db, Executor } from "../../platform/db/database.js";
 import type { IdeaUpdateKind } from "../../platform/db/schema.js";
 import type { JobRunner } from "../../platform/jobs/jobs.js";
 import { workingDaysDeadline } from "../../platform/time/working-time.js";
+import type { ArrivalExtensions } from "../../app/module.js";
 import { COMMUNICATION_UNIT_SLUG, receiveQuestion } from "../inbox/index.js";
 import { checkText } from "../klarsprak/index.js";
 import { assessIdea } from "./moderation.js";
@@ -25,6 +26,8 @@ export interface IdeaDeps {
   readonly db: Db;
   readonly jobs: JobRunner;
   readonly secret: string;
+  /** What other modules know when a case arrives (passed on to the inbox). */
+  readonly arrival?: ArrivalExtensions | undefined;
   /** Working days a unit has to give the first answer. */
   readonly firstAnswerDays: number;
   /** Days after "implemented" before the submitter is asked whether it helped. */
@@ -406,7 +409,7 @@ export async function confirmIdea(
   // A report of concern about a child is never an idea: it goes to the inbox's intake at once
   // (after the idea's transaction: the inbox writes through its own).
   if (result.concern && !result.already) {
-    await receiveQuestion({ db: deps.db, jobs: deps.jobs, secret: deps.secret }, actor, {
+    await receiveQuestion({ db: deps.db, jobs: deps.jobs, secret: deps.secret, arrival: deps.arrival }, actor, {
       orgId: result.idea.org_id,
       channel: "web",
       subject: concernSubject(result.idea.number, result.idea.title).slice(0, 200),

@@ -7,6 +7,7 @@ export function ideaDeps(ctx: ModuleContext): IdeaDeps {
     db: ctx.database.db,
     jobs: ctx.jobs,
     secret: ctx.config.sessionSecret,
+    arrival: ctx.extensions,
     firstAnswerDays: ctx.config.ideas.firstAnswerDays,
     helpedAfterDays: ctx.config.ideas.helpedAfterDays,
   };

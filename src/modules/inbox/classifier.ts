@@ -116,3 +116,33 @@ export async function historyExamples(db: Executor, orgId: string, limit = 5000)
 export async function trainFromHistory(db: Executor, orgId: string, limit = 5000): Promise<UnitClassifier> {
   return new UnitClassifier(await historyExamples(db, orgId, limit));
 }
+
+/** Swedish stems of many texts in one round trip (an intake batch). */
+export async function stemsOfMany(db: Executor, texts: readonly string[]): Promise<string[][]> {
+  if (texts.length === 0) return [];
+  const r = await sql<{ i: number; stems: string[] }>`
+    select t.i::int as i, array(select lexeme from unnest(to_tsvector('swedish', t.body))) as stems
+    from unnest(${[...texts]}::text[]) with ordinality as t(body, i)`.execute(db);
+  const out: string[][] = texts.map(() => []);
+  for (const row of r.rows) out[row.i - 1] = row.stems;
+  return out;
+}
+
+// One trained model per database and organisation, retrained at most every ten minutes: the
+// case page and every arrival ask it, and training reads up to 5,000 cases.
+const models = new WeakMap<object, Map<string, { classifier: Promise<UnitClassifier>; at: number }>>();
+const RETRAIN_MS = 10 * 60_000;
+
+/** The routing history's classifier for an organisation (cached; retrained every ten minutes). */
+export function historyClassifier(db: Executor, orgId: string, now = Date.now()): Promise<UnitClassifier> {
+  let perOrg = models.get(db);
+  if (!perOrg) models.set(db, (perOrg = new Map()));
+  const cached = perOrg.get(orgId);
+  if (cached && now - cached.at <= RETRAIN_MS) return cached.classifier;
+  const classifier = trainFromHistory(db, orgId).catch((error: unknown) => {
+    perOrg.delete(orgId);
+    throw error;
+  });
+  perOrg.set(orgId, { classifier, at: now });
+  return classifier;
+}

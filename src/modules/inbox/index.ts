@@ -233,6 +233,7 @@ export function inboxDepsFor(ctx: ModuleContext): ReplyDeps {
     db: ctx.database.db,
     jobs: ctx.jobs,
     secret: ctx.config.sessionSecret,
+    arrival: ctx.extensions,
     replyChannel: (channel) => ctx.extensions.replyChannel(channel),
   };
 }

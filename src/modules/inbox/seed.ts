@@ -1,5 +1,6 @@
 /** Demo content for the inbox: categories in plain words, saved answers, a few fictional cases. */
 import type { ModuleContext } from "../../app/module.js";
+import { DEFAULT_UNIT_WORDS } from "./unit-words.js";
 import { SYSTEM_ACTOR } from "../../platform/audit/audit.js";
 import { receiveQuestion, type InboxDeps } from "./commands/receive.js";
 
@@ -117,6 +118,27 @@ export async function seedInboxDemo(ctx: ModuleContext, deps: InboxDeps): Promis
       .insertInto("saved_answers")
       .values({ org_id: orgId, unit_id: a.unit ? (units.get(a.unit) ?? null) : null, title: a.title, body: a.body })
       .execute();
+  }
+  // The default routing rules: one per unit, with the words that unit's questions use. Ordinary
+  // rules, edited on the rules page; seeded only where the department has none.
+  const anyRule = await db
+    .selectFrom("routing_rules")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .limit(1)
+    .executeTakeFirst();
+  if (!anyRule) {
+    const bySlug = new Map(
+      (await db.selectFrom("units").select(["id", "slug"]).where("org_id", "=", orgId).execute()).map((u) => [
+        u.slug,
+        u.id,
+      ]),
+    );
+    const rules = Object.entries(DEFAULT_UNIT_WORDS).flatMap(([slug, keywords], position) => {
+      const unit = bySlug.get(slug);
+      return unit ? [{ org_id: orgId, position, keywords: [...keywords], unit_id: unit }] : [];
+    });
+    if (rules.length > 0) await db.insertInto("routing_rules").values(rules).execute();
   }
   const anyCase = await db.selectFrom("cases").select("id").where("org_id", "=", orgId).limit(1).executeTakeFirst();
   if (anyCase) return;

@@ -15,6 +15,8 @@ export interface UnitEvidence {
   /** The history classifier's suggestions, and how many routed cases it learnt from. */
   readonly history: readonly Suggestion[];
   readonly historySize: number;
+  /** The model learnt from the labelled set (intelligence.ts `unitPrior`): how people write to each unit. */
+  readonly prior?: readonly Suggestion[];
 }
 
 export interface UnitSuggestion {
@@ -22,8 +24,13 @@ export interface UnitSuggestion {
   /** 0–1: the unit's share of all evidence. */
   readonly confidence: number;
   /** Which kinds of evidence spoke for it. */
-  readonly sources: readonly ("rules" | "catalogue" | "history")[];
+  readonly sources: readonly EvidenceSource[];
 }
+
+export type EvidenceSource = "rules" | "catalogue" | "history" | "prior";
+
+/** How much each kind of evidence weighs (history grows with its size, see historyWeight). */
+export const EVIDENCE_WEIGHTS = { rules: 1, catalogue: 0.7, history: 1.2, prior: 1 };
 
 const WORD = /[\p{L}\p{N}-]+/gu;
 
@@ -73,10 +80,14 @@ export function suggestUnit(
   const rules = shares(ruleScores);
   const catalogue = shares(evidence.catalogue.map((c) => [c.unitId, c.score]));
   const history = shares(evidence.history.map((h) => [h.unitId, h.confidence]));
-  const weights = { rules: 1, catalogue: 0.7, history: historyWeight(evidence.historySize) * 1.2 };
+  const prior = shares((evidence.prior ?? []).map((h) => [h.unitId, h.confidence]));
+  const weights = {
+    ...EVIDENCE_WEIGHTS,
+    history: historyWeight(evidence.historySize) * EVIDENCE_WEIGHTS.history,
+  };
   const combined = new Map<string, number>();
-  const sources = new Map<string, Set<"rules" | "catalogue" | "history">>();
-  const add = (source: "rules" | "catalogue" | "history", m: Map<string, number>) => {
+  const sources = new Map<string, Set<EvidenceSource>>();
+  const add = (source: EvidenceSource, m: Map<string, number>) => {
     for (const [unit, share] of m) {
       combined.set(unit, (combined.get(unit) ?? 0) + weights[source] * share);
       if (share >= 0.2) sources.set(unit, (sources.get(unit) ?? new Set()).add(source));
@@ -85,6 +96,7 @@ export function suggestUnit(
   add("rules", rules);
   add("catalogue", catalogue);
   if (weights.history > 0) add("history", history);
+  add("prior", prior);
   let best: string | undefined;
   let bestScore = 0;
   let total = 0;
@@ -97,7 +109,8 @@ export function suggestUnit(
   const present =
     (rules.size > 0 ? weights.rules : 0) +
     (catalogue.size > 0 ? weights.catalogue : 0) +
-    (history.size > 0 ? weights.history : 0);
+    (history.size > 0 ? weights.history : 0) +
+    (prior.size > 0 ? weights.prior : 0);
   const confidence = (bestScore / total) * Math.min(1, present / 1.2);
   return { unitId: best, confidence: Math.round(confidence * 100) / 100, sources: [...(sources.get(best) ?? [])] };
 }

@@ -5,6 +5,7 @@
  * After publication every change carries a correction note that is shown openly.
  */
 import { DateTime } from "luxon";
+import type { ArrivalExtensions } from "../../app/module.js";
 import type { AuditActor } from "../../platform/audit/audit.js";
 import { audit } from "../../platform/audit/audit.js";
 import type { Db, Executor } from "../../platform/db/database.js";
@@ -22,6 +23,8 @@ export interface NewsroomDeps {
   readonly db: Db;
   readonly jobs: JobRunner;
   readonly secret: string;
+  /** What other modules know when a case arrives (passed on to the inbox). */
+  readonly arrival?: ArrivalExtensions | undefined;
 }
 
 export type Actor = AuditActor & { userId: string };

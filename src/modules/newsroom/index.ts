@@ -1,7 +1,25 @@
 /** The newsroom's door for other modules (the workspace start page). */
 import type { SessionUser } from "../../platform/auth/session-user.js";
 import { hasRole } from "../../platform/auth/policies.js";
+import { sql } from "kysely";
 import type { Executor } from "../../platform/db/database.js";
+
+/** Which of these addresses are the newsroom's media contacts (lower-cased): the inbox types their mail as media inquiries. */
+export async function knownJournalists(
+  db: Executor,
+  orgId: string,
+  emails: readonly string[],
+): Promise<ReadonlySet<string>> {
+  const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  if (wanted.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("media_contacts")
+    .select(sql<string>`lower(email)`.as("email"))
+    .where("org_id", "=", orgId)
+    .where(sql<boolean>`lower(email) = any(${wanted})`)
+    .execute();
+  return new Set(rows.map((r) => r.email));
+}
 
 /** For those who write and approve: releases waiting for review (not their own) and scheduled ones. */
 export async function releasesWaiting(

@@ -1,6 +1,6 @@
 /** The newsroom: press releases and news, media contacts, distribution, invitations, coverage. */
 import type { KlarsvarModule, ModuleContext } from "../../app/module.js";
-import { releasesWaiting } from "./index.js";
+import { knownJournalists, releasesWaiting } from "./index.js";
 import { translator } from "../../platform/i18n/i18n.js";
 import type { NewsroomDeps } from "./commands.js";
 import { newsroomJobs } from "./jobs.js";
@@ -11,7 +11,7 @@ import { seedNewsroomDemo } from "./seed.js";
 import { newsroomStaffRoutes } from "./staff/routes.js";
 
 export function newsroomDeps(ctx: ModuleContext): NewsroomDeps {
-  return { db: ctx.database.db, jobs: ctx.jobs, secret: ctx.config.sessionSecret };
+  return { db: ctx.database.db, jobs: ctx.jobs, secret: ctx.config.sessionSecret, arrival: ctx.extensions };
 }
 
 export const newsroomModule: KlarsvarModule = {
@@ -29,6 +29,7 @@ export const newsroomModule: KlarsvarModule = {
     newsroomStaffRoutes(app, ctx, deps);
   },
   seedDemo: seedNewsroomDemo,
+  knownJournalists,
   startPage: async (ctx, { user, lang }) => {
     const r = await releasesWaiting(ctx.database.db, ctx.org.id, user);
     return r && r.toReview > 0

@@ -32,7 +32,7 @@ export async function seedNewsroomDemo(ctx: ModuleContext): Promise<void> {
   const writer = users.get("kommunikator@example.se");
   const approver = users.get("admin@example.se");
   if (!writer || !approver) return;
-  const deps = { db, jobs: ctx.jobs, secret: ctx.config.sessionSecret };
+  const deps = { db, jobs: ctx.jobs, secret: ctx.config.sessionSecret, arrival: ctx.extensions };
   const w = { ...SYSTEM_ACTOR, orgId, label: "demo seed", userId: writer };
   const a = { ...SYSTEM_ACTOR, orgId, label: "demo seed", userId: approver };
   const unit = await db

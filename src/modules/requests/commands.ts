@@ -6,7 +6,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Config } from "../../config.js";
 import { audit, type AuditActor } from "../../platform/audit/audit.js";
-import type { Db } from "../../platform/db/database.js";
+import type { CaseArrival } from "../../app/module.js";
+import type { Db, Executor } from "../../platform/db/database.js";
 import { documentType, maskDocument, pdfPageCount, type MaskError } from "../../platform/documents/masking.js";
 import type { JobRunner } from "../../platform/jobs/jobs.js";
 import {
@@ -80,6 +81,41 @@ export async function createRequest(
     });
     return ok({ id: row.id });
   });
+}
+
+/**
+ * The register's side of a request that arrived as one (any channel, any sender): entered in
+ * the same transaction as its case, so its same-working-day clock starts at arrival.
+ */
+export async function registerArrivals(
+  trx: Executor,
+  actor: AuditActor,
+  arrivals: readonly CaseArrival[],
+): Promise<void> {
+  for (const a of arrivals) {
+    const requested = a.text.trim().slice(0, 4000);
+    const row = await trx
+      .insertInto("document_requests")
+      .values({
+        org_id: a.orgId,
+        case_id: a.caseId,
+        received_at: a.receivedAt,
+        requested,
+        unit_id: a.unitId,
+        created_by: actor.userId,
+      })
+      .onConflict((oc) => oc.column("case_id").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) continue;
+    await recordCaseEvent(trx, a.orgId, a.caseId, actor.userId, "request.registered", { requested, onArrival: true });
+    await audit(trx, actor, {
+      action: "request.create",
+      subjectType: "document_request",
+      subjectId: row.id,
+      details: { caseNumber: a.number, onArrival: true },
+    });
+  }
 }
 
 async function openRequest(db: Db, orgId: string, requestId: string) {

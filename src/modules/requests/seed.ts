@@ -23,7 +23,7 @@ export async function seedRequestsDemo(ctx: ModuleContext): Promise<void> {
     .executeTakeFirst();
   if (any) return;
   const actor = { ...SYSTEM_ACTOR, orgId, label: "demo seed" };
-  const received = await receiveQuestion({ db, jobs: ctx.jobs, secret: ctx.config.sessionSecret }, actor, {
+  const received = await receiveQuestion({ db, jobs: ctx.jobs, secret: ctx.config.sessionSecret, arrival: ctx.extensions }, actor, {
     orgId,
     channel: "email",
     kind: "media",

@@ -37,7 +37,7 @@ export const socialModule: KlarsvarModule = {
     },
   ],
   jobs: (ctx) => {
-    const deps = { db: ctx.database.db, jobs: ctx.jobs, secret: ctx.config.sessionSecret };
+    const deps = { db: ctx.database.db, jobs: ctx.jobs, secret: ctx.config.sessionSecret, arrival: ctx.extensions };
     const processEvent: JobDefinition<{ eventId: string }> = {
       name: PROCESS_EVENT_JOB,
       retryLimit: 5,

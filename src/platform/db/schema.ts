@@ -16,6 +16,8 @@ export interface OrganisationsTable {
   slug: string;
   name: string;
   created_at: Generated<Date>;
+  /** Route new cases automatically at or above this suggestion confidence (0–1); null: never. */
+  auto_route_threshold: number | null;
 }
 
 export interface UnitsTable {
@@ -115,6 +117,7 @@ export const CASE_CHANNELS = [
   "phone",
   "letter",
   "visit",
+  "reception",
   "facebook",
   "instagram",
   "mastodon",
@@ -123,7 +126,18 @@ export const CASE_CHANNELS = [
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 /** Channels answered where the person wrote (the social module), not by e-mail. */
 export const SOCIAL_CHANNELS: readonly string[] = ["facebook", "instagram", "mastodon"];
-export const CASE_KINDS = ["question", "media", "complaint", "praise", "other", "document_request"] as const;
+export const CASE_KINDS = [
+  "question",
+  "media",
+  "complaint",
+  "praise",
+  "other",
+  "document_request",
+  "own_matter",
+] as const;
+/** Channels staff log by hand (migration 0018): a call, a letter, a visit, the reception desk. */
+export const LOGGED_CHANNELS = ["phone", "letter", "visit", "reception"] as const;
+export type LoggedChannel = (typeof LOGGED_CHANNELS)[number];
 export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_STATUSES = ["new", "open", "waiting", "answered", "closed"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -183,6 +197,15 @@ export interface CasesTable {
   /** Report of concern: what the intake told a reporter who reported in their profession. */
   reporter_notice: "opened" | "not_opened" | "already_running" | null;
   reporter_notice_at: Timestamp | null;
+  /** The detected kind's confidence (0–1) and why (migration 0018); null for kinds set by a person or a form. */
+  kind_confidence: number | null;
+  kind_reasons: ColumnType<string[], string[] | undefined, string[]>;
+  /** The unit the evidence suggested on arrival, and how sure (0–1), shown on the case. */
+  suggested_unit_id: string | null;
+  suggestion_confidence: number | null;
+  suggestion_sources: ColumnType<string[], string[] | undefined, string[]>;
+  /** The staff member who logged a call, letter or visit. */
+  logged_by: string | null;
 }
 
 export interface CaseOpeningsTable {

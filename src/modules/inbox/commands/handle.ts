@@ -6,12 +6,12 @@
 import { v7 as uuidv7 } from "uuid";
 import { audit, type AuditActor } from "../../../platform/audit/audit.js";
 import type { Executor, Tx } from "../../../platform/db/database.js";
-import type { CaseStatus } from "../../../platform/db/schema.js";
+import type { CaseKind, CaseStatus } from "../../../platform/db/schema.js";
 import { Uuid } from "../../../platform/http/typed.js";
 import { formatMessage } from "../../../platform/i18n/messages.js";
 import { messages } from "../messages.js";
-import { dueOnResume } from "../sla.js";
-import { assessConcern } from "../concern.js";
+import { dueOnResume, firstAnswerDue } from "../sla.js";
+import { assessConcernLearned } from "../intelligence.js";
 import { arrivalText, assessSecrecy } from "../secrecy.js";
 import type { InboxDeps, IncomingAttachment, ReplyDeps } from "./receive.js";
 
@@ -545,7 +545,7 @@ export async function addRequesterMessage(
       // Judged as a first message is: subject and body, and a report of concern in the new
       // message itself makes it secret too (not only a case already flagged as one).
       const text = arrivalText(options.subject, body);
-      const concern = options.automatic ? { concern: false, reasons: [] as string[] } : assessConcern(text);
+      const concern = options.automatic ? { concern: false, reasons: [] as string[] } : assessConcernLearned(text);
       const secrecy = assessSecrecy(text, { concern: c.concern_report || concern.concern });
       if (secrecy.secret && !c.secret) {
         await trx.updateTable("cases").set({ secret: true }).where("id", "=", caseId).execute();
@@ -784,6 +784,86 @@ export async function markMinorImportance(
       subjectId: caseId,
       details: { number: c.number, minor },
     });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Staff change a case's kind with one click (the arrival's guess was wrong): audited, the
+ * answer clock follows the new kind's target while no answer is given, a case that was
+ * "minor" becomes ordinary, and a request for documents enters the register at once.
+ */
+export async function changeKind(
+  deps: InboxDeps,
+  actor: AuditActor & { userId: string; orgId: string },
+  caseId: string,
+  kind: CaseKind,
+): Promise<HandleResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    const c = await trx
+      .selectFrom("cases")
+      .select([
+        "id",
+        "number",
+        "kind",
+        "minor_importance",
+        "concern_report",
+        "received_at",
+        "first_answered_at",
+        "unit_id",
+        "subject",
+      ])
+      .where("id", "=", caseId)
+      .where("org_id", "=", actor.orgId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!c) return { ok: false as const, error: "not_found" as const };
+    if (c.kind === kind && !c.minor_importance) return { ok: true as const };
+    const received = new Date(c.received_at);
+    await trx
+      .updateTable("cases")
+      .set({
+        kind,
+        kind_confidence: null,
+        kind_reasons: [],
+        minor_importance: false,
+        ...(c.first_answered_at ? {} : { first_answer_due: firstAnswerDue(received, kind, c.concern_report) }),
+        updated_at: new Date(),
+      })
+      .where("id", "=", caseId)
+      .execute();
+    await event(trx, actor.orgId, caseId, actor.userId, "kind-changed", {
+      from: c.kind,
+      to: kind,
+      wasMinor: c.minor_importance,
+    });
+    await audit(trx, actor, {
+      action: "case.kind",
+      subjectType: "case",
+      subjectId: caseId,
+      details: { number: c.number, from: c.kind, to: kind, wasMinor: c.minor_importance },
+    });
+    const register = deps.arrival?.arrivalRegister(kind);
+    if (register && !c.concern_report) {
+      const first = await trx
+        .selectFrom("case_messages")
+        .select("body")
+        .where("case_id", "=", caseId)
+        .where("direction", "=", "in")
+        .orderBy("created_at")
+        .limit(1)
+        .executeTakeFirst();
+      await register.register(trx, actor, [
+        {
+          orgId: actor.orgId,
+          caseId,
+          number: c.number,
+          receivedAt: received,
+          text: arrivalText(c.subject, first?.body ?? ""),
+          unitId: c.unit_id,
+        },
+      ]);
+    }
     return { ok: true as const };
   });
 }

@@ -9,19 +9,24 @@
 // page of a million-row B-tree, which at that size halves the write cost of intake.
 import { v7 as uuidv7 } from "uuid";
 import { sql } from "kysely";
+import type { ArrivalExtensions, CaseArrival } from "../../../app/module.js";
 import type { AuditActor } from "../../../platform/audit/audit.js";
 import type { Db } from "../../../platform/db/database.js";
 import type { CaseChannel, CaseKind } from "../../../platform/db/schema.js";
 import type { JobRunner } from "../../../platform/jobs/jobs.js";
 import { isEmailAddress } from "../../../platform/text.js";
-import { assessConcern } from "../concern.js";
+import { historyClassifier, stemsOfMany } from "../classifier.js";
+import { assessArrival, assessConcernLearned, unitPrior } from "../intelligence.js";
 import { arrivalText, assessSecrecy } from "../secrecy.js";
 import { followTokenFor, hashFollowToken } from "../numbers.js";
-import { ruleMatches } from "../routing.js";
+import type { RuleCandidate } from "../routing.js";
+import { arrivalUnit, suggestUnit, type UnitSuggestion } from "../suggest-unit.js";
 import { firstAnswerDue } from "../sla.js";
 
 export const INTAKE_UNIT_SLUG = "mottagningen-barn";
 export const COMMUNICATION_UNIT_SLUG = "kommunikation";
+/** The department as a whole: the registry, for requests for documents and what no unit claims. */
+export const REGISTRY_UNIT_SLUG = "socialforvaltningen";
 
 export interface IncomingAttachment {
   readonly filename: string;
@@ -34,6 +39,7 @@ export interface IncomingQuestion {
   readonly channel: CaseChannel;
   readonly body: string;
   readonly subject?: string | undefined;
+  /** The kind the channel or a person already knows (a form for requests, a logged call); detected otherwise. */
   readonly kind?: CaseKind | undefined;
   readonly categoryId?: string | undefined;
   /** The unit the person chose by asking from its service page (the help catalogue). */
@@ -56,6 +62,8 @@ export interface IncomingQuestion {
   readonly publicComment?: boolean | undefined;
   /** Obviously of minor importance (advertising, an unmatched bounce): registered as such, closed. */
   readonly minorImportance?: boolean | undefined;
+  /** The staff member who logged a call, letter or visit. */
+  readonly loggedBy?: string | undefined;
 }
 
 export type ReceiveResult =
@@ -68,6 +76,9 @@ export type ReceiveResult =
       concern: boolean;
       secret: boolean;
       unitId: string | null;
+      kind: CaseKind;
+      minor: boolean;
+      suggestion: UnitSuggestion | null;
     }
   | { ok: false; error: "duplicate"; caseId: string };
 
@@ -90,6 +101,8 @@ export interface InboxDeps {
   readonly jobs: JobRunner;
   /** Server secret, for follow-link tokens. */
   readonly secret: string;
+  /** What other modules know on arrival (registers, the catalogue, journalists); absent in bare tests and seeds. */
+  readonly arrival?: ArrivalExtensions | undefined;
 }
 
 /** What answering needs besides: which module, if any, sends answers on a case's channel (an extension point). */
@@ -139,17 +152,11 @@ export async function receiveQuestions(
     }
   }
 
-  const [units, rules, categories] = await Promise.all([
+  const [units, rules, categories, org] = await Promise.all([
     db
       .selectFrom("units")
-      .select(["id", "slug", "receives_concern_reports"])
+      .select(["id", "slug", "name", "receives_concern_reports"])
       .where("org_id", "=", orgId)
-      .where((eb) =>
-        eb.or([
-          eb("receives_concern_reports", "=", true),
-          eb("slug", "in", [INTAKE_UNIT_SLUG, COMMUNICATION_UNIT_SLUG]),
-        ]),
-      )
       .orderBy("created_at")
       .execute(),
     db
@@ -160,22 +167,40 @@ export async function receiveQuestions(
       .orderBy("created_at")
       .execute(),
     db.selectFrom("categories").select(["id", "unit_id"]).where("org_id", "=", orgId).execute(),
+    db.selectFrom("organisations").select("auto_route_threshold").where("id", "=", orgId).executeTakeFirst(),
   ]);
   const unitBySlug = new Map(units.map((u) => [u.slug, u.id]));
-  // The unit marked as the child-welfare intake; the demo's slug where none is marked yet.
-  const intakeUnit = units.find((u) => u.receives_concern_reports)?.id ?? unitBySlug.get(INTAKE_UNIT_SLUG) ?? null;
-  const categoryUnit = new Map(categories.map((c) => [c.id, c.unit_id]));
+  const unitByName = new Map(units.map((u) => [u.name, u.id]));
+  const fixedUnits = {
+    // The unit marked as the child-welfare intake; the demo's slug where none is marked yet.
+    intake: units.find((u) => u.receives_concern_reports)?.id ?? unitBySlug.get(INTAKE_UNIT_SLUG) ?? null,
+    communication: unitBySlug.get(COMMUNICATION_UNIT_SLUG) ?? null,
+    registry: unitBySlug.get(REGISTRY_UNIT_SLUG) ?? null,
+  };
+  // A category with a unit is a rule of its own: the person chose it on the form.
+  const candidates: RuleCandidate[] = [
+    ...rules,
+    ...categories.flatMap((c) =>
+      c.unit_id ? [{ category_id: c.id, channel: null, keywords: [], unit_id: c.unit_id }] : [],
+    ),
+  ];
+  const threshold = org?.auto_route_threshold ?? null;
 
   type Planned = {
     q: IncomingQuestion;
     caseId: string;
     received: Date;
     kind: CaseKind;
-    concern: ReturnType<typeof assessConcern>;
+    kindConfidence: number | null;
+    kindReasons: readonly string[];
+    minor: boolean;
+    concern: ReturnType<typeof assessConcernLearned>;
     secrecy: ReturnType<typeof assessSecrecy>;
     unitId: string | null;
+    suggestion: UnitSuggestion | null;
   };
-  const results: (ReceiveResult | Planned)[] = [];
+  const fresh: { q: IncomingQuestion; caseId: string; text: string }[] = [];
+  const results: (ReceiveResult | Planned | number)[] = [];
   const firstInBatch = new Map<string, string>();
   for (const q of questions) {
     const dup = q.externalId ? (seen.get(q.externalId) ?? firstInBatch.get(q.externalId)) : undefined;
@@ -185,23 +210,84 @@ export async function receiveQuestions(
     }
     const caseId = uuidv7();
     if (q.externalId) firstInBatch.set(q.externalId, caseId);
-    const text = arrivalText(q.subject, q.body);
-    const concern = assessConcern(text);
-    const kind: CaseKind = q.kind ?? "question";
+    results.push(fresh.length);
+    fresh.push({ q, caseId, text: arrivalText(q.subject, q.body) });
+  }
+
+  // What the other modules and the history know, asked once per batch where they can be.
+  const senders = [...new Set(fresh.map((f) => requesterEmail(f.q)).filter((e): e is string => e !== null))];
+  const needsUnit = (q: IncomingQuestion) => !q.unitId && !q.minorImportance && !q.automatic;
+  const [journalists, classifier] = await Promise.all([
+    deps.arrival?.knownJournalists(db, orgId, senders) ?? Promise.resolve(new Set<string>()),
+    fresh.some((f) => needsUnit(f.q)) ? historyClassifier(db, orgId) : Promise.resolve(undefined),
+  ]);
+  const stems =
+    classifier && classifier.size > 0
+      ? await stemsOfMany(
+          db,
+          fresh.map((f) => f.text),
+        )
+      : fresh.map(() => []);
+
+  const planned: Planned[] = [];
+  for (const [i, { q, caseId, text }] of fresh.entries()) {
+    const sender = requesterEmail(q);
+    const given = q.kind ?? (q.minorImportance || q.automatic ? "question" : undefined);
+    const assessed = given
+      ? null
+      : assessArrival(text, { sender, knownJournalist: sender !== null && journalists.has(sender) });
+    const detected = assessed
+      ? { kind: assessed.kind, confidence: assessed.kindConfidence, reasons: assessed.kindReasons }
+      : { kind: given as CaseKind, confidence: null, reasons: [] as readonly string[] };
+    const concern = assessed?.concern ?? assessConcernLearned(text, { journalist: detected.kind === "media" });
+    const minor = q.minorImportance === true || (detected.kind === "minor" && !concern.concern);
+    const kind: CaseKind = detected.kind === "minor" ? "other" : detected.kind;
+    let suggestion: UnitSuggestion | null = null;
     let unitId: string | null;
-    if (concern.concern) unitId = intakeUnit;
-    else if (kind === "media") unitId = unitBySlug.get(COMMUNICATION_UNIT_SLUG) ?? null;
+    if (q.unitId && !concern.concern) unitId = q.unitId;
     else {
-      unitId =
-        q.unitId ??
-        rules.find((r) => ruleMatches(r, { categoryId: q.categoryId ?? null, channel: q.channel, text }))?.unit_id ??
-        (q.categoryId ? (categoryUnit.get(q.categoryId) ?? null) : null);
+      if (needsUnit(q) && !concern.concern && kind !== "media" && kind !== "document_request" && !minor) {
+        const catalogue = (await deps.arrival?.unitEvidence(db, orgId, text)) ?? [];
+        suggestion = suggestUnit(
+          { categoryId: q.categoryId ?? null, channel: q.channel, text },
+          {
+            rules: candidates,
+            catalogue,
+            history: classifier?.suggest(stems[i] ?? []) ?? [],
+            historySize: classifier?.size ?? 0,
+            prior: unitPrior(text, unitByName),
+          },
+        );
+      }
+      const fixed = arrivalUnit(minor ? "minor" : kind, concern.concern, suggestion, fixedUnits);
+      // Kinds with a fixed unit go there; a suggestion routes only at or above the admin's threshold.
+      const fixedKind = concern.concern || minor || kind === "media" || kind === "document_request";
+      unitId = fixedKind
+        ? fixed.unitId
+        : suggestion && threshold !== null && suggestion.confidence >= threshold
+          ? suggestion.unitId
+          : null;
     }
     const secrecy = assessSecrecy(text, { concern: concern.concern });
-    results.push({ q, caseId, received: q.receivedAt ?? new Date(), kind, concern, secrecy, unitId });
+    const p: Planned = {
+      q,
+      caseId,
+      received: q.receivedAt ?? new Date(),
+      kind,
+      kindConfidence: detected.confidence,
+      kindReasons: detected.reasons,
+      minor,
+      concern,
+      secrecy,
+      unitId,
+      suggestion,
+    };
+    planned.push(p);
   }
-  const planned = results.filter((r): r is Planned => "q" in r);
+  for (const [i, r] of results.entries()) if (typeof r === "number") results[i] = planned[r] as Planned;
+
   if (planned.length === 0) return results as ReceiveResult[];
+  const settled = results as (ReceiveResult | Planned)[];
 
   // Numbers per year, first: a rolled-back batch leaves a gap, never a duplicate number.
   const numbers = new Map<Planned, string>();
@@ -230,6 +316,9 @@ export async function receiveQuestions(
           concern: p.concern.concern,
           secret: p.secrecy.secret,
           unitId: p.unitId,
+          kind: p.kind,
+          minor: p.minor,
+          suggestion: p.suggestion,
         });
         return {
           id: p.caseId,
@@ -239,8 +328,9 @@ export async function receiveQuestions(
           kind: p.kind,
           category_id: p.q.categoryId ?? null,
           unit_id: p.unitId,
+          // Obviously minor (said by the channel) is closed at once; detected minor waits for a person.
           status: p.q.minorImportance ? ("closed" as const) : ("new" as const),
-          minor_importance: p.q.minorImportance ?? false,
+          minor_importance: p.minor,
           closed_at: p.q.minorImportance ? p.received : null,
           secret: p.secrecy.secret,
           priority: p.concern.concern ? ("urgent" as const) : ("normal" as const),
@@ -253,6 +343,12 @@ export async function receiveQuestions(
           follow_token_hash: hashFollowToken(followToken),
           received_at: p.received,
           first_answer_due: due,
+          kind_confidence: p.kindConfidence,
+          kind_reasons: [...p.kindReasons],
+          suggested_unit_id: p.suggestion?.unitId ?? null,
+          suggestion_confidence: p.suggestion?.confidence ?? null,
+          suggestion_sources: [...(p.suggestion?.sources ?? [])],
+          logged_by: p.q.loggedBy ?? null,
         };
       });
       await trx.insertInto("cases").values(rows).execute();
@@ -290,13 +386,19 @@ export async function receiveQuestions(
             type: "received",
             details: JSON.stringify({
               channel: p.q.channel,
+              kind: p.kind,
+              kindReasons: p.kindReasons,
               concern: p.concern.concern,
               reasons: p.concern.reasons,
               unitId: p.unitId,
+              suggestion: p.suggestion
+                ? { unitId: p.suggestion.unitId, confidence: p.suggestion.confidence, sources: p.suggestion.sources }
+                : null,
+              loggedBy: p.q.loggedBy ?? null,
               secret: p.secrecy.secret,
               secrecyReasons: p.secrecy.reasons,
               automatic: p.q.automatic ?? false,
-              minor: p.q.minorImportance ?? false,
+              minor: p.minor,
             }),
           })),
         )
@@ -316,6 +418,7 @@ export async function receiveQuestions(
             details: JSON.stringify({
               number: numbers.get(p),
               channel: p.q.channel,
+              kind: p.kind,
               concern: p.concern.concern,
               secret: p.secrecy.secret,
             }),
@@ -324,9 +427,7 @@ export async function receiveQuestions(
         .execute();
       await deps.jobs.sendMany(
         planned
-          .filter(
-            (p) => requesterEmail(p.q) !== null && p.q.acknowledge !== false && !p.q.automatic && !p.q.minorImportance,
-          )
+          .filter((p) => requesterEmail(p.q) !== null && p.q.acknowledge !== false && !p.q.automatic && !p.minor)
           .map((p) => ({
             name: "inbox.send-acknowledgement",
             data: { caseId: p.caseId },
@@ -334,12 +435,29 @@ export async function receiveQuestions(
           })),
         { within: trx },
       );
+      // The registers other modules keep for a kind (requests for documents), in this transaction.
+      const byKind = new Map<string, CaseArrival[]>();
+      for (const p of planned) {
+        if (p.concern.concern || p.minor) continue;
+        byKind.set(p.kind, [
+          ...(byKind.get(p.kind) ?? []),
+          {
+            orgId,
+            caseId: p.caseId,
+            number: numbers.get(p) as string,
+            receivedAt: p.received,
+            text: arrivalText(p.q.subject, p.q.body),
+            unitId: p.unitId,
+          },
+        ]);
+      }
+      for (const [kind, arrivals] of byKind) await deps.arrival?.arrivalRegister(kind)?.register(trx, actor, arrivals);
     });
   } catch (error) {
     // Another reader committed the same message meanwhile: take the batch one by one.
     if ((error as { code?: string }).code === "23505" && planned.length > 1) {
       const out: ReceiveResult[] = [];
-      for (const r of results) out.push("q" in r ? await receiveQuestion(deps, actor, r.q) : r);
+      for (const r of settled) out.push("q" in r ? await receiveQuestion(deps, actor, r.q) : r);
       return out;
     }
     if ((error as { code?: string }).code === "23505" && planned[0]?.q.externalId) {
@@ -350,11 +468,11 @@ export async function receiveQuestions(
         .where("external_id", "=", planned[0].q.externalId)
         .executeTakeFirst();
       if (again)
-        return results.map((r) =>
+        return settled.map((r) =>
           "q" in r ? { ok: false as const, error: "duplicate" as const, caseId: again.case_id } : r,
         );
     }
     throw error;
   }
-  return results.map((r) => ("q" in r ? (done.get(r) as ReceiveResult) : r));
+  return settled.map((r) => ("q" in r ? (done.get(r) as ReceiveResult) : r));
 }

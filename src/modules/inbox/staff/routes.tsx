@@ -33,7 +33,7 @@ import {
   type CaseContent,
   type OpenPurpose,
 } from "../door.js";
-import { stemsOf, trainFromHistory, type UnitClassifier } from "../classifier.js";
+import { historyClassifier, stemsOf } from "../classifier.js";
 import { serviceLink, suggestServices } from "../../catalogue/index.js";
 import { historyOf, savedAnswersFor, similarAnswers, withoutPersonalData } from "../queries.js";
 import { READ_FOR_CASE_PAGE } from "../audit-words.js";
@@ -70,12 +70,7 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
     db.selectFrom("units").select(["id", "name"]).where("org_id", "=", org.id).orderBy("name").execute();
 
   // The routing model learns from answered and closed cases; retrained at most every 10 minutes.
-  let model: { classifier: UnitClassifier; at: number } | undefined;
-  const classifier = async () => {
-    if (!model || Date.now() - model.at > 10 * 60_000)
-      model = { classifier: await trainFromHistory(db, org.id), at: Date.now() };
-    return model.classifier;
-  };
+  const classifier = () => historyClassifier(db, org.id);
 
   /** The case as this person may see it; 404 when it does not exist, 403 when it is not theirs. */
   async function loadCase(request: TypedRequest, id: string) {
