@@ -13,6 +13,9 @@ export interface ConcernAssessment {
   readonly reasons: readonly string[];
 }
 
+/** The reason shown when the learned model (intelligence.ts) found a report of concern. */
+export const LEARNED_CONCERN = "liknar orosanmälningar i vårt underlag";
+
 /** Phrases that on their own mean a report of concern. */
 const STRONG: readonly [RegExp, string][] = [
   [/(?<!\b(?:många|alla) (?:av )?(?:våra |era )?barn )\bfar illa\b/i, "säger att någon far illa"],

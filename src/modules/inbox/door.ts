@@ -50,6 +50,17 @@ export interface CaseMeta {
   readonly concernReasons: readonly string[];
   readonly minor: boolean;
   readonly reporterNotice: "opened" | "not_opened" | "already_running" | null;
+  /** How sure the arrival was of the kind (0–1); null when a person or a form set it. */
+  readonly kindConfidence: number | null;
+  /** The unit the evidence suggested on arrival, with its confidence and what spoke for it. */
+  readonly suggestion: {
+    readonly unitId: string;
+    readonly unitName: string;
+    readonly confidence: number;
+    readonly sources: readonly string[];
+  } | null;
+  /** Logged by a staff member (a call, letter, visit or the reception desk). */
+  readonly logged: boolean;
   /** The subject, or "Sekretessmarkerat ärende" for a secret case. */
   readonly title: string;
 }
@@ -103,6 +114,7 @@ function metaQuery(db: Executor, orgId: string) {
     .selectFrom("cases as c")
     .leftJoin("units as u", "u.id", "c.unit_id")
     .leftJoin("categories as k", "k.id", "c.category_id")
+    .leftJoin("units as su", "su.id", "c.suggested_unit_id")
     .select([
       "c.id",
       "c.number",
@@ -121,6 +133,12 @@ function metaQuery(db: Executor, orgId: string) {
       "c.minor_importance",
       "c.reporter_notice",
       "c.subject",
+      "c.kind_confidence",
+      "c.suggested_unit_id",
+      "su.name as suggested_unit_name",
+      "c.suggestion_confidence",
+      "c.suggestion_sources",
+      "c.logged_by",
     ])
     .where("c.org_id", "=", orgId);
 }
@@ -145,6 +163,17 @@ function toMeta(r: MetaRow): CaseMeta {
     concernReasons: r.concern_reasons,
     minor: r.minor_importance,
     reporterNotice: r.reporter_notice,
+    kindConfidence: r.kind_confidence,
+    suggestion:
+      r.suggested_unit_id && r.suggested_unit_name
+        ? {
+            unitId: r.suggested_unit_id,
+            unitName: r.suggested_unit_name,
+            confidence: r.suggestion_confidence ?? 0,
+            sources: r.suggestion_sources,
+          }
+        : null,
+    logged: r.logged_by !== null,
     title: r.secret ? SECRET_SUBJECT : r.subject,
   };
 }

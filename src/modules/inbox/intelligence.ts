@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { rootDir } from "../../platform/paths.js";
 import { TextModel } from "../../platform/text-model.js";
-import { assessConcern, type ConcernAssessment } from "./concern.js";
+import { assessConcern, LEARNED_CONCERN, type ConcernAssessment } from "./concern.js";
 import { detectKind, isNewsDomain, type ArrivalKind, type KindContext } from "./kind.js";
 
 export const LABELLED_SET_DIR = join(rootDir, "src", "modules", "inbox", "test-data", "inbox-set");
@@ -92,9 +92,6 @@ export function arrivalModels(): ArrivalModels | null {
   }
   return shared;
 }
-
-/** The reason shown to staff when the learned model found a report of concern (data, like concern.ts's reasons). */
-const LEARNED_CONCERN = "liknar orosanmälningar i vårt underlag";
 
 /** Report of concern: the model fairly sure, or a rule that the model does not rule out. */
 export const CONCERN_MODEL_SURE = 0.2;

@@ -20,6 +20,7 @@ import { mailHealthRoutes } from "./staff/mail-health.js";
 import { measuresRoutes } from "./staff/measures.js";
 import { retentionRoutes } from "./staff/retention.js";
 import { routingRuleRoutes } from "./staff/rules.js";
+import { logContactRoutes } from "./staff/log-contact.js";
 import { inboxStaffRoutes } from "./staff/routes.js";
 
 const depsOf = inboxDepsFor;
@@ -32,6 +33,7 @@ export const inboxModule: KlarsvarModule = {
     { side: "public", href: "/fraga", label: "inbox.nav.ask", order: 10 },
     { side: "public", href: "/diarium", label: "inbox.nav.diarium", order: 60 },
     { side: "staff", href: "/arbetsyta/inkorg", label: "inbox.nav.board", policy: "inbox.viewBoard", order: 10 },
+    { side: "staff", href: "/arbetsyta/logga", label: "inbox.nav.log", policy: "inbox.logContact", order: 11 },
     { side: "staff", href: "/arbetsyta/matt", label: "inbox.nav.measures", policy: "inbox.viewMeasures", order: 80 },
     {
       side: "staff",
@@ -69,6 +71,7 @@ export const inboxModule: KlarsvarModule = {
     diariumRoutes(app, ctx);
     open311Routes(app, ctx, depsOf(ctx), ctx.config.open311ApiKeys);
     inboxStaffRoutes(app, ctx, depsOf(ctx));
+    logContactRoutes(app, ctx, depsOf(ctx));
     measuresRoutes(app, ctx);
     liveBoardRoutes(app, ctx);
     routingRuleRoutes(app, ctx);

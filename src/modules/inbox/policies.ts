@@ -118,6 +118,8 @@ export const inboxPolicies: Record<string, Rule> = {
     hasRole(user, ...INBOX_ROLES) && (subject === undefined || canSeeCase(user, subject as CaseSubject)),
   // Whether this case may be moved is the case's own question (caseAccess().route): the intake moves its reports of concern.
   routeCase: (user) => hasRole(user, ...INBOX_ROLES),
+  // Anyone who works the inbox logs the calls, letters and visits they take.
+  logContact: (user) => hasRole(user, ...INBOX_ROLES),
   viewMeasures: (user) => hasRole(user, "admin", "communicator", "manager"),
   manageRouting: (user) => hasRole(user, "admin"),
   manageRetention: (user) => hasRole(user, "admin"),

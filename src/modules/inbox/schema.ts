@@ -20,6 +20,21 @@ export const RuleBody = z.object({
   ordning: z.string().max(6).default("0"),
 });
 export const RuleRemoveBody = z.object({ ...Csrf });
+/** "Logga samtal": a call, letter, visit or the reception desk, logged by staff. */
+export const LogContactBody = z.object({
+  ...Csrf,
+  kanal: formText(20),
+  fraga: formText(20_000),
+  svar: formText(20_000),
+  namn: formText(200),
+  epost: formText(320),
+  telefon: formText(40),
+  tid: formText(20),
+});
+
+/** The automatic-routing limit in percent, or "" for never. */
+export const AUTO_ROUTE_CHOICES = ["", "50", "60", "70", "80", "90"] as const;
+export const ThresholdBody = z.object({ ...Csrf, grans: z.enum(AUTO_ROUTE_CHOICES) });
 
 /** The staff board's filters. */
 export const BoardQuery = z.object({
@@ -44,6 +59,9 @@ export const StatusBody = z.object({ ...Csrf, till: z.enum(["open", "waiting", "
 export const ConcernBody = z.object({ ...Csrf, oro: z.enum(["ja", "nej"]), reason: formText(500) });
 export const SecrecyBody = z.object({ ...Csrf, sekretess: z.enum(["ja", "nej"]), reason: formText(500) });
 export const MinorBody = z.object({ ...Csrf, ringa: z.enum(["ja", "nej"]) });
+/** The kinds staff can give a case (a report of concern and "minor" have their own buttons). */
+export const CHANGEABLE_KINDS = ["question", "media", "document_request", "complaint", "praise", "own_matter"] as const;
+export const KindBody = z.object({ ...Csrf, typ: z.enum(CHANGEABLE_KINDS) });
 export const UndoParams = z.object({ id: Uuid, eventId: z.string().regex(/^\d{1,18}$/) });
 export const UndoBody = z.object({ ...Csrf, reason: formText(500) });
 export const ReporterBody = z.object({ ...Csrf, besked: formText(40), yrke: z.string().max(10).optional() });

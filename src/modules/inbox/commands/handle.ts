@@ -37,7 +37,12 @@ export async function replyToCase(
   actor: AuditActor & { userId: string; orgId: string },
   caseId: string,
   body: string,
-  options: { note?: boolean; reporterNotice?: ReporterNotice } = {},
+  options: {
+    note?: boolean;
+    reporterNotice?: ReporterNotice;
+    /** The answer was given on the phone, at a visit or the desk: recorded, never sent. */
+    givenInPerson?: boolean;
+  } = {},
 ): Promise<HandleResult> {
   if (!body.trim()) return { ok: false, error: "invalid" };
   return deps.db.transaction().execute(async (trx) => {
@@ -54,8 +59,9 @@ export async function replyToCase(
     const messageId = uuidv7();
     // Answer where the person wrote: a module that registered this channel sends it (a social
     // network); otherwise by e-mail when we have an address.
-    const channelJob = note ? undefined : deps.replyChannel(c.channel)?.job;
-    const sendsMail = !note && channelJob === undefined && c.requester_email !== null;
+    const given = options.givenInPerson === true;
+    const channelJob = note || given ? undefined : deps.replyChannel(c.channel)?.job;
+    const sendsMail = !note && !given && channelJob === undefined && c.requester_email !== null;
     await trx
       .insertInto("case_messages")
       .values({
@@ -87,7 +93,10 @@ export async function replyToCase(
         .where("id", "=", caseId)
         .execute();
     }
-    await event(trx, actor.orgId, caseId, actor.userId, note ? "note" : "reply", { messageId });
+    await event(trx, actor.orgId, caseId, actor.userId, note ? "note" : "reply", {
+      messageId,
+      ...(given ? { givenInPerson: true } : {}),
+    });
     if (options.reporterNotice && !note) {
       await trx
         .updateTable("cases")

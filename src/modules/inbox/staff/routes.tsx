@@ -11,6 +11,7 @@ import { checkText, presentAnalysis } from "../../klarsprak/index.js";
 import {
   changeStatus,
   latestUndoable,
+  changeKind,
   markMinorImportance,
   markSecret,
   reclassifyConcern,
@@ -45,6 +46,7 @@ import {
   DoneQuery,
   FileParams,
   IdParams,
+  KindBody,
   MinorBody,
   OpenBody,
   ReplyBody,
@@ -187,6 +189,7 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
     "stangt",
     "angrat",
     "anmalare",
+    "typ",
   ];
   const noticeFor = (request: TypedRequest, klart: string | undefined): string | undefined => {
     const key = `notice.${klart ?? ""}`;
@@ -420,6 +423,40 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
           status: 400,
         });
       return done(reply, meta.id, "lage");
+    },
+  );
+
+  // The kind, with one click: audited; a request for documents enters the register at once.
+  app.post(
+    "/arbetsyta/arenden/:id/typ",
+    {
+      config: { access: "inbox.handleCase" },
+      schema: { params: IdParams, body: KindBody },
+    },
+    async (request, reply) => {
+      const { meta, access } = await loadCase(request, request.params.id);
+      if (!access.handle && !access.route) refuse();
+      const result = await changeKind(deps, staffViewer(request, org.id).actor, meta.id, request.body.typ);
+      if (!result.ok) throw new AppError("KS_NOT_FOUND");
+      return done(reply, meta.id, "typ");
+    },
+  );
+
+  // Route to the unit the arrival suggested, with one click (the reason says so).
+  app.post(
+    "/arbetsyta/arenden/:id/till-forslaget",
+    {
+      config: { access: "inbox.routeCase" },
+      schema: { params: IdParams, body: CsrfBody },
+    },
+    async (request, reply) => {
+      const { meta, access } = await loadCase(request, request.params.id);
+      if (!access.route || !meta.suggestion) refuse();
+      const suggested = meta.suggestion as NonNullable<typeof meta.suggestion>;
+      const reason = sayer(messages, "sv")("case.route.suggestedReason");
+      const result = await routeCase(deps, staffViewer(request, org.id).actor, meta.id, suggested.unitId, reason);
+      if (!result.ok) throw new AppError("KS_NOT_FOUND");
+      return done(reply, meta.id, "flyttad");
     },
   );
 

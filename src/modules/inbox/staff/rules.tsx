@@ -11,7 +11,7 @@ import { Banner, Button, ErrorSummary, Form, SelectField, Table, TextField } fro
 import { userActor } from "../../../platform/http/actor.js";
 import { channelName } from "../labels.js";
 import { messages } from "../messages.js";
-import { DoneQuery, IdParams, RuleBody, RuleRemoveBody } from "../schema.js";
+import { AUTO_ROUTE_CHOICES, DoneQuery, IdParams, RuleBody, RuleRemoveBody, ThresholdBody } from "../schema.js";
 
 interface RuleRow {
   id: string;
@@ -33,7 +33,7 @@ export function routingRuleRoutes(app: TypedApp, ctx: ModuleContext): void {
     notice?: string,
     status = 200,
   ) {
-    const [rules, units, categories] = await Promise.all([
+    const [rules, units, categories, org] = await Promise.all([
       db
         .selectFrom("routing_rules as r")
         .innerJoin("units as u", "u.id", "r.unit_id")
@@ -45,13 +45,23 @@ export function routingRuleRoutes(app: TypedApp, ctx: ModuleContext): void {
         .execute(),
       db.selectFrom("units").select(["id", "name"]).where("org_id", "=", orgId).orderBy("name").execute(),
       db.selectFrom("categories").select(["id", "name_sv"]).where("org_id", "=", orgId).orderBy("position").execute(),
+      db.selectFrom("organisations").select("auto_route_threshold").where("id", "=", orgId).executeTakeFirst(),
     ]);
+    const threshold = org?.auto_route_threshold ?? null;
     return sendPage(
       request,
       reply,
       { title: sayer(messages, request.lang)("rules.title"), side: "staff", hasErrors: errors.length > 0, status },
       (page) => (
-        <RulesPage ctx={page} rules={rules} units={units} categories={categories} errors={errors} notice={notice} />
+        <RulesPage
+          ctx={page}
+          rules={rules}
+          units={units}
+          categories={categories}
+          threshold={threshold === null ? "" : String(Math.round(threshold * 100))}
+          errors={errors}
+          notice={notice}
+        />
       ),
     );
   }
@@ -59,8 +69,40 @@ export function routingRuleRoutes(app: TypedApp, ctx: ModuleContext): void {
   app.get(
     "/arbetsyta/admin/dirigering",
     { config: { access: "inbox.manageRouting" }, schema: { querystring: DoneQuery } },
-    (request, reply) =>
-      render(request, reply, [], request.query.klart ? sayer(messages, request.lang)("rules.saved") : undefined),
+    (request, reply) => {
+      const say = sayer(messages, request.lang);
+      const notice =
+        request.query.klart === "grans"
+          ? say("rules.auto.saved")
+          : request.query.klart
+            ? say("rules.saved")
+            : undefined;
+      return render(request, reply, [], notice);
+    },
+  );
+
+  // The limit above which a suggestion routes a new case by itself (audited: it changes where secrets go).
+  app.post(
+    "/arbetsyta/admin/dirigering/automatik",
+    { config: { access: "inbox.manageRouting" }, schema: { body: ThresholdBody } },
+    async (request, reply) => {
+      const value = request.body.grans === "" ? null : Number(request.body.grans) / 100;
+      await db.transaction().execute(async (trx) => {
+        const before = await trx
+          .selectFrom("organisations")
+          .select("auto_route_threshold")
+          .where("id", "=", orgId)
+          .executeTakeFirst();
+        await trx.updateTable("organisations").set({ auto_route_threshold: value }).where("id", "=", orgId).execute();
+        await audit(trx, userActor(request, orgId), {
+          action: "routing.threshold",
+          subjectType: "organisation",
+          subjectId: orgId,
+          details: { from: before?.auto_route_threshold ?? null, to: value },
+        });
+      });
+      return reply.redirect("/arbetsyta/admin/dirigering?klart=grans", 303);
+    },
   );
 
   app.post(
@@ -165,6 +207,8 @@ function RulesPage(p: {
   rules: readonly RuleRow[];
   units: readonly { id: string; name: string }[];
   categories: readonly { id: string; name_sv: string }[];
+  /** The automatic-routing limit in percent, or "" for never. */
+  threshold: string;
   errors: readonly FieldError[];
   notice?: string | undefined;
 }): JSX.Element {
@@ -224,6 +268,24 @@ function RulesPage(p: {
           ]}
         />
       )}
+      <section class="panel" aria-labelledby="auto-route">
+        <h2 id="auto-route" safe>
+          {say("rules.auto.title")}
+        </h2>
+        <p safe>{say("rules.auto.text")}</p>
+        <Form ctx={ctx} action="/arbetsyta/admin/dirigering/automatik">
+          <SelectField
+            name="grans"
+            label={say("rules.auto.label")}
+            selected={(AUTO_ROUTE_CHOICES as readonly string[]).includes(p.threshold) ? p.threshold : ""}
+            options={AUTO_ROUTE_CHOICES.map((c) => ({
+              value: c,
+              label: c === "" ? say("rules.auto.never") : say("rules.auto.percent", { percent: Number(c) }),
+            }))}
+          />
+          <Button kind="secondary">{escapeHtml(say("rules.auto.button"))}</Button>
+        </Form>
+      </section>
       <section class="panel" aria-labelledby="new-rule">
         <h2 id="new-rule" safe>
           {say("rules.new")}

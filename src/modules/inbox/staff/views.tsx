@@ -23,6 +23,7 @@ import type { BoardRow } from "../queries.js";
 
 import { CHANNEL_KEYS, channelName, KIND_KEYS, kindName, statusName } from "../labels.js";
 import { messages, type InboxKey } from "../messages.js";
+import { CHANGEABLE_KINDS } from "../schema.js";
 
 type Say = Sayer<InboxKey>;
 
@@ -199,6 +200,17 @@ export interface CasePageProps {
   postsHref: string | undefined;
 }
 
+/** What spoke for a suggested unit, in words ("reglerna och Stöd och hjälp"). */
+function sourceNames(say: Say, lang: Lang, sources: readonly string[]): string {
+  const names = sources.flatMap((s) => {
+    const key = `case.suggestion.source.${s}`;
+    return isKnown(key) ? [say(key)] : [];
+  });
+  return names.length > 0
+    ? new Intl.ListFormat(lang === "sv" ? "sv-SE" : "en-GB", { type: "conjunction" }).format(names)
+    : say("case.suggestion.source.none");
+}
+
 /** A text field with its label and inline error, for the short "why" fields. */
 function ReasonField(p: { id: string; label: string; error: string | undefined }): JSX.Element {
   return <TextField id={p.id} name="reason" label={p.label} error={p.error} />;
@@ -268,6 +280,14 @@ export function CasePage(p: CasePageProps): JSX.Element {
                 channel: channelName(meta.channel, lang),
               })}
             </span>
+            {meta.kindConfidence !== null ? (
+              <span class="field__hint" safe>
+                {" "}
+                {say("case.kind.guessed", { percent: Math.round(meta.kindConfidence * 100) })}
+              </span>
+            ) : (
+              ""
+            )}
             {content && p.postsHref ? (
               <>
                 {" "}
@@ -285,6 +305,20 @@ export function CasePage(p: CasePageProps): JSX.Element {
           <dt safe>{say("case.unit")}</dt>
           <dd safe>{meta.unitName ?? say("unit.none")}</dd>
         </div>
+        {meta.suggestion ? (
+          <div class="summary-list__row">
+            <dt safe>{say("case.suggestion")}</dt>
+            <dd safe>
+              {say("case.suggestion.value", {
+                unit: meta.suggestion.unitName,
+                percent: Math.round(meta.suggestion.confidence * 100),
+                sources: sourceNames(say, lang, meta.suggestion.sources),
+              })}
+            </dd>
+          </div>
+        ) : (
+          ""
+        )}
         <div class="summary-list__row">
           <dt safe>{say("case.category")}</dt>
           <dd safe>{meta.categoryName ?? say("clock.none")}</dd>
@@ -465,6 +499,15 @@ export function CasePage(p: CasePageProps): JSX.Element {
             ) : (
               ""
             )}
+            {meta.suggestion && meta.suggestion.unitId !== meta.unitId ? (
+              <Form ctx={ctx} action={`${base}/till-forslaget`}>
+                <Button kind="primary">
+                  {escapeHtml(say("case.route.toSuggested", { unit: meta.suggestion.unitName }))}
+                </Button>
+              </Form>
+            ) : (
+              ""
+            )}
             <Form ctx={ctx} action={`${base}/flytta`}>
               <SelectField
                 name="enhet"
@@ -475,6 +518,25 @@ export function CasePage(p: CasePageProps): JSX.Element {
               />
               <ReasonField id="reason" label={say("case.route.why")} error={err("reason")} />
               <Button kind="secondary">{escapeHtml(say("case.route.button"))}</Button>
+            </Form>
+          </section>
+        ) : (
+          ""
+        )}
+        {access.handle || access.route ? (
+          <section class="panel" aria-labelledby="kind-title">
+            <h2 id="kind-title" safe>
+              {say("case.kind.title")}
+            </h2>
+            <Form ctx={ctx} action={`${base}/typ`}>
+              <SelectField
+                name="typ"
+                label={say("case.kind.label")}
+                selected={meta.kind}
+                error={err("typ")}
+                options={CHANGEABLE_KINDS.map((k) => ({ value: k, label: kindName(k, lang) }))}
+              />
+              <Button kind="secondary">{escapeHtml(say("case.kind.button"))}</Button>
             </Form>
           </section>
         ) : (
@@ -706,6 +768,11 @@ function describeEvent(say: Say, lang: Lang, type: string, d: Record<string, unk
       return say("event.moderation-failed", { why: why(d["reason"]) });
     case "request.parts":
       return say("event.request.parts", { why: why(d["note"]) });
+    case "kind-changed":
+      return say("event.kind-changed", {
+        from: d["wasMinor"] ? say("event.kind.minor") : kindName(String(d["from"]), lang),
+        to: kindName(String(d["to"]), lang),
+      });
     case "reply":
     case "note":
     case "reopened":
