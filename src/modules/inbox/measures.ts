@@ -1,13 +1,16 @@
 /**
  * Measures of the promise "every question answered": the KKiK measure (share of questions
  * given a real answer — not only a receipt — within one working day of arrival), per channel
- * and unit; median time to first answer in office time; open cases by age; late answers;
- * and what requesters said about whether they got help.
+ * and unit; each kind's first answers against that kind's own target (`sla.ts`), with reports of
+ * concern as their own row; median time to first answer in office time; open cases by age; late
+ * answers; and what requesters said about whether they got help.
  */
 import type { Executor } from "../../platform/db/database.js";
 import { formatMessage, type Lang } from "../../platform/i18n/messages.js";
-import { channelName } from "./labels.js";
-import { messages } from "./messages.js";
+import { CASE_KINDS, type CaseKind } from "../../platform/db/schema.js";
+import { channelName, kindName } from "./labels.js";
+import { messages, type InboxKey } from "./messages.js";
+import { targetOf } from "./sla.js";
 import { DEFAULT_OFFICE_HOURS, officeMinutesBetween, workingDayMinutes } from "../../platform/time/working-time.js";
 
 export interface Share {
@@ -19,10 +22,25 @@ export interface Share {
   readonly share: number | null;
 }
 
+/** First answers of one kind (or of reports of concern) against that kind's own target. */
+export interface KindShare {
+  readonly key: CaseKind | "concern";
+  readonly label: string;
+  /** The target's name ("4 arbetstimmar"). */
+  readonly target: string;
+  readonly targetMinutes: number;
+  readonly counted: number;
+  readonly withinTarget: number;
+  /** 0–1, null when nothing was counted. */
+  readonly share: number | null;
+}
+
 export interface Measures {
   readonly from: Date;
   readonly to: Date;
   readonly kkik: { readonly all: Share; readonly byChannel: readonly Share[]; readonly byUnit: readonly Share[] };
+  /** Reports of concern first, then every kind in the schema's order, counted or not. */
+  readonly byKind: readonly KindShare[];
   readonly medianFirstAnswerMinutes: number | null;
   readonly openByAge: { readonly underOneDay: number; readonly oneToThreeDays: number; readonly overThreeDays: number };
   readonly late: { readonly answeredLate: number; readonly openLate: number };
@@ -52,7 +70,7 @@ export async function computeMeasures(
   now = new Date(),
   lang: Lang = "sv",
 ): Promise<Measures> {
-  const say = (key: "unit.none" | "measures.allChannels" | "measures.mediaShare") => formatMessage(messages, lang, key);
+  const say = (key: InboxKey) => formatMessage(messages, lang, key);
   const rows = await db
     .selectFrom("cases as c")
     .leftJoin("units as u", "u.id", "c.unit_id")
@@ -73,6 +91,7 @@ export async function computeMeasures(
     .where("c.received_at", ">=", from)
     .where("c.received_at", "<", to)
     .execute();
+  const byKind = kindShares(rows, now, lang);
   const day = workingDayMinutes(DEFAULT_OFFICE_HOURS);
   type Counted = {
     within: boolean;
@@ -159,6 +178,7 @@ export async function computeMeasures(
         (c) => c.unitName,
       ),
     },
+    byKind,
     medianFirstAnswerMinutes: median,
     openByAge,
     late: { answeredLate, openLate },
@@ -171,4 +191,48 @@ export async function computeMeasures(
     ),
     noAnswerNeeded: Number(noAnswer.n),
   };
+}
+
+/**
+ * Each case against its own due time (`first_answer_due`, set on arrival from the kind's target
+ * and moved by time spent waiting for the requester): answered at or before it is within; not
+ * answered and past it is not; not answered and not yet due is not counted yet, nor is a case
+ * waiting for the requester (its clock is paused). A report of concern counts in its own row.
+ */
+function kindShares(
+  rows: readonly {
+    kind: CaseKind;
+    concern_report: boolean;
+    status: string;
+    first_answer_due: Date | string | null;
+    first_answered_at: Date | string | null;
+  }[],
+  now: Date,
+  lang: Lang,
+): KindShare[] {
+  const tally = new Map<CaseKind | "concern", { counted: number; within: number }>();
+  for (const r of rows) {
+    if (!r.first_answer_due) continue;
+    const due = new Date(r.first_answer_due);
+    const answered = r.first_answered_at ? new Date(r.first_answered_at) : null;
+    if (!answered && (due >= now || r.status === "waiting")) continue;
+    const key = r.concern_report ? "concern" : r.kind;
+    const t = tally.get(key) ?? { counted: 0, within: 0 };
+    t.counted++;
+    if (answered && answered <= due) t.within++;
+    tally.set(key, t);
+  }
+  return (["concern", ...CASE_KINDS] as const).map((key) => {
+    const target = targetOf(key);
+    const t = tally.get(key) ?? { counted: 0, within: 0 };
+    return {
+      key,
+      label: key === "concern" ? formatMessage(messages, lang, "measures.kind.concern") : kindName(key, lang),
+      target: formatMessage(messages, lang, target.label),
+      targetMinutes: target.minutes,
+      counted: t.counted,
+      withinTarget: t.within,
+      share: t.counted > 0 ? t.within / t.counted : null,
+    };
+  });
 }

@@ -5,7 +5,7 @@ import type { TypedApp } from "../../../platform/http/typed.js";
 import { sayer } from "../../../platform/i18n/messages.js";
 import type { PageContext } from "../../../views/context.js";
 import { BarChart, Table } from "../../../views/components.js";
-import { computeMeasures, type Measures, type Share } from "../measures.js";
+import { computeMeasures, type KindShare, type Measures, type Share } from "../measures.js";
 import { messages } from "../messages.js";
 
 const PERIODS = [7, 30, 90, 365] as const;
@@ -23,6 +23,18 @@ function presentShare(s: Share) {
   return { key: s.key, label: s.label, counted: s.counted, withinOneWorkingDay: s.withinOneDay, share: s.share };
 }
 
+function presentKindShare(s: KindShare) {
+  return {
+    key: s.key,
+    label: s.label,
+    target: s.target,
+    targetOfficeMinutes: s.targetMinutes,
+    counted: s.counted,
+    withinTarget: s.withinTarget,
+    share: s.share,
+  };
+}
+
 export function presentMeasures(m: Measures) {
   return {
     from: m.from.toISOString(),
@@ -32,6 +44,7 @@ export function presentMeasures(m: Measures) {
       byChannel: m.kkik.byChannel.map(presentShare),
       byUnit: m.kkik.byUnit.map(presentShare),
     },
+    byKind: m.byKind.map(presentKindShare),
     medianFirstAnswerOfficeMinutes: m.medianFirstAnswerMinutes,
     openByAge: m.openByAge,
     late: m.late,
@@ -88,6 +101,13 @@ function MeasuresPage({ ctx, m, days }: { ctx: PageContext; m: Measures; days: n
     { header: say("measures.counted"), numeric: true, cell: (s: Share) => String(s.counted) },
     { header: say("measures.withinDay"), numeric: true, cell: (s: Share) => String(s.withinOneDay) },
     { header: say("measures.col.share"), numeric: true, cell: (s: Share) => <span safe>{pct(s.share)}</span> },
+  ];
+  const kindColumns = [
+    { header: say("measures.col.kind"), cell: (s: KindShare) => <span safe>{s.label}</span> },
+    { header: say("measures.col.target"), cell: (s: KindShare) => <span safe>{s.target}</span> },
+    { header: say("measures.col.countedCases"), numeric: true, cell: (s: KindShare) => String(s.counted) },
+    { header: say("measures.col.withinTarget"), numeric: true, cell: (s: KindShare) => String(s.withinTarget) },
+    { header: say("measures.col.share"), numeric: true, cell: (s: KindShare) => <span safe>{pct(s.share)}</span> },
   ];
   return (
     <>
@@ -152,6 +172,13 @@ function MeasuresPage({ ctx, m, days }: { ctx: PageContext; m: Measures; days: n
           {say("measures.byUnit")}
         </h2>
         <Table caption={say("measures.byUnit")} captionHidden columns={shareColumns} rows={m.kkik.byUnit} />
+      </section>
+      <section class="panel" aria-labelledby="kind-title">
+        <h2 id="kind-title" safe>
+          {say("measures.byKind")}
+        </h2>
+        <p safe>{say("measures.byKind.lead")}</p>
+        <Table caption={say("measures.byKind")} captionHidden columns={kindColumns} rows={m.byKind} />
       </section>
       <div class="grid">
         <section class="panel" aria-labelledby="age-title">
