@@ -123,7 +123,7 @@ describe.each(BACKENDS)("inbox measures per kind on %s", (backend) => {
     expect(row("document_request")).toMatchObject({ target: "4 arbetstimmar", counted: 2, withinTarget: 1 });
     expect(row("complaint")).toMatchObject({ target: "1 arbetsdag", counted: 2, withinTarget: 1 });
     expect(row("praise")).toMatchObject({ counted: 0, withinTarget: 0, share: null });
-    expect(row("own_matter")).toMatchObject({ label: "Eget ärende", counted: 1, withinTarget: 0, share: 0 });
+    expect(row("own_matter")).toMatchObject({ label: "Om eget ärende", counted: 1, withinTarget: 0, share: 0 });
     expect(row("other")).toMatchObject({ counted: 0, share: null });
   });
 

@@ -115,7 +115,11 @@ export function assessArrival(
   let kindConfidence = rules.confidence;
   let kindReasons = rules.reasons;
   if (models && !context.channelKind) {
-    const [best, p] = [...models.kind.predict(text)].sort((a, b) => b[1] - a[1])[0] ?? ["question", 0];
+    const ranked = [...models.kind.predict(text)].sort((a, b) => b[1] - a[1]);
+    // Media from the words alone only when the model is sure: a resident's question about a
+    // decision reads much like a journalist's about decisions (the address decides otherwise).
+    const top = ranked[0]?.[0] === "media" && (ranked[0]?.[1] ?? 0) < 0.5 && !journalist ? ranked[1] : ranked[0];
+    const [best, p] = top ?? ["question", 0];
     kind = best as ArrivalKind;
     kindConfidence = Math.round(p * 100) / 100;
     kindReasons = best === rules.kind ? [...rules.reasons, "learned"] : ["learned"];

@@ -117,8 +117,6 @@ export const messages = defineMessages(
     "case.request.button": "Gör till en begäran om allmän handling",
     "case.route.title": "Flytta till en annan enhet",
     "case.route.blind": "Du flyttar ärendet utan att läsa det. Flytten ger dig ingen rätt att läsa det.",
-    "case.route.suggestion":
-      "Förslag från tidigare ärenden: <strong>{unit}</strong><span> ({percent, number} % säkert)</span>",
     "case.route.unit": "Enhet",
     "case.route.why": "Varför?",
     "case.route.button": "Flytta",
@@ -660,8 +658,6 @@ export const messages = defineMessages(
     "case.request.button": "Turn into a request for public documents",
     "case.route.title": "Move to another unit",
     "case.route.blind": "You are moving the case without reading it. Moving it does not give you the right to read it.",
-    "case.route.suggestion":
-      "Suggestion from earlier cases: <strong>{unit}</strong><span> ({percent, number} % certain)</span>",
     "case.route.unit": "Unit",
     "case.route.why": "Why?",
     "case.route.button": "Move",

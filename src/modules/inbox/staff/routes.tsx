@@ -34,7 +34,6 @@ import {
   type CaseContent,
   type OpenPurpose,
 } from "../door.js";
-import { historyClassifier, stemsOf } from "../classifier.js";
 import { serviceLink, suggestServices } from "../../catalogue/index.js";
 import { historyOf, savedAnswersFor, similarAnswers, withoutPersonalData } from "../queries.js";
 import { READ_FOR_CASE_PAGE } from "../audit-words.js";
@@ -70,9 +69,6 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
   const db = database.db;
   const units = () =>
     db.selectFrom("units").select(["id", "name"]).where("org_id", "=", org.id).orderBy("name").execute();
-
-  // The routing model learns from answered and closed cases; retrained at most every 10 minutes.
-  const classifier = () => historyClassifier(db, org.id);
 
   /** The case as this person may see it; 404 when it does not exist, 403 when it is not theirs. */
   async function loadCase(request: TypedRequest, id: string) {
@@ -114,7 +110,7 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
         .map((m) => m.body)
         .join("\n") ?? "";
     const helping = content !== undefined && access.handle;
-    const [similar, services, suggestion] =
+    const [similar, services] =
       helping && question
         ? await Promise.all([
             similarAnswers(
@@ -125,10 +121,8 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
               hasRole(viewer.user, "admin", "communicator") ? undefined : viewer.user.unitIds,
             ),
             suggestServices(db, org.id, config.publicUrl, `${content?.subject ?? ""} ${question}`),
-            stemsOf(db, question).then(async (stems) => (await classifier()).suggest(stems)[0]),
           ])
-        : [[], [], undefined];
-    const suggestedUnit = suggestion && access.route ? unitList.find((u) => u.id === suggestion.unitId) : undefined;
+        : [[], []];
     const draft = state.draft ?? "";
     const analysis = draft.trim() ? presentAnalysis(checkText(draft), request.lang) : null;
     const say = sayer(messages, request.lang);
@@ -162,11 +156,6 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
           analysis={analysis}
           errors={state.errors ?? []}
           notice={state.notice}
-          suggestion={
-            suggestedUnit && suggestion
-              ? { unitId: suggestedUnit.id, name: suggestedUnit.name, confidence: suggestion.confidence }
-              : undefined
-          }
           reporterNotices={(Object.keys(REPORTER_NOTICES) as (keyof typeof REPORTER_NOTICES)[]).map((value) => ({
             value,
             label: say(`case.reporter.${value}`),

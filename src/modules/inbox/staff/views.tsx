@@ -194,7 +194,6 @@ export interface CasePageProps {
   analysis: AnalysisJson | null;
   errors: readonly FieldError[];
   notice?: string | undefined;
-  suggestion?: { unitId: string; name: string; confidence: number } | undefined;
   reporterNotices: readonly { value: string; label: string }[];
   /** Where the posts behind a case on a social channel are (the module that sends its answers says). */
   postsHref: string | undefined;
@@ -468,7 +467,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
         </>
       )}
       <div class="grid">
-        {content && access.handle && !meta.concern ? (
+        {content && access.handle && !meta.concern && meta.kind !== "document_request" ? (
           <section class="panel" aria-labelledby="request-title">
             <h2 id="request-title" safe>
               {say("case.request.title")}
@@ -487,18 +486,6 @@ export function CasePage(p: CasePageProps): JSX.Element {
               {say("case.route.title")}
             </h2>
             {meta.secret && !content ? <p safe>{say("case.route.blind")}</p> : ""}
-            {p.suggestion ? (
-              <p class="suggestion">
-                {say.rich("case.route.suggestion", {
-                  unit: p.suggestion.name,
-                  percent: Math.round(p.suggestion.confidence * 100),
-                  strong: (text) => <strong safe>{text}</strong>,
-                  span: (text) => <span safe>{text}</span>,
-                })}
-              </p>
-            ) : (
-              ""
-            )}
             {meta.suggestion && meta.suggestion.unitId !== meta.unitId ? (
               <Form ctx={ctx} action={`${base}/till-forslaget`}>
                 <Button kind="primary">
@@ -512,7 +499,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
               <SelectField
                 name="enhet"
                 label={say("case.route.unit")}
-                selected={p.suggestion?.unitId}
+                selected={meta.suggestion?.unitId}
                 error={err("enhet")}
                 options={p.units.map((u) => ({ value: u.id, label: u.name }))}
               />
