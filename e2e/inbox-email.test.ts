@@ -112,4 +112,62 @@ describe.runIf(run)("e-mail journey: real Postfix and Dovecot, a real browser", 
     // Still one acknowledgement: a reply in the thread is not a new case.
     expect((await inbox(servers, requester)).filter((m) => m.subject?.startsWith("Vi har fått"))).toHaveLength(1);
   });
+  it("a journalist's e-mail lands as a media inquiry with the communicators, a request for documents by e-mail is in the register with its clock, and a phone call is logged and counted", async () => {
+    const smtp = nodemailer.createTransport(servers.smtpUrl);
+    await smtp.sendMail({
+      from: "Ada Granskare <ada.granskare@svt.se>",
+      to: SHARED_MAILBOX,
+      subject: "Kostnader för placeringar",
+      text: "Hej! Jag gör en granskning av vad kommunens placeringar av barn på HVB kostar. Vad kostade de 2025, och finns någon som kan ställa upp på en intervju i veckan?",
+    });
+    await smtp.sendMail({
+      from: "Lisa Medborgare <lisa.medborgare@example.test>",
+      to: SHARED_MAILBOX,
+      subject: "Protokoll",
+      text: "Hej. Jag begär att få ut protokollet från socialnämndens sammanträde i oktober, som allmän handling. Skicka det gärna som pdf.",
+    });
+    smtp.close();
+    const staff = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await submitSignIn(staff, server.base, "kommunikator@example.se", "klarsvar-demo-2026");
+    await staff.waitForURL(`${server.base}/arbetsyta`);
+
+    // The journalist: a media inquiry, with the communicators, on the board's media filter.
+    await eventually("the journalist's case on the board", async () => {
+      await staff.goto(`${server.base}/arbetsyta/inkorg?typ=media`);
+      return (await staff.locator("tr", { hasText: "Kostnader för placeringar" }).count()) > 0 ? true : undefined;
+    });
+    await expectAccessible(staff);
+    await staff.locator("tr", { hasText: "Kostnader för placeringar" }).getByRole("link").first().click();
+    const summary = (await staff.locator(".summary-list").textContent()) ?? "";
+    expect(summary).toContain("Journalistfråga, E-post");
+    expect(summary).toContain("Kommunikation");
+    expect(await staff.locator(".banner").count()).toBe(0);
+    await expectAccessible(staff);
+
+    // The request for documents: in the register at once, its same-day clock running.
+    const number = await eventually("the request in the register", async () => {
+      await staff.goto(`${server.base}/arbetsyta/begaran`);
+      const row = staff.locator("tr", { hasText: "protokollet" });
+      return (await row.count()) > 0 ? ((await row.first().textContent()) ?? "") : undefined;
+    });
+    expect(number).toMatch(/I tid|Sen/);
+    await expectAccessible(staff);
+
+    // A phone call, logged from the menu, answered on the spot and counted under its channel.
+    await staff.goto(`${server.base}/arbetsyta`);
+    await staff.getByRole("link", { name: "Logga samtal" }).first().click();
+    await expectAccessible(staff);
+    await staff.getByRole("button", { name: "Registrera" }).click();
+    await staff.getByText("Skriv vad frågan gällde").first().waitFor();
+    await expectAccessible(staff);
+    await staff.getByRole("radio", { name: "Telefon" }).check();
+    await staff.getByLabel("Vad gällde det?").fill("Ringde och undrade när budgetrådgivningen har öppet.");
+    await staff.getByLabel("Svaret du gav (om du svarade direkt)").fill("Tisdagar och torsdagar kl. 9–12.");
+    await staff.getByRole("button", { name: "Registrera" }).click();
+    await staff.getByText(/Frågan är registrerad som SOC-\d{4}-\d{6}\./).waitFor();
+    await staff.goto(`${server.base}/arbetsyta/matt`);
+    const measures = (await staff.locator("main").textContent()) ?? "";
+    expect(measures).toContain("Telefon");
+    await expectAccessible(staff);
+  });
 });

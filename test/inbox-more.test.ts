@@ -109,7 +109,11 @@ describe.each(BACKENDS)("inbox measures, follow-up and diarium on %s", (backend)
 
   it("shows the suggested unit with its confidence and evidence on the case; moving to it is one audited click", async () => {
     // Never route automatically: the suggestion waits for a person.
-    await t.database.db.updateTable("organisations").set({ auto_route_threshold: null }).where("id", "=", t.org.id).execute();
+    await t.database.db
+      .updateTable("organisations")
+      .set({ auto_route_threshold: null })
+      .where("id", "=", t.org.id)
+      .execute();
     try {
       const fresh = await receiveQuestion(deps(), actor(), {
         orgId: t.org.id,
@@ -149,7 +153,11 @@ describe.each(BACKENDS)("inbox measures, follow-up and diarium on %s", (backend)
       // Routed to it: the one-click button is gone.
       expect((await b.get(`/arbetsyta/arenden/${fresh.caseId}`)).body).not.toContain("Flytta till Ekonomiskt bistånd");
     } finally {
-      await t.database.db.updateTable("organisations").set({ auto_route_threshold: 0.6 }).where("id", "=", t.org.id).execute();
+      await t.database.db
+        .updateTable("organisations")
+        .set({ auto_route_threshold: 0.6 })
+        .where("id", "=", t.org.id)
+        .execute();
     }
   });
 

@@ -23,14 +23,18 @@ export async function seedRequestsDemo(ctx: ModuleContext): Promise<void> {
     .executeTakeFirst();
   if (any) return;
   const actor = { ...SYSTEM_ACTOR, orgId, label: "demo seed" };
-  const received = await receiveQuestion({ db, jobs: ctx.jobs, secret: ctx.config.sessionSecret, arrival: ctx.extensions }, actor, {
-    orgId,
-    channel: "email",
-    kind: "media",
-    subject: "Begäran om allmän handling",
-    body: "Hej! Jag vill ta del av uppföljningarna av familjehemmet i Norrby under 2026. Med vänliga hälsningar, redaktionen på Exempelstads Tidning",
-    requester: { name: "Exempelstads Tidning", email: "redaktion@example.se" },
-  });
+  const received = await receiveQuestion(
+    { db, jobs: ctx.jobs, secret: ctx.config.sessionSecret, arrival: ctx.extensions },
+    actor,
+    {
+      orgId,
+      channel: "email",
+      kind: "media",
+      subject: "Begäran om allmän handling",
+      body: "Hej! Jag vill ta del av uppföljningarna av familjehemmet i Norrby under 2026. Med vänliga hälsningar, redaktionen på Exempelstads Tidning",
+      requester: { name: "Exempelstads Tidning", email: "redaktion@example.se" },
+    },
+  );
   if (!received.ok) return;
   const created = await createRequest(
     db,

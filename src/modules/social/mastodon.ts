@@ -176,7 +176,12 @@ export async function pollMastodon(
 
 /** One background reader for all Mastodon accounts; an account that fails is marked and tried again next round. */
 export function mastodonReader(ctx: ModuleContext): BackgroundService {
-  const deps: InboxDeps = { db: ctx.database.db, jobs: ctx.jobs, secret: ctx.config.sessionSecret, arrival: ctx.extensions };
+  const deps: InboxDeps = {
+    db: ctx.database.db,
+    jobs: ctx.jobs,
+    secret: ctx.config.sessionSecret,
+    arrival: ctx.extensions,
+  };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;

@@ -116,7 +116,7 @@ export function PrivacyNotice({ ctx, sessionHours }: { ctx: PageContext; session
       <h1 safe>{say("privacy.title")}</h1>
       <p safe>{say("privacy.intro")}</p>
       <h2 safe>{say("privacy.stored.title")}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label={say("privacy.stored.caption")} tabindex="0">
         <table class="table">
           <caption class="table__caption" safe>
             {say("privacy.stored.caption")}
