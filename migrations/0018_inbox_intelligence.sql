@@ -17,6 +17,7 @@ alter table cases add column suggestion_sources text[] not null default '{}';
 -- Who logged a call, letter or visit (null for what arrived by itself).
 alter table cases add column logged_by uuid references staff_users(id) on delete set null;
 
--- Route automatically when the suggestion's confidence is at least this (0–1); null: never.
-alter table organisations add column auto_route_threshold real default 0.6
+-- Route automatically when the suggestion's confidence is at least this (0–1); null: never —
+-- the admin turns it on (the demo does, at 0.6).
+alter table organisations add column auto_route_threshold real
   check (auto_route_threshold is null or (auto_route_threshold >= 0 and auto_route_threshold <= 1));

@@ -272,4 +272,141 @@ describe.each(BACKENDS)("inbox intelligence on %s", (backend) => {
     await employee.login("medarbetare@example.se");
     expect((await employee.get("/arbetsyta/logga")).statusCode).toBe(403);
   });
+  it("a rule's report of concern is never overruled by the model", async () => {
+    const r = await receiveQuestion(deps(), actor(), {
+      orgId: t.org.id,
+      channel: "open311",
+      body: "Gatlampan utanför är trasig och min son blir slagen av sin pappa",
+      requester: {},
+    });
+    expect(r.ok && r.concern).toBe(true);
+  });
+
+  it("a message that only looks minor stays on the board, is acknowledged and counted", async () => {
+    const r = await receiveQuestion(deps(), actor(), {
+      orgId: t.org.id,
+      channel: "email",
+      body: "follow back? 😍 check out my page for free giveaways",
+      requester: { email: "someone@example.net" },
+    });
+    if (!r.ok) throw new Error("not received");
+    const c = await caseRow(r.caseId);
+    expect(c.minor_importance).toBe(false);
+    expect(c.status).toBe("new");
+    expect(c.kind_reasons).toContain("likelyMinor");
+    expect(await t.jobs.stateOf("inbox.send-acknowledgement", `ack:${r.caseId}`)).not.toBeNull();
+  });
+
+  it("a register that fails loses nothing: the case is stored and its history says so", async () => {
+    const failing = {
+      ...deps(),
+      arrival: {
+        ...t.app.klarsvar.context.extensions,
+        arrivalRegister: () => ({
+          kind: "document_request",
+          register: () => Promise.reject(new Error("register down")),
+          withdraw: () => Promise.resolve(),
+        }),
+      },
+    };
+    const r = await receiveQuestion(failing, actor(), {
+      orgId: t.org.id,
+      channel: "web",
+      kind: "document_request",
+      body: "Jag begär ut beslutet i mitt ärende.",
+      requester: {},
+    });
+    if (!r.ok) throw new Error("not received");
+    const events = await t.database.db
+      .selectFrom("case_events")
+      .select("type")
+      .where("case_id", "=", r.caseId)
+      .execute();
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(["received", "register-failed"]));
+  });
+
+  it("a secret case's suggested unit shows only from the inside", async () => {
+    const r = await receiveQuestion(deps(), actor(), {
+      orgId: t.org.id,
+      channel: "web",
+      kind: "question",
+      body: "Jag har personnummer 19121212-1212 och en LVM-dom, behöver hjälp med missbruket och spelskulderna.",
+      requester: {},
+    });
+    if (!r.ok) throw new Error("not received");
+    await t.database.db.updateTable("cases").set({ secret: true, unit_id: null }).where("id", "=", r.caseId).execute();
+    const registrar = new Browser(t.app);
+    await registrar.login("registrator@example.se");
+    const page = await registrar.get(`/arbetsyta/arenden/${r.caseId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain("Föreslagen enhet");
+    expect(page.body).not.toContain("Fel typ?");
+    const csrf = await registrar.csrfFrom(`/arbetsyta/arenden/${r.caseId}`);
+    expect((await registrar.post(`/arbetsyta/arenden/${r.caseId}/typ`, { _csrf: csrf, typ: "media" })).statusCode).toBe(
+      403,
+    );
+    expect((await registrar.post(`/arbetsyta/arenden/${r.caseId}/till-forslaget`, { _csrf: csrf })).statusCode).toBe(
+      403,
+    );
+  });
+
+  it("a closed case keeps its kind; moving a case off 'request for documents' withdraws its open entry", async () => {
+    const r = await receiveQuestion(deps(), actor(), {
+      orgId: t.org.id,
+      channel: "web",
+      kind: "document_request",
+      body: "Jag vill begära ut protokollet från i fredags.",
+      requester: {},
+    });
+    if (!r.ok) throw new Error("not received");
+    const b = new Browser(t.app);
+    await b.login("kommunikator@example.se");
+    let csrf = await b.csrfFrom(`/arbetsyta/arenden/${r.caseId}`);
+    expect((await b.post(`/arbetsyta/arenden/${r.caseId}/typ`, { _csrf: csrf, typ: "question" })).statusCode).toBe(303);
+    const entry = await t.database.db
+      .selectFrom("document_requests")
+      .select("status")
+      .where("case_id", "=", r.caseId)
+      .executeTakeFirstOrThrow();
+    expect(entry.status).toBe("withdrawn");
+    await t.database.db.updateTable("cases").set({ status: "closed" }).where("id", "=", r.caseId).execute();
+    csrf = await b.csrfFrom(`/arbetsyta/arenden/${r.caseId}`);
+    const refused = await b.post(`/arbetsyta/arenden/${r.caseId}/typ`, { _csrf: csrf, typ: "complaint" });
+    expect(refused.statusCode).toBe(400);
+    expect((await caseRow(r.caseId)).kind).toBe("question");
+  });
+
+  it("a logged call that is a report of concern goes to the intake; what was said is a note for them", async () => {
+    const b = new Browser(t.app);
+    await b.login("kommunikator@example.se");
+    const csrf = await b.csrfFrom("/arbetsyta/logga");
+    const res = await b.post("/arbetsyta/logga", {
+      _csrf: csrf,
+      kanal: "phone",
+      fraga:
+        "Anonym granne ringde: pojken i lägenheten bredvid, runt 6 år, blir slagen av sin pappa nästan varje kväll.",
+      svar: "Sa att vi tar emot anmälan och att mottagningen bedömer den i dag.",
+      namn: "",
+      epost: "",
+      telefon: "",
+      tid: "",
+    });
+    expect(res.statusCode).toBe(303);
+    const number = /klart=([A-Z0-9-]+)/.exec(res.headers.location as string)?.[1] as string;
+    const c = await t.database.db
+      .selectFrom("cases")
+      .selectAll()
+      .where("number", "=", number)
+      .executeTakeFirstOrThrow();
+    expect(c.concern_report).toBe(true);
+    expect(c.unit_id).toBe(await unitId("mottagningen-barn"));
+    expect(c.status).toBe("new");
+    expect(c.first_answered_at).toBeNull();
+    const messages = await t.database.db
+      .selectFrom("case_messages")
+      .select("direction")
+      .where("case_id", "=", c.id)
+      .execute();
+    expect(messages.map((m) => m.direction).sort()).toEqual(["in", "note"]);
+  });
 });

@@ -12,8 +12,6 @@
  * - holdout4.tsv (200) is the sealed test set for rules and models together (see the set's README).
  * Each file is measured with models trained only on the files written before it.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureOrganisation, seedDemo } from "../src/app/seed.js";
 import { seedCatalogueDemo } from "../src/modules/catalogue/seed.js";

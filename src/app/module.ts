@@ -72,6 +72,8 @@ export interface CaseArrival {
 export interface ArrivalRegister {
   readonly kind: string;
   register(trx: Executor, actor: AuditActor, arrivals: readonly CaseArrival[]): Promise<void>;
+  /** The case turned out not to be of this kind: an entry nobody has decided on is withdrawn. */
+  withdraw(trx: Executor, actor: AuditActor, caseId: string): Promise<void>;
 }
 
 /** Prior knowledge of which unit answers a text (the help catalogue's services and words). */

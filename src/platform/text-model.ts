@@ -136,6 +136,28 @@ export class TextModel<L extends string> {
     return new TextModel(labels, weights);
   }
 
+  /** The model as bytes (a cache on disk): a JSON header line with the labels, then the weights. */
+  serialize(): Buffer {
+    const header = Buffer.from(`${JSON.stringify({ labels: this.labels, buckets: BUCKETS })}\n`);
+    return Buffer.concat([header, ...this.weights.map((w) => Buffer.from(w.buffer, w.byteOffset, w.byteLength))]);
+  }
+
+  /** A model from `serialize`'s bytes; undefined when they do not fit this code (another size). */
+  static deserialize<L extends string>(bytes: Buffer): TextModel<L> | undefined {
+    const end = bytes.indexOf(10);
+    if (end < 0) return undefined;
+    const header = JSON.parse(bytes.subarray(0, end).toString("utf8")) as { labels?: L[]; buckets?: number };
+    if (!Array.isArray(header.labels) || header.buckets !== BUCKETS) return undefined;
+    const size = BUCKETS * 4;
+    if (bytes.length !== end + 1 + size * header.labels.length) return undefined;
+    const weights = header.labels.map((_, i) => {
+      const w = new Float32Array(BUCKETS);
+      new Uint8Array(w.buffer).set(bytes.subarray(end + 1 + i * size, end + 1 + (i + 1) * size));
+      return w;
+    });
+    return new TextModel(header.labels, weights);
+  }
+
   /** Each label's probability for the text (they sum to 1). */
   predict(text: string): Map<L, number> {
     const scores = new Float64Array(this.labels.length);

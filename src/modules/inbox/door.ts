@@ -164,8 +164,9 @@ function toMeta(r: MetaRow): CaseMeta {
     minor: r.minor_importance,
     reporterNotice: r.reporter_notice,
     kindConfidence: r.kind_confidence,
+    // Which unit a secret case was suggested for says what it is about: only from the inside (readCase).
     suggestion:
-      r.suggested_unit_id && r.suggested_unit_name
+      !r.secret && r.suggested_unit_id && r.suggested_unit_name
         ? {
             unitId: r.suggested_unit_id,
             unitName: r.suggested_unit_name,
@@ -303,9 +304,19 @@ export async function readCase(
   if (!door.ok) return door;
   const [c, messages, attachments] = await Promise.all([
     db
-      .selectFrom("cases")
-      .select(["subject", "requester_name", "requester_email", "requester_phone"])
-      .where("id", "=", caseId)
+      .selectFrom("cases as c")
+      .leftJoin("units as su", "su.id", "c.suggested_unit_id")
+      .select([
+        "c.subject",
+        "c.requester_name",
+        "c.requester_email",
+        "c.requester_phone",
+        "c.suggested_unit_id",
+        "su.name as suggested_unit_name",
+        "c.suggestion_confidence",
+        "c.suggestion_sources",
+      ])
+      .where("c.id", "=", caseId)
       .executeTakeFirstOrThrow(),
     db
       .selectFrom("case_messages as m")
@@ -334,7 +345,19 @@ export async function readCase(
   return {
     ok: true,
     value: {
-      meta: { ...door.value, title: c.subject },
+      meta: {
+        ...door.value,
+        title: c.subject,
+        suggestion:
+          c.suggested_unit_id && c.suggested_unit_name
+            ? {
+                unitId: c.suggested_unit_id,
+                unitName: c.suggested_unit_name,
+                confidence: c.suggestion_confidence ?? 0,
+                sources: c.suggestion_sources,
+              }
+            : null,
+      },
       subject: c.subject,
       requester: { name: c.requester_name, email: c.requester_email, phone: c.requester_phone },
       messages: messages.map((m) => ({ ...m, created_at: new Date(m.created_at) })),

@@ -6,13 +6,15 @@
  * Why both: on sets written after the rules were tuned, the rules alone reached kind 0.68–0.73
  * and report-of-concern recall 0.63–0.82 — people write in ways no rule-writer foresees. The
  * learned models carry the wording; the rules carry what must never be missed and what the
- * text cannot show (a journalist's address). A report of concern is one when the model is
- * fairly sure (p ≥ 0.2), or when a rule says so and the model does not rule it out (p ≥ 0.05):
- * recall first, and the rules' known false alarms (questions about reports, past violence,
- * parenting support) are what the model learnt to tell apart.
+ * text cannot show (a journalist's address). A report of concern is one when a rule says so or
+ * the model is fairly sure (p ≥ 0.2): recall first — the model adds reports, never removes one.
+ * A kind that moves a message (a request for documents, a media inquiry) needs the rules to
+ * agree or the model to be sure (p ≥ 0.7).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { rootDir } from "../../platform/paths.js";
 import { TextModel } from "../../platform/text-model.js";
 import { assessConcern, LEARNED_CONCERN, type ConcernAssessment } from "./concern.js";
@@ -81,21 +83,82 @@ export function trainArrivalModels(rows: readonly LabelledRow[]): ArrivalModels 
 
 let shared: ArrivalModels | null | undefined;
 
+/** Bump when the features, the training or the label sets change: old cached models are then ignored. */
+const MODEL_VERSION = "arrival-1";
+
+function cachePath(rows: readonly LabelledRow[]): string {
+  const digest = createHash("sha256").update(MODEL_VERSION).update(JSON.stringify(rows)).digest("hex").slice(0, 24);
+  return join(process.env["KLARSVAR_MODEL_CACHE"] ?? join(tmpdir(), "klarsvar-models"), `${digest}.bin`);
+}
+
+const PARTS = ["concern", "kind", "unit"] as const;
+
+/** The three models from the cache file, when it was written from the same rows by this code. */
+function readCached(path: string, size: number): ArrivalModels | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  const parts: TextModel<string>[] = [];
+  let at = 0;
+  for (let i = 0; i < PARTS.length; i++) {
+    if (at + 4 > bytes.length) return undefined;
+    const length = bytes.readUInt32LE(at);
+    const model = TextModel.deserialize<string>(bytes.subarray(at + 4, at + 4 + length));
+    if (!model) return undefined;
+    parts.push(model);
+    at += 4 + length;
+  }
+  const [concern, kind, unit] = parts as [TextModel<string>, TextModel<string>, TextModel<string>];
+  return { concern: concern as TextModel<"yes" | "no">, kind, unit, size };
+}
+
+function writeCached(path: string, models: ArrivalModels): void {
+  try {
+    const chunks = PARTS.flatMap((part) => {
+      const bytes = models[part].serialize();
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(bytes.length);
+      return [length, bytes];
+    });
+    mkdirSync(dirname(path), { recursive: true });
+    // Written aside and renamed: a reader never sees half a file.
+    const aside = `${path}.${process.pid}.tmp`;
+    writeFileSync(aside, Buffer.concat(chunks));
+    renameSync(aside, path);
+  } catch {
+    // A cache that cannot be written costs only the next start's training.
+  }
+}
+
 /**
- * The models learnt from every labelled file that is not sealed; trained once per process
- * (about a second) on first use. Null when the labelled set is missing: the rules then decide alone.
+ * The models learnt from every labelled file that is not sealed. Training takes a few seconds,
+ * so the trained models are kept on disk, keyed by the labelled rows and this code's version,
+ * and the app loads them at start (the inbox module), never in the middle of an arrival. Null
+ * when the labelled set is missing: the rules then decide alone, and the start says so.
  */
 export function arrivalModels(): ArrivalModels | null {
   if (shared === undefined) {
     const rows = LABELLED_FILES.filter((f) => !SEALED.includes(f)).flatMap((f) => loadLabelled(f));
-    shared = rows.length > 0 ? trainArrivalModels(rows) : null;
+    if (rows.length === 0) {
+      shared = null;
+      return shared;
+    }
+    const path = cachePath(rows);
+    shared = readCached(path, rows.length) ?? trainArrivalModels(rows);
+    if (!existsSync(path)) writeCached(path, shared);
   }
   return shared;
 }
 
-/** Report of concern: the model fairly sure, or a rule that the model does not rule out. */
+/** Report of concern: a rule says so, or the model is fairly sure. */
 export const CONCERN_MODEL_SURE = 0.2;
-export const CONCERN_RULE_PLAUSIBLE = 0.05;
+
+/** Kinds that send a message somewhere special; the model alone must be this sure of them. */
+const MOVING_KINDS: ReadonlySet<string> = new Set(["document_request", "media"]);
+export const MOVING_KIND_SURE = 0.7;
 
 export interface ArrivalAssessment {
   readonly kind: ArrivalKind;
@@ -116,22 +179,31 @@ export function assessArrival(
   let kindReasons = rules.reasons;
   if (models && !context.channelKind) {
     const ranked = [...models.kind.predict(text)].sort((a, b) => b[1] - a[1]);
-    // Media from the words alone only when the model is sure: a resident's question about a
-    // decision reads much like a journalist's about decisions (the address decides otherwise).
-    const top = ranked[0]?.[0] === "media" && (ranked[0]?.[1] ?? 0) < 0.5 && !journalist ? ranked[1] : ranked[0];
-    const [best, p] = top ?? ["question", 0];
-    kind = best as ArrivalKind;
-    kindConfidence = Math.round(p * 100) / 100;
-    kindReasons = best === rules.kind ? [...rules.reasons, "learned"] : ["learned"];
-    // A journalist's address decides what the words cannot: their questions are media inquiries,
-    // unless they ask for documents (then the same-day clock runs).
-    if (journalist && kind !== "document_request") {
-      kind = "media";
-      kindConfidence = 1;
-      kindReasons = [context.knownJournalist ? "knownJournalist" : "newsDomain"];
+    const [best, p] = ranked[0] ?? ["question", 0];
+    // Kinds that move a message somewhere (the request register and its clock, the communicators)
+    // need the rules to agree, or a model that is very sure: a resident's "I want to end my life"
+    // must never become a register entry on a guess. Otherwise the rules' kind stands.
+    const trusted = !MOVING_KINDS.has(best) || best === rules.kind || p >= MOVING_KIND_SURE;
+    if (trusted) {
+      kind = best as ArrivalKind;
+      kindConfidence = Math.round(p * 100) / 100;
+      kindReasons = best === rules.kind ? [...rules.reasons, "learned"] : ["learned"];
+    } else if (MOVING_KINDS.has(rules.kind)) {
+      kind = "question";
+      kindConfidence = 0.5;
+      kindReasons = [];
     }
   }
-  const concern = assessConcernLearned(text, { journalist: kind === "media" }, models);
+  // A journalist's address decides what the words cannot: their questions are media inquiries,
+  // unless they ask for documents (then the same-day clock runs).
+  if (journalist && kind !== "document_request" && !context.channelKind) {
+    kind = "media";
+    kindConfidence = 1;
+    kindReasons = [context.knownJournalist ? "knownJournalist" : "newsDomain"];
+  }
+  // Only a journalist by address gets the journalist reading of the concern rules, never a
+  // message the words alone made "media".
+  const concern = assessConcernLearned(text, { journalist }, models);
   return { kind, kindConfidence, kindReasons, concern };
 }
 
@@ -144,7 +216,8 @@ export function assessConcernLearned(
   const ruled = assessConcern(text, options);
   if (!models) return ruled;
   const p = models.concern.predict(text).get("yes") ?? 0;
-  const yes = p >= CONCERN_MODEL_SURE || (ruled.concern && p >= CONCERN_RULE_PLAUSIBLE);
+  // The model may add reports of concern, never remove one the rules found.
+  const yes = ruled.concern || p >= CONCERN_MODEL_SURE;
   return {
     concern: yes,
     reasons: yes ? [...ruled.reasons, ...(p >= CONCERN_MODEL_SURE ? [LEARNED_CONCERN] : [])] : [],

@@ -20,6 +20,7 @@ import { mailHealthRoutes } from "./staff/mail-health.js";
 import { measuresRoutes } from "./staff/measures.js";
 import { retentionRoutes } from "./staff/retention.js";
 import { routingRuleRoutes } from "./staff/rules.js";
+import { arrivalModels } from "./intelligence.js";
 import { logContactRoutes } from "./staff/log-contact.js";
 import { inboxStaffRoutes } from "./staff/routes.js";
 
@@ -67,6 +68,9 @@ export const inboxModule: KlarsvarModule = {
   },
   services: (ctx) => mailboxReaders(ctx, depsOf(ctx)),
   routes: (app, ctx) => {
+    // The learned models load at start (from their disk cache, or trained once), never mid-arrival.
+    if (!arrivalModels())
+      app.log.warn("inbox: the labelled set is missing; kinds and reports of concern are decided by the rules alone");
     inboxPublicRoutes(app, ctx, depsOf(ctx));
     diariumRoutes(app, ctx);
     open311Routes(app, ctx, depsOf(ctx), ctx.config.open311ApiKeys);

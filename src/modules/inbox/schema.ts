@@ -30,6 +30,7 @@ export const LogContactBody = z.object({
   epost: formText(320),
   telefon: formText(40),
   tid: formText(20),
+  kvitto: z.enum(["ja"]).optional(),
 });
 
 /** The automatic-routing limit in percent, or "" for never. */

@@ -108,7 +108,8 @@ export async function registerArrivals(
       .returning("id")
       .executeTakeFirst();
     if (!row) continue;
-    await recordCaseEvent(trx, a.orgId, a.caseId, actor.userId, "request.registered", { requested, onArrival: true });
+    // The history says that it was registered; what was asked for stays in the register and the case.
+    await recordCaseEvent(trx, a.orgId, a.caseId, actor.userId, "request.registered", { onArrival: true });
     await audit(trx, actor, {
       action: "request.create",
       subjectType: "document_request",
@@ -116,6 +117,26 @@ export async function registerArrivals(
       details: { caseNumber: a.number, onArrival: true },
     });
   }
+}
+
+/** Staff found the case was not a request after all: an open entry without a decision is withdrawn. */
+export async function withdrawArrival(trx: Executor, actor: AuditActor, caseId: string): Promise<void> {
+  const row = await trx
+    .updateTable("document_requests")
+    .set({ status: "withdrawn" })
+    .where("case_id", "=", caseId)
+    .where("status", "=", "open")
+    .where("decided_at", "is", null)
+    .returning(["id", "org_id"])
+    .executeTakeFirst();
+  if (!row) return;
+  await recordCaseEvent(trx, row.org_id, caseId, actor.userId, "request.withdrawn", {});
+  await audit(trx, actor, {
+    action: "request.withdraw",
+    subjectType: "document_request",
+    subjectId: row.id,
+    details: { reason: "kind" },
+  });
 }
 
 async function openRequest(db: Db, orgId: string, requestId: string) {

@@ -2,7 +2,7 @@
 import type { KlarsvarModule } from "../../app/module.js";
 import { requestsWaiting } from "./index.js";
 import { sayer } from "../../platform/i18n/messages.js";
-import { registerArrivals } from "./commands.js";
+import { registerArrivals, withdrawArrival } from "./commands.js";
 import { requestJobs } from "./jobs.js";
 import { messages } from "./messages.js";
 import { requestPolicies } from "./policies.js";
@@ -17,7 +17,7 @@ export const requestsModule: KlarsvarModule = {
     { side: "public", href: "/begar-handling", label: "requests.nav.ask", order: 50 },
     { side: "staff", href: "/arbetsyta/begaran", label: "requests.nav.list", policy: "requests.handle", order: 20 },
   ],
-  arrivalRegisters: [{ kind: "document_request", register: registerArrivals }],
+  arrivalRegisters: [{ kind: "document_request", register: registerArrivals, withdraw: withdrawArrival }],
   jobs: (ctx) => requestJobs(ctx.database.db, ctx.mailer, ctx.config, ctx.org.id),
   routes: (app, ctx) => requestRoutes(app, ctx),
   seedDemo: seedRequestsDemo,

@@ -815,6 +815,7 @@ export async function changeKind(
         "id",
         "number",
         "kind",
+        "status",
         "minor_importance",
         "concern_report",
         "received_at",
@@ -827,8 +828,13 @@ export async function changeKind(
       .forUpdate()
       .executeTakeFirst();
     if (!c) return { ok: false as const, error: "not_found" as const };
+    // A closed case keeps the kind it was closed with (reopen it first).
+    if (c.status === "closed") return { ok: false as const, error: "closed" as const };
     if (c.kind === kind && !c.minor_importance) return { ok: true as const };
     const received = new Date(c.received_at);
+    // The clock follows the new kind while no answer is given and the requester is not awaited
+    // (a paused clock keeps its due time; it resumes from there).
+    const recompute = !c.first_answered_at && (c.status === "new" || c.status === "open");
     await trx
       .updateTable("cases")
       .set({
@@ -836,7 +842,7 @@ export async function changeKind(
         kind_confidence: null,
         kind_reasons: [],
         minor_importance: false,
-        ...(c.first_answered_at ? {} : { first_answer_due: firstAnswerDue(received, kind, c.concern_report) }),
+        ...(recompute ? { first_answer_due: firstAnswerDue(received, kind, c.concern_report) } : {}),
         updated_at: new Date(),
       })
       .where("id", "=", caseId)
@@ -852,6 +858,7 @@ export async function changeKind(
       subjectId: caseId,
       details: { number: c.number, from: c.kind, to: kind, wasMinor: c.minor_importance },
     });
+    if (c.kind !== kind) await deps.arrival?.arrivalRegister(c.kind)?.withdraw(trx, actor, caseId);
     const register = deps.arrival?.arrivalRegister(kind);
     if (register && !c.concern_report) {
       const first = await trx

@@ -17,6 +17,7 @@ import type { JobRunner } from "../../../platform/jobs/jobs.js";
 import { isEmailAddress } from "../../../platform/text.js";
 import { historyClassifier, stemsOfMany } from "../classifier.js";
 import { assessArrival, assessConcernLearned, unitPrior } from "../intelligence.js";
+import { isNewsDomain } from "../kind.js";
 import { arrivalText, assessSecrecy } from "../secrecy.js";
 import { followTokenFor, hashFollowToken } from "../numbers.js";
 import type { RuleCandidate } from "../routing.js";
@@ -64,6 +65,12 @@ export interface IncomingQuestion {
   readonly minorImportance?: boolean | undefined;
   /** The staff member who logged a call, letter or visit. */
   readonly loggedBy?: string | undefined;
+  /**
+   * The answer staff gave there and then (a logged call or visit): stored with the case in the
+   * same transaction, as given — never sent. On a report of concern it is an internal note, and
+   * the case waits for the intake like any other report.
+   */
+  readonly givenAnswer?: string | undefined;
 }
 
 export type ReceiveResult =
@@ -81,6 +88,11 @@ export type ReceiveResult =
       suggestion: UnitSuggestion | null;
     }
   | { ok: false; error: "duplicate"; caseId: string };
+
+/** A logged call or visit answered there and then (a report of concern never is: the intake answers it). */
+function answeredInPerson(p: { q: IncomingQuestion; concern: { concern: boolean } }): boolean {
+  return Boolean(p.q.givenAnswer?.trim()) && !p.concern.concern;
+}
 
 function subjectFrom(body: string): string {
   const first = body.trim().split(/\n/)[0] ?? "";
@@ -185,6 +197,7 @@ export async function receiveQuestions(
     ),
   ];
   const threshold = org?.auto_route_threshold ?? null;
+  const categoryUnit = new Map(categories.map((c) => [c.id, c.unit_id]));
 
   type Planned = {
     q: IncomingQuestion;
@@ -217,8 +230,11 @@ export async function receiveQuestions(
   // What the other modules and the history know, asked once per batch where they can be.
   const senders = [...new Set(fresh.map((f) => requesterEmail(f.q)).filter((e): e is string => e !== null))];
   const needsUnit = (q: IncomingQuestion) => !q.unitId && !q.minorImportance && !q.automatic;
+  // What other modules know helps; it never stops a message from being stored.
   const [journalists, classifier] = await Promise.all([
-    deps.arrival?.knownJournalists(db, orgId, senders) ?? Promise.resolve(new Set<string>()),
+    (deps.arrival?.knownJournalists(db, orgId, senders) ?? Promise.resolve(new Set<string>())).catch(
+      () => new Set<string>(),
+    ),
     fresh.some((f) => needsUnit(f.q)) ? historyClassifier(db, orgId) : Promise.resolve(undefined),
   ]);
   const stems =
@@ -239,15 +255,23 @@ export async function receiveQuestions(
     const detected = assessed
       ? { kind: assessed.kind, confidence: assessed.kindConfidence, reasons: assessed.kindReasons }
       : { kind: given as CaseKind, confidence: null, reasons: [] as readonly string[] };
-    const concern = assessed?.concern ?? assessConcernLearned(text, { journalist: detected.kind === "media" });
-    const minor = q.minorImportance === true || (detected.kind === "minor" && !concern.concern);
+    const journalist = sender !== null && (journalists.has(sender) || isNewsDomain(sender));
+    const concern = assessed?.concern ?? assessConcernLearned(text, { journalist });
+    // Only the channel says "no answer needed" (an auto-reply, a bounce): a message that merely
+    // looks minor stays on the board, is acknowledged and is counted, for a person to judge.
+    const minor = q.minorImportance === true;
     const kind: CaseKind = detected.kind === "minor" ? "other" : detected.kind;
+    const kindReasons = detected.kind === "minor" ? [...detected.reasons, "likelyMinor"] : detected.reasons;
+    const chosenCategoryUnit = q.categoryId ? (categoryUnit.get(q.categoryId) ?? null) : null;
     let suggestion: UnitSuggestion | null = null;
     let unitId: string | null;
     if (q.unitId && !concern.concern) unitId = q.unitId;
+    else if (chosenCategoryUnit && !concern.concern && kind !== "media" && kind !== "document_request" && !minor)
+      // The person chose a category that belongs to a unit: their choice, not a guess.
+      unitId = chosenCategoryUnit;
     else {
       if (needsUnit(q) && !concern.concern && kind !== "media" && kind !== "document_request" && !minor) {
-        const catalogue = (await deps.arrival?.unitEvidence(db, orgId, text)) ?? [];
+        const catalogue = await (deps.arrival?.unitEvidence(db, orgId, text) ?? Promise.resolve([])).catch(() => []);
         suggestion = suggestUnit(
           { categoryId: q.categoryId ?? null, channel: q.channel, text },
           {
@@ -275,7 +299,7 @@ export async function receiveQuestions(
       received: q.receivedAt ?? new Date(),
       kind,
       kindConfidence: detected.confidence,
-      kindReasons: detected.reasons,
+      kindReasons,
       minor,
       concern,
       secrecy,
@@ -328,8 +352,13 @@ export async function receiveQuestions(
           kind: p.kind,
           category_id: p.q.categoryId ?? null,
           unit_id: p.unitId,
-          // Obviously minor (said by the channel) is closed at once; detected minor waits for a person.
-          status: p.q.minorImportance ? ("closed" as const) : ("new" as const),
+          // Obviously minor (said by the channel) is closed at once; an answer given in person answers it.
+          status: p.q.minorImportance
+            ? ("closed" as const)
+            : answeredInPerson(p)
+              ? ("answered" as const)
+              : ("new" as const),
+          first_answered_at: answeredInPerson(p) ? p.received : null,
           minor_importance: p.minor,
           closed_at: p.q.minorImportance ? p.received : null,
           secret: p.secrecy.secret,
@@ -364,7 +393,29 @@ export async function receiveQuestions(
         automatic: p.q.automatic ?? false,
         created_at: p.received,
       }));
-      await trx.insertInto("case_messages").values(messages).execute();
+      const given = planned.flatMap((p) =>
+        p.q.givenAnswer?.trim()
+          ? [
+              {
+                id: uuidv7(),
+                org_id: orgId,
+                case_id: p.caseId,
+                direction: answeredInPerson(p) ? ("out" as const) : ("note" as const),
+                channel: answeredInPerson(p) ? p.q.channel : "internal",
+                author_id: p.q.loggedBy ?? null,
+                body: p.q.givenAnswer.trim(),
+                external_id: null,
+                raw_source: null,
+                automatic: false,
+                created_at: p.received,
+              },
+            ]
+          : [],
+      );
+      await trx
+        .insertInto("case_messages")
+        .values([...messages, ...given])
+        .execute();
       const files = planned.flatMap((p, i) =>
         (p.q.attachments ?? []).map((a) => ({
           org_id: orgId,
@@ -403,6 +454,20 @@ export async function receiveQuestions(
           })),
         )
         .execute();
+      const givenEvents = planned.flatMap((p) =>
+        p.q.givenAnswer?.trim()
+          ? [
+              {
+                org_id: orgId,
+                case_id: p.caseId,
+                actor_id: p.q.loggedBy ?? null,
+                type: answeredInPerson(p) ? "reply" : "note",
+                details: JSON.stringify({ givenInPerson: true }),
+              },
+            ]
+          : [],
+      );
+      if (givenEvents.length > 0) await trx.insertInto("case_events").values(givenEvents).execute();
       await trx
         .insertInto("audit_log")
         .values(
@@ -451,7 +516,30 @@ export async function receiveQuestions(
           },
         ]);
       }
-      for (const [kind, arrivals] of byKind) await deps.arrival?.arrivalRegister(kind)?.register(trx, actor, arrivals);
+      // A register that fails must not lose the message: its part is rolled back to a savepoint,
+      // the case says so in its history, and staff register it from the case page.
+      for (const [kind, arrivals] of byKind) {
+        const register = deps.arrival?.arrivalRegister(kind);
+        if (!register) continue;
+        await sql`savepoint arrival_register`.execute(trx);
+        try {
+          await register.register(trx, actor, arrivals);
+          await sql`release savepoint arrival_register`.execute(trx);
+        } catch (error) {
+          await sql`rollback to savepoint arrival_register`.execute(trx);
+          await trx
+            .insertInto("case_events")
+            .values(
+              arrivals.map((a) => ({
+                org_id: orgId,
+                case_id: a.caseId,
+                type: "register-failed",
+                details: JSON.stringify({ kind, error: error instanceof Error ? error.message.slice(0, 200) : "" }),
+              })),
+            )
+            .execute();
+        }
+      }
     });
   } catch (error) {
     // Another reader committed the same message meanwhile: take the batch one by one.

@@ -19,6 +19,7 @@ import type { FieldError, PageContext } from "../../../views/context.js";
 import {
   Banner,
   Button,
+  CheckboxField,
   DateTimeField,
   ErrorSummary,
   Form,
@@ -27,12 +28,13 @@ import {
   TextField,
 } from "../../../views/components.js";
 import { receiveQuestion, type ReplyDeps } from "../commands/receive.js";
-import { replyToCase } from "../commands/handle.js";
 import { channelName } from "../labels.js";
 import { messages } from "../messages.js";
 import { LogContactBody } from "../schema.js";
 
-type Values = Partial<Record<"kanal" | "fraga" | "svar" | "namn" | "epost" | "telefon" | "tid", string>>;
+type Values = Partial<
+  Record<"kanal" | "fraga" | "svar" | "namn" | "epost" | "telefon" | "tid" | "kvitto", string | undefined>
+>;
 
 const isLogged = (v: string): v is LoggedChannel => (LOGGED_CHANNELS as readonly string[]).includes(v);
 
@@ -97,6 +99,7 @@ export function logContactRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
       if (errors.length > 0 || !isLogged(b.kanal)) return render(request, reply, { values: b, errors, status: 400 });
       const { actor } = staffViewer(request, orgId);
       const answered = b.svar.trim();
+      const receipt = b.kvitto === "ja" && b.epost.trim() !== "";
       const result = await receiveQuestion(deps, actor, {
         orgId,
         channel: b.kanal,
@@ -108,12 +111,12 @@ export function logContactRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
         },
         receivedAt,
         loggedBy: actor.userId,
-        // An answer given there and then needs no receipt; otherwise the person gets the case number.
-        acknowledge: answered === "",
+        // Stored with the case in one transaction; on a report of concern it is a note for the intake.
+        givenAnswer: answered || undefined,
+        // A receipt only when the person asked for one: an address typed by staff may be wrong.
+        acknowledge: receipt,
       });
       if (!result.ok) return render(request, reply, { values: b, errors: [], status: 409 });
-      // A report of concern is the intake's to answer, whatever was said on the phone.
-      if (answered && !result.concern) await replyToCase(deps, actor, result.caseId, answered, { givenInPerson: true });
       return reply.redirect(`/arbetsyta/logga?klart=${encodeURIComponent(result.number)}`, 303);
     },
   );
@@ -193,6 +196,13 @@ function LogContactPage(p: {
             error={err("telefon")}
             type="tel"
             autocomplete="off"
+          />
+          <CheckboxField
+            name="kvitto"
+            value="ja"
+            label={say("log.receipt")}
+            hint={say("log.receipt.hint")}
+            checked={values.kvitto === "ja"}
           />
         </fieldset>
         <DateTimeField

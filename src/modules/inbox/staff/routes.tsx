@@ -424,8 +424,14 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
     },
     async (request, reply) => {
       const { meta, access } = await loadCase(request, request.params.id);
-      if (!access.handle && !access.route) refuse();
+      // Those who handle the case (a registrar routing blind may move it, nothing more).
+      if (!access.handle) refuse();
       const result = await changeKind(deps, staffViewer(request, org.id).actor, meta.id, request.body.typ);
+      if (!result.ok && result.error === "closed")
+        return renderCase(request, reply, meta.id, {
+          errors: [{ field: "typ", message: sayer(messages, request.lang)("error.kindClosed") }],
+          status: 400,
+        });
       if (!result.ok) throw new AppError("KS_NOT_FOUND");
       return done(reply, meta.id, "typ");
     },
@@ -440,8 +446,14 @@ export function inboxStaffRoutes(app: TypedApp, ctx: ModuleContext, deps: ReplyD
     },
     async (request, reply) => {
       const { meta, access } = await loadCase(request, request.params.id);
-      if (!access.route || !meta.suggestion) refuse();
-      const suggested = meta.suggestion as NonNullable<typeof meta.suggestion>;
+      if (!access.route) refuse();
+      // A secret case's suggestion is read through the door (only inside an opening, audited).
+      let suggested = meta.suggestion;
+      if (meta.secret) {
+        const read = await readCase(db, staffViewer(request, org.id), meta.id, READ_FOR_CASE_PAGE);
+        suggested = read.ok ? read.value.meta.suggestion : null;
+      }
+      if (!suggested) return refuse();
       const reason = sayer(messages, "sv")("case.route.suggestedReason");
       const result = await routeCase(deps, staffViewer(request, org.id).actor, meta.id, suggested.unitId, reason);
       if (!result.ok) throw new AppError("KS_NOT_FOUND");

@@ -224,6 +224,8 @@ export function CasePage(p: CasePageProps): JSX.Element {
   const due: string = meta.due ? formatDateTime(meta.due, lang) : say("clock.none");
   // Reasons and notes written about a case can carry its content: only for those who read it.
   const showDetails = content !== undefined;
+  // A secret case's suggested unit says what it is about: only from the inside.
+  const suggestion = content?.meta.suggestion ?? meta.suggestion;
   return (
     <>
       {p.notice ? (
@@ -304,14 +306,14 @@ export function CasePage(p: CasePageProps): JSX.Element {
           <dt safe>{say("case.unit")}</dt>
           <dd safe>{meta.unitName ?? say("unit.none")}</dd>
         </div>
-        {meta.suggestion ? (
+        {suggestion ? (
           <div class="summary-list__row">
             <dt safe>{say("case.suggestion")}</dt>
             <dd safe>
               {say("case.suggestion.value", {
-                unit: meta.suggestion.unitName,
-                percent: Math.round(meta.suggestion.confidence * 100),
-                sources: sourceNames(say, lang, meta.suggestion.sources),
+                unit: suggestion.unitName,
+                percent: Math.round(suggestion.confidence * 100),
+                sources: sourceNames(say, lang, suggestion.sources),
               })}
             </dd>
           </div>
@@ -486,10 +488,10 @@ export function CasePage(p: CasePageProps): JSX.Element {
               {say("case.route.title")}
             </h2>
             {meta.secret && !content ? <p safe>{say("case.route.blind")}</p> : ""}
-            {meta.suggestion && meta.suggestion.unitId !== meta.unitId ? (
+            {suggestion && suggestion.unitId !== meta.unitId ? (
               <Form ctx={ctx} action={`${base}/till-forslaget`}>
                 <Button kind="primary">
-                  {escapeHtml(say("case.route.toSuggested", { unit: meta.suggestion.unitName }))}
+                  {escapeHtml(say("case.route.toSuggested", { unit: suggestion.unitName }))}
                 </Button>
               </Form>
             ) : (
@@ -499,7 +501,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
               <SelectField
                 name="enhet"
                 label={say("case.route.unit")}
-                selected={meta.suggestion?.unitId}
+                selected={suggestion?.unitId}
                 error={err("enhet")}
                 options={p.units.map((u) => ({ value: u.id, label: u.name }))}
               />
@@ -510,7 +512,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
         ) : (
           ""
         )}
-        {access.handle || access.route ? (
+        {access.handle && meta.status !== "closed" ? (
           <section class="panel" aria-labelledby="kind-title">
             <h2 id="kind-title" safe>
               {say("case.kind.title")}
@@ -760,6 +762,7 @@ function describeEvent(say: Say, lang: Lang, type: string, d: Record<string, unk
         from: d["wasMinor"] ? say("event.kind.minor") : kindName(String(d["from"]), lang),
         to: kindName(String(d["to"]), lang),
       });
+    case "register-failed":
     case "reply":
     case "note":
     case "reopened":
@@ -770,6 +773,7 @@ function describeEvent(say: Say, lang: Lang, type: string, d: Record<string, unk
     case "requester-message":
     case "automatic-reply":
     case "request.registered":
+    case "request.withdrawn":
     case "request.decided":
     case "request.part-delivered":
     case "request.delivered":
