@@ -62,7 +62,7 @@ const CHILD = unicodeEdges(
 
 /** Harm or danger is described. */
 const HARM = unicodeEdges(
-  /\b(?:hits?|hitting|beats?|beaten|bruises?|hurts?|crying|alone|scared|afraid|neglect\w*|intoxicated|gives? (?:him|her) (?:the )?alcohol|schlägt|geschlagen|Schläge|Schreien|weint|blaues? Auge|blaue Flecken|allein|Angst|płacze|sama|sam|piją|bije|smällar|påkörd|ensam på vägen|märken på|ramlade|sprit|tog bilder på|används av|gäng\w*|obehandlad|uteblivit|وحده|جائع|کتک|گریه|tigger|festas|ingen (?:vuxen )?(?:som )?tar hand om|inte att någon (?:vuxen )?tar hand om|slå[rs]?|slog|slagen|slagit|tar på (?:henne|honom)|sparka[rt]?|skrik(?:er|it)?|hota[rt]?|hotade|våld(?:et)?|vålds(?!amma (?:data)?spel)\w*|vapen|knuff\w*|slängt ut|slänger ut|kastade|skada[rt]?|skadad|blöder|rädda?|rädsla|ensam(?:ma)? hemma|lämna[st]? ensam(?:ma)?|ingen mat|utan mat|hungrig(?:a)?|smutsig(?:a)?|berusad(?:e)?|full(?:a)? (?:när|och)|drick(?:er)? mycket|dricker|alkohol|knark|droger|drogpåverkad(?:e)?|påverkad(?:e)?|missbruk\w*|självskad\w*|skär sig|vill inte leva|ta livet av|försvunnen|rymt|bråk(?:ar)? (?:hemma|mycket)|skriker på|kallar (?:honom|henne|dem)|sår|skador|skadorna|polis(?:en)?|(?:inte|aldrig) får (?:äta|mat|sova)|får inte (?:äta|sova)|tar inte hand om|ingen tar hand om|mår (?:psykiskt )?(?:dåligt|jättedåligt)|psykiskt sjuk|döda|dödar|död|festar|fest(?:er)?|behandla[st]? illa|vanvård\w*|kastar ut|utkastad|svälter|magra?|gått ner (?:mycket )?i vikt|ledsen|gråter|inlåst|låser in)\b/i,
+  /\b(?:hits?|hitting|beats?|beaten|bruises?|hurts?|crying|alone|scared|afraid|neglect\w*|intoxicated|gives? (?:him|her) (?:the )?alcohol|schlägt|geschlagen|Schläge|Schreien|weint|blaues? Auge|blaue Flecken|allein|Angst|płacze|sama|sam|piją|bije|smällar|påkörd|ensam på vägen|märken på|ramlade|sprit|tog bilder på|används av|gäng\w*|obehandlad|uteblivit|وحده|جائع|کتک|گریه|tigger|festas|ingen (?:vuxen )?(?:som )?tar hand om|inte att någon (?:vuxen )?tar hand om|slå[rs]?|slog|slagen|slagit|strypgrepp|stryptag|strypte|ströp|stryper|tar på (?:henne|honom)|sparka[rt]?|skrik(?:er|it)?|hota[rt]?|hotade|våld(?:et)?|vålds(?!amma (?:data)?spel)\w*|vapen|knuff\w*|slängt ut|slänger ut|kastade|skada[rt]?|skadad|blöder|rädda?|rädsla|ensam(?:ma)? hemma|lämna[st]? ensam(?:ma)?|ingen mat|utan mat|hungrig(?:a)?|smutsig(?:a)?|berusad(?:e)?|full(?:a)? (?:när|och)|drick(?:er)? mycket|dricker|alkohol|knark|droger|drogpåverkad(?:e)?|påverkad(?:e)?|missbruk\w*|självskad\w*|skär sig|vill inte leva|ta livet av|försvunnen|rymt|bråk(?:ar)? (?:hemma|mycket)|skriker på|kallar (?:honom|henne|dem)|sår|skador|skadorna|polis(?:en)?|(?:inte|aldrig) får (?:äta|mat|sova)|får inte (?:äta|sova)|tar inte hand om|ingen tar hand om|mår (?:psykiskt )?(?:dåligt|jättedåligt)|psykiskt sjuk|döda|dödar|död|festar|fest(?:er)?|behandla[st]? illa|vanvård\w*|kastar ut|utkastad|svälter|magra?|gått ner (?:mycket )?i vikt|ledsen|gråter|inlåst|låser in)\b/i,
 );
 
 /** Worry is expressed. */
@@ -85,7 +85,7 @@ const ERRAND = unicodeEdges(
 
 /** Harm that is concrete whatever the context (a journalist's question about statistics does not describe a child hit). */
 const STRONG_HARM = unicodeEdges(
-  /\b(?:slår|slog|slagen|slagit|sparkar|hotar med|kniv|vapen|inlåst|ensam hemma|svälter)\b/i,
+  /\b(?:slår|slog|slagen|slagit|strypgrepp|stryptag|strypte|ströp|sparkar|hotar med|kniv|vapen|inlåst|ensam hemma|svälter)\b/i,
 );
 
 /** A child's situation described, not an errand: alone, outside, hungry, an address, a time of night. */
