@@ -283,8 +283,7 @@ export function CasePage(p: CasePageProps): JSX.Element {
             </span>
             {meta.kindConfidence !== null ? (
               <span class="field__hint" safe>
-                {" "}
-                {say("case.kind.guessed", { percent: Math.round(meta.kindConfidence * 100) })}
+                {` ${say("case.kind.guessed", { percent: Math.round(meta.kindConfidence * 100) })}`}
               </span>
             ) : (
               ""
