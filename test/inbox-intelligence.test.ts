@@ -118,8 +118,7 @@ describe.each(BACKENDS)("inbox intelligence on %s", (backend) => {
     expect((await admin.post("/arbetsyta/admin/dirigering/automatik", { _csrf: csrf, grans: "" })).statusCode).toBe(
       303,
     );
-    const body =
-      "Jag har fått avslag på försörjningsstöd och undrar hur jag överklagar beslutet om ekonomiskt bistånd.";
+    const body = "Hur ansöker man om ekonomiskt bistånd, och räknas barnbidraget som inkomst i försörjningsstödet?";
     // The kind is given: this is about routing, not about guessing the kind.
     const held = await receiveQuestion(deps(), actor(), {
       orgId: t.org.id,
@@ -144,6 +143,16 @@ describe.each(BACKENDS)("inbox intelligence on %s", (backend) => {
       requester: {},
     });
     expect(routed.ok && routed.unitId).toBe(await unitId("ekonomiskt-bistand"));
+    // Never a secret case: a wrong guess would let another unit read it; the registrar routes it.
+    const secret = await receiveQuestion(deps(), actor(), {
+      orgId: t.org.id,
+      channel: "web",
+      kind: "question",
+      body: "Jag har fått avslag på försörjningsstöd, mitt personnummer är 19121212-1212. Hur överklagar jag?",
+      requester: {},
+    });
+    expect(secret.ok && secret.secret).toBe(true);
+    expect(secret.ok && secret.unitId).toBeNull();
     const bad = await admin.post("/arbetsyta/admin/dirigering/automatik", { _csrf: csrf, grans: "7" });
     expect(bad.statusCode).toBe(400);
     const audits = await t.database.db

@@ -52,7 +52,7 @@ const ABOUT_REPORTS = unicodeEdges(
 
 /** Media, statistics, research: about reports in general. */
 const GENERAL = unicodeEdges(
-  /\b(?:granskning\w*|statistik\w*|siffror|hur många|uppsats|rutin\w*|kommuner|intervju\w*|vad händer (?:när|om) man|finns det (?:stöd|någon grupp|grupper|samtal\w*)|man kan söka|skyldighet att anmäla|how (?:to|should|do|can)|no specific|inget aktuellt|anmälningsplikt\w*|omhändertagna direkt|för (?:några|flera|många|\w+) år sedan)\b/i,
+  /\b(?:granskning\w*|statistik\w*|siffror|hur många|uppsats|rutin\w*|kommuner|intervju\w*|vad händer (?:när|om) man|finns det (?:stöd|någon grupp|grupper|samtal\w*)|man kan söka|skyldighet att anmäla|how (?:to|should|do|can)|no specific|inget aktuellt|anmälningsplikt\w*|omhändertagna direkt|för (?:några|flera|många|\w+) år sedan|har inte hört (?:något|av er|någonting)|(?:fått|få) (?:någon )?bekräftelse|tagit emot (?:den|anmälan|min anmälan)|föräldrastöd\w*|stöd för föräldrar|familjebehandling\w*|föräldrakurs\w*)\b/i,
 );
 
 /** A child is mentioned. */
@@ -63,6 +63,19 @@ const CHILD = unicodeEdges(
 /** Harm or danger is described. */
 const HARM = unicodeEdges(
   /\b(?:hits?|hitting|beats?|beaten|bruises?|hurts?|crying|alone|scared|afraid|neglect\w*|intoxicated|gives? (?:him|her) (?:the )?alcohol|schlägt|geschlagen|Schläge|Schreien|weint|blaues? Auge|blaue Flecken|allein|Angst|płacze|sama|sam|piją|bije|smällar|påkörd|ensam på vägen|märken på|ramlade|sprit|tog bilder på|används av|gäng\w*|obehandlad|uteblivit|وحده|جائع|کتک|گریه|tigger|festas|ingen (?:vuxen )?(?:som )?tar hand om|inte att någon (?:vuxen )?tar hand om|slå[rs]?|slog|slagen|slagit|strypgrepp|stryptag|strypte|ströp|stryper|tar på (?:henne|honom)|sparka[rt]?|skrik(?:er|it)?|hota[rt]?|hotade|våld(?:et)?|vålds(?!amma (?:data)?spel)\w*|vapen|knuff\w*|slängt ut|slänger ut|kastade|skada[rt]?|skadad|blöder|rädda?|rädsla|ensam(?:ma)? hemma|lämna[st]? ensam(?:ma)?|ingen mat|utan mat|hungrig(?:a)?|smutsig(?:a)?|berusad(?:e)?|full(?:a)? (?:när|och)|drick(?:er)? mycket|dricker|alkohol|knark|droger|drogpåverkad(?:e)?|påverkad(?:e)?|missbruk\w*|självskad\w*|skär sig|vill inte leva|ta livet av|försvunnen|rymt|bråk(?:ar)? (?:hemma|mycket)|skriker på|kallar (?:honom|henne|dem)|sår|skador|skadorna|polis(?:en)?|(?:inte|aldrig) får (?:äta|mat|sova)|får inte (?:äta|sova)|tar inte hand om|ingen tar hand om|mår (?:psykiskt )?(?:dåligt|jättedåligt)|psykiskt sjuk|döda|dödar|död|festar|fest(?:er)?|behandla[st]? illa|vanvård\w*|kastar ut|utkastad|svälter|magra?|gått ner (?:mycket )?i vikt|ledsen|gråter|inlåst|låser in)\b/i,
+);
+
+/** Harm told as over: years ago, before they left. */
+const PAST = unicodeEdges(
+  /\b(?:för (?:\w+ )?år sedan|flydde|lämnade (?:honom|henne|oss)|gick ifrån (?:honom|henne))\b/i,
+);
+/** Safe now, in so many words. */
+const SAFE_NOW = unicodeEdges(
+  /\b(?:bor (?:nu )?tryggt|är trygga(?: nu)?|har (?:nu )?ingen kontakt med (?:oss|honom|henne|barnen)|kontaktförbud|skyddat boende|skyddad adress)\b/i,
+);
+/** Anything said to happen now undoes "over and safe". */
+const HAPPENING_NOW = unicodeEdges(
+  /\b(?:slår|hotar|sparkar|misshandlar|stryper|i går|igår|i natt|inatt|i helgen|i morse|nu senast|fortfarande (?:slår|hotar|kommer))\b/i,
 );
 
 /** Worry is expressed. */
@@ -111,7 +124,7 @@ const OTHER_CHILD = unicodeEdges(
 
 /** A child who is in fact an adult ("min vuxna son", "min son som är 34"). */
 const ADULT_CHILD = unicodeEdges(
-  /\((?:son|dotter)\)|\b(?:son|sohn|dotter|daughter|tochter)\s*\((?:1[89]|[2-9]\d)\)|\b(?:vuxn?a?e?|myndig(?:a)?) (?:son|dotter|barn)\w*|\b(?:son|dotter)(?:en)? (?:som är|på) (?:[2-9]\d|1[89]) år/gi,
+  /\((?:son|dotter)\)|\b(?:son|sohn|dotter|daughter|tochter)\s*\((?:1[89]|[2-9]\d)\)|\b(?:son|dotter)(?:en)?, (?:1[89]|[2-9]\d) år|\b(?:vuxn?a?e?|myndig(?:a)?) (?:son|dotter|barn)\w*|\b(?:son|dotter)(?:en)? (?:som är|på) (?:[2-9]\d|1[89]) år/gi,
 );
 
 /**
@@ -129,12 +142,18 @@ export function assessConcern(
   const text = message
     .replace(/\bvåld i nära relationer\b/gi, "VINR")
     .replace(/\b(?:inga|utan) barn\b/gi, "")
+    // "ingen slår", "ingen har slagit": the writer says there is no violence.
+    .replace(/\bingen (?:slår|har slagit|bråkar med våld)\b/gi, "")
     // "Min kille", "hennes tjej": a partner, not a child ("min tjej på 9 år" is a child).
     .replace(
       /\b(?:min|din|sin|hans|hennes|deras|mammas|pappas|ny) (?:kille|tjej)\b(?! (?:på|som är) \d)(?!\s*\(\d)/gi,
       "partnern",
     );
   const parts = sentences(text);
+  // Violence that is over, with the family safe now and asking for support afterwards ("Vi
+  // flydde för två år sedan … bor tryggt nu"): a question for Barn och familj, not a report —
+  // unless anything is said to happen now.
+  const overAndSafe = PAST.test(text) && SAFE_NOW.test(text) && !HAPPENING_NOW.test(text);
   const reportsNow =
     parts.some((p) => REPORT_ACT.test(p) && !ABOUT_REPORTS.test(p) && !GENERAL.test(p)) ||
     /^\s*orosanmälan\b/i.test(text) ||
@@ -159,7 +178,12 @@ export function assessConcern(
     // "Min son … Han är 19": the only child named is an adult (another person's age never counts).
     if (ADULT_AGE.test(window) && ONLY_OWN_CHILD.test(window) && !OTHER_CHILD.test(window)) continue;
     const withoutBenign = window.replace(BENIGN_WORRY, "");
-    if (CHILD.test(window) && HARM.test(withoutBenign) && !(general && !STRONG_HARM.test(withoutBenign))) {
+    if (
+      CHILD.test(window) &&
+      HARM.test(withoutBenign) &&
+      !overAndSafe &&
+      !(general && !STRONG_HARM.test(withoutBenign))
+    ) {
       reasons.push("ett barn nämns tillsammans med våld, hot eller annan fara");
       break;
     }

@@ -7,7 +7,7 @@
  * and report-of-concern recall 0.63–0.82 — people write in ways no rule-writer foresees. The
  * learned models carry the wording; the rules carry what must never be missed and what the
  * text cannot show (a journalist's address). A report of concern is one when a rule says so or
- * the model is fairly sure (p ≥ 0.2): recall first — the model adds reports, never removes one.
+ * the model is fairly sure (p ≥ 0.3): recall first — the model adds reports, never removes one.
  * A kind that moves a message (a request for documents, a media inquiry) needs the rules to
  * agree or the model to be sure (p ≥ 0.7).
  */
@@ -22,13 +22,13 @@ import { detectKind, isNewsDomain, type ArrivalKind, type KindContext } from "./
 
 export const LABELLED_SET_DIR = join(rootDir, "src", "modules", "inbox", "test-data", "inbox-set");
 /** The labelled files, in the order they were written. */
-export const LABELLED_FILES = ["tuning", "holdout", "holdout2", "holdout3", "holdout4"] as const;
+export const LABELLED_FILES = ["tuning", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"] as const;
 export type LabelledFile = (typeof LABELLED_FILES)[number];
 /**
  * Files kept out of training until they have been measured once (README in the set says why).
  * Empty when every file has been measured; the next held-out set goes here when it is written.
  */
-export const SEALED: readonly LabelledFile[] = [];
+export const SEALED: readonly LabelledFile[] = ["holdout5"];
 
 export interface LabelledRow {
   readonly kind: string;
@@ -154,7 +154,7 @@ export function arrivalModels(): ArrivalModels | null {
 }
 
 /** Report of concern: a rule says so, or the model is fairly sure. */
-export const CONCERN_MODEL_SURE = 0.2;
+export const CONCERN_MODEL_SURE = 0.3;
 
 /** Kinds that send a message somewhere special; the model alone must be this sure of them. */
 const MOVING_KINDS: ReadonlySet<string> = new Set(["document_request", "media"]);

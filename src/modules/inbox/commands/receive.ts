@@ -263,6 +263,7 @@ export async function receiveQuestions(
     const kind: CaseKind = detected.kind === "minor" ? "other" : detected.kind;
     const kindReasons = detected.kind === "minor" ? [...detected.reasons, "likelyMinor"] : detected.reasons;
     const chosenCategoryUnit = q.categoryId ? (categoryUnit.get(q.categoryId) ?? null) : null;
+    const secrecy = assessSecrecy(text, { concern: concern.concern });
     let suggestion: UnitSuggestion | null = null;
     let unitId: string | null;
     if (q.unitId && !concern.concern) unitId = q.unitId;
@@ -284,15 +285,16 @@ export async function receiveQuestions(
         );
       }
       const fixed = arrivalUnit(minor ? "minor" : kind, concern.concern, suggestion, fixedUnits);
-      // Kinds with a fixed unit go there; a suggestion routes only at or above the admin's threshold.
+      // Kinds with a fixed unit go there; a suggestion routes only at or above the admin's
+      // threshold, and never a secret case: a wrong guess would let another unit read it, so the
+      // registrar routes those (the suggestion is on the case for them, from the inside).
       const fixedKind = concern.concern || minor || kind === "media" || kind === "document_request";
       unitId = fixedKind
         ? fixed.unitId
-        : suggestion && threshold !== null && suggestion.confidence >= threshold
+        : suggestion && !secrecy.secret && threshold !== null && suggestion.confidence >= threshold
           ? suggestion.unitId
           : null;
     }
-    const secrecy = assessSecrecy(text, { concern: concern.concern });
     const p: Planned = {
       q,
       caseId,
