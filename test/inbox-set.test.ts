@@ -13,7 +13,14 @@
  *   kind 0.910, concern P 0.721 R 0.969 (one report missed: a parent strangled in front of a
  *   six-year-old — the rules had no word for strangling, the model p 0.05), unit 0.895 with no
  *   history, 0.890 with 634 routed cases. The missing words were then added to the rules (R 1.0
- *   on it since), and holdout4 joined the training set: the next honest figure needs a fifth file.
+ *   on it since), and holdout4 joined the training set;
+ * - holdout5.tsv (200, packed with near-misses of reports of concern), sealed, measured once with
+ *   the final rules and models: kind 0.880, concern P 0.660 R 0.969 (missed: a 13-year-old home
+ *   alone with a 5-year-old brother since Thursday, the model at p 0.21 just under the 0.3 bar
+ *   tried then — the bar went back to 0.2 and the rules learnt "mamma har inte varit hemma"),
+ *   unit 0.865 with no history, 0.870 with 786 routed cases; 88 of 109 open-kind messages routed
+ *   automatically at 60 %, 85 of them rightly. It then joined the training set: the next honest
+ *   figure needs a sixth file.
  * Each file is measured with models trained only on the files written before it; the floors
  * hold the figures reached, not targets.
  */
@@ -61,7 +68,7 @@ interface Scores {
 }
 
 /** Floors for the test set, set from its first measurement (never above it). */
-const TEST_FLOORS = { concernRecall: 1, concernPrecision: 0.72, kind: 0.9, unit: 0.89 };
+const TEST_FLOORS = { concernRecall: 1, concernPrecision: 0.65, kind: 0.88, unit: 0.86 };
 
 describe("inbox intelligence on its labelled set", () => {
   let database: TestDatabase;
@@ -198,12 +205,11 @@ describe("inbox intelligence on its labelled set", () => {
   it("validation set: models trained without it", async () => {
     const s = await score(sets.validation, models.validation);
     report(`validation ${validationFile} (no history)`, s);
-    // holdout3 chose the thresholds (p ≥ 0.2, later 0.3, for concern; p ≥ 0.7 for moving kinds): figures
-    // reached with them, recall first — precision falls short of the 0.9 aimed for.
+    // Figures reached, recall first — precision falls short of the 0.9 aimed for.
     expect(s.concernRecall).toBe(1);
-    expect(s.concernPrecision).toBeGreaterThanOrEqual(0.77);
-    expect(s.kindAccuracy).toBeGreaterThanOrEqual(0.87);
-    expect(s.unitAccuracy).toBeGreaterThanOrEqual(0.84);
+    expect(s.concernPrecision).toBeGreaterThanOrEqual(0.75);
+    expect(s.kindAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(s.unitAccuracy).toBeGreaterThanOrEqual(0.9);
   });
 
   it("test set: concern recall, precision, kind and unit accuracy at or above the floors", async () => {

@@ -103,7 +103,7 @@ const STRONG_HARM = unicodeEdges(
 
 /** A child's situation described, not an errand: alone, outside, hungry, an address, a time of night. */
 const SITUATION = unicodeEdges(
-  /\b(?:ensam(?:ma)?|ute själv|(?:är|e) själv hemma|ute (?:hela|sent|på natten|i kylan)|sitta ute|sitter ute|sent på natten|i kylan|utan (?:jacka|jackor|kläder|vantar|mat)|inga kläder|inte (?:har |hade )?ätit|aldrig (?:ha |har )?ätit|sover (?:i|ute|på)|trappuppgång\w*|trapphus\w*|i en bil|hungrig\w*|ber om mat|ingen (?:vuxen|hämtar)|inte (?:får|vill) (?:komma|vara|gå) hem(?:ma)?|inte (?:varit|gått|får gå) (?:till |i )?skolan|ta hand om (?:sina )?(?:små)?syskon|gardinerna|inte gått upp i vikt|kommer inte (?:på|till) (?:besöken|bvc)|bor hos oss|slängt ut|kl(?:ockan)? (?:2[2-3]|0[0-5])|\p{Lu}\p{L}+(?:gatan|vägen|gränd|torget|backen) \d+|lgh \d+|lägenhet\w*)\b/iu,
+  /\b(?:ensam(?:ma)?|ute själv|(?:är|e) själv hemma|ute (?:hela|sent|på natten|i kylan)|sitta ute|sitter ute|sent på natten|i kylan|utan (?:jacka|jackor|kläder|vantar|mat)|inga kläder|inte (?:har |hade )?ätit|aldrig (?:ha |har )?ätit|sover (?:i|ute|på)|trappuppgång\w*|trapphus\w*|i en bil|hungrig\w*|ber om mat|ingen (?:vuxen|hämtar)|inte (?:får|vill) (?:komma|vara|gå) hem(?:ma)?|inte (?:varit|gått|får gå) (?:till |i )?skolan|ta hand om (?:sina )?(?:små)?syskon|gardinerna|inte gått upp i vikt|kommer inte (?:på|till) (?:besöken|bvc)|bor hos oss|slängt ut|kl(?:ockan)? (?:2[2-3]|0[0-5])|\p{Lu}\p{L}+(?:gatan|vägen|gränd|torget|backen) \d+|lgh \d+|lägenhet\w*|(?:mamma|pappa|morsan|farsan|föräldrarna|de vuxna) (?:har )?inte (?:va|vart|varit|kommit) hem(?:ma)?|maten (?:e|är) slut|mjölken (?:e|är) slut|ingen mat (?:hemma|kvar))\b/iu,
 );
 
 function sentences(text: string): string[] {
