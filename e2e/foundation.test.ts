@@ -90,7 +90,7 @@ describe("foundation journeys in a real browser", () => {
     expect(await page.locator("h1").textContent()).toBe("Händelselogg");
     expect(await page.locator("table").textContent()).toContain("auth.login");
     await expectAccessible(page);
-    await page.getByLabel("Händelse").fill("auth.");
+    await page.getByLabel("Händelse", { exact: true }).fill("auth.");
     await page.getByLabel("Från och med datum").fill("i förrgår");
     await page.getByRole("button", { name: "Visa" }).click();
     expect(await page.title()).toMatch(/^Fel: /);

@@ -39,7 +39,7 @@ describe("inbox journey in a real browser", () => {
 
     await staff.getByLabel("Enhet", { exact: true }).selectOption({ label: "Ekonomiskt bistånd" });
     await staff.getByLabel("Varför?").fill("Gäller budgetrådgivning");
-    await staff.getByRole("button", { name: "Flytta" }).click();
+    await staff.getByRole("button", { name: "Flytta", exact: true }).click();
     await staff.waitForURL(/klart=flyttad/);
     await staff.getByLabel("Svarsmall").selectOption({ label: "Budgetrådgivning" });
     await staff.getByRole("button", { name: "Använd svarsmallen" }).click();

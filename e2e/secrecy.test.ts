@@ -90,7 +90,7 @@ describe("secrecy and reports of concern in a real browser", () => {
     await expectAccessible(registrar);
     await registrar.getByLabel("Enhet", { exact: true }).selectOption({ label: "Ekonomiskt bistånd" });
     await registrar.getByLabel("Varför?").fill("Gäller försörjningsstöd");
-    await registrar.getByRole("button", { name: "Flytta" }).click();
+    await registrar.getByRole("button", { name: "Flytta", exact: true }).click();
     await registrar.waitForURL(/klart=flyttad/);
     expect(await registrar.locator("main").textContent()).not.toContain("avslag på min ansökan");
     await expectAccessible(registrar);

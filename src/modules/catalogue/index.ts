@@ -5,7 +5,7 @@
 import { sql } from "kysely";
 import type { Executor } from "../../platform/db/database.js";
 import { REVIEW_DUE } from "./queries.js";
-import { searchServices } from "./search.js";
+import { loadSynonyms, searchServices, type Synonym } from "./search.js";
 
 export interface SuggestedService {
   readonly slug: string;
@@ -90,23 +90,43 @@ export async function unitsForText(
   limit = 5,
 ): Promise<{ unitId: string; score: number }[]> {
   const words = text.replace(/\s+/g, " ").slice(0, 400);
-  const { hits } = await searchServices(db, orgId, words, { limit });
+  // Every arriving message asks this: the synonyms and each service's unit are read at most
+  // once a minute, and misspellings are left to the inbox's learned models.
+  const facts = await routingFacts(db, orgId);
+  const { hits } = await searchServices(db, orgId, words, { limit, synonyms: facts.synonyms, typos: false });
   if (hits.length === 0) return [];
-  const rows = await db
-    .selectFrom("catalogue_services")
-    .select(["id", "unit_id"])
-    .where("org_id", "=", orgId)
-    .where(
-      "id",
-      "in",
-      hits.map((h) => h.id),
-    )
-    .execute();
-  const unitOf = new Map(rows.map((r) => [r.id, r.unit_id]));
+  const missing = hits.filter((h) => !facts.unitOf.has(h.id)).map((h) => h.id);
+  if (missing.length > 0)
+    for (const r of await db
+      .selectFrom("catalogue_services")
+      .select(["id", "unit_id"])
+      .where("org_id", "=", orgId)
+      .where("id", "in", missing)
+      .execute())
+      facts.unitOf.set(r.id, r.unit_id);
   const byUnit = new Map<string, number>();
   for (const h of hits) {
-    const unit = unitOf.get(h.id);
+    const unit = facts.unitOf.get(h.id);
     if (unit) byUnit.set(unit, (byUnit.get(unit) ?? 0) + h.score);
   }
   return [...byUnit].map(([unitId, score]) => ({ unitId, score })).sort((a, b) => b.score - a.score);
+}
+
+const facts = new WeakMap<
+  object,
+  Map<string, { at: number; synonyms: Synonym[]; unitOf: Map<string, string | null> }>
+>();
+
+async function routingFacts(db: Executor, orgId: string) {
+  let perOrg = facts.get(db);
+  if (!perOrg) facts.set(db, (perOrg = new Map()));
+  const cached = perOrg.get(orgId);
+  if (cached && Date.now() - cached.at < 60_000) return cached;
+  const [synonyms, services] = await Promise.all([
+    loadSynonyms(db, orgId),
+    db.selectFrom("catalogue_services").select(["id", "unit_id"]).where("org_id", "=", orgId).execute(),
+  ]);
+  const fresh = { at: Date.now(), synonyms, unitOf: new Map(services.map((s) => [s.id, s.unit_id])) };
+  perOrg.set(orgId, fresh);
+  return fresh;
 }

@@ -163,6 +163,18 @@ async function nearbyTerms(
   return { nearby, stop };
 }
 
+/** Only which words are stop words, in one statement (no misspelling lookup). */
+async function stopWords(
+  db: Db,
+  tokens: readonly string[],
+): Promise<{ nearby: Map<string, string[]>; stop: Set<string> }> {
+  const rows = await sql<{ tok: string; stop: boolean }>`
+    select t as tok, to_tsvector('swedish', t) = ''::tsvector as stop from unnest(${[...tokens]}::text[]) as t`.execute(
+    db,
+  );
+  return { nearby: new Map(), stop: new Set(rows.rows.filter((r) => r.stop).map((r) => r.tok)) };
+}
+
 /** Runs one read with sequential and plain index scans off, leaving bitmap scans (inside a transaction, so only this statement is affected). */
 async function runWithoutSeqScan<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   if (db.isTransaction) {
@@ -204,13 +216,18 @@ export async function searchServices(
   db: Db,
   orgId: string,
   query: string,
-  options: { limit?: number; synonyms?: readonly Synonym[] } = {},
+  options: {
+    limit?: number;
+    synonyms?: readonly Synonym[];
+    /** false: no misspelling lookup (routing a long message, where the learned models carry typos). */
+    typos?: boolean;
+  } = {},
 ): Promise<SearchResult> {
   const limit = Math.min(options.limit ?? MAX_HITS, MAX_HITS);
   const all = tokenize(query);
   if (all.length === 0) return { hits: [], corrections: [] };
   const [{ nearby, stop }, synonyms] = await Promise.all([
-    nearbyTerms(db, orgId, all),
+    options.typos === false ? stopWords(db, all) : nearbyTerms(db, orgId, all),
     options.synonyms ? Promise.resolve(options.synonyms) : loadSynonyms(db, orgId),
   ]);
   // Stop words ("jag", "för", "min") carry no meaning, unless they are all there is.
