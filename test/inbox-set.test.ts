@@ -39,7 +39,7 @@ import {
   type LabelledFile,
   type LabelledRow,
 } from "../src/modules/inbox/intelligence.js";
-import { arrivalUnit, suggestUnit, type ArrivalUnits } from "../src/modules/inbox/suggest-unit.js";
+import { arrivalUnit, suggestUnitAsking, type ArrivalUnits } from "../src/modules/inbox/suggest-unit.js";
 import { DEFAULT_UNIT_WORDS } from "../src/modules/inbox/unit-words.js";
 import type { RuleCandidate } from "../src/modules/inbox/routing.js";
 import { freshDatabase, type TestDatabase } from "./db.js";
@@ -144,15 +144,16 @@ describe("inbox intelligence on its labelled set", () => {
       if (concern && row.kind === "concern_report") tp++;
       else if (concern) fp++;
       else if (row.kind === "concern_report") fn++;
-      const suggestion = suggestUnit(
+      // As on arrival: the catalogue is asked only when the rest is not decisive.
+      const suggestion = await suggestUnitAsking(
         { categoryId: null, channel: row.channel, text: row.text },
         {
           rules,
-          catalogue: await unitsForText(database.db, orgId, row.text),
           history: classifier.suggest(stems.get(row.text) ?? []),
           historySize: classifier.size,
           prior: unitPrior(row.text, idOf(), trained),
         },
+        () => unitsForText(database.db, orgId, row.text),
       );
       const unit = arrivalUnit(kind, concern, suggestion, units).unitId;
       const predicted = unit ? (nameOf.get(unit) ?? "?") : "-";

@@ -115,6 +115,29 @@ export function suggestUnit(
   return { unitId: best, confidence: Math.round(confidence * 100) / 100, sources: [...(sources.get(best) ?? [])] };
 }
 
+/** When the rules and the unit model already agree this surely, the catalogue is not asked. */
+export const DECISIVE_WITHOUT_CATALOGUE = 0.8;
+
+/**
+ * The suggestion, asking the help catalogue (a few queries per message) only when the rest of
+ * the evidence is not already decisive: rules and the unit model agreeing at 0.8 or more.
+ */
+export async function suggestUnitAsking(
+  q: { categoryId: string | null; channel: string; text: string },
+  evidence: Omit<UnitEvidence, "catalogue">,
+  catalogue: () => Promise<UnitEvidence["catalogue"]>,
+): Promise<UnitSuggestion | null> {
+  const first = suggestUnit(q, { ...evidence, catalogue: [] });
+  if (
+    first &&
+    first.confidence >= DECISIVE_WITHOUT_CATALOGUE &&
+    first.sources.includes("rules") &&
+    first.sources.includes("prior")
+  )
+    return first;
+  return suggestUnit(q, { ...evidence, catalogue: await catalogue() });
+}
+
 export interface ArrivalUnits {
   /** The child-welfare intake: every report of concern. */
   readonly intake: string | null;

@@ -21,7 +21,7 @@ import { isNewsDomain } from "../kind.js";
 import { arrivalText, assessSecrecy } from "../secrecy.js";
 import { followTokenFor, hashFollowToken } from "../numbers.js";
 import type { RuleCandidate } from "../routing.js";
-import { arrivalUnit, suggestUnit, type UnitSuggestion } from "../suggest-unit.js";
+import { arrivalUnit, suggestUnitAsking, type UnitSuggestion } from "../suggest-unit.js";
 import { firstAnswerDue } from "../sla.js";
 
 export const INTAKE_UNIT_SLUG = "mottagningen-barn";
@@ -272,16 +272,15 @@ export async function receiveQuestions(
       unitId = chosenCategoryUnit;
     else {
       if (needsUnit(q) && !concern.concern && kind !== "media" && kind !== "document_request" && !minor) {
-        const catalogue = await (deps.arrival?.unitEvidence(db, orgId, text) ?? Promise.resolve([])).catch(() => []);
-        suggestion = suggestUnit(
+        suggestion = await suggestUnitAsking(
           { categoryId: q.categoryId ?? null, channel: q.channel, text },
           {
             rules: candidates,
-            catalogue,
             history: classifier?.suggest(stems[i] ?? []) ?? [],
             historySize: classifier?.size ?? 0,
             prior: unitPrior(text, unitByName),
           },
+          () => (deps.arrival?.unitEvidence(db, orgId, text) ?? Promise.resolve([])).catch(() => []),
         );
       }
       const fixed = arrivalUnit(minor ? "minor" : kind, concern.concern, suggestion, fixedUnits);
