@@ -235,15 +235,18 @@ export async function receiveQuestions(
     (deps.arrival?.knownJournalists(db, orgId, senders) ?? Promise.resolve(new Set<string>())).catch(
       () => new Set<string>(),
     ),
-    fresh.some((f) => needsUnit(f.q)) ? historyClassifier(db, orgId) : Promise.resolve(undefined),
+    fresh.some((f) => needsUnit(f.q))
+      ? historyClassifier(db, orgId).catch(() => undefined)
+      : Promise.resolve(undefined),
   ]);
+  const noStems = () => fresh.map((): string[] => []);
   const stems =
     classifier && classifier.size > 0
       ? await stemsOfMany(
           db,
           fresh.map((f) => f.text),
-        )
-      : fresh.map(() => []);
+        ).catch(noStems)
+      : noStems();
 
   const planned: Planned[] = [];
   for (const [i, { q, caseId, text }] of fresh.entries()) {
