@@ -73,6 +73,8 @@ const schema = z.object({
   UPLOAD_MEMORY_BUDGET_MB: positiveInt.default(100),
   PRESSURE_MAX_EVENT_LOOP_DELAY_MS: positiveInt.default(1000),
   PRESSURE_MAX_HEAP_MB: positiveInt.default(1536),
+  PRESSURE_MAX_DB_WAIT_MS: positiveInt.default(200),
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
@@ -164,7 +166,14 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** Per file, files per form, and all uploads held in memory at once (beyond it: 503, try again). */
   readonly upload: { readonly limitBytes: number; readonly maxFiles: number; readonly memoryBudgetBytes: number };
-  readonly pressure: { readonly maxEventLoopDelayMs: number; readonly maxHeapMb: number };
+  readonly pressure: {
+    readonly maxEventLoopDelayMs: number;
+    readonly maxHeapMb: number;
+    /** A visitor who would wait longer for a database connection gets 503 at once. */
+    readonly maxDbWaitMs: number;
+  };
+  /** Longest a rendered public page is kept (0 = no page cache). */
+  readonly pageCacheSeconds: number;
   readonly oidc:
     | {
         readonly issuer: string;
@@ -312,7 +321,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFiles: c.UPLOAD_MAX_FILES,
       memoryBudgetBytes: c.UPLOAD_MEMORY_BUDGET_MB * 1024 * 1024,
     },
-    pressure: { maxEventLoopDelayMs: c.PRESSURE_MAX_EVENT_LOOP_DELAY_MS, maxHeapMb: c.PRESSURE_MAX_HEAP_MB },
+    pressure: {
+      maxEventLoopDelayMs: c.PRESSURE_MAX_EVENT_LOOP_DELAY_MS,
+      maxHeapMb: c.PRESSURE_MAX_HEAP_MB,
+      maxDbWaitMs: c.PRESSURE_MAX_DB_WAIT_MS,
+    },
+    pageCacheSeconds: c.PAGE_CACHE_SECONDS,
     oidc:
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
         ? {

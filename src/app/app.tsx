@@ -7,7 +7,6 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import formbody from "@fastify/formbody";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -31,6 +30,9 @@ import { AppError } from "../platform/errors.js";
 import { publicDir } from "../platform/paths.js";
 import { CSRF_COOKIE, csrfBinding, csrfHmacKey, csrfTokenOf, csrfVerifier } from "../platform/http/csrf.js";
 import { uploadGuard } from "../platform/http/uploads.js";
+import { securityHeaders } from "../platform/http/security-headers.js";
+import { PageCache, registerPageCache } from "../platform/http/page-cache.js";
+import { csrfTokenFor } from "../platform/http/page.js";
 import { registerFormGuard } from "../platform/http/form-guard.js";
 import { createMailer } from "../platform/mail/mailer.js";
 import type { KlarsvarModule, ModuleContext, NavEntry, Organisation } from "./module.js";
@@ -175,7 +177,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
 
   const secureCookies = config.production || config.publicUrl.startsWith("https://");
   await app.register(cookie, { secret: config.sessionSecret });
-  await app.register(helmet, {
+  const security = securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -194,6 +196,10 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     },
     strictTransportSecurity: secureCookies,
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook("onRequest", (_request, reply, done) => {
+    reply.headers(security);
+    done();
   });
   await app.register(underPressure, {
     maxEventLoopDelay: config.pressure.maxEventLoopDelayMs,
@@ -286,6 +292,16 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     }
     if (!policies.allows(request.user, access)) throw new AppError("KS_FORBIDDEN", `Policy ${access} denies`);
   });
+
+  // Kept public pages for visitors who are not signed in; 503 at once when the database queue is full.
+  registerPageCache(
+    app,
+    new PageCache(database, {
+      ttlMs: config.pageCacheSeconds * 1000,
+      maxWaitMs: config.pressure.maxDbWaitMs,
+    }),
+    csrfTokenFor,
+  );
 
   // CSRF on every unsafe method, before the body is validated.
   app.addHook("preValidation", (request, reply, done) => {

@@ -46,6 +46,7 @@ export const klarsprakRoutes: KlarsprakModuleRoutes = (app) => {
         side: "public",
         hasErrors: state.errors.length > 0,
         status: state.status ?? 200,
+        cacheable: request.method === "GET" && state.result === null && state.errors.length === 0,
         scripts: ["/static/js/klarsprak-editor.js"],
       },
       (page) => (

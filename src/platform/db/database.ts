@@ -10,6 +10,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import { StorableTextPlugin } from "./storable-text.js";
+import { noteQuery } from "./changes.js";
 import pg from "pg";
 import type { DB } from "./schema.js";
 
@@ -26,8 +27,48 @@ export interface Database {
   readonly location: string;
   /** The PGlite instance (embedded mode only), for backup and restore. */
   readonly pglite: PGlite | undefined;
+  /** How long work waits for a connection: what decides whether the site is overloaded. */
+  readonly load: PoolLoad;
   close(): Promise<void>;
 }
+
+/** The pool's queue: how many wait for a connection and how long the first in line has waited. */
+export interface PoolLoad {
+  /** Queries waiting for a connection now. */
+  waiting(): number;
+  /** How long the query first in line has waited for a connection so far, in ms (0 when none waits). */
+  waitMs(): number;
+}
+
+/**
+ * Watches every wait for a connection. pg's Pool gives the queue's length but not its age;
+ * the age of the oldest wait is what a visitor who joins the queue now can expect.
+ */
+function meterPool(pool: pg.Pool): PoolLoad {
+  const pending = new Map<number, number>();
+  let next = 0;
+  const connect = pool.connect.bind(pool) as (cb?: (...args: unknown[]) => void) => Promise<pg.PoolClient> | undefined;
+  (pool as { connect: unknown }).connect = (cb?: (...args: unknown[]) => void) => {
+    const id = next++;
+    pending.set(id, performance.now());
+    if (cb)
+      return connect((...args: unknown[]) => {
+        pending.delete(id);
+        cb(...args);
+      });
+    return connect()?.finally(() => pending.delete(id));
+  };
+  return {
+    waiting: () => pending.size,
+    waitMs: () => {
+      const oldest = pending.values().next();
+      return oldest.done ? 0 : performance.now() - oldest.value;
+    },
+  };
+}
+
+/** Every query's SQL goes past the change tracker (platform/db/changes.ts). */
+const log = (event: { query: { sql: string } }) => noteQuery(event.query.sql);
 
 export class DatabaseUnavailableError extends Error {
   override name = "DatabaseUnavailableError";
@@ -72,10 +113,12 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailableError(`Cannot reach the database at ${location}: ${reason}`);
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new StorableTextPlugin()] });
+  const load = meterPool(pool);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new StorableTextPlugin()], log });
   return {
     db,
     pool,
+    load,
     kind: "postgres",
     location,
     pglite: undefined,
@@ -109,10 +152,12 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, shared
   // PGlite is a single connection: the pool has one client, so transactions are serialised.
   const pool = new pg.Pool(createPgConfig(pglite));
   pool.on("error", () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new StorableTextPlugin()] });
+  const load = meterPool(pool);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new StorableTextPlugin()], log });
   return {
     db,
     pool,
+    load,
     kind: "pglite",
     location,
     pglite,

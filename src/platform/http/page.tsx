@@ -4,7 +4,6 @@
  * status and cache headers. The composition root (src/app) gives the frame what only it
  * knows — the navigation of every module — as `request.server.pageFrame`.
  */
-import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { SessionUser } from "../auth/session-user.js";
 import type { MessageKey } from "../i18n/i18n.js";
@@ -12,6 +11,7 @@ import type { PageContext } from "../../views/context.js";
 import { Layout, type NavItem } from "../../views/layout.js";
 import { renderingIn } from "../../views/render-lang.js";
 import { csrfBinding } from "./csrf.js";
+import { browserHasCurrent, etagOf, pageCacheKey, TOKEN_PLACEHOLDER } from "./page-cache.js";
 
 /** What the frame needs from the composition root. */
 export interface PageFrame {
@@ -29,12 +29,26 @@ declare module "fastify" {
   }
 }
 
-export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+/** A fresh CSRF token for this visitor (and the cookie it is checked against). */
+export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply): string {
+  return reply.generateCsrf({ userInfo: csrfBinding(request) });
+}
+
+/**
+ * The page's context. The CSRF token is made only if the page asks for it; a page being made
+ * for the cache gets a placeholder that each visitor's own token replaces when it is sent.
+ */
+export function pageContext(request: FastifyRequest, reply: FastifyReply, forCache = false): PageContext {
+  let token: string | undefined;
   return {
     lang: request.lang,
     t: request.t,
     user: request.user,
-    csrfToken: reply.generateCsrf({ userInfo: csrfBinding(request) }),
+    get csrfToken() {
+      if (forCache) return TOKEN_PLACEHOLDER;
+      token ??= csrfTokenFor(request, reply);
+      return token;
+    },
     path: request.url,
     demo: request.server.pageFrame.demo,
     requestId: request.id,
@@ -54,6 +68,11 @@ export interface PageOptions {
    * browser's copy is current. Pages differ by language and sign-in, so caches key on the cookie.
    */
   readonly cacheable?: boolean;
+  /**
+   * Keep the page in this server's memory only: browsers and shared caches are told not to
+   * store it (search results: the address holds what a resident searched for).
+   */
+  readonly serverOnly?: boolean;
   /** Seconds a shared cache may serve a cacheable page without asking; 0 = always revalidate (pages that change when staff act). Default 300. */
   readonly maxAge?: number;
 }
@@ -65,7 +84,9 @@ export function sendPage(
   options: PageOptions,
   body: (ctx: PageContext) => JSX.Element,
 ): FastifyReply {
-  const ctx = pageContext(request, reply);
+  const status = options.status ?? 200;
+  const forCache = Boolean(options.cacheable && status === 200 && request.pageReads && !request.user);
+  const ctx = pageContext(request, reply, forCache);
   const nav: NavItem[] = request.server.pageFrame.navFor(options.side, request.user).map((e) => ({
     href: e.href,
     label: ctx.t(e.label),
@@ -85,24 +106,24 @@ export function sendPage(
   )) as string;
   // Pages can hold personal data: never let a shared cache keep staff pages.
   if (options.side === "staff") reply.header("cache-control", "no-store");
-  else if (options.cacheable && (options.status ?? 200) === 200) {
-    const etag = `"${createHash("sha256").update(html).digest("base64url").slice(0, 27)}"`;
-    reply
-      .header("etag", etag)
-      .header("vary", "Cookie")
-      .header(
-        "cache-control",
-        request.user
-          ? "private, no-cache"
-          : (options.maxAge ?? 300) > 0
-            ? `public, max-age=${options.maxAge ?? 300}`
-            : "public, no-cache",
-      );
-    const wanted = request.headers["if-none-match"];
-    if (wanted && wanted.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) return reply.status(304).send();
+  else if (options.cacheable && status === 200) {
+    const etag = etagOf(html);
+    const cacheControl = options.serverOnly
+      ? "no-store"
+      : request.user
+        ? "private, no-cache"
+        : (options.maxAge ?? 300) > 0
+          ? `public, max-age=${options.maxAge ?? 300}`
+          : "public, no-cache";
+    reply.header("etag", etag).header("vary", "Cookie").header("cache-control", cacheControl);
+    if (forCache && request.pageReads) {
+      request.server.pageCache.store(pageCacheKey(request), html, etag, cacheControl, request.pageReads);
+    }
+    if (browserHasCurrent(request, etag)) return reply.status(304).send();
   }
-  return reply
-    .status(options.status ?? 200)
-    .type("text/html; charset=utf-8")
-    .send(html);
+  const sent =
+    forCache && html.includes(TOKEN_PLACEHOLDER)
+      ? html.split(TOKEN_PLACEHOLDER).join(csrfTokenFor(request, reply))
+      : html;
+  return reply.status(status).type("text/html; charset=utf-8").send(sent);
 }

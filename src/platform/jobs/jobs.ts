@@ -132,17 +132,26 @@ export class JobRunner {
     if (!work) return;
     this.working = true;
     for (const def of this.definitions.values()) {
-      await boss.work<object>(
+      const batchSize = def.batchSize ?? 1;
+      const worker: { id?: string } = {};
+      // pg-boss waits a polling interval after every fetch, even a full one; a full batch means
+      // more are waiting, so the worker is told to fetch again at once. A burst drains at the
+      // speed of its work, while an empty queue still costs one query per interval.
+      const more = (fetched: number) => {
+        if (fetched >= batchSize && worker.id) boss.notifyWorker(worker.id);
+      };
+      worker.id = await boss.work<object>(
         def.name,
         {
           pollingIntervalSeconds: def.pollingIntervalSeconds ?? this.options.pollingIntervalSeconds ?? 2,
           includeMetadata: true,
-          batchSize: def.batchSize ?? 1,
+          batchSize,
         },
         async (jobs) => {
           if (jobs.length === 1) {
             const [job] = jobs as [(typeof jobs)[number]];
             await def.handler(job.data as never, { id: job.id, name: job.name, retryCount: job.retryCount });
+            more(1);
             return;
           }
           // A batch: each job on its own. A failure is recorded for that job alone (pg-boss
@@ -166,6 +175,7 @@ export class JobRunner {
               }
             }
           });
+          more(jobs.length);
         },
       );
       if (def.schedule) await boss.schedule(def.name, def.schedule, {}, { tz: "Europe/Stockholm" });

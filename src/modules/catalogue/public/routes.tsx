@@ -33,7 +33,7 @@ export function cataloguePublicRoutes(app: TypedApp, ctx: ModuleContext): void {
     const say = sayer(messages, request.lang);
     if (q && q.trim()) {
       const result = await searchServices(db, orgId, q);
-      return sendPage(request, reply, { title: say("search.title", { q }), side: "public" }, (page) => (
+      return sendPage(request, reply, { title: say("search.title", { q }), side: "public", cacheable: true, serverOnly: true }, (page) => (
         <ResultsPage
           ctx={page}
           q={q.trim()}

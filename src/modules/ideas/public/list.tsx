@@ -64,7 +64,7 @@ export function ideaListRoutes(app: TypedApp, ctx: ModuleContext, deps: IdeaDeps
         />
       </>
     );
-    return sendPage(request, reply, { title: say("list.title"), side: "public", head }, (pageCtx) => (
+    return sendPage(request, reply, { title: say("list.title"), side: "public", head, cacheable: true, maxAge: 0 }, (pageCtx) => (
       <IdeaListPage
         ctx={pageCtx}
         filters={filters}

@@ -62,7 +62,7 @@ export function diariumRoutes(app: TypedApp, ctx: ModuleContext): void {
         query.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
       ]);
       const title = sayer(messages, request.lang)("diarium.title");
-      return sendPage(request, reply, { title, side: "public" }, (page) => <DiariumPage ctx={page} q={term} rows={rows} total={Number(count.n)} page={sida} />);
+      return sendPage(request, reply, { title, side: "public", cacheable: true, maxAge: 0 }, (page) => <DiariumPage ctx={page} q={term} rows={rows} total={Number(count.n)} page={sida} />);
     },
   );
 }

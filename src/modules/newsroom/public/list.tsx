@@ -33,7 +33,7 @@ export function listRoutes(app: TypedApp, ctx: ModuleContext, deps: NewsroomDeps
         <link rel="alternate" type="application/feed+json" title={say("public.feeds.jsonTitle")} href={`/press/feed.json${fq}`} />
       </>
     );
-    return sendPage(request, reply, { title: say("public.title"), side: "public", head, status, hasErrors: sub.errors.length > 0 }, (page2) => (
+    return sendPage(request, reply, { title: say("public.title"), side: "public", head, status, hasErrors: sub.errors.length > 0, cacheable: request.method === "GET" && sub.errors.length === 0 && !sub.subscribed, maxAge: 60 }, (page2) => (
       <NewsroomPage ctx={page2} filters={filters} rows={list.rows} total={list.total} page={page} pageSize={PAGE_SIZE} topics={options.topics} units={options.units} subscribed={sub.subscribed} errors={sub.errors} email={sub.email} />
     ));
   };

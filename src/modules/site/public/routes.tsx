@@ -12,17 +12,17 @@ export function siteRoutes(app: TypedApp, ctx: ModuleContext): void {
   const publicPage = { config: { access: "public" } } as const;
 
   app.get("/", publicPage, (request, reply) =>
-    sendPage(request, reply, { title: request.t("site.org"), side: "public" }, (page) => <StartPage ctx={page} orgName={ctx.org.name} />),
+    sendPage(request, reply, { title: request.t("site.org"), side: "public", cacheable: true }, (page) => <StartPage ctx={page} orgName={ctx.org.name} />),
   );
 
   app.get("/tillganglighet", publicPage, (request, reply) =>
-    sendPage(request, reply, { title: sayer(messages, request.lang)("access.title"), side: "public" }, (page) => (
+    sendPage(request, reply, { title: sayer(messages, request.lang)("access.title"), side: "public", cacheable: true }, (page) => (
       <AccessibilityStatement ctx={page} />
     )),
   );
 
   app.get("/personuppgifter", publicPage, (request, reply) =>
-    sendPage(request, reply, { title: sayer(messages, request.lang)("privacy.title"), side: "public" }, (page) => (
+    sendPage(request, reply, { title: sayer(messages, request.lang)("privacy.title"), side: "public", cacheable: true }, (page) => (
       <PrivacyNotice ctx={page} sessionHours={ctx.config.sessionTtlHours} />
     )),
   );
