@@ -1,11 +1,18 @@
 // One benchmark measurement in its own process (plain node, built library), so peak memory
-// is this run's alone. Usage: node --expose-gc bench/klarsprak-worker.mjs MB all|lix
-import { analyze } from "@klarsvar/klarsprak";
-import { swedishProse } from "./corpus.mjs";
+// is this run's alone. Usage: node --expose-gc bench/klarsprak-worker.mjs MB all|lix plain|official
+// The library is imported from this checkout's dist (a bare "@klarsvar/klarsprak" import could
+// resolve to another checkout's build through a shared node_modules), or from the directory in
+// KLARSPRAK_DIST to measure another build.
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { officialProse, swedishProse } from "./corpus.mjs";
+
+const dist = process.env.KLARSPRAK_DIST ?? fileURLToPath(new URL("../packages/klarsprak/dist", import.meta.url));
+const { analyze } = await import(pathToFileURL(`${dist}/index.js`).href);
 
 const mb = Number(process.argv[2] ?? "10");
 const mode = process.argv[3] === "lix" ? "lix" : "all";
-const text = swedishProse(mb * 1024 * 1024);
+const corpus = process.argv[4] === "official" ? "official" : "plain";
+const text = (corpus === "official" ? officialProse : swedishProse)(mb * 1024 * 1024);
 const bytes = Buffer.byteLength(text);
 analyze(text.slice(0, 200_000), { format: "text", lixOnly: mode === "lix" }); // warm-up
 globalThis.gc?.();
@@ -18,6 +25,7 @@ console.log(
   JSON.stringify({
     mb,
     mode,
+    corpus,
     bytes,
     ms: Math.round(ms),
     mbPerSecond: +(bytes / 1048576 / (ms / 1000)).toFixed(1),
