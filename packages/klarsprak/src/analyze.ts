@@ -909,18 +909,16 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   // --- passes over the whole text
   if (on("personal-data")) {
     for (const hit of findPersonalData(text, r.allowPersonalData)) {
-      const what =
-        hit.kind === "e-postadress"
-          ? "en e-postadress"
-          : hit.kind === "telefonnummer"
-            ? "ett telefonnummer"
-            : `ett ${hit.kind}`;
-      add(
-        "personal-data",
-        hit.start,
-        hit.end,
-        `Texten innehåller ${what}. Ta bort personuppgifter innan texten publiceras.`,
-      );
+      const message = textMessage("personal-data", hit.kind, () => {
+        const what =
+          hit.kind === "e-postadress"
+            ? "en e-postadress"
+            : hit.kind === "telefonnummer"
+              ? "ett telefonnummer"
+              : `ett ${hit.kind}`;
+        return `Texten innehåller ${what}. Ta bort personuppgifter innan texten publiceras.`;
+      });
+      add("personal-data", hit.start, hit.end, message, hit.text);
     }
   }
   if (on("no-headings") && !hasHeading && words > r.wordsWithoutHeading) {
