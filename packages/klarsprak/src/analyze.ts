@@ -417,7 +417,7 @@ interface WordInfo {
   readonly nominal: boolean;
   readonly determiner: boolean;
   readonly modal: boolean;
-  readonly phrases: ReturnType<CompiledOfficialese["phrases"]["get"]>;
+  readonly phrases: PhraseIndex | undefined;
   readonly officialese: ReturnType<CompiledOfficialese["words"]["get"]>;
   readonly jargon: { term: string; explanation: string } | undefined;
   /** The acronym to explain at its first use, if the word is one. */
@@ -429,6 +429,79 @@ interface WordInfo {
   officialeseMessage: string | undefined;
   /** plainFormOf(lower), null when there is none; undefined until asked. */
   plain: string | null | undefined;
+  /** The next form with the same hash. */
+  next: WordInfo | undefined;
+}
+
+type Phrase = NonNullable<ReturnType<CompiledOfficialese["phrases"]["get"]>>[number];
+
+/**
+ * The phrases that start with one word, by the word after it: "i" starts 18 phrases, and
+ * only those whose second word is the next word (or optional) can match. Order is kept.
+ */
+interface PhraseIndex {
+  readonly byNext: ReadonlyMap<string, readonly Phrase[]>;
+  /** Phrases whose second word is optional: the candidates for any other next word. */
+  readonly anyNext: readonly Phrase[];
+}
+
+const phraseIndexes = new WeakMap<readonly Phrase[], PhraseIndex>();
+function phraseIndex(phrases: readonly Phrase[] | undefined): PhraseIndex | undefined {
+  if (!phrases) return undefined;
+  let index = phraseIndexes.get(phrases);
+  if (index) return index;
+  const anyNext = phrases.filter((p) => p.rest[0]?.includes("") ?? true);
+  const byNext = new Map<string, Phrase[]>();
+  for (const p of phrases)
+    for (const w of p.rest[0] ?? [])
+      if (w !== "" && !byNext.has(w))
+        byNext.set(
+          w,
+          phrases.filter((q) => q.rest[0]?.includes(w) || (q.rest[0]?.includes("") ?? true)),
+        );
+  index = { byNext, anyNext };
+  phraseIndexes.set(phrases, index);
+  return index;
+}
+
+/** Findings by position: start, then end; equal ones in the order they were found. */
+function byPosition(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end;
+}
+
+/** Sorts findings[from…] in place by position, stably (insertion sort: a sentence's few findings). */
+function sortRange(findings: Finding[], from: number): void {
+  for (let k = from + 1; k < findings.length; k++) {
+    const f = findings[k] as Finding;
+    let j = k - 1;
+    while (j >= from && byPosition(findings[j] as Finding, f) > 0) {
+      findings[j + 1] = findings[j] as Finding;
+      j--;
+    }
+    findings[j + 1] = f;
+  }
+}
+
+/**
+ * The findings in position order, as a stable sort would give them. The first `sorted` are
+ * normally in order already (each sentence's findings were sorted and sentences follow one
+ * another); the rest (personal data, no-headings) are sorted and merged in, earlier findings
+ * first among equals. Anything unexpected falls back to sorting the whole list.
+ */
+function inPositionOrder(findings: Finding[], sorted: number): Finding[] {
+  for (let k = 1; k < sorted; k++)
+    if (byPosition(findings[k - 1] as Finding, findings[k] as Finding) > 0) return findings.sort(byPosition);
+  if (sorted >= findings.length) return findings;
+  const tail = findings.slice(sorted).sort(byPosition);
+  const out: Finding[] = new Array<Finding>(findings.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k++) {
+    if (j < tail.length && (i >= sorted || byPosition(tail[j] as Finding, findings[i] as Finding) < 0))
+      out[k] = tail[j++] as Finding;
+    else out[k] = findings[i++] as Finding;
+  }
+  return out;
 }
 
 /** isSPassive() for a word form's cached parts and the words before it. */
@@ -443,6 +516,8 @@ function isPassiveIn(p: PassiveParts, prev: WordInfo, prev2: WordInfo): boolean 
 
 interface Sentence {
   starts: number[];
+  /** A hash of each word's code units, to find its WordInfo without slicing it. */
+  hashes: number[];
   ends: number[];
   longCount: number;
 }
@@ -535,7 +610,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
 
   // Everything the word rules need to know about a word form, worked out the first time the
   // form is seen: prose repeats its words, so most words cost one map lookup.
-  const infos = new Map<string, WordInfo>();
+  const infos = new Map<number, WordInfo>(); // by hash; forms with the same hash are chained
   const makeInfo = (word: string, lower: string, type: { window: number } | null): WordInfo => {
     const c0 = word.charCodeAt(0);
     let acronymHead: string | null = null;
@@ -558,7 +633,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       nominal: isNominalisation(lower, false),
       determiner: DETERMINERS.has(lower),
       modal: MODALS.has(lower),
-      phrases: r.officialese.phrases.get(lower),
+      phrases: phraseIndex(r.officialese.phrases.get(lower)),
       officialese: r.officialese.words.get(lower),
       jargon: r.jargon.get(lower),
       acronymHead,
@@ -568,11 +643,20 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       nominalMessage: undefined,
       officialeseMessage: undefined,
       plain: undefined,
+      next: undefined,
     };
   };
-  const infoOf = (word: string): WordInfo => {
-    let info = infos.get(word);
-    if (info) return info;
+  /** The word at [s, e) of the text, whose hash the tokenizer computed: no string is made for a known form. */
+  const infoAt = (s: number, e: number, hash: number): WordInfo => {
+    const first = infos.get(hash);
+    const length = e - s;
+    same: for (let x = first; x !== undefined; x = x.next) {
+      const w = x.word;
+      if (w.length !== length) continue;
+      for (let k = 0; k < length; k++) if (w.charCodeAt(k) !== text.charCodeAt(s + k)) continue same;
+      return x;
+    }
+    const word = text.slice(s, e);
     // Most words start with a small letter and need no lower-casing.
     const lower = isLower(word.charCodeAt(0)) ? word : word.toLowerCase();
     let type: { window: number } | null = null;
@@ -580,13 +664,14 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       type = types.get(lower) ?? null;
       if (!type) types.set(lower, (type = { window: -1 }));
     }
-    info = makeInfo(word, lower, type);
-    infos.set(word, info);
+    const info = makeInfo(word, lower, type);
+    info.next = first;
+    infos.set(hash, info);
     return info;
   };
   const EMPTY = makeInfo("", "", null); // the word before the first: "" as before
 
-  const sentence: Sentence = { starts: [], ends: [], longCount: 0 };
+  const sentence: Sentence = { starts: [], ends: [], hashes: [], longCount: 0 };
   const sentenceInfos: WordInfo[] = [];
 
   const endSentence = () => {
@@ -596,6 +681,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
     if (!scoresOnly || !lixOnly) processSentence(n);
     sentence.starts.length = 0;
     sentence.ends.length = 0;
+    sentence.hashes.length = 0;
     sentence.longCount = 0;
   };
 
@@ -603,7 +689,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
     const { starts, ends } = sentence;
     const ws = sentenceInfos;
     for (let i = 0; i < n; i++) {
-      const info = infoOf(text.slice(starts[i] as number, ends[i] as number));
+      const info = infoAt(starts[i] as number, ends[i] as number, sentence.hashes[i] as number);
       ws[i] = info;
       const type = info.type;
       if (type) {
@@ -625,6 +711,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       }
     }
     let sentencePassives = 0;
+    const firstFinding = findings.length;
     let prev = EMPTY;
     let prev2 = EMPTY;
     for (let i = 0; i < n; i++) {
@@ -657,7 +744,9 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       if (checkOfficialese) {
         let matched = 0;
         if (info.phrases) {
-          for (const p of info.phrases) {
+          const candidates =
+            (i + 1 < n ? info.phrases.byNext.get((ws[i + 1] as WordInfo).folded) : undefined) ?? info.phrases.anyNext;
+          for (const p of candidates) {
             const m = matchPhrase(ws, i + 1, n, p.rest);
             if (m > 0) {
               const last = ends[i + m] as number;
@@ -826,6 +915,8 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
           : r.severity["long-sentence"],
       );
     }
+    // The sentence's own findings come after its words' findings but start at its first word.
+    sortRange(findings, firstFinding);
   };
 
   // --- one pass: words and sentence boundaries, block by block
@@ -877,11 +968,13 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       const s = i;
       let letters = 0;
       let digits = 0;
+      let hash = 0;
       while (i < end) {
         const c = text.charCodeAt(i);
         if (isWordCode(c)) {
           letters++;
           if (c >= 48 && c <= 57) digits++;
+          hash = (Math.imul(hash, 31) + c) | 0;
           i++;
         } else if (
           (c === 0x2d || c === 0x2010 || c === 0x2011) &&
@@ -889,6 +982,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
           isWordCode(text.charCodeAt(i + 1)) &&
           i > s
         ) {
+          hash = (Math.imul(hash, 31) + c) | 0;
           i++;
         } else break;
       }
@@ -899,6 +993,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       }
       sentence.starts.push(s);
       sentence.ends.push(i);
+      sentence.hashes.push(hash);
       if (!chainOpen) chainStart = s;
       prevNumeric = digits === letters;
       prevEnd = i;
@@ -907,6 +1002,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   }
 
   // --- passes over the whole text
+  const sentenceFindings = findings.length; // in position order up to here, sentence by sentence
   if (on("personal-data")) {
     for (const hit of findPersonalData(text, r.allowPersonalData)) {
       const message = textMessage("personal-data", hit.kind, () => {
@@ -933,16 +1029,24 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   }
 
   // --- ignore comments and ordering
-  const visible =
-    extracted.ignores.length === 0
-      ? findings
-      : findings.filter(
-          (f) =>
-            !extracted.ignores.some(
-              (g) => f.span.start >= g.start && f.span.start < g.end && (g.rules === null || g.rules.has(f.ruleId)),
-            ),
-        );
-  visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  let visible = findings;
+  let visibleSentenceFindings = sentenceFindings;
+  if (extracted.ignores.length > 0) {
+    visible = [];
+    visibleSentenceFindings = 0;
+    for (let k = 0; k < findings.length; k++) {
+      const f = findings[k] as Finding;
+      if (
+        !extracted.ignores.some(
+          (g) => f.span.start >= g.start && f.span.start < g.end && (g.rules === null || g.rules.has(f.ruleId)),
+        )
+      ) {
+        visible.push(f);
+        if (k < sentenceFindings) visibleSentenceFindings++;
+      }
+    }
+  }
+  visible = inPositionOrder(visible, visibleSentenceFindings);
 
   const lix = words > 0 && sentences > 0 ? words / sentences + (100 * longWords) / words : null;
   const band = lix === null ? null : lixBand(lix);
