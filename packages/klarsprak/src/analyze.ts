@@ -650,12 +650,8 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   const infoAt = (s: number, e: number, hash: number): WordInfo => {
     const first = infos.get(hash);
     const length = e - s;
-    same: for (let x = first; x !== undefined; x = x.next) {
-      const w = x.word;
-      if (w.length !== length) continue;
-      for (let k = 0; k < length; k++) if (w.charCodeAt(k) !== text.charCodeAt(s + k)) continue same;
-      return x;
-    }
+    for (let x = first; x !== undefined; x = x.next)
+      if (x.word.length === length && text.startsWith(x.word, s)) return x;
     const word = text.slice(s, e);
     // Most words start with a small letter and need no lower-casing.
     const lower = isLower(word.charCodeAt(0)) ? word : word.toLowerCase();
@@ -1063,8 +1059,17 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
     nominalisationsPer100Words: lixOnly || words === 0 ? null : (100 * nominalisations) / words,
     passivesPerSentence: lixOnly || sentences === 0 ? null : passives / sentences,
   };
-  const counts: Record<Severity, number> = { error: 0, warning: 0, suggestion: 0 };
-  for (const f of visible) counts[f.severity]++;
+  let errors = 0;
+  let warnings = 0;
+  for (const f of visible) {
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+  }
+  const counts: Record<Severity, number> = {
+    error: errors,
+    warning: warnings,
+    suggestion: visible.length - errors - warnings,
+  };
   Object.freeze(visible); // each finding and span is frozen when it is made
   return deepFreeze({
     engine: { name: "klarsprak" as const, version: VERSION },
