@@ -365,6 +365,12 @@ class Locator {
     return Object.freeze({ start, end, line, column, endLine: this.line, endColumn: this.column });
   }
 
+  /** The original offset of an extracted offset. */
+  start(extStart: number): number {
+    const map = this.extracted.map;
+    return map ? map.start(extStart) : extStart;
+  }
+
   original(span: Span): string {
     return this.source.slice(span.start, span.end);
   }
@@ -549,8 +555,17 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   const locator = new Locator(source, extracted);
   const identity = extracted.map === null; // extracted text and original are the same string
   const findings: Finding[] = [];
+  const ignores = extracted.ignores;
+  const cap = config.maxFindings ?? Infinity;
+  if (!(cap === Infinity || (Number.isInteger(cap) && cap >= 0)))
+    throw new RangeError("maxFindings must be a whole number, 0 or more");
+  // False once the sentences have given `cap` findings: later ones are counted, not kept.
+  let keep = true;
+  let errors = 0;
+  let warnings = 0;
+  let suggestions = 0;
   /**
-   * Adds a finding. `original` is the finding's text when the caller already has it as a
+   * Adds a finding, unless an ignore comment covers it. `original` is the finding's text when the caller already has it as a
    * string (a word it sliced); it is used only when extracted and original text are the same.
    */
   const add = (
@@ -563,6 +578,14 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
     category?: string,
     severity: Severity = r.severity[ruleId],
   ) => {
+    if (ignores.length > 0) {
+      const start = locator.start(extStart);
+      if (ignores.some((g) => start >= g.start && start < g.end && (g.rules === null || g.rules.has(ruleId)))) return;
+    }
+    if (severity === "error") errors++;
+    else if (severity === "warning") warnings++;
+    else suggestions++;
+    if (!keep) return;
     const span = locator.span(extStart, extEnd);
     const text = identity && original !== undefined ? original : locator.original(span);
     // Literals of fixed shape: the same hidden class for every finding of a kind.
@@ -913,6 +936,11 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
     }
     // The sentence's own findings come after its words' findings but start at its first word.
     sortRange(findings, firstFinding);
+    if (findings.length >= cap) {
+      // Every later sentence's findings come after these.
+      findings.length = cap;
+      keep = false;
+    }
   };
 
   // --- one pass: words and sentence boundaries, block by block
@@ -999,6 +1027,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
 
   // --- passes over the whole text
   const sentenceFindings = findings.length; // in position order up to here, sentence by sentence
+  keep = true; // personal data and no-headings may come before: merged in and cut below
   if (on("personal-data")) {
     for (const hit of findPersonalData(text, r.allowPersonalData)) {
       const message = textMessage("personal-data", hit.kind, () => {
@@ -1024,25 +1053,9 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       );
   }
 
-  // --- ignore comments and ordering
-  let visible = findings;
-  let visibleSentenceFindings = sentenceFindings;
-  if (extracted.ignores.length > 0) {
-    visible = [];
-    visibleSentenceFindings = 0;
-    for (let k = 0; k < findings.length; k++) {
-      const f = findings[k] as Finding;
-      if (
-        !extracted.ignores.some(
-          (g) => f.span.start >= g.start && f.span.start < g.end && (g.rules === null || g.rules.has(f.ruleId)),
-        )
-      ) {
-        visible.push(f);
-        if (k < sentenceFindings) visibleSentenceFindings++;
-      }
-    }
-  }
-  visible = inPositionOrder(visible, visibleSentenceFindings);
+  // --- ordering (ignore comments were applied as findings were added)
+  const visible = inPositionOrder(findings, sentenceFindings);
+  if (visible.length > cap) visible.length = cap;
 
   const lix = words > 0 && sentences > 0 ? words / sentences + (100 * longWords) / words : null;
   const band = lix === null ? null : lixBand(lix);
@@ -1059,17 +1072,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
     nominalisationsPer100Words: lixOnly || words === 0 ? null : (100 * nominalisations) / words,
     passivesPerSentence: lixOnly || sentences === 0 ? null : passives / sentences,
   };
-  let errors = 0;
-  let warnings = 0;
-  for (const f of visible) {
-    if (f.severity === "error") errors++;
-    else if (f.severity === "warning") warnings++;
-  }
-  const counts: Record<Severity, number> = {
-    error: errors,
-    warning: warnings,
-    suggestion: visible.length - errors - warnings,
-  };
+  const counts: Record<Severity, number> = { error: errors, warning: warnings, suggestion: suggestions };
   Object.freeze(visible); // each finding and span is frozen when it is made
   return deepFreeze({
     engine: { name: "klarsprak" as const, version: VERSION },

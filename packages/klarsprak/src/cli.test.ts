@@ -144,3 +144,21 @@ describe("klarsprak check --format json, written finding by finding", () => {
     expect(JSON.parse(r.out)).toEqual([]);
   });
 });
+
+describe("klarsprak check --max-findings", () => {
+  it("lists at most N findings per file, counts all, and --fail-on still sees them all", async () => {
+    const r = await run(["check", "docs/svår.html", "persondata.txt", "--format", "json", "--max-findings", "1"]);
+    const json = JSON.parse(r.out) as { findings: unknown[]; counts: Record<string, number> }[];
+    expect(json.map((f) => f.findings.length)).toEqual([1, 1]);
+    expect(json[0]?.counts.warning).toBeGreaterThan(1);
+    expect((await run(["check", "persondata.txt", "--max-findings", "0", "--fail-on", "error"])).code).toBe(1);
+    expect((await run(["check", "docs", "--max-findings", "many"])).err).toContain(
+      "--max-findings ska vara ett heltal",
+    );
+  });
+
+  it("is a setting in the configuration file too", () => {
+    expect(validateConfig({ maxFindings: 100 }).maxFindings).toBe(100);
+    expect(() => validateConfig({ maxFindings: -1 })).toThrow(/maxFindings must be a whole number/);
+  });
+});

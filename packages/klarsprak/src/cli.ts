@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
  * klarsprak check <files…|->  [--format text|json] [--fail-on warning|error] [--config FILE]
+ *                             [--max-findings N]
  *
  * Directories are searched for .md, .markdown, .html, .htm and .txt files; globs are
  * expanded. A file that cannot be read is reported and the rest are still checked.
@@ -22,6 +23,7 @@ const USAGE = `Användning: klarsprak check <filer, mappar eller -> [val]
   --fail-on warning|error   avsluta med kod 1 om det finns fynd på den nivån eller högre
   --config FIL              inställningar i JSON eller YAML
   --input-format text|markdown|html   tvinga ett format (annars efter filändelse)
+  --max-findings N          visa högst N fynd per fil (de första i texten; antalen räknar alla)
 
 Koder: 0 inga fynd över gränsen, 1 fynd över gränsen, 2 fel på filer eller kommandot.`;
 
@@ -196,6 +198,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         "fail-on": { type: "string" },
         config: { type: "string" },
         "input-format": { type: "string" },
+        "max-findings": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -221,6 +224,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (forced !== undefined && !["text", "markdown", "html"].includes(forced))
     return usage(io, "--input-format ska vara text, markdown eller html");
 
+  const maxFindings = values["max-findings"];
+  if (maxFindings !== undefined && !/^\d+$/.test(maxFindings))
+    return usage(io, "--max-findings ska vara ett heltal, 0 eller mer");
+
   let config: KlarsprakConfig = {};
   if (values.config) {
     try {
@@ -230,6 +237,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
   }
+
+  if (maxFindings !== undefined) config = { ...config, maxFindings: Number(maxFindings) };
 
   const { files, failed: expandFailed } = await expand(inputs, io.cwd, io);
   let failed = expandFailed;
@@ -259,7 +268,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       await out.write(jsonLines(name, result));
     } else await out.write(reportLines(name, result, text));
     reported++;
-    if (failOn && !overLimit) overLimit = result.findings.some((f) => RANK[f.severity] >= limit);
+    // From the counts: with --max-findings not every finding is in the list.
+    if (failOn && !overLimit)
+      overLimit = (Object.keys(RANK) as Severity[]).some((k) => RANK[k] >= limit && result.counts[k] > 0);
   }
   if (json) await out.write(reported === 0 ? ["[]"] : ["  }", "]"]);
   await out.flush();
