@@ -23,8 +23,11 @@ analyze(text.slice(0, 200_000), options); // warm-up
 globalThis.gc?.();
 const baselineRssMb = process.memoryUsage().rss / 1048576;
 const t0 = process.hrtime.bigint();
+const cpu0 = process.cpuUsage();
 const result = analyze(text, options);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+// CPU time (all threads, with GC helpers): on a shared machine it varies less than wall time.
+const cpu = process.cpuUsage(cpu0);
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(
   JSON.stringify({
@@ -33,6 +36,7 @@ console.log(
     corpus,
     bytes,
     ms: Math.round(ms),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     mbPerSecond: +(bytes / 1048576 / (ms / 1000)).toFixed(1),
     words: result.scores.lix.words,
     findings: result.counts.error + result.counts.warning + result.counts.suggestion,

@@ -17,7 +17,7 @@ const runs: (readonly [number, string, string?])[] = [
 ];
 for (const corpus of ["plain", "official"]) {
   console.log(`klarsprak: analysing ${corpus} Swedish prose (every rule on / LIX only)`);
-  console.log("size   mode  time      speed        peak RSS (process baseline)  words      findings");
+  console.log("size   mode  time      speed        CPU time   peak RSS (process baseline)  words      findings");
   // The last official row keeps only the first 1000 findings (maxFindings): memory without the list.
   const rows = corpus === "official" ? [...runs, [50, "all", "1000"] as const] : runs;
   for (const [mb, mode, max] of rows) {
@@ -26,6 +26,7 @@ for (const corpus of ["plain", "official"]) {
     });
     const r = JSON.parse(out) as {
       ms: number;
+      cpuMs: number;
       mbPerSecond: number;
       peakRssMb: number;
       baselineRssMb: number;
@@ -34,7 +35,7 @@ for (const corpus of ["plain", "official"]) {
       kept: number;
     };
     console.log(
-      `${String(mb).padStart(3)} MB  ${mode.padEnd(4)}  ${String(r.ms).padStart(6)} ms  ${String(r.mbPerSecond).padStart(6)} MB/s  ${String(r.peakRssMb).padStart(5)} MB (${r.baselineRssMb} MB)          ${String(r.words).padStart(9)}  ${r.findings}${r.kept < r.findings ? ` (${r.kept} kept: maxFindings)` : ""}`,
+      `${String(mb).padStart(3)} MB  ${mode.padEnd(4)}  ${String(r.ms).padStart(6)} ms  ${String(r.mbPerSecond).padStart(6)} MB/s  ${String(r.cpuMs).padStart(6)} ms  ${String(r.peakRssMb).padStart(5)} MB (${r.baselineRssMb} MB)          ${String(r.words).padStart(9)}  ${r.findings}${r.kept < r.findings ? ` (${r.kept} kept: maxFindings)` : ""}`,
     );
   }
 }
