@@ -520,12 +520,34 @@ function isPassiveIn(p: PassiveParts, prev: WordInfo, prev2: WordInfo): boolean 
   return modal && p.afterModal;
 }
 
-interface Sentence {
-  starts: number[];
+/**
+ * The words of the current sentence: offsets and hashes in typed arrays that are reused from
+ * sentence to sentence (emptying a JS array gives its storage away, so every sentence would
+ * allocate it again).
+ */
+class Sentence {
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
   /** A hash of each word's code units, to find its WordInfo without slicing it. */
-  hashes: number[];
-  ends: number[];
-  longCount: number;
+  hashes = new Int32Array(256);
+  count = 0;
+
+  push(start: number, end: number, hash: number): void {
+    if (this.count === this.starts.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      this.hashes = grow(this.hashes);
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.hashes[this.count] = hash;
+    this.count++;
+  }
 }
 
 /**
@@ -690,25 +712,22 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   };
   const EMPTY = makeInfo("", "", null); // the word before the first: "" as before
 
-  const sentence: Sentence = { starts: [], ends: [], hashes: [], longCount: 0 };
+  const sentence = new Sentence();
   const sentenceInfos: WordInfo[] = [];
 
   const endSentence = () => {
-    const n = sentence.starts.length;
+    const n = sentence.count;
     if (n === 0) return;
     sentences++;
     if (!scoresOnly || !lixOnly) processSentence(n);
-    sentence.starts.length = 0;
-    sentence.ends.length = 0;
-    sentence.hashes.length = 0;
-    sentence.longCount = 0;
+    sentence.count = 0;
   };
 
   const processSentence = (n: number) => {
-    const { starts, ends } = sentence;
+    const { starts, ends, hashes } = sentence;
     const ws = sentenceInfos;
     for (let i = 0; i < n; i++) {
-      const info = infoAt(starts[i] as number, ends[i] as number, sentence.hashes[i] as number);
+      const info = infoAt(starts[i] as number, ends[i] as number, hashes[i] as number);
       ws[i] = info;
       const type = info.type;
       if (type) {
@@ -976,7 +995,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
             const abbreviation = ABBREVIATION_END.get(key);
             if (abbreviation !== undefined) boundary = abbreviation && i < end && isUpper(text.charCodeAt(i));
             else if (NON_FINAL_ABBREVIATIONS.has(key)) boundary = false;
-            else if (prevNumeric && (sentence.starts.length === 1 || nextStartsLower)) boundary = false;
+            else if (prevNumeric && (sentence.count === 1 || nextStartsLower)) boundary = false;
             else boundary = !nextStartsLower;
           } else if (term === 0x2026) {
             boundary = !nextStartsLower;
@@ -1011,13 +1030,8 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
         } else break;
       }
       words++;
-      if (letters > 6) {
-        longWords++;
-        sentence.longCount++;
-      }
-      sentence.starts.push(s);
-      sentence.ends.push(i);
-      sentence.hashes.push(hash);
+      if (letters > 6) longWords++;
+      sentence.push(s, i, hash);
       if (!chainOpen) chainStart = s;
       prevNumeric = digits === letters;
       prevEnd = i;
