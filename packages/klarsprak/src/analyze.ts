@@ -418,6 +418,8 @@ interface WordInfo {
   /** A capital first letter, and not an acronym. */
   readonly capitalised: boolean;
   readonly ignored: boolean;
+  /** Some word rule may speak about this form; most words need nothing but to be the previous word. */
+  readonly ruled: boolean;
   readonly passive: PassiveParts | null;
   /** A nominalisation when not capitalised mid-sentence. */
   readonly nominal: boolean;
@@ -667,6 +669,13 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       const head = word.split(/[-‐‑]/)[0] ?? word;
       if (looksLikeAcronym(head) && !r.knownAcronyms.has(head)) acronymHead = head;
     }
+    const passive = passiveParts(lower);
+    const nominal = isNominalisation(lower, false);
+    const phrases = phraseIndex(r.officialese.phrases.get(lower));
+    const officialese = r.officialese.words.get(lower);
+    const jargon = r.jargon.get(lower);
+    const abbreviations = ABBREVIATION_BY_FIRST.get(lower);
+    const impersonal = IMPERSONAL_TRIGGERS.has(lower);
     return {
       word,
       lower,
@@ -674,16 +683,25 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       type,
       capitalised: isUpper(c0) && !looksLikeAcronym(word),
       ignored: r.ignoreWords.has(lower),
-      passive: passiveParts(lower),
-      nominal: isNominalisation(lower, false),
+      ruled:
+        passive !== null ||
+        nominal ||
+        phrases !== undefined ||
+        officialese !== undefined ||
+        jargon !== undefined ||
+        acronymHead !== null ||
+        abbreviations !== undefined ||
+        impersonal,
+      passive,
+      nominal,
       determiner: DETERMINERS.has(lower),
       modal: MODALS.has(lower),
-      phrases: phraseIndex(r.officialese.phrases.get(lower)),
-      officialese: r.officialese.words.get(lower),
-      jargon: r.jargon.get(lower),
+      phrases,
+      officialese,
+      jargon,
       acronymHead,
-      abbreviations: ABBREVIATION_BY_FIRST.get(lower),
-      impersonal: IMPERSONAL_TRIGGERS.has(lower),
+      abbreviations,
+      impersonal,
       passiveMessage: undefined,
       nominalMessage: undefined,
       officialeseMessage: undefined,
@@ -756,6 +774,11 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       const s = starts[i] as number;
       const e = ends[i] as number;
       const info = ws[i] as WordInfo;
+      if (!info.ruled) {
+        prev2 = prev;
+        prev = info;
+        continue;
+      }
       const word = info.word;
       const lower = info.lower;
       const capitalisedMid = i > 0 && info.capitalised;
