@@ -1,7 +1,9 @@
 /**
  * The engine: one pass over the extracted text finds words and sentences and runs every
  * word-level rule; a few regular-expression passes find abbreviations and personal data.
- * Nothing is kept per word beyond the current sentence, so memory stays flat.
+ * Nothing is kept per word beyond the current sentence and one record per word form (what the
+ * rules need to know about it, worked out once), so memory grows only with the findings, and
+ * `maxFindings` bounds those.
  */
 import { compileOfficialese, type CompiledOfficialese } from "./lexicon/officialese.js";
 import {
@@ -589,8 +591,9 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   let warnings = 0;
   let suggestions = 0;
   /**
-   * Adds a finding, unless an ignore comment covers it. `original` is the finding's text when the caller already has it as a
-   * string (a word it sliced); it is used only when extracted and original text are the same.
+   * Adds a finding, unless an ignore comment covers it. `original` is the finding's text when
+   * the caller already has it as a string (a word it sliced); it is used only when extracted
+   * and original text are the same.
    */
   const add = (
     ruleId: RuleId,
