@@ -408,6 +408,9 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Word forms whose WordInfo an analysis keeps (about 200 bytes each). */
+const MAX_FORMS = 100_000;
+
 /** What the word rules know about one word form (see analyze()). */
 interface WordInfo {
   readonly word: string;
@@ -649,7 +652,8 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   let nominalisations = 0;
   let passives = 0;
   // OVIX: one cell per case-folded type, holding the window it was last seen in.
-  const types = lixOnly ? null : new Map<string, { window: number }>();
+  // Forms past MAX_FORMS keep no record, and their new types hold the window number itself.
+  const types = lixOnly ? null : new Map<string, { window: number } | number>();
   let windowTypeCount = 0;
   let windowTokens = 0;
   let windowSum = 0;
@@ -713,6 +717,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
     };
   };
   /** The word at [s, e) of the text, whose hash the tokenizer computed: no string is made for a known form. */
+  let forms = 0;
   const infoAt = (s: number, e: number, hash: number): WordInfo => {
     const first = infos.get(hash);
     const length = e - s;
@@ -721,14 +726,22 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
     const word = text.slice(s, e);
     // Most words start with a small letter and need no lower-casing.
     const lower = isLower(word.charCodeAt(0)) ? word : word.toLowerCase();
+    // A text of endless different forms (numbers, codes) would otherwise fill memory with
+    // records: past MAX_FORMS a new form's record is made each time and not kept. Frequent
+    // words come early, so they are among those kept.
+    const kept = forms < MAX_FORMS;
     let type: { window: number } | null = null;
-    if (types) {
-      type = types.get(lower) ?? null;
-      if (!type) types.set(lower, (type = { window: -1 }));
+    if (types && kept) {
+      const known = types.get(lower);
+      if (typeof known === "object") type = known;
+      else types.set(lower, (type = { window: known ?? -1 }));
     }
     const info = makeInfo(word, lower, type);
-    info.next = first;
-    infos.set(hash, info);
+    if (kept) {
+      forms++;
+      info.next = first;
+      infos.set(hash, info);
+    }
     return info;
   };
   const EMPTY = makeInfo("", "", null); // the word before the first: "" as before
@@ -751,10 +764,23 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       const info = infoAt(starts[i] as number, ends[i] as number, hashes[i] as number);
       ws[i] = info;
       const type = info.type;
-      if (type) {
-        if (type.window !== windows) {
-          windowTypeCount++;
-          type.window = windows;
+      if (types) {
+        if (type) {
+          if (type.window !== windows) {
+            windowTypeCount++;
+            type.window = windows;
+          }
+        } else {
+          const seen = types.get(info.lower);
+          if (typeof seen === "object") {
+            if (seen.window !== windows) {
+              windowTypeCount++;
+              seen.window = windows;
+            }
+          } else if (seen !== windows) {
+            windowTypeCount++;
+            types.set(info.lower, windows);
+          }
         }
         windowTokens++;
         if (windowTokens === r.ovixWindow) {
