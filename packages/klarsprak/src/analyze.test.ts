@@ -310,3 +310,29 @@ describe("configuration and result", () => {
     expect(r.scores.ovix.whole).toBeNull();
   });
 });
+
+describe("maxFindings", () => {
+  const text = [
+    "Ring 070-174 06 05 om ansökan skall inkomma. Beslut fattas t.ex. av nämnden enl. SoL och meddelas sökanden.",
+    "<!-- klarsprak-disable s-passive -->",
+    "Handlingarna skickas och diarieförs, varefter ärendet handläggs i enlighet med riktlinjerna.",
+    "<!-- klarsprak-enable -->",
+    "Utredningen genomförs och beslutet fattas. Mejla handlaggare@exempelstad.se vid frågor om utbetalningen.",
+  ].join("\n\n");
+  const all = analyze(text, { format: "markdown" });
+
+  it("keeps the first findings by position and counts every one", () => {
+    expect(all.findings.length).toBeGreaterThan(10);
+    for (const max of [0, 1, 3, 7, all.findings.length - 1, all.findings.length, all.findings.length + 5]) {
+      const r = analyze(text, { format: "markdown", maxFindings: max });
+      expect(r.findings).toEqual(all.findings.slice(0, max));
+      expect(r.counts).toEqual(all.counts);
+      expect(r.scores).toEqual(all.scores);
+    }
+  });
+
+  it("must be a whole number, 0 or more", () => {
+    expect(() => analyze(text, { maxFindings: -1 })).toThrow(RangeError);
+    expect(() => analyze(text, { maxFindings: 1.5 })).toThrow(RangeError);
+  });
+});

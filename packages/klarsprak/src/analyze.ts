@@ -1,7 +1,9 @@
 /**
  * The engine: one pass over the extracted text finds words and sentences and runs every
  * word-level rule; a few regular-expression passes find abbreviations and personal data.
- * Nothing is kept per word beyond the current sentence, so memory stays flat.
+ * Nothing is kept per word beyond the current sentence and one record per word form (what the
+ * rules need to know about it, worked out once), so memory grows only with the findings, and
+ * `maxFindings` bounds those.
  */
 import { compileOfficialese, type CompiledOfficialese } from "./lexicon/officialese.js";
 import {
@@ -87,7 +89,6 @@ function isWordCode(c: number): boolean {
   if (c >= 0xd800 && c <= 0xdfff) return false;
   return OTHER_WORD.test(String.fromCharCode(c));
 }
-const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
 function isUpper(c: number): boolean {
   return (
     (c >= 65 && c <= 90) ||
@@ -101,9 +102,6 @@ function isLower(c: number): boolean {
     (c >= 0xdf && c <= 0xff && c !== 0xf7) ||
     (c > 0x24f && String.fromCharCode(c) !== String.fromCharCode(c).toUpperCase())
   );
-}
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 // ---------------------------------------------------------------- configuration
@@ -214,6 +212,41 @@ export function isSPassive(lower: string, prev: string, prev2: string, capitalis
   return false;
 }
 
+/**
+ * The parts of isSPassive() that depend on the word alone, worked out once per word form.
+ * null: never passive whatever the context (no final -s, a hyphen, a deponent …).
+ */
+interface PassiveParts {
+  /** "fattas": passive unless after "det"/"som". */
+  readonly context: boolean;
+  /** "ses", "hörs": not passive after "vi", "ni", "de". */
+  readonly reciprocal: boolean;
+  /** Passive in every other context (strong forms, compounds of them, the passive endings). */
+  readonly sure: boolean;
+  /** Passive after a modal ("ska göras"). */
+  readonly afterModal: boolean;
+}
+
+function passiveParts(lower: string): PassiveParts | null {
+  if (lower.length < 3 || lower.charCodeAt(lower.length - 1) !== 115 /* s */) return null;
+  if (lower.includes("-")) return null;
+  if (DEPONENTS.has(lower) || S_WORDS.has(lower)) return null;
+  let sure = STRONG_PASSIVES.has(lower);
+  for (let k = Math.min(lower.length - 2, 9); !sure && k >= 4; k--)
+    if (STRONG_PASSIVES.has(lower.slice(-k))) sure = true;
+  if (!sure && lower.length >= 6 && PASSIVE_ENDING_STRONG.test(lower) && !GENITIVE_ENDING.test(lower)) sure = true;
+  if (!sure && lower.length >= 6 && PASSIVE_ENDING_DES.test(lower) && !GENITIVE_ENDING.test(lower)) sure = true;
+  if (!sure && lower.length >= 5 && PASSIVE_ENDING_AS.test(lower) && !/(?:arnas|ernas|ornas|rnas|anas)$/.test(lower))
+    sure = true;
+  return {
+    context: CONTEXT_PASSIVE.has(lower),
+    reciprocal: RECIPROCAL.has(lower),
+    sure,
+    afterModal:
+      (lower.length >= 4 && !NOT_PASSIVE_ENDING.test(lower)) || (lower.length >= 5 && /[^aeiouyåäö]es$/.test(lower)),
+  };
+}
+
 // Suffixes grouped by their last letter, so most words are rejected by one character test.
 const NOMINAL_SUFFIXES: Readonly<Record<string, readonly string[]>> = (() => {
   const bases = ["ning", "ring", "dling", "kling", "else", "het", "tion", "sion"];
@@ -293,8 +326,11 @@ class Locator {
   }
 
   private cursor = 0;
+  // lineCol() answers here, so no array is made for each finding.
+  private line = 0;
+  private column = 0;
 
-  private lineCol(offset: number): [number, number] {
+  private lineCol(offset: number): void {
     const starts = this.lines();
     // Findings mostly come in text order: step forward from the last line before searching.
     let c = this.cursor;
@@ -302,7 +338,9 @@ class Locator {
       for (let k = 0; k < 8 && c + 1 < starts.length && (starts[c + 1] as number) <= offset; k++) c++;
       if (c + 1 >= starts.length || (starts[c + 1] as number) > offset) {
         this.cursor = c;
-        return [c + 1, offset - (starts[c] as number) + 1];
+        this.line = c + 1;
+        this.column = offset - (starts[c] as number) + 1;
+        return;
       }
     }
     let lo = 0;
@@ -313,16 +351,26 @@ class Locator {
       else hi = mid - 1;
     }
     this.cursor = lo;
-    return [lo + 1, offset - (starts[lo] as number) + 1];
+    this.line = lo + 1;
+    this.column = offset - (starts[lo] as number) + 1;
   }
 
+  /** A frozen span in the original input for extracted offsets. */
   span(extStart: number, extEnd: number): Span {
     const map = this.extracted.map;
     const start = map ? map.start(extStart) : extStart;
     const end = map ? Math.max(start, map.end(extEnd)) : extEnd;
-    const [line, column] = this.lineCol(start);
-    const [endLine, endColumn] = this.lineCol(end);
-    return { start, end, line, column, endLine, endColumn };
+    this.lineCol(start);
+    const line = this.line;
+    const column = this.column;
+    this.lineCol(end);
+    return Object.freeze({ start, end, line, column, endLine: this.line, endColumn: this.column });
+  }
+
+  /** The original offset of an extracted offset. */
+  start(extStart: number): number {
+    const map = this.extracted.map;
+    return map ? map.start(extStart) : extStart;
   }
 
   original(span: Span): string {
@@ -352,15 +400,6 @@ export function detectFormat(source: string): InputFormat {
   return "text";
 }
 
-/** Freezes findings and spans directly: the generic walk is slow on large results. */
-function freezeFindings(findings: Finding[]): void {
-  for (const f of findings) {
-    Object.freeze(f.span);
-    Object.freeze(f);
-  }
-  Object.freeze(findings);
-}
-
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -369,10 +408,153 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-interface Sentence {
-  starts: number[];
-  ends: number[];
-  longCount: number;
+/** Word forms whose WordInfo an analysis keeps (about 200 bytes each). */
+const MAX_FORMS = 100_000;
+
+/** What the word rules know about one word form (see analyze()). */
+interface WordInfo {
+  readonly word: string;
+  /** Lower case when the first letter is a capital; otherwise the word as written. */
+  readonly lower: string;
+  /** Wholly lower case, for phrases. */
+  readonly folded: string;
+  /** OVIX: the window the case-folded type was last seen in, shared by its forms. */
+  readonly type: { window: number } | null;
+  /** A capital first letter, and not an acronym. */
+  readonly capitalised: boolean;
+  readonly ignored: boolean;
+  /** Some word rule may speak about this form; most words need nothing but to be the previous word. */
+  readonly ruled: boolean;
+  readonly passive: PassiveParts | null;
+  /** A nominalisation when not capitalised mid-sentence. */
+  readonly nominal: boolean;
+  readonly determiner: boolean;
+  readonly modal: boolean;
+  readonly phrases: PhraseIndex | undefined;
+  readonly officialese: ReturnType<CompiledOfficialese["words"]["get"]>;
+  readonly jargon: { term: string; explanation: string } | undefined;
+  /** The acronym to explain at its first use, if the word is one. */
+  readonly acronymHead: string | null;
+  readonly abbreviations: readonly string[] | undefined;
+  readonly impersonal: boolean;
+  passiveMessage: string | undefined;
+  nominalMessage: string | undefined;
+  officialeseMessage: string | undefined;
+  /** plainFormOf(lower), null when there is none; undefined until asked. */
+  plain: string | null | undefined;
+  /** The next form with the same hash. */
+  next: WordInfo | undefined;
+}
+
+type Phrase = NonNullable<ReturnType<CompiledOfficialese["phrases"]["get"]>>[number];
+
+/**
+ * The phrases that start with one word, by the word after it: "i" starts 18 phrases, and
+ * only those whose second word is the next word (or optional) can match. Order is kept.
+ */
+interface PhraseIndex {
+  readonly byNext: ReadonlyMap<string, readonly Phrase[]>;
+  /** Phrases whose second word is optional: the candidates for any other next word. */
+  readonly anyNext: readonly Phrase[];
+}
+
+const phraseIndexes = new WeakMap<readonly Phrase[], PhraseIndex>();
+function phraseIndex(phrases: readonly Phrase[] | undefined): PhraseIndex | undefined {
+  if (!phrases) return undefined;
+  let index = phraseIndexes.get(phrases);
+  if (index) return index;
+  const anyNext = phrases.filter((p) => p.rest[0]?.includes("") ?? true);
+  const byNext = new Map<string, Phrase[]>();
+  for (const p of phrases)
+    for (const w of p.rest[0] ?? [])
+      if (w !== "" && !byNext.has(w))
+        byNext.set(
+          w,
+          phrases.filter((q) => q.rest[0]?.includes(w) || (q.rest[0]?.includes("") ?? true)),
+        );
+  index = { byNext, anyNext };
+  phraseIndexes.set(phrases, index);
+  return index;
+}
+
+/** Findings by position: start, then end; equal ones in the order they were found. */
+function byPosition(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end;
+}
+
+/** Sorts findings[from…] in place by position, stably (insertion sort: a sentence's few findings). */
+function sortRange(findings: Finding[], from: number): void {
+  for (let k = from + 1; k < findings.length; k++) {
+    const f = findings[k] as Finding;
+    let j = k - 1;
+    while (j >= from && byPosition(findings[j] as Finding, f) > 0) {
+      findings[j + 1] = findings[j] as Finding;
+      j--;
+    }
+    findings[j + 1] = f;
+  }
+}
+
+/**
+ * The findings in position order, as a stable sort would give them. The first `sorted` are
+ * normally in order already (each sentence's findings were sorted and sentences follow one
+ * another); the rest (personal data, no-headings) are sorted and merged in, earlier findings
+ * first among equals. Anything unexpected falls back to sorting the whole list.
+ */
+function inPositionOrder(findings: Finding[], sorted: number): Finding[] {
+  for (let k = 1; k < sorted; k++)
+    if (byPosition(findings[k - 1] as Finding, findings[k] as Finding) > 0) return findings.sort(byPosition);
+  if (sorted >= findings.length) return findings;
+  const tail = findings.slice(sorted).sort(byPosition);
+  const out: Finding[] = new Array<Finding>(findings.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k++) {
+    if (j < tail.length && (i >= sorted || byPosition(tail[j] as Finding, findings[i] as Finding) < 0))
+      out[k] = tail[j++] as Finding;
+    else out[k] = findings[i++] as Finding;
+  }
+  return out;
+}
+
+/** isSPassive() for a word form's cached parts and the words before it. */
+function isPassiveIn(p: PassiveParts, prev: WordInfo, prev2: WordInfo): boolean {
+  if (prev.determiner) return false;
+  if (p.context) return prev.lower !== "det" && prev.lower !== "som";
+  if (p.reciprocal && (prev.lower === "vi" || prev.lower === "ni" || prev.lower === "de")) return false;
+  if (p.sure) return true;
+  const modal = prev.modal || ((prev.lower === "att" || prev.lower === "inte") && prev2.modal);
+  return modal && p.afterModal;
+}
+
+/**
+ * The words of the current sentence: offsets and hashes in typed arrays that are reused from
+ * sentence to sentence (emptying a JS array gives its storage away, so every sentence would
+ * allocate it again).
+ */
+class Sentence {
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  /** A hash of each word's code units, to find its WordInfo without slicing it. */
+  hashes = new Int32Array(256);
+  count = 0;
+
+  push(start: number, end: number, hash: number): void {
+    if (this.count === this.starts.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      this.hashes = grow(this.hashes);
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.hashes[this.count] = hash;
+    this.count++;
+  }
 }
 
 /**
@@ -400,35 +582,68 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   const checkAddress = on("impersonal-address");
   const checkAbbreviations = on("abbreviation");
   const locator = new Locator(source, extracted);
+  const identity = extracted.map === null; // extracted text and original are the same string
   const findings: Finding[] = [];
-  // The same word gives the same message: keep one string per word and rule instead of
-  // building a new one for every finding (large texts repeat their words a lot).
-  const messageCache = new Map<string, Map<string, string>>();
-  const message = (ruleId: string, word: string, build: () => string): string => {
-    let perRule = messageCache.get(ruleId);
-    if (!perRule) messageCache.set(ruleId, (perRule = new Map()));
-    let m = perRule.get(word);
-    if (m === undefined) perRule.set(word, (m = build()));
-    return m;
-  };
+  const ignores = extracted.ignores;
+  const cap = config.maxFindings ?? Infinity;
+  if (!(cap === Infinity || (Number.isInteger(cap) && cap >= 0)))
+    throw new RangeError("maxFindings must be a whole number, 0 or more");
+  // False once the sentences have given `cap` findings: later ones are counted, not kept.
+  let keep = true;
+  let errors = 0;
+  let warnings = 0;
+  let suggestions = 0;
+  /**
+   * Adds a finding, unless an ignore comment covers it. `original` is the finding's text when
+   * the caller already has it as a string (a word it sliced); it is used only when extracted
+   * and original text are the same.
+   */
   const add = (
     ruleId: RuleId,
     extStart: number,
     extEnd: number,
     message: string,
-    extra: { suggestion?: string | undefined; category?: string; severity?: Severity } = {},
+    original?: string,
+    suggestion?: string,
+    category?: string,
+    severity: Severity = r.severity[ruleId],
   ) => {
+    if (ignores.length > 0) {
+      const start = locator.start(extStart);
+      if (ignores.some((g) => start >= g.start && start < g.end && (g.rules === null || g.rules.has(ruleId)))) return;
+    }
+    if (severity === "error") errors++;
+    else if (severity === "warning") warnings++;
+    else suggestions++;
+    if (!keep) return;
     const span = locator.span(extStart, extEnd);
-    const f: { -readonly [K in keyof Finding]: Finding[K] } = {
-      ruleId,
-      severity: extra.severity ?? r.severity[ruleId],
-      message,
-      text: locator.original(span),
-      span,
-    };
-    if (extra.suggestion) f.suggestion = extra.suggestion;
-    if (extra.category) f.category = extra.category;
-    findings.push(f);
+    const text = identity && original !== undefined ? original : locator.original(span);
+    // Literals of fixed shape: the same hidden class for every finding of a kind.
+    const f: Finding = suggestion
+      ? category
+        ? { ruleId, severity, message, text, span, suggestion, category }
+        : { ruleId, severity, message, text, span, suggestion }
+      : category
+        ? { ruleId, severity, message, text, span, category }
+        : { ruleId, severity, message, text, span };
+    findings.push(Object.freeze(f));
+  };
+  // Messages that depend on a count or a phrase: one string each, not one per finding.
+  const countMessages = new Map<string, Map<number, string>>();
+  const countMessage = (kind: string, n: number, build: () => string): string => {
+    let perKind = countMessages.get(kind);
+    if (!perKind) countMessages.set(kind, (perKind = new Map()));
+    let m = perKind.get(n);
+    if (m === undefined) perKind.set(n, (m = build()));
+    return m;
+  };
+  const textMessages = new Map<unknown, Map<string, string>>();
+  const textMessage = (key: unknown, written: string, build: () => string): string => {
+    let perKey = textMessages.get(key);
+    if (!perKey) textMessages.set(key, (perKey = new Map()));
+    let m = perKey.get(written);
+    if (m === undefined) perKey.set(written, (m = build()));
+    return m;
   };
 
   let words = 0;
@@ -436,7 +651,9 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   let longWords = 0;
   let nominalisations = 0;
   let passives = 0;
-  const types = lixOnly ? null : new Map<string, number>();
+  // OVIX: one cell per case-folded type, holding the window it was last seen in.
+  // Forms past MAX_FORMS keep no record, and their new types hold the window number itself.
+  const types = lixOnly ? null : new Map<string, { window: number } | number>();
   let windowTypeCount = 0;
   let windowTokens = 0;
   let windowSum = 0;
@@ -445,35 +662,125 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   const seenAcronyms = new Set<string>();
   let hasHeading = false;
 
-  const sentence: Sentence = { starts: [], ends: [], longCount: 0 };
+  // Everything the word rules need to know about a word form, worked out the first time the
+  // form is seen: prose repeats its words, so most words cost one map lookup.
+  const infos = new Map<number, WordInfo>(); // by hash; forms with the same hash are chained
+  const makeInfo = (word: string, lower: string, type: { window: number } | null): WordInfo => {
+    const c0 = word.charCodeAt(0);
+    let acronymHead: string | null = null;
+    if (
+      word.length > 1 &&
+      isUpper(c0) &&
+      (isUpper(word.charCodeAt(1)) || (word.length > 2 && isUpper(word.charCodeAt(2))))
+    ) {
+      const head = word.split(/[-‐‑]/)[0] ?? word;
+      if (looksLikeAcronym(head) && !r.knownAcronyms.has(head)) acronymHead = head;
+    }
+    const passive = passiveParts(lower);
+    const nominal = isNominalisation(lower, false);
+    const phrases = phraseIndex(r.officialese.phrases.get(lower));
+    const officialese = r.officialese.words.get(lower);
+    const jargon = r.jargon.get(lower);
+    const abbreviations = ABBREVIATION_BY_FIRST.get(lower);
+    const impersonal = IMPERSONAL_TRIGGERS.has(lower);
+    return {
+      word,
+      lower,
+      folded: word.toLowerCase(),
+      type,
+      capitalised: isUpper(c0) && !looksLikeAcronym(word),
+      ignored: r.ignoreWords.has(lower),
+      ruled:
+        passive !== null ||
+        nominal ||
+        phrases !== undefined ||
+        officialese !== undefined ||
+        jargon !== undefined ||
+        acronymHead !== null ||
+        abbreviations !== undefined ||
+        impersonal,
+      passive,
+      nominal,
+      determiner: DETERMINERS.has(lower),
+      modal: MODALS.has(lower),
+      phrases,
+      officialese,
+      jargon,
+      acronymHead,
+      abbreviations,
+      impersonal,
+      passiveMessage: undefined,
+      nominalMessage: undefined,
+      officialeseMessage: undefined,
+      plain: undefined,
+      next: undefined,
+    };
+  };
+  /** The word at [s, e) of the text, whose hash the tokenizer computed: no string is made for a known form. */
+  let forms = 0;
+  const infoAt = (s: number, e: number, hash: number): WordInfo => {
+    const first = infos.get(hash);
+    const length = e - s;
+    for (let x = first; x !== undefined; x = x.next)
+      if (x.word.length === length && text.startsWith(x.word, s)) return x;
+    const word = text.slice(s, e);
+    // Most words start with a small letter and need no lower-casing.
+    const lower = isLower(word.charCodeAt(0)) ? word : word.toLowerCase();
+    // A text of endless different forms (numbers, codes) would otherwise fill memory with
+    // records: past MAX_FORMS a new form's record is made each time and not kept. Frequent
+    // words come early, so they are among those kept.
+    const kept = forms < MAX_FORMS;
+    let type: { window: number } | null = null;
+    if (types && kept) {
+      const known = types.get(lower);
+      if (typeof known === "object") type = known;
+      else types.set(lower, (type = { window: known ?? -1 }));
+    }
+    const info = makeInfo(word, lower, type);
+    if (kept) {
+      forms++;
+      info.next = first;
+      infos.set(hash, info);
+    }
+    return info;
+  };
+  const EMPTY = makeInfo("", "", null); // the word before the first: "" as before
+
+  const sentence = new Sentence();
+  const sentenceInfos: WordInfo[] = [];
 
   const endSentence = () => {
-    const n = sentence.starts.length;
+    const n = sentence.count;
     if (n === 0) return;
     sentences++;
     if (!scoresOnly || !lixOnly) processSentence(n);
-    sentence.starts.length = 0;
-    sentence.ends.length = 0;
-    sentence.longCount = 0;
+    sentence.count = 0;
   };
 
   const processSentence = (n: number) => {
-    const { starts, ends } = sentence;
-    let sentencePassives = 0;
-    let prev = "";
-    let prev2 = "";
+    const { starts, ends, hashes } = sentence;
+    const ws = sentenceInfos;
     for (let i = 0; i < n; i++) {
-      const s = starts[i] as number;
-      const e = ends[i] as number;
-      const word = text.slice(s, e);
-      // Most words start with a small letter and need no lower-casing (a fresh string each time).
-      const lower = isLower(word.charCodeAt(0)) ? word : word.toLowerCase();
+      const info = infoAt(starts[i] as number, ends[i] as number, hashes[i] as number);
+      ws[i] = info;
+      const type = info.type;
       if (types) {
-        // One map holds every type and the window it was last seen in: one lookup per word.
-        const seen = types.get(lower);
-        if (seen !== windows) {
-          windowTypeCount++;
-          types.set(lower, windows);
+        if (type) {
+          if (type.window !== windows) {
+            windowTypeCount++;
+            type.window = windows;
+          }
+        } else {
+          const seen = types.get(info.lower);
+          if (typeof seen === "object") {
+            if (seen.window !== windows) {
+              windowTypeCount++;
+              seen.window = windows;
+            }
+          } else if (seen !== windows) {
+            windowTypeCount++;
+            types.set(info.lower, windows);
+          }
         }
         windowTokens++;
         if (windowTokens === r.ovixWindow) {
@@ -487,55 +794,61 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
           windowTypeCount = 0;
         }
       }
-      const capitalisedMid = i > 0 && isUpper(word.charCodeAt(0)) && !looksLikeAcronym(word);
-      const ignored = r.ignoreWords.has(lower);
+    }
+    let sentencePassives = 0;
+    const firstFinding = findings.length;
+    let prev = EMPTY;
+    let prev2 = EMPTY;
+    for (let i = 0; i < n; i++) {
+      const s = starts[i] as number;
+      const e = ends[i] as number;
+      const info = ws[i] as WordInfo;
+      if (!info.ruled) {
+        prev2 = prev;
+        prev = info;
+        continue;
+      }
+      const word = info.word;
+      const lower = info.lower;
+      const capitalisedMid = i > 0 && info.capitalised;
 
-      if (!ignored && isSPassive(lower, prev, prev2, capitalisedMid)) {
+      if (!info.ignored && !capitalisedMid && info.passive !== null && isPassiveIn(info.passive, prev, prev2)) {
         sentencePassives++;
         if (checkPassive) {
-          add(
-            "s-passive",
-            s,
-            e,
-            message("s-passive", word, () => {
-              const hint = activeHint(lower);
-              return `”${word}” är passiv form. Skriv gärna vem som gör något${hint ? `, till exempel ”vi ${hint}”` : ""}.`;
-            }),
-          );
+          info.passiveMessage ??= (() => {
+            const hint = activeHint(lower);
+            return `”${word}” är passiv form. Skriv gärna vem som gör något${hint ? `, till exempel ”vi ${hint}”` : ""}.`;
+          })();
+          add("s-passive", s, e, info.passiveMessage, word);
         }
-      } else if (!ignored && isNominalisation(lower, capitalisedMid)) {
+      } else if (!info.ignored && !capitalisedMid && info.nominal) {
         nominalisations++;
         if (checkNominal) {
-          const plain = plainFormOf(lower);
-          add(
-            "nominalisation",
-            s,
-            e,
-            message(
-              "nominalisation",
-              word,
-              () =>
-                `”${word}” är ett substantiv som bygger på ett verb eller adjektiv. Ofta blir texten lättare med ${plain ? `”${plain}”` : "ett verb"}.`,
-            ),
-            plain ? { suggestion: plain } : {},
-          );
+          if (info.plain === undefined) info.plain = plainFormOf(lower) ?? null;
+          const plain = info.plain;
+          info.nominalMessage ??= `”${word}” är ett substantiv som bygger på ett verb eller adjektiv. Ofta blir texten lättare med ${plain ? `”${plain}”` : "ett verb"}.`;
+          add("nominalisation", s, e, info.nominalMessage, word, plain ?? undefined);
         }
       }
 
       if (checkOfficialese) {
-        const phrases = r.officialese.phrases.get(lower);
         let matched = 0;
-        if (phrases) {
-          for (const p of phrases) {
-            const m = matchPhrase(text, starts, ends, i + 1, n, p.rest);
+        if (info.phrases) {
+          const candidates =
+            (i + 1 < n ? info.phrases.byNext.get((ws[i + 1] as WordInfo).folded) : undefined) ?? info.phrases.anyNext;
+          for (const p of candidates) {
+            const m = matchPhrase(ws, i + 1, n, p.rest);
             if (m > 0) {
               const last = ends[i + m] as number;
+              const written = text.slice(s, last);
               add(
                 "officialese",
                 s,
                 last,
-                `”${text.slice(s, last)}” är krångligt. Skriv hellre ”${p.entry.suggestion}”.`,
-                { suggestion: p.entry.suggestion, category: p.entry.category },
+                textMessage(p, written, () => `”${written}” är krångligt. Skriv hellre ”${p.entry.suggestion}”.`),
+                written,
+                p.entry.suggestion,
+                p.entry.category,
               );
               matched = m;
               break;
@@ -543,115 +856,133 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
           }
         }
         if (matched === 0) {
-          const entry = r.officialese.words.get(lower);
-          if (entry)
-            add(
-              "officialese",
-              s,
-              e,
-              message("officialese", word, () => `”${word}” är ett krångligt ord. Skriv hellre ”${entry.suggestion}”.`),
-              { suggestion: entry.suggestion, category: entry.category },
-            );
+          const entry = info.officialese;
+          if (entry) {
+            info.officialeseMessage ??= `”${word}” är ett krångligt ord. Skriv hellre ”${entry.suggestion}”.`;
+            add("officialese", s, e, info.officialeseMessage, word, entry.suggestion, entry.category);
+          }
         }
       }
 
       if (checkJargon) {
-        const j = r.jargon.get(lower);
+        const j = info.jargon;
         if (j)
           add(
             "jargon",
             s,
             e,
-            `”${word}” är ett ord vi använder internt. Förklara det för läsaren eller skriv ”${j.explanation}”.`,
-            { suggestion: j.explanation },
+            textMessage(
+              j,
+              word,
+              () =>
+                `”${word}” är ett ord vi använder internt. Förklara det för läsaren eller skriv ”${j.explanation}”.`,
+            ),
+            word,
+            j.explanation,
           );
       }
 
-      if (
-        checkAcronyms &&
-        word.length > 1 &&
-        isUpper(word.charCodeAt(0)) &&
-        (isUpper(word.charCodeAt(1)) || (word.length > 2 && isUpper(word.charCodeAt(2))))
-      ) {
-        const head = word.split(/[-‐‑]/)[0] ?? word;
-        if (looksLikeAcronym(head) && !r.knownAcronyms.has(head) && !seenAcronyms.has(head)) {
-          seenAcronyms.add(head);
-          const before = text.charCodeAt(s - 1);
-          const afterText = text.slice(s + head.length, s + head.length + 3);
-          const explained =
-            (before === 40 /* ( */ && text.charCodeAt(s + head.length) === 41) /* ) */ || /^\s?\(/.test(afterText);
-          if (!explained) {
-            const long = ACRONYMS[head];
+      const head = info.acronymHead;
+      if (checkAcronyms && head !== null && !seenAcronyms.has(head)) {
+        seenAcronyms.add(head);
+        const before = text.charCodeAt(s - 1);
+        const afterText = text.slice(s + head.length, s + head.length + 3);
+        const explained =
+          (before === 40 /* ( */ && text.charCodeAt(s + head.length) === 41) /* ) */ || /^\s?\(/.test(afterText);
+        if (!explained) {
+          const long = ACRONYMS[head];
+          add(
+            "acronym-unexplained",
+            s,
+            s + head.length,
+            `Förklara förkortningen ”${head}” första gången du använder den${long ? `, till exempel ”${long} (${head})”` : ""}.`,
+            undefined,
+            long ? `${long} (${head})` : undefined,
+          );
+        }
+      }
+
+      if (checkAbbreviations && info.abbreviations) {
+        for (const form of info.abbreviations) {
+          const after = s + form.length;
+          if (
+            text.slice(s, after).toLowerCase() === form &&
+            !(after < text.length && isWordCode(text.charCodeAt(after)))
+          ) {
+            const full = ABBREVIATION_FULL.get(form) as string;
+            const written = text.slice(s, after);
             add(
-              "acronym-unexplained",
+              "abbreviation",
               s,
-              s + head.length,
-              `Förklara förkortningen ”${head}” första gången du använder den${long ? `, till exempel ”${long} (${head})”` : ""}.`,
-              long ? { suggestion: `${long} (${head})` } : {},
+              after,
+              textMessage(
+                form,
+                written,
+                () => `Skriv ut ”${written}” som ”${full}”. Förkortningar gör texten svårare att läsa.`,
+              ),
+              written,
+              full,
             );
+            break;
           }
         }
       }
 
-      if (checkAbbreviations) {
-        const forms = ABBREVIATION_BY_FIRST.get(lower);
-        if (forms) {
-          for (const form of forms) {
-            const after = s + form.length;
-            if (
-              text.slice(s, after).toLowerCase() === form &&
-              !(after < text.length && isWordCode(text.charCodeAt(after)))
-            ) {
-              const full = ABBREVIATION_FULL.get(form) as string;
-              const written = text.slice(s, after);
-              add(
-                "abbreviation",
-                s,
-                after,
-                `Skriv ut ”${written}” som ”${full}”. Förkortningar gör texten svårare att läsa.`,
-                { suggestion: full },
-              );
-              break;
-            }
-          }
-        }
-      }
-
-      if (checkAddress && IMPERSONAL_TRIGGERS.has(lower)) {
-        const next = i + 1 < n ? text.slice(starts[i + 1] as number, ends[i + 1] as number).toLowerCase() : "";
-        if ((lower === "sökande" || lower === "enskilde" || lower === "enskilda") && prev === "den") {
+      if (checkAddress && info.impersonal) {
+        const next = i + 1 < n ? (ws[i + 1] as WordInfo).folded : "";
+        if ((lower === "sökande" || lower === "enskilde" || lower === "enskilda") && prev.lower === "den") {
           add(
             "impersonal-address",
             starts[i - 1] as number,
             e,
-            `Skriv ”du” i stället för ”den ${lower}” när du skriver till läsaren.`,
-            { suggestion: "du" },
+            textMessage("den", lower, () => `Skriv ”du” i stället för ”den ${lower}” när du skriver till läsaren.`),
+            undefined,
+            "du",
           );
         } else if (lower === "sökanden" || lower === "klienten" || lower === "brukaren") {
-          add("impersonal-address", s, e, `Skriv ”du” i stället för ”${word}” när du skriver till läsaren.`, {
-            suggestion: "du",
-          });
+          add(
+            "impersonal-address",
+            s,
+            e,
+            textMessage("address", word, () => `Skriv ”du” i stället för ”${word}” när du skriver till läsaren.`),
+            word,
+            "du",
+          );
         } else if (
           lower === "man" &&
-          !DETERMINERS.has(prev) &&
-          prev !== "som" &&
+          !prev.determiner &&
+          prev.lower !== "som" &&
           next !== "" &&
-          (MODALS.has(next) || /(?:ar|er|or|r)$/.test(next)) &&
+          (MODALS.has(next) || next.endsWith("r")) &&
           !next.endsWith("s")
         ) {
-          add("impersonal-address", s, e, "Skriv hellre ”du” eller ”vi” än ”man”, så att läsaren vet vem det gäller.", {
-            suggestion: "du",
-          });
+          add(
+            "impersonal-address",
+            s,
+            e,
+            "Skriv hellre ”du” eller ”vi” än ”man”, så att läsaren vet vem det gäller.",
+            word,
+            "du",
+          );
         }
       }
       prev2 = prev;
-      prev = lower;
+      prev = info;
     }
     passives += sentencePassives;
     const first = starts[0] as number;
     const last = ends[n - 1] as number;
     if (on("many-passives") && sentencePassives >= r.passivesPerSentence) {
-      add("many-passives", first, last, `Meningen har ${sentencePassives} passiva verb. Skriv gärna vem som gör vad.`);
+      add(
+        "many-passives",
+        first,
+        last,
+        countMessage(
+          "many-passives",
+          sentencePassives,
+          () => `Meningen har ${sentencePassives} passiva verb. Skriv gärna vem som gör vad.`,
+        ),
+      );
     }
     if (on("long-sentence") && n > r.longSentence) {
       const veryLong = n > r.veryLongSentence;
@@ -659,11 +990,27 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
         "long-sentence",
         first,
         last,
-        `Meningen har ${n} ord. Dela gärna upp den i kortare meningar (högst ${r.longSentence} ord).`,
+        countMessage(
+          "long-sentence",
+          n,
+          () => `Meningen har ${n} ord. Dela gärna upp den i kortare meningar (högst ${r.longSentence} ord).`,
+        ),
+        undefined,
+        undefined,
+        undefined,
         veryLong
-          ? { severity: r.severity["long-sentence"] === "suggestion" ? "warning" : r.severity["long-sentence"] }
-          : {},
+          ? r.severity["long-sentence"] === "suggestion"
+            ? "warning"
+            : r.severity["long-sentence"]
+          : r.severity["long-sentence"],
       );
+    }
+    // The sentence's own findings come after its words' findings but start at its first word.
+    sortRange(findings, firstFinding);
+    if (findings.length >= cap) {
+      // Every later sentence's findings come after these.
+      findings.length = cap;
+      keep = false;
     }
   };
 
@@ -674,7 +1021,9 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
     const end = block.end;
     let prevEnd = -1;
     let prevNumeric = false;
-    let chain = ""; // a dotted chain such as "t.ex" while it continues
+    // A dotted chain such as "t.ex" while it continues: its words are joined by single dots,
+    // so it is the text from chainStart to the end of the last word (sliced only when asked).
+    let chainStart = -1;
     let chainOpen = false;
     while (i < end) {
       // skip to the next word, remembering the gap
@@ -682,8 +1031,6 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       while (i < end && !isWordCode(text.charCodeAt(i))) i++;
       if (prevEnd >= 0) {
         // Decide whether the gap between the previous word and this one ends a sentence.
-        const nextStartsUpper = i < end && isUpper(text.charCodeAt(i));
-        const nextStartsLower = i < end && isLower(text.charCodeAt(i));
         let term = 0;
         let spaceAfter = false;
         for (let k = gapStart; k < i; k++) {
@@ -694,12 +1041,13 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
         if (i >= end) spaceAfter = true;
         let boundary = false;
         if (term !== 0 && spaceAfter) {
+          const nextStartsLower = i < end && isLower(text.charCodeAt(i));
           if (term === 46) {
-            const key = chain.toLowerCase();
+            const key = text.slice(chainStart, prevEnd).toLowerCase();
             const abbreviation = ABBREVIATION_END.get(key);
-            if (abbreviation !== undefined) boundary = abbreviation && nextStartsUpper;
+            if (abbreviation !== undefined) boundary = abbreviation && i < end && isUpper(text.charCodeAt(i));
             else if (NON_FINAL_ABBREVIATIONS.has(key)) boundary = false;
-            else if (prevNumeric && (sentence.starts.length === 1 || nextStartsLower)) boundary = false;
+            else if (prevNumeric && (sentence.count === 1 || nextStartsLower)) boundary = false;
             else boundary = !nextStartsLower;
           } else if (term === 0x2026) {
             boundary = !nextStartsLower;
@@ -707,8 +1055,7 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
             boundary = true;
           }
         }
-        const dottedJoin = i - gapStart === 1 && text.charCodeAt(gapStart) === 46 && i < end;
-        chainOpen = dottedJoin;
+        chainOpen = i - gapStart === 1 && text.charCodeAt(gapStart) === 46 && i < end;
         if (boundary) endSentence();
       }
       if (i >= end) break;
@@ -716,25 +1063,28 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       const s = i;
       let letters = 0;
       let digits = 0;
+      let hash = 0;
       while (i < end) {
         const c = text.charCodeAt(i);
         if (isWordCode(c)) {
           letters++;
-          if (isDigitCode(c)) digits++;
+          if (c >= 48 && c <= 57) digits++;
+          hash = (Math.imul(hash, 31) + c) | 0;
           i++;
-        } else if (HYPHENS.has(c) && i + 1 < end && isWordCode(text.charCodeAt(i + 1)) && i > s) {
+        } else if (
+          (c === 0x2d || c === 0x2010 || c === 0x2011) &&
+          i + 1 < end &&
+          isWordCode(text.charCodeAt(i + 1)) &&
+          i > s
+        ) {
+          hash = (Math.imul(hash, 31) + c) | 0;
           i++;
         } else break;
       }
       words++;
-      if (letters > 6) {
-        longWords++;
-        sentence.longCount++;
-      }
-      sentence.starts.push(s);
-      sentence.ends.push(i);
-      const w = text.slice(s, i);
-      chain = chainOpen ? `${chain}.${w}` : w;
+      if (letters > 6) longWords++;
+      sentence.push(s, i, hash);
+      if (!chainOpen) chainStart = s;
       prevNumeric = digits === letters;
       prevEnd = i;
     }
@@ -742,20 +1092,20 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
   }
 
   // --- passes over the whole text
+  const sentenceFindings = findings.length; // in position order up to here, sentence by sentence
+  keep = true; // personal data and no-headings may come before: merged in and cut below
   if (on("personal-data")) {
     for (const hit of findPersonalData(text, r.allowPersonalData)) {
-      const what =
-        hit.kind === "e-postadress"
-          ? "en e-postadress"
-          : hit.kind === "telefonnummer"
-            ? "ett telefonnummer"
-            : `ett ${hit.kind}`;
-      add(
-        "personal-data",
-        hit.start,
-        hit.end,
-        `Texten innehåller ${what}. Ta bort personuppgifter innan texten publiceras.`,
-      );
+      const message = textMessage("personal-data", hit.kind, () => {
+        const what =
+          hit.kind === "e-postadress"
+            ? "en e-postadress"
+            : hit.kind === "telefonnummer"
+              ? "ett telefonnummer"
+              : `ett ${hit.kind}`;
+        return `Texten innehåller ${what}. Ta bort personuppgifter innan texten publiceras.`;
+      });
+      add("personal-data", hit.start, hit.end, message, hit.text);
     }
   }
   if (on("no-headings") && !hasHeading && words > r.wordsWithoutHeading) {
@@ -769,17 +1119,9 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
       );
   }
 
-  // --- ignore comments and ordering
-  const visible =
-    extracted.ignores.length === 0
-      ? findings
-      : findings.filter(
-          (f) =>
-            !extracted.ignores.some(
-              (g) => f.span.start >= g.start && f.span.start < g.end && (g.rules === null || g.rules.has(f.ruleId)),
-            ),
-        );
-  visible.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  // --- ordering (ignore comments were applied as findings were added)
+  const visible = inPositionOrder(findings, sentenceFindings);
+  if (visible.length > cap) visible.length = cap;
 
   const lix = words > 0 && sentences > 0 ? words / sentences + (100 * longWords) / words : null;
   const band = lix === null ? null : lixBand(lix);
@@ -796,9 +1138,8 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
     nominalisationsPer100Words: lixOnly || words === 0 ? null : (100 * nominalisations) / words,
     passivesPerSentence: lixOnly || sentences === 0 ? null : passives / sentences,
   };
-  const counts: Record<Severity, number> = { error: 0, warning: 0, suggestion: 0 };
-  for (const f of visible) counts[f.severity]++;
-  freezeFindings(visible);
+  const counts: Record<Severity, number> = { error: errors, warning: warnings, suggestion: suggestions };
+  Object.freeze(visible); // each finding and span is frozen when it is made
   return deepFreeze({
     engine: { name: "klarsprak" as const, version: VERSION },
     format,
@@ -818,17 +1159,10 @@ function activeHint(lower: string): string | undefined {
 }
 
 /** Matches the rest of a phrase from token index i; returns how many tokens matched (0 = none). */
-function matchPhrase(
-  text: string,
-  starts: number[],
-  ends: number[],
-  i: number,
-  n: number,
-  rest: readonly (readonly string[])[],
-): number {
+function matchPhrase(ws: readonly WordInfo[], i: number, n: number, rest: readonly (readonly string[])[]): number {
   let j = i;
   for (const alternatives of rest) {
-    const word = j < n ? text.slice(starts[j] as number, ends[j] as number).toLowerCase() : null;
+    const word = j < n ? (ws[j] as WordInfo).folded : null;
     if (word !== null && alternatives.includes(word)) {
       j++;
     } else if (!alternatives.includes("")) {

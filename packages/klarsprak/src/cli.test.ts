@@ -1,7 +1,8 @@
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyze } from "./analyze.js";
 import { runCli } from "./cli.js";
 import { loadConfigFile, validateConfig } from "./config-file.js";
 
@@ -111,5 +112,53 @@ describe("configuration files", () => {
     expect(() => validateConfig({ thresholds: { longSentence: -1 } })).toThrow(/positive number/);
     expect(() => validateConfig({ colour: "blue" })).toThrow(/unknown setting "colour"/);
     await expect(loadConfigFile(join(dir, "nope.json"))).rejects.toThrow(/Cannot read/);
+  });
+});
+
+describe("klarsprak check --format json, written finding by finding", () => {
+  it("is the analysis of each file, in order, with the file name first", async () => {
+    const text =
+      "Ansökan skall inkomma med erforderliga handlingar. Beslut fattas t.ex. av nämnden enl. SoL.\n\n".repeat(50);
+    await writeFile(join(dir, "many.txt"), text);
+    const r = await run(["check", "many.txt", "docs/lätt.md", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as unknown[];
+    expect(json).toEqual([
+      { file: "many.txt", ...JSON.parse(JSON.stringify(analyze(text, { format: "text" }))) },
+      {
+        file: "docs/lätt.md",
+        ...JSON.parse(
+          JSON.stringify(analyze(await readFile(join(dir, "docs", "lätt.md"), "utf8"), { format: "markdown" })),
+        ),
+      },
+    ]);
+    // One finding a line.
+    expect(r.out.split("\n").filter((l) => l.startsWith('      {"ruleId":')).length).toBe(
+      analyze(text, { format: "text" }).findings.length,
+    );
+  });
+
+  it("writes an empty list when no file could be read", async () => {
+    const r = await run(["check", "finns-inte.txt", "--format", "json"]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toEqual([]);
+  });
+});
+
+describe("klarsprak check --max-findings", () => {
+  it("lists at most N findings per file, counts all, and --fail-on still sees them all", async () => {
+    const r = await run(["check", "docs/svår.html", "persondata.txt", "--format", "json", "--max-findings", "1"]);
+    const json = JSON.parse(r.out) as { findings: unknown[]; counts: Record<string, number> }[];
+    expect(json.map((f) => f.findings.length)).toEqual([1, 1]);
+    expect(json[0]?.counts.warning).toBeGreaterThan(1);
+    expect((await run(["check", "persondata.txt", "--max-findings", "0", "--fail-on", "error"])).code).toBe(1);
+    expect((await run(["check", "docs", "--max-findings", "many"])).err).toContain(
+      "--max-findings ska vara ett heltal",
+    );
+  });
+
+  it("is a setting in the configuration file too", () => {
+    expect(validateConfig({ maxFindings: 100 }).maxFindings).toBe(100);
+    expect(() => validateConfig({ maxFindings: -1 })).toThrow(/maxFindings must be a whole number/);
   });
 });

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
  * klarsprak check <files…|->  [--format text|json] [--fail-on warning|error] [--config FILE]
+ *                             [--max-findings N]
  *
  * Directories are searched for .md, .markdown, .html, .htm and .txt files; globs are
  * expanded. A file that cannot be read is reported and the rest are still checked.
  * Exit codes: 0 fine, 1 findings at or above --fail-on, 2 a file or the command was wrong.
  */
+import { once } from "node:events";
 import { readFile, stat } from "node:fs/promises";
 import { extname, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,7 +15,7 @@ import { parseArgs } from "node:util";
 import { glob } from "tinyglobby";
 import { analyze, excerptOf } from "./analyze.js";
 import { ConfigFileError, loadConfigFile } from "./config-file.js";
-import type { AnalysisResult, InputFormat, KlarsprakConfig, Severity } from "./types.js";
+import type { AnalysisResult, Finding, InputFormat, KlarsprakConfig, Severity } from "./types.js";
 
 const USAGE = `Användning: klarsprak check <filer, mappar eller -> [val]
 
@@ -21,6 +23,7 @@ const USAGE = `Användning: klarsprak check <filer, mappar eller -> [val]
   --fail-on warning|error   avsluta med kod 1 om det finns fynd på den nivån eller högre
   --config FIL              inställningar i JSON eller YAML
   --input-format text|markdown|html   tvinga ett format (annars efter filändelse)
+  --max-findings N          visa högst N fynd per fil (de första i texten; antalen räknar alla)
 
 Koder: 0 inga fynd över gränsen, 1 fynd över gränsen, 2 fel på filer eller kommandot.`;
 
@@ -35,7 +38,8 @@ const RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };
 const LABEL: Record<Severity, string> = { error: "fel", warning: "varning", suggestion: "förslag" };
 
 export interface CliIo {
-  readonly stdout: (s: string) => void;
+  /** Writes lines (a newline follows each call). A promise it returns is waited for (a full pipe). */
+  readonly stdout: (s: string) => unknown;
   readonly stderr: (s: string) => void;
   readonly stdin: () => Promise<string>;
   readonly cwd: string;
@@ -91,18 +95,96 @@ function round(n: number | null, digits = 0): string {
 }
 
 export function formatReport(name: string, r: AnalysisResult, source: string): string {
+  return [...reportLines(name, r, source)].join("\n");
+}
+
+/** The text report, line by line. */
+function* reportLines(name: string, r: AnalysisResult, source: string): Generator<string> {
   const s = r.scores;
-  const lines = [
+  yield* [
     `${name}`,
     `  LIX ${round(s.lix.value)} (${s.lix.bandLabel ?? "–"}) · ${s.lix.words} ord · ${s.lix.sentences} meningar · ${round(s.wordsPerSentence, 1)} ord per mening · ${round((s.longWordShare ?? 0) * 100)} % långa ord`,
     `  OVIX ${round(s.ovix.whole)} (hela texten)${s.ovix.windowed.mean !== null ? ` · ${round(s.ovix.windowed.mean)} (medel per ${s.ovix.windowed.windowSize} ord)` : ""} · nominaliseringar ${round(s.nominalisationsPer100Words, 1)} per 100 ord · passiver ${round(s.passivesPerSentence, 2)} per mening`,
   ];
   for (const f of r.findings) {
-    lines.push(`  ${f.span.line}:${f.span.column}  ${LABEL[f.severity].padEnd(8)} ${f.message}  [${f.ruleId}]`);
-    lines.push(`      ${excerptOf(source, f.span)}`);
+    yield `  ${f.span.line}:${f.span.column}  ${LABEL[f.severity].padEnd(8)} ${f.message}  [${f.ruleId}]`;
+    yield `      ${excerptOf(source, f.span)}`;
   }
-  lines.push(`  ${r.counts.error} fel, ${r.counts.warning} varningar, ${r.counts.suggestion} förslag`);
-  return lines.join("\n");
+  yield `  ${r.counts.error} fel, ${r.counts.warning} varningar, ${r.counts.suggestion} förslag`;
+}
+
+/**
+ * One file's JSON object, line by line, without its closing brace (the caller writes "}" or
+ * "}," once it knows whether another file follows). The same shape as
+ * JSON.stringify({ file, ...result }, null, 2) inside the array, except that each finding is
+ * written on one line: a large file's findings are written one at a time, never held as one
+ * string, and the output is less than half the size.
+ */
+function* jsonLines(file: string, r: AnalysisResult): Generator<string> {
+  yield "  {";
+  const entries: [string, unknown][] = [["file", file], ...Object.entries(r)];
+  for (let k = 0; k < entries.length; k++) {
+    const [key, value] = entries[k] as [string, unknown];
+    const comma = k < entries.length - 1 ? "," : "";
+    if (key === "findings" && Array.isArray(value) && value.length > 0) {
+      yield `    "findings": [`;
+      const quote = quoter();
+      for (let i = 0; i < value.length; i++)
+        yield `      ${findingJson(value[i] as Finding, quote)}${i < value.length - 1 ? "," : ""}`;
+      yield `    ]${comma}`;
+    } else {
+      yield `    ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, "\n    ")}${comma}`;
+    }
+  }
+}
+
+/**
+ * JSON.stringify for strings, remembering short ones: a report repeats the same messages,
+ * words and rule ids many thousand times, and quoting text with ” and å is not free.
+ */
+function quoter(): (s: string) => string {
+  const quoted = new Map<string, string>();
+  return (s) => {
+    let q = quoted.get(s);
+    if (q === undefined) {
+      q = JSON.stringify(s);
+      if (s.length <= 200 && quoted.size < 100_000) quoted.set(s, q);
+    }
+    return q;
+  };
+}
+
+/** JSON.stringify(finding), written out for the finding's fixed keys (see analyze()'s add). */
+function findingJson(f: Finding, quote: (s: string) => string): string {
+  const p = f.span;
+  let json = `{"ruleId":${quote(f.ruleId)},"severity":${quote(f.severity)},"message":${quote(f.message)},"text":${quote(f.text)},"span":{"start":${p.start},"end":${p.end},"line":${p.line},"column":${p.column},"endLine":${p.endLine},"endColumn":${p.endColumn}}`;
+  if (f.suggestion !== undefined) json += `,"suggestion":${quote(f.suggestion)}`;
+  if (f.category !== undefined) json += `,"category":${quote(f.category)}`;
+  return `${json}}`;
+}
+
+/** Writes lines in chunks of about 16 000 characters (whole lines), waiting when the output asks to. */
+class LineWriter {
+  private lines: string[] = [];
+  private size = 0;
+  constructor(private readonly io: CliIo) {}
+
+  async write(lines: Iterable<string>): Promise<void> {
+    for (const line of lines) {
+      this.lines.push(line);
+      this.size += line.length + 1;
+      // Small enough to stay out of V8's large-object space, which only a full GC frees.
+      if (this.size >= 16384) await this.flush();
+    }
+  }
+
+  async flush(): Promise<void> {
+    if (this.lines.length === 0) return;
+    const chunk = this.lines.join("\n");
+    this.lines = [];
+    this.size = 0;
+    await this.io.stdout(chunk);
+  }
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -116,6 +198,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         "fail-on": { type: "string" },
         config: { type: "string" },
         "input-format": { type: "string" },
+        "max-findings": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -141,6 +224,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (forced !== undefined && !["text", "markdown", "html"].includes(forced))
     return usage(io, "--input-format ska vara text, markdown eller html");
 
+  const maxFindings = values["max-findings"];
+  if (maxFindings !== undefined && !/^\d+$/.test(maxFindings))
+    return usage(io, "--max-findings ska vara ett heltal, 0 eller mer");
+
   let config: KlarsprakConfig = {};
   if (values.config) {
     try {
@@ -151,9 +238,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   }
 
+  if (maxFindings !== undefined) config = { ...config, maxFindings: Number(maxFindings) };
+
   const { files, failed: expandFailed } = await expand(inputs, io.cwd, io);
   let failed = expandFailed;
-  const results: { file: string; result: AnalysisResult; source: string }[] = [];
+  // Each file's report is written as soon as it is analysed, and nothing of it is kept.
+  const out = new LineWriter(io);
+  const json = values.format === "json";
+  const limit = failOn ? RANK[failOn as Severity] : Infinity;
+  let reported = 0;
+  let overLimit = false;
   for (const file of files) {
     let text: string;
     try {
@@ -168,25 +262,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       config.format ??
       (file === "-" ? undefined : EXTENSIONS[extname(file).toLowerCase()]);
     const result = analyze(text, { ...config, ...(format ? { format } : {}) });
-    results.push({ file: file === "-" ? "-" : relative(io.cwd, file) || file, result, source: text });
+    const name = file === "-" ? "-" : relative(io.cwd, file) || file;
+    if (json) {
+      await out.write([reported === 0 ? "[" : "  },"]);
+      await out.write(jsonLines(name, result));
+    } else await out.write(reportLines(name, result, text));
+    reported++;
+    // From the counts: with --max-findings not every finding is in the list.
+    if (failOn && !overLimit)
+      overLimit = (Object.keys(RANK) as Severity[]).some((k) => RANK[k] >= limit && result.counts[k] > 0);
   }
+  if (json) await out.write(reported === 0 ? ["[]"] : ["  }", "]"]);
+  await out.flush();
 
-  if (values.format === "json") {
-    io.stdout(
-      JSON.stringify(
-        results.map((r) => ({ file: r.file, ...r.result })),
-        null,
-        2,
-      ),
-    );
-  } else {
-    for (const r of results) io.stdout(formatReport(r.file, r.result, r.source));
-  }
   if (failed > 0) return 2;
-  if (failOn) {
-    const limit = RANK[failOn as Severity];
-    if (results.some((r) => r.result.findings.some((f) => RANK[f.severity] >= limit))) return 1;
-  }
+  if (overLimit) return 1;
   return 0;
 }
 
@@ -203,7 +293,7 @@ async function readStdin(): Promise<string> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   runCli(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(`${s}\n`),
+    stdout: (s) => (process.stdout.write(`${s}\n`) ? undefined : once(process.stdout, "drain")),
     stderr: (s) => process.stderr.write(`${s}\n`),
     stdin: readStdin,
     cwd: process.cwd(),

@@ -24,6 +24,7 @@ const TOP_KEYS = new Set([
   "allowPersonalData",
   "scoresOnly",
   "lixOnly",
+  "maxFindings",
 ]);
 const THRESHOLD_KEYS = new Set([
   "longSentence",
@@ -67,6 +68,9 @@ export function validateConfig(value: unknown, where = "configuration"): Klarspr
         throw new ConfigFileError(`${where}: thresholds.${k} must be a positive number`);
     }
   }
+  const max = obj["maxFindings"];
+  if (max !== undefined && !(typeof max === "number" && Number.isInteger(max) && max >= 0))
+    throw new ConfigFileError(`${where}: maxFindings must be a whole number, 0 or more`);
   for (const k of ["officialese", "jargon"]) {
     const v = obj[k];
     if (

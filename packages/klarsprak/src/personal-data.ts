@@ -55,7 +55,19 @@ export function findPersonalData(text: string, allow: readonly string[] = []): P
   const allowedExact = new Set(allow.map((a) => a.toLowerCase()));
   const allowedDomains = allow.filter((a) => a.startsWith("@")).map((a) => a.toLowerCase());
   const taken: [number, number][] = [];
-  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  // Whether [s, e) overlaps a taken range: the ranges sorted by start with the running
+  // maximum of their ends, so each phone number costs a binary search, not a walk over all.
+  let takenEnds: number[] = [];
+  const overlaps = (s: number, e: number) => {
+    let lo = 0;
+    let hi = taken.length; // the first range that starts at or after e
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((taken[mid] as [number, number])[0] < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (takenEnds[lo - 1] as number) > s;
+  };
 
   ID_NUMBER.lastIndex = 0;
   for (let m = ID_NUMBER.exec(text); m; m = ID_NUMBER.exec(text)) {
@@ -77,6 +89,9 @@ export function findPersonalData(text: string, allow: readonly string[] = []): P
     hits.push({ start: m.index, end: m.index + m[0].length, kind: "e-postadress", text: m[0] });
     taken.push([m.index, m.index + m[0].length]);
   }
+  taken.sort((x, y) => x[0] - y[0]);
+  let maxEnd = -1;
+  takenEnds = taken.map(([, b]) => (maxEnd = Math.max(maxEnd, b)));
   PHONE.lastIndex = 0;
   for (let m = PHONE.exec(text); m; m = PHONE.exec(text)) {
     const raw = m[0].trimEnd();

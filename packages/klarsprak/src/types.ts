@@ -107,6 +107,12 @@ export interface KlarsprakConfig {
   readonly scoresOnly?: boolean;
   /** Compute LIX only (even faster): no OVIX, no findings. */
   readonly lixOnly?: boolean;
+  /**
+   * Keep at most this many findings: the first ones by position. `counts` still counts every
+   * finding, so fewer findings than counts means some were left out. Bounds the memory a
+   * very large text with many findings needs. Default: no limit.
+   */
+  readonly maxFindings?: number;
   readonly rules?: Partial<Record<RuleId, RuleSettings | boolean>>;
   readonly thresholds?: {
     /** Words: above this a sentence is long (suggestion). Default 25. */
