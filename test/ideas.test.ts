@@ -578,14 +578,23 @@ describe.each(BACKENDS)("ideas on %s", (backend) => {
       answer: "Vi ser över väntrummet i vår.",
       decidedBy: "Enheten Barn och familj",
     });
-    const n = await t.database.db
-      .selectFrom("idea_notifications")
-      .select(["id", "status"])
-      .where("idea_id", "=", idea.id)
-      .where("recipient", "=", "submitter")
-      .orderBy("created_at", "desc")
-      .executeTakeFirstOrThrow();
-    await t.database.db.updateTable("idea_notifications").set({ status: "pending" }).where("id", "=", n.id).execute();
+    // The app's own worker delivers the notice first; only then is it made pending again for
+    // the failing mailer below, so the two never race.
+    const n = await until(async () => {
+      const row = await t.database.db
+        .selectFrom("idea_notifications")
+        .select(["id", "status"])
+        .where("idea_id", "=", idea.id)
+        .where("recipient", "=", "submitter")
+        .orderBy("created_at", "desc")
+        .executeTakeFirst();
+      return row?.status === "sent" ? row : undefined;
+    });
+    await t.database.db
+      .updateTable("idea_notifications")
+      .set({ status: "pending", attempts: 0, last_error: null })
+      .where("id", "=", n.id)
+      .execute();
     let calls = 0;
     const failing: Mailer = {
       send: async () => {
