@@ -145,7 +145,12 @@ describe("security baseline and bad input", () => {
 
   it("serves /health and /ready", async () => {
     expect((await t.app.inject({ url: "/health" })).json()).toEqual({ status: "ok" });
-    expect((await t.app.inject({ url: "/ready" })).json()).toEqual({ status: "ready", database: true, queue: true, busy: false });
+    expect((await t.app.inject({ url: "/ready" })).json()).toEqual({
+      status: "ready",
+      database: true,
+      queue: true,
+      busy: false,
+    });
   });
 
   it("describes its JSON routes in an OpenAPI document", async () => {
