@@ -14,7 +14,16 @@
  * Not a test: it prints numbers. Two cores: the server gets one, the load generator the other.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync, symlinkSync, cpSync, readdirSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  symlinkSync,
+  cpSync,
+  readdirSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -146,7 +155,7 @@ async function startProcess(
 
 function startKlarsvar(dir: string, database: { dataDir: string } | { url: string }): Promise<Server> {
   return startProcess(
-    join(ROOT, "node_modules", ".bin", "tsx"),
+    join(dir, "node_modules", ".bin", "tsx"),
     ["src/main.ts"],
     dir,
     {
@@ -295,7 +304,7 @@ async function throughput(label: string, klarsvar: Server, work: string): Promis
 
 function printHeader(): void {
   console.log(
-    `${"backend".padEnd(10)} ${"page".padEnd(38)} ${"bytes".padStart(6)} ${"req/s".padStart(8)} ${"p50".padStart(5)} ${"p99".padStart(6)} ${"non2xx".padStart(7)} ${"bare req/s".padStart(10)} ${"ratio".padStart(6)}  goal`,
+    `${"backend".padEnd(13)} ${"page".padEnd(38)} ${"bytes".padStart(6)} ${"req/s".padStart(8)} ${"p50".padStart(5)} ${"p99".padStart(6)} ${"non2xx".padStart(7)} ${"bare req/s".padStart(10)} ${"ratio".padStart(6)}  goal`,
   );
 }
 
@@ -304,7 +313,7 @@ function printRow(label: string, r: Row): void {
   const search = r.page.startsWith("search");
   const ok = ratio >= 0.3 && r.project.p99 < 50 && (!search || r.project.reqPerSec >= 1000) && r.project.non2xx === 0;
   console.log(
-    `${label.padEnd(10)} ${r.page.padEnd(38)} ${fmt(r.bytes, 6)} ${fmt(r.project.reqPerSec, 8)} ${fmt(r.project.p50, 3)}ms ${fmt(r.project.p99, 4)}ms ${fmt(r.project.non2xx + r.project.errors, 7)} ${fmt(r.bare.reqPerSec, 10)} ${r.bare.reqPerSec ? ratio.toFixed(2).padStart(6) : "     -"}  ${ok ? "met" : "NOT met"}`,
+    `${label.padEnd(13)} ${r.page.padEnd(38)} ${fmt(r.bytes, 6)} ${fmt(r.project.reqPerSec, 8)} ${fmt(r.project.p50, 3)}ms ${fmt(r.project.p99, 4)}ms ${fmt(r.project.non2xx + r.project.errors, 7)} ${fmt(r.bare.reqPerSec, 10)} ${r.bare.reqPerSec ? ratio.toFixed(2).padStart(6) : "     -"}  ${ok ? "met" : "NOT met"}`,
   );
 }
 
@@ -351,10 +360,10 @@ async function overload(label: string, klarsvar: Server): Promise<{ marker: stri
   const posts = await posting.stop();
   const stored = await countQuestions(klarsvar.url, posts.marker);
   console.log(
-    `${label.padEnd(10)} overload, 500 connections, 15 s: served ${served.length.toLocaleString("en-US")} (p50 ${ms(pct(served, 0.5))}, p99 ${ms(pct(served, 0.99))}, max ${ms(pct(served, 1))}; goal p99 < 500 ms: ${pct(served, 0.99) < 500 ? "met" : "NOT met"}) · 503 ${refused.length.toLocaleString("en-US")} (p99 ${ms(pct(refused, 0.99))})${other.size ? ` · other ${[...other].map(([s, n]) => `${s}×${n}`).join(" ")}` : ""}`,
+    `${label.padEnd(13)} overload, 500 connections, 15 s: served ${served.length.toLocaleString("en-US")} (p50 ${ms(pct(served, 0.5))}, p99 ${ms(pct(served, 0.99))}, max ${ms(pct(served, 1))}; goal p99 < 500 ms: ${pct(served, 0.99) < 500 ? "met" : "NOT met"}) · 503 ${refused.length.toLocaleString("en-US")} (p99 ${ms(pct(refused, 0.99))})${other.size ? ` · other ${[...other].map(([s, n]) => `${s}×${n}`).join(" ")}` : ""}`,
   );
   console.log(
-    `${"".padEnd(10)} /ready meanwhile: ${[...ready].map(([s, n]) => `${s}×${n}`).join(" ")} · questions posted ${posts.sent}: answered stored ${posts.stored}${stored === undefined ? "" : ` (found ${stored} in the database)`}, refused honestly ${posts.refused}, other ${posts.other}`,
+    `${"".padEnd(13)} /ready meanwhile: ${[...ready].map(([s, n]) => `${s}×${n}`).join(" ")} · questions posted ${posts.sent}: answered stored ${posts.stored}${stored === undefined ? "" : ` (found ${stored} in the database)`}, refused honestly ${posts.refused}, other ${posts.other}`,
   );
   return { marker: posts.marker, stored: posts.stored };
 }
@@ -413,11 +422,14 @@ async function boards(label: string, klarsvar: Server): Promise<void> {
       });
     }
   }
+  // Signing in wrote sessions, users and the audit log: pages that read those tables are made
+  // afresh until the change has settled (1.5 s). Measure the boards, not the sign-ins.
+  await new Promise((r) => setTimeout(r, 2000));
   const during = await load(klarsvar.url, paths, 50, SECONDS);
   for (const r of streams) r.destroy();
   const change = during.p50 / Math.max(before.p50, 0.001) - 1;
   console.log(
-    `${label.padEnd(10)} ${open} live boards open: public p50 ${before.p50} → ${during.p50} ms, ${Math.round(before.reqPerSec).toLocaleString("en-US")} → ${Math.round(during.reqPerSec).toLocaleString("en-US")} req/s (goal: p50 within 20 %: ${Math.abs(change) <= 0.2 || during.p50 - before.p50 <= 1 ? "met" : "NOT met"})`,
+    `${label.padEnd(13)} ${open} live boards open: public p50 ${before.p50} → ${during.p50} ms, ${Math.round(before.reqPerSec).toLocaleString("en-US")} → ${Math.round(during.reqPerSec).toLocaleString("en-US")} req/s (goal: p50 within 20 %: ${Math.abs(change) <= 0.2 || during.p50 - before.p50 <= 1 ? "met" : "NOT met"})`,
   );
 }
 
@@ -502,9 +514,9 @@ async function benchCheckout(label: string, dir: string): Promise<void> {
     let posted: { marker: string; stored: number } | undefined;
     const embedded = await startKlarsvar(dir, { dataDir: join(work, "data") });
     try {
-      await throughput(`${label} PGlite`.slice(0, 10), embedded, work);
-      await boards(`${label} PGlite`.slice(0, 10), embedded);
-      posted = await overload(`${label} PGlite`.slice(0, 10), embedded);
+      await throughput(`${label} PGlite`, embedded, work);
+      await boards(`${label} PGlite`, embedded);
+      posted = await overload(`${label} PGlite`, embedded);
     } finally {
       await embedded.stop();
     }
@@ -516,7 +528,7 @@ async function benchCheckout(label: string, dir: string): Promise<void> {
           n: string;
         }>`select count(*) as n from case_messages where body like ${`%${posted.marker}%`}`.execute(database.db);
         console.log(
-          `${"".padEnd(10)} questions answered "stored" during the overload: ${posted.stored}; found in the embedded database afterwards: ${r.rows[0]?.n ?? 0}`,
+          `${"".padEnd(13)} questions answered "stored" during the overload: ${posted.stored}; found in the embedded database afterwards: ${r.rows[0]?.n ?? 0}`,
         );
       } finally {
         await database.close();
@@ -537,9 +549,9 @@ async function benchCheckout(label: string, dir: string): Promise<void> {
     try {
       const server = await startKlarsvar(dir, { url: u.toString() });
       try {
-        await throughput(`${label} PG`.slice(0, 10), server, work);
-        await boards(`${label} PG`.slice(0, 10), server);
-        await overload(`${label} PG`.slice(0, 10), server);
+        await throughput(`${label} PG`, server, work);
+        await boards(`${label} PG`, server);
+        await overload(`${label} PG`, server);
       } finally {
         await server.stop();
       }
@@ -556,10 +568,18 @@ async function benchCheckout(label: string, dir: string): Promise<void> {
 function checkoutBaseline(ref: string): string {
   const dir = mkdtempSync(join(tmpdir(), "klarsvar-baseline-"));
   execFileSync("git", ["worktree", "add", "--detach", dir, ref], { cwd: ROOT, stdio: "ignore" });
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  for (const pkg of readdirSync(join(ROOT, "packages"))) {
-    const dist = join(ROOT, "packages", pkg, "dist");
-    if (existsSync(dist)) cpSync(dist, join(dir, "packages", pkg, "dist"), { recursive: true });
+  const lock = (d: string) => readFileSync(join(d, "package-lock.json"), "utf8");
+  if (lock(dir) === lock(ROOT)) {
+    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+    for (const pkg of readdirSync(join(ROOT, "packages"))) {
+      const dist = join(ROOT, "packages", pkg, "dist");
+      if (existsSync(dist)) cpSync(dist, join(dir, "packages", pkg, "dist"), { recursive: true });
+    }
+  } else {
+    // Other dependencies then: the earlier commit gets its own.
+    console.log(`(installing ${ref}'s own dependencies)`);
+    execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: dir, stdio: "ignore" });
+    execFileSync("npm", ["run", "build:packages"], { cwd: dir, stdio: "ignore" });
   }
   return dir;
 }
@@ -572,7 +592,7 @@ export async function benchHttp(baseline?: string): Promise<void> {
   if (baseline) {
     const dir = checkoutBaseline(baseline);
     try {
-      await benchCheckout(baseline.slice(0, 7), dir);
+      await benchCheckout("before", dir);
     } finally {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: ROOT, stdio: "ignore" });
     }

@@ -125,6 +125,36 @@ describe.each(BACKENDS)("page cache on %s", (backend) => {
     expect(after.body).not.toContain("Hej på dig.");
   });
 
+  it("makes a page once for visitors who ask for it at the same time", async () => {
+    await sleep(t.app.pageCache.clock.graceMs);
+    const url = "/press?sida=1";
+    const misses = t.app.pageCache.stats.misses;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => get(url)));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    // The same page, each with the visitor's own CSRF token for the subscription form.
+    expect(new Set(answers.map((a) => a.body.replace(/name="_csrf" value="[^"]+"/g, ""))).size).toBe(1);
+    expect(new Set(answers.map((a) => /name="_csrf" value="([^"]+)"/.exec(a.body)?.[1])).size).toBe(5);
+    expect(t.app.pageCache.stats.misses - misses).toBe(1);
+    expect(answers.filter((a) => a.headers["x-cache"] === "shared")).toHaveLength(4);
+  });
+
+  it("serves a page past its time limit while one visitor makes it afresh", async () => {
+    const cache = t.app.pageCache as unknown as { ttlMs: number };
+    const ttl = cache.ttlMs;
+    try {
+      await get("/tillganglighet");
+      expect((await get("/tillganglighet")).headers["x-cache"]).toBe("hit");
+      cache.ttlMs = 1;
+      await sleep(5);
+      const [first, second] = await Promise.all([get("/tillganglighet"), get("/tillganglighet")]);
+      expect(first.headers["x-cache"]).toBeUndefined();
+      expect(second.headers["x-cache"]).toBe("stale");
+      expect(second.body).toBe(first.body);
+    } finally {
+      cache.ttlMs = ttl;
+    }
+  });
+
   it("measures how long work waits for a database connection", async () => {
     const load = t.database.load;
     const held = t.database.db.transaction().execute(async (trx) => {

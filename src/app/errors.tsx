@@ -58,7 +58,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     } else {
       request.log.info({ code, reason: error.message }, "request refused");
     }
-    const headers = error instanceof AppError ? error.headers : {};
+    const headers = error instanceof AppError ? error.headers : code === "KS_UNAVAILABLE" ? { "retry-after": "5" } : {};
     return sendError(request, reply, code, headers);
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, "KS_NOT_FOUND"));

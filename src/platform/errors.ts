@@ -66,7 +66,12 @@ export class AppError extends Error {
 }
 
 /** Maps Fastify's and plugins' own error codes onto our catalogue. */
-export function codeForError(error: { code?: unknown; statusCode?: unknown; validation?: unknown }): ErrorCode {
+export function codeForError(error: {
+  code?: unknown;
+  statusCode?: unknown;
+  validation?: unknown;
+  message?: unknown;
+}): ErrorCode {
   if (error instanceof AppError) return error.code;
   const code = typeof error.code === "string" ? error.code : "";
   const status = typeof error.statusCode === "number" ? error.statusCode : 500;
@@ -82,7 +87,8 @@ export function codeForError(error: { code?: unknown; statusCode?: unknown; vali
   if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || status === 415) return "KS_UNSUPPORTED_MEDIA";
   if (error.validation || code === "FST_ERR_VALIDATION") return "KS_VALIDATION";
   if (status === 429) return "KS_RATE_LIMITED";
-  if (status === 503) return "KS_UNAVAILABLE";
+  // pg's Pool gives up waiting for a connection: the database is saturated, not broken.
+  if (status === 503 || error.message === "timeout exceeded when trying to connect") return "KS_UNAVAILABLE";
   if (status === 404) return "KS_NOT_FOUND";
   if (status === 403) return "KS_FORBIDDEN";
   if (status === 401) return "KS_UNAUTHENTICATED";

@@ -30,6 +30,13 @@ export interface PageCacheOptions {
   readonly graceMs?: number;
 }
 
+/** A page as rendered: what waiting visitors are sent. */
+export interface Rendered {
+  readonly parts: readonly string[];
+  readonly etag: string;
+  readonly cacheControl: string;
+}
+
 interface Entry {
   readonly parts: readonly string[];
   readonly etag: string;
@@ -45,7 +52,14 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     /** Set while a cacheable response may be rendered: what the handler read, from when. */
-    pageReads: (ReadSet & { readonly started: number; readonly versions: Map<string, number> }) | null;
+    pageReads:
+      | (ReadSet & {
+          readonly started: number;
+          readonly versions: Map<string, number>;
+          /** Hands the rendered page to visitors waiting for the same one (null: they go their own way). */
+          readonly finish: (page: Rendered | null) => void;
+        })
+      | null;
   }
 }
 
@@ -92,19 +106,29 @@ export class PageCache {
     this.bytes = 0;
   }
 
-  lookup(key: string, now = Date.now()): Entry | undefined {
+  /**
+   * The kept page for a key. `stale` when only its time limit has passed (nothing it read has
+   * changed): it may still be served while one request makes it afresh.
+   */
+  lookup(key: string, now = Date.now()): { entry: Entry; stale: boolean } | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
-    const fresh = now - e.at < this.ttlMs && e.deps.every(([t, v]) => this.clock.versionOf(t) === v);
-    if (!fresh) {
+    if (!e.deps.every(([t, v]) => this.clock.versionOf(t) === v)) {
       this.drop(key, e);
       return undefined;
     }
     // Least recently used goes first when the cache is full.
     this.entries.delete(key);
     this.entries.set(key, e);
-    return e;
+    return { entry: e, stale: now - e.at >= this.ttlMs };
   }
+
+  /**
+   * Pages being made now, by key: visitors who ask for the same page meanwhile wait for that
+   * one rendering instead of each asking the database (a cache stampede when a popular page
+   * has just changed or expired).
+   */
+  readonly inflight = new Map<string, Promise<Rendered | null>>();
 
   /** Keeps a rendered page if everything it read was settled when its rendering began. */
   store(
@@ -179,41 +203,74 @@ export function registerPageCache(
   app.decorateRequest("pageReads", null);
   app.addHook("onReady", async () => cache.clock.start());
   app.addHook("onClose", async () => cache.clock.stop());
+  const send = (request: FastifyRequest, reply: FastifyReply, page: Rendered, how: string) => {
+    reply
+      .header("etag", page.etag)
+      .header("vary", "Cookie")
+      .header("cache-control", page.cacheControl)
+      .header("x-cache", how);
+    if (browserHasCurrent(request, page.etag)) return void reply.status(304).send();
+    const body = page.parts.length === 1 ? (page.parts[0] ?? "") : page.parts.join(token(request, reply));
+    void reply.status(200).type("text/html; charset=utf-8").send(body);
+  };
+  const refuse = (done: (error?: Error) => void) => {
+    cache.stats.refused++;
+    done(
+      new AppError("KS_UNAVAILABLE", "The database queue is full", { "retry-after": String(cache.retryAfterSeconds) }),
+    );
+  };
   app.addHook("onRequest", (request, reply, done) => {
     const read = request.method === "GET" || request.method === "HEAD";
     if (!read || request.user || NEVER_REFUSED.test(request.url) || request.routeOptions.config.access !== "public") {
       return done();
     }
     const key = pageCacheKey(request);
-    const hit = request.method === "GET" ? cache.lookup(key) : undefined;
-    if (hit) {
+    const found = request.method === "GET" ? cache.lookup(key) : undefined;
+    const making = cache.inflight.get(key);
+    if (found && (!found.stale || making)) {
       cache.stats.hits++;
-      reply
-        .header("etag", hit.etag)
-        .header("vary", "Cookie")
-        .header("cache-control", hit.cacheControl)
-        .header("x-cache", "hit");
-      if (browserHasCurrent(request, hit.etag)) {
-        void reply.status(304).send();
-        return;
-      }
-      const body = hit.parts.length === 1 ? (hit.parts[0] ?? "") : hit.parts.join(token(request, reply));
-      void reply.status(200).type("text/html; charset=utf-8").send(body);
+      return send(request, reply, found.entry, found.stale ? "stale" : "hit");
+    }
+    if (making) {
+      // The same page is being made for someone else: wait for it rather than ask again.
+      making.then(
+        (page) => {
+          if (page) {
+            cache.stats.hits++;
+            return send(request, reply, page, "shared");
+          }
+          if (cache.saturated()) return refuse(done);
+          done();
+        },
+        () => done(),
+      );
       return;
     }
     cache.stats.misses++;
     if (cache.saturated()) {
-      cache.stats.refused++;
-      done(
-        new AppError("KS_UNAVAILABLE", "The database queue is full", {
-          "retry-after": String(cache.retryAfterSeconds),
-        }),
-      );
-      return;
+      // An old copy is better than none while the database is full.
+      if (found) return send(request, reply, found.entry, "stale");
+      return refuse(done);
     }
     if (cache.clock.lastPoll === 0 || request.method !== "GET") return done();
-    const reads = Object.assign(newReadSet(), { started: Date.now(), versions: cache.snapshot() });
+    let finish: (page: Rendered | null) => void = () => undefined;
+    cache.inflight.set(
+      key,
+      new Promise<Rendered | null>((resolve) => {
+        finish = (page) => {
+          if (cache.inflight.get(key) === promise) cache.inflight.delete(key);
+          resolve(page);
+        };
+      }),
+    );
+    const promise = cache.inflight.get(key);
+    const reads = Object.assign(newReadSet(), { started: Date.now(), versions: cache.snapshot(), finish });
     request.pageReads = reads;
     trackReads(reads, done);
+  });
+  // Whatever happened (an error, a page that may not be kept), nobody waits for it any longer.
+  app.addHook("onResponse", (request, _reply, done) => {
+    request.pageReads?.finish(null);
+    done();
   });
 }

@@ -118,6 +118,8 @@ export function sendPage(
     reply.header("etag", etag).header("vary", "Cookie").header("cache-control", cacheControl);
     if (forCache && request.pageReads) {
       request.server.pageCache.store(pageCacheKey(request), html, etag, cacheControl, request.pageReads);
+      // Visitors who asked for the same page meanwhile get this rendering, kept or not.
+      request.pageReads.finish({ parts: html.split(TOKEN_PLACEHOLDER), etag, cacheControl });
     }
     if (browserHasCurrent(request, etag)) return reply.status(304).send();
   }
