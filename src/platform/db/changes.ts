@@ -15,8 +15,11 @@
  * kept. A page is never kept longer than the cache's own time limit either.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { sql } from "kysely";
-import type { Db } from "./database.js";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "./schema.js";
+
+/** Kysely over our schema (not database.ts's alias: that module imports this one). */
+type Db = Kysely<DB>;
 
 const WORD = /[a-z_][a-z0-9_]*/g;
 const WRITE = /^\s*(?:with\b[\s\S]*\b)?(?:insert|update|delete|truncate|merge)\b/i;
