@@ -21,6 +21,14 @@
  *   unit 0.865 with no history, 0.870 with 786 routed cases; 88 of 109 open-kind messages routed
  *   automatically at 60 %, 85 of them rightly. It then joined the training set: the next honest
  *   figure needs a sixth file.
+ * - then the concern and kind models became five-seed ensembles, and a weak rule's finding (a
+ *   child near worry or harm, no concrete harm) is set aside when the model's p < 0.01; chosen
+ *   leave-one-file-out over the six files (P 0.765 → 0.882, R 1.0, kind 0.927). Two new files
+ *   written apart by two authors, sealed, were measured once with models trained on the six:
+ *   holdout6.tsv (220, a realistic month): kind 0.964, concern P 0.893 R 1.000, unit 0.941;
+ *   holdout7.tsv (200, the boundary of reports of concern): kind 0.955, P 0.889 R 1.000, unit
+ *   0.920; together kind 0.960, P 0.890 (65 reports, 8 false alarms) R 1.000, unit 0.931,
+ *   learning curve 0.931 → 0.931 with 940 routed cases. Both files then joined training.
  * Each file is measured with models trained only on the files written before it; the floors
  * hold the figures reached, not targets.
  */
@@ -68,7 +76,7 @@ interface Scores {
 }
 
 /** Floors for the test set, set from its first measurement (never above it). */
-const TEST_FLOORS = { concernRecall: 1, concernPrecision: 0.65, kind: 0.88, unit: 0.86 };
+const TEST_FLOORS = { concernRecall: 1, concernPrecision: 0.889, kind: 0.96, unit: 0.93 };
 
 describe("inbox intelligence on its labelled set", () => {
   let database: TestDatabase;
@@ -76,14 +84,15 @@ describe("inbox intelligence on its labelled set", () => {
   let rules: RuleCandidate[];
   let units: ArrivalUnits;
   let nameOf: Map<string, string>;
-  // The latest file present is the test; the one before it the validation set.
-  const present = LABELLED_FILES.filter((f) => loadLabelled(f).length > 0);
-  const testFile = present[present.length - 1] as LabelledFile;
-  const validationFile = present[present.length - 2] as LabelledFile;
+  // The last two files, written together and sealed until measured, are the test; the one
+  // before them the validation set.
+  const testFiles: readonly LabelledFile[] = ["holdout6", "holdout7"];
+  const testFile = testFiles[0] as LabelledFile;
+  const validationFile: LabelledFile = "holdout5";
   const sets = {
     tuning: before(validationFile),
     validation: loadLabelled(validationFile),
-    test: loadLabelled(testFile),
+    test: testFiles.flatMap((f) => loadLabelled(f)),
   };
   const models = {
     validation: trainArrivalModels(sets.tuning),
@@ -208,14 +217,15 @@ describe("inbox intelligence on its labelled set", () => {
     report(`validation ${validationFile} (no history)`, s);
     // Figures reached, recall first — precision falls short of the 0.9 aimed for.
     expect(s.concernRecall).toBe(1);
-    expect(s.concernPrecision).toBeGreaterThanOrEqual(0.75);
-    expect(s.kindAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(s.concernPrecision).toBeGreaterThanOrEqual(0.86);
+    expect(s.kindAccuracy).toBeGreaterThanOrEqual(0.95);
     expect(s.unitAccuracy).toBeGreaterThanOrEqual(0.9);
   });
 
   it("test set: concern recall, precision, kind and unit accuracy at or above the floors", async () => {
+    for (const file of testFiles) report(`test ${file} (no history)`, await score(loadLabelled(file), models.test));
     const s = await score(sets.test, models.test);
-    report(`test ${testFile} (no history)`, s);
+    report(`test ${testFiles.join(" + ")} (no history)`, s);
     expect(s.concernRecall).toBeGreaterThanOrEqual(TEST_FLOORS.concernRecall);
     expect(s.concernPrecision).toBeGreaterThanOrEqual(TEST_FLOORS.concernPrecision);
     expect(s.kindAccuracy).toBeGreaterThanOrEqual(TEST_FLOORS.kind);

@@ -44,7 +44,12 @@ describe("reports of concern about a child are recognised", () => {
 
   it("say why, in plain Swedish", () => {
     expect(assessConcern("Jag tror att grannens pojke far illa.").reasons).toContain("säger att någon far illa");
-    expect(assessConcern("Hur ansöker jag om bistånd?")).toEqual({ concern: false, reasons: [] });
+    expect(assessConcern("Hur ansöker jag om bistånd?")).toEqual({
+      concern: false,
+      reasons: [],
+      strong: false,
+      saysReport: false,
+    });
   });
 });
 
@@ -67,5 +72,16 @@ describe("reports the first rules missed (an attacker's review)", () => {
     expect(
       assessConcern("Ni lovade att ringa om min son som inte kommit hem, men ingen har ringt. Han är 19.").concern,
     ).toBe(false);
+  });
+});
+
+describe("how firm a finding is", () => {
+  it("abuse named outright, a report in so many words and a child with concrete harm are firm; worry near a child is not", () => {
+    expect(assessConcern("Min son blir slagen av sin pappa.").strong).toBe(true);
+    expect(assessConcern("Jag gör en orosanmälan om grannens barn.")).toMatchObject({ strong: true, saysReport: true });
+    expect(assessConcern("Grannens barn har blåmärken.").strong).toBe(true);
+    const weak = assessConcern("Min son är 15 och skriker på mig varje morgon.");
+    expect(weak.concern).toBe(true);
+    expect(weak.strong).toBe(false);
   });
 });

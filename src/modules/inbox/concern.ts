@@ -11,6 +11,15 @@ export interface ConcernAssessment {
   readonly concern: boolean;
   /** What made us think so, in plain Swedish, for the staff member who checks. */
   readonly reasons: readonly string[];
+  /**
+   * A reason that names the thing itself (a report in so many words, abuse, bruises, "far illa",
+   * honour-related violence, a child with concrete harm: hit, strangled, locked in, alone at
+   * home, starving), as opposed to a child mentioned near worry or other harm. The learned
+   * model may set aside a weak reason it is sure of, never lightly a strong one.
+   */
+  readonly strong?: boolean;
+  /** The writer says it is a report ("Jag gör en orosanmälan"): never set aside by a model. */
+  readonly saysReport?: boolean;
 }
 
 /** The reason shown when the learned model (intelligence.ts) found a report of concern. */
@@ -163,11 +172,13 @@ export function assessConcern(
     /\bhur (?:gör|ska|lämnar|anmäler) jag (?:för att )?(?:göra |lämna |skicka )?(?:en (?:oros)?anmälan|detta|det här|det)\b/i.test(
       text,
     ) && CHILD.test(text);
-  if (reportsNow || aboutToReport) reasons.push("säger att det är en orosanmälan");
+  const saysReport = reportsNow || aboutToReport;
+  if (saysReport) reasons.push("säger att det är en orosanmälan");
   for (const [pattern, reason] of STRONG_EDGED) if (pattern.test(text)) reasons.push(reason);
+  let strong = reasons.length > 0;
   // A journalist asking about children in care is not reporting one: only a report in so many
   // words, or abuse named outright, counts from a journalist.
-  if (options.journalist) return { concern: reasons.length > 0, reasons: [...new Set(reasons)] };
+  if (options.journalist) return { concern: strong, reasons: [...new Set(reasons)], strong, saysReport };
   // A child and harm, or a child and worry, in the same sentence or the next one. A sentence
   // about reports, statistics or support in general weakens its own window; the next sentence
   // still gets a window of its own.
@@ -185,6 +196,8 @@ export function assessConcern(
       !(general && !STRONG_HARM.test(withoutBenign))
     ) {
       reasons.push("ett barn nämns tillsammans med våld, hot eller annan fara");
+      // A child with concrete harm ("min son blir slagen") is as firm as abuse named outright.
+      if (STRONG_HARM.test(withoutBenign)) strong = true;
       break;
     }
     if (CHILD.test(window) && WORRY.test(withoutBenign) && !general) {
@@ -202,5 +215,5 @@ export function assessConcern(
   ) {
     reasons.push("ett barn nämns och det handlar inte om en vanlig fråga");
   }
-  return { concern: reasons.length > 0, reasons: [...new Set(reasons)] };
+  return { concern: reasons.length > 0, reasons: [...new Set(reasons)], strong, saysReport };
 }

@@ -10,6 +10,7 @@ import type { SessionUser } from "../../platform/auth/session-user.js";
 import { SECRET_SUBJECT as SECRET_SUBJECT_TEXT } from "./door.js";
 
 export { assessConcern, type ConcernAssessment } from "./concern.js";
+export { arrivalModels } from "./intelligence.js";
 export { historyExamples, stemsOf, UnitClassifier, type TrainingExample } from "./classifier.js";
 export {
   COMMUNICATION_UNIT_SLUG,
