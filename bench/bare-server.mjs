@@ -1,13 +1,14 @@
 // The yardstick for bench/http.ts: a bare Fastify app that answers each path with the same
 // bytes the project sent for it, and nothing else. Usage: node bench/bare-server.mjs PAGES.json
-// (an object path → html). Prints "listening <url>" when ready.
+// (an object path → html, "*" for any other path). Prints "listening <url>" when ready.
 import { readFileSync } from "node:fs";
 import Fastify from "fastify";
 
 const pages = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const app = Fastify({ logger: false });
 app.get("/*", (request, reply) => {
-  const html = pages[request.url];
+  // "*": the bytes for any other path (bench/http.ts's never-seen searches).
+  const html = pages[request.url] ?? pages["*"];
   if (html === undefined) return reply.status(404).send("not found");
   return reply.type("text/html; charset=utf-8").send(html);
 });

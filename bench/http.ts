@@ -37,6 +37,8 @@ import { benchServerUrl } from "./postgres.js";
 
 const SECONDS = Number(process.env["BENCH_HTTP_SECONDS"] ?? 5);
 const ROUNDS = Number(process.env["BENCH_HTTP_ROUNDS"] ?? 3);
+/** Only the throughput rows whose name has this text (no boards, no overload): for one question at a time. */
+const ONLY = process.env["BENCH_HTTP_ONLY"];
 const ROOT = resolve(import.meta.dirname, "..");
 
 /** Misspelt and plain searches a resident might type; the search row cycles through them. */
@@ -86,6 +88,68 @@ const SEARCHES = [
 interface Page {
   readonly name: string;
   readonly paths: readonly string[];
+  /** Every request a search never made before: the yardstick answers them all with one page's bytes. */
+  readonly unique?: boolean;
+}
+
+/** Words residents search with; never-seen searches are made of one to three of them, often misspelt. */
+const SEARCH_WORDS = [
+  ...new Set(
+    SEARCHES.join(" ")
+      .split(" ")
+      .filter((w) => w.length >= 3),
+  ),
+  "pengar",
+  "hjälp",
+  "barn",
+  "ungdom",
+  "stöd",
+  "samtal",
+  "familj",
+  "skola",
+  "hemlös",
+  "ansöka",
+  "mat",
+  "akut",
+  "boendestöd",
+  "ledsagare",
+  "assistans",
+  "anhörig",
+  "spelberoende",
+  "droger",
+  "skyddat",
+  "hot",
+  "kvinnojour",
+  "kris",
+  "ensam",
+  "äldre",
+  "pension",
+  "räkningar",
+  "el",
+  "tandvård",
+];
+
+/** `count` different searches (deterministic): one to three words, half of them with a typing error. */
+function neverSeenSearches(count: number): string[] {
+  let seed = 19;
+  const rand = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  const misspell = (w: string): string => {
+    if (w.length < 4 || rand() < 0.5) return w;
+    const i = 1 + Math.floor(rand() * (w.length - 2));
+    return rand() < 0.5 ? w.slice(0, i) + w.slice(i + 1) : w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+  };
+  const seen = new Set<string>();
+  while (seen.size < count) {
+    const n = 1 + Math.floor(rand() * 3);
+    const words = Array.from({ length: n }, () =>
+      misspell(SEARCH_WORDS[Math.floor(rand() * SEARCH_WORDS.length)] as string),
+    );
+    seen.add(words.join(" "));
+  }
+  return [...seen];
 }
 
 interface Sample {
@@ -174,9 +238,14 @@ function startKlarsvar(dir: string, database: { dataDir: string } | { url: strin
   );
 }
 
-function load(url: string, paths: readonly string[], connections: number, seconds: number): Promise<Sample> {
+function load(
+  url: string,
+  paths: readonly string[],
+  connections: number,
+  seconds: number,
+  cursor = { i: 0 },
+): Promise<Sample> {
   return new Promise((ok, fail) => {
-    let i = 0;
     const instance = autocannon(
       {
         url,
@@ -184,7 +253,7 @@ function load(url: string, paths: readonly string[], connections: number, second
         duration: seconds,
         requests: [
           {
-            setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] ?? "/" }),
+            setupRequest: (req) => ({ ...req, path: paths[cursor.i++ % paths.length] ?? "/" }),
           },
         ],
       },
@@ -227,6 +296,12 @@ async function discoverPages(url: string): Promise<Page[]> {
       name: `search, ${SEARCHES.length} queries in turn`,
       paths: SEARCHES.map((q) => `/stod?q=${encodeURIComponent(q)}`),
     },
+    {
+      name: "search, never-seen queries",
+      // More than any run sends (≈ 3,000 req/s for 16 s): no search is made twice.
+      paths: neverSeenSearches(100_000).map((q) => `/stod?q=${encodeURIComponent(q)}`),
+      unique: true,
+    },
     { name: "ideas /forslag", paths: ["/forslag"] },
     ...(idea ? [{ name: "one idea", paths: [idea] }] : []),
     { name: "press /press", paths: ["/press"] },
@@ -253,15 +328,25 @@ interface Row {
 }
 
 async function throughput(label: string, klarsvar: Server, work: string): Promise<Row[]> {
-  const pages = await discoverPages(klarsvar.url);
+  const pages = (await discoverPages(klarsvar.url)).filter((p) => !ONLY || p.name.includes(ONLY));
   // The yardstick answers every path with the bytes Klarsvar sent for it.
   const bodies: Record<string, string> = {};
-  for (const p of pages)
+  const uniqueBytes: Record<string, number> = {};
+  for (const p of pages) {
+    if (p.unique) {
+      // One never-seen search stands for all of them; the rest must reach Klarsvar unseen.
+      const sample = await fetchText(`${klarsvar.url}/stod?q=${encodeURIComponent("hjälp med hyran bench")}`);
+      if (sample.status !== 200) throw new Error(`a search answered ${sample.status}`);
+      bodies["*"] = sample.body;
+      uniqueBytes[p.name] = Buffer.byteLength(sample.body);
+      continue;
+    }
     for (const path of p.paths) {
       const r = await fetchText(klarsvar.url + path);
       if (r.status !== 200) throw new Error(`${path} answered ${r.status}`);
       bodies[path] = r.body;
     }
+  }
   const file = join(work, "pages.json");
   writeFileSync(file, JSON.stringify(bodies));
   const bare = await startProcess(
@@ -276,10 +361,12 @@ async function throughput(label: string, klarsvar: Server, work: string): Promis
     for (const page of pages) {
       const ours: Sample[] = [];
       const theirs: Sample[] = [];
-      await load(klarsvar.url, page.paths, 50, 1); // warm-up
+      // Each round goes on where the last stopped: never-seen searches stay never seen.
+      const cursor = { i: 0 };
+      await load(klarsvar.url, page.paths, 50, 1, cursor); // warm-up
       await load(bare.url, page.paths, 50, 1);
       for (let round = 0; round < ROUNDS; round++) {
-        ours.push(await load(klarsvar.url, page.paths, 50, SECONDS));
+        ours.push(await load(klarsvar.url, page.paths, 50, SECONDS, cursor));
         theirs.push(await load(bare.url, page.paths, 50, SECONDS));
       }
       const pick = (s: Sample[]): Sample => ({
@@ -289,9 +376,9 @@ async function throughput(label: string, klarsvar: Server, work: string): Promis
         non2xx: s.reduce((a, x) => a + x.non2xx, 0),
         errors: s.reduce((a, x) => a + x.errors, 0),
       });
-      const bytes = Math.round(
-        page.paths.reduce((a, p) => a + Buffer.byteLength(bodies[p] ?? ""), 0) / page.paths.length,
-      );
+      const bytes =
+        uniqueBytes[page.name] ??
+        Math.round(page.paths.reduce((a, p) => a + Buffer.byteLength(bodies[p] ?? ""), 0) / page.paths.length);
       const row = { page: page.name, bytes, project: pick(ours), bare: pick(theirs) };
       rows.push(row);
       printRow(label, row);
@@ -319,7 +406,8 @@ function printRow(label: string, r: Row): void {
 
 /** 500 connections on the public pages while a resident posts questions through the form. */
 async function overload(label: string, klarsvar: Server): Promise<{ marker: string; stored: number }> {
-  const pages = await discoverPages(klarsvar.url);
+  // The same pages as the throughput rows, never-seen searches aside (their cost is the row above).
+  const pages = (await discoverPages(klarsvar.url)).filter((p) => !p.unique);
   const paths = pages.flatMap((p) => p.paths);
   const served: number[] = [];
   const refused: number[] = [];
@@ -515,8 +603,10 @@ async function benchCheckout(label: string, dir: string): Promise<void> {
     const embedded = await startKlarsvar(dir, { dataDir: join(work, "data") });
     try {
       await throughput(`${label} PGlite`, embedded, work);
-      await boards(`${label} PGlite`, embedded);
-      posted = await overload(`${label} PGlite`, embedded);
+      if (!ONLY) {
+        await boards(`${label} PGlite`, embedded);
+        posted = await overload(`${label} PGlite`, embedded);
+      }
     } finally {
       await embedded.stop();
     }
@@ -550,8 +640,10 @@ async function benchCheckout(label: string, dir: string): Promise<void> {
       const server = await startKlarsvar(dir, { url: u.toString() });
       try {
         await throughput(`${label} PG`, server, work);
-        await boards(`${label} PG`, server);
-        await overload(`${label} PG`, server);
+        if (!ONLY) {
+          await boards(`${label} PG`, server);
+          await overload(`${label} PG`, server);
+        }
       } finally {
         await server.stop();
       }

@@ -5,7 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureOrganisation, seedDemo } from "../src/app/seed.js";
-import { searchServices } from "../src/modules/catalogue/search.js";
+import type { KyselyPlugin } from "kysely";
+import { addSynonym, removeSynonym } from "../src/modules/catalogue/commands/save.js";
+import { messages } from "../src/modules/catalogue/messages.js";
+import { forgetSearchWords, searchServices } from "../src/modules/catalogue/search.js";
+import { sayer } from "../src/platform/i18n/messages.js";
 import { SEARCH_TEST_SET } from "../src/modules/catalogue/search-test-set.js";
 import { seedCatalogueDemo } from "../src/modules/catalogue/seed.js";
 import { DEMO_PASSWORD } from "../src/platform/auth/demo.js";
@@ -47,5 +51,55 @@ describe.each(BACKENDS)("help catalogue search quality on %s", (backend) => {
     );
     if (misses.length > 0) console.log(`misses:\n  ${misses.join("\n  ")}`);
     expect(top3).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("a search run from memory finds what the database finds", async () => {
+    for (const c of SEARCH_TEST_SET) {
+      forgetSearchWords(orgId);
+      const fresh = await searchServices(database.db, orgId, c.query, { limit: 10 });
+      const remembered = await searchServices(database.db, orgId, c.query, { limit: 10 });
+      expect(remembered).toEqual(fresh);
+    }
+  });
+
+  it("a search never made before, of words seen before, costs the ranking query alone", async () => {
+    const statements: string[] = [];
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        statements.push(args.node.kind);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const db = database.db.withPlugin(counting);
+    forgetSearchWords(orgId);
+    await searchServices(db, orgId, "ekonomsikt bistånd");
+    await searchServices(db, orgId, "skuld hyra");
+    const cold = statements.length;
+    statements.length = 0;
+    // New searches, made of the words above.
+    await searchServices(db, orgId, "hyra ekonomsikt");
+    await searchServices(db, orgId, "bistånd skuld");
+    expect(cold).toBeGreaterThanOrEqual(6);
+    expect(statements.length).toBeLessThanOrEqual(4);
+  });
+
+  it("a synonym staff add or remove counts at once, not after the memory's time", async () => {
+    const say = sayer(messages, "sv");
+    const actor = { orgId, userId: null, label: "test" };
+    const before = await searchServices(database.db, orgId, "zylofonq");
+    expect(before.hits.some((h) => h.slug === "ekonomiskt-bistand")).toBe(false);
+    const added = await addSynonym(database.db, actor, orgId, "zylofonq", "ekonomiskt bistånd", say);
+    expect(added.ok).toBe(true);
+    const after = await searchServices(database.db, orgId, "zylofonq");
+    expect(after.hits[0]?.slug).toBe("ekonomiskt-bistand");
+    const row = await database.db
+      .selectFrom("catalogue_synonyms")
+      .select("id")
+      .where("term", "=", "zylofonq")
+      .executeTakeFirstOrThrow();
+    await removeSynonym(database.db, actor, orgId, row.id);
+    const removed = await searchServices(database.db, orgId, "zylofonq");
+    expect(removed.hits.some((h) => h.slug === "ekonomiskt-bistand")).toBe(false);
   });
 });

@@ -104,6 +104,53 @@ export function tsqueryFor(groups: readonly Group[], joiner: "&" | "|"): string 
   return parts.length === 0 ? null : parts.join(` ${joiner} `);
 }
 
+/** What the database said about one search word. */
+interface WordFacts {
+  /** A Swedish stop word ("jag", "för"). */
+  readonly stop: boolean;
+  /** A word the catalogue has: no misspelling lookup. */
+  readonly known: boolean;
+  /** The catalogue words it may have meant, nearest first, and the compound part it starts with. */
+  readonly alternatives: readonly string[];
+}
+
+/**
+ * Search words and synonyms kept in memory for a while. Searches are seldom the same twice, but
+ * their words are: "ekonomsikt", "hyra" and "skuld" come back in many searches. With every word
+ * known, a search never seen before costs the ranking query alone (one statement, two when
+ * few services match all words) instead of seven (the misspelling lookup runs in its own
+ * transaction). Kept `WORD_MEMO_MS`, and forgotten at once in this process when the catalogue's
+ * words or synonyms change (`forgetSearchWords`); another process (the worker's nightly word
+ * list) is seen within that time, and a stale entry only costs a misspelling suggestion.
+ */
+const WORD_MEMO_MS = 60_000;
+const WORD_MEMO_MAX = 50_000;
+const wordMemo = new Map<string, { facts: WordFacts; at: number }>();
+const synonymMemo = new Map<string, { synonyms: readonly Synonym[]; at: number }>();
+
+/** Forget what was kept about the organisation's search words and synonyms (after they change). */
+export function forgetSearchWords(orgId: string): void {
+  synonymMemo.delete(orgId);
+  for (const key of wordMemo.keys()) if (key.startsWith(`${orgId}:`)) wordMemo.delete(key);
+}
+
+function remembered(orgId: string, token: string, now: number): WordFacts | undefined {
+  const key = `${orgId}:${token}`;
+  const hit = wordMemo.get(key);
+  if (!hit) return undefined;
+  if (now - hit.at > WORD_MEMO_MS) {
+    wordMemo.delete(key);
+    return undefined;
+  }
+  return hit.facts;
+}
+
+function remember(orgId: string, token: string, facts: WordFacts, now: number): void {
+  // The oldest entry makes room (a Map keeps insertion order).
+  if (wordMemo.size >= WORD_MEMO_MAX) wordMemo.delete(wordMemo.keys().next().value as string);
+  wordMemo.set(`${orgId}:${token}`, { facts, at: now });
+}
+
 /** The catalogue words a search word may have meant (misspellings and compound parts). */
 async function nearbyTerms(
   db: Db,
@@ -112,7 +159,28 @@ async function nearbyTerms(
 ): Promise<{ nearby: Map<string, string[]>; stop: Set<string> }> {
   const nearby = new Map<string, string[]>();
   const stop = new Set<string>();
-  if (tokens.length === 0) return { nearby, stop };
+  const now = Date.now();
+  const known = new Map<string, WordFacts>();
+  for (const tok of tokens) {
+    const facts = remembered(orgId, tok, now);
+    if (facts) known.set(tok, facts);
+  }
+  const unknown = tokens.filter((t) => !known.has(t));
+  if (unknown.length > 0) {
+    for (const [tok, facts] of await lookUpWords(db, orgId, unknown)) {
+      known.set(tok, facts);
+      remember(orgId, tok, facts, now);
+    }
+  }
+  for (const [tok, facts] of known) {
+    if (facts.stop) stop.add(tok);
+    if (facts.alternatives.length > 0) nearby.set(tok, [...facts.alternatives]);
+  }
+  return { nearby, stop };
+}
+
+/** One statement for the words not kept in memory: stop word or not, known or not, and what a misspelling may have meant. */
+async function lookUpWords(db: Db, orgId: string, tokens: readonly string[]): Promise<Map<string, WordFacts>> {
   // One block per word. A word the catalogue has needs no fuzzy match; for the others the
   // trigram lookup must go through the GIN index (about 5 ms over 40,000 words). The planner
   // prices that index above scanning the organisation's words and computing a similarity for
@@ -154,25 +222,38 @@ async function nearbyTerms(
     parts: string[] | null;
   }>`${sql.join(blocks, sql` union all `)}`;
   const rows = await runWithoutSeqScan(db, (trx) => query.execute(trx));
+  const facts = new Map<string, WordFacts>();
   for (const r of rows.rows) {
-    if (r.stop) stop.add(r.tok);
-    if (r.known) continue;
-    const alternatives = [...(r.near ?? []), ...(r.parts ?? []).slice(0, 1)].filter((w) => w !== r.tok);
-    if (alternatives.length > 0) nearby.set(r.tok, [...new Set(alternatives)]);
+    const alternatives = r.known
+      ? []
+      : [...new Set([...(r.near ?? []), ...(r.parts ?? []).slice(0, 1)].filter((w) => w !== r.tok))];
+    facts.set(r.tok, { stop: r.stop, known: r.known, alternatives });
   }
-  return { nearby, stop };
+  return facts;
 }
 
-/** Only which words are stop words, in one statement (no misspelling lookup). */
+/** Only which words are stop words (no misspelling lookup): what memory has, and one statement for the rest. */
 async function stopWords(
   db: Db,
+  orgId: string,
   tokens: readonly string[],
 ): Promise<{ nearby: Map<string, string[]>; stop: Set<string> }> {
-  const rows = await sql<{ tok: string; stop: boolean }>`
-    select t as tok, to_tsvector('swedish', t) = ''::tsvector as stop from unnest(${[...tokens]}::text[]) as t`.execute(
-    db,
-  );
-  return { nearby: new Map(), stop: new Set(rows.rows.filter((r) => r.stop).map((r) => r.tok)) };
+  const now = Date.now();
+  const stop = new Set<string>();
+  const unknown: string[] = [];
+  for (const tok of tokens) {
+    const facts = remembered(orgId, tok, now);
+    if (!facts) unknown.push(tok);
+    else if (facts.stop) stop.add(tok);
+  }
+  if (unknown.length > 0) {
+    const rows = await sql<{ tok: string; stop: boolean }>`
+      select t as tok, to_tsvector('swedish', t) = ''::tsvector as stop from unnest(${unknown}::text[]) as t`.execute(
+      db,
+    );
+    for (const r of rows.rows) if (r.stop) stop.add(r.tok);
+  }
+  return { nearby: new Map(), stop };
 }
 
 /** Runs one read with sequential and plain index scans off, leaving bitmap scans (inside a transaction, so only this statement is affected). */
@@ -189,6 +270,16 @@ async function runWithoutSeqScan<T>(db: Db, work: (trx: Db) => Promise<T>): Prom
 
 export async function loadSynonyms(db: Db, orgId: string): Promise<Synonym[]> {
   return db.selectFrom("catalogue_synonyms").select(["term", "expansion"]).where("org_id", "=", orgId).execute();
+}
+
+/** The synonyms, kept in memory like the search words (`WORD_MEMO_MS`, forgotten when they change). */
+async function rememberedSynonyms(db: Db, orgId: string): Promise<readonly Synonym[]> {
+  const now = Date.now();
+  const hit = synonymMemo.get(orgId);
+  if (hit && now - hit.at <= WORD_MEMO_MS) return hit.synonyms;
+  const synonyms = await loadSynonyms(db, orgId);
+  synonymMemo.set(orgId, { synonyms, at: now });
+  return synonyms;
 }
 
 async function ranked(
@@ -227,8 +318,8 @@ export async function searchServices(
   const all = tokenize(query);
   if (all.length === 0) return { hits: [], corrections: [] };
   const [{ nearby, stop }, synonyms] = await Promise.all([
-    options.typos === false ? stopWords(db, all) : nearbyTerms(db, orgId, all),
-    options.synonyms ? Promise.resolve(options.synonyms) : loadSynonyms(db, orgId),
+    options.typos === false ? stopWords(db, orgId, all) : nearbyTerms(db, orgId, all),
+    options.synonyms ? Promise.resolve(options.synonyms) : rememberedSynonyms(db, orgId),
   ]);
   // Stop words ("jag", "för", "min") carry no meaning, unless they are all there is.
   const tokens = all.filter((t) => !stop.has(t) || synonyms.some((s) => s.term === t));
@@ -275,6 +366,7 @@ async function insertTerms(db: Db, orgId: string, which: ReturnType<typeof sql<b
  */
 export async function addTerms(db: Db, orgId: string, serviceId: string): Promise<void> {
   await insertTerms(db, orgId, sql<boolean>`s.id = ${serviceId}`);
+  forgetSearchWords(orgId);
 }
 
 /**
@@ -284,4 +376,5 @@ export async function addTerms(db: Db, orgId: string, serviceId: string): Promis
 export async function rebuildTerms(db: Db, orgId: string): Promise<void> {
   await sql`delete from catalogue_terms where org_id = ${orgId}`.execute(db);
   await insertTerms(db, orgId, sql<boolean>`s.org_id = ${orgId}`);
+  forgetSearchWords(orgId);
 }

@@ -10,7 +10,7 @@ import type { Say } from "../../../platform/i18n/messages.js";
 import { invalid, notFound, ok, type FieldProblem, type Result } from "../../../platform/result.js";
 import { slugify } from "../../../platform/text.js";
 import { checkText } from "../../klarsprak/index.js";
-import { addTerms } from "../search.js";
+import { addTerms, forgetSearchWords } from "../search.js";
 import type { messages } from "../messages.js";
 import { AUDIENCE_IDS, SITUATION_IDS, TRANSLATION_LANGUAGES } from "../situations.js";
 
@@ -184,7 +184,7 @@ export async function saveService(
     lix_band: band,
   };
   try {
-    return await db.transaction().execute(async (trx) => {
+    const result = await db.transaction().execute(async (trx) => {
       const taken = await trx
         .selectFrom("catalogue_services")
         .select("id")
@@ -239,6 +239,9 @@ export async function saveService(
       });
       return ok({ id: saved.id, slug, version: saved.version });
     });
+    // Again after the commit (addTerms forgot inside it): a search in between may have kept the old words.
+    forgetSearchWords(orgId);
+    return result;
   } catch (error) {
     // Two editors creating the same address at once: the unique index decides.
     if ((error as { code?: string }).code === "23505") return invalid("slug", say("error.slugTaken"));
@@ -371,6 +374,8 @@ export async function addSynonym(
       details: { term: t, expansion: e },
     });
   });
+  // After the commit: a search in between cannot keep the old synonyms.
+  forgetSearchWords(orgId);
   return ok();
 }
 
@@ -390,4 +395,5 @@ export async function removeSynonym(db: Db, actor: Actor, orgId: string, id: str
         details: row,
       });
   });
+  forgetSearchWords(orgId);
 }
