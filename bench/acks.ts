@@ -20,6 +20,8 @@ import { withBenchDatabase } from "./postgres.js";
 
 const QUESTIONS = Number(process.env["BENCH_ACKS"] ?? 10_000);
 const ARRIVAL_SECONDS = 60;
+/** "pglite" or "postgres" to run one backend only; both by default. */
+const ONLY = process.env["BENCH_ACKS_ONLY"];
 
 function pct(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -33,13 +35,16 @@ export async function benchAcknowledgements(): Promise<void> {
   }
   const servers = await startMailServers();
   try {
-    const pglite = await openDatabase({ dataDir: "memory://" });
-    try {
-      await migrateToLatest(pglite.db);
-      await run("PGlite", pglite, servers.smtpUrl);
-    } finally {
-      await pglite.close();
+    if (ONLY !== "postgres") {
+      const pglite = await openDatabase({ dataDir: "memory://" });
+      try {
+        await migrateToLatest(pglite.db);
+        await run("PGlite", pglite, servers.smtpUrl);
+      } finally {
+        await pglite.close();
+      }
     }
+    if (ONLY === "pglite") return;
     const ran = await withBenchDatabase(20, async (database) => {
       await migrateToLatest(database.db);
       await run("PostgreSQL", database, servers.smtpUrl);
@@ -51,7 +56,10 @@ export async function benchAcknowledgements(): Promise<void> {
 }
 
 async function run(backend: string, database: Database, smtpUrl: string): Promise<void> {
-  const config = testConfig({ SMTP_URL: smtpUrl, PRESSURE_MAX_EVENT_LOOP_DELAY_MS: "5000" });
+  const config = testConfig({
+    ...(process.env["BENCH_ACKS_NO_SMTP"] ? {} : { SMTP_URL: smtpUrl }),
+    PRESSURE_MAX_EVENT_LOOP_DELAY_MS: "5000",
+  });
   const org = await ensureOrganisation(database.db);
   await seedDemo(database.db, org, "bench-password-123");
   const jobs = new JobRunner(database, { pollingIntervalSeconds: 2 });

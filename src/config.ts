@@ -79,6 +79,8 @@ const schema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
+  /** Open connections to the SMTP server at once: a burst of acknowledgements goes out over them side by side. */
+  SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(16),
   MAIL_FROM: z.string().min(3).default("Socialförvaltningen i Exempelstad <kontakt@example.se>"),
   MAIL_DOMAIN: z.string().min(3).default("klarsvar.example.se"),
   MAIL_OUTBOX_DIR: z.string().min(1).optional(),
@@ -204,6 +206,7 @@ export interface Config {
   readonly open311ApiKeys: readonly string[];
   readonly mail: {
     readonly smtpUrl: string | undefined;
+    readonly smtpConnections: number;
     readonly from: string;
     readonly domain: string;
     readonly outboxDir: string;
@@ -353,6 +356,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter((k) => k.length >= 16),
     mail: {
       smtpUrl: c.SMTP_URL,
+      smtpConnections: c.SMTP_CONNECTIONS,
       from: c.MAIL_FROM,
       domain: c.MAIL_DOMAIN,
       outboxDir:

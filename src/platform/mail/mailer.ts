@@ -31,6 +31,13 @@ export interface Mailer {
 
 export interface MailSettings {
   readonly smtpUrl: string | undefined;
+  /**
+   * Pooled connections (default 16). A mail server spends most of a message's time writing it
+   * to its queue on disk, so connections side by side carry a burst: against Postfix here, 4
+   * connections sent about 65 acknowledgements a second, which left 10,000 questions in a
+   * minute unacknowledged for three minutes.
+   */
+  readonly smtpConnections?: number;
   readonly from: string;
   /** Where .eml files go when there is no SMTP server. */
   readonly outboxDir: string;
@@ -50,7 +57,12 @@ export class InvalidRecipientError extends Error {
 export function createMailer(settings: MailSettings): Mailer {
   const transport: Transporter = settings.smtpUrl
     ? // Pooled: a burst of acknowledgements reuses a few connections instead of one per mail.
-      nodemailer.createTransport({ url: settings.smtpUrl, pool: true, maxConnections: 4, maxMessages: 500 })
+      nodemailer.createTransport({
+        url: settings.smtpUrl,
+        pool: true,
+        maxConnections: settings.smtpConnections ?? 16,
+        maxMessages: 500,
+      })
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     async send(mail) {

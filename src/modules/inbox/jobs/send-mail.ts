@@ -30,8 +30,9 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
     retryDelaySeconds: config.mail.retryDelaySeconds,
     // Every question is acknowledged at once, also in a burst (10,000 in a minute): many at a
     // time, side by side, over the mailer's pooled connections; each job fails alone.
-    batchSize: 50,
-    concurrency: 8,
+    batchSize: 64,
+    // At least as many side by side as the mailer has connections (SMTP_CONNECTIONS, 16).
+    concurrency: 32,
     pollingIntervalSeconds: 0.5,
     handler: async ({ caseId }) => {
       const c = await db
