@@ -446,7 +446,7 @@ async function overload(label: string, klarsvar: Server): Promise<{ marker: stri
   stopReady = true;
   await readyLoop;
   const posts = await posting.stop();
-  const stored = await countQuestions(klarsvar.url, posts.marker);
+  const stored = await countQuestions(posts.marker);
   console.log(
     `${label.padEnd(13)} overload, 500 connections, 15 s: served ${served.length.toLocaleString("en-US")} (p50 ${ms(pct(served, 0.5))}, p99 ${ms(pct(served, 0.99))}, max ${ms(pct(served, 1))}; goal p99 < 500 ms: ${pct(served, 0.99) < 500 ? "met" : "NOT met"}) · 503 ${refused.length.toLocaleString("en-US")} (p99 ${ms(pct(refused, 0.99))})${other.size ? ` · other ${[...other].map(([s, n]) => `${s}×${n}`).join(" ")}` : ""}`,
   );
@@ -579,7 +579,7 @@ function postQuestionsMeanwhile(base: string): {
 
 /** Counted through the database when it is a server; the embedded one belongs to the process. */
 let countDatabaseUrl: string | undefined;
-async function countQuestions(_base: string, marker: string): Promise<number | undefined> {
+async function countQuestions(marker: string): Promise<number | undefined> {
   if (!countDatabaseUrl) return undefined;
   const client = new pg.Client({ connectionString: countDatabaseUrl });
   await client.connect();

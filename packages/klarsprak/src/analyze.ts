@@ -566,6 +566,18 @@ class Sentence {
  * r.scores.lix.value;          // 37.83…
  * r.findings.map(f => f.text); // ["skickas", "fattas"]
  */
+/** Built messages by (rule or kind, the count or phrase in them): each message string made once. */
+function messageMemo<K, V>(): (key: K, value: V, build: () => string) => string {
+  const byKey = new Map<K, Map<V, string>>();
+  return (key, value, build) => {
+    let perKey = byKey.get(key);
+    if (!perKey) byKey.set(key, (perKey = new Map()));
+    let m = perKey.get(value);
+    if (m === undefined) perKey.set(value, (m = build()));
+    return m;
+  };
+}
+
 export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisResult {
   const format = config.format ?? detectFormat(source);
   const extracted = extract(source, format);
@@ -629,22 +641,8 @@ export function analyze(source: string, config: KlarsprakConfig = {}): AnalysisR
     findings.push(Object.freeze(f));
   };
   // Messages that depend on a count or a phrase: one string each, not one per finding.
-  const countMessages = new Map<string, Map<number, string>>();
-  const countMessage = (kind: string, n: number, build: () => string): string => {
-    let perKind = countMessages.get(kind);
-    if (!perKind) countMessages.set(kind, (perKind = new Map()));
-    let m = perKind.get(n);
-    if (m === undefined) perKind.set(n, (m = build()));
-    return m;
-  };
-  const textMessages = new Map<unknown, Map<string, string>>();
-  const textMessage = (key: unknown, written: string, build: () => string): string => {
-    let perKey = textMessages.get(key);
-    if (!perKey) textMessages.set(key, (perKey = new Map()));
-    let m = perKey.get(written);
-    if (m === undefined) perKey.set(written, (m = build()));
-    return m;
-  };
+  const countMessage = messageMemo<string, number>();
+  const textMessage = messageMemo<unknown, string>();
 
   let words = 0;
   let sentences = 0;

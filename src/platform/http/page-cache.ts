@@ -133,7 +133,8 @@ export class PageCache {
   /** Keeps a rendered page if everything it read was settled when its rendering began. */
   store(
     key: string,
-    html: string,
+    /** The page cut at the CSRF placeholder (one part when it has none). */
+    parts: readonly string[],
     etag: string,
     cacheControl: string,
     reads: NonNullable<FastifyRequest["pageReads"]>,
@@ -147,11 +148,11 @@ export class PageCache {
       if (this.clock.versionOf(t) !== v) return;
       deps.push([t, v]);
     }
-    const bytes = html.length * 2;
+    const bytes = parts.reduce((sum, part) => sum + part.length * 2, 0);
     if (bytes > this.maxBytes / 8) return;
     const old = this.entries.get(key);
     if (old) this.drop(key, old);
-    this.entries.set(key, { parts: html.split(TOKEN_PLACEHOLDER), etag, cacheControl, deps, at: reads.started, bytes });
+    this.entries.set(key, { parts, etag, cacheControl, deps, at: reads.started, bytes });
     this.bytes += bytes;
     this.stats.stored++;
     for (const [k, e] of this.entries) {

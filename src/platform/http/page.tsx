@@ -104,6 +104,8 @@ export function sendPage(
       {body(ctx) as "safe"}
     </Layout>
   )) as string;
+  /** The page cut at the CSRF placeholder, once, when it is kept or carries one. */
+  let parts: string[] | undefined;
   // Pages can hold personal data: never let a shared cache keep staff pages.
   if (options.side === "staff") reply.header("cache-control", "no-store");
   else if (options.cacheable && status === 200) {
@@ -117,15 +119,14 @@ export function sendPage(
           : "public, no-cache";
     reply.header("etag", etag).header("vary", "Cookie").header("cache-control", cacheControl);
     if (forCache && request.pageReads) {
-      request.server.pageCache.store(pageCacheKey(request), html, etag, cacheControl, request.pageReads);
+      parts ??= html.split(TOKEN_PLACEHOLDER);
+      request.server.pageCache.store(pageCacheKey(request), parts, etag, cacheControl, request.pageReads);
       // Visitors who asked for the same page meanwhile get this rendering, kept or not.
-      request.pageReads.finish({ parts: html.split(TOKEN_PLACEHOLDER), etag, cacheControl });
+      request.pageReads.finish({ parts, etag, cacheControl });
     }
     if (browserHasCurrent(request, etag)) return reply.status(304).send();
   }
-  const sent =
-    forCache && html.includes(TOKEN_PLACEHOLDER)
-      ? html.split(TOKEN_PLACEHOLDER).join(csrfTokenFor(request, reply))
-      : html;
+  if (forCache && html.includes(TOKEN_PLACEHOLDER)) parts ??= html.split(TOKEN_PLACEHOLDER);
+  const sent = parts && parts.length > 1 ? parts.join(csrfTokenFor(request, reply)) : html;
   return reply.status(status).type("text/html; charset=utf-8").send(sent);
 }
