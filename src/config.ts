@@ -80,7 +80,7 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   /** Open connections to the SMTP server at once: a burst of acknowledgements goes out over them side by side. */
-  SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(16),
+  SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(4),
   MAIL_FROM: z.string().min(3).default("Socialförvaltningen i Exempelstad <kontakt@example.se>"),
   MAIL_DOMAIN: z.string().min(3).default("klarsvar.example.se"),
   MAIL_OUTBOX_DIR: z.string().min(1).optional(),

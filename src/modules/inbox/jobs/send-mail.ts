@@ -30,9 +30,11 @@ export function inboxMailJobs(db: Db, mailer: Mailer, config: Config): JobDefini
     retryDelaySeconds: config.mail.retryDelaySeconds,
     // Every question is acknowledged at once, also in a burst (10,000 in a minute): many at a
     // time, side by side, over the mailer's pooled connections; each job fails alone.
-    batchSize: 64,
-    // At least as many side by side as the mailer has connections (SMTP_CONNECTIONS, 16).
-    concurrency: 32,
+    batchSize: 50,
+    // Twice the mailer's default connections (SMTP_CONNECTIONS, 4): more here, or more
+    // connections, starved the intake of CPU on a two-core machine that also ran the mail
+    // server (docs/ARCHITECTURE.md, acknowledgements).
+    concurrency: 8,
     pollingIntervalSeconds: 0.5,
     handler: async ({ caseId }) => {
       const c = await db
