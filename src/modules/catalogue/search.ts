@@ -15,6 +15,7 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.js";
 import type { Executor as Db } from "../../platform/db/database.js";
+import { CatalogueIndex, indexService, type StemQuery } from "./search-index.js";
 
 export interface SearchHit {
   readonly id: string;
@@ -127,10 +128,69 @@ const WORD_MEMO_MS = 60_000;
 const WORD_MEMO_MAX = 50_000;
 const wordMemo = new Map<string, { facts: WordFacts; at: number }>();
 const synonymMemo = new Map<string, { synonyms: readonly Synonym[]; at: number }>();
+const indexMemo = new Map<string, { index: Promise<CatalogueIndex>; at: number }>();
+/** Each word's PostgreSQL stem (null: a stop word; "complex": the parser reads it as several words). */
+const stemMemo = new Map<string, string | null | "complex">();
+const STEM_MEMO_MAX = 100_000;
+
+/** The published pages, searchable in memory; read again after `WORD_MEMO_MS` or a change here. */
+function catalogueIndex(db: Db, orgId: string): Promise<CatalogueIndex> {
+  const now = Date.now();
+  const hit = indexMemo.get(orgId);
+  if (hit && now - hit.at <= WORD_MEMO_MS) return hit.index;
+  const index = db
+    .selectFrom("catalogue_services")
+    .select(["id", "slug", "name", "summary", sql<string>`search::text`.as("vector")])
+    .where("org_id", "=", orgId)
+    .where("published", "=", true)
+    .execute()
+    .then((rows) => new CatalogueIndex(rows.map(indexService)));
+  // A failed read is not kept: the next search asks again.
+  index.catch(() => indexMemo.delete(orgId));
+  indexMemo.set(orgId, { index, at: now });
+  return index;
+}
+
+/** The stems of the words, from memory or in one statement for the words not seen before. */
+async function stemsOf(db: Db, words: readonly string[]): Promise<Map<string, string | null | "complex">> {
+  const missing = [...new Set(words.filter((w) => !stemMemo.has(w)))];
+  if (missing.length > 0) {
+    const rows = await sql<{ w: string; v: string }>`
+      select w, to_tsvector('swedish', w)::text as v from unnest(${missing}::text[]) as w`.execute(db);
+    for (const r of rows.rows) {
+      const lexemes = [...r.v.matchAll(/'((?:[^']|'')*)'/g)].map((m) => (m[1] as string).replaceAll("''", "'"));
+      if (stemMemo.size >= STEM_MEMO_MAX) stemMemo.delete(stemMemo.keys().next().value as string);
+      stemMemo.set(r.w, lexemes.length === 0 ? null : lexemes.length === 1 ? (lexemes[0] as string) : "complex");
+    }
+  }
+  return new Map(words.map((w) => [w, stemMemo.get(w) ?? null]));
+}
+
+/** The groups as stems, as `to_tsquery` would read them (stop words dropped); null when a word is not one stem. */
+async function stemQuery(db: Db, groups: readonly Group[], joiner: "&" | "|"): Promise<StemQuery | null> {
+  const words = groups.flatMap((g) =>
+    g.alternatives.flatMap((alt) => alt.map((w) => w.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean)),
+  );
+  const stems = await stemsOf(db, words);
+  if ([...stems.values()].includes("complex")) return null;
+  return {
+    joiner,
+    groups: groups.map((g) =>
+      g.alternatives
+        .map((alt) =>
+          alt
+            .map((w) => stems.get(w.replace(/[^\p{L}\p{N}]/gu, "")))
+            .filter((stem): stem is string => typeof stem === "string" && stem !== "complex"),
+        )
+        .filter((alt) => alt.length > 0),
+    ),
+  };
+}
 
 /** Forget what was kept about the organisation's search words and synonyms (after they change). */
 export function forgetSearchWords(orgId: string): void {
   synonymMemo.delete(orgId);
+  indexMemo.delete(orgId);
   for (const key of wordMemo.keys()) if (key.startsWith(`${orgId}:`)) wordMemo.delete(key);
 }
 
@@ -312,6 +372,8 @@ export async function searchServices(
     synonyms?: readonly Synonym[];
     /** false: no misspelling lookup (routing a long message, where the learned models carry typos). */
     typos?: boolean;
+    /** "database": rank with PostgreSQL itself (the tests compare the two). */
+    ranking?: "memory" | "database";
   } = {},
 ): Promise<SearchResult> {
   const limit = Math.min(options.limit ?? MAX_HITS, MAX_HITS);
@@ -327,14 +389,18 @@ export async function searchServices(
   const raw = all.join(" ");
   const andQuery = tsqueryFor(groups, "&");
   if (!andQuery) return { hits: [], corrections: [] };
-  const hits = await ranked(db, orgId, andQuery, raw, [], limit);
+  // In memory when every word is one stem (nearly always); the database otherwise.
+  const [index, andStems] = await Promise.all([catalogueIndex(db, orgId), stemQuery(db, groups, "&")]);
+  const rank = async (joiner: "&" | "|", exclude: readonly string[], max: number): Promise<SearchHit[]> => {
+    const stems =
+      options.ranking === "database" ? null : joiner === "&" ? andStems : await stemQuery(db, groups, joiner);
+    if (stems) return index.rank(stems, raw, new Set(exclude), max);
+    return ranked(db, orgId, tsqueryFor(groups, joiner) as string, raw, exclude, max);
+  };
+  const hits = await rank("&", [], limit);
   if (hits.length < 3 && groups.length > 1) {
-    const orQuery = tsqueryFor(groups, "|") as string;
-    const more = await ranked(
-      db,
-      orgId,
-      orQuery,
-      raw,
+    const more = await rank(
+      "|",
       hits.map((h) => h.id),
       limit - hits.length,
     );
