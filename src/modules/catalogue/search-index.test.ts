@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CatalogueIndex, indexService, parseTsvector, trigramsInOrder, wordSimilarity } from "./search-index.js";
+import {
+  CatalogueIndex,
+  indexService,
+  parseTsvector,
+  TermIndex,
+  trigramSimilarity,
+  trigramsInOrder,
+  wordSimilarity,
+} from "./search-index.js";
 
 describe("the catalogue's search in memory", () => {
   it("reads a tsvector's words, positions and weights, quotes doubled inside", () => {
@@ -34,5 +42,25 @@ describe("the catalogue's search in memory", () => {
     expect(
       index.rank({ joiner: "|", groups: [[["ekonom"]]] }, "ekonomi", new Set(["1"]), 10).map((h) => h.slug),
     ).toEqual(["b"]);
+  });
+});
+
+describe("the catalogue's words in memory", () => {
+  it("finds the nearest words by trigram similarity, as pg_trgm's similarity, nearest first", () => {
+    const words = new TermIndex([
+      { term: "ekonomiskt", folded: "ekonomiskt" },
+      { term: "ekonomi", folded: "ekonomi" },
+      { term: "bistånd", folded: "bistand" },
+    ]);
+    expect(words.has("bistånd")).toBe(true);
+    // PostgreSQL: similarity('ekonomsikt', 'ekonomiskt') 0.46666667, ('ekonomsikt', 'ekonomi') 0.46153846.
+    expect(words.nearest("ekonomsikt", 0.38, 3)).toEqual(["ekonomiskt", "ekonomi"]);
+    expect(trigramSimilarity(new Set(trigramsInOrder("ekonomsikt")), new Set(trigramsInOrder("ekonomi")))).toBeCloseTo(
+      0.46153846,
+      6,
+    );
+    expect(words.nearest("bistnd", 0.38, 3)).toEqual(["bistånd"]);
+    expect(words.nearest("xyz", 0.38, 3)).toEqual([]);
+    expect(trigramSimilarity(new Set(trigramsInOrder("word")), new Set(trigramsInOrder("word")))).toBe(1);
   });
 });

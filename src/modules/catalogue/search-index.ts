@@ -247,6 +247,59 @@ export interface RankedHit {
   readonly score: number;
 }
 
+/** pg_trgm's `similarity` of two single words: shared trigrams over all trigrams (a float4). */
+export function trigramSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  const all = a.size + b.size - shared;
+  return all === 0 ? 0 : Math.fround(shared / all);
+}
+
+/**
+ * The catalogue's words (`catalogue_terms`) with a trigram index: what the GIN trigram index
+ * does for search.ts's misspelling lookup, in memory.
+ */
+export class TermIndex {
+  private readonly terms: readonly string[];
+  private readonly folded: readonly ReadonlySet<string>[];
+  private readonly known: ReadonlySet<string>;
+  private readonly byTrigram = new Map<string, number[]>();
+
+  constructor(rows: readonly { term: string; folded: string }[]) {
+    this.terms = rows.map((r) => r.term);
+    this.known = new Set(this.terms);
+    this.folded = rows.map((r, i) => {
+      const set = new Set(trigramsInOrder(r.folded));
+      for (const t of set) {
+        const list = this.byTrigram.get(t);
+        if (list) list.push(i);
+        else this.byTrigram.set(t, [i]);
+      }
+      return set;
+    });
+  }
+
+  has(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  /** The (at most `max`) words most like `folded`, at least `min` similar, nearest first (ties by the word). */
+  nearest(folded: string, min: number, max: number): string[] {
+    const mine = new Set(trigramsInOrder(folded));
+    const seen = new Set<number>();
+    const found: { term: string; sim: number }[] = [];
+    for (const t of mine)
+      for (const i of this.byTrigram.get(t) ?? []) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        const sim = trigramSimilarity(mine, this.folded[i] as ReadonlySet<string>);
+        if (sim >= min) found.push({ term: this.terms[i] as string, sim });
+      }
+    found.sort((a, b) => b.sim - a.sim || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    return found.slice(0, max).map((f) => f.term);
+  }
+}
+
 export class CatalogueIndex {
   readonly services: readonly IndexedService[];
   /** Every stem in the catalogue, sorted, with the pages and words it appears in. */

@@ -15,7 +15,7 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.js";
 import type { Executor as Db } from "../../platform/db/database.js";
-import { CatalogueIndex, indexService, type StemQuery } from "./search-index.js";
+import { CatalogueIndex, indexService, TermIndex, type StemQuery } from "./search-index.js";
 
 export interface SearchHit {
   readonly id: string;
@@ -128,23 +128,25 @@ const WORD_MEMO_MS = 60_000;
 const WORD_MEMO_MAX = 50_000;
 const wordMemo = new Map<string, { facts: WordFacts; at: number }>();
 const synonymMemo = new Map<string, { synonyms: readonly Synonym[]; at: number }>();
-const indexMemo = new Map<string, { index: Promise<CatalogueIndex>; at: number }>();
+const indexMemo = new Map<string, { index: Promise<{ pages: CatalogueIndex; words: TermIndex }>; at: number }>();
 /** Each word's PostgreSQL stem (null: a stop word; "complex": the parser reads it as several words). */
 const stemMemo = new Map<string, string | null | "complex">();
 const STEM_MEMO_MAX = 100_000;
 
-/** The published pages, searchable in memory; read again after `WORD_MEMO_MS` or a change here. */
-function catalogueIndex(db: Db, orgId: string): Promise<CatalogueIndex> {
+/** The published pages and the catalogue's words, searchable in memory; read again after `WORD_MEMO_MS` or a change here. */
+function catalogueIndex(db: Db, orgId: string): Promise<{ pages: CatalogueIndex; words: TermIndex }> {
   const now = Date.now();
   const hit = indexMemo.get(orgId);
   if (hit && now - hit.at <= WORD_MEMO_MS) return hit.index;
-  const index = db
-    .selectFrom("catalogue_services")
-    .select(["id", "slug", "name", "summary", sql<string>`search::text`.as("vector")])
-    .where("org_id", "=", orgId)
-    .where("published", "=", true)
-    .execute()
-    .then((rows) => new CatalogueIndex(rows.map(indexService)));
+  const index = Promise.all([
+    db
+      .selectFrom("catalogue_services")
+      .select(["id", "slug", "name", "summary", sql<string>`search::text`.as("vector")])
+      .where("org_id", "=", orgId)
+      .where("published", "=", true)
+      .execute(),
+    db.selectFrom("catalogue_terms").select(["term", "folded"]).where("org_id", "=", orgId).execute(),
+  ]).then(([pages, words]) => ({ pages: new CatalogueIndex(pages.map(indexService)), words: new TermIndex(words) }));
   // A failed read is not kept: the next search asks again.
   index.catch(() => indexMemo.delete(orgId));
   indexMemo.set(orgId, { index, at: now });
@@ -216,18 +218,21 @@ async function nearbyTerms(
   db: Db,
   orgId: string,
   tokens: readonly string[],
+  /** Ask PostgreSQL, past what is kept (the tests compare the two). */
+  fromDatabase = false,
 ): Promise<{ nearby: Map<string, string[]>; stop: Set<string> }> {
   const nearby = new Map<string, string[]>();
   const stop = new Set<string>();
   const now = Date.now();
   const known = new Map<string, WordFacts>();
+  if (fromDatabase) for (const [tok, facts] of await lookUpWords(db, orgId, tokens)) known.set(tok, facts);
   for (const tok of tokens) {
-    const facts = remembered(orgId, tok, now);
+    const facts = known.get(tok) ?? remembered(orgId, tok, now);
     if (facts) known.set(tok, facts);
   }
   const unknown = tokens.filter((t) => !known.has(t));
   if (unknown.length > 0) {
-    for (const [tok, facts] of await lookUpWords(db, orgId, unknown)) {
+    for (const [tok, facts] of await lookUpWordsInMemory(db, orgId, unknown)) {
       known.set(tok, facts);
       remember(orgId, tok, facts, now);
     }
@@ -237,6 +242,34 @@ async function nearbyTerms(
     if (facts.alternatives.length > 0) nearby.set(tok, [...facts.alternatives]);
   }
   return { nearby, stop };
+}
+
+/**
+ * The words' facts from the catalogue's words in memory (`TermIndex`) and their stems (one
+ * statement, for words never seen): what `lookUpWords` asks PostgreSQL, without the
+ * transaction its index trick needs. Candidates equally near are taken in the words' order,
+ * where PostgreSQL takes them in the order it happens to find them.
+ */
+async function lookUpWordsInMemory(db: Db, orgId: string, tokens: readonly string[]): Promise<Map<string, WordFacts>> {
+  const [{ words }, stems] = await Promise.all([catalogueIndex(db, orgId), stemsOf(db, tokens)]);
+  const fold = (w: string) => [...w].map((ch) => FOLD_TO[FOLD_FROM.indexOf(ch)] ?? ch).join("");
+  const facts = new Map<string, WordFacts>();
+  for (const tok of tokens) {
+    const known = words.has(tok);
+    const stop = stems.get(tok) === null;
+    let alternatives: string[] = [];
+    if (!known) {
+      const near = tok.length >= 4 ? words.nearest(fold(tok), MIN_SIMILARITY, 3) : [];
+      const parts = Array.from({ length: Math.max(0, tok.length - MIN_COMPOUND_PART) }, (_, i) =>
+        tok.slice(0, MIN_COMPOUND_PART + i),
+      )
+        .filter((p) => words.has(p))
+        .sort((a, b) => b.length - a.length);
+      alternatives = [...new Set([...near, ...parts.slice(0, 1)].filter((w) => w !== tok))];
+    }
+    facts.set(tok, { stop, known, alternatives });
+  }
+  return facts;
 }
 
 /** One statement for the words not kept in memory: stop word or not, known or not, and what a misspelling may have meant. */
@@ -292,28 +325,13 @@ async function lookUpWords(db: Db, orgId: string, tokens: readonly string[]): Pr
   return facts;
 }
 
-/** Only which words are stop words (no misspelling lookup): what memory has, and one statement for the rest. */
+/** Only which words are stop words (no misspelling lookup): a word without a stem is one. */
 async function stopWords(
   db: Db,
-  orgId: string,
   tokens: readonly string[],
 ): Promise<{ nearby: Map<string, string[]>; stop: Set<string> }> {
-  const now = Date.now();
-  const stop = new Set<string>();
-  const unknown: string[] = [];
-  for (const tok of tokens) {
-    const facts = remembered(orgId, tok, now);
-    if (!facts) unknown.push(tok);
-    else if (facts.stop) stop.add(tok);
-  }
-  if (unknown.length > 0) {
-    const rows = await sql<{ tok: string; stop: boolean }>`
-      select t as tok, to_tsvector('swedish', t) = ''::tsvector as stop from unnest(${unknown}::text[]) as t`.execute(
-      db,
-    );
-    for (const r of rows.rows) if (r.stop) stop.add(r.tok);
-  }
-  return { nearby: new Map(), stop };
+  const stems = await stemsOf(db, tokens);
+  return { nearby: new Map(), stop: new Set(tokens.filter((t) => stems.get(t) === null)) };
 }
 
 /** Runs one read with sequential and plain index scans off, leaving bitmap scans (inside a transaction, so only this statement is affected). */
@@ -372,7 +390,7 @@ export async function searchServices(
     synonyms?: readonly Synonym[];
     /** false: no misspelling lookup (routing a long message, where the learned models carry typos). */
     typos?: boolean;
-    /** "database": rank with PostgreSQL itself (the tests compare the two). */
+    /** "database": look the words up and rank with PostgreSQL itself (the tests compare the two). */
     ranking?: "memory" | "database";
   } = {},
 ): Promise<SearchResult> {
@@ -380,7 +398,7 @@ export async function searchServices(
   const all = tokenize(query);
   if (all.length === 0) return { hits: [], corrections: [] };
   const [{ nearby, stop }, synonyms] = await Promise.all([
-    options.typos === false ? stopWords(db, orgId, all) : nearbyTerms(db, orgId, all),
+    options.typos === false ? stopWords(db, all) : nearbyTerms(db, orgId, all, options.ranking === "database"),
     options.synonyms ? Promise.resolve(options.synonyms) : rememberedSynonyms(db, orgId),
   ]);
   // Stop words ("jag", "för", "min") carry no meaning, unless they are all there is.
@@ -390,7 +408,7 @@ export async function searchServices(
   const andQuery = tsqueryFor(groups, "&");
   if (!andQuery) return { hits: [], corrections: [] };
   // In memory when every word is one stem (nearly always); the database otherwise.
-  const [index, andStems] = await Promise.all([catalogueIndex(db, orgId), stemQuery(db, groups, "&")]);
+  const [{ pages: index }, andStems] = await Promise.all([catalogueIndex(db, orgId), stemQuery(db, groups, "&")]);
   const rank = async (joiner: "&" | "|", exclude: readonly string[], max: number): Promise<SearchHit[]> => {
     const stems =
       options.ranking === "database" ? null : joiner === "&" ? andStems : await stemQuery(db, groups, joiner);
