@@ -117,6 +117,25 @@ describe.each(BACKENDS)("page cache on %s", (backend) => {
     expect(second.headers["cache-control"]).toBe("no-store");
   });
 
+  it("search results follow a page another process unpublishes, though the search runs from memory", async () => {
+    await sleep(t.app.pageCache.clock.graceMs);
+    const url = `/stod?q=${encodeURIComponent("budgetrådgivning")}`;
+    const first = await get(url);
+    expect(first.body).toContain('href="/stod/budget-och-skuldradgivning"');
+    expect((await get(url)).headers["x-cache"]).toBe("hit");
+    // As another process would: only the database and the change clock know.
+    await t.database.pool.query(
+      "update catalogue_services set published = false where slug = 'budget-och-skuldradgivning'",
+    );
+    await sleep(t.app.pageCache.clock.pollMs * 3);
+    const after = await get(url);
+    expect(after.headers["x-cache"]).toBeUndefined();
+    expect(after.body).not.toContain('href="/stod/budget-och-skuldradgivning"');
+    await t.database.pool.query(
+      "update catalogue_services set published = true where slug = 'budget-och-skuldradgivning'",
+    );
+  });
+
   it("does not keep what a form post answers", async () => {
     const b = new Browser(t.app);
     const token = await b.csrfFrom("/klarsprakskollen");

@@ -15,6 +15,7 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.js";
 import type { Executor as Db } from "../../platform/db/database.js";
+import { changeVersion, noteTablesRead } from "../../platform/db/changes.js";
 import { CatalogueIndex, indexService, TermIndex, type StemQuery } from "./search-index.js";
 
 export interface SearchHit {
@@ -128,7 +129,13 @@ const WORD_MEMO_MS = 60_000;
 const WORD_MEMO_MAX = 50_000;
 const wordMemo = new Map<string, { facts: WordFacts; at: number }>();
 const synonymMemo = new Map<string, { synonyms: readonly Synonym[]; at: number }>();
-const indexMemo = new Map<string, { index: Promise<{ pages: CatalogueIndex; words: TermIndex }>; at: number }>();
+const indexMemo = new Map<
+  string,
+  { index: Promise<{ pages: CatalogueIndex; words: TermIndex }>; at: number; versions: string }
+>();
+/** What the search keeps copies of: a change to any of them (seen by the change clock) makes the copies old. */
+const SEARCH_TABLES = ["catalogue_services", "catalogue_terms", "catalogue_synonyms"] as const;
+const searchVersions = () => SEARCH_TABLES.map(changeVersion).join(",");
 /** Each word's PostgreSQL stem (null: a stop word; "complex": the parser reads it as several words). */
 const stemMemo = new Map<string, string | null | "complex">();
 const STEM_MEMO_MAX = 100_000;
@@ -136,8 +143,9 @@ const STEM_MEMO_MAX = 100_000;
 /** The published pages and the catalogue's words, searchable in memory; read again after `WORD_MEMO_MS` or a change here. */
 function catalogueIndex(db: Db, orgId: string): Promise<{ pages: CatalogueIndex; words: TermIndex }> {
   const now = Date.now();
+  const versions = searchVersions();
   const hit = indexMemo.get(orgId);
-  if (hit && now - hit.at <= WORD_MEMO_MS) return hit.index;
+  if (hit && now - hit.at <= WORD_MEMO_MS && hit.versions === versions) return hit.index;
   const index = Promise.all([
     db
       .selectFrom("catalogue_services")
@@ -149,7 +157,7 @@ function catalogueIndex(db: Db, orgId: string): Promise<{ pages: CatalogueIndex;
   ]).then(([pages, words]) => ({ pages: new CatalogueIndex(pages.map(indexService)), words: new TermIndex(words) }));
   // A failed read is not kept: the next search asks again.
   index.catch(() => indexMemo.delete(orgId));
-  indexMemo.set(orgId, { index, at: now });
+  indexMemo.set(orgId, { index, at: now, versions });
   return index;
 }
 
@@ -397,6 +405,11 @@ export async function searchServices(
   const limit = Math.min(options.limit ?? MAX_HITS, MAX_HITS);
   const all = tokenize(query);
   if (all.length === 0) return { hits: [], corrections: [] };
+  // Read from copies in memory: a page kept with these results goes when the catalogue changes.
+  noteTablesRead(SEARCH_TABLES);
+  // Another process's save or synonym is seen here within the change clock's poll (250 ms).
+  const kept = indexMemo.get(orgId);
+  if (kept && kept.versions !== searchVersions()) forgetSearchWords(orgId);
   const [{ nearby, stop }, synonyms] = await Promise.all([
     options.typos === false ? stopWords(db, all) : nearbyTerms(db, orgId, all, options.ranking === "database"),
     options.synonyms ? Promise.resolve(options.synonyms) : rememberedSynonyms(db, orgId),

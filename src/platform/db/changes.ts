@@ -61,6 +61,22 @@ export function noteQuery(sqlText: string): void {
   }
 }
 
+/**
+ * Notes that the current request read these tables from a copy kept in memory (the catalogue's
+ * search index), as if a query had named them: a kept page then goes when they change.
+ */
+export function noteTablesRead(tables: readonly string[]): void {
+  const set = reads.getStore();
+  if (set) for (const t of tables) set.tables.add(t);
+}
+
+/** The table's change counter as this process's clocks see it (0 while none runs): a copy of its rows is old once it moves. */
+export function changeVersion(table: string): number {
+  let version = 0;
+  for (const clock of clocks) version = Math.max(version, clock.versionOf(table));
+  return version;
+}
+
 export interface ChangeClockOptions {
   /** How often every table's sequence is read, in ms. */
   readonly pollMs?: number;
