@@ -58,6 +58,7 @@ export async function benchAcknowledgements(): Promise<void> {
 async function run(backend: string, database: Database, smtpUrl: string): Promise<void> {
   const config = testConfig({
     ...(process.env["BENCH_ACKS_NO_SMTP"] ? {} : { SMTP_URL: smtpUrl }),
+    ...(process.env["SMTP_CONNECTIONS"] ? { SMTP_CONNECTIONS: process.env["SMTP_CONNECTIONS"] } : {}),
     PRESSURE_MAX_EVENT_LOOP_DELAY_MS: "5000",
   });
   const org = await ensureOrganisation(database.db);
