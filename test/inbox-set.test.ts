@@ -76,7 +76,7 @@ interface Scores {
 }
 
 /** Floors for the test set, set from its first measurement (never above it). */
-const TEST_FLOORS = { concernRecall: 1, concernPrecision: 0.889, kind: 0.96, unit: 0.93 };
+const TEST_FLOORS = { concernRecall: 1, concernPrecision: 0.89, kind: 0.959, unit: 0.93 };
 
 describe("inbox intelligence on its labelled set", () => {
   let database: TestDatabase;

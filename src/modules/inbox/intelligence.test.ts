@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TextPredictor } from "../../platform/text-model.js";
-import { arrivalModels, assessConcernLearned, type ArrivalModels } from "./intelligence.js";
+import { arrivalModels, assessArrival, assessConcernLearned, type ArrivalModels } from "./intelligence.js";
 
 /** Models whose report-of-concern probability is fixed: the decision rule alone is under test. */
 function sayingConcern(p: number): ArrivalModels {
@@ -57,5 +57,22 @@ describe("rules and model together on a report of concern", () => {
     expect(assessConcernLearned("Gatlampan är trasig och min son blir slagen av sin pappa", {}, models).concern).toBe(
       true,
     );
+  });
+
+  it("a question sent with a chosen category is never moved to the communicators on the model's word alone", () => {
+    const models: ArrivalModels = {
+      ...sayingConcern(0),
+      kind: {
+        labels: ["media", "question"],
+        predict: () =>
+          new Map([
+            ["media", 0.9],
+            ["question", 0.1],
+          ]),
+      },
+    };
+    const text = "Hur gör jag en budget för hushållet med hyra och el?";
+    expect(assessArrival(text, { sender: null }, models).kind).toBe("media");
+    expect(assessArrival(text, { sender: null, chosenCategory: true }, models).kind).toBe("question");
   });
 });

@@ -230,7 +230,10 @@ export function assessArrival(
     // Kinds that move a message somewhere (the request register and its clock, the communicators)
     // need the rules to agree, or a model that is very sure: a resident's "I want to end my life"
     // must never become a register entry on a guess. Otherwise the rules' kind stands.
-    const trusted = !MOVING_KINDS.has(best) || best === rules.kind || p >= MOVING_KIND_SURE;
+    // A writer who chose a category on the form said what the message is about: only the rules
+    // (or a journalist's address, below) move it to the register or the communicators then.
+    const trusted =
+      !MOVING_KINDS.has(best) || best === rules.kind || (p >= MOVING_KIND_SURE && context.chosenCategory !== true);
     if (trusted) {
       kind = best as ArrivalKind;
       kindConfidence = Math.round(p * 100) / 100;

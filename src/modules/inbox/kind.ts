@@ -24,6 +24,8 @@ export interface KindContext {
   readonly knownJournalist?: boolean | undefined;
   /** The channel says the kind (a form for requests for documents, say). */
   readonly channelKind?: ArrivalKind | undefined;
+  /** The writer chose what it is about on the form (a category): the model alone moves it nowhere else. */
+  readonly chosenCategory?: boolean | undefined;
 }
 
 /** When two kinds have the same evidence, the one with more at stake for the writer wins. */

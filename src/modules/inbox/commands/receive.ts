@@ -254,7 +254,11 @@ export async function receiveQuestions(
     const given = q.kind ?? (q.minorImportance || q.automatic ? "question" : undefined);
     const assessed = given
       ? null
-      : assessArrival(text, { sender, knownJournalist: sender !== null && journalists.has(sender) });
+      : assessArrival(text, {
+          sender,
+          knownJournalist: sender !== null && journalists.has(sender),
+          chosenCategory: q.categoryId !== undefined && q.categoryId !== null,
+        });
     const detected = assessed
       ? { kind: assessed.kind, confidence: assessed.kindConfidence, reasons: assessed.kindReasons }
       : { kind: given as CaseKind, confidence: null, reasons: [] as readonly string[] };
