@@ -16,7 +16,7 @@ import { sql, type Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.js";
 import type { Executor as Db } from "../../platform/db/database.js";
 import { changeVersion, noteTablesRead } from "../../platform/db/changes.js";
-import { CatalogueIndex, indexService, TermIndex, type StemQuery } from "./search-index.js";
+import { CatalogueIndex, indexService, parseTsvector, TermIndex, type StemQuery } from "./search-index.js";
 
 export interface SearchHit {
   readonly id: string;
@@ -119,9 +119,8 @@ interface WordFacts {
 /**
  * Search words and synonyms kept in memory for a while. Searches are seldom the same twice, but
  * their words are: "ekonomsikt", "hyra" and "skuld" come back in many searches. With every word
- * known, a search never seen before costs the ranking query alone (one statement, two when
- * few services match all words) instead of seven (the misspelling lookup runs in its own
- * transaction). Kept `WORD_MEMO_MS`, and forgotten at once in this process when the catalogue's
+ * known, a search never seen before asks the database nothing (the ranking runs in memory,
+ * search-index.ts). Kept `WORD_MEMO_MS`, and forgotten at once in this process when the catalogue's
  * words or synonyms change (`forgetSearchWords`); another process (the worker's nightly word
  * list) is seen within that time, and a stale entry only costs a misspelling suggestion.
  */
@@ -168,7 +167,7 @@ async function stemsOf(db: Db, words: readonly string[]): Promise<Map<string, st
     const rows = await sql<{ w: string; v: string }>`
       select w, to_tsvector('swedish', w)::text as v from unnest(${missing}::text[]) as w`.execute(db);
     for (const r of rows.rows) {
-      const lexemes = [...r.v.matchAll(/'((?:[^']|'')*)'/g)].map((m) => (m[1] as string).replaceAll("''", "'"));
+      const lexemes = parseTsvector(r.v).map((e) => e.lexeme);
       if (stemMemo.size >= STEM_MEMO_MAX) stemMemo.delete(stemMemo.keys().next().value as string);
       stemMemo.set(r.w, lexemes.length === 0 ? null : lexemes.length === 1 ? (lexemes[0] as string) : "complex");
     }
